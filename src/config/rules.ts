@@ -1,0 +1,33 @@
+import type { Curriculum } from "../curriculum/load.js";
+import type { RuleIssue } from "../yaml/validate.js";
+import { closest } from "../yaml/validate.js";
+import type { Config } from "./schema.js";
+
+/** Checks of a config against the curriculum it names. */
+export function configRuleIssues(config: Config, curriculum: Curriculum): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const options = [...curriculum.choices.values()].flat();
+  if (config.capstone !== undefined && !options.includes(config.capstone)) {
+    const message =
+      options.length === 0
+        ? `the curriculum "${curriculum.id}" has no capstone options`
+        : `"${config.capstone}" is not an option of the curriculum "${curriculum.id}" (expected ${options.join(" | ")})`;
+    issues.push({ path: ["capstone"], message });
+  }
+  const slugs = curriculum.projects.map((project) => project.slug);
+  for (const slug of Object.keys(config.projects)) {
+    if (slugs.includes(slug)) continue;
+    const suggestion = closest(slug, slugs);
+    issues.push({
+      path: ["projects", slug],
+      atKey: true,
+      message: `"${slug}" is not a project of the curriculum "${curriculum.id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ` (projects: ${slugs.join(", ")})`}`,
+    });
+  }
+  return issues;
+}
+
+/** The learner's picks, as a set of chosen option slugs. */
+export function chosenOptions(config: Config): ReadonlySet<string> {
+  return new Set(config.capstone === undefined ? [] : [config.capstone]);
+}

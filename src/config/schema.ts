@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { canonicalTimeZone, parsePlainDate } from "../calendar.js";
+import { DEFAULT_CURRICULUM_ID } from "../curriculum/builtin.js";
+
+const login = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+    "expected a GitHub login: letters, digits and single hyphens, at most 39 characters",
+  );
+
+const repo = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'expected a repository as "owner/name"');
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a project slug (lowercase, digits, hyphens)");
+
+const date = z.string().transform((value, context) => {
+  const parsed = parsePlainDate(value);
+  if (!parsed) {
+    context.addIssue({ code: "custom", message: `"${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const timeZone = z.string().transform((value, context) => {
+  const canonical = canonicalTimeZone(value);
+  if (!canonical) {
+    context.addIssue({
+      code: "custom",
+      message: `unknown time zone "${value}" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)`,
+    });
+    return z.NEVER;
+  }
+  return canonical;
+});
+
+export const BACKFILL_POLICIES = ["close", "open", "skip"] as const;
+
+export const configSchema = z.strictObject({
+  learner: login,
+  emails: z.array(z.email("expected an email address")).default([]),
+  start: date,
+  timezone: timeZone,
+  curriculum: z.string().min(1).default(DEFAULT_CURRICULUM_ID),
+  capstone: slug.optional(),
+  projects: z.record(slug, repo).default({}),
+  dsa: repo.optional(),
+  oss: z
+    .strictObject({
+      repos: z.array(repo).min(1).optional(),
+      substantive_min_lines: z.number().int().nonnegative().default(20),
+      verdicts: z
+        .record(
+          z.string().regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'),
+          z.enum(["substantive", "not-substantive"]),
+        )
+        .default({}),
+    })
+    .prefault({}),
+  reminders: z
+    .strictObject({
+      lead_days: z
+        .array(z.number().int().positive().max(366))
+        .default([21, 7, 2])
+        .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+    })
+    .prefault({}),
+  readme: z.string().min(1).default("README.md"),
+  labels: z
+    .strictObject({
+      prefix: z
+        .string()
+        .regex(/^[^\s,:][^,:]{0,19}$/, "expected a label prefix of at most 20 characters, without commas or colons")
+        .default("syllabot"),
+    })
+    .prefault({}),
+  backfill: z.enum(BACKFILL_POLICIES).default("close"),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+export type BackfillPolicy = Config["backfill"];

@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { InputError } from "../errors.js";
+import { parseYamlSource } from "../yaml/source.js";
+import { locatedProblems, validateSource } from "../yaml/validate.js";
+import { curriculumRuleIssues } from "./rules.js";
+import { curriculumSchema, type ParsedCurriculum, type Project, type WeekEntry } from "./schema.js";
+
+/** A validated curriculum, with what every consumer derives from it computed once. */
+export interface Curriculum extends ParsedCurriculum {
+  totalWeeks: number;
+  /** choice group -> the slugs of its options, e.g. capstone -> [docforge, formulaengine, ruleforge]. */
+  choices: ReadonlyMap<string, readonly string[]>;
+}
+
+export function parseCurriculum(text: string, file: string): Curriculum {
+  const source = parseYamlSource(text, file);
+  const parsed = validateSource(curriculumSchema, source);
+  const problems = locatedProblems(source, curriculumRuleIssues(parsed));
+  if (problems.length > 0) throw new InputError(problems);
+  const choices = new Map<string, string[]>();
+  for (const project of parsed.projects) {
+    if (project.choice) choices.set(project.choice, [...(choices.get(project.choice) ?? []), project.slug]);
+  }
+  return { ...parsed, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
+}
+
+export function loadCurriculumFile(path: string): Curriculum {
+  return parseCurriculum(readSource(path), path);
+}
+
+export function readSource(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
+    throw new InputError([{ file: path, path: "", message: `cannot read: ${reason}` }]);
+  }
+}
+
+/**
+ * The plan of week `n`: the common entry, or the entries of each option when the week depends on a
+ * choice. With `chosen` (the learner's picks), only the chosen option's entry.
+ */
+export function entriesForWeek(curriculum: Curriculum, n: number, chosen: ReadonlySet<string>): WeekEntry[] {
+  const entries = curriculum.weeks.filter((week) => week.weeks.from <= n && n <= week.weeks.to);
+  const common = entries.filter((week) => week.option === undefined);
+  if (common.length > 0) return common;
+  const picked = entries.filter((week) => week.option !== undefined && chosen.has(week.option));
+  return picked.length > 0 ? picked : entries;
+}
+
+/** Projects that are planned: every project outside a choice group, and the chosen options. */
+export function plannedProjects(curriculum: Curriculum, chosen: ReadonlySet<string>): Project[] {
+  return curriculum.projects.filter((project) => project.choice === undefined || chosen.has(project.slug));
+}
+
+export function phaseOf(curriculum: Curriculum, week: number) {
+  const phase = curriculum.phases.find((candidate) => candidate.weeks.from <= week && week <= candidate.weeks.to);
+  if (!phase) throw new RangeError(`week ${week} is outside the curriculum (1–${curriculum.totalWeeks})`);
+  return phase;
+}

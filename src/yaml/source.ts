@@ -1,0 +1,121 @@
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { InputError, type Problem } from "../errors.js";
+
+/** Files larger than this are refused before parsing: no legitimate curriculum or config comes close. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+/** Alias expansion cap: a "billion laughs" document fails fast instead of exhausting memory. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A parsed YAML file that can still answer "where is this field?" for error messages. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number } | undefined;
+}
+
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_SOURCE_BYTES) {
+    throw new InputError([
+      { file, path: "", message: `file is ${bytes} bytes; at most ${MAX_SOURCE_BYTES} (1 MiB) is accepted` },
+    ]);
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    schema: "core",
+    uniqueKeys: true,
+    strict: true,
+    customTags: [],
+  });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems: Problem[] = [
+    ...document.errors.map((error) => ({ file, ...at(error.pos[0]), path: "", message: yamlMessage(error.message) })),
+    // An unknown tag (`!!python/object`, `!include`) is only a warning to the yaml library; for input we
+    // act on, a value we cannot interpret is an error.
+    ...document.warnings.map((warning) => ({
+      file,
+      ...at(warning.pos[0]),
+      path: "",
+      message: yamlMessage(warning.message),
+    })),
+  ];
+  if (problems.length > 0) throw new InputError(problems);
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`
+        : `cannot read YAML: ${(error as Error).message}`;
+    throw new InputError([{ file, ...firstAliasPosition(document, at), path: "", message }]);
+  }
+  return {
+    file,
+    data,
+    locate: (path, options) => {
+      const offset = offsetOf(document, path, options?.key ?? false);
+      return offset === undefined ? undefined : at(offset);
+    },
+  };
+}
+
+function yamlMessage(message: string): string {
+  // The library appends "at line N, column M" itself; we report position separately.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
+}
+
+function firstAliasPosition(document: Document, at: (offset: number) => { line: number; column: number }) {
+  let found: { line: number; column: number } | undefined;
+  const visit = (node: unknown): void => {
+    if (found || !node) return;
+    if (isAlias(node)) {
+      if (node.range) found = at(node.range[0]);
+      return;
+    }
+    if (isMap(node) || isSeq(node)) for (const item of node.items) visit(item);
+    else if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+    }
+  };
+  visit(document.contents);
+  return found ?? {};
+}
+
+/**
+ * Offset of the node at `path`, or of its nearest existing ancestor when the path runs past the
+ * document (a missing key is reported where its parent is). With `key`, the offset of the map key.
+ */
+function offsetOf(document: Document, path: readonly PropertyKey[], key: boolean): number | undefined {
+  let node: unknown = document.contents;
+  let offset = rangeStart(node);
+  for (const [index, segment] of path.entries()) {
+    if (isAlias(node)) node = node.resolve(document);
+    const isLast = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return offset;
+      if (isLast && key) return rangeStart(pair.key) ?? offset;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (item === undefined) return offset;
+      node = item;
+    } else {
+      return offset;
+    }
+    offset = rangeStart(node) ?? offset;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null | undefined)?.range?.[0];
+}

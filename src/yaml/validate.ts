@@ -1,0 +1,162 @@
+import type { z } from "zod";
+import { formatPath, InputError, type Problem } from "../errors.js";
+import type { YamlSource } from "./source.js";
+
+/** A finding of a cross-field rule: where (a path into the data) and what. */
+export interface RuleIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  /** Point at the key rather than the value (unknown keys, duplicate names). */
+  atKey?: boolean;
+}
+
+/** Validate a parsed source against a schema; every issue becomes a located problem, all at once. */
+export function validateSource<Schema extends z.ZodType>(schema: Schema, source: YamlSource): z.output<Schema> {
+  const result = schema.safeParse(source.data, { reportInput: true });
+  if (result.success) return result.data;
+  const context: Context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
+  throw new InputError(result.error.issues.flatMap((issue) => problemsOf(issue, context)));
+}
+
+interface Context {
+  source: YamlSource;
+  knownKeys(path: readonly PropertyKey[]): string[];
+}
+
+/** The keys an object schema accepts at `path`, found by walking the schema the way the data was walked. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = () => {
+    for (let guard = 0; guard < 10; guard++) {
+      const def = (current as { def?: { type?: string; innerType?: unknown; in?: unknown } }).def;
+      if (def?.type === "optional" || def?.type === "default" || def?.type === "nullable" || def?.type === "prefault")
+        current = def.innerType;
+      else if (def?.type === "pipe") current = def.in;
+      else return;
+    }
+  };
+  for (const segment of path) {
+    unwrap();
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } })
+      .def;
+    if (def?.type === "object" && def.shape) current = def.shape[String(segment)];
+    else if (def?.type === "array") current = def.element;
+    else if (def?.type === "record") current = def.valueType;
+    else return [];
+  }
+  unwrap();
+  const shape = (current as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
+  return shape?.type === "object" && shape.shape ? Object.keys(shape.shape) : [];
+}
+
+export function locatedProblems(source: YamlSource, issues: readonly RuleIssue[]): Problem[] {
+  return issues.map((issue) => located(source, issue.path, issue.message, issue.atKey ?? false));
+}
+
+function located(source: YamlSource, path: readonly PropertyKey[], message: string, atKey: boolean): Problem {
+  return { file: source.file, ...source.locate(path, { key: atKey }), path: formatPath(path), message };
+}
+
+function problemsOf(issue: z.core.$ZodIssue, context: Context): Problem[] {
+  const { source } = context;
+  const path = issue.path as PropertyKey[];
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => located(source, [...path, key], unknownKeyMessage(key, context.knownKeys(path)), true));
+    case "invalid_type":
+      return [
+        located(
+          source,
+          path,
+          issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
+          false,
+        ),
+      ];
+    case "invalid_value":
+      return [
+        located(
+          source,
+          path,
+          `expected ${issue.values.map((value) => JSON.stringify(value)).join(" | ")}, got ${describe(issue.input)}`,
+          false,
+        ),
+      ];
+    case "invalid_union": {
+      // A union's branches each fail; the deepest branch's issues say the most.
+      const deepest = issue.errors
+        .filter((errors) => errors.length > 0)
+        .sort((a, b) => depth(b) - depth(a))[0];
+      if (deepest && depth(deepest) > 0) {
+        return deepest.flatMap((inner) => problemsOf({ ...inner, path: [...path, ...inner.path] }, context));
+      }
+      return [located(source, path, issue.message, false)];
+    }
+    default:
+      return [located(source, path, issue.message, false)];
+  }
+}
+
+function depth(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(...issues.map((issue) => issue.path.length));
+}
+
+function typeMessage(issue: z.core.$ZodIssueInvalidType): string {
+  return `expected ${article(issue.expected)}, got ${describe(issue.input)}`;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    number: "a number",
+    int: "an integer",
+    boolean: "true or false",
+    record: "a mapping",
+  };
+  return names[expected] ?? expected;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const suggestion = closest(key, known);
+  return suggestion ? `unknown key "${key}" (did you mean "${suggestion}"?)` : `unknown key "${key}"`;
+}
+
+/** The known name within edit distance 2 of `word`, for "did you mean" hints. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
