@@ -48,7 +48,10 @@ export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Confi
 }
 
 /** Config and curriculum, both valid and consistent with each other. */
-export function loadSetup(configPath: string, curriculumOverride?: string): { config: Config; curriculum: Curriculum } {
+export function loadSetup(
+  configPath: string,
+  curriculumOverride?: string,
+): { config: Config; curriculum: Curriculum } {
   const loaded = loadConfigFile(configPath);
   const curriculum = loadCurriculumFile(curriculumLocation(loaded, curriculumOverride));
   return { config: checkConfig(loaded, curriculum), curriculum };

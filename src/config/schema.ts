@@ -13,12 +13,17 @@ const repo = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'expected a repository as "owner/name"');
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a project slug (lowercase, digits, hyphens)");
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a project slug (lowercase, digits, hyphens)");
 
 const date = z.string().transform((value, context) => {
   const parsed = parsePlainDate(value);
   if (!parsed) {
-    context.addIssue({ code: "custom", message: `"${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)` });
+    context.addIssue({
+      code: "custom",
+      message: `"${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)`,
+    });
     return z.NEVER;
   }
   return parsed;
@@ -53,7 +58,12 @@ export const configSchema = z.strictObject({
       substantive_min_lines: z.number().int().nonnegative().default(20),
       verdicts: z
         .record(
-          z.string().regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'),
+          z
+            .string()
+            .regex(
+              /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/,
+              'expected a pull request as "owner/name#number"',
+            ),
           z.enum(["substantive", "not-substantive"]),
         )
         .default({}),
@@ -72,7 +82,10 @@ export const configSchema = z.strictObject({
     .strictObject({
       prefix: z
         .string()
-        .regex(/^[^\s,:][^,:]{0,19}$/, "expected a label prefix of at most 20 characters, without commas or colons")
+        .regex(
+          /^[^\s,:][^,:]{0,19}$/,
+          "expected a label prefix of at most 20 characters, without commas or colons",
+        )
         .default("syllabot"),
     })
     .prefault({}),

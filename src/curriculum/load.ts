@@ -33,7 +33,8 @@ export function readSource(path: string): string {
     return readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
     throw new InputError([{ file: path, path: "", message: `cannot read: ${reason}` }]);
   }
 }
@@ -56,7 +57,9 @@ export function plannedProjects(curriculum: Curriculum, chosen: ReadonlySet<stri
 }
 
 export function phaseOf(curriculum: Curriculum, week: number) {
-  const phase = curriculum.phases.find((candidate) => candidate.weeks.from <= week && week <= candidate.weeks.to);
+  const phase = curriculum.phases.find(
+    (candidate) => candidate.weeks.from <= week && week <= candidate.weeks.to,
+  );
   if (!phase) throw new RangeError(`week ${week} is outside the curriculum (1–${curriculum.totalWeeks})`);
   return phase;
 }

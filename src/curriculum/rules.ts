@@ -6,7 +6,8 @@ export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] 
   const issues: RuleIssue[] = [];
   const phases = new Map<number, Range>();
   curriculum.phases.forEach((phase, index) => {
-    if (phases.has(phase.number)) issues.push({ path: ["phases", index, "number"], message: `phase ${phase.number} is defined twice` });
+    if (phases.has(phase.number))
+      issues.push({ path: ["phases", index, "number"], message: `phase ${phase.number} is defined twice` });
     phases.set(phase.number, phase.weeks);
   });
   const totalWeeks = Math.max(...curriculum.phases.map((phase) => phase.weeks.to));
@@ -15,23 +16,51 @@ export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] 
   const projects = new Map(curriculum.projects.map((project) => [project.slug, project]));
   const seenSlugs = new Set<string>();
   curriculum.projects.forEach((project, index) => {
-    if (seenSlugs.has(project.slug)) issues.push({ path: ["projects", index, "slug"], message: `project "${project.slug}" is defined twice` });
+    if (seenSlugs.has(project.slug))
+      issues.push({
+        path: ["projects", index, "slug"],
+        message: `project "${project.slug}" is defined twice`,
+      });
     seenSlugs.add(project.slug);
     const window = phases.get(project.phase);
-    if (!window) issues.push({ path: ["projects", index, "phase"], message: `phase ${project.phase} does not exist (phases: ${[...phases.keys()].join(", ")})` });
-    else if (!within(project.weeks, window)) issues.push({ path: ["projects", index, "weeks"], message: `weeks ${show(project.weeks)} are outside phase ${project.phase} (weeks ${show(window)})` });
+    if (!window)
+      issues.push({
+        path: ["projects", index, "phase"],
+        message: `phase ${project.phase} does not exist (phases: ${[...phases.keys()].join(", ")})`,
+      });
+    else if (!within(project.weeks, window))
+      issues.push({
+        path: ["projects", index, "weeks"],
+        message: `weeks ${show(project.weeks)} are outside phase ${project.phase} (weeks ${show(window)})`,
+      });
     project.replaces.forEach((replaced, replacedIndex) => {
-      if (projects.has(replaced.slug)) issues.push({ path: ["projects", index, "replaces", replacedIndex, "slug"], message: `"${replaced.slug}" is replaced but is still a project of the curriculum` });
+      if (projects.has(replaced.slug))
+        issues.push({
+          path: ["projects", index, "replaces", replacedIndex, "slug"],
+          message: `"${replaced.slug}" is replaced but is still a project of the curriculum`,
+        });
     });
   });
 
   curriculum.weeks.forEach((week, index) => {
     const window = phases.get(week.phase);
-    if (!window) issues.push({ path: ["weeks", index, "phase"], message: `phase ${week.phase} does not exist (phases: ${[...phases.keys()].join(", ")})` });
-    else if (!within(week.weeks, window)) issues.push({ path: ["weeks", index, "weeks"], message: `week ${show(week.weeks)} is outside its phase ${week.phase} (weeks ${show(window)})` });
+    if (!window)
+      issues.push({
+        path: ["weeks", index, "phase"],
+        message: `phase ${week.phase} does not exist (phases: ${[...phases.keys()].join(", ")})`,
+      });
+    else if (!within(week.weeks, window))
+      issues.push({
+        path: ["weeks", index, "weeks"],
+        message: `week ${show(week.weeks)} is outside its phase ${week.phase} (weeks ${show(window)})`,
+      });
     if (week.option !== undefined) {
       const option = projects.get(week.option);
-      if (!option?.choice) issues.push({ path: ["weeks", index, "option"], message: `"${week.option}" is not a project with a choice group (options are projects with \`choice\`)` });
+      if (!option?.choice)
+        issues.push({
+          path: ["weeks", index, "option"],
+          message: `"${week.option}" is not a project with a choice group (options are projects with \`choice\`)`,
+        });
     }
   });
   issues.push(...weekCoverageIssues(curriculum, totalWeeks));
@@ -39,33 +68,68 @@ export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] 
   const dsa = curriculum.tracks.dsa;
   dsa?.stages.forEach((stage, index) => {
     stage.phases.forEach((number, phaseIndex) => {
-      if (!phases.has(number)) issues.push({ path: ["tracks", "dsa", "stages", index, "phases", phaseIndex], message: `phase ${number} does not exist` });
+      if (!phases.has(number))
+        issues.push({
+          path: ["tracks", "dsa", "stages", index, "phases", phaseIndex],
+          message: `phase ${number} does not exist`,
+        });
     });
     const previous = dsa.stages[index - 1];
-    if (previous && stage.months.from !== previous.months.to + 1) issues.push({ path: ["tracks", "dsa", "stages", index, "months"], message: `months ${show(stage.months)} do not follow months ${show(previous.months)}` });
+    if (previous && stage.months.from !== previous.months.to + 1)
+      issues.push({
+        path: ["tracks", "dsa", "stages", index, "months"],
+        message: `months ${show(stage.months)} do not follow months ${show(previous.months)}`,
+      });
   });
-  if (dsa && dsa.stages[0] && dsa.stages[0].months.from !== 1) issues.push({ path: ["tracks", "dsa", "stages", 0, "months"], message: "the first stage must start in month 1" });
+  if (dsa?.stages[0] && dsa.stages[0].months.from !== 1)
+    issues.push({
+      path: ["tracks", "dsa", "stages", 0, "months"],
+      message: "the first stage must start in month 1",
+    });
 
   const oss = curriculum.tracks.oss;
   const barPhases = new Set<number>();
   oss?.bars.forEach((bar, index) => {
-    if (!phases.has(bar.phase)) issues.push({ path: ["tracks", "oss", "bars", index, "phase"], message: `phase ${bar.phase} does not exist` });
-    if (barPhases.has(bar.phase)) issues.push({ path: ["tracks", "oss", "bars", index, "phase"], message: `phase ${bar.phase} has two bars` });
+    if (!phases.has(bar.phase))
+      issues.push({
+        path: ["tracks", "oss", "bars", index, "phase"],
+        message: `phase ${bar.phase} does not exist`,
+      });
+    if (barPhases.has(bar.phase))
+      issues.push({
+        path: ["tracks", "oss", "bars", index, "phase"],
+        message: `phase ${bar.phase} has two bars`,
+      });
     barPhases.add(bar.phase);
   });
   for (const slug of Object.keys(oss?.capstone_notes ?? {})) {
-    if (!projects.has(slug)) issues.push({ path: ["tracks", "oss", "capstone_notes", slug], message: `"${slug}" is not a project of the curriculum`, atKey: true });
+    if (!projects.has(slug))
+      issues.push({
+        path: ["tracks", "oss", "capstone_notes", slug],
+        message: `"${slug}" is not a project of the curriculum`,
+        atKey: true,
+      });
   }
   return issues;
 }
 
 function phaseCoverageIssues(curriculum: ParsedCurriculum, totalWeeks: number): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  const sorted = curriculum.phases.map((phase, index) => ({ phase, index })).sort((a, b) => a.phase.weeks.from - b.phase.weeks.from);
+  const sorted = curriculum.phases
+    .map((phase, index) => ({ phase, index }))
+    .sort((a, b) => a.phase.weeks.from - b.phase.weeks.from);
   let next = 1;
   for (const { phase, index } of sorted) {
-    if (phase.weeks.from > next) issues.push({ path: ["phases", index, "weeks"], message: `weeks ${show({ from: next, to: phase.weeks.from - 1 })} belong to no phase` });
-    if (phase.weeks.from < next) issues.push({ path: ["phases", index, "weeks"], message: `weeks ${show(phase.weeks)} overlap the previous phase` });
+    if (phase.weeks.from > next)
+      issues.push({
+        path: ["phases", index, "weeks"],
+        message: `weeks ${show({ from: next, to: phase.weeks.from - 1 })} belong to no phase`,
+      });
+    if (phase.weeks.from < next)
+      issues.push({
+        path: ["phases", index, "weeks"],
+        message: `weeks ${show(phase.weeks)} overlap the previous phase`,
+      });
     next = Math.max(next, phase.weeks.to + 1);
   }
   if (next !== totalWeeks + 1) issues.push({ path: ["phases"], message: "phases must cover every week" });

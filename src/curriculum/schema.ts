@@ -17,7 +17,10 @@ export const rangeSchema = z
     const [, from = "", to = ""] = RANGE.exec(value) ?? [];
     const range = { from: Number(from), to: Number(to) };
     if (range.from < 1 || range.to < range.from) {
-      context.addIssue({ code: "custom", message: `"${value}" is not an ascending range of positive numbers` });
+      context.addIssue({
+        code: "custom",
+        message: `"${value}" is not an ascending range of positive numbers`,
+      });
       return z.NEVER;
     }
     return range;
@@ -28,7 +31,10 @@ const hoursRange = z.strictObject({ min: z.number().nonnegative(), max: z.number
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a slug: lowercase letters, digits and hyphens, at most 39 characters");
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,38}$/,
+    "expected a slug: lowercase letters, digits and hyphens, at most 39 characters",
+  );
 
 const repoName = z
   .string()
@@ -154,7 +160,9 @@ export const curriculumSchema = z.strictObject({
   ai_rules: z
     .strictObject({ allowed: texts.default([]), not_allowed: texts.default([]), heuristic: text.optional() })
     .optional(),
-  resources: z.array(z.strictObject({ name: text, type: text, when: text, url: z.url().optional() })).default([]),
+  resources: z
+    .array(z.strictObject({ name: text, type: text, when: text, url: z.url().optional() }))
+    .default([]),
   outcomes: texts.default([]),
   closing: text.optional(),
 });

@@ -1,4 +1,14 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from "yaml";
 import { InputError, type Problem } from "../errors.js";
 
 /** Files larger than this are refused before parsing: no legitimate curriculum or config comes close. */
@@ -10,14 +20,21 @@ export const MAX_ALIAS_COUNT = 100;
 export interface YamlSource {
   file: string;
   data: unknown;
-  locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number } | undefined;
+  locate(
+    path: readonly PropertyKey[],
+    options?: { key?: boolean },
+  ): { line: number; column: number } | undefined;
 }
 
-export function parseYamlSource(text: string, file: string): YamlSource {
+export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURCE_BYTES): YamlSource {
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_SOURCE_BYTES) {
+  if (bytes > maxBytes) {
     throw new InputError([
-      { file, path: "", message: `file is ${bytes} bytes; at most ${MAX_SOURCE_BYTES} (1 MiB) is accepted` },
+      {
+        file,
+        path: "",
+        message: `file is ${bytes} bytes; at most ${maxBytes} (${formatBytes(maxBytes)}) is accepted`,
+      },
     ]);
   }
   const lineCounter = new LineCounter();
@@ -34,7 +51,12 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     return { line, column: col };
   };
   const problems: Problem[] = [
-    ...document.errors.map((error) => ({ file, ...at(error.pos[0]), path: "", message: yamlMessage(error.message) })),
+    ...document.errors.map((error) => ({
+      file,
+      ...at(error.pos[0]),
+      path: "",
+      message: yamlMessage(error.message),
+    })),
     // An unknown tag (`!!python/object`, `!include`) is only a warning to the yaml library; for input we
     // act on, a value we cannot interpret is an error.
     ...document.warnings.map((warning) => ({
@@ -64,6 +86,10 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       return offset === undefined ? undefined : at(offset);
     },
   };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
 
 function yamlMessage(message: string): string {
@@ -100,7 +126,9 @@ function offsetOf(document: Document, path: readonly PropertyKey[], key: boolean
     if (isAlias(node)) node = node.resolve(document);
     const isLast = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) return offset;
       if (isLast && key) return rangeStart(pair.key) ?? offset;
       node = pair.value ?? pair.key;

@@ -11,7 +11,10 @@ export interface RuleIssue {
 }
 
 /** Validate a parsed source against a schema; every issue becomes a located problem, all at once. */
-export function validateSource<Schema extends z.ZodType>(schema: Schema, source: YamlSource): z.output<Schema> {
+export function validateSource<Schema extends z.ZodType>(
+  schema: Schema,
+  source: YamlSource,
+): z.output<Schema> {
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return result.data;
   const context: Context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
@@ -29,7 +32,12 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   const unwrap = () => {
     for (let guard = 0; guard < 10; guard++) {
       const def = (current as { def?: { type?: string; innerType?: unknown; in?: unknown } }).def;
-      if (def?.type === "optional" || def?.type === "default" || def?.type === "nullable" || def?.type === "prefault")
+      if (
+        def?.type === "optional" ||
+        def?.type === "default" ||
+        def?.type === "nullable" ||
+        def?.type === "prefault"
+      )
         current = def.innerType;
       else if (def?.type === "pipe") current = def.in;
       else return;
@@ -37,8 +45,11 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   };
   for (const segment of path) {
     unwrap();
-    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } })
-      .def;
+    const def = (
+      current as {
+        def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown };
+      }
+    ).def;
     if (def?.type === "object" && def.shape) current = def.shape[String(segment)];
     else if (def?.type === "array") current = def.element;
     else if (def?.type === "record") current = def.valueType;
@@ -62,7 +73,9 @@ function problemsOf(issue: z.core.$ZodIssue, context: Context): Problem[] {
   const path = issue.path as PropertyKey[];
   switch (issue.code) {
     case "unrecognized_keys":
-      return issue.keys.map((key) => located(source, [...path, key], unknownKeyMessage(key, context.knownKeys(path)), true));
+      return issue.keys.map((key) =>
+        located(source, [...path, key], unknownKeyMessage(key, context.knownKeys(path)), true),
+      );
     case "invalid_type":
       return [
         located(
@@ -121,7 +134,8 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return `${typeof value} ${String(value)}`;
 }
 

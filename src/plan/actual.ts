@@ -1,0 +1,58 @@
+import type { components } from "@octokit/openapi-types";
+import { z } from "zod";
+
+type GitHubLabel = components["schemas"]["label"];
+type GitHubMilestone = components["schemas"]["milestone"];
+type GitHubIssue = components["schemas"]["issue"];
+
+/**
+ * What planning reads of a repository: milestones, labels and issues exactly as GitHub's REST API
+ * lists them. Only the fields used are checked; the rest of GitHub's objects pass through.
+ */
+const label = z.looseObject({
+  name: z.string(),
+  color: z.string(),
+  description: z.string().nullable().optional(),
+}) satisfies z.ZodType<Pick<GitHubLabel, "name" | "color">>;
+
+const milestone = z.looseObject({
+  number: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  state: z.enum(["open", "closed"]),
+  due_on: z.string().nullable(),
+  created_at: z.string(),
+}) satisfies z.ZodType<
+  Pick<GitHubMilestone, "number" | "title" | "description" | "state" | "due_on" | "created_at">
+>;
+
+const issue = z.looseObject({
+  number: z.number().int(),
+  title: z.string(),
+  body: z.string().nullable().optional(),
+  state: z.string(),
+  state_reason: z.string().nullable().optional(),
+  labels: z.array(z.union([z.string(), z.looseObject({ name: z.string().optional() })])),
+  milestone: z.looseObject({ number: z.number().int() }).nullable(),
+  created_at: z.string(),
+  pull_request: z.unknown().optional(),
+}) satisfies z.ZodType<Pick<GitHubIssue, "number" | "title" | "state" | "created_at">>;
+
+export const snapshotSchema = z.strictObject({
+  milestones: z.array(milestone).default([]),
+  labels: z.array(label).default([]),
+  issues: z.array(issue).default([]),
+});
+
+export type Snapshot = z.output<typeof snapshotSchema>;
+export type ActualMilestone = Snapshot["milestones"][number];
+export type ActualLabel = Snapshot["labels"][number];
+export type ActualIssue = Snapshot["issues"][number];
+
+export const EMPTY_SNAPSHOT: Snapshot = { milestones: [], labels: [], issues: [] };
+
+export function labelNamesOf(issue: ActualIssue): string[] {
+  return issue.labels
+    .map((entry) => (typeof entry === "string" ? entry : entry.name))
+    .filter((name): name is string => typeof name === "string");
+}

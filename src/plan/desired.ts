@@ -1,0 +1,123 @@
+import { dueOnFor, spanOfWeeks, weekSpan } from "../calendar.js";
+import { phaseOf, plannedProjects } from "../curriculum/load.js";
+import { formatDate } from "../render/dates.js";
+import { renderMilestone, renderProjectIssue, renderWeekIssue } from "../render/issue-bodies.js";
+import { keys, labelNames, type PlainDate, type PlanContext } from "./context.js";
+
+export interface DesiredLabel {
+  kind: "label";
+  key: string;
+  name: string;
+  color: string;
+  description: string;
+}
+
+export interface DesiredMilestone {
+  kind: "milestone";
+  key: string;
+  title: string;
+  description: string;
+  /** The phase's last local day; what GitHub must show as the due date. */
+  dueDate: PlainDate;
+  due_on: string;
+}
+
+export interface DesiredIssue {
+  kind: "issue";
+  key: string;
+  title: string;
+  body: string;
+  labels: string[];
+  milestoneKey: string;
+  /** How a new issue starts: weeks that ended before installation follow the backfill policy. */
+  initialState: "open" | "closed";
+}
+
+export interface DesiredState {
+  labels: DesiredLabel[];
+  milestones: DesiredMilestone[];
+  issues: DesiredIssue[];
+}
+
+/** Okabe–Ito colours: distinguishable with every common form of colour-blindness. */
+const PHASE_COLORS = ["e69f00", "56b4e9", "009e73", "f0e442", "0072b2", "d55e00", "cc79a7"];
+
+export function desiredLabels(context: PlanContext): DesiredLabel[] {
+  const names = labelNames(context.config.labels.prefix);
+  const label = (name: string, color: string, description: string): DesiredLabel => ({
+    kind: "label",
+    key: name.toLowerCase(),
+    name,
+    color,
+    description,
+  });
+  return [
+    label(names.managed, "5319e7", "Managed by syllabot"),
+    label(names.week, "bfd4f2", "A week of the curriculum"),
+    label(names.project, "0e8a16", "A project of the curriculum"),
+    ...context.curriculum.phases.map((phase) =>
+      label(
+        names.phase(phase.number),
+        PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed",
+        `Phase ${phase.number}: ${phase.title}`.replace(/`/g, "").slice(0, 100),
+      ),
+    ),
+    ...(context.curriculum.tracks.dsa ? [label(names.track("dsa"), "fbca04", "DSA track")] : []),
+    ...(context.curriculum.tracks.oss ? [label(names.track("oss"), "1d76db", "Open-source track")] : []),
+  ];
+}
+
+/**
+ * The GitHub objects that should exist. `installedOn` is the day syllabot was installed: new
+ * issues for weeks that ended before it follow the backfill policy.
+ */
+export function desiredState(context: PlanContext, installedOn: PlainDate): DesiredState {
+  const { curriculum, config, calendar } = context;
+  const names = labelNames(config.labels.prefix);
+  const milestones = curriculum.phases.map((phase): DesiredMilestone => {
+    const rendered = renderMilestone(context, phase);
+    const { last } = spanOfWeeks(calendar, phase.weeks.from, phase.weeks.to);
+    return {
+      kind: "milestone",
+      key: rendered.key,
+      title: rendered.title,
+      description: rendered.body,
+      dueDate: last,
+      due_on: dueOnFor(last),
+    };
+  });
+
+  const backfillNote = (last: PlainDate) =>
+    last.until(installedOn).sign > 0
+      ? `Ended on ${formatDate(last)}, before syllabot was installed on ${formatDate(installedOn)} (backfill: ${config.backfill}).`
+      : undefined;
+  const initialState = (note: string | undefined) =>
+    note && config.backfill === "close" ? "closed" : "open";
+  const issues: DesiredIssue[] = [];
+  for (let week = 1; week <= curriculum.totalWeeks; week++) {
+    const note = backfillNote(weekSpan(calendar, week).last);
+    if (note && config.backfill === "skip") continue;
+    const phase = phaseOf(curriculum, week).number;
+    const rendered = renderWeekIssue(context, week, note);
+    issues.push({
+      kind: "issue",
+      ...rendered,
+      labels: [names.managed, names.week, names.phase(phase)],
+      milestoneKey: keys.phase(phase),
+      initialState: initialState(note),
+    });
+  }
+  for (const project of plannedProjects(curriculum, context.chosen)) {
+    const note = backfillNote(spanOfWeeks(calendar, project.weeks.from, project.weeks.to).last);
+    if (note && config.backfill === "skip") continue;
+    const rendered = renderProjectIssue(context, project, note);
+    issues.push({
+      kind: "issue",
+      ...rendered,
+      labels: [names.managed, names.project, names.phase(project.phase)],
+      milestoneKey: keys.phase(project.phase),
+      initialState: initialState(note),
+    });
+  }
+  return { labels: desiredLabels(context), milestones, issues };
+}

@@ -1,0 +1,143 @@
+import { githubDueDate, localDate, Temporal } from "../calendar.js";
+import { keyOf, mergeManagedBody, normalizeNewlines, titleIsOurs } from "../render/managed-body.js";
+import { type ActualIssue, type ActualMilestone, labelNamesOf, type Snapshot } from "./actual.js";
+import type { DesiredIssue, DesiredLabel, DesiredMilestone, DesiredState } from "./desired.js";
+import type { Operation } from "./operations.js";
+
+/**
+ * Operations that turn `actual` into `desired`: create what is missing, update only what differs,
+ * never delete, never reopen. The learner's renames, ticked boxes and text outside the managed
+ * region are theirs.
+ */
+export function diff(desired: DesiredState, actual: Snapshot): Operation[] {
+  const milestones = byKey(actual.milestones, (milestone) => keyOf(milestone.description));
+  const issues = byKey(
+    actual.issues.filter((issue) => issue.pull_request === undefined),
+    (issue) => keyOf(issue.body),
+  );
+  const labels = new Map(actual.labels.map((label) => [label.name.toLowerCase(), label]));
+  return [
+    ...desired.labels.flatMap((label) => diffLabel(label, labels.get(label.key))),
+    ...desired.milestones.flatMap((milestone) => diffMilestone(milestone, milestones.get(milestone.key))),
+    ...desired.issues.flatMap((issue) => diffIssue(issue, issues.get(issue.key), milestones)),
+  ];
+}
+
+/** Objects by key; when a key appears twice (made by hand or by an old bug), the oldest one is ours. */
+function byKey<T extends { number: number }>(
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const item of items) {
+    const itemKey = key(item);
+    if (itemKey === undefined) continue;
+    const previous = found.get(itemKey);
+    if (!previous || item.number < previous.number) found.set(itemKey, item);
+  }
+  return found;
+}
+
+function diffLabel(desired: DesiredLabel, actual: Snapshot["labels"][number] | undefined): Operation[] {
+  const fields = { name: desired.name, color: desired.color, description: desired.description };
+  if (!actual) return [{ op: "create", kind: "label", key: desired.key, title: desired.description, fields }];
+  const changed: Record<string, unknown> = {};
+  if (actual.color.toLowerCase() !== desired.color) changed.color = desired.color;
+  if ((actual.description ?? "") !== desired.description) changed.description = desired.description;
+  return Object.keys(changed).length === 0
+    ? []
+    : [{ op: "update", kind: "label", key: desired.key, title: actual.name, fields: changed }];
+}
+
+function diffMilestone(desired: DesiredMilestone, actual: ActualMilestone | undefined): Operation[] {
+  if (!actual) {
+    const fields = {
+      title: desired.title,
+      description: desired.description,
+      due_on: desired.due_on,
+      state: "open",
+    };
+    return [{ op: "create", kind: "milestone", key: desired.key, title: desired.title, fields }];
+  }
+  const changed: Record<string, unknown> = {};
+  if (actual.title !== desired.title && titleIsOurs(actual.description, actual.title))
+    changed.title = desired.title;
+  const description = mergeManagedBody(actual.description, desired.description);
+  if (description !== normalizeNewlines(actual.description ?? "")) changed.description = description;
+  if (actual.due_on === null || !githubDueDate(actual.due_on).equals(desired.dueDate))
+    changed.due_on = desired.due_on;
+  return Object.keys(changed).length === 0
+    ? []
+    : [
+        {
+          op: "update",
+          kind: "milestone",
+          key: desired.key,
+          title: actual.title,
+          number: actual.number,
+          fields: changed,
+        },
+      ];
+}
+
+function diffIssue(
+  desired: DesiredIssue,
+  actual: ActualIssue | undefined,
+  milestones: ReadonlyMap<string, ActualMilestone>,
+): Operation[] {
+  const milestone = milestones.get(desired.milestoneKey)?.number ?? desired.milestoneKey;
+  if (!actual) {
+    const fields: Record<string, unknown> = {
+      title: desired.title,
+      body: desired.body,
+      labels: desired.labels,
+      milestone,
+    };
+    if (desired.initialState === "closed")
+      Object.assign(fields, { state: "closed", state_reason: "completed" });
+    return [{ op: "create", kind: "issue", key: desired.key, title: desired.title, fields }];
+  }
+  const changed: Record<string, unknown> = {};
+  if (actual.title !== desired.title && titleIsOurs(actual.body, actual.title)) changed.title = desired.title;
+  const body = mergeManagedBody(actual.body, desired.body);
+  if (body !== normalizeNewlines(actual.body ?? "")) changed.body = body;
+  const present = labelNamesOf(actual);
+  const lower = new Set(present.map((name) => name.toLowerCase()));
+  const missing = desired.labels.filter((name) => !lower.has(name.toLowerCase()));
+  if (missing.length > 0) changed.labels = [...present, ...missing];
+  if (actual.milestone === null) changed.milestone = milestone;
+  return Object.keys(changed).length === 0
+    ? []
+    : [
+        {
+          op: "update",
+          kind: "issue",
+          key: desired.key,
+          title: actual.title,
+          number: actual.number,
+          fields: changed,
+        },
+      ];
+}
+
+/**
+ * The day syllabot was installed, as GitHub remembers it: the creation of the oldest object it
+ * manages, in the learner's zone. With nothing managed yet, it is being installed today.
+ */
+export function installationDate(
+  actual: Snapshot,
+  timeZone: string,
+  today: Temporal.PlainDate,
+): Temporal.PlainDate {
+  const created = [
+    ...actual.milestones
+      .filter((milestone) => keyOf(milestone.description))
+      .map((milestone) => milestone.created_at),
+    ...actual.issues.filter((issue) => keyOf(issue.body)).map((issue) => issue.created_at),
+  ];
+  if (created.length === 0) return today;
+  const oldest = created
+    .map((timestamp) => Temporal.Instant.from(timestamp))
+    .sort(Temporal.Instant.compare)[0];
+  return oldest ? localDate(oldest, timeZone) : today;
+}

@@ -1,0 +1,53 @@
+import pc from "picocolors";
+import type { Operation, Summary } from "./operations.js";
+
+type Colors = Pick<typeof pc, "green" | "yellow" | "red" | "dim" | "bold">;
+const NO_COLORS: Colors = { green: String, yellow: String, red: String, dim: String, bold: String };
+
+const SYMBOLS: Record<Operation["op"], string> = {
+  create: "+",
+  update: "~",
+  close: "-",
+  comment: "#",
+  "commit-files": "^",
+};
+
+/** A plan as a terraform-like listing, one line per operation, and a summary line. */
+export function formatPlan(operations: readonly Operation[], summary: Summary, color: boolean): string {
+  const c = color ? pc : NO_COLORS;
+  const paint = (op: Operation["op"]) => (op === "create" ? c.green : op === "close" ? c.red : c.yellow);
+  const keyWidth = Math.max(0, ...operations.map((operation) => operation.key.length));
+  const lines = operations.map((operation) => {
+    const head = `${SYMBOLS[operation.op]} ${operation.kind.padEnd(9)} ${operation.key.padEnd(keyWidth)}`;
+    return `  ${paint(operation.op)(head)}  ${operation.title}${c.dim(detail(operation))}`;
+  });
+  return [...lines, ...(lines.length > 0 ? [""] : []), c.bold(summaryLine(summary))].join("\n");
+}
+
+function detail(operation: Operation): string {
+  const fields = operation.fields;
+  if (operation.op === "create") {
+    const parts: string[] = [];
+    if (typeof fields.due_on === "string") parts.push(`due ${fields.due_on.slice(0, 10)}`);
+    if (operation.kind === "label") parts.push(`#${String(fields.color)}`);
+    if (fields.state === "closed") parts.push("created closed (backfill)");
+    return parts.length > 0 ? `  (${parts.join(", ")})` : "";
+  }
+  const changed = Object.keys(fields).map((field) =>
+    field === "due_on" && typeof fields.due_on === "string" ? `due ${fields.due_on.slice(0, 10)}` : field,
+  );
+  return `  (${operation.number === undefined ? "" : `#${operation.number}: `}${changed.join(", ")})`;
+}
+
+export function summaryLine(summary: Summary): string {
+  if (summary.total === 0) return "No changes: the repository matches the curriculum.";
+  const part = (op: keyof Omit<Summary, "total">, verb: string) => {
+    const counts = summary[op];
+    const total = counts.label + counts.milestone + counts.issue;
+    const details = (["milestone", "label", "issue"] as const)
+      .filter((kind) => counts[kind] > 0)
+      .map((kind) => `${counts[kind]} ${kind}${counts[kind] === 1 ? "" : "s"}`);
+    return `${total} to ${verb}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
+  };
+  return `Plan: ${part("create", "create")}, ${part("update", "update")}, ${part("close", "close")}.`;
+}

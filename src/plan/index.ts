@@ -1,0 +1,20 @@
+import type { Temporal } from "../calendar.js";
+import type { Snapshot } from "./actual.js";
+import type { PlanContext } from "./context.js";
+import { desiredState } from "./desired.js";
+import { diff, installationDate } from "./diff.js";
+import { type Operation, type Summary, summarize } from "./operations.js";
+
+export interface Plan {
+  operations: Operation[];
+  summary: Summary;
+  /** The date backfill was judged against. */
+  installedOn: string;
+}
+
+/** Plan the writes that bring a repository (its `actual` snapshot) to the curriculum's desired state. */
+export function plan(context: PlanContext, actual: Snapshot, today: Temporal.PlainDate): Plan {
+  const installedOn = installationDate(actual, context.calendar.timeZone, today);
+  const operations = diff(desiredState(context, installedOn), actual);
+  return { operations, summary: summarize(operations), installedOn: installedOn.toString() };
+}

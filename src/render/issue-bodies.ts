@@ -1,0 +1,152 @@
+import { programMonth, spanOfWeeks, weekSpan } from "../calendar.js";
+import { entriesForWeek, phaseOf } from "../curriculum/load.js";
+import { show } from "../curriculum/rules.js";
+import type { Phase, Project, WeekEntry } from "../curriculum/schema.js";
+import { keys, type PlanContext, repoUrl } from "../plan/context.js";
+import { plainText } from "../text/markdown.js";
+import { formatSpan } from "./dates.js";
+import { renderTemplate } from "./liquid.js";
+import { managedBody, titleMarker } from "./managed-body.js";
+
+export interface RenderedObject {
+  key: string;
+  title: string;
+  body: string;
+}
+
+export function renderWeekIssue(context: PlanContext, week: number, backfill?: string): RenderedObject {
+  const { curriculum, calendar } = context;
+  const phase = phaseOf(curriculum, week);
+  const entries = entriesForWeek(curriculum, week, context.chosen);
+  const undecided = entries.length > 1;
+  const title = undecided
+    ? `Week ${week}: ${plainText(phase.title)}, ${entries.map((entry) => entry.option).join(" | ")}`
+    : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`;
+  const block = entries[0] && entries[0].weeks.to > entries[0].weeks.from ? entries[0].weeks : undefined;
+  const span = weekSpan(calendar, week);
+  const split = curriculum.time_budget.split;
+  const hours = (range?: { min: number; max: number }) =>
+    range ? ` (~${range.min === range.max ? range.min : `${range.min}–${range.max}`} h)` : "";
+  const sections = entries.flatMap((entry) => {
+    const suffix = undecided ? `: ${entry.option}` : "";
+    return [
+      { heading: `Weekday evenings${hours(split?.weekday.hours)}${suffix}`, items: entry.weekday },
+      { heading: `Weekend${hours(split?.weekend.hours)}${suffix}`, items: entry.weekend },
+    ].filter((section) => section.items.length > 0);
+  });
+  const project = weekProject(context, week, entries);
+  const dsa = dsaTarget(context, week);
+  const content = renderTemplate("week-issue.md", {
+    title_marker: titleMarker(title),
+    phase: { number: phase.number, title: phase.title },
+    week,
+    total_weeks: curriculum.totalWeeks,
+    dates: formatSpan(span.first, span.last),
+    block: block
+      ? { index: week - block.from + 1, count: block.to - block.from + 1, range: show(block) }
+      : false,
+    backfill: backfill ?? false,
+    choose: undecided ? entries.map((entry) => entry.option).join(" | ") : false,
+    sections,
+    project: project ?? false,
+    concepts: phase.concepts,
+    dsa: dsa ?? false,
+    close_example: `closes week ${week}`,
+    close_trailer: `Week: ${week}`,
+  });
+  return { key: keys.week(context, week), title, body: managedBody(keys.week(context, week), content) };
+}
+
+/** The project worked on in a week: the planned project whose weeks include it. */
+function weekProject(context: PlanContext, week: number, entries: WeekEntry[]) {
+  const project = context.curriculum.projects.find(
+    (candidate) =>
+      candidate.weeks.from <= week &&
+      week <= candidate.weeks.to &&
+      (candidate.choice === undefined || context.chosen.has(candidate.slug)) &&
+      (entries.length === 1 || candidate.choice === undefined),
+  );
+  if (!project) return undefined;
+  const repo = context.config.projects[project.slug];
+  return { title: project.title, repo: repo ?? false, url: repo ? repoUrl(context, repo) : "" };
+}
+
+function dsaTarget(context: PlanContext, week: number) {
+  const dsa = context.curriculum.tracks.dsa;
+  if (!dsa) return undefined;
+  const month = programMonth(context.calendar, weekSpan(context.calendar, week).first);
+  const stage = dsa.stages.find(
+    (candidate) => candidate.months.from <= month && month <= candidate.months.to,
+  );
+  if (!stage) return undefined;
+  const { min, max } = stage.problems_per_week;
+  return {
+    target: min === max ? String(min) : `${min}–${max}`,
+    months: show(stage.months),
+    title: stage.title,
+    topics: stage.topics.join("; "),
+  };
+}
+
+export function renderProjectIssue(
+  context: PlanContext,
+  project: Project,
+  backfill?: string,
+): RenderedObject {
+  const { curriculum, calendar } = context;
+  const phase = curriculum.phases.find((candidate) => candidate.number === project.phase) as Phase;
+  const key = keys.project(project.slug);
+  const title = `Project: ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`;
+  const span = spanOfWeeks(calendar, project.weeks.from, project.weeks.to);
+  const repo = context.config.projects[project.slug];
+  const alternatives = project.choice ? (curriculum.choices.get(project.choice) ?? []) : [];
+  const content = renderTemplate("project-issue.md", {
+    title_marker: titleMarker(title),
+    phase: { number: phase.number, title: phase.title },
+    weeks: show(project.weeks),
+    dates: formatSpan(span.first, span.last),
+    label: project.label ?? false,
+    alternatives: alternatives.join(", "),
+    slug: project.slug,
+    repo: repo ?? false,
+    url: repo ? repoUrl(context, repo) : "",
+    backfill: backfill ?? false,
+    tagline: project.tagline ?? false,
+    summary: project.summary,
+    description: project.description ?? false,
+    commands: project.commands,
+    checks: project.checks,
+    concepts: project.concepts,
+    study_material: project.study_material.map(studyLine),
+    replaces: project.replaces,
+    notes: project.notes,
+    close_example: `closes ${project.slug}`,
+    close_trailer: `Project: ${project.slug}`,
+  });
+  return { key, title, body: managedBody(key, content) };
+}
+
+function studyLine(item: Project["study_material"][number]): string {
+  const extra = [item.detail, item.chapters && `chapters ${item.chapters}`, item.when].filter(Boolean);
+  return extra.length > 0 ? `${item.title}: ${extra.join(", ")}` : item.title;
+}
+
+export function renderMilestone(context: PlanContext, phase: Phase): RenderedObject {
+  const key = keys.phase(phase.number);
+  const title = `Phase ${phase.number}: ${plainText(phase.title)}`;
+  const span = spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to);
+  const projects = context.curriculum.projects
+    .filter(
+      (project) =>
+        project.phase === phase.number && (project.choice === undefined || context.chosen.has(project.slug)),
+    )
+    .map((project) => plainText(project.title));
+  const content = renderTemplate("milestone.md", {
+    title_marker: titleMarker(title),
+    weeks: show(phase.weeks),
+    dates: formatSpan(span.first, span.last),
+    objective: phase.objective,
+    projects: projects.join(", "),
+  });
+  return { key, title, body: managedBody(key, content) };
+}

@@ -1,0 +1,37 @@
+import { fileURLToPath } from "node:url";
+import { Liquid } from "liquidjs";
+import { codeBlock, escapeMarkdownInline, inlineCode, sanitizeMarkdownInline } from "../text/markdown.js";
+
+const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/**
+ * Every `{{ value }}` is escaped as inert Markdown unless a filter says otherwise: `md` keeps a
+ * curriculum's trusted Markdown (sanitized), `code` and `codeblock` quote verbatim, `raw` is for
+ * markers the renderer built itself.
+ */
+const engine = new Liquid({
+  root: TEMPLATES_DIRECTORY,
+  strictVariables: true,
+  strictFilters: true,
+  outputEscape: (value: unknown) => escapeMarkdownInline(String(value)),
+  cache: true,
+});
+engine.registerFilter("md", {
+  handler: (value: unknown) => sanitizeMarkdownInline(String(value)),
+  raw: true,
+});
+engine.registerFilter("code", { handler: (value: unknown) => inlineCode(String(value)), raw: true });
+engine.registerFilter("codeblock", {
+  handler: (value: unknown, language?: unknown) =>
+    codeBlock((value as unknown[]).map(String), language === undefined ? "" : String(language)),
+  raw: true,
+});
+
+/** Render `templates/<name>.liquid` with a view model; consecutive blank lines collapse to one. */
+export function renderTemplate(name: string, view: object): string {
+  const output = engine.renderFileSync(`${name}.liquid`, view) as string;
+  return `${output
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
+}

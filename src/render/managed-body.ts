@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+
+/**
+ * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
+ * learner writes anywhere outside the region is theirs and is never touched.
+ */
+export const START_MARKER = "<!-- syllabot:start -->";
+export const END_MARKER = "<!-- syllabot:end -->";
+
+const KEY_PATTERN = /<!-- syllabot:key=([a-z0-9][a-z0-9:-]*) -->/;
+const TITLE_PATTERN = /<!-- syllabot:title=([0-9a-f]{12}) -->/;
+const CHECKBOX = /^(\s*[-*+] \[)([ xX])(\] )(.*)$/;
+
+export function keyMarker(key: string): string {
+  return `<!-- syllabot:key=${key} -->`;
+}
+
+/** The stable key of a managed object, read from its body or description. */
+export function keyOf(body: string | null | undefined): string | undefined {
+  return body ? KEY_PATTERN.exec(body)?.[1] : undefined;
+}
+
+/**
+ * A short fingerprint of the title syllabot last set, kept in the region. When the current title
+ * still has it, the learner has not renamed the object and syllabot may retitle it.
+ */
+export function titleMarker(title: string): string {
+  return `<!-- syllabot:title=${createHash("sha256").update(title).digest("hex").slice(0, 12)} -->`;
+}
+
+export function titleIsOurs(body: string | null | undefined, title: string): boolean {
+  const recorded = body ? TITLE_PATTERN.exec(body)?.[0] : undefined;
+  return recorded === undefined || recorded === titleMarker(title);
+}
+
+/** A whole managed body: key marker, then the region holding `content`. */
+export function managedBody(key: string, content: string): string {
+  return `${keyMarker(key)}\n${START_MARKER}\n${content.trim()}\n${END_MARKER}\n`;
+}
+
+/** GitHub returns bodies edited on the web with CRLF; line endings are never a change. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+interface Region {
+  before: string;
+  content: string;
+  after: string;
+}
+
+function splitRegion(body: string): Region | undefined {
+  const start = body.indexOf(START_MARKER);
+  if (start === -1) return undefined;
+  const end = body.indexOf(END_MARKER, start + START_MARKER.length);
+  if (end === -1) return undefined;
+  return {
+    before: body.slice(0, start),
+    content: body.slice(start + START_MARKER.length, end),
+    after: body.slice(end + END_MARKER.length),
+  };
+}
+
+/** The text of every checklist item the learner ticked. */
+function tickedItems(content: string): Set<string> {
+  const ticked = new Set<string>();
+  for (const line of content.split("\n")) {
+    const match = CHECKBOX.exec(line);
+    if (match && match[2] !== " ") ticked.add((match[4] ?? "").trim());
+  }
+  return ticked;
+}
+
+function carryTicks(content: string, ticked: ReadonlySet<string>): string {
+  if (ticked.size === 0) return content;
+  return content
+    .split("\n")
+    .map((line) => {
+      const match = CHECKBOX.exec(line);
+      return match && ticked.has((match[4] ?? "").trim()) ? `${match[1]}x${match[3]}${match[4]}` : line;
+    })
+    .join("\n");
+}
+
+/**
+ * The body that results from rewriting `actual`'s region with `desired`'s, keeping the learner's
+ * text outside the markers and the boxes they ticked. Newlines come back normalized to LF.
+ */
+export function mergeManagedBody(actual: string | null | undefined, desired: string): string {
+  const desiredRegion = splitRegion(desired);
+  if (!desiredRegion) throw new Error("desired body has no managed region");
+  const current = normalizeNewlines(actual ?? "");
+  const region = splitRegion(current);
+  if (!region) {
+    // The learner removed the markers: put the region back after their text, which stays as is.
+    const key = keyOf(desired);
+    const keyLine = key && !keyOf(current) ? `${keyMarker(key)}\n` : "";
+    const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+    return `${current}${separator}${keyLine}${START_MARKER}${desiredRegion.content}${END_MARKER}\n`;
+  }
+  const content = carryTicks(desiredRegion.content, tickedItems(region.content));
+  return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
+}
