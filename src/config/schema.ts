@@ -44,14 +44,35 @@ const timeZone = z.string().transform((value, context) => {
 export const BACKFILL_POLICIES = ["close", "open", "skip"] as const;
 
 export const configSchema = z.strictObject({
-  learner: login,
-  emails: z.array(z.email("expected an email address")).default([]),
-  start: date,
-  timezone: timeZone,
-  curriculum: z.string().min(1).default(DEFAULT_CURRICULUM_ID),
-  capstone: slug.optional(),
-  projects: z.record(slug, repo).default({}),
-  dsa: repo.optional(),
+  learner: login.describe("GitHub login whose commits, pull requests and issue comments count"),
+  emails: z
+    .array(z.email("expected an email address"))
+    .default([])
+    .describe("Commit author emails that also count as the learner"),
+  start: date.meta({
+    description: "First day of week 1 (YYYY-MM-DD, any weekday)",
+    format: "date",
+    examples: ["2026-03-02"],
+  }),
+  timezone: timeZone.meta({
+    description: "IANA time zone; weeks and deadlines are days in this zone",
+    examples: ["Asia/Kolkata", "Europe/Berlin"],
+  }),
+  curriculum: z
+    .string()
+    .min(1)
+    .default(DEFAULT_CURRICULUM_ID)
+    .describe("A built-in curriculum id, or a path to a curriculum YAML file in this repository"),
+  capstone: slug
+    .optional()
+    .describe(
+      "The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)",
+    ),
+  projects: z
+    .record(slug, repo)
+    .default({})
+    .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
+  dsa: repo.optional().describe("Repository where DSA solutions are committed"),
   oss: z
     .strictObject({
       repos: z.array(repo).min(1).optional(),
@@ -77,7 +98,11 @@ export const configSchema = z.strictObject({
         .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     })
     .prefault({}),
-  readme: z.string().min(1).default("README.md"),
+  readme: z
+    .string()
+    .min(1)
+    .default("README.md")
+    .describe("The file whose region between syllabot's markers is regenerated"),
   labels: z
     .strictObject({
       prefix: z
@@ -89,7 +114,10 @@ export const configSchema = z.strictObject({
         .default("syllabot"),
     })
     .prefault({}),
-  backfill: z.enum(BACKFILL_POLICIES).default("close"),
+  backfill: z
+    .enum(BACKFILL_POLICIES)
+    .default("close")
+    .describe("Weeks that ended before installation: created closed, created open, or not created"),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -123,7 +123,7 @@ function phaseCoverageIssues(curriculum: ParsedCurriculum, totalWeeks: number): 
     if (phase.weeks.from > next)
       issues.push({
         path: ["phases", index, "weeks"],
-        message: `weeks ${show({ from: next, to: phase.weeks.from - 1 })} belong to no phase`,
+        message: `${phase.weeks.from - next === 1 ? "week" : "weeks"} ${show({ from: next, to: phase.weeks.from - 1 })} ${phase.weeks.from - next === 1 ? "belongs" : "belong"} to no phase`,
       });
     if (phase.weeks.from < next)
       issues.push({
@@ -149,6 +149,7 @@ function weekCoverageIssues(curriculum: ParsedCurriculum, totalWeeks: number): R
   const options = [...groups.values()].flat();
   const scenarios: (string | undefined)[] = options.length > 0 ? options : [undefined];
   const reported = new Set<string>();
+  const missingByScenario = new Map<string | undefined, number[]>();
   for (const option of scenarios) {
     const owner = new Map<number, number>();
     curriculum.weeks.forEach((week, index) => {
@@ -164,13 +165,23 @@ function weekCoverageIssues(curriculum: ParsedCurriculum, totalWeeks: number): R
     });
     const missing: number[] = [];
     for (let n = 1; n <= totalWeeks; n++) if (!owner.has(n)) missing.push(n);
-    if (missing.length > 0) {
-      const message = `${missing.length === 1 ? "week" : "weeks"} ${compress(missing)} ${missing.length === 1 ? "is" : "are"} missing${option ? ` for option "${option}"` : ""}`;
-      if (!reported.has(message)) issues.push({ path: ["weeks"], message });
-      reported.add(message);
-    }
+    missingByScenario.set(option, missing);
+  }
+  // A week missing whatever the learner chooses is reported once; the rest per option.
+  const everywhere = (missingByScenario.get(scenarios[0]) ?? []).filter((n) =>
+    scenarios.every((option) => missingByScenario.get(option)?.includes(n)),
+  );
+  if (everywhere.length > 0) issues.push({ path: ["weeks"], message: `${weeksPhrase(everywhere)} missing` });
+  for (const [option, missing] of missingByScenario) {
+    const only = missing.filter((n) => !everywhere.includes(n));
+    if (only.length > 0)
+      issues.push({ path: ["weeks"], message: `${weeksPhrase(only)} missing for option "${option}"` });
   }
   return issues;
+}
+
+function weeksPhrase(weeks: number[]): string {
+  return weeks.length === 1 ? `week ${weeks[0]} is` : `weeks ${compress(weeks)} are`;
 }
 
 function within(inner: Range, outer: Range): boolean {

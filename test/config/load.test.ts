@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { checkConfig, parseConfig } from "../../src/config/load.js";
+import { loadCurriculumFile } from "../../src/curriculum/load.js";
+import { formatProblem, InputError } from "../../src/errors.js";
+import { MINI_CURRICULUM } from "../helpers/setup.js";
+
+const VALID = `learner: octocat
+start: 2026-03-02
+timezone: Asia/Kolkata
+curriculum: mini
+capstone: alpha
+projects:
+  calc: octocat/calc
+`;
+
+function errorsOf(text: string): string[] {
+  try {
+    checkConfig(parseConfig(text, "syllabot.yml"), loadCurriculumFile(MINI_CURRICULUM));
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
+}
+
+describe("learner config", () => {
+  it("accepts the example's keys and fills in defaults", () => {
+    const { config } = parseConfig(VALID, "syllabot.yml");
+    expect(config.start.toString()).toBe("2026-03-02");
+    expect(config.reminders.lead_days).toEqual([21, 7, 2]);
+    expect(config.labels.prefix).toBe("syllabot");
+    expect(config.backfill).toBe("close");
+    expect(config.oss.substantive_min_lines).toBe(20);
+    expect(errorsOf(VALID)).toEqual([]);
+  });
+
+  it.each([
+    {
+      name: "a wrong type",
+      input: VALID.replace("learner: octocat", "learner: [octocat]"),
+      errors: ["syllabot.yml:1:10: learner: expected a string, got a list"],
+    },
+    {
+      name: "a missing required key",
+      input: VALID.replace("timezone: Asia/Kolkata\n", ""),
+      errors: ["syllabot.yml:1:1: timezone: is required (a string)"],
+    },
+    {
+      name: "an unknown time zone",
+      input: VALID.replace("Asia/Kolkata", "Asia/Kolkatta"),
+      errors: [
+        'syllabot.yml:3:11: timezone: unknown time zone "Asia/Kolkatta" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)',
+      ],
+    },
+    {
+      name: "a start date that is not a date",
+      input: VALID.replace("2026-03-02", "2026-02-30"),
+      errors: ['syllabot.yml:2:8: start: "2026-02-30" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)'],
+    },
+    {
+      name: "an unknown key, with a suggestion",
+      input: `${VALID}capstne: alpha\n`,
+      errors: ['syllabot.yml:8:1: capstne: unknown key "capstne" (did you mean "capstone"?)'],
+    },
+    {
+      name: "a nested unknown key",
+      input: `${VALID}reminders:\n  lead_day: [3]\n`,
+      errors: ['syllabot.yml:9:3: reminders.lead_day: unknown key "lead_day" (did you mean "lead_days"?)'],
+    },
+    {
+      name: "a bad enum value",
+      input: `${VALID}backfill: delete\n`,
+      errors: ['syllabot.yml:8:11: backfill: expected "close" | "open" | "skip", got "delete"'],
+    },
+    {
+      name: "a repository that is not owner/name",
+      input: VALID.replace("octocat/calc", "calc"),
+      errors: ['syllabot.yml:7:9: projects.calc: expected a repository as "owner/name"'],
+    },
+    {
+      name: "a capstone choice that is not an option",
+      input: VALID.replace("capstone: alpha", "capstone: gamma"),
+      errors: [
+        'syllabot.yml:5:11: capstone: "gamma" is not an option of the curriculum "mini" (expected alpha | beta)',
+      ],
+    },
+    {
+      name: "a project slug the curriculum does not have",
+      input: VALID.replace("calc: octocat/calc", "calk: octocat/calc"),
+      errors: [
+        'syllabot.yml:7:3: projects.calk: "calk" is not a project of the curriculum "mini" (did you mean "calc"?)',
+      ],
+    },
+  ])("reports $name with file, line, column and field", ({ input, errors }) => {
+    expect(errorsOf(input)).toEqual(errors);
+  });
+
+  it("reports every problem of a file at once", () => {
+    const input = "learner: -bad-\nstart: yesterday\ntimezone: Nowhere/Town\nlabels: {prefix: 'a,b'}\n";
+    const errors = errorsOf(input);
+    expect(errors).toHaveLength(4);
+    expect(errors.map((error) => error.split(": ")[1])).toEqual([
+      "learner",
+      "start",
+      "timezone",
+      "labels.prefix",
+    ]);
+  });
+
+  it("normalizes reminder lead days: unique, latest first", () => {
+    const { config } = parseConfig(`${VALID}reminders: {lead_days: [2, 21, 7, 7]}\n`, "syllabot.yml");
+    expect(config.reminders.lead_days).toEqual([21, 7, 2]);
+  });
+});

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseCurriculum } from "../../src/curriculum/load.js";
+import { formatProblem, InputError } from "../../src/errors.js";
+import { MINI_CURRICULUM } from "../helpers/setup.js";
+
+const MINI = readFileSync(MINI_CURRICULUM, "utf8");
+
+function errorsOf(text: string): string[] {
+  try {
+    parseCurriculum(text, "c.yaml");
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
+}
+
+describe("curriculum rules", () => {
+  it("accepts a curriculum whose choice-dependent weeks are covered by every option", () => {
+    expect(errorsOf(MINI)).toEqual([]);
+    const curriculum = parseCurriculum(MINI, "c.yaml");
+    expect(curriculum.totalWeeks).toBe(6);
+    expect([...curriculum.choices]).toEqual([["capstone", ["alpha", "beta"]]]);
+  });
+
+  it.each([
+    {
+      name: "a missing week",
+      input: MINI.replace("  - weeks: 2-3\n", "  - weeks: 3\n"),
+      errors: ["c.yaml:17:3: weeks: week 2 is missing"],
+    },
+    {
+      name: "overlapping weeks",
+      input: MINI.replace("  - weeks: 2-3\n", "  - weeks: 1-3\n"),
+      errors: ["c.yaml:22:12: weeks[1].weeks: week 1 is planned twice (also by weeks[0])"],
+    },
+    {
+      name: "a week outside its phase",
+      input: MINI.replace("  - weeks: 2-3\n    phase: 1\n", "  - weeks: 2-3\n    phase: 2\n"),
+      errors: ["c.yaml:22:12: weeks[1].weeks: week 2–3 is outside its phase 2 (weeks 4–6)"],
+    },
+    {
+      name: "a week in a phase that does not exist",
+      input: MINI.replace("  - weeks: 1\n    phase: 1\n", "  - weeks: 1\n    phase: 9\n"),
+      errors: ["c.yaml:18:12: weeks[0].phase: phase 9 does not exist (phases: 1, 2)"],
+    },
+    {
+      name: "a project in a phase that does not exist",
+      input: MINI.replace(
+        "    phase: 1\n    weeks: 2-3\n    summary: A calculator.",
+        "    phase: 3\n    weeks: 2-3\n    summary: A calculator.",
+      ),
+      errors: ["c.yaml:42:12: projects[0].phase: phase 3 does not exist (phases: 1, 2)"],
+    },
+    {
+      name: "an option missing a week",
+      input: MINI.replace(
+        "  - weeks: 4-6\n    phase: 2\n    option: beta\n",
+        "  - weeks: 4-5\n    phase: 2\n    option: beta\n",
+      ),
+      errors: ['c.yaml:17:3: weeks: week 6 is missing for option "beta"'],
+    },
+    {
+      name: "an option that is not a choice",
+      input: MINI.replace("    option: beta\n", "    option: calc\n"),
+      errors: [
+        'c.yaml:35:13: weeks[3].option: "calc" is not a project with a choice group (options are projects with `choice`)',
+        'c.yaml:17:3: weeks: weeks 4–6 are missing for option "beta"',
+      ],
+    },
+    {
+      name: "a range written backwards",
+      input: MINI.replace("  - weeks: 2-3\n", "  - weeks: 3-2\n"),
+      errors: ['c.yaml:22:12: weeks[1].weeks: "3-2" is not an ascending range of positive numbers'],
+    },
+    {
+      name: "a phase gap",
+      input: MINI.replace(
+        "    weeks: 4-6\n    objective: Build something.",
+        "    weeks: 5-6\n    objective: Build something.",
+      ),
+      errors: expect.arrayContaining(["c.yaml:14:12: phases[1].weeks: week 4 belongs to no phase"]),
+    },
+  ])("reports $name", ({ input, errors }) => {
+    expect(errorsOf(input)).toEqual(errors);
+  });
+
+  it("reports schema problems with the path of the bad field", () => {
+    const errors = errorsOf(
+      MINI.replace(
+        "    title: First steps with `tool`\n",
+        "    title: First steps with `tool`\n    weekday_typo: 1\n",
+      ),
+    );
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/unknown key "weekday_typo"/)]));
+  });
+});

@@ -1,0 +1,87 @@
+import { Temporal } from "temporal-polyfill";
+import { githubDueDate } from "../../src/calendar.js";
+import type { ActualIssue, ActualMilestone, Snapshot } from "../../src/plan/actual.js";
+import type { Operation } from "../../src/plan/operations.js";
+
+/**
+ * Applies operations to a snapshot as GitHub stores them: `due_on` floored to midnight US Pacific,
+ * one number sequence for issues, labels added by name, milestones referenced by number.
+ */
+export function applyAsGitHub(
+  start: Snapshot,
+  operations: readonly Operation[],
+  now = "2026-03-02T10:00:00Z",
+): Snapshot {
+  const snapshot: Snapshot = structuredClone(start);
+  let next = Math.max(0, ...snapshot.issues.map((issue) => issue.number)) + 1;
+  let nextMilestone = Math.max(0, ...snapshot.milestones.map((milestone) => milestone.number)) + 1;
+  const milestoneNumber = (value: unknown) =>
+    typeof value === "number"
+      ? value
+      : snapshot.milestones.find((milestone) =>
+          milestone.description?.includes(`syllabot:key=${String(value)} `),
+        )?.number;
+  for (const operation of operations) {
+    const fields = operation.fields;
+    if (operation.kind === "label") {
+      const existing = snapshot.labels.find((label) => label.name.toLowerCase() === operation.key);
+      if (existing) Object.assign(existing, fields);
+      else
+        snapshot.labels.push({
+          name: String(fields.name),
+          color: String(fields.color),
+          description: String(fields.description),
+        });
+    } else if (operation.kind === "milestone") {
+      const stored = { ...fields } as Partial<ActualMilestone>;
+      if (typeof fields.due_on === "string") stored.due_on = storedDueOn(fields.due_on);
+      if (operation.op === "create") {
+        snapshot.milestones.push({
+          number: nextMilestone++,
+          title: String(fields.title),
+          description: String(fields.description),
+          state: "open",
+          due_on: stored.due_on ?? null,
+          created_at: now,
+        });
+      } else {
+        Object.assign(
+          snapshot.milestones.find((milestone) => milestone.number === operation.number) ?? {},
+          stored,
+        );
+      }
+    } else if (operation.op === "create") {
+      const number = milestoneNumber(fields.milestone);
+      const issue: ActualIssue = {
+        number: next++,
+        title: String(fields.title),
+        body: String(fields.body),
+        state: fields.state === "closed" ? "closed" : "open",
+        state_reason: (fields.state_reason as string | undefined) ?? null,
+        labels: (fields.labels as string[]).map((name) => ({ name })),
+        milestone: number === undefined ? null : { number },
+        created_at: now,
+      };
+      snapshot.issues.push(issue);
+    } else {
+      const issue = snapshot.issues.find((candidate) => candidate.number === operation.number);
+      if (!issue) throw new Error(`no issue #${operation.number}`);
+      if (fields.title !== undefined) issue.title = String(fields.title);
+      if (fields.body !== undefined) issue.body = String(fields.body);
+      if (fields.labels !== undefined) issue.labels = (fields.labels as string[]).map((name) => ({ name }));
+      if (fields.milestone !== undefined) {
+        const number = milestoneNumber(fields.milestone);
+        issue.milestone = number === undefined ? null : { number };
+      }
+    }
+  }
+  return snapshot;
+}
+
+/** What GitHub returns for a sent `due_on`: the Pacific date, at Pacific midnight, in UTC. */
+export function storedDueOn(sent: string): string {
+  const date = githubDueDate(sent);
+  return date.toZonedDateTime({ timeZone: "America/Los_Angeles" }).toInstant().toString();
+}
+
+export { Temporal };

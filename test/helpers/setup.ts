@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import { parsePlainDate } from "../../src/calendar.js";
+import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
+import { loadCurriculumFile } from "../../src/curriculum/load.js";
+import { planContext } from "../../src/plan/context.js";
+
+export const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+
+export const EXAMPLE_CONFIG = repoPath("examples/syllabot.yml");
+export const MINI_CONFIG = repoPath("test/fixtures/mini-config.yml");
+export const MINI_CURRICULUM = repoPath("test/fixtures/mini-curriculum.yaml");
+
+export function date(text: string) {
+  const parsed = parsePlainDate(text);
+  if (!parsed) throw new Error(`bad date ${text}`);
+  return parsed;
+}
+
+export function exampleContext() {
+  const { config, curriculum } = loadSetup(EXAMPLE_CONFIG);
+  return planContext(config, curriculum);
+}
+
+/** A context for the mini curriculum with config text overridden line by line. */
+export function miniContext(configYaml: string) {
+  const curriculum = loadCurriculumFile(MINI_CURRICULUM);
+  const loaded = parseConfig(configYaml, "test.yml");
+  return planContext(checkConfig(loaded, curriculum), curriculum);
+}

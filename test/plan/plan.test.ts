@@ -1,0 +1,247 @@
+import { describe, expect, it } from "vitest";
+import { githubDueDate } from "../../src/calendar.js";
+import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/plan/actual.js";
+import { plan } from "../../src/plan/index.js";
+import { applyAsGitHub } from "../helpers/github-snapshot.js";
+import { date, exampleContext, miniContext } from "../helpers/setup.js";
+
+const TODAY = date("2026-03-02");
+
+function applied(context = exampleContext(), today = TODAY): Snapshot {
+  return applyAsGitHub(EMPTY_SNAPSHOT, plan(context, EMPTY_SNAPSHOT, today).operations);
+}
+
+function issueByKey(snapshot: Snapshot, key: string) {
+  const issue = snapshot.issues.find((candidate) => candidate.body?.includes(`syllabot:key=${key} `));
+  if (!issue) throw new Error(`no issue ${key}`);
+  return issue;
+}
+
+describe("planning the bundled config against an empty repository", () => {
+  const result = plan(exampleContext(), EMPTY_SNAPSHOT, TODAY);
+  const creates = (kind: string) =>
+    result.operations.filter((operation) => operation.op === "create" && operation.kind === kind);
+
+  it("creates 5 milestones, one per phase, due on the phase's last local day", () => {
+    const milestones = creates("milestone");
+    expect(milestones.map((operation) => operation.key)).toEqual([
+      "phase-1",
+      "phase-2",
+      "phase-3",
+      "phase-4",
+      "phase-5",
+    ]);
+    // Start 2026-03-02: phase 1 is weeks 1–6, ending Sunday 2026-04-12; phase 5 ends after week 52.
+    expect(githubDueDate(String(milestones[0]?.fields.due_on)).toString()).toBe("2026-04-12");
+    expect(githubDueDate(String(milestones[4]?.fields.due_on)).toString()).toBe("2027-02-28");
+  });
+
+  it("creates 52 week issues and one issue per core project plus the chosen capstone only", () => {
+    const keys = creates("issue").map((operation) => operation.key);
+    expect(keys.filter((key) => key.startsWith("week-"))).toHaveLength(52);
+    expect(keys.filter((key) => key.startsWith("project-"))).toEqual([
+      "project-csvq",
+      "project-schemaguard",
+      "project-logr",
+      "project-http-server",
+      "project-airpost",
+      "project-riskbook",
+      "project-xlsxfmt",
+      "project-formulaengine",
+    ]);
+  });
+
+  it("labels each issue under the configured prefix and files it in its phase's milestone", () => {
+    const week5 = creates("issue").find((operation) => operation.key === "week-05");
+    expect(week5?.fields.labels).toEqual(["syllabot", "syllabot:week", "syllabot:phase-1"]);
+    expect(week5?.fields.milestone).toBe("phase-1");
+    expect(String(week5?.fields.body)).toContain("<!-- syllabot:key=week-05 -->");
+    expect(result.summary.create).toEqual({ label: 10, milestone: 5, issue: 60 });
+  });
+
+  it("writes the week's dates, work as checklists, concepts, DSA target and how to close it", () => {
+    const body = String(creates("issue").find((operation) => operation.key === "week-05")?.fields.body);
+    expect(body).toContain("Mon 30 Mar – Sun 5 Apr 2026");
+    expect(body).toMatch(/- \[ \] .*`rustlings`/);
+    expect(body).toContain("### Concepts of phase 1");
+    expect(body).toContain("2–3 problems this week");
+    expect(body).toContain("`closes week 5`");
+  });
+
+  it("plans the chosen capstone's phase-5 weeks only", () => {
+    const body = String(creates("issue").find((operation) => operation.key === "week-45")?.fields.body);
+    expect(body).toMatch(/topological sort/i);
+    expect(body).not.toMatch(/DOCX/);
+  });
+});
+
+describe("re-planning", () => {
+  it("plans nothing against the JSON of its own applied result", () => {
+    const context = exampleContext();
+    expect(plan(context, applied(context), TODAY).operations).toEqual([]);
+  });
+
+  it("keeps ticked boxes, text outside the markers and CRLF bodies, and plans nothing", () => {
+    const context = exampleContext();
+    const snapshot = applied(context);
+    const week = issueByKey(snapshot, "week-03");
+    week.body = `My notes above.\r\n${String(week.body).replace("- [ ] ", "- [x] ").replace(/\n/g, "\r\n")}\r\nNotes below.`;
+    const again = plan(context, snapshot, TODAY);
+    expect(again.operations).toEqual([]);
+  });
+
+  it("keeps a learner's renamed title", () => {
+    const context = exampleContext();
+    const snapshot = applied(context);
+    issueByKey(snapshot, "week-07").title = "Week 7, my own title";
+    expect(plan(context, snapshot, TODAY).operations).toEqual([]);
+  });
+
+  it("updates the body when the curriculum changes, carrying ticks and the learner's text over", () => {
+    const old = miniContext("learner: octocat\nstart: 2026-01-05\ntimezone: Europe/Berlin\ncapstone: beta\n");
+    const snapshot = applyAsGitHub(EMPTY_SNAPSHOT, plan(old, EMPTY_SNAPSHOT, date("2026-01-01")).operations);
+    const week = issueByKey(snapshot, "week-01");
+    week.body = `${String(week.body).replace("- [ ] Read chapter 1", "- [x] Read chapter 1")}\nmine`;
+    // Same curriculum, another start: the dates in every body and the due dates move.
+    const moved = miniContext(
+      "learner: octocat\nstart: 2026-01-12\ntimezone: Europe/Berlin\ncapstone: beta\n",
+    );
+    const operations = plan(moved, snapshot, date("2026-01-01")).operations;
+    const update = operations.find((operation) => operation.key === "week-01");
+    expect(update?.op).toBe("update");
+    expect(Object.keys(update?.fields ?? {})).toEqual(["body"]);
+    expect(String(update?.fields.body)).toContain("- [x] Read chapter 1");
+    expect(String(update?.fields.body)).toContain("Mon 12 Jan – Sun 18 Jan 2026");
+    expect(String(update?.fields.body).endsWith("\nmine")).toBe(true);
+    const milestones = operations.filter((operation) => operation.kind === "milestone");
+    expect(milestones.map((operation) => Object.keys(operation.fields).sort())).toEqual([
+      ["description", "due_on"],
+      ["description", "due_on"],
+    ]);
+  });
+
+  it("retitles an issue the learner has not renamed when the curriculum's title changes", () => {
+    const undecided = miniContext("learner: octocat\nstart: 2026-01-05\ntimezone: Europe/Berlin\n");
+    const snapshot = applyAsGitHub(
+      EMPTY_SNAPSHOT,
+      plan(undecided, EMPTY_SNAPSHOT, date("2026-01-01")).operations,
+    );
+    expect(issueByKey(snapshot, "week-04").title).toBe("Week 4: Build, alpha | beta");
+    const decided = miniContext(
+      "learner: octocat\nstart: 2026-01-05\ntimezone: Europe/Berlin\ncapstone: alpha\n",
+    );
+    const operations = plan(decided, snapshot, date("2026-01-01")).operations;
+    const week4 = operations.find((operation) => operation.key === "week-04");
+    expect(week4?.fields.title).toBe("Week 4: Build alpha");
+    expect(String(week4?.fields.body)).not.toContain("beta");
+    expect(operations.find((operation) => operation.key === "project-alpha")?.op).toBe("create");
+  });
+
+  it("never reopens or re-closes what the learner closed, and never deletes", () => {
+    const context = exampleContext();
+    const snapshot = applied(context);
+    issueByKey(snapshot, "week-02").state = "closed";
+    snapshot.issues.push({
+      number: 999,
+      title: "A stray managed issue",
+      body: "<!-- syllabot:key=week-99 -->",
+      state: "open",
+      labels: [],
+      milestone: null,
+      created_at: "2026-03-02T10:00:00Z",
+    });
+    expect(plan(context, snapshot, TODAY).operations).toEqual([]);
+  });
+
+  it("restores a removed managed label on an issue without dropping the learner's labels", () => {
+    const context = exampleContext();
+    const snapshot = applied(context);
+    issueByKey(snapshot, "week-04").labels = [{ name: "syllabot" }, { name: "mine" }];
+    const [operation] = plan(context, snapshot, TODAY).operations;
+    expect(operation?.fields).toEqual({ labels: ["syllabot", "mine", "syllabot:week", "syllabot:phase-1"] });
+  });
+
+  it("matches labels case-insensitively and fixes only what differs", () => {
+    const context = exampleContext();
+    const snapshot = applied(context);
+    const label = snapshot.labels.find((candidate) => candidate.name === "syllabot:week");
+    if (!label) throw new Error("no label");
+    label.name = "Syllabot:Week";
+    label.color = "000000";
+    expect(plan(context, snapshot, TODAY).operations).toEqual([
+      {
+        op: "update",
+        kind: "label",
+        key: "syllabot:week",
+        title: "Syllabot:Week",
+        fields: { color: "bfd4f2" },
+      },
+    ]);
+  });
+
+  it("ignores pull requests and issues without a key, and resolves milestones by number", () => {
+    const context = exampleContext();
+    const snapshot = applied(context);
+    snapshot.issues.push({
+      number: 500,
+      title: "Week 1: not ours",
+      body: "<!-- syllabot:key=week-01 -->",
+      state: "open",
+      labels: [],
+      milestone: null,
+      created_at: "2026-03-02T10:00:00Z",
+      pull_request: { url: "x" },
+    });
+    const week1 = issueByKey(snapshot, "week-01");
+    week1.milestone = null;
+    const operations = plan(context, snapshot, TODAY).operations;
+    expect(operations).toEqual([
+      expect.objectContaining({
+        op: "update",
+        key: "week-01",
+        number: week1.number,
+        fields: { milestone: 1 },
+      }),
+    ]);
+  });
+});
+
+describe("backfill of weeks that ended before installation", () => {
+  const config = (policy: string) =>
+    `learner: octocat\nstart: 2026-01-05\ntimezone: Europe/Berlin\ncapstone: beta\nbackfill: ${policy}\n`;
+  const installed = date("2026-01-27"); // Tuesday of week 4: weeks 1–3 have ended.
+
+  it("close: creates the ended weeks closed, the rest open", () => {
+    const operations = plan(miniContext(config("close")), EMPTY_SNAPSHOT, installed).operations;
+    const closed = operations
+      .filter((operation) => operation.fields.state === "closed")
+      .map((operation) => operation.key);
+    expect(closed).toEqual(["week-01", "week-02", "week-03", "project-calc"]);
+    expect(String(operations.find((operation) => operation.key === "week-01")?.fields.body)).toContain(
+      "before syllabot was installed on Tue 27 Jan 2026",
+    );
+  });
+
+  it("open: creates them open; skip: does not create them", () => {
+    const open = plan(miniContext(config("open")), EMPTY_SNAPSHOT, installed).operations;
+    expect(open.filter((operation) => operation.fields.state === "closed")).toEqual([]);
+    const skip = plan(miniContext(config("skip")), EMPTY_SNAPSHOT, installed).operations;
+    expect(skip.filter((operation) => operation.kind === "issue").map((operation) => operation.key)).toEqual([
+      "week-04",
+      "week-05",
+      "week-06",
+      "project-beta",
+    ]);
+  });
+
+  it("judges backfill by the installation date GitHub remembers, not by today", () => {
+    const context = miniContext(config("skip"));
+    const snapshot = applyAsGitHub(
+      EMPTY_SNAPSHOT,
+      plan(context, EMPTY_SNAPSHOT, installed).operations,
+      "2026-01-27T09:00:00Z",
+    );
+    // Weeks later, the skipped weeks stay skipped and the rest are not backfilled.
+    expect(plan(context, snapshot, date("2026-02-20")).operations).toEqual([]);
+  });
+});
