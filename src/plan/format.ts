@@ -30,7 +30,7 @@ function detail(operation: Operation): string {
     const parts: string[] = [];
     if (typeof fields.due_on === "string") parts.push(`due ${fields.due_on.slice(0, 10)}`);
     if (operation.kind === "label") parts.push(`#${String(fields.color)}`);
-    if (fields.state === "closed") parts.push("created closed (backfill)");
+    if (fields.state === "closed") parts.push("closed: ended before installation");
     return parts.length > 0 ? `  (${parts.join(", ")})` : "";
   }
   const changed = Object.keys(fields).map((field) =>

@@ -26,7 +26,7 @@ export function renderWeekIssue(context: PlanContext, week: number, backfill?: s
   const span = weekSpan(calendar, week);
   const split = curriculum.time_budget.split;
   const hours = (range?: { min: number; max: number }) =>
-    range ? ` (~${range.min === range.max ? range.min : `${range.min}–${range.max}`} h)` : "";
+    range ? ` (${range.min === range.max ? range.min : `${range.min}–${range.max}`} h)` : "";
   const sections = entries.flatMap((entry) => {
     const suffix = undecided ? `: ${entry.option}` : "";
     return [
@@ -96,7 +96,7 @@ export function renderProjectIssue(
   const { curriculum, calendar } = context;
   const phase = curriculum.phases.find((candidate) => candidate.number === project.phase) as Phase;
   const key = keys.project(project.slug);
-  const title = `Project: ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`;
+  const title = `Project ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`;
   const span = spanOfWeeks(calendar, project.weeks.from, project.weeks.to);
   const repo = context.config.projects[project.slug];
   const alternatives = project.choice ? (curriculum.choices.get(project.choice) ?? []) : [];
