@@ -2,12 +2,11 @@ import { z } from "zod";
 import { canonicalTimeZone, parsePlainDate } from "../calendar.js";
 import { DEFAULT_CURRICULUM_ID } from "../curriculum/builtin.js";
 
-const login = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
-    "expected a GitHub login: letters, digits and single hyphens, at most 39 characters",
-  );
+const login = z.string().regex(
+  // Legacy accounts may hold a double or trailing hyphen, so only the first character is stricter.
+  /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/,
+  "expected a GitHub login: letters, digits and hyphens, at most 39 characters",
+);
 
 const repo = z
   .string()

@@ -7,6 +7,8 @@ import { curriculumSchema, type ParsedCurriculum, type Project, type WeekEntry }
 
 /** A validated curriculum, with what every consumer derives from it computed once. */
 export interface Curriculum extends ParsedCurriculum {
+  /** The file it was read from, for error messages. */
+  file: string;
   totalWeeks: number;
   /** choice group -> the slugs of its options, e.g. capstone -> [docforge, formulaengine, ruleforge]. */
   choices: ReadonlyMap<string, readonly string[]>;
@@ -21,7 +23,7 @@ export function parseCurriculum(text: string, file: string): Curriculum {
   for (const project of parsed.projects) {
     if (project.choice) choices.set(project.choice, [...(choices.get(project.choice) ?? []), project.slug]);
   }
-  return { ...parsed, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
+  return { ...parsed, file, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
 }
 
 export function loadCurriculumFile(path: string): Curriculum {

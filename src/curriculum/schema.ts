@@ -50,7 +50,7 @@ const studyItem = z.strictObject({
 
 const phase = z.strictObject({
   number: z.number().int().positive(),
-  title: text,
+  title: text.max(100, "keep a phase's title under 100 characters: it becomes a milestone title"),
   long_title: text.optional(),
   weeks: rangeSchema,
   objective: text,
@@ -72,8 +72,8 @@ const week = z.strictObject({
 
 const project = z.strictObject({
   slug,
-  title: text,
-  tagline: text.optional(),
+  title: text.max(60, "keep a project's title under 60 characters: it becomes an issue title"),
+  tagline: text.max(120, "keep a tagline under 120 characters: it is part of an issue title").optional(),
   phase: z.number().int().positive(),
   weeks: rangeSchema,
   summary: text,

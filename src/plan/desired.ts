@@ -1,5 +1,6 @@
 import { dueOnFor, spanOfWeeks, weekSpan } from "../calendar.js";
-import { phaseOf, plannedProjects } from "../curriculum/load.js";
+import { type Curriculum, phaseOf, plannedProjects } from "../curriculum/load.js";
+import { InputError } from "../errors.js";
 import { formatDate } from "../render/dates.js";
 import { renderMilestone, renderProjectIssue, renderWeekIssue } from "../render/issue-bodies.js";
 import { keys, labelNames, type PlainDate, type PlanContext } from "./context.js";
@@ -119,5 +120,33 @@ export function desiredState(context: PlanContext, installedOn: PlainDate): Desi
       initialState: initialState(note),
     });
   }
+  checkGitHubLimits(curriculum, [
+    ...issues,
+    ...milestones.map((milestone) => ({ ...milestone, body: milestone.description })),
+  ]);
   return { labels: desiredLabels(context), milestones, issues };
+}
+
+/** GitHub rejects an issue body over 65,536 characters and a title over 256: fail at plan time, not half-way through a sync. */
+export const MAX_BODY_CHARACTERS = 65_536;
+export const MAX_TITLE_CHARACTERS = 256;
+
+function checkGitHubLimits(
+  curriculum: Curriculum,
+  objects: readonly { key: string; title: string; body: string }[],
+): void {
+  const problems = objects.flatMap((object) => [
+    ...(object.body.length > MAX_BODY_CHARACTERS
+      ? [
+          `the body of ${object.key} would be ${object.body.length} characters; GitHub accepts at most ${MAX_BODY_CHARACTERS}`,
+        ]
+      : []),
+    ...(object.title.length > MAX_TITLE_CHARACTERS
+      ? [
+          `the title of ${object.key} would be ${object.title.length} characters; GitHub accepts at most ${MAX_TITLE_CHARACTERS}`,
+        ]
+      : []),
+  ]);
+  if (problems.length > 0)
+    throw new InputError(problems.map((message) => ({ file: curriculum.file, path: "", message })));
 }

@@ -245,3 +245,25 @@ describe("backfill of weeks that ended before installation", () => {
     expect(plan(context, snapshot, date("2026-02-20")).operations).toEqual([]);
   });
 });
+
+describe("GitHub's limits", () => {
+  it("refuses, at plan time, a curriculum whose week body GitHub would reject", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseCurriculum } = await import("../../src/curriculum/load.js");
+    const { parseConfig, checkConfig } = await import("../../src/config/load.js");
+    const { planContext } = await import("../../src/plan/context.js");
+    const { MINI_CURRICULUM } = await import("../helpers/setup.js");
+    const huge = readFileSync(MINI_CURRICULUM, "utf8").replace(
+      'weekday: ["Read chapter 1", "Do `tool` exercises"]',
+      `weekday: ["Read chapter 1", "${"long ".repeat(14_000)}"]`,
+    );
+    const curriculum = parseCurriculum(huge, "huge.yaml");
+    const config = checkConfig(
+      parseConfig("learner: octocat\nstart: 2026-01-05\ntimezone: UTC\n", "c.yml"),
+      curriculum,
+    );
+    expect(() => plan(planContext(config, curriculum), EMPTY_SNAPSHOT, TODAY)).toThrow(
+      /huge\.yaml: the body of week-01 would be \d+ characters; GitHub accepts at most 65536/,
+    );
+  });
+});
