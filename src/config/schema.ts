@@ -113,6 +113,12 @@ export const configSchema = z.strictObject({
         .default("syllabot"),
     })
     .prefault({}),
+  issues_ahead: z
+    .union([z.literal("all"), z.number().int().nonnegative()])
+    .default("all")
+    .describe(
+      "Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)",
+    ),
   backfill: z
     .enum(BACKFILL_POLICIES)
     .default("close")

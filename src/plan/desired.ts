@@ -1,4 +1,4 @@
-import { dueOnFor, spanOfWeeks, weekSpan } from "../calendar.js";
+import { dueOnFor, spanOfWeeks, weekOn, weekSpan } from "../calendar.js";
 import { type Curriculum, phaseOf, plannedProjects } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
 import { formatDate } from "../render/dates.js";
@@ -72,8 +72,9 @@ export function desiredLabels(context: PlanContext): DesiredLabel[] {
  * The GitHub objects that should exist. `installedOn` is the day syllabot was installed: new
  * issues for weeks that ended before it follow the backfill policy.
  */
-export function desiredState(context: PlanContext, installedOn: PlainDate): DesiredState {
+export function desiredState(context: PlanContext, installedOn: PlainDate, today: PlainDate): DesiredState {
   const { curriculum, config, calendar } = context;
+  const lastWeekDue = lastWeekToCreate(context, today);
   const names = labelNames(config.labels.prefix);
   const milestones = curriculum.phases.map((phase): DesiredMilestone => {
     const rendered = renderMilestone(context, phase);
@@ -95,7 +96,7 @@ export function desiredState(context: PlanContext, installedOn: PlainDate): Desi
   const initialState = (note: string | undefined) =>
     note && config.backfill === "close" ? "closed" : "open";
   const issues: DesiredIssue[] = [];
-  for (let week = 1; week <= curriculum.totalWeeks; week++) {
+  for (let week = 1; week <= Math.min(curriculum.totalWeeks, lastWeekDue); week++) {
     const note = backfillNote(weekSpan(calendar, week).last);
     if (note && config.backfill === "skip") continue;
     const phase = phaseOf(curriculum, week).number;
@@ -109,6 +110,7 @@ export function desiredState(context: PlanContext, installedOn: PlainDate): Desi
     });
   }
   for (const project of plannedProjects(curriculum, context.chosen)) {
+    if (project.weeks.from > lastWeekDue) continue;
     const note = backfillNote(spanOfWeeks(calendar, project.weeks.from, project.weeks.to).last);
     if (note && config.backfill === "skip") continue;
     const rendered = renderProjectIssue(context, project, note);
@@ -125,6 +127,20 @@ export function desiredState(context: PlanContext, installedOn: PlainDate): Desi
     ...milestones.map((milestone) => ({ ...milestone, body: milestone.description })),
   ]);
   return { labels: desiredLabels(context), milestones, issues };
+}
+
+/** With `issues_ahead: N`, issues exist up to N weeks after the current one (before the start, week N). */
+function lastWeekToCreate(context: PlanContext, today: PlainDate): number {
+  const ahead = context.config.issues_ahead;
+  if (ahead === "all") return Number.POSITIVE_INFINITY;
+  const position = weekOn(context.calendar, today);
+  const current =
+    position.kind === "before"
+      ? 0
+      : position.kind === "during"
+        ? position.week
+        : context.curriculum.totalWeeks;
+  return current + ahead;
 }
 
 /** GitHub rejects an issue body over 65,536 characters and a title over 256: fail at plan time, not half-way through a sync. */

@@ -15,6 +15,6 @@ export interface Plan {
 /** Plan the writes that bring a repository (its `actual` snapshot) to the curriculum's desired state. */
 export function plan(context: PlanContext, actual: Snapshot, today: Temporal.PlainDate): Plan {
   const installedOn = installationDate(actual, context.calendar.timeZone, today);
-  const operations = diff(desiredState(context, installedOn), actual);
+  const operations = diff(desiredState(context, installedOn, today), actual);
   return { operations, summary: summarize(operations), installedOn: installedOn.toString() };
 }

@@ -267,3 +267,24 @@ describe("GitHub's limits", () => {
     );
   });
 });
+
+describe("issues_ahead", () => {
+  const config = (ahead: string) =>
+    `learner: octocat\nstart: 2026-01-05\ntimezone: Europe/Berlin\ncapstone: beta\nissues_ahead: ${ahead}\nbackfill: open\n`;
+  const issueKeys = (ahead: string, today: string) =>
+    plan(miniContext(config(ahead)), EMPTY_SNAPSHOT, date(today))
+      .operations.filter((operation) => operation.kind === "issue")
+      .map((operation) => operation.key);
+
+  it("creates week issues only up to N weeks after the current week, and projects once their first week is due", () => {
+    // 2026-01-14 is in week 2.
+    expect(issueKeys("1", "2026-01-14")).toEqual(["week-01", "week-02", "week-03", "project-calc"]);
+    expect(issueKeys("0", "2026-01-14")).toEqual(["week-01", "week-02", "project-calc"]);
+    expect(issueKeys("all", "2026-01-14")).toHaveLength(8);
+  });
+
+  it("before the start, counts from week 0; after the end, everything is due", () => {
+    expect(issueKeys("1", "2025-12-01")).toEqual(["week-01"]);
+    expect(issueKeys("0", "2027-01-01")).toHaveLength(8);
+  });
+});

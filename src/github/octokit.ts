@@ -1,0 +1,73 @@
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import Bottleneck from "bottleneck";
+import { etagCache } from "./etag-cache.js";
+
+export const SyllabotOctokit = Octokit.plugin(paginateRest, retry, throttling, etagCache);
+export type GitHubClient = InstanceType<typeof SyllabotOctokit>;
+
+export interface Pacing {
+  /** Minimum gap between content-creating requests; GitHub asks for at least 1 s. */
+  writeIntervalMs: number;
+  /** How long one second of `retry-after` lasts; 1000 in production, ~0 in tests. */
+  retryAfterUnitMs: number;
+  /** How often a rate-limited request is waited out and retried before giving up. */
+  maxRateLimitRetries: number;
+}
+
+export const DEFAULT_PACING: Pacing = {
+  writeIntervalMs: 1000,
+  retryAfterUnitMs: 1000,
+  maxRateLimitRetries: 5,
+};
+export const TEST_PACING: Pacing = { writeIntervalMs: 0, retryAfterUnitMs: 1, maxRateLimitRetries: 5 };
+
+export interface ClientOptions {
+  token: string;
+  /** REST API root: https://api.github.com, https://HOST/api/v3 for GitHub Enterprise Server, or the emulator. */
+  baseUrl?: string;
+  pacing?: Partial<Pacing>;
+  /** Told when a rate limit is being waited out; never given the token. */
+  onWait?: (message: string) => void;
+  /** Octokit's warnings (deprecations, plugin trouble). */
+  onWarn?: (message: string) => void;
+}
+
+export function createClient(options: ClientOptions): GitHubClient {
+  const pacing = { ...DEFAULT_PACING, ...options.pacing };
+  const wait =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= pacing.maxRateLimitRetries) return false;
+      options.onWait?.(
+        `${kind} on ${request.method} ${request.url}: waiting ${retryAfter}s (retry ${retryCount + 1})`,
+      );
+      return true;
+    };
+  // Groups per client, not the plugin's process-wide ones, so that pacing is the caller's choice.
+  const group = (minTime: number, maxConcurrent: number | null = 1) =>
+    new Bottleneck.Group({ minTime, maxConcurrent });
+  return new SyllabotOctokit({
+    auth: options.token,
+    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    userAgent: "syllabot",
+    retry: { retryAfterBaseValue: pacing.retryAfterUnitMs },
+    throttle: {
+      onRateLimit: wait("rate limit"),
+      onSecondaryRateLimit: wait("secondary rate limit"),
+      retryAfterBaseValue: pacing.retryAfterUnitMs,
+      write: group(pacing.writeIntervalMs),
+      notifications: group(pacing.writeIntervalMs),
+      search: group(pacing.writeIntervalMs * 2),
+    },
+    // Octokit's own debug and info chatter is not for the learner; its warnings are.
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: options.onWarn ?? (() => {}),
+      error: options.onWarn ?? (() => {}),
+    },
+  });
+}

@@ -1,0 +1,237 @@
+import type { z } from "zod";
+import {
+  type ActualIssue,
+  type ActualLabel,
+  type ActualMilestone,
+  type Snapshot,
+  snapshotSchema,
+} from "../plan/actual.js";
+import { keyOf } from "../render/managed-body.js";
+import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
+import type { IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
+import type { GitHubClient } from "./octokit.js";
+
+const PAGE = 100;
+/** How often a create whose outcome was lost is checked and tried again. */
+const CREATE_ATTEMPTS = 3;
+/** Creates are never re-sent by the retry plugin: a lost answer is settled by re-reading by key. */
+const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
+
+export class RestGateway implements PortfolioGateway {
+  readonly repo: string;
+  private readonly owner: string;
+  private readonly name: string;
+
+  constructor(
+    private readonly client: GitHubClient,
+    repo: string,
+  ) {
+    const [owner, name] = repo.split("/");
+    if (!owner || !name) throw new Error(`expected a repository as owner/name, got "${repo}"`);
+    this.repo = repo;
+    this.owner = owner;
+    this.name = name;
+  }
+
+  private get params() {
+    return { owner: this.owner, repo: this.name };
+  }
+
+  async readManagedState(managedLabel: string): Promise<Snapshot> {
+    const [milestones, labels, issues] = await Promise.all([
+      this.list("read milestones", "GET /repos/{owner}/{repo}/milestones", { state: "all" }),
+      this.list("read labels", "GET /repos/{owner}/{repo}/labels", {}),
+      this.list("read issues", "GET /repos/{owner}/{repo}/issues", { state: "all", labels: managedLabel }),
+    ]);
+    return this.parse("read the repository's state", snapshotSchema, { milestones, labels, issues });
+  }
+
+  async readAllIssues(): Promise<ActualIssue[]> {
+    const issues = await this.list("read issues", "GET /repos/{owner}/{repo}/issues", { state: "all" });
+    return this.parse("read issues", snapshotSchema, { issues }).issues;
+  }
+
+  async createLabel(fields: LabelFields): Promise<ActualLabel> {
+    const action = `create label "${fields.name}"`;
+    const label = await this.createOnce(
+      action,
+      () => this.findLabel(fields.name),
+      async () => {
+        const { data } = await this.client.request("POST /repos/{owner}/{repo}/labels", {
+          ...this.params,
+          ...fields,
+          ...NO_BLIND_RETRY,
+        });
+        return data;
+      },
+    );
+    // Found rather than made (made meanwhile, or by an earlier attempt): make it what we want.
+    const same =
+      label.color.toLowerCase() === fields.color && (label.description ?? "") === fields.description;
+    return same
+      ? label
+      : this.updateLabel(label.name, { color: fields.color, description: fields.description });
+  }
+
+  async updateLabel(name: string, fields: Partial<LabelFields>): Promise<ActualLabel> {
+    const { name: newName, ...rest } = fields;
+    return github(this.repo, `update label "${name}"`, async () => {
+      const { data } = await this.client.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+        ...this.params,
+        name,
+        ...(newName !== undefined && newName !== name ? { new_name: newName } : {}),
+        ...rest,
+      });
+      return data;
+    });
+  }
+
+  async createMilestone(key: string, fields: MilestoneFields): Promise<ActualMilestone> {
+    const action = `create milestone ${key}`;
+    return this.createOnce(
+      action,
+      () => this.findMilestone(key, fields.title),
+      async () => {
+        const { data } = await this.client.request("POST /repos/{owner}/{repo}/milestones", {
+          ...this.params,
+          ...fields,
+          ...NO_BLIND_RETRY,
+        });
+        return this.parse(action, snapshotSchema, { milestones: [data] }).milestones[0] as ActualMilestone;
+      },
+    );
+  }
+
+  async updateMilestone(number: number, fields: Partial<MilestoneFields>): Promise<ActualMilestone> {
+    const action = `update milestone #${number}`;
+    return github(this.repo, action, async () => {
+      const { data } = await this.client.request(
+        "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}",
+        {
+          ...this.params,
+          milestone_number: number,
+          ...fields,
+        },
+      );
+      return this.parse(action, snapshotSchema, { milestones: [data] }).milestones[0] as ActualMilestone;
+    });
+  }
+
+  async createIssue(key: string, fields: Omit<IssueFields, "state" | "state_reason">): Promise<ActualIssue> {
+    const action = `create issue ${key}`;
+    return this.createOnce(
+      action,
+      () => this.findRecentIssue(key),
+      async () => {
+        const { data } = await this.client.request("POST /repos/{owner}/{repo}/issues", {
+          ...this.params,
+          ...fields,
+          ...NO_BLIND_RETRY,
+        });
+        return this.parse(action, snapshotSchema, { issues: [data] }).issues[0] as ActualIssue;
+      },
+    );
+  }
+
+  async updateIssue(number: number, fields: Partial<IssueFields>): Promise<ActualIssue> {
+    const action = `update issue #${number}`;
+    return github(this.repo, action, async () => {
+      const { data } = await this.client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...this.params,
+        issue_number: number,
+        ...fields,
+      });
+      return this.parse(action, snapshotSchema, { issues: [data] }).issues[0] as ActualIssue;
+    });
+  }
+
+  /**
+   * Create, and when the answer is lost (5xx, timeout, dropped connection), look the object up by
+   * key: it exists if the write went through, and only if it is still missing is it created again.
+   * A 422 "already exists" (e.g. a milestone title taken) is settled the same way.
+   */
+  private async createOnce<T>(
+    action: string,
+    find: () => Promise<T | undefined>,
+    create: () => Promise<T>,
+  ): Promise<T> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+      try {
+        return await create();
+      } catch (error) {
+        if (error instanceof GitHubError) throw error;
+        const alreadyExists =
+          isStatus(error, 422) &&
+          JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? "").includes(
+            "already_exists",
+          );
+        if (!outcomeUnknown(error) && !alreadyExists) throw toGitHubError(error, this.repo, action);
+        lastError = error;
+        const existing = await github(this.repo, `${action} (checking whether it exists)`, find);
+        if (existing) return existing;
+        if (alreadyExists) break;
+      }
+    }
+    throw toGitHubError(lastError, this.repo, action);
+  }
+
+  private async findLabel(name: string): Promise<ActualLabel | undefined> {
+    try {
+      const { data } = await this.client.request("GET /repos/{owner}/{repo}/labels/{name}", {
+        ...this.params,
+        name,
+      });
+      return data;
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  private async findMilestone(key: string, title: string): Promise<ActualMilestone | undefined> {
+    const milestones = await this.list("read milestones", "GET /repos/{owner}/{repo}/milestones", {
+      state: "all",
+    });
+    const parsed = this.parse("read milestones", snapshotSchema, { milestones }).milestones;
+    return (
+      parsed.find((milestone) => keyOf(milestone.description) === key) ??
+      parsed.find((milestone) => milestone.title === title)
+    );
+  }
+
+  /** The newest issues come first: one page finds an issue created moments ago. */
+  private async findRecentIssue(key: string): Promise<ActualIssue | undefined> {
+    const { data } = await this.client.request("GET /repos/{owner}/{repo}/issues", {
+      ...this.params,
+      state: "all",
+      sort: "created",
+      direction: "desc",
+      per_page: PAGE,
+    });
+    const issues = this.parse("read issues", snapshotSchema, { issues: data }).issues;
+    return issues.find((issue) => issue.pull_request === undefined && keyOf(issue.body) === key);
+  }
+
+  private async list(action: string, route: string, parameters: Record<string, string>): Promise<unknown[]> {
+    return github(this.repo, action, () =>
+      this.client.paginate(route as "GET /repos/{owner}/{repo}/labels", {
+        ...this.params,
+        ...parameters,
+        per_page: PAGE,
+      }),
+    );
+  }
+
+  private parse<Schema extends z.ZodType>(action: string, schema: Schema, data: unknown): z.output<Schema> {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    throw new GitHubError({
+      status: undefined,
+      repo: this.repo,
+      action,
+      detail: `unexpected answer from GitHub at ${issue?.path.join(".")}: ${issue?.message}`,
+    });
+  }
+}
