@@ -1,31 +1,16 @@
 import { Command, CommanderError, Option } from "commander";
-import { canonicalTimeZone, localDate, parsePlainDate, Temporal } from "./calendar.js";
-import { checkConfig, curriculumLocation, loadConfigFile, loadSetup } from "./config/load.js";
-import { loadCurriculumFile, readSource } from "./curriculum/load.js";
+import { runApply } from "./commands/apply.js";
+import { type Io, processIo } from "./commands/io.js";
+import { runPlan } from "./commands/plan.js";
+import { runValidate } from "./commands/validate.js";
 import { InputError, UsageError } from "./errors.js";
-import { EMPTY_SNAPSHOT, type Snapshot, snapshotSchema } from "./plan/actual.js";
-import { planContext } from "./plan/context.js";
-import { formatPlan } from "./plan/format.js";
-import { plan } from "./plan/index.js";
-import { parseYamlSource } from "./yaml/source.js";
-import { validateSource } from "./yaml/validate.js";
+import { GitHubError } from "./github/errors.js";
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  color: boolean;
-}
+export type { Io } from "./commands/io.js";
 
 const DEFAULT_CONFIG = ".github/syllabot.yml";
-const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
-const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-};
-
-/** Run the CLI; resolves to the exit code: 0 ok, 1 invalid input, 2 usage error. */
+/** Run the CLI; resolves to the exit code: 0 ok, 1 invalid input or a failed GitHub request, 2 usage error. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const program = buildProgram(io);
   try {
@@ -37,11 +22,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.stderr(`syllabot: ${error.message}\nRun 'syllabot --help' for usage.\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof GitHubError) {
       io.stderr(`syllabot: ${error.message}\n`);
       return 1;
     }
-    const detail = process.env.SYLLABOT_DEBUG ? `\n${(error as Error).stack}` : "";
+    const detail = io.env.SYLLABOT_DEBUG ? `\n${(error as Error).stack}` : "";
     io.stderr(`syllabot: unexpected error: ${(error as Error).message}${detail}\n`);
     return 1;
   }
@@ -75,7 +60,30 @@ function buildProgram(io: Io): Command {
       "\nExamples:\n  syllabot plan --config examples/syllabot.yml\n  syllabot plan --today 2026-11-24 --json > plan.json\n  syllabot plan --actual snapshot.json",
     )
     .exitOverride()
-    .action((options: PlanOptions) => runPlan(options, io));
+    .action((options) => runPlan(options, io));
+
+  program
+    .command("apply")
+    .description(
+      "sync the repository: read it, plan, and create or update what differs (token from GITHUB_TOKEN)",
+    )
+    .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
+    .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
+    .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
+    .option("--today <date>", "act as if today were this date (YYYY-MM-DD, the learner's time zone)")
+    .option(
+      "--api-url <url>",
+      "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
+    )
+    .option("--dry-run", "read and plan, write nothing")
+    .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
+    .option("--json", "print the applied plan as JSON instead of progress")
+    .addHelpText(
+      "after",
+      "\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed. It needs Issues: read and write\non the repository. A run that is interrupted is finished by running it again: nothing is duplicated.\n\nExamples:\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --config .github/syllabot.yml",
+    )
+    .exitOverride()
+    .action((options) => runApply(options, io));
 
   program
     .command("validate")
@@ -89,88 +97,7 @@ function buildProgram(io: Io): Command {
     )
     .option("--curriculum <file>", "for a config: check against this curriculum instead of the one it names")
     .exitOverride()
-    .action((files: string[], options: ValidateOptions) => runValidate(files, options, io));
+    .action((files: string[], options) => runValidate(files, options, io));
 
   return program;
-}
-
-interface PlanOptions {
-  config: string;
-  curriculum?: string;
-  today?: string;
-  actual?: string;
-  serverUrl: string;
-  json?: boolean;
-}
-
-function runPlan(options: PlanOptions, io: Io): void {
-  const today = options.today === undefined ? undefined : parsePlainDate(options.today);
-  if (options.today !== undefined && !today)
-    throw new UsageError(`--today "${options.today}" is not a date (YYYY-MM-DD)`);
-  const { config, curriculum } = loadSetup(options.config, options.curriculum);
-  const context = planContext(config, curriculum, options.serverUrl);
-  const snapshot = options.actual ? loadSnapshot(options.actual) : EMPTY_SNAPSHOT;
-  const date = today ?? localDate(Temporal.Now.instant(), config.timezone);
-  const result = plan(context, snapshot, date);
-  if (options.json) {
-    io.stdout(`${JSON.stringify({ operations: result.operations, summary: result.summary }, null, 2)}\n`);
-    return;
-  }
-  const target = options.actual ? `against ${options.actual}` : "against an empty repository";
-  io.stdout(
-    `syllabot plan: ${curriculum.title} (${curriculum.id}) for @${config.learner}, ${target}\n` +
-      `start ${config.start} in ${config.timezone}, today ${date}, installed ${result.installedOn}, backfill ${config.backfill}\n\n` +
-      `${formatPlan(result.operations, result.summary, io.color)}\n`,
-  );
-}
-
-function loadSnapshot(path: string): Snapshot {
-  return validateSource(snapshotSchema, parseYamlSource(readSource(path), path, MAX_SNAPSHOT_BYTES));
-}
-
-interface ValidateOptions {
-  kind?: "curriculum" | "config";
-  curriculum?: string;
-}
-
-function runValidate(files: string[], options: ValidateOptions, io: Io): void {
-  const problems: InputError[] = [];
-  for (const file of files) {
-    try {
-      io.stdout(`ok ${file}: ${validateOne(file, options)}\n`);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error);
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems.flatMap((error) => error.problems));
-}
-
-function validateOne(file: string, options: ValidateOptions): string {
-  const kind = options.kind ?? guessKind(file);
-  if (kind === "curriculum") {
-    const curriculum = loadCurriculumFile(file);
-    return `curriculum "${curriculum.id}": ${curriculum.phases.length} phases, ${curriculum.totalWeeks} weeks, ${curriculum.projects.length} projects`;
-  }
-  const loaded = loadConfigFile(file);
-  const curriculum = loadCurriculumFile(curriculumLocation(loaded, options.curriculum));
-  const config = checkConfig(loaded, curriculum);
-  const zone = canonicalTimeZone(config.timezone);
-  return `config for @${config.learner}: curriculum "${curriculum.id}", start ${config.start} (${zone})${config.capstone ? `, capstone ${config.capstone}` : ""}`;
-}
-
-function guessKind(file: string): "curriculum" | "config" {
-  const data = parseYamlSource(readSource(file), file).data;
-  if (data && typeof data === "object" && !Array.isArray(data)) {
-    if ("phases" in data || "weeks" in data) return "curriculum";
-    if ("learner" in data || "start" in data) return "config";
-  }
-  throw new InputError([
-    {
-      file,
-      path: "",
-      message:
-        "cannot tell whether this is a curriculum (has `phases`) or a config (has `learner`); use --kind",
-    },
-  ]);
 }

@@ -17,6 +17,7 @@ async function run(...argv: string[]) {
       stderr += text;
     },
     color: false,
+    env: {},
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,79 @@
+import { loadSetup } from "../config/load.js";
+import { sync } from "../engine.js";
+import { UsageError } from "../errors.js";
+import { createClient, DEFAULT_PACING } from "../github/octokit.js";
+import { RestGateway } from "../github/rest-gateway.js";
+import { planContext } from "../plan/context.js";
+import { formatPlan } from "../plan/format.js";
+import type { Io } from "./io.js";
+import { planJson, todayOption } from "./plan.js";
+import { progressReporter } from "./progress.js";
+
+export interface ApplyOptions {
+  repo: string;
+  config: string;
+  curriculum?: string;
+  today?: string;
+  apiUrl?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  pace?: string;
+}
+
+const DEFAULT_API_URL = "https://api.github.com";
+
+export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
+  if (!/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(options.repo)) {
+    throw new UsageError(`--repo "${options.repo}" is not a repository (OWNER/NAME)`);
+  }
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token)
+    throw new UsageError("set GITHUB_TOKEN (or GH_TOKEN) to a token that can write issues in the repository");
+  const pace = options.pace === undefined ? DEFAULT_PACING.writeIntervalMs : Number(options.pace);
+  if (!Number.isInteger(pace) || pace < 0)
+    throw new UsageError(`--pace "${options.pace}" is not a whole number of milliseconds`);
+
+  const { config, curriculum } = loadSetup(options.config, options.curriculum);
+  const apiUrl = options.apiUrl ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL;
+  const context = planContext(config, curriculum, webUrlOf(apiUrl, io.env.GITHUB_SERVER_URL));
+  const client = createClient({
+    token,
+    baseUrl: apiUrl,
+    pacing: { writeIntervalMs: pace },
+    onWait: (message) => io.stderr(`syllabot: ${message}\n`),
+    onWarn: (message) => io.stderr(`syllabot: warning: ${message}\n`),
+  });
+  const gateway = new RestGateway(client, options.repo);
+  const progress = progressReporter(io);
+  const result = await sync({
+    gateway,
+    context,
+    today: todayOption(options.today, config.timezone),
+    dryRun: options.dryRun ?? false,
+    events: {
+      onPlanned: (planned) => {
+        if (options.json) return;
+        io.stdout(`syllabot apply: ${curriculum.id} for @${config.learner} in ${options.repo}\n\n`);
+        io.stdout(`${formatPlan(planned.operations, planned.summary, io.color)}\n`);
+        if (!options.dryRun && planned.operations.length > 0)
+          io.stdout(`\nApplying ${planned.operations.length} operations:\n`);
+      },
+      onApplied: options.json ? undefined : progress.applied,
+    },
+  });
+  progress.done();
+  if (options.json) {
+    io.stdout(planJson(result.plan));
+    return;
+  }
+  if (options.dryRun) io.stdout("\nDry run: nothing was written.\n");
+  else if (result.applied && result.applied.length > 0)
+    io.stdout(`\nDone: ${result.applied.length} operations applied to ${options.repo}.\n`);
+}
+
+/** Web links for the API in use: github.com, a GHES host (API at /api/v3), or the API root itself. */
+function webUrlOf(apiUrl: string, serverUrl: string | undefined): string {
+  if (serverUrl) return serverUrl;
+  if (/^https:\/\/api\.github\.com\/?$/.test(apiUrl)) return "https://github.com";
+  return apiUrl.replace(/\/api\/v3\/?$/, "");
+}

@@ -1,0 +1,57 @@
+import { localDate, parsePlainDate, Temporal } from "../calendar.js";
+import { loadSetup } from "../config/load.js";
+import { readSource } from "../curriculum/load.js";
+import { UsageError } from "../errors.js";
+import { EMPTY_SNAPSHOT, type Snapshot, snapshotSchema } from "../plan/actual.js";
+import { planContext } from "../plan/context.js";
+import { formatPlan } from "../plan/format.js";
+import { type Plan, plan } from "../plan/index.js";
+import { parseYamlSource } from "../yaml/source.js";
+import { validateSource } from "../yaml/validate.js";
+import type { Io } from "./io.js";
+
+const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+export interface PlanOptions {
+  config: string;
+  curriculum?: string;
+  today?: string;
+  actual?: string;
+  serverUrl: string;
+  json?: boolean;
+}
+
+export function runPlan(options: PlanOptions, io: Io): void {
+  const { config, curriculum } = loadSetup(options.config, options.curriculum);
+  const context = planContext(config, curriculum, options.serverUrl);
+  const snapshot = options.actual ? loadSnapshot(options.actual) : EMPTY_SNAPSHOT;
+  const date = todayOption(options.today, config.timezone);
+  const result = plan(context, snapshot, date);
+  if (options.json) {
+    io.stdout(planJson(result));
+    return;
+  }
+  const target = options.actual ? `against ${options.actual}` : "against an empty repository";
+  io.stdout(
+    `syllabot plan: ${curriculum.title} (${curriculum.id}) for @${config.learner}, ${target}\n` +
+      `start ${config.start} in ${config.timezone}, today ${date}, installed ${result.installedOn}, backfill ${config.backfill}\n\n` +
+      `${formatPlan(result.operations, result.summary, io.color)}\n`,
+  );
+}
+
+/** The documented, stable JSON form of a plan. */
+export function planJson(result: Plan): string {
+  return `${JSON.stringify({ operations: result.operations, summary: result.summary }, null, 2)}\n`;
+}
+
+/** `--today` as a date, or today in the learner's zone. */
+export function todayOption(value: string | undefined, timeZone: string): Temporal.PlainDate {
+  if (value === undefined) return localDate(Temporal.Now.instant(), timeZone);
+  const parsed = parsePlainDate(value);
+  if (!parsed) throw new UsageError(`--today "${value}" is not a date (YYYY-MM-DD)`);
+  return parsed;
+}
+
+function loadSnapshot(path: string): Snapshot {
+  return validateSource(snapshotSchema, parseYamlSource(readSource(path), path, MAX_SNAPSHOT_BYTES));
+}

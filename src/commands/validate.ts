@@ -1,0 +1,51 @@
+import { checkConfig, curriculumLocation, loadConfigFile } from "../config/load.js";
+import { loadCurriculumFile, readSource } from "../curriculum/load.js";
+import { InputError } from "../errors.js";
+import { parseYamlSource } from "../yaml/source.js";
+import type { Io } from "./io.js";
+
+export interface ValidateOptions {
+  kind?: "curriculum" | "config";
+  curriculum?: string;
+}
+
+export function runValidate(files: string[], options: ValidateOptions, io: Io): void {
+  const problems: InputError[] = [];
+  for (const file of files) {
+    try {
+      io.stdout(`ok ${file}: ${validateOne(file, options)}\n`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems.flatMap((error) => error.problems));
+}
+
+function validateOne(file: string, options: ValidateOptions): string {
+  const kind = options.kind ?? guessKind(file);
+  if (kind === "curriculum") {
+    const curriculum = loadCurriculumFile(file);
+    return `curriculum "${curriculum.id}": ${curriculum.phases.length} phases, ${curriculum.totalWeeks} weeks, ${curriculum.projects.length} projects`;
+  }
+  const loaded = loadConfigFile(file);
+  const curriculum = loadCurriculumFile(curriculumLocation(loaded, options.curriculum));
+  const config = checkConfig(loaded, curriculum);
+  return `config for @${config.learner}: curriculum "${curriculum.id}", start ${config.start} (${config.timezone})${config.capstone ? `, capstone ${config.capstone}` : ""}`;
+}
+
+function guessKind(file: string): "curriculum" | "config" {
+  const data = parseYamlSource(readSource(file), file).data;
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    if ("phases" in data || "weeks" in data) return "curriculum";
+    if ("learner" in data || "start" in data) return "config";
+  }
+  throw new InputError([
+    {
+      file,
+      path: "",
+      message:
+        "cannot tell whether this is a curriculum (has `phases`) or a config (has `learner`); use --kind",
+    },
+  ]);
+}
