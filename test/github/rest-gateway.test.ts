@@ -140,16 +140,14 @@ describe("creating without duplicates", () => {
 
 describe("rate limits are waited out, not failures", () => {
   it("retries after a secondary rate limit's retry-after", async () => {
-    nock(API)
-      .post("/repos/octocat/portfolio/labels")
-      .reply(
-        403,
-        {
-          message:
-            "You have exceeded a secondary rate limit and have been temporarily blocked from content creation.",
-        },
-        { "retry-after": "2" },
-      );
+    nock(API).post("/repos/octocat/portfolio/labels").reply(
+      403,
+      {
+        message:
+          "You have exceeded a secondary rate limit and have been temporarily blocked from content creation.",
+      },
+      { "retry-after": "2" },
+    );
     nock(API)
       .post("/repos/octocat/portfolio/labels")
       .reply(201, { name: "x", color: "ededed", description: "d" });
