@@ -36,7 +36,7 @@ async function measure(emulator: Emulator, gateway: PortfolioGateway): Promise<F
 }
 
 async function scenario(kind: "syllabot" | "naive") {
-  const emulator = await Emulator.start({ limits: { enabled: false } });
+  const emulator = await Emulator.start({ limits: { enabled: false }, now: () => new Date("2026-03-02T04:00:00Z") });
   emulator.createRepo(REPO);
   const client: GitHubClient = createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING });
   const gateway = (): PortfolioGateway =>

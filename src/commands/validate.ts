@@ -1,4 +1,4 @@
-import { checkConfig, curriculumLocation, loadConfigFile } from "../config/load.js";
+import { checkConfig, loadConfigFile, loadCurriculumFor } from "../config/load.js";
 import { loadCurriculumFile, readSource } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
 import { parseYamlSource } from "../yaml/source.js";
@@ -29,7 +29,7 @@ function validateOne(file: string, options: ValidateOptions): string {
     return `curriculum "${curriculum.id}": ${curriculum.phases.length} phases, ${curriculum.totalWeeks} weeks, ${curriculum.projects.length} projects`;
   }
   const loaded = loadConfigFile(file);
-  const curriculum = loadCurriculumFile(curriculumLocation(loaded, options.curriculum));
+  const curriculum = loadCurriculumFor(loaded, options.curriculum);
   const config = checkConfig(loaded, curriculum);
   return `config for @${config.learner}: curriculum "${curriculum.id}", start ${config.start} (${config.timezone})${config.capstone ? `, capstone ${config.capstone}` : ""}`;
 }

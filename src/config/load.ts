@@ -1,4 +1,4 @@
-import { builtinCurriculumIds, builtinCurriculumPath } from "../curriculum/builtin.js";
+import { builtinCurriculumIds, isBuiltinCurriculum, loadBuiltinCurriculum } from "../curriculum/builtin.js";
 import { type Curriculum, loadCurriculumFile, readSource } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
 import { parseYamlSource, type YamlSource } from "../yaml/source.js";
@@ -20,16 +20,17 @@ export function loadConfigFile(path: string): LoadedConfig {
   return parseConfig(readSource(path), path);
 }
 
+export type CurriculumSource = { kind: "builtin"; id: string } | { kind: "path"; path: string };
+
 /**
  * Where the config's curriculum lives: an explicit override, else a built-in id, else a path
  * (relative to the working directory, which for the app and the Action is the repository root).
  */
-export function curriculumLocation(loaded: LoadedConfig, override?: string): string {
-  if (override) return override;
+export function curriculumSource(loaded: LoadedConfig, override?: string): CurriculumSource {
+  if (override) return { kind: "path", path: override };
   const name = loaded.config.curriculum;
-  const builtin = builtinCurriculumPath(name);
-  if (builtin) return builtin;
-  if (/\.ya?ml$/i.test(name)) return name;
+  if (isBuiltinCurriculum(name)) return { kind: "builtin", id: name };
+  if (/\.ya?ml$/i.test(name)) return { kind: "path", path: name };
   throw new InputError(
     locatedProblems(loaded.source, [
       {
@@ -38,6 +39,12 @@ export function curriculumLocation(loaded: LoadedConfig, override?: string): str
       },
     ]),
   );
+}
+
+/** The curriculum a config names, from the built-ins or the local disk. */
+export function loadCurriculumFor(loaded: LoadedConfig, override?: string): Curriculum {
+  const source = curriculumSource(loaded, override);
+  return source.kind === "builtin" ? loadBuiltinCurriculum(source.id) : loadCurriculumFile(source.path);
 }
 
 /** Check a loaded config against its curriculum; every problem is reported in the config file. */
@@ -53,6 +60,6 @@ export function loadSetup(
   curriculumOverride?: string,
 ): { config: Config; curriculum: Curriculum } {
   const loaded = loadConfigFile(configPath);
-  const curriculum = loadCurriculumFile(curriculumLocation(loaded, curriculumOverride));
+  const curriculum = loadCurriculumFor(loaded, curriculumOverride);
   return { config: checkConfig(loaded, curriculum), curriculum };
 }

@@ -1,20 +1,21 @@
-import { existsSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { CURRICULA } from "../generated/assets.js";
+import { type Curriculum, parseCurriculum } from "./load.js";
 
-/** Curricula shipped with syllabot, by id: `curriculum/<id>.yaml` in the package. */
-const BUILTIN_DIRECTORY = fileURLToPath(new URL("../../curriculum/", import.meta.url));
-
+/** Curricula shipped with syllabot, by id (`curriculum/<id>.yaml` in the source tree, embedded at build). */
 export const DEFAULT_CURRICULUM_ID = "rust-systems-1y";
 
-export function builtinCurriculumPath(id: string): string | undefined {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined;
-  const path = `${BUILTIN_DIRECTORY}${id}.yaml`;
-  return existsSync(path) ? path : undefined;
+export function builtinCurriculumIds(): string[] {
+  return Object.keys(CURRICULA)
+    .map((name) => name.replace(/\.yaml$/, ""))
+    .sort();
 }
 
-export function builtinCurriculumIds(): string[] {
-  return readdirSync(BUILTIN_DIRECTORY)
-    .filter((name) => name.endsWith(".yaml"))
-    .map((name) => name.slice(0, -".yaml".length))
-    .sort();
+export function isBuiltinCurriculum(id: string): boolean {
+  return Object.hasOwn(CURRICULA, `${id}.yaml`);
+}
+
+export function loadBuiltinCurriculum(id: string): Curriculum {
+  const text = CURRICULA[`${id}.yaml`];
+  if (text === undefined) throw new Error(`no built-in curriculum "${id}"`);
+  return parseCurriculum(text, `curriculum/${id}.yaml`);
 }

@@ -1,8 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { Liquid } from "liquidjs";
+import { TEMPLATES } from "../generated/assets.js";
 import { codeBlock, escapeMarkdownInline, inlineCode, sanitizeMarkdownInline } from "../text/markdown.js";
-
-const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 /**
  * Every `{{ value }}` is escaped as inert Markdown unless a filter says otherwise: `md` keeps a
@@ -10,7 +8,7 @@ const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../../templates/", import.met
  * markers the renderer built itself.
  */
 const engine = new Liquid({
-  root: TEMPLATES_DIRECTORY,
+  templates: { ...TEMPLATES },
   strictVariables: true,
   strictFilters: true,
   outputEscape: (value: unknown) => escapeMarkdownInline(String(value)),
