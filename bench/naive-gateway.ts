@@ -20,13 +20,18 @@ export class NaiveGateway extends RestGateway {
     const params = { owner, repo };
     const labels: Snapshot["labels"] = [];
     for (const name of this.labelNames) {
-      const found = await this.octokit.request("GET /repos/{owner}/{repo}/labels/{name}", { ...params, name }).catch(notFound);
+      const found = await this.octokit
+        .request("GET /repos/{owner}/{repo}/labels/{name}", { ...params, name })
+        .catch(notFound);
       if (found) labels.push(found.data);
     }
     const milestones: Snapshot["milestones"] = [];
     for (let number = 1; ; number++) {
       const found = await this.octokit
-        .request("GET /repos/{owner}/{repo}/milestones/{milestone_number}", { ...params, milestone_number: number })
+        .request("GET /repos/{owner}/{repo}/milestones/{milestone_number}", {
+          ...params,
+          milestone_number: number,
+        })
         .catch(notFound);
       if (!found) break;
       milestones.push(found.data as Snapshot["milestones"][number]);

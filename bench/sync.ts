@@ -3,6 +3,7 @@
  * empty repository and a no-op re-sync, for syllabot and for a naive sync side by side.
  */
 import { performance } from "node:perf_hooks";
+import { parsePlainDate } from "../src/calendar.js";
 import { loadSetup } from "../src/config/load.js";
 import { Emulator } from "../src/emulator/index.js";
 import { sync } from "../src/engine.js";
@@ -13,7 +14,6 @@ import { EMPTY_SNAPSHOT } from "../src/plan/actual.js";
 import { planContext } from "../src/plan/context.js";
 import { desiredLabels } from "../src/plan/desired.js";
 import { plan } from "../src/plan/index.js";
-import { parsePlainDate } from "../src/calendar.js";
 import { NaiveGateway } from "./naive-gateway.js";
 
 const REPO = "octocat/portfolio";
@@ -28,7 +28,10 @@ interface Figures {
   rateLimitCost: number;
 }
 
-async function measure(emulator: Emulator, gateway: PortfolioGateway): Promise<Figures & { operations: number }> {
+async function measure(
+  emulator: Emulator,
+  gateway: PortfolioGateway,
+): Promise<Figures & { operations: number }> {
   emulator.clearLog();
   const result = await sync({ gateway, context, today: TODAY as NonNullable<typeof TODAY> });
   const { requests, writes, rateLimitCost } = emulator.counts();
@@ -36,18 +39,37 @@ async function measure(emulator: Emulator, gateway: PortfolioGateway): Promise<F
 }
 
 async function scenario(kind: "syllabot" | "naive") {
-  const emulator = await Emulator.start({ limits: { enabled: false }, now: () => new Date("2026-03-02T04:00:00Z") });
+  const emulator = await Emulator.start({
+    limits: { enabled: false },
+    now: () => new Date("2026-03-02T04:00:00Z"),
+  });
   emulator.createRepo(REPO);
-  const client: GitHubClient = createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING });
+  const client: GitHubClient = createClient({
+    token: emulator.token,
+    baseUrl: emulator.url,
+    pacing: TEST_PACING,
+  });
   const gateway = (): PortfolioGateway =>
     kind === "syllabot"
       ? new RestGateway(client, REPO)
-      : new NaiveGateway(client, REPO, desiredLabels(context).map((label) => label.name));
+      : new NaiveGateway(
+          client,
+          REPO,
+          desiredLabels(context).map((label) => label.name),
+        );
   try {
     const bootstrap = await measure(emulator, gateway());
     const noop = await measure(emulator, gateway());
     const noopAgain = await measure(emulator, gateway());
-    const oneShot = await measure(emulator, kind === "syllabot" ? new RestGateway(createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }), REPO) : gateway());
+    const oneShot = await measure(
+      emulator,
+      kind === "syllabot"
+        ? new RestGateway(
+            createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }),
+            REPO,
+          )
+        : gateway(),
+    );
     return { bootstrap, noop, noopAgain, oneShot };
   } finally {
     await emulator.close();
@@ -65,10 +87,16 @@ console.log(`  ${"".padEnd(42)} ${"syllabot".padEnd(34)} naive (one read per obj
 console.log(row("bootstrap into an empty repository", ours.bootstrap, naive.bootstrap));
 console.log(row("no-op re-sync, new process", ours.oneShot, naive.oneShot));
 console.log(row("no-op re-sync, long-lived (ETags)", ours.noopAgain, naive.noopAgain));
-console.log(`  writes on bootstrap = objects to create: ${ours.bootstrap.writes === objects ? "yes" : "NO"} (${ours.bootstrap.writes} / ${objects})`);
-console.log(`  targets: no-op re-sync <= 3 requests and 0 writes: ${ours.oneShot.requests <= 3 && ours.oneShot.writes === 0 ? "met" : "MISSED"}; with ETags 0 rate-limit cost: ${ours.noopAgain.rateLimitCost === 0 ? "met" : "MISSED"}`);
+console.log(
+  `  writes on bootstrap = objects to create: ${ours.bootstrap.writes === objects ? "yes" : "NO"} (${ours.bootstrap.writes} / ${objects})`,
+);
+console.log(
+  `  targets: no-op re-sync <= 3 requests and 0 writes: ${ours.oneShot.requests <= 3 && ours.oneShot.writes === 0 ? "met" : "MISSED"}; with ETags 0 rate-limit cost: ${ours.noopAgain.rateLimitCost === 0 ? "met" : "MISSED"}`,
+);
 
 const start = performance.now();
 const runs = 20;
 for (let run = 0; run < runs; run++) plan(context, EMPTY_SNAPSHOT, TODAY);
-console.log(`  planning core, bundled curriculum: ${((performance.now() - start) / runs).toFixed(1)} ms a plan (mean of ${runs})`);
+console.log(
+  `  planning core, bundled curriculum: ${((performance.now() - start) / runs).toFixed(1)} ms a plan (mean of ${runs})`,
+);

@@ -3,6 +3,7 @@ import { runApply } from "./commands/apply.js";
 import { type Io, processIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runValidate } from "./commands/validate.js";
+import { runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 
@@ -98,6 +99,26 @@ function buildProgram(io: Io): Command {
     .option("--curriculum <file>", "for a config: check against this curriculum instead of the one it names")
     .exitOverride()
     .action((files: string[], options) => runValidate(files, options, io));
+
+  program
+    .command("emulator")
+    .description("serve a local GitHub REST API on 127.0.0.1 for demos and tests, until interrupted")
+    .option("-p, --port <port>", "port to listen on (default: any free port)")
+    .option("--state <file>", "load the emulator's state from this file if it exists, save it there on exit")
+    .option("--token <token>", "the token clients must send (default: a random one)")
+    .addHelpText(
+      "after",
+      '\nThe first line printed is JSON: {"url": …, "token": …}. Point any client at it, e.g.\n  GITHUB_TOKEN=<token> syllabot apply --repo octocat/portfolio --api-url <url> --pace 0\nafter creating the repository with POST <url>/user/repos {"name": "portfolio"}.',
+    )
+    .exitOverride()
+    .action(async (options: { port?: string; state?: string; token?: string }) => {
+      const port = options.port === undefined ? undefined : Number(options.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+        throw new UsageError(`--port "${options.port}" is not a port number (0–65535)`);
+      }
+      const emulator = await runEmulator({ port, stateFile: options.state, token: options.token }, io);
+      await new Promise<void>((resolve) => emulator.onClose(() => resolve()));
+    });
 
   return program;
 }

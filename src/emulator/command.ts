@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { Emulator } from "./emulator.js";
+import type { EmulatorState } from "./state.js";
+
+export interface EmulatorCommandOptions {
+  port?: number;
+  /** Loaded at start when it exists; written on SIGINT, SIGTERM and close. */
+  stateFile?: string;
+  token?: string;
+}
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+function readState(file: string): EmulatorState | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as EmulatorState;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new Error(`${file}: not an emulator state (${error.message})`);
+    throw error;
+  }
+}
+
+/** Writes through a temporary file, so that an interrupted save never leaves half a state behind. */
+function writeState(file: string, state: EmulatorState): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(state)}\n`);
+  renameSync(temporary, file);
+}
+
+/**
+ * `syllabot emulator`: serves the emulator until SIGINT or SIGTERM. The first line printed is
+ * `{"url":…,"token":…}`, so that a script can read where to point its client.
+ */
+export async function runEmulator(options: EmulatorCommandOptions, io: CommandIo): Promise<Emulator> {
+  const { stateFile } = options;
+  const state = stateFile === undefined ? undefined : readState(stateFile);
+  const emulator = await Emulator.start({
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.token === undefined ? {} : { token: options.token }),
+    ...(state === undefined ? {} : { state }),
+  });
+  io.stdout(`${JSON.stringify({ url: emulator.url, token: emulator.token })}\n`);
+  if (stateFile !== undefined) {
+    emulator.onClose((finalState) => {
+      writeState(stateFile, finalState);
+      io.stderr(`emulator state saved to ${stateFile}\n`);
+    });
+  }
+  const stop = () => {
+    emulator.close().catch((error: unknown) => {
+      io.stderr(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  emulator.onClose(() => {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  });
+  return emulator;
+}

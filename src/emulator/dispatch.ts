@@ -1,0 +1,255 @@
+import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import type { Tokens } from "./auth.js";
+import { BodyReader } from "./body.js";
+import {
+  ApiError,
+  apiError,
+  badCredentials,
+  notFound,
+  PRIMARY_LIMIT_DOCS,
+  secondaryRateLimited,
+} from "./errors.js";
+import type { FaultKind, Faults } from "./faults.js";
+import type { RateLimits } from "./limits.js";
+import type { RequestRecord } from "./log.js";
+import type { ApiReply, EmulatorContext, HttpMethod, RouteDefinition } from "./route.js";
+import type { RouteTable } from "./routes/index.js";
+import type { UserRecord } from "./state.js";
+
+export interface IncomingApiRequest {
+  method: string;
+  /** The path as sent (percent-encoded), without the query. */
+  path: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  bodyText: string;
+}
+
+export interface Outcome {
+  status: number;
+  headers: Record<string, string>;
+  body: string | undefined;
+  /** Destroy the connection instead of answering. */
+  drop: boolean;
+}
+
+const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+
+export interface DispatcherParts {
+  routes: RouteTable;
+  context: EmulatorContext;
+  tokens: Tokens;
+  limits: RateLimits;
+  faults: Faults;
+  /** The bot an installation token acts as. */
+  bot: () => UserRecord;
+  log: RequestRecord[];
+  /** Handler failures that are the emulator's own bugs: answered 500 and kept here for tests to see. */
+  internalErrors: Error[];
+}
+
+/** A weak validator of a response body, as GitHub sends in `ETag`. */
+function etagOf(body: string): string {
+  return `W/"${createHash("sha256").update(body).digest("hex")}"`;
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
+function parseBody(text: string): BodyReader {
+  if (text.trim() === "") return new BodyReader({});
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw apiError(400, "Problems parsing JSON");
+    throw error;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw apiError(400, "Body should be a JSON object");
+  }
+  return new BodyReader(parsed as Record<string, unknown>);
+}
+
+function jsonOrText(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return text;
+    throw error;
+  }
+}
+
+interface Handled {
+  reply: ApiReply;
+  cost: 0 | 1;
+  fault: FaultKind | undefined;
+}
+
+type Matched = ReturnType<RouteTable>;
+
+/** The emulator's request pipeline: auth, routing, faults, limits, the handler, conditional GETs, the log. */
+export class Dispatcher {
+  private requestCount = 0;
+
+  constructor(private readonly parts: DispatcherParts) {}
+
+  handle(incoming: IncomingApiRequest): Outcome {
+    const method = incoming.method.toUpperCase();
+    const matched = this.parts.routes(method, incoming.path);
+    const record: RequestRecord = {
+      method,
+      path: incoming.path,
+      route: matched?.route.path ?? null,
+      operationId: matched?.route.operationId ?? null,
+      query: Object.fromEntries(incoming.url.searchParams),
+      status: 0,
+      requestBody: jsonOrText(incoming.bodyText),
+      responseBody: undefined,
+      responseHeaders: {},
+      write: WRITE_METHODS.has(method),
+      rateLimitCost: 0,
+      dropped: false,
+    };
+    this.parts.log.push(record);
+    if (this.parts.faults.crashed) {
+      Object.assign(record, { fault: "crash", dropped: true });
+      return { status: 0, headers: {}, body: undefined, drop: true };
+    }
+    const now = this.parts.context.store.nowMs();
+    const handled = this.run(incoming, record, matched, now);
+    return this.respond(incoming, record, matched, handled, now);
+  }
+
+  /** Everything up to the handler's reply; any refusal along the way is the reply. */
+  private run(incoming: IncomingApiRequest, record: RequestRecord, matched: Matched, now: number): Handled {
+    const { context, limits, faults } = this.parts;
+    const route = matched?.route;
+    const limit = this.limitFor(matched);
+    const handled: Handled = { reply: { status: 500, body: undefined }, cost: 0, fault: undefined };
+    try {
+      const actor = this.authenticate(incoming.headers.authorization, route, now);
+      if (limits.enabled && limit.exhausted(now)) {
+        throw new ApiError(403, {
+          message: `API rate limit exceeded for user ID ${actor.id}.`,
+          documentation_url: PRIMARY_LIMIT_DOCS,
+          status: "403",
+        });
+      }
+      handled.cost = 1;
+      if (!route || !matched) throw notFound();
+      handled.fault = faults.pick({
+        method: record.method,
+        operationId: route.operationId,
+        write: record.write,
+      });
+      if (handled.fault === "server-error") {
+        const status = faults.serverErrorStatus();
+        throw apiError(status, status === 502 ? "Server Error" : "Internal Server Error");
+      }
+      if (handled.fault === "secondary-rate-limit") throw secondaryRateLimited(faults.retryAfterSeconds);
+      if (route.createsContent && record.write && limits.enabled) {
+        const retryAfter = limits.content.retryAfter(now);
+        if (retryAfter !== undefined) throw secondaryRateLimited(retryAfter);
+      }
+      handled.reply = route.handle({
+        method: record.method as HttpMethod,
+        params: matched.params,
+        query: incoming.url.searchParams,
+        body: parseBody(incoming.bodyText),
+        actor,
+        url: incoming.url,
+        context,
+        fault: handled.fault,
+      });
+    } catch (error) {
+      handled.reply = this.errorReply(error);
+    }
+    return handled;
+  }
+
+  /** Serializes the reply, answers conditional GETs, counts the request and records it. */
+  private respond(
+    incoming: IncomingApiRequest,
+    record: RequestRecord,
+    matched: Matched,
+    { reply, cost, fault }: Handled,
+    now: number,
+  ): Outcome {
+    const { limits, faults } = this.parts;
+    const limit = this.limitFor(matched);
+    let body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
+    let status = reply.status;
+    const headers: Record<string, string> = { ...reply.headers };
+    if (record.method === "GET" && status === 200 && body !== undefined) {
+      headers.etag = etagOf(body);
+      const ifNoneMatch = incoming.headers["if-none-match"];
+      if (matchesEtag(Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch, headers.etag)) {
+        // GitHub does not count a conditional request answered 304 against the rate limit.
+        status = 304;
+        body = undefined;
+        cost = 0;
+      }
+    }
+    if (cost === 1) limit.take(now);
+    this.requestCount += 1;
+    Object.assign(headers, limit.headers(now), {
+      "x-github-request-id": `EMU0:${this.requestCount.toString(16).toUpperCase().padStart(6, "0")}`,
+      "x-github-media-type": "github.v3; format=json",
+    });
+    if (body !== undefined) headers["content-type"] = "application/json; charset=utf-8";
+    if (record.write && status >= 200 && status < 300) {
+      if (matched?.route.createsContent) limits.content.record(now);
+      faults.noteSuccessfulWrite();
+    }
+    const drop = fault === "drop-after-write";
+    Object.assign(record, {
+      status,
+      responseBody: body === undefined ? undefined : JSON.parse(body),
+      responseHeaders: headers,
+      rateLimitCost: cost,
+      dropped: drop,
+      ...(fault ? { fault } : {}),
+    });
+    return { status, headers, body, drop };
+  }
+
+  /** Search has its own primary limit; everything else (and a path that matches nothing) counts as core. */
+  private limitFor(matched: Matched) {
+    return matched?.route.resource === "search" ? this.parts.limits.search : this.parts.limits.core;
+  }
+
+  private authenticate(
+    header: string | undefined,
+    route: RouteDefinition | undefined,
+    now: number,
+  ): UserRecord {
+    const { tokens, context, bot } = this.parts;
+    const credential = tokens.identify(header, now);
+    if (route?.auth === "app-jwt") {
+      if (credential?.kind !== "app") throw apiError(401, "A JSON web token could not be decoded");
+      return context.store.user(context.login);
+    }
+    if (!credential || credential.kind === "app") throw badCredentials();
+    return credential.kind === "installation" ? bot() : context.store.user(context.login);
+  }
+
+  private errorReply(error: unknown): ApiReply {
+    if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
+    const failure = error instanceof Error ? error : new Error(String(error));
+    this.parts.internalErrors.push(failure);
+    return {
+      status: 500,
+      body: {
+        message: `Emulator failure: ${failure.message}`,
+        documentation_url: "https://docs.github.com/rest",
+        status: "500",
+      },
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import type { BodyReader } from "./body.js";
+import type { FaultKind } from "./faults.js";
+import type { UserRecord } from "./state.js";
+import type { Store } from "./store.js";
+import type { Urls } from "./urls.js";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** What a handler sees of the world. */
+export interface EmulatorContext {
+  store: Store;
+  urls: Urls;
+  /** The login the emulator's own token acts as; the app is installed on this account. */
+  login: string;
+  /** The GitHub App the emulator plays, for the app endpoints. */
+  app: AppIdentity;
+}
+
+export interface AppIdentity {
+  id: number;
+  slug: string;
+  installationId: number;
+}
+
+export interface ApiRequest {
+  method: HttpMethod;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: BodyReader;
+  /** The account the token acts as: the user, or the app's bot for an installation token. */
+  actor: UserRecord;
+  /** The full request URL, for `Link` headers. */
+  url: URL;
+  context: EmulatorContext;
+  /** A fault the handler itself must act out (an incomplete search, a stale sha), if one was injected. */
+  fault: FaultKind | undefined;
+}
+
+export interface ApiReply {
+  status: number;
+  /** Serialized as JSON; `undefined` sends no body. */
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Who may call a route: tokens acting as a user or installation, or an app's JWT. */
+export type RouteAuth = "token" | "app-jwt";
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** A find-my-way template, e.g. `/repos/:owner/:repo/issues`. */
+  path: string;
+  /** GitHub's operationId, e.g. `issues/create`. */
+  operationId: string;
+  /** Writes that create content fall under GitHub's secondary limit on content creation. */
+  createsContent?: boolean;
+  /** The primary rate-limit bucket; search has its own. */
+  resource?: "core" | "search";
+  auth?: RouteAuth;
+  handle(request: ApiRequest): ApiReply;
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): ApiReply => ({
+  status: 200,
+  body,
+  ...(headers ? { headers } : {}),
+});
+
+/** 201 with `Location`, as GitHub answers a create. */
+export const created = (body: unknown, location: string): ApiReply => ({
+  status: 201,
+  body,
+  headers: { location },
+});
+
+/** Path parameters are always present when the route matched; this keeps `noUncheckedIndexedAccess` honest. */
+export function param(request: ApiRequest, name: string): string {
+  const value = request.params[name];
+  if (value === undefined) throw new Error(`route has no parameter ${name}`);
+  return value;
+}

@@ -1,0 +1,99 @@
+import { ApiError, apiError, REST_DOCS } from "../errors.js";
+import { commitFiles } from "../git/commit-files.js";
+import { presentRepo } from "../present/repos.js";
+import { presentAuthenticatedUser } from "../present/users.js";
+import { type ApiRequest, created, ok, param, type RouteDefinition } from "../route.js";
+import type { RepoRecord, UserRecord } from "../state.js";
+
+/** The repository named by the `owner` and `repo` path parameters, or 404. */
+export function repoOf(request: ApiRequest): RepoRecord {
+  return request.context.store.repo(param(request, "owner"), param(request, "repo"));
+}
+
+/** GitHub turns characters a repository name cannot hold into hyphens rather than refusing them. */
+function repositoryName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, "-");
+}
+
+function createRepository(request: ApiRequest, owner: UserRecord) {
+  const { store, urls } = request.context;
+  const name = repositoryName(request.body.requiredString("name"));
+  if (store.findRepo(owner.login, name)) {
+    throw new ApiError(422, {
+      message: "Repository creation failed.",
+      errors: [
+        {
+          resource: "Repository",
+          code: "custom",
+          field: "name",
+          message: "name already exists on this account",
+        },
+      ],
+      documentation_url: REST_DOCS,
+      status: "422",
+    });
+  }
+  const visibility = request.body.string("visibility");
+  const repo = store.addRepo({
+    owner: owner.login,
+    name,
+    private: request.body.boolean("private") ?? visibility === "private",
+    description: request.body.string("description") ?? null,
+    homepage: request.body.string("homepage") ?? null,
+  });
+  if (request.body.boolean("auto_init")) {
+    const readme = `# ${name}\n${repo.description ? `\n${repo.description}\n` : ""}`;
+    commitFiles(store, repo, {
+      branch: repo.defaultBranch,
+      message: "Initial commit",
+      files: { "README.md": readme },
+      author: store.signatureOf(request.actor),
+    });
+  }
+  return created(presentRepo(repo, store, urls), urls.repo(repo));
+}
+
+export const repoRoutes: RouteDefinition[] = [
+  {
+    method: "GET",
+    path: "/user",
+    operationId: "users/get-authenticated",
+    handle(request) {
+      const { store, urls } = request.context;
+      if (request.actor.type === "Bot") throw apiError(403, "Resource not accessible by integration");
+      const owned = store.state.repos.filter((repo) => repo.owner === request.actor.login);
+      const privateCount = owned.filter((repo) => repo.private).length;
+      return ok(presentAuthenticatedUser(request.actor, owned.length - privateCount, privateCount, urls));
+    },
+  },
+  {
+    method: "GET",
+    path: "/repos/:owner/:repo",
+    operationId: "repos/get",
+    handle(request) {
+      return ok(presentRepo(repoOf(request), request.context.store, request.context.urls));
+    },
+  },
+  {
+    method: "POST",
+    path: "/user/repos",
+    operationId: "repos/create-for-authenticated-user",
+    createsContent: true,
+    handle(request) {
+      if (request.actor.type === "Bot") throw apiError(403, "Resource not accessible by integration");
+      return createRepository(request, request.actor);
+    },
+  },
+  {
+    method: "POST",
+    path: "/orgs/:org/repos",
+    operationId: "repos/create-in-org",
+    createsContent: true,
+    handle(request) {
+      // Any organization exists on demand, so that a scene can be built through the API alone.
+      const org = request.context.store.ensureUser(param(request, "org"), "Organization");
+      if (org.type !== "Organization") throw apiError(404, "Not Found");
+      return createRepository(request, org);
+    },
+  },
+];

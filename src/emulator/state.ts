@@ -1,0 +1,171 @@
+/**
+ * The emulator's whole state: plain JSON, so that it can be saved, reloaded and compared.
+ * Records keep what GitHub stores; every derived field (URLs, counts, embedded objects) is computed
+ * when a response is presented, so it can never go stale.
+ */
+export interface EmulatorState {
+  version: 1;
+  /** The last id handed out; ids are unique across all kinds, as GitHub's are in practice. */
+  lastId: number;
+  users: UserRecord[];
+  repos: RepoRecord[];
+}
+
+export type UserType = "User" | "Organization" | "Bot";
+
+export interface UserRecord {
+  id: number;
+  login: string;
+  type: UserType;
+  name: string | null;
+  /** Commit author emails that GitHub attributes to this account. */
+  emails: string[];
+  createdAt: string;
+}
+
+export interface RepoRecord {
+  id: number;
+  owner: string;
+  name: string;
+  private: boolean;
+  description: string | null;
+  homepage: string | null;
+  defaultBranch: string;
+  createdAt: string;
+  updatedAt: string;
+  pushedAt: string;
+  /** Issues and pull requests share this number sequence. */
+  lastNumber: number;
+  lastMilestoneNumber: number;
+  labels: LabelRecord[];
+  milestones: MilestoneRecord[];
+  issues: IssueRecord[];
+  comments: CommentRecord[];
+  git: GitRecord;
+}
+
+export interface LabelRecord {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+}
+
+export interface MilestoneRecord {
+  id: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: "open" | "closed";
+  /** The US Pacific date GitHub keeps of the `due_on` it was sent (`YYYY-MM-DD`). */
+  dueDate: string | null;
+  creator: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export type StateReason = "completed" | "not_planned" | "reopened" | "duplicate";
+
+export interface IssueRecord {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  stateReason: StateReason | null;
+  author: string;
+  labelIds: number[];
+  milestone: number | null;
+  assignees: string[];
+  locked: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  /** Present when this number is a pull request. */
+  pull: PullRecord | null;
+}
+
+export type DiffStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+
+export interface PullRecord {
+  id: number;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
+  draft: boolean;
+  mergedAt: string | null;
+  mergedBy: string | null;
+  mergeCommitSha: string | null;
+  files: PullFileRecord[];
+}
+
+export interface PullFileRecord {
+  filename: string;
+  status: DiffStatus;
+  additions: number;
+  deletions: number;
+  patch?: string;
+  previousFilename?: string;
+}
+
+export interface CommentRecord {
+  id: number;
+  issueNumber: number;
+  author: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GitRecord {
+  /** Objects by SHA-1, hashed as git hashes them. */
+  objects: Record<string, GitObject>;
+  /** Full ref name (`refs/heads/main`) -> commit SHA. */
+  refs: Record<string, string>;
+}
+
+export type GitObject = GitBlob | GitTree | GitCommit;
+
+export interface GitBlob {
+  type: "blob";
+  /** The raw bytes, base64-encoded. */
+  content: string;
+}
+
+export type TreeEntryType = "blob" | "tree" | "commit";
+
+export interface TreeEntry {
+  name: string;
+  /** As the API shows it: `100644`, `100755`, `040000`, `160000` or `120000`. */
+  mode: string;
+  type: TreeEntryType;
+  sha: string;
+}
+
+export interface GitTree {
+  type: "tree";
+  entries: TreeEntry[];
+}
+
+export interface GitSignature {
+  name: string;
+  email: string;
+  /** UTC, `YYYY-MM-DDTHH:MM:SSZ`. */
+  date: string;
+}
+
+export interface GitCommit {
+  type: "commit";
+  tree: string;
+  parents: string[];
+  message: string;
+  author: GitSignature;
+  committer: GitSignature;
+}
+
+export function emptyState(): EmulatorState {
+  return { version: 1, lastId: 0, users: [], repos: [] };
+}

@@ -1,0 +1,295 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Emulator } from "../../src/emulator/index.js";
+import { sync } from "../../src/engine.js";
+import { createClient, TEST_PACING } from "../../src/github/octokit.js";
+import { RestGateway } from "../../src/github/rest-gateway.js";
+import type { PlanContext } from "../../src/plan/context.js";
+import { keyOf } from "../../src/render/managed-body.js";
+import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { runCli } from "../helpers/run-cli.js";
+import { date, EXAMPLE_CONFIG, exampleContext } from "../helpers/setup.js";
+
+const REPO = "octocat/portfolio";
+const TODAY = date("2026-03-02");
+/** GitHub's clock and the learner's "today" must agree: the installation date is read from created_at. */
+const EMULATOR = { limits: { enabled: false }, now: () => new Date("2026-03-02T04:00:00Z") };
+
+let emulator: Emulator;
+
+beforeEach(async () => {
+  emulator = await Emulator.start(EMULATOR);
+  emulator.createRepo(REPO);
+});
+afterEach(async () => {
+  await emulator.close();
+});
+
+function client() {
+  return createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING });
+}
+
+function syncWith(options: { context?: PlanContext; gatewayClient?: ReturnType<typeof client> } = {}) {
+  return sync({
+    gateway: new RestGateway(options.gatewayClient ?? client(), REPO),
+    context: options.context ?? exampleContext(),
+    today: TODAY,
+  });
+}
+
+/** The repository as a learner sees it, by key: what must be identical however it was reached. */
+async function endState() {
+  const octokit = client();
+  const params = { owner: "octocat", repo: "portfolio", per_page: 100 };
+  const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { ...params, state: "all" });
+  const milestones = await octokit.paginate("GET /repos/{owner}/{repo}/milestones", {
+    ...params,
+    state: "all",
+  });
+  const labels = await octokit.paginate("GET /repos/{owner}/{repo}/labels", params);
+  const milestoneTitle = new Map(milestones.map((milestone) => [milestone.number, milestone.title]));
+  return {
+    issues: issues
+      .map((issue) => ({
+        key: keyOf(issue.body),
+        title: issue.title,
+        body: issue.body,
+        state: issue.state,
+        labels: issue.labels.map((label) => (typeof label === "string" ? label : label.name)).sort(),
+        milestone: issue.milestone ? milestoneTitle.get(issue.milestone.number) : null,
+      }))
+      .sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    milestones: milestones
+      .map((milestone) => ({
+        key: keyOf(milestone.description),
+        title: milestone.title,
+        due_on: milestone.due_on,
+        description: milestone.description,
+      }))
+      .sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    labels: labels
+      .map((label) => ({ name: label.name, color: label.color, description: label.description }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+function expectOneObjectPerKey(state: Awaited<ReturnType<typeof endState>>) {
+  const keys = state.issues.map((issue) => issue.key);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(keys).toHaveLength(60);
+  expect(state.milestones).toHaveLength(5);
+  expect(state.labels.filter((label) => label.name.startsWith("syllabot"))).toHaveLength(10);
+}
+
+describe("sync against the emulator, over HTTP", () => {
+  it("bootstraps an empty repository with exactly one write per object", async () => {
+    const result = await syncWith();
+    expect(result.plan.summary.total).toBe(75);
+    const counts = emulator.counts();
+    expect(counts.writes).toBe(75);
+    // 3 listings + 1 unfiltered issue listing before creating issues.
+    expect(counts.requests - counts.writes).toBe(4);
+    expectOneObjectPerKey(await endState());
+    expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
+  });
+
+  it("re-syncs a synced repository in 3 requests, no write, and with ETags no rate-limit cost", async () => {
+    const longLived = client();
+    await syncWith({ gatewayClient: longLived });
+    await syncWith({ gatewayClient: longLived });
+    emulator.clearLog();
+    const result = await syncWith({ gatewayClient: longLived });
+    expect(result.plan.operations).toEqual([]);
+    expect(emulator.counts()).toMatchObject({ requests: 3, writes: 0, rateLimitCost: 0 });
+  });
+
+  it("keeps a learner's edits and writes nothing: ticks, a rename, notes, a web edit with CRLF, a closed week", async () => {
+    await syncWith();
+    const octokit = client();
+    const params = { owner: "octocat", repo: "portfolio" };
+    const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      ...params,
+      state: "all",
+      per_page: 100,
+    });
+    const byKey = new Map(issues.map((issue) => [keyOf(issue.body), issue]));
+    const week = (key: string) => {
+      const found = byKey.get(key);
+      if (!found) throw new Error(`no ${key}`);
+      return found;
+    };
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...params,
+      issue_number: week("week-01").number,
+      body: String(week("week-01").body).replace("- [ ] ", "- [x] "),
+    });
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...params,
+      issue_number: week("week-02").number,
+      title: "Week 2, in my own words",
+    });
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...params,
+      issue_number: week("week-03").number,
+      body: `${week("week-03").body}\nMy notes: the borrow checker won today.\n`,
+    });
+    emulator.editIssueBodyOnWeb(REPO, week("week-04").number, String(week("week-04").body));
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...params,
+      issue_number: week("week-05").number,
+      state: "closed",
+    });
+    const before = await endState();
+    emulator.clearLog();
+    const result = await syncWith();
+    expect(result.plan.operations).toEqual([]);
+    expect(emulator.counts().writes).toBe(0);
+    expect(await endState()).toEqual(before);
+  });
+
+  it("finds an issue whose managed labels the learner removed by its key, and restores them instead of duplicating", async () => {
+    await syncWith();
+    const octokit = client();
+    const params = { owner: "octocat", repo: "portfolio" };
+    const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      ...params,
+      state: "all",
+      per_page: 100,
+    });
+    const week6 = issues.find((issue) => keyOf(issue.body) === "week-06");
+    if (!week6) throw new Error("no week-06");
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...params,
+      issue_number: week6.number,
+      labels: ["mine"],
+    });
+    emulator.clearLog();
+    const result = await syncWith();
+    expect(result.plan.operations).toEqual([
+      expect.objectContaining({
+        op: "update",
+        key: "week-06",
+        number: week6.number,
+        fields: { labels: ["mine", "syllabot", "syllabot:week", "syllabot:phase-1"] },
+      }),
+    ]);
+    expectOneObjectPerKey(await endState());
+  });
+
+  it.each([0, 1, 9, 15, 16, 40, 74])(
+    "finishes after a crash that follows %i writes, with one object per key",
+    async (writes) => {
+      emulator.faults.crashAfterWrites(writes);
+      await expect(syncWith()).rejects.toThrow();
+      emulator.faults.clear();
+      await syncWith();
+      const state = await endState();
+      expectOneObjectPerKey(state);
+      emulator.clearLog();
+      expect((await syncWith()).plan.operations).toEqual([]);
+    },
+  );
+
+  it.each([1, 2, 3])(
+    "ends, under 10%% injected faults (seed %i), in the state of a clean run",
+    async (seed) => {
+      await syncWith();
+      const clean = await endState();
+      await emulator.close();
+      emulator = await Emulator.start(EMULATOR);
+      emulator.createRepo(REPO);
+      emulator.faults.random({
+        seed,
+        rate: 0.1,
+        kinds: ["server-error", "secondary-rate-limit", "drop-after-write"],
+      });
+      let attempts = 0;
+      for (;;) {
+        attempts++;
+        try {
+          await syncWith();
+          break;
+        } catch (error) {
+          if (attempts >= 10) throw error;
+        }
+      }
+      emulator.faults.clear();
+      expect(await endState()).toEqual(clean);
+    },
+  );
+});
+
+describe("syllabot apply against the emulator", () => {
+  const run = (argv: string[], env: Record<string, string>) => runCli(argv, env);
+
+  it("applies, then finds nothing to do", async () => {
+    const argv = [
+      "apply",
+      "--repo",
+      REPO,
+      "--config",
+      EXAMPLE_CONFIG,
+      "--api-url",
+      emulator.url,
+      "--pace",
+      "0",
+      "--today",
+      "2026-03-02",
+    ];
+    const first = await run(argv, { GITHUB_TOKEN: emulator.token });
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/\[75\/75\] \+ issue project-formulaengine #\d+/);
+    expect(first.stdout).toContain("Done: 75 operations applied to octocat/portfolio.");
+    expect(first.stdout).not.toContain(emulator.token);
+    const second = await run(argv, { GITHUB_TOKEN: emulator.token });
+    expect(second.stdout).toContain("No changes: the repository matches the curriculum.");
+  });
+
+  it("writes nothing on --dry-run", async () => {
+    const argv = [
+      "apply",
+      "--repo",
+      REPO,
+      "--config",
+      EXAMPLE_CONFIG,
+      "--api-url",
+      emulator.url,
+      "--dry-run",
+    ];
+    const result = await run(argv, { GITHUB_TOKEN: emulator.token });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Dry run: nothing was written.");
+    expect(emulator.counts().writes).toBe(0);
+  });
+
+  it.each([
+    {
+      name: "a bad token",
+      repo: REPO,
+      token: "ghs_wrong",
+      error: /HTTP 401\): Bad credentials \(the token is missing, wrong or expired\)/,
+    },
+    {
+      name: "no such repository",
+      repo: "octocat/nope",
+      token: "",
+      error:
+        /octocat\/nope failed \(HTTP 404\): Not Found \(the repository does not exist, or the token cannot see it\)/,
+    },
+  ])("ends with one clear line and exit 1 on $name", async ({ repo, token, error }) => {
+    const result = await run(
+      ["apply", "--repo", repo, "--config", EXAMPLE_CONFIG, "--api-url", emulator.url, "--pace", "0"],
+      { GITHUB_TOKEN: token || emulator.token },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(error);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).not.toContain(emulator.token);
+  });
+
+  it("exits 2 without a token", async () => {
+    const result = await run(["apply", "--repo", REPO, "--config", EXAMPLE_CONFIG], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("set GITHUB_TOKEN");
+  });
+});

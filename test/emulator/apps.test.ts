@@ -1,0 +1,86 @@
+import { Octokit } from "@octokit/core";
+import { describe, expect, it } from "vitest";
+import { failure, TestClock, useEmulator } from "./helpers.js";
+
+const clock = new TestClock();
+const api = useEmulator(() => ({ now: clock.now }));
+const REPO = "octocat/portfolio";
+
+/** An app JWT as @octokit/auth-app makes one; the emulator reads its shape, not its signature. */
+function appJwt(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: "RS256", typ: "JWT" })}.${part({ iat: now - 30, exp: now + 540, iss: "1" })}.c2lnbmF0dXJl`;
+}
+
+const asApp = () => new Octokit({ auth: appJwt(), baseUrl: api.emulator.url });
+
+describe("GitHub App endpoints", () => {
+  it("finds the installation of a repository with an app JWT", async () => {
+    api.emulator.createRepo(REPO);
+    const installation = await asApp().request("GET /repos/{owner}/{repo}/installation", {
+      owner: "octocat",
+      repo: "portfolio",
+    });
+    expect(installation.data).toMatchObject({ id: 1, app_slug: "syllabot", account: { login: "octocat" } });
+  });
+
+  it("mints an installation token that works for an hour and acts as the app's bot", async () => {
+    api.emulator.createRepo(REPO);
+    const minted = await asApp().request("POST /app/installations/{installation_id}/access_tokens", {
+      installation_id: 1,
+    });
+    expect(minted.status).toBe(201);
+    expect(minted.data.token).toMatch(/^ghs_/);
+    expect(minted.data.expires_at).toBe("2026-03-02T11:00:00Z");
+    expect(minted.data.permissions).toMatchObject({ issues: "write", contents: "write" });
+
+    const bot = new Octokit({ auth: minted.data.token, baseUrl: api.emulator.url });
+    const issue = await bot.request("POST /repos/{owner}/{repo}/issues", {
+      owner: "octocat",
+      repo: "portfolio",
+      title: "a",
+    });
+    expect(issue.data.user).toMatchObject({ login: "syllabot[bot]", type: "Bot" });
+    const repos = await bot.request("GET /installation/repositories");
+    expect(repos.data).toMatchObject({ total_count: 1, repositories: [{ full_name: REPO }] });
+
+    clock.advance(3600);
+    expect(
+      (await failure(bot.request("GET /repos/{owner}/{repo}", { owner: "octocat", repo: "portfolio" })))
+        .status,
+    ).toBe(401);
+  });
+
+  it("refuses a user token on app endpoints and a JWT elsewhere", async () => {
+    api.emulator.createRepo(REPO);
+    const withToken = await failure(
+      api
+        .octokit()
+        .request("POST /app/installations/{installation_id}/access_tokens", { installation_id: 1 }),
+    );
+    expect(withToken).toMatchObject({
+      status: 401,
+      body: { message: "A JSON web token could not be decoded" },
+    });
+    const withJwt = await failure(
+      asApp().request("GET /repos/{owner}/{repo}", { owner: "octocat", repo: "portfolio" }),
+    );
+    expect(withJwt.status).toBe(401);
+  });
+
+  it("answers an unknown installation with 404", async () => {
+    const missing = await failure(
+      asApp().request("POST /app/installations/{installation_id}/access_tokens", { installation_id: 99 }),
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it("refuses GET /user to an installation token, as GitHub does", async () => {
+    const minted = await asApp().request("POST /app/installations/{installation_id}/access_tokens", {
+      installation_id: 1,
+    });
+    const bot = new Octokit({ auth: minted.data.token, baseUrl: api.emulator.url });
+    expect((await failure(bot.request("GET /user"))).status).toBe(403);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { failure, useEmulator } from "./helpers.js";
+
+const api = useEmulator();
+const REPO = "octocat/portfolio";
+const params = { owner: "octocat", repo: "portfolio" };
+const base64 = (text: string) => Buffer.from(text).toString("base64");
+
+function put(path: string, text: string, extra: { sha?: string; branch?: string } = {}) {
+  return api.octokit().request("PUT /repos/{owner}/{repo}/contents/{path}", {
+    ...params,
+    path,
+    message: `write ${path}`,
+    content: base64(text),
+    ...extra,
+  });
+}
+
+function get(path: string, ref?: string) {
+  return api
+    .octokit()
+    .request("GET /repos/{owner}/{repo}/contents/{path}", { ...params, path, ...(ref ? { ref } : {}) });
+}
+
+function fileOf(data: unknown): { content: string; sha: string; type: string; encoding: string } {
+  return data as { content: string; sha: string; type: string; encoding: string };
+}
+
+describe("contents", () => {
+  it("creates a file (201), then serves it base64-encoded with its blob sha", async () => {
+    api.emulator.createRepo(REPO);
+    const created = await put("progress/README.md", "# Progress\n");
+    expect(created.status).toBe(201);
+    const read = fileOf((await get("progress/README.md")).data);
+    expect(read.type).toBe("file");
+    expect(read.encoding).toBe("base64");
+    expect(Buffer.from(read.content, "base64").toString()).toBe("# Progress\n");
+    expect(read.sha).toBe(created.data.content?.sha);
+    expect(created.data.commit.message).toBe("write progress/README.md");
+  });
+
+  it("updates a file given its current sha (200), moving the branch by one commit", async () => {
+    api.emulator.createRepo(REPO);
+    const first = await put("README.md", "one\n", { sha: fileOf((await get("README.md")).data).sha });
+    const second = await put("README.md", "two\n", { sha: first.data.content?.sha ?? "" });
+    expect(second.status).toBe(200);
+    expect(second.data.commit.parents?.[0]?.sha).toBe(first.data.commit.sha);
+    expect(Buffer.from(fileOf((await get("README.md")).data).content, "base64").toString()).toBe("two\n");
+  });
+
+  it("refuses an update without sha with 422, and with a stale sha with 409 'does not match'", async () => {
+    api.emulator.createRepo(REPO);
+    const missing = await failure(put("README.md", "x"));
+    expect(missing.status).toBe(422);
+    expect(JSON.stringify(missing.body)).toContain('\\"sha\\" wasn\'t supplied');
+    const stale = await failure(put("README.md", "x", { sha: "0".repeat(40) }));
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ message: `README.md does not match ${"0".repeat(40)}` });
+  });
+
+  it("writes to another branch, created from the default branch, leaving the default branch alone", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, { branch: "progress", message: "start", files: { "a.md": "a" } });
+    await put("b.md", "b", { branch: "progress" });
+    expect((await get("b.md", "progress")).status).toBe(200);
+    expect((await failure(get("b.md"))).status).toBe(404);
+  });
+
+  it("lists the root directory", async () => {
+    api.emulator.createRepo(REPO);
+    const listed = (await get("")).data as { name: string; type: string }[];
+    expect(listed.map(({ name, type }) => ({ name, type }))).toEqual([{ name: "README.md", type: "file" }]);
+  });
+
+  it("lists a directory", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, { message: "files", files: { "docs/a.md": "a", "docs/sub/b.md": "b" } });
+    const listed = (await get("docs")).data as { name: string; type: string; path: string }[];
+    expect(listed.map(({ name, type, path }) => ({ name, type, path }))).toEqual([
+      { name: "a.md", type: "file", path: "docs/a.md" },
+      { name: "sub", type: "dir", path: "docs/sub" },
+    ]);
+  });
+
+  it("answers a missing path with 404 and an empty repository with 404 'This repository is empty.'", async () => {
+    api.emulator.createRepo(REPO);
+    expect((await failure(get("nope.md"))).status).toBe(404);
+    await api.octokit().request("POST /user/repos", { name: "empty" });
+    const empty = await failure(
+      api
+        .octokit()
+        .request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "octocat", repo: "empty", path: "x" }),
+    );
+    expect(empty).toMatchObject({ status: 404, body: { message: "This repository is empty." } });
+  });
+
+  it("starts the history of an empty repository with the first file written", async () => {
+    await api.octokit().request("POST /user/repos", { name: "portfolio" });
+    const created = await put("README.md", "# Hello\n");
+    expect(created.status).toBe(201);
+    expect(created.data.commit.parents).toEqual([]);
+  });
+});

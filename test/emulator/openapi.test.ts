@@ -1,0 +1,344 @@
+import { Octokit } from "@octokit/core";
+import { describe, expect, it } from "vitest";
+import { Emulator, type RequestRecord } from "../../src/emulator/index.js";
+import { allRoutes } from "../../src/emulator/routes/index.js";
+import { validateAgainstOpenApi } from "./openapi.js";
+
+const owner = "octocat";
+const repo = "portfolio";
+const params = { owner, repo };
+const base64 = (text: string) => Buffer.from(text).toString("base64");
+
+function appJwt(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `${part({ alg: "RS256" })}.${part({ iss: "1", iat: 0, exp: 1 })}.c2ln`;
+}
+
+/** Exercises every operation the emulator serves, with answers good and bad, through Octokit. */
+async function scenario(emulator: Emulator): Promise<void> {
+  const octokit = new Octokit({ auth: emulator.token, baseUrl: emulator.url });
+  const refused = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error("expected a refusal");
+      },
+      () => undefined,
+    );
+
+  await octokit.request("GET /user");
+  await octokit.request("POST /user/repos", { name: repo, auto_init: true, description: "My year of Rust" });
+  await octokit.request("POST /orgs/{org}/repos", { org: "qdrant", name: "qdrant" });
+  const repository = await octokit.request("GET /repos/{owner}/{repo}", params);
+  await octokit
+    .request("GET /repos/{owner}/{repo}", {
+      ...params,
+      headers: { "if-none-match": repository.headers.etag },
+    })
+    .catch(() => undefined);
+  await refused(octokit.request("GET /repos/{owner}/{repo}", { owner, repo: "missing" }));
+
+  await octokit.request("POST /repos/{owner}/{repo}/milestones", {
+    ...params,
+    title: "Phase 1",
+    description: "d",
+    due_on: "2026-04-12T12:00:00Z",
+  });
+  await refused(octokit.request("POST /repos/{owner}/{repo}/milestones", { ...params, title: "Phase 1" }));
+  await octokit.request("GET /repos/{owner}/{repo}/milestones", {
+    ...params,
+    state: "all",
+    sort: "due_on",
+    direction: "asc",
+    per_page: 100,
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/milestones/{milestone_number}", {
+    ...params,
+    milestone_number: 1,
+  });
+  await octokit.request("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}", {
+    ...params,
+    milestone_number: 1,
+    due_on: "2026-04-19T12:00:00Z",
+    state: "open",
+  });
+
+  await octokit.request("POST /repos/{owner}/{repo}/labels", {
+    ...params,
+    name: "syllabot",
+    color: "0E8A16",
+    description: "Managed",
+  });
+  await refused(octokit.request("POST /repos/{owner}/{repo}/labels", { ...params, name: "SYLLABOT" }));
+  await refused(
+    octokit.request("POST /repos/{owner}/{repo}/labels", { ...params, name: "bad", color: "#123456" }),
+  );
+  await octokit.request("GET /repos/{owner}/{repo}/labels", { ...params, per_page: 100 });
+  await octokit.request("GET /repos/{owner}/{repo}/labels/{name}", { ...params, name: "Syllabot" });
+  await octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+    ...params,
+    name: "syllabot",
+    new_name: "syllabot",
+    color: "0e8a16",
+  });
+
+  await octokit.request("POST /repos/{owner}/{repo}/issues", {
+    ...params,
+    title: "Week 1",
+    body: "b",
+    labels: ["syllabot", "syllabot:week"],
+    milestone: 1,
+    assignees: [owner],
+  });
+  await refused(
+    octokit.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "x", milestone: 9 }),
+  );
+  await octokit.request("GET /repos/{owner}/{repo}/issues", {
+    ...params,
+    state: "all",
+    labels: "syllabot",
+    milestone: "*",
+    sort: "created",
+    direction: "desc",
+    since: "2020-01-01T00:00:00Z",
+    per_page: 1,
+    page: 1,
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...params, issue_number: 1 });
+  await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...params,
+    issue_number: 1,
+    state: "closed",
+    state_reason: "completed",
+    milestone: null,
+  });
+  await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+    ...params,
+    issue_number: 1,
+    labels: ["extra"],
+  });
+
+  await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...params,
+    issue_number: 1,
+    body: "Closed by abc",
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...params,
+    issue_number: 1,
+    since: "2020-01-01T00:00:00Z",
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/issues/comments", {
+    ...params,
+    sort: "created",
+    direction: "asc",
+  });
+
+  const created = await octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+    ...params,
+    path: "progress/README.md",
+    message: "progress",
+    content: base64("# Progress\n"),
+    committer: { name: "Octo", email: "octo@example.com" },
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+    ...params,
+    path: "progress/README.md",
+    ref: "main",
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...params, path: "progress" });
+  await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...params, path: "" });
+  await octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+    ...params,
+    path: "progress/README.md",
+    message: "again",
+    content: base64("# Progress 2\n"),
+    sha: created.data.content?.sha ?? "",
+  });
+  await refused(
+    octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+      ...params,
+      path: "progress/README.md",
+      message: "stale",
+      content: base64("x"),
+      sha: created.data.content?.sha ?? "",
+    }),
+  );
+
+  const main = (
+    await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...params, ref: "heads/main" })
+  ).data.object.sha;
+  await octokit.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", { ...params, ref: "heads/" });
+  const blob = await octokit.request("POST /repos/{owner}/{repo}/git/blobs", {
+    ...params,
+    content: base64("data"),
+    encoding: "base64",
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+    ...params,
+    file_sha: blob.data.sha,
+  });
+  const parent = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+    ...params,
+    commit_sha: main,
+  });
+  const tree = await octokit.request("POST /repos/{owner}/{repo}/git/trees", {
+    ...params,
+    base_tree: parent.data.tree.sha,
+    tree: [
+      { path: "data.bin", mode: "100644", type: "blob", sha: blob.data.sha },
+      { path: "notes/a.md", mode: "100644", type: "blob", content: "a" },
+    ],
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+    ...params,
+    tree_sha: tree.data.sha,
+    recursive: "1",
+  });
+  const commit = await octokit.request("POST /repos/{owner}/{repo}/git/commits", {
+    ...params,
+    message: "data",
+    tree: tree.data.sha,
+    parents: [main],
+    author: { name: "Octo", email: "octo@example.com", date: "2026-03-02T10:00:00Z" },
+  });
+  await octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+    ...params,
+    ref: "refs/heads/data",
+    sha: commit.data.sha,
+  });
+  await octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+    ...params,
+    ref: "heads/main",
+    sha: commit.data.sha,
+    force: false,
+  });
+  await refused(
+    octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...params,
+      ref: "heads/main",
+      sha: main,
+    }),
+  );
+
+  await octokit.request("GET /repos/{owner}/{repo}/commits", {
+    ...params,
+    sha: "main",
+    author: owner,
+    since: "2020-01-01T00:00:00Z",
+    until: "2100-01-01T00:00:00Z",
+    path: "data.bin",
+    per_page: 10,
+    page: 1,
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { ...params, ref: "main" });
+
+  emulator.addPullRequest("qdrant/qdrant", {
+    title: "Fix",
+    author: owner,
+    state: "merged",
+    labels: ["bug"],
+    files: [{ filename: "src/lib.rs", additions: 25, deletions: 3, patch: "@@ -1 +1 @@" }],
+  });
+  emulator.addPullRequest("qdrant/qdrant", { title: "Open", author: "someone", labels: ["wip"] });
+  const qdrant = { owner: "qdrant", repo: "qdrant" };
+  await octokit.request("GET /repos/{owner}/{repo}/pulls", {
+    ...qdrant,
+    state: "all",
+    sort: "created",
+    direction: "desc",
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...qdrant, pull_number: 1 });
+  await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    ...qdrant,
+    pull_number: 1,
+    per_page: 100,
+  });
+  await octokit.request("GET /search/issues", {
+    q: "is:pr is:merged author:octocat repo:qdrant/qdrant",
+    sort: "created",
+    order: "desc",
+    per_page: 50,
+  });
+  await octokit.request("GET /search/issues", { q: "is:issue involves:octocat" });
+
+  const app = new Octokit({ auth: appJwt(), baseUrl: emulator.url });
+  await app.request("GET /repos/{owner}/{repo}/installation", params);
+  const token = await app.request("POST /app/installations/{installation_id}/access_tokens", {
+    installation_id: 1,
+  });
+  const installation = new Octokit({ auth: token.data.token, baseUrl: emulator.url });
+  await installation.request("GET /installation/repositories", { per_page: 100 });
+  await installation.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "From the app" });
+
+  await fetch(`${emulator.url}/not/an/endpoint`, { headers: { authorization: `token ${emulator.token}` } });
+  await fetch(`${emulator.url}/user`);
+}
+
+describe("conformance to GitHub's OpenAPI description", () => {
+  it("answers every operation it serves as the description says, and takes what it says", async () => {
+    const emulator = await Emulator.start();
+    try {
+      await scenario(emulator);
+    } finally {
+      await emulator.close();
+    }
+    expect(emulator.internalErrors).toEqual([]);
+    const served = new Set(emulator.log.map((record) => record.operationId));
+    const all = allRoutes(() => ({ token: "", expiresAt: 0 })).map((route) => route.operationId);
+    expect(all.filter((operationId) => !served.has(operationId))).toEqual([]);
+    expect(emulator.log.some((record) => record.status >= 400)).toBe(true);
+    expect(emulator.log.some((record) => record.status === 304)).toBe(true);
+    expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
+  });
+
+  it("reports a response that strays from the description, readably", () => {
+    const record: RequestRecord = {
+      method: "GET",
+      path: "/repos/octocat/portfolio/labels/bug",
+      route: "/repos/:owner/:repo/labels/:name",
+      operationId: "issues/get-label",
+      query: { per_page: "5" },
+      status: 200,
+      requestBody: undefined,
+      responseBody: {
+        id: 1,
+        name: "bug",
+        color: 5,
+        default: false,
+        node_id: "x",
+        url: "http://x",
+        description: null,
+      },
+      responseHeaders: {},
+      write: false,
+      rateLimitCost: 1,
+      dropped: false,
+    };
+    expect(validateAgainstOpenApi([record])).toEqual([
+      "GET /repos/octocat/portfolio/labels/bug -> 200: query / must NOT have additional properties (per_page)",
+      "GET /repos/octocat/portfolio/labels/bug -> 200: response body /color must be string",
+    ]);
+  });
+
+  it("reports a request body the description does not allow, and an operation served under another name", () => {
+    const record: RequestRecord = {
+      method: "POST",
+      path: "/repos/octocat/portfolio/labels",
+      route: "/repos/:owner/:repo/labels",
+      operationId: "issues/create-milestone",
+      query: {},
+      status: 422,
+      requestBody: { color: "ededed" },
+      responseBody: { message: "Validation Failed", documentation_url: "https://docs.github.com/rest" },
+      responseHeaders: {},
+      write: true,
+      rateLimitCost: 1,
+      dropped: false,
+    };
+    expect(validateAgainstOpenApi([record])).toEqual([
+      "POST /repos/octocat/portfolio/labels -> 422: served as issues/create-milestone, described as issues/create-label",
+      "POST /repos/octocat/portfolio/labels -> 422: request body / must have required property 'name'",
+    ]);
+    expect(validateAgainstOpenApi([record], { requests: "accepted" })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { failure, TestClock, useEmulator } from "./helpers.js";
+
+const clock = new TestClock("2026-06-01T00:00:00Z");
+const api = useEmulator(() => ({ now: clock.now }));
+
+function scene() {
+  const emulator = api.emulator;
+  for (const repo of ["qdrant/qdrant", "vectordotdev/vector", "tikv/tikv", "octocat/portfolio"])
+    emulator.createRepo(repo);
+  emulator.addPullRequest("qdrant/qdrant", {
+    title: "Fix segment merge",
+    author: "octocat",
+    state: "merged",
+    createdAt: "2026-04-20T10:00:00Z",
+    mergedAt: "2026-05-02T12:00:00Z",
+    labels: ["bug"],
+  });
+  emulator.addPullRequest("vectordotdev/vector", {
+    title: "Add a sink",
+    author: "octocat",
+    state: "merged",
+    createdAt: "2026-02-01T10:00:00Z",
+    mergedAt: "2026-02-10T12:00:00Z",
+    labels: ["enhancement", "good first issue"],
+  });
+  emulator.addPullRequest("tikv/tikv", {
+    title: "Draft raft tweak",
+    author: "octocat",
+    createdAt: "2026-05-10T10:00:00Z",
+  });
+  emulator.addPullRequest("tikv/tikv", {
+    title: "Someone else's",
+    author: "other",
+    state: "merged",
+    createdAt: "2026-05-11T10:00:00Z",
+  });
+  const discussed = emulator.addIssue("tikv/tikv", {
+    title: "Panic in the scheduler",
+    body: "Stack trace attached",
+    author: "reporter",
+    createdAt: "2026-05-12T10:00:00Z",
+  });
+  emulator.addComment("tikv/tikv", discussed, { author: "octocat", body: "I can reproduce this" });
+  emulator.addIssue("octocat/portfolio", {
+    title: "Week 5",
+    body: "parser work",
+    author: "octocat",
+    labels: ["syllabot"],
+  });
+}
+
+async function search(q: string, extra: Record<string, string | number> = {}) {
+  const { data } = await api.octokit().request("GET /search/issues", { q, ...extra });
+  return data;
+}
+
+const titles = async (q: string) => (await search(q)).items.map((item) => item.title).sort();
+
+describe("search for issues and pull requests", () => {
+  it("finds the learner's merged pull requests in any of several repositories", async () => {
+    scene();
+    const found = await search(
+      "is:pr is:merged author:octocat repo:qdrant/qdrant repo:vectordotdev/vector repo:tikv/tikv",
+    );
+    expect(found.total_count).toBe(2);
+    expect(found.incomplete_results).toBe(false);
+    expect(found.items.map((item) => item.title).sort()).toEqual(["Add a sink", "Fix segment merge"]);
+    expect(found.items[0]?.pull_request?.merged_at).toMatch(/Z$/);
+  });
+
+  it("tells issues from pull requests, and open from closed", async () => {
+    scene();
+    expect(await titles("is:issue repo:tikv/tikv")).toEqual(["Panic in the scheduler"]);
+    expect(await titles("is:pr is:open author:octocat")).toEqual(["Draft raft tweak"]);
+    expect(await titles("is:pr is:closed repo:tikv/tikv")).toEqual(["Someone else's"]);
+  });
+
+  it("finds issues the learner took part in through involves: and commenter:", async () => {
+    scene();
+    expect(await titles("is:issue commenter:octocat")).toEqual(["Panic in the scheduler"]);
+    expect(await titles("is:issue involves:octocat")).toEqual(["Panic in the scheduler", "Week 5"]);
+  });
+
+  it("filters by label, excludes with -label:, and matches free text in title, body and comments", async () => {
+    scene();
+    expect(await titles('label:"good first issue"')).toEqual(["Add a sink"]);
+    expect(await titles("author:octocat is:pr -label:bug")).toEqual(["Add a sink", "Draft raft tweak"]);
+    expect(await titles("scheduler")).toEqual(["Panic in the scheduler"]);
+    expect(await titles("reproduce")).toEqual(["Panic in the scheduler"]);
+    expect(await titles('"stack trace" is:issue')).toEqual(["Panic in the scheduler"]);
+  });
+
+  it("filters by dates: merged:>=, created: ranges", async () => {
+    scene();
+    expect(await titles("is:pr merged:>=2026-03-01")).toEqual(["Fix segment merge", "Someone else's"]);
+    expect(await titles("is:pr created:2026-05-01..2026-05-10")).toEqual(["Draft raft tweak"]);
+    expect(await titles("is:pr created:<2026-03-01")).toEqual(["Add a sink"]);
+  });
+
+  it("refuses an empty query with 422", async () => {
+    const refused = await failure(api.octokit().request("GET /search/issues", { q: "  " }));
+    expect(refused.status).toBe(422);
+  });
+});
+
+describe("search limits", () => {
+  it("counts all matches but serves only the first 1,000 results", async () => {
+    api.emulator.createRepo("octocat/big");
+    for (let index = 0; index < 1050; index++)
+      api.emulator.addIssue("octocat/big", { title: `Issue ${index}` });
+    const first = await api.fetch("/search/issues?q=repo:octocat/big&per_page=100");
+    const body = (await first.json()) as { total_count: number; items: unknown[] };
+    expect(body.total_count).toBe(1050);
+    expect(body.items).toHaveLength(100);
+    expect(first.headers.get("link")).toContain('page=10>; rel="last"');
+    const tenth = await api.fetch("/search/issues?q=repo:octocat/big&per_page=100&page=10");
+    expect(((await tenth.json()) as { items: unknown[] }).items).toHaveLength(100);
+    const beyond = await api.fetch("/search/issues?q=repo:octocat/big&per_page=100&page=11");
+    expect(beyond.status).toBe(422);
+    expect(await beyond.json()).toMatchObject({
+      message: "Only the first 1000 search results are available",
+    });
+  });
+
+  it("allows 30 searches a minute, then answers 403 with the search rate-limit headers until the minute is over", async () => {
+    api.emulator.createRepo("octocat/portfolio");
+    for (let index = 1; index <= 30; index++) {
+      const response = await api.fetch("/search/issues?q=is:issue");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-ratelimit-resource")).toBe("search");
+      expect(response.headers.get("x-ratelimit-remaining")).toBe(String(30 - index));
+    }
+    const refused = await api.fetch("/search/issues?q=is:issue");
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(refused.headers.get("x-ratelimit-limit")).toBe("30");
+    expect(Number(refused.headers.get("x-ratelimit-reset"))).toBe(
+      Math.ceil((clock.now().getTime() + 60_000) / 1000),
+    );
+    expect(await refused.json()).toMatchObject({
+      message: expect.stringMatching(/^API rate limit exceeded/),
+    });
+    const core = await api.fetch("/user");
+    expect(core.headers.get("x-ratelimit-remaining")).toBe("4999");
+    clock.advance(60);
+    expect((await api.fetch("/search/issues?q=is:issue")).status).toBe(200);
+  });
+
+  it("answers with incomplete_results true, and part of the matches, when the search times out", async () => {
+    scene();
+    api.emulator.faults.next("incomplete-search");
+    const partial = await search("author:octocat");
+    expect(partial.incomplete_results).toBe(true);
+    const complete = await search("author:octocat");
+    expect(complete.incomplete_results).toBe(false);
+    expect(partial.total_count).toBeLessThan(complete.total_count);
+  });
+});
