@@ -44,12 +44,10 @@ async function scenario(kind: "syllabot" | "naive") {
     now: () => new Date("2026-03-02T04:00:00Z"),
   });
   emulator.createRepo(REPO);
-  const client: GitHubClient = createClient({
-    token: emulator.token,
-    baseUrl: emulator.url,
-    pacing: TEST_PACING,
-  });
-  const gateway = (): PortfolioGateway =>
+  const newClient = (): GitHubClient =>
+    createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING });
+  const longLived = newClient();
+  const gateway = (client: GitHubClient = longLived): PortfolioGateway =>
     kind === "syllabot"
       ? new RestGateway(client, REPO)
       : new NaiveGateway(
@@ -61,15 +59,7 @@ async function scenario(kind: "syllabot" | "naive") {
     const bootstrap = await measure(emulator, gateway());
     const noop = await measure(emulator, gateway());
     const noopAgain = await measure(emulator, gateway());
-    const oneShot = await measure(
-      emulator,
-      kind === "syllabot"
-        ? new RestGateway(
-            createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }),
-            REPO,
-          )
-        : gateway(),
-    );
+    const oneShot = await measure(emulator, gateway(newClient()));
     return { bootstrap, noop, noopAgain, oneShot };
   } finally {
     await emulator.close();
