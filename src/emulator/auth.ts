@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
+import type { Permissions } from "./permissions.js";
 
 export type Credential =
   /** The emulator's own token: acts as the configured user. */
   | { kind: "user" }
-  /** A token minted by `POST /app/installations/{id}/access_tokens`: acts as the app's bot. */
-  | { kind: "installation" }
+  /** A token minted by `POST /app/installations/{id}/access_tokens`: acts as the app's bot, within its permissions. */
+  | { kind: "installation"; permissions: Permissions }
   /** A GitHub App's JWT, good only for the app endpoints. */
   | { kind: "app" };
 
@@ -35,14 +36,14 @@ function isAppJwt(token: string): boolean {
 }
 
 export class Tokens {
-  private readonly installationTokens = new Map<string, number>();
+  private readonly installationTokens = new Map<string, { expiresAt: number; permissions: Permissions }>();
 
   constructor(readonly userToken: string) {}
 
-  mintInstallationToken(now: number): { token: string; expiresAt: number } {
+  mintInstallationToken(now: number, permissions: Permissions): { token: string; expiresAt: number } {
     const token = randomToken("ghs");
     const expiresAt = now + TOKEN_LIFETIME_MS;
-    this.installationTokens.set(token, expiresAt);
+    this.installationTokens.set(token, { expiresAt, permissions });
     return { token, expiresAt };
   }
 
@@ -52,8 +53,12 @@ export class Tokens {
     const token = match?.[1];
     if (token === undefined) return undefined;
     if (token === this.userToken) return { kind: "user" };
-    const expiresAt = this.installationTokens.get(token);
-    if (expiresAt !== undefined) return expiresAt > now ? { kind: "installation" } : undefined;
+    const installation = this.installationTokens.get(token);
+    if (installation !== undefined) {
+      return installation.expiresAt > now
+        ? { kind: "installation", permissions: installation.permissions }
+        : undefined;
+    }
     return isAppJwt(token) ? { kind: "app" } : undefined;
   }
 }

@@ -13,6 +13,7 @@ import {
 import type { FaultKind, Faults } from "./faults.js";
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
+import { permits } from "./permissions.js";
 import type { ApiReply, EmulatorContext, HttpMethod, RouteDefinition } from "./route.js";
 import type { RouteTable } from "./routes/index.js";
 import type { UserRecord } from "./state.js";
@@ -236,7 +237,15 @@ export class Dispatcher {
       return context.store.user(context.login);
     }
     if (!credential || credential.kind === "app") throw badCredentials();
-    return credential.kind === "installation" ? bot() : context.store.user(context.login);
+    if (credential.kind === "user") return context.store.user(context.login);
+    if (route && !permits(credential.permissions, route.operationId)) {
+      throw new ApiError(403, {
+        message: "Resource not accessible by integration",
+        documentation_url: `https://docs.github.com/rest/${route.operationId.split("/")[0]}`,
+        status: "403",
+      });
+    }
+    return bot();
   }
 
   private errorReply(error: unknown): ApiReply {

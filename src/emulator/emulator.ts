@@ -71,7 +71,9 @@ export class Emulator {
     const app: AppIdentity = { id: 1, slug: "syllabot", installationId: 1, ...options.app };
     const tokens = new Tokens(options.token ?? randomToken("ghs"));
     const emulator = new Emulator(store, tokens.userToken);
-    const routes = routeTable(allRoutes((now) => tokens.mintInstallationToken(now)));
+    const routes = routeTable(
+      allRoutes((now, permissions) => tokens.mintInstallationToken(now, permissions)),
+    );
     let dispatcher: Dispatcher | undefined;
     emulator.server = await LoopbackServer.listen(options.port ?? 0, () => {
       if (!dispatcher) throw new Error("emulator received a request before it was ready");

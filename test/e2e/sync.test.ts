@@ -5,6 +5,7 @@ import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import type { PlanContext } from "../../src/plan/context.js";
 import { keyOf } from "../../src/render/managed-body.js";
+import { appJwt } from "../emulator/helpers.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { runCli } from "../helpers/run-cli.js";
 import { date, EXAMPLE_CONFIG, exampleContext } from "../helpers/setup.js";
@@ -285,6 +286,25 @@ describe("syllabot apply against the emulator", () => {
     expect(result.stderr).toMatch(error);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).not.toContain(emulator.token);
+  });
+
+  it("ends with one clear line and exit 1 when the token may not write issues", async () => {
+    const minted = await fetch(`${emulator.url}/app/installations/1/access_tokens`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${appJwt()}`, "content-type": "application/json" },
+      body: JSON.stringify({ permissions: { issues: "read", metadata: "read" } }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const result = await run(
+      ["apply", "--repo", REPO, "--config", EXAMPLE_CONFIG, "--api-url", emulator.url, "--pace", "0"],
+      { GITHUB_TOKEN: token },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /create label "syllabot" in octocat\/portfolio failed \(HTTP 403\): Resource not accessible by integration \(the token lacks a permission/,
+    );
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).not.toContain(token);
   });
 
   it("exits 2 without a token", async () => {

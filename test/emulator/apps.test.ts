@@ -1,17 +1,10 @@
 import { Octokit } from "@octokit/core";
 import { describe, expect, it } from "vitest";
-import { failure, TestClock, useEmulator } from "./helpers.js";
+import { appJwt, failure, TestClock, useEmulator } from "./helpers.js";
 
 const clock = new TestClock();
 const api = useEmulator(() => ({ now: clock.now }));
 const REPO = "octocat/portfolio";
-
-/** An app JWT as @octokit/auth-app makes one; the emulator reads its shape, not its signature. */
-function appJwt(): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: "RS256", typ: "JWT" })}.${part({ iat: now - 30, exp: now + 540, iss: "1" })}.c2lnbmF0dXJl`;
-}
 
 const asApp = () => new Octokit({ auth: appJwt(), baseUrl: api.emulator.url });
 

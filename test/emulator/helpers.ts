@@ -96,3 +96,10 @@ export async function failure(
 }
 
 export const DOCS = "https://docs.github.com/rest";
+
+/** An app JWT as @octokit/auth-app makes one; the emulator reads its shape, not its signature. */
+export function appJwt(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: "RS256", typ: "JWT" })}.${part({ iat: now - 30, exp: now + 540, iss: "1" })}.c2lnbmF0dXJl`;
+}

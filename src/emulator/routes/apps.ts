@@ -42,7 +42,10 @@ function presentInstallation(request: ApiRequest): Schemas["installation"] {
 }
 
 /** Issues installation tokens; the server registers them so that later requests are accepted. */
-export type TokenMinter = (now: number) => { token: string; expiresAt: number };
+export type TokenMinter = (
+  now: number,
+  permissions: Schemas["app-permissions"],
+) => { token: string; expiresAt: number };
 
 export function appRoutes(mintToken: TokenMinter): RouteDefinition[] {
   return [
@@ -54,8 +57,9 @@ export function appRoutes(mintToken: TokenMinter): RouteDefinition[] {
       handle(request) {
         const { app, store, urls } = request.context;
         if (Number(param(request, "installation_id")) !== app.installationId) throw notFound();
-        const { token, expiresAt } = mintToken(store.nowMs());
+        // A token may be narrowed to fewer permissions than the installation has, never widened.
         const requested = request.body.object("permissions") as Schemas["app-permissions"] | undefined;
+        const { token, expiresAt } = mintToken(store.nowMs(), requested ?? PERMISSIONS);
         return created(
           {
             token,

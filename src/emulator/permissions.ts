@@ -1,0 +1,63 @@
+import type { components } from "@octokit/openapi-types";
+
+export type Permissions = components["schemas"]["app-permissions"];
+export type PermissionName = keyof Permissions;
+export type Access = "read" | "write";
+
+/**
+ * The GitHub App permission each operation needs, as GitHub documents it for fine-grained
+ * permissions ("Permissions required for GitHub Apps"). Search and the repository itself need
+ * only metadata, which every installation has.
+ */
+const REQUIRED: Readonly<Record<string, { permission: PermissionName; access: Access }>> = {
+  "git/create-blob": { permission: "contents", access: "write" },
+  "git/create-commit": { permission: "contents", access: "write" },
+  "git/create-ref": { permission: "contents", access: "write" },
+  "git/create-tree": { permission: "contents", access: "write" },
+  "git/get-blob": { permission: "contents", access: "read" },
+  "git/get-commit": { permission: "contents", access: "read" },
+  "git/get-ref": { permission: "contents", access: "read" },
+  "git/get-tree": { permission: "contents", access: "read" },
+  "git/list-matching-refs": { permission: "contents", access: "read" },
+  "git/update-ref": { permission: "contents", access: "write" },
+  "repos/create-or-update-file-contents": { permission: "contents", access: "write" },
+  "repos/get-content": { permission: "contents", access: "read" },
+  "repos/get-commit": { permission: "contents", access: "read" },
+  "repos/list-commits": { permission: "contents", access: "read" },
+  "issues/add-labels": { permission: "issues", access: "write" },
+  "issues/create": { permission: "issues", access: "write" },
+  "issues/create-comment": { permission: "issues", access: "write" },
+  "issues/create-label": { permission: "issues", access: "write" },
+  "issues/create-milestone": { permission: "issues", access: "write" },
+  "issues/get": { permission: "issues", access: "read" },
+  "issues/get-label": { permission: "issues", access: "read" },
+  "issues/get-milestone": { permission: "issues", access: "read" },
+  "issues/list-comments": { permission: "issues", access: "read" },
+  "issues/list-comments-for-repo": { permission: "issues", access: "read" },
+  "issues/list-for-repo": { permission: "issues", access: "read" },
+  "issues/list-labels-for-repo": { permission: "issues", access: "read" },
+  "issues/list-milestones": { permission: "issues", access: "read" },
+  "issues/update": { permission: "issues", access: "write" },
+  "issues/update-label": { permission: "issues", access: "write" },
+  "issues/update-milestone": { permission: "issues", access: "write" },
+  "pulls/get": { permission: "pull_requests", access: "read" },
+  "pulls/list": { permission: "pull_requests", access: "read" },
+  "pulls/list-files": { permission: "pull_requests", access: "read" },
+  "repos/get": { permission: "metadata", access: "read" },
+  "search/issues-and-pull-requests": { permission: "metadata", access: "read" },
+};
+
+/** The permission an operation needs of an installation token, if any. */
+export function requiredPermission(
+  operationId: string,
+): { permission: PermissionName; access: Access } | undefined {
+  return REQUIRED[operationId];
+}
+
+/** Whether `granted` covers what `operationId` needs; metadata is always granted. */
+export function permits(granted: Permissions, operationId: string): boolean {
+  const required = requiredPermission(operationId);
+  if (!required || required.permission === "metadata") return true;
+  const level = granted[required.permission];
+  return level === "write" || (level === "read" && required.access === "read") || level === "admin";
+}
