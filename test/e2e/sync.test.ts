@@ -73,6 +73,23 @@ async function endState() {
   };
 }
 
+const params = { owner: "octocat", repo: "portfolio" };
+
+/** The repository's issues, looked up by syllabot key. */
+async function issueFinder() {
+  const issues = await client().paginate("GET /repos/{owner}/{repo}/issues", {
+    ...params,
+    state: "all",
+    per_page: 100,
+  });
+  const byKey = new Map(issues.map((issue) => [keyOf(issue.body), issue]));
+  return (key: string) => {
+    const found = byKey.get(key);
+    if (!found) throw new Error(`no issue ${key}`);
+    return found;
+  };
+}
+
 function expectOneObjectPerKey(state: Awaited<ReturnType<typeof endState>>) {
   const keys = state.issues.map((issue) => issue.key);
   expect(new Set(keys).size).toBe(keys.length);
@@ -106,18 +123,7 @@ describe("sync against the emulator, over HTTP", () => {
   it("keeps a learner's edits and writes nothing: ticks, a rename, notes, a web edit with CRLF, a closed week", async () => {
     await syncWith();
     const octokit = client();
-    const params = { owner: "octocat", repo: "portfolio" };
-    const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-      ...params,
-      state: "all",
-      per_page: 100,
-    });
-    const byKey = new Map(issues.map((issue) => [keyOf(issue.body), issue]));
-    const week = (key: string) => {
-      const found = byKey.get(key);
-      if (!found) throw new Error(`no ${key}`);
-      return found;
-    };
+    const week = await issueFinder();
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       ...params,
       issue_number: week("week-01").number,
@@ -150,14 +156,7 @@ describe("sync against the emulator, over HTTP", () => {
   it("finds an issue whose managed labels the learner removed by its key, and restores them instead of duplicating", async () => {
     await syncWith();
     const octokit = client();
-    const params = { owner: "octocat", repo: "portfolio" };
-    const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-      ...params,
-      state: "all",
-      per_page: 100,
-    });
-    const week6 = issues.find((issue) => keyOf(issue.body) === "week-06");
-    if (!week6) throw new Error("no week-06");
+    const week6 = (await issueFinder())("week-06");
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       ...params,
       issue_number: week6.number,
