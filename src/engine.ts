@@ -43,3 +43,16 @@ function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapsh
   const unlabelled = all.filter((issue) => !known.has(issue.number) && keyOf(issue.body) !== undefined);
   return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
 }
+
+/** The use cases a scheduled run can name; later ones (track, refresh, remind) join this list. */
+export const USE_CASES = ["sync"] as const;
+export type UseCase = (typeof USE_CASES)[number];
+
+export interface ReconcileResult {
+  sync: SyncResult;
+}
+
+/** Every use case in turn: the catch-up after missed webhooks, and the Action's `all`. */
+export async function reconcile(input: SyncInput): Promise<ReconcileResult> {
+  return { sync: await sync(input) };
+}
