@@ -10,6 +10,11 @@ export type Access = "read" | "write";
  * only metadata, which every installation has.
  */
 const REQUIRED: Readonly<Record<string, { permission: PermissionName; access: Access }>> = {
+  "checks/create": { permission: "checks", access: "write" },
+  "checks/update": { permission: "checks", access: "write" },
+  "checks/get": { permission: "checks", access: "read" },
+  "checks/list-annotations": { permission: "checks", access: "read" },
+  "checks/list-for-ref": { permission: "checks", access: "read" },
   "git/create-blob": { permission: "contents", access: "write" },
   "git/create-commit": { permission: "contents", access: "write" },
   "git/create-ref": { permission: "contents", access: "write" },

@@ -42,6 +42,34 @@ export interface RepoRecord {
   issues: IssueRecord[];
   comments: CommentRecord[];
   git: GitRecord;
+  /** Absent in states saved before check runs were emulated. */
+  checkRuns?: CheckRunRecord[];
+}
+
+export interface CheckAnnotationRecord {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column: number | null;
+  end_column: number | null;
+  annotation_level: "notice" | "warning" | "failure";
+  title: string | null;
+  message: string;
+  raw_details: string | null;
+}
+
+export interface CheckRunRecord {
+  id: number;
+  name: string;
+  headSha: string;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: string | null;
+  startedAt: string;
+  completedAt: string | null;
+  detailsUrl: string | null;
+  externalId: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotations: CheckAnnotationRecord[];
 }
 
 export interface LabelRecord {

@@ -253,6 +253,50 @@ async function scenario(emulator: Emulator): Promise<void> {
     pull_number: 1,
     per_page: 100,
   });
+  const headSha = "c".repeat(40);
+  const { data: run } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+    ...params,
+    name: "syllabot",
+    head_sha: headSha,
+    status: "in_progress",
+    output: {
+      title: "1 error",
+      summary: "The config has an error.",
+      annotations: [
+        {
+          path: ".github/syllabot.yml",
+          start_line: 2,
+          end_line: 2,
+          start_column: 8,
+          end_column: 8,
+          annotation_level: "failure",
+          message: "not a date",
+        },
+      ],
+    },
+  });
+  await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+    ...params,
+    check_run_id: run.id,
+    conclusion: "failure",
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+    ...params,
+    check_run_id: run.id,
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations", {
+    ...params,
+    check_run_id: run.id,
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...params, ref: headSha });
+  await refused(
+    octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      ...params,
+      check_run_id: 999999,
+      conclusion: "success",
+    }),
+  );
+
   await octokit.request("GET /search/issues", {
     q: "is:pr is:merged author:octocat repo:qdrant/qdrant",
     sort: "created",

@@ -10,6 +10,7 @@ type Schemas = components["schemas"];
 
 /** What the emulated app may do: what syllabot's app.yml asks for. */
 const PERMISSIONS: Schemas["app-permissions"] = {
+  checks: "write",
   contents: "write",
   issues: "write",
   metadata: "read",

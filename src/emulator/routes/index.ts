@@ -1,6 +1,7 @@
 import Router from "find-my-way";
 import type { RouteDefinition } from "../route.js";
 import { appRoutes, type TokenMinter } from "./apps.js";
+import { checkRoutes } from "./checks.js";
 import { commentRoutes } from "./comments.js";
 import { commitRoutes } from "./commits.js";
 import { contentRoutes } from "./contents.js";
@@ -24,6 +25,7 @@ export function allRoutes(mintToken: TokenMinter): RouteDefinition[] {
     ...searchRoutes,
     ...contentRoutes,
     ...gitRoutes,
+    ...checkRoutes,
     ...appRoutes(mintToken),
   ];
 }
