@@ -1,10 +1,20 @@
-import type { Temporal } from "./calendar.js";
+import { localDate, type Temporal } from "./calendar.js";
+import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
 import type { PortfolioGateway } from "./github/gateway.js";
 import type { Snapshot } from "./plan/actual.js";
-import { labelNames, type PlanContext } from "./plan/context.js";
+import { labelNames, type PlanContext, planContext } from "./plan/context.js";
 import { type Plan, plan } from "./plan/index.js";
 import { keyOf } from "./render/managed-body.js";
+import { loadSetupFromRepository } from "./setup/from-repository.js";
+import { touchesSetup } from "./setup/paths.js";
+import {
+  CONFIG_ERROR_KEY,
+  configErrorBody,
+  invalidSetupCheck,
+  plannedSetupCheck,
+  removedSetupCheck,
+} from "./setup/reports.js";
 
 export interface SyncInput {
   gateway: PortfolioGateway;
@@ -17,6 +27,8 @@ export interface SyncInput {
 
 export interface SyncResult {
   plan: Plan;
+  /** The repository as read before applying. */
+  actual: Snapshot;
   /** Undefined on a dry run. */
   applied?: AppliedOperation[];
 }
@@ -33,9 +45,9 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     planned = plan(context, actual, today);
   }
   input.events?.onPlanned?.(planned);
-  if (input.dryRun) return { plan: planned };
+  if (input.dryRun) return { plan: planned, actual };
   const applied = await applyOperations(gateway, planned.operations, actual, input.events);
-  return { plan: planned, applied };
+  return { plan: planned, actual, applied };
 }
 
 function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapshot {
@@ -55,4 +67,107 @@ export interface ReconcileResult {
 /** Every use case in turn: the catch-up after missed webhooks, and the Action's `all`. */
 export async function reconcile(input: SyncInput): Promise<ReconcileResult> {
   return { sync: await sync(input) };
+}
+
+/** The label of syllabot's own notices, which exist before (or without) a valid config and its prefix. */
+const NOTICE_LABEL = "syllabot";
+
+export type RepositoryOutcome =
+  | { status: "no-config" }
+  | { status: "invalid"; problems: readonly Problem[] }
+  | { status: "synced"; result: SyncResult };
+
+export interface RepositoryInput {
+  gateway: PortfolioGateway;
+  /** Web address of the GitHub server, for links. */
+  serverUrl: string;
+  now: Temporal.Instant;
+}
+
+/**
+ * Sync a repository from the config on its default branch. A broken config changes nothing but
+ * one issue that explains it (updated, never duplicated), which is closed once the config is valid.
+ */
+export async function syncRepository(input: RepositoryInput): Promise<RepositoryOutcome> {
+  const { gateway } = input;
+  let setup: Awaited<ReturnType<typeof loadSetupFromRepository>>;
+  try {
+    setup = await loadSetupFromRepository(gateway);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    await reportConfigError(gateway, error.problems, `${input.serverUrl}/${gateway.repo}/blob/HEAD`);
+    return { status: "invalid", problems: error.problems };
+  }
+  if (!setup) return { status: "no-config" };
+  const context = planContext(setup.config, setup.curriculum, input.serverUrl);
+  const result = await sync({ gateway, context, today: localDate(input.now, setup.config.timezone) });
+  const labelled = labelNames(setup.config.labels.prefix).managed === NOTICE_LABEL;
+  await resolveConfigError(gateway, labelled ? result.actual.issues : await gateway.readAllIssues());
+  return { status: "synced", result };
+}
+
+async function reportConfigError(
+  gateway: PortfolioGateway,
+  problems: readonly Problem[],
+  blobUrl: string,
+): Promise<void> {
+  const body = configErrorBody(problems, blobUrl);
+  const existing = (await gateway.readAllIssues()).find((issue) => keyOf(issue.body) === CONFIG_ERROR_KEY);
+  if (!existing) {
+    await gateway.createIssue(CONFIG_ERROR_KEY, {
+      title: "syllabot: the configuration has errors",
+      body,
+      labels: [NOTICE_LABEL],
+      milestone: null,
+    });
+    return;
+  }
+  const reopen = existing.state !== "open";
+  if (existing.body !== body || reopen) {
+    await gateway.updateIssue(existing.number, { body, ...(reopen ? { state: "open" as const } : {}) });
+  }
+}
+
+async function resolveConfigError(gateway: PortfolioGateway, issues: Snapshot["issues"]): Promise<void> {
+  const open = issues.find((issue) => keyOf(issue.body) === CONFIG_ERROR_KEY && issue.state === "open");
+  if (!open) return;
+  await gateway.commentOnIssue(
+    open.number,
+    "The configuration is valid again, and syllabot has synced the repository.",
+  );
+  await gateway.updateIssue(open.number, { state: "closed", state_reason: "completed" });
+}
+
+/**
+ * A proposed change to the config or curriculum (a pull request's head): publish one check run
+ * with the plan it would apply, or its errors at their file, line and column. Writes nothing else.
+ */
+export async function checkSetupChange(input: RepositoryInput & { headSha: string }): Promise<void> {
+  const { gateway, headSha } = input;
+  let setup: Awaited<ReturnType<typeof loadSetupFromRepository>>;
+  try {
+    setup = await loadSetupFromRepository(gateway, headSha);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    await gateway.publishCheckRun(invalidSetupCheck(headSha, error.problems));
+    return;
+  }
+  if (!setup) {
+    await gateway.publishCheckRun(removedSetupCheck(headSha));
+    return;
+  }
+  const context = planContext(setup.config, setup.curriculum, input.serverUrl);
+  const actual = await gateway.readManagedState(labelNames(setup.config.labels.prefix).managed);
+  const planned = plan(context, actual, localDate(input.now, setup.config.timezone));
+  await gateway.publishCheckRun(plannedSetupCheck(headSha, planned));
+}
+
+/** A pull request: check its setup change when it touches the config or a curriculum file; otherwise nothing. */
+export async function checkPullRequest(
+  input: RepositoryInput & { number: number; headSha: string },
+): Promise<boolean> {
+  const paths = await input.gateway.listPullRequestFiles(input.number);
+  if (!touchesSetup(paths)) return false;
+  await checkSetupChange(input);
+  return true;
 }

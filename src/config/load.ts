@@ -1,19 +1,47 @@
-import { builtinCurriculumIds, isBuiltinCurriculum, loadBuiltinCurriculum } from "../curriculum/builtin.js";
+import {
+  builtinCurriculumIds,
+  DEFAULT_CURRICULUM_ID,
+  isBuiltinCurriculum,
+  loadBuiltinCurriculum,
+} from "../curriculum/builtin.js";
 import { type Curriculum, loadCurriculumFile, readSource } from "../curriculum/load.js";
-import { InputError } from "../errors.js";
+import { InputError, type Problem } from "../errors.js";
 import { parseYamlSource, type YamlSource } from "../yaml/source.js";
-import { locatedProblems, validateSource } from "../yaml/validate.js";
+import { checkSource, locatedProblems } from "../yaml/validate.js";
 import { configRuleIssues } from "./rules.js";
 import { type Config, configSchema } from "./schema.js";
 
+/**
+ * A config file read and checked against its schema. When the schema fails, `config` is absent
+ * and `problems` says why; checking against the curriculum still runs on the fields that are
+ * well-formed, so that a file's errors are all reported at once.
+ */
 export interface LoadedConfig {
-  config: Config;
+  config: Config | undefined;
+  problems: Problem[];
   source: YamlSource;
 }
 
 export function parseConfig(text: string, file: string): LoadedConfig {
   const source = parseYamlSource(text, file);
-  return { config: validateSource(configSchema, source), source };
+  const result = checkSource(configSchema, source);
+  return "data" in result
+    ? { config: result.data, problems: [], source }
+    : { config: undefined, problems: result.problems, source };
+}
+
+/** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
+function wellFormedFields(source: YamlSource): Pick<Config, "capstone" | "projects" | "curriculum"> {
+  const raw = (source.data ?? {}) as Record<string, unknown>;
+  const projects =
+    raw.projects && typeof raw.projects === "object" && !Array.isArray(raw.projects)
+      ? Object.fromEntries(Object.entries(raw.projects).filter(([, repo]) => typeof repo === "string"))
+      : {};
+  return {
+    capstone: typeof raw.capstone === "string" ? raw.capstone : undefined,
+    projects: projects as Record<string, string>,
+    curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
+  };
 }
 
 export function loadConfigFile(path: string): LoadedConfig {
@@ -28,7 +56,7 @@ export type CurriculumSource = { kind: "builtin"; id: string } | { kind: "path";
  */
 export function curriculumSource(loaded: LoadedConfig, override?: string): CurriculumSource {
   if (override) return { kind: "path", path: override };
-  const name = loaded.config.curriculum;
+  const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
   if (isBuiltinCurriculum(name)) return { kind: "builtin", id: name };
   if (/\.ya?ml$/i.test(name)) return { kind: "path", path: name };
   throw new InputError(
@@ -47,11 +75,16 @@ export function loadCurriculumFor(loaded: LoadedConfig, override?: string): Curr
   return source.kind === "builtin" ? loadBuiltinCurriculum(source.id) : loadCurriculumFile(source.path);
 }
 
-/** Check a loaded config against its curriculum; every problem is reported in the config file. */
+/** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Config {
-  const problems = locatedProblems(loaded.source, configRuleIssues(loaded.config, curriculum));
-  if (problems.length > 0) throw new InputError(problems);
+  const fields = loaded.config ?? wellFormedFields(loaded.source);
+  const problems = [...loaded.problems, ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum))];
+  if (problems.length > 0 || !loaded.config) throw new InputError(sortedByPosition(problems));
   return loaded.config;
+}
+
+function sortedByPosition(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Config and curriculum, both valid and consistent with each other. */

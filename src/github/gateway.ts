@@ -22,6 +22,24 @@ export interface IssueFields {
   state_reason: "completed" | "not_planned" | "reopened" | null;
 }
 
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "notice" | "warning" | "failure";
+  title?: string;
+  message: string;
+}
+
+export interface CheckRun {
+  name: string;
+  head_sha: string;
+  conclusion: "success" | "failure" | "neutral";
+  output: { title: string; summary: string; text?: string; annotations: CheckAnnotation[] };
+}
+
 /**
  * The one door to GitHub for a portfolio repository. The REST implementation talks to GitHub (or
  * GitHub Enterprise Server, or the emulator); tests may hold any other implementation.
@@ -40,4 +58,11 @@ export interface PortfolioGateway {
   updateMilestone(number: number, fields: Partial<MilestoneFields>): Promise<ActualMilestone>;
   createIssue(key: string, fields: Omit<IssueFields, "state" | "state_reason">): Promise<ActualIssue>;
   updateIssue(number: number, fields: Partial<IssueFields>): Promise<ActualIssue>;
+  commentOnIssue(number: number, body: string): Promise<void>;
+  /** A file's text at a ref (default branch when omitted), or undefined when there is none. */
+  readFile(path: string, ref?: string): Promise<string | undefined>;
+  /** The paths a pull request changes (renames: both names). */
+  listPullRequestFiles(number: number): Promise<string[]>;
+  /** Create a completed check run; annotations beyond GitHub's 50 a request go in follow-up updates. */
+  publishCheckRun(run: CheckRun): Promise<{ id: number }>;
 }

@@ -8,7 +8,7 @@ import {
 } from "../plan/actual.js";
 import { keyOf } from "../render/managed-body.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
-import type { IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
+import type { CheckRun, IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
 import type { GitHubClient } from "./octokit.js";
 
 const PAGE = 100;
@@ -16,6 +16,8 @@ const PAGE = 100;
 const CREATE_ATTEMPTS = 3;
 /** Creates are never re-sent by the retry plugin: a lost answer is settled by re-reading by key. */
 const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
+/** GitHub takes at most 50 annotations in one check-run request. */
+const ANNOTATIONS_PER_REQUEST = 50;
 
 export class RestGateway implements PortfolioGateway {
   readonly repo: string;
@@ -142,6 +144,88 @@ export class RestGateway implements PortfolioGateway {
         ...fields,
       });
       return this.parse(action, snapshotSchema, { issues: [data] }).issues[0] as ActualIssue;
+    });
+  }
+
+  async commentOnIssue(number: number, body: string): Promise<void> {
+    await github(this.repo, `comment on issue #${number}`, () =>
+      this.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...this.params,
+        issue_number: number,
+        body,
+      }),
+    );
+  }
+
+  async readFile(path: string, ref?: string): Promise<string | undefined> {
+    return github(this.repo, `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`, async () => {
+      try {
+        const { data } = await this.client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+          ...this.params,
+          path,
+          ...(ref ? { ref } : {}),
+        });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
+          throw new GitHubError({
+            status: undefined,
+            repo: this.repo,
+            action: `read ${path}`,
+            detail: "it is not a file",
+          });
+        }
+        return Buffer.from(data.content, "base64").toString("utf8");
+      } catch (error) {
+        if (isStatus(error, 404)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  async listPullRequestFiles(number: number): Promise<string[]> {
+    const files = await github(this.repo, `list the files of pull request #${number}`, () =>
+      this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+        ...this.params,
+        pull_number: number,
+        per_page: PAGE,
+      }),
+    );
+    return files.flatMap((file) => [
+      file.filename,
+      ...(file.previous_filename ? [file.previous_filename] : []),
+    ]);
+  }
+
+  async publishCheckRun(run: CheckRun): Promise<{ id: number }> {
+    const action = `publish check run "${run.name}"`;
+    const batches: CheckRun["output"]["annotations"][] = [];
+    for (let index = 0; index < run.output.annotations.length; index += ANNOTATIONS_PER_REQUEST) {
+      batches.push(run.output.annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));
+    }
+    const [first = [], ...rest] = batches;
+    const output = {
+      title: run.output.title,
+      summary: run.output.summary,
+      ...(run.output.text ? { text: run.output.text } : {}),
+    };
+    return github(this.repo, action, async () => {
+      const { data } = await this.client.request("POST /repos/{owner}/{repo}/check-runs", {
+        ...this.params,
+        name: run.name,
+        head_sha: run.head_sha,
+        status: rest.length === 0 ? "completed" : "in_progress",
+        ...(rest.length === 0 ? { conclusion: run.conclusion } : {}),
+        output: { ...output, annotations: first },
+      });
+      for (const [index, annotations] of rest.entries()) {
+        const last = index === rest.length - 1;
+        await this.client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+          ...this.params,
+          check_run_id: Number(data.id),
+          ...(last ? { conclusion: run.conclusion } : {}),
+          output: { ...output, annotations },
+        });
+      }
+      return { id: Number(data.id) };
     });
   }
 

@@ -11,14 +11,21 @@ export interface RuleIssue {
 }
 
 /** Validate a parsed source against a schema; every issue becomes a located problem, all at once. */
-export function validateSource<Schema extends z.ZodType>(
+export function validateSource<Schema extends z.ZodType>(schema: Schema, source: YamlSource): z.output<Schema> {
+  const result = checkSource(schema, source);
+  if ("data" in result) return result.data;
+  throw new InputError(result.problems);
+}
+
+/** The data, or every located problem: for callers that go on looking for more problems. */
+export function checkSource<Schema extends z.ZodType>(
   schema: Schema,
   source: YamlSource,
-): z.output<Schema> {
+): { data: z.output<Schema> } | { problems: Problem[] } {
   const result = schema.safeParse(source.data, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data };
   const context: Context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
-  throw new InputError(result.error.issues.flatMap((issue) => problemsOf(issue, context)));
+  return { problems: result.error.issues.flatMap((issue) => problemsOf(issue, context)) };
 }
 
 interface Context {

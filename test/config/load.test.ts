@@ -25,7 +25,7 @@ function errorsOf(text: string): string[] {
 
 describe("learner config", () => {
   it("accepts the example's keys and fills in defaults", () => {
-    const { config } = parseConfig(VALID, "syllabot.yml");
+    const config = checkConfig(parseConfig(VALID, "syllabot.yml"), loadCurriculumFile(MINI_CURRICULUM));
     expect(config.start.toString()).toBe("2026-03-02");
     expect(config.reminders.lead_days).toEqual([21, 7, 2]);
     expect(config.labels.prefix).toBe("syllabot");
@@ -107,8 +107,19 @@ describe("learner config", () => {
     ]);
   });
 
+  it("reports schema errors and errors against the curriculum together, in file order", () => {
+    const input = VALID.replace("Asia/Kolkata", "Asia/Kolkatta").replace("capstone: alpha", "capstone: gamma");
+    expect(errorsOf(input)).toEqual([
+      'syllabot.yml:3:11: timezone: unknown time zone "Asia/Kolkatta" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)',
+      'syllabot.yml:5:11: capstone: "gamma" is not an option of the curriculum "mini" (expected alpha | beta)',
+    ]);
+  });
+
   it("normalizes reminder lead days: unique, latest first", () => {
-    const { config } = parseConfig(`${VALID}reminders: {lead_days: [2, 21, 7, 7]}\n`, "syllabot.yml");
+    const config = checkConfig(
+      parseConfig(`${VALID}reminders: {lead_days: [2, 21, 7, 7]}\n`, "syllabot.yml"),
+      loadCurriculumFile(MINI_CURRICULUM),
+    );
     expect(config.reminders.lead_days).toEqual([21, 7, 2]);
   });
 });

@@ -1,0 +1,52 @@
+import Bottleneck from "bottleneck";
+import { ProbotOctokit } from "probot";
+import { etagCache } from "./etag-cache.js";
+import { DEFAULT_PACING, type Pacing } from "./octokit.js";
+
+interface ThrottleOptions {
+  id?: string;
+  connection?: unknown;
+  [option: string]: unknown;
+}
+
+/**
+ * Probot's Octokit with syllabot's throttling. Probot 14 only logs a secondary rate limit and
+ * gives up; syllabot waits it out. Writes are paced per installation (the plugin's default key is
+ * one for the whole process), and Probot's Redis connection, when it has one, is kept.
+ */
+export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctokit {
+  const { writeIntervalMs, retryAfterUnitMs, maxRateLimitRetries } = { ...DEFAULT_PACING, ...pacing };
+  const wait =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      octokit: { log: { warn: (message: string) => void } },
+      retryCount: number,
+    ) => {
+      if (retryCount >= maxRateLimitRetries) return false;
+      octokit.log.warn(
+        `${kind} on ${request.method} ${request.url}: waiting ${retryAfter}s (retry ${retryCount + 1})`,
+      );
+      return true;
+    };
+  const clustered = (throttle: ThrottleOptions | undefined) => throttle?.connection !== undefined;
+  // One set of groups for the app; each installation gets its own limiter in them, by key.
+  const write = new Bottleneck.Group({ minTime: writeIntervalMs, maxConcurrent: 1 });
+  const notifications = new Bottleneck.Group({ minTime: writeIntervalMs, maxConcurrent: 1 });
+  return ProbotOctokit.plugin(etagCache).defaults(
+    (options: { throttle?: ThrottleOptions; auth?: { installationId?: number } }) => ({
+      ...options,
+      throttle: {
+        ...options.throttle,
+        id: `syllabot-installation-${options.auth?.installationId ?? "app"}`,
+        onRateLimit: wait("rate limit"),
+        onSecondaryRateLimit: wait("secondary rate limit"),
+        retryAfterBaseValue: retryAfterUnitMs,
+        // With Redis, the plugin builds clustered groups itself; alone, pacing is ours to set.
+        ...(clustered(options.throttle) ? {} : { write, notifications }),
+      },
+      retry: { ...((options as { retry?: object }).retry ?? {}), retryAfterBaseValue: retryAfterUnitMs },
+    }),
+  ) as unknown as typeof ProbotOctokit;
+}

@@ -1,0 +1,43 @@
+import { checkConfig, curriculumSource, parseConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import { loadBuiltinCurriculum } from "../curriculum/builtin.js";
+import { type Curriculum, parseCurriculum } from "../curriculum/load.js";
+import { InputError } from "../errors.js";
+import type { PortfolioGateway } from "../github/gateway.js";
+import { locatedProblems } from "../yaml/validate.js";
+import { CONFIG_PATH } from "./paths.js";
+
+export interface RepositorySetup {
+  config: Config;
+  curriculum: Curriculum;
+  /** The curriculum file in the repository, when the config names one. */
+  curriculumPath?: string;
+}
+
+/**
+ * The config and curriculum a repository holds at `ref` (its default branch when omitted), or
+ * undefined when it has no config. Invalid files throw an InputError located in the repository's files.
+ */
+export async function loadSetupFromRepository(
+  gateway: PortfolioGateway,
+  ref?: string,
+): Promise<RepositorySetup | undefined> {
+  const text = await gateway.readFile(CONFIG_PATH, ref);
+  if (text === undefined) return undefined;
+  const loaded = parseConfig(text, CONFIG_PATH);
+  const source = curriculumSource(loaded);
+  if (source.kind === "builtin") {
+    const curriculum = loadBuiltinCurriculum(source.id);
+    return { config: checkConfig(loaded, curriculum), curriculum };
+  }
+  const curriculumText = await gateway.readFile(source.path, ref);
+  if (curriculumText === undefined) {
+    throw new InputError(
+      locatedProblems(loaded.source, [
+        { path: ["curriculum"], message: `"${source.path}" is not a file in ${gateway.repo}` },
+      ]),
+    );
+  }
+  const curriculum = parseCurriculum(curriculumText, source.path);
+  return { config: checkConfig(loaded, curriculum), curriculum, curriculumPath: source.path };
+}

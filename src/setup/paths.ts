@@ -1,0 +1,15 @@
+/** Where a portfolio repository keeps syllabot's config. */
+export const CONFIG_PATH = ".github/syllabot.yml";
+
+/**
+ * Whether a change to `paths` can change the plan: the config, or a curriculum file the repository
+ * holds (any `.yml`/`.yaml` may be the one the config names, which is only known after reading it).
+ */
+export function touchesSetup(paths: readonly string[], curriculumPath?: string): boolean {
+  return paths.some(
+    (path) =>
+      path === CONFIG_PATH ||
+      path === curriculumPath ||
+      (curriculumPath === undefined && /\.ya?ml$/i.test(path)),
+  );
+}

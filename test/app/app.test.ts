@@ -1,0 +1,228 @@
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Emulator } from "../../src/emulator/index.js";
+import { keyOf } from "../../src/render/managed-body.js";
+import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { EXAMPLE_CONFIG } from "../helpers/setup.js";
+import { type AppServer, examplePayload, sign, startApp } from "./harness.js";
+
+const NOW = "2026-03-02T04:00:00Z";
+const REPO = "octocat/portfolio";
+const CONFIG = readFileSync(EXAMPLE_CONFIG, "utf8");
+
+let emulator: Emulator;
+let app: AppServer;
+
+beforeEach(async () => {
+  emulator = await Emulator.start({ limits: { enabled: false }, now: () => new Date(NOW) });
+  emulator.createRepo(REPO);
+  emulator.createRepo("octocat/notes");
+  emulator.addCommit(REPO, { message: "Add syllabot config", files: { ".github/syllabot.yml": CONFIG } });
+  app = await startApp(emulator, NOW);
+});
+afterEach(async () => {
+  await app.close();
+  await emulator.close();
+  expect(emulator.internalErrors).toEqual([]);
+});
+
+const repository = (fullName: string) => {
+  const [owner = "", name = ""] = fullName.split("/");
+  return {
+    id: fullName.length,
+    node_id: `R_${name}`,
+    name,
+    full_name: fullName,
+    private: false,
+    owner: { login: owner },
+  };
+};
+
+function installationCreated() {
+  const payload = examplePayload("installation", "created") as {
+    installation: { id: number };
+    repositories: unknown[];
+  };
+  payload.installation.id = 1;
+  payload.repositories = [repository(REPO), repository("octocat/notes")];
+  return payload;
+}
+
+async function issues(fullName = REPO) {
+  const [owner = "", repo = ""] = fullName.split("/");
+  const response = await fetch(`${emulator.url}/repos/${owner}/${repo}/issues?state=all&per_page=100`, {
+    headers: { authorization: `token ${emulator.token}` },
+  });
+  return (await response.json()) as { number: number; title: string; body: string | null; state: string }[];
+}
+
+async function milestones() {
+  const response = await fetch(`${emulator.url}/repos/${REPO}/milestones?state=all`, {
+    headers: { authorization: `token ${emulator.token}` },
+  });
+  return (await response.json()) as unknown[];
+}
+
+function pushPayload(files: { modified?: string[]; added?: string[] }, after: string) {
+  const payload = examplePayload("push") as Record<string, unknown> & {
+    commits: Record<string, unknown>[];
+    repository: Record<string, unknown>;
+  };
+  payload.ref = "refs/heads/main";
+  payload.after = after;
+  payload.installation = { id: 1, node_id: "I_1" };
+  payload.repository = { ...payload.repository, ...repository(REPO), default_branch: "main" };
+  payload.commits = [
+    {
+      ...(payload.commits[0] ?? {}),
+      id: after,
+      added: files.added ?? [],
+      modified: files.modified ?? [],
+      removed: [],
+    },
+  ];
+  return payload;
+}
+
+describe("the Probot app against the emulator", () => {
+  it("bootstraps the repository holding .github/syllabot.yml on installation, and ignores the others", async () => {
+    const started = performance.now();
+    expect(await app.deliver("installation", installationCreated())).toBe(200);
+    const answeredIn = performance.now() - started;
+    await app.queue.idle();
+    expect(await milestones()).toHaveLength(5);
+    const created = await issues();
+    expect(created.filter((issue) => keyOf(issue.body)?.startsWith("week-"))).toHaveLength(52);
+    expect(created.filter((issue) => keyOf(issue.body)?.startsWith("project-"))).toHaveLength(8);
+    expect(await issues("octocat/notes")).toEqual([]);
+    // The webhook is answered before the bootstrap's 75 writes are done.
+    expect(emulator.log.length).toBeGreaterThan(75);
+    expect(answeredIn).toBeGreaterThan(0);
+    expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
+  });
+
+  it("writes nothing for the same delivery again, and makes no duplicate from two deliveries at once", async () => {
+    const payload = installationCreated();
+    expect(await app.deliver("installation", payload, { id: "delivery-1" })).toBe(200);
+    await app.queue.idle();
+    emulator.clearLog();
+    expect(await app.deliver("installation", payload, { id: "delivery-1" })).toBe(200);
+    await app.queue.idle();
+    expect(emulator.counts().requests).toBe(0);
+    const statuses = await Promise.all([
+      app.deliver("installation", payload, { id: "delivery-2" }),
+      app.deliver("installation", payload, { id: "delivery-3" }),
+    ]);
+    expect(statuses).toEqual([200, 200]);
+    await app.queue.idle();
+    expect(emulator.counts().writes).toBe(0);
+    const keys = (await issues()).map((issue) => keyOf(issue.body));
+    expect(new Set(keys).size).toBe(60);
+  });
+
+  it("makes no duplicate when two first deliveries race", async () => {
+    await Promise.all([
+      app.deliver("installation", installationCreated(), { id: "first-a" }),
+      app.deliver("installation", installationCreated(), { id: "first-b" }),
+    ]);
+    await app.queue.idle();
+    expect(await issues()).toHaveLength(60);
+    expect(await milestones()).toHaveLength(5);
+  });
+
+  it.each([
+    { name: "a wrong signature", signature: sign("something else") },
+    { name: "a SHA-1 signature only", signature: "sha1=0123456789abcdef0123456789abcdef01234567" },
+    { name: "no signature", signature: null },
+  ])("rejects a delivery with $name before using it, and changes nothing", async ({ signature }) => {
+    const status = await app.deliver("installation", installationCreated(), { signature });
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    await app.queue.idle();
+    expect(emulator.log).toEqual([]);
+  });
+
+  it("publishes one check run for a pull request that breaks the config, its errors at their lines, and writes nothing else", async () => {
+    const broken = CONFIG.replace("timezone: Asia/Kolkata", "timezone: Asia/Kolkatta").replace(
+      "capstone: formulaengine",
+      "capstone: spreadsheet",
+    );
+    const head = emulator.addCommit(REPO, {
+      branch: "change-zone",
+      message: "Move",
+      files: { ".github/syllabot.yml": broken },
+    });
+    const number = emulator.addPullRequest(REPO, {
+      title: "Move",
+      author: "octocat",
+      headRef: "change-zone",
+      files: [{ filename: ".github/syllabot.yml", status: "modified", additions: 2, deletions: 2 }],
+    });
+    const payload = examplePayload("pull_request", "opened") as Record<string, unknown>;
+    payload.number = number;
+    payload.installation = { id: 1, node_id: "I_1" };
+    payload.repository = { ...(payload.repository as object), ...repository(REPO) };
+    payload.pull_request = {
+      ...(payload.pull_request as object),
+      number,
+      head: { ...(payload.pull_request as { head: object }).head, sha: head },
+    };
+    emulator.clearLog();
+    expect(await app.deliver("pull_request", payload)).toBe(200);
+    await app.queue.idle();
+    // Minting the installation token is authentication, not a write to the repository.
+    const writes = emulator.log.filter(
+      (entry) => entry.write && entry.operationId !== "apps/create-installation-access-token",
+    );
+    expect(writes.map((entry) => entry.operationId)).toEqual(["checks/create"]);
+    const run = writes[0]?.requestBody as {
+      conclusion: string;
+      output: { annotations: { path: string; start_line: number; start_column: number; message: string }[] };
+    };
+    expect(run.conclusion).toBe("failure");
+    expect(
+      run.output.annotations.map((annotation) => [
+        annotation.path,
+        annotation.start_line,
+        annotation.start_column,
+      ]),
+    ).toEqual([
+      [".github/syllabot.yml", 7, 11],
+      [".github/syllabot.yml", 9, 11],
+    ]);
+    expect(run.output.annotations[0]?.message).toContain('unknown time zone "Asia/Kolkatta"');
+  });
+
+  it("opens one issue for a broken config on the default branch, updates it on the next bad push, and closes it when fixed", async () => {
+    const push = async (config: string, sha: string) => {
+      emulator.addCommit(REPO, { message: "Edit config", files: { ".github/syllabot.yml": config } });
+      expect(await app.deliver("push", pushPayload({ modified: [".github/syllabot.yml"] }, sha))).toBe(200);
+      await app.queue.idle();
+    };
+    await push(CONFIG.replace("start: 2026-03-02", "start: 2026-02-30"), "a".repeat(40));
+    let notices = (await issues()).filter((issue) => keyOf(issue.body) === "config-error");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body).toContain("not a date");
+    expect(await milestones()).toHaveLength(0);
+
+    await push(CONFIG.replace("timezone: Asia/Kolkata", "timezone: Nowhere"), "b".repeat(40));
+    notices = (await issues()).filter((issue) => keyOf(issue.body) === "config-error");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body).toContain("unknown time zone");
+    expect(notices[0]?.body).not.toContain("not a date");
+
+    await push(CONFIG, "c".repeat(40));
+    notices = (await issues()).filter((issue) => keyOf(issue.body) === "config-error");
+    expect(notices.map((issue) => issue.state)).toEqual(["closed"]);
+    expect(await milestones()).toHaveLength(5);
+  });
+
+  it("ignores a push that does not touch the config, and pushes to other branches", async () => {
+    expect(await app.deliver("push", pushPayload({ modified: ["src/main.rs"] }, "d".repeat(40)))).toBe(200);
+    const other = pushPayload({ modified: [".github/syllabot.yml"] }, "e".repeat(40));
+    other.ref = "refs/heads/feature";
+    expect(await app.deliver("push", other)).toBe(200);
+    await app.queue.idle();
+    expect(emulator.log).toEqual([]);
+  });
+});
