@@ -99,3 +99,14 @@ describe("headers on every response", () => {
     expect((await api.fetch("/user")).status).toBe(200);
   });
 });
+
+describe("GitHub Enterprise Server's path", () => {
+  const ghes = useEmulator();
+
+  it("answers under /api/v3 as at the root", async () => {
+    ghes.emulator.createRepo("octocat/portfolio");
+    const response = await ghes.fetch("/api/v3/repos/octocat/portfolio/labels");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([]);
+  });
+});
