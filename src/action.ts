@@ -1,0 +1,213 @@
+import { isAbsolute, relative, resolve } from "node:path";
+import * as core from "@actions/core";
+import { parsePlainDate, type Temporal } from "./calendar.js";
+import type { Io } from "./commands/io.js";
+import { todayOption } from "./commands/plan.js";
+import { progressReporter } from "./commands/progress.js";
+import { loadSetup } from "./config/load.js";
+import { reconcile, type SyncInput, type SyncResult, sync, USE_CASES } from "./engine.js";
+import { InputError, UsageError } from "./errors.js";
+import { GitHubError } from "./github/errors.js";
+import { createClient, DEFAULT_PACING } from "./github/octokit.js";
+import { RestGateway } from "./github/rest-gateway.js";
+import { planContext } from "./plan/context.js";
+import { formatPlan, summaryLine } from "./plan/format.js";
+import type { Plan } from "./plan/index.js";
+import type { Operation } from "./plan/operations.js";
+
+/** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
+export const COMMANDS = [...USE_CASES, "all"] as const;
+export type ActionCommand = (typeof COMMANDS)[number];
+
+export interface ActionInputs {
+  token: string;
+  command: ActionCommand;
+  /** Relative to the working directory (the checkout) when inside it, else absolute. */
+  configPath: string;
+  dryRun: boolean;
+  paceMs: number;
+  /** The learner's date to act on; by default today in the config's time zone. */
+  today?: Temporal.PlainDate;
+  repo: string;
+  apiUrl: string;
+  serverUrl: string;
+}
+
+/**
+ * The GitHub Action: inputs and the runner's environment -> engine -> log, outputs and job summary.
+ * Never throws: a failure is one `core.setFailed` line, and exit code 1.
+ */
+export async function run(): Promise<void> {
+  // Masked before anything else, so that no later line can show it.
+  const token = core.getInput("token");
+  if (token) core.setSecret(token);
+  try {
+    await runCommand(readInputs(token, process.env));
+  } catch (error) {
+    // An unexpected error's stack goes to the debug log, which GitHub shows only when asked to.
+    if (!isExpected(error) && error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(failureMessage(error));
+  }
+}
+
+function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
+  if (!token)
+    throw new UsageError(
+      'input "token" is empty: give a token that can write issues in the repository (the default is the workflow\'s GITHUB_TOKEN)',
+    );
+  const command = core.getInput("command") || "sync";
+  if (!isCommand(command))
+    throw new UsageError(
+      `input "command": "${command}" is not supported by this version of syllabot (it supports ${COMMANDS.join(", ")})`,
+    );
+  const repo = env.GITHUB_REPOSITORY ?? "";
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repo))
+    throw new UsageError(
+      `GITHUB_REPOSITORY "${repo}" is not a repository (OWNER/NAME): run syllabot in a workflow`,
+    );
+  const pace = core.getInput("pace-ms") || String(DEFAULT_PACING.writeIntervalMs);
+  const paceMs = Number(pace);
+  if (!/^\d+$/.test(pace) || !Number.isSafeInteger(paceMs))
+    throw new UsageError(`input "pace-ms": "${pace}" is not a whole number of milliseconds`);
+  const todayInput = core.getInput("today");
+  const today = todayInput ? parsePlainDate(todayInput) : undefined;
+  if (todayInput && !today) throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
+  return {
+    token,
+    command,
+    configPath: workspacePath(core.getInput("config") || ".github/syllabot.yml", env.GITHUB_WORKSPACE),
+    dryRun: booleanInput("dry-run"),
+    paceMs,
+    today,
+    repo,
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+  };
+}
+
+async function runCommand(inputs: ActionInputs): Promise<void> {
+  const { config, curriculum } = loadSetup(inputs.configPath);
+  const client = createClient({
+    token: inputs.token,
+    baseUrl: inputs.apiUrl,
+    pacing: { writeIntervalMs: inputs.paceMs },
+    onWait: (message) => core.info(`syllabot: ${message}`),
+    onWarn: (message) => core.warning(message),
+  });
+  const progress = progressReporter(logIo);
+  const input: SyncInput = {
+    gateway: new RestGateway(client, inputs.repo),
+    context: planContext(config, curriculum, inputs.serverUrl),
+    today: inputs.today ?? todayOption(undefined, config.timezone),
+    dryRun: inputs.dryRun,
+    events: {
+      onPlanned: (planned) => {
+        core.info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
+        core.startGroup(summaryLine(planned.summary));
+        core.info(formatPlan(planned.operations, planned.summary, false));
+        core.endGroup();
+        if (!inputs.dryRun && planned.operations.length > 0)
+          core.info(`Applying ${planned.operations.length} operations:`);
+      },
+      onApplied: progress.applied,
+    },
+  };
+  const result = await useCase(inputs.command, input);
+  const { plan } = result;
+  if (inputs.dryRun) core.info("Dry run: nothing was written.");
+  else if (result.applied && result.applied.length > 0)
+    core.info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
+
+  core.setOutput("created", count(plan, "create"));
+  core.setOutput("updated", count(plan, "update"));
+  core.setOutput("closed", count(plan, "close"));
+  core.setOutput("operations", plan.summary.total);
+  await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, inputs.dryRun);
+}
+
+function useCase(command: ActionCommand, input: SyncInput): Promise<SyncResult> {
+  switch (command) {
+    case "sync":
+      return sync(input);
+    case "all":
+      return reconcile(input).then((result) => result.sync);
+  }
+}
+
+/** One written line per applied operation, as the CLI prints them. */
+const logIo: Io = {
+  stdout: (text) => core.info(text.replace(/\n$/, "")),
+  stderr: (text) => process.stderr.write(text),
+  color: false,
+  env: {},
+};
+
+function count(plan: Plan, op: "create" | "update" | "close"): number {
+  const byKind = plan.summary[op];
+  return byKind.label + byKind.milestone + byKind.issue;
+}
+
+/** The job summary: a heading, the plan's summary line and its operations as a table. */
+async function writeSummary(heading: string, plan: Plan, dryRun: boolean): Promise<void> {
+  // Outside a runner (a local run of dist/index.js) there is no summary file to write.
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const note = dryRun ? " Dry run: nothing was written." : "";
+  core.summary.addHeading(escapeHtml(heading), 2).addRaw(escapeHtml(summaryLine(plan.summary) + note), true);
+  if (plan.operations.length > 0) core.summary.addEOL().addTable(summaryTable(plan.operations));
+  await core.summary.write();
+}
+
+export function summaryTable(operations: readonly Operation[]) {
+  const header = ["op", "kind", "key", "title", "fields changed"].map((data) => ({ data, header: true }));
+  return [
+    header,
+    ...operations.map((operation) =>
+      [operation.op, operation.kind, operation.key, operation.title, fieldsChanged(operation)].map(
+        escapeHtml,
+      ),
+    ),
+  ];
+}
+
+function fieldsChanged(operation: Operation): string {
+  const fields = Object.keys(operation.fields).join(", ");
+  return operation.number === undefined ? fields : `#${operation.number}: ${fields}`;
+}
+
+/** The failure as the CLI words it, without a stack trace. */
+export function failureMessage(error: unknown): string {
+  if (isExpected(error)) return `syllabot: ${error.message}`;
+  return `syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Bad input, a wrong invocation or a refused request: the message says it all. */
+function isExpected(error: unknown): error is InputError | GitHubError | UsageError {
+  return error instanceof InputError || error instanceof GitHubError || error instanceof UsageError;
+}
+
+function isCommand(value: string): value is ActionCommand {
+  return (COMMANDS as readonly string[]).includes(value);
+}
+
+/** Inputs are strings; a boolean is true or false (as YAML 1.2 writes them), or empty for false. */
+function booleanInput(name: string): boolean {
+  const value = core.getInput(name);
+  if (value === "") return false;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new UsageError(`input "${name}": "${value}" is neither true nor false`);
+}
+
+/** A path given relative to the checkout; shown relative to the working directory when inside it. */
+function workspacePath(path: string, workspace: string | undefined): string {
+  const absolute = resolve(workspace || process.cwd(), path);
+  const fromHere = relative(process.cwd(), absolute);
+  return fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : absolute;
+}
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Text in the summary's HTML: curriculum titles are the learner's data, never markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+}

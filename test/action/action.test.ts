@@ -1,0 +1,279 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { Emulator } from "../../src/emulator/index.js";
+import { createClient, TEST_PACING } from "../../src/github/octokit.js";
+import { keyOf } from "../../src/render/managed-body.js";
+import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
+
+/**
+ * The bundled Action, run as GitHub's runner runs it: `node dist/index.js` in the checkout, inputs
+ * as INPUT_* variables (action.yml's defaults filled in), outputs and the job summary in files.
+ */
+
+const REPO = "octocat/portfolio";
+const DIST = repoPath("dist/index.js");
+/** GitHub's clock and the learner's "today" agree, as in test/e2e: 2026-03-02 is the config's start. */
+const EMULATOR = { limits: { enabled: false }, now: () => new Date("2026-03-02T04:00:00Z") };
+/** Child processes: no limit on how long a run may take on a slow machine. */
+const NO_TIME_LIMIT = 0;
+
+let emulator: Emulator;
+let workspace: string;
+
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), "syllabot-action-"));
+  mkdirSync(join(workspace, ".github"));
+  writeFileSync(join(workspace, ".github/syllabot.yml"), readFileSync(EXAMPLE_CONFIG, "utf8"));
+});
+afterAll(() => {
+  rmSync(workspace, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  emulator = await Emulator.start(EMULATOR);
+  emulator.createRepo(REPO);
+});
+afterEach(async () => {
+  await emulator.close();
+});
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** action.yml's input defaults, as the runner fills them in (expressions such as the token's aside). */
+function inputDefaults(): Record<string, string> {
+  const action = parse(readFileSync(repoPath("action.yml"), "utf8")) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  return Object.fromEntries(
+    Object.entries(action.inputs)
+      .filter(([, input]) => input.default !== undefined && !input.default.includes("${{"))
+      .map(([name, input]) => [name, String(input.default)]),
+  );
+}
+
+/** GitHub's name for an input's variable: upper-cased, spaces to underscores, hyphens kept. */
+const inputVariable = (name: string) => `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+
+async function runAction(inputs: Record<string, string> = {}, workspaceDir = workspace): Promise<ActionRun> {
+  const files = mkdtempSync(join(tmpdir(), "syllabot-runner-"));
+  const outputFile = join(files, "output");
+  const summaryFile = join(files, "step_summary");
+  writeFileSync(outputFile, "");
+  writeFileSync(summaryFile, "");
+  const given = { ...inputDefaults(), token: emulator.token, today: "2026-03-02", "pace-ms": "0", ...inputs };
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: "true",
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_API_URL: emulator.url,
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_WORKSPACE: workspaceDir,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...Object.fromEntries(Object.entries(given).map(([name, value]) => [inputVariable(name), value])),
+  };
+  const child = spawn(process.execPath, [DIST], {
+    cwd: workspaceDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  const run = {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(outputFile, "utf8")),
+    summary: readFileSync(summaryFile, "utf8"),
+  };
+  rmSync(files, { recursive: true, force: true });
+  return run;
+}
+
+/** $GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter`, the value, the delimiter. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const match of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
+    outputs[String(match[1])] = String(match[3]);
+  return outputs;
+}
+
+/** The repository's managed objects, by kind of key. */
+async function repositoryState() {
+  const octokit = createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING });
+  const params = { owner: "octocat", repo: "portfolio", per_page: 100, state: "all" as const };
+  const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", params);
+  const milestones = await octokit.paginate("GET /repos/{owner}/{repo}/milestones", params);
+  const keys = issues.map((issue) => String(keyOf(issue.body)));
+  return {
+    milestones: milestones.map((milestone) => keyOf(milestone.description)).sort(),
+    weeks: keys.filter((key) => key.startsWith("week-")),
+    projects: keys.filter((key) => key.startsWith("project-")),
+    issues: keys.length,
+  };
+}
+
+/** Everything the step printed but the runner's mask command, which necessarily names the token. */
+function withoutMaskCommand(run: ActionRun): string {
+  return (run.stdout + run.stderr).replace(`::add-mask::${emulator.token}\n`, "");
+}
+
+const writes = () => emulator.counts().writes;
+
+describe("the Action, run from dist/ as GitHub runs it", () => {
+  it(
+    "bootstraps the repository: 5 milestones, 52 week issues and 8 project issues; outputs, summary, masked token",
+    async () => {
+      const run = await runAction();
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+
+      expect(await repositoryState()).toEqual({
+        milestones: ["phase-1", "phase-2", "phase-3", "phase-4", "phase-5"],
+        weeks: expect.any(Array),
+        projects: expect.any(Array),
+        issues: 60,
+      });
+      const state = await repositoryState();
+      expect(new Set(state.weeks).size).toBe(52);
+      expect(new Set(state.projects).size).toBe(8);
+      expect(writes()).toBe(75);
+      expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
+
+      expect(run.outputs).toEqual({ created: "75", updated: "0", closed: "0", operations: "75" });
+
+      expect(run.summary).toContain("<h2>syllabot sync: octocat/portfolio</h2>");
+      expect(run.summary).toContain(
+        "Plan: 75 to create (5 milestones, 10 labels, 60 issues), 0 to update, 0 to close.",
+      );
+      expect(run.summary).toContain(
+        "<tr><th>op</th><th>kind</th><th>key</th><th>title</th><th>fields changed</th></tr>",
+      );
+      expect(run.summary.match(/<tr><td>create<\/td>/g)).toHaveLength(75);
+      expect(run.summary).toMatch(
+        /<tr><td>create<\/td><td>milestone<\/td><td>phase-1<\/td><td>Phase 1: [^<]+<\/td><td>title, description, due_on, state<\/td><\/tr>/,
+      );
+      expect(run.summary).toContain(
+        "<tr><td>create</td><td>label</td><td>syllabot:phase-2</td><td>Phase 2: Type System &amp; Patterns</td><td>name, color, description</td></tr>",
+      );
+      expect(run.summary).toMatch(/<td>create<\/td><td>issue<\/td><td>week-05<\/td>/);
+
+      expect(run.stdout.startsWith(`::add-mask::${emulator.token}\n`)).toBe(true);
+      expect(withoutMaskCommand(run)).not.toContain(emulator.token);
+      expect(run.stdout).toContain("::group::Plan: 75 to create");
+      expect(run.stdout).toContain("::endgroup::");
+      expect(run.stdout.match(/^\[ ?\d+\/75\] \+ /gm)).toHaveLength(75);
+      expect(run.stdout).toContain("Done: 75 operations applied to octocat/portfolio.");
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
+    "writes nothing on a second run, with command all",
+    async () => {
+      expect((await runAction()).code).toBe(0);
+      const before = writes();
+      const run = await runAction({ command: "all" });
+      expect(run.code).toBe(0);
+      expect(writes()).toBe(before);
+      expect(run.outputs).toEqual({ created: "0", updated: "0", closed: "0", operations: "0" });
+      expect(run.summary).toContain("No changes: the repository matches the curriculum.");
+      expect(run.summary).not.toContain("<table>");
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
+    "on a dry run reads and plans, writes nothing, and still reports the plan",
+    async () => {
+      const run = await runAction({ "dry-run": "true" });
+      expect(run.code).toBe(0);
+      expect(writes()).toBe(0);
+      expect(run.outputs).toEqual({ created: "75", updated: "0", closed: "0", operations: "75" });
+      expect(run.summary).toContain("Dry run: nothing was written.");
+      expect(run.summary.match(/<tr><td>create<\/td>/g)).toHaveLength(75);
+      expect(run.stdout).toContain("Dry run: nothing was written.");
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
+    "fails a bad config with exit code 1 and one error line naming file, line and column, before any request",
+    async () => {
+      const broken = mkdtempSync(join(tmpdir(), "syllabot-action-bad-"));
+      try {
+        mkdirSync(join(broken, ".github"));
+        writeFileSync(
+          join(broken, ".github/syllabot.yml"),
+          readFileSync(EXAMPLE_CONFIG, "utf8").replace(
+            "timezone: Asia/Kolkata",
+            "timezone: Mars/Olympus_Mons",
+          ),
+        );
+        const run = await runAction({}, broken);
+        expect(run.code).toBe(1);
+        const errors = run.stdout.split("\n").filter((line) => line.startsWith("::error::"));
+        expect(errors).toEqual([
+          '::error::syllabot: 1 problem:%0A  .github/syllabot.yml:7:11: timezone: unknown time zone "Mars/Olympus_Mons" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)',
+        ]);
+        expect(emulator.counts().requests).toBe(0);
+        expect(withoutMaskCommand(run)).not.toMatch(/\n\s+at /);
+        expect(run.outputs).toEqual({});
+        expect(run.summary).toBe("");
+      } finally {
+        rmSync(broken, { recursive: true, force: true });
+      }
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
+    "fails a command this version does not have with exit code 1, naming what it supports",
+    async () => {
+      const run = await runAction({ command: "track" });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(
+        '::error::syllabot: input "command": "track" is not supported by this version of syllabot (it supports sync, all)\n',
+      );
+      expect(emulator.counts().requests).toBe(0);
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
+    "fails a refused token with exit code 1 and GitHub's answer in one line, never the token",
+    async () => {
+      const run = await runAction({ token: "ghs_not-a-valid-token" });
+      expect(run.code).toBe(1);
+      const errors = run.stdout.split("\n").filter((line) => line.startsWith("::error::"));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^::error::syllabot: GitHub: .* in octocat\/portfolio failed \(HTTP 401\): /);
+      expect(run.stdout).toContain("::add-mask::ghs_not-a-valid-token\n");
+      expect(run.stdout.replace("::add-mask::ghs_not-a-valid-token\n", "")).not.toContain(
+        "ghs_not-a-valid-token",
+      );
+      expect(writes()).toBe(0);
+    },
+    NO_TIME_LIMIT,
+  );
+});
