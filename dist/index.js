@@ -49587,7 +49587,10 @@ function loadCurriculumFor(loaded, override) {
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 function checkConfig(loaded, curriculum) {
     const fields = loaded.config ?? wellFormedFields(loaded.source);
-    const problems = [...loaded.problems, ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum))];
+    const problems = [
+        ...loaded.problems,
+        ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),
+    ];
     if (problems.length > 0 || !loaded.config)
         throw new InputError(sortedByPosition(problems));
     return loaded.config;

@@ -78,7 +78,10 @@ export function loadCurriculumFor(loaded: LoadedConfig, override?: string): Curr
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Config {
   const fields = loaded.config ?? wellFormedFields(loaded.source);
-  const problems = [...loaded.problems, ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum))];
+  const problems = [
+    ...loaded.problems,
+    ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),
+  ];
   if (problems.length > 0 || !loaded.config) throw new InputError(sortedByPosition(problems));
   return loaded.config;
 }

@@ -4,7 +4,10 @@ import { closest } from "../yaml/validate.js";
 import type { Config } from "./schema.js";
 
 /** Checks of a config against the curriculum it names. */
-export function configRuleIssues(config: Pick<Config, "capstone" | "projects">, curriculum: Curriculum): RuleIssue[] {
+export function configRuleIssues(
+  config: Pick<Config, "capstone" | "projects">,
+  curriculum: Curriculum,
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const options = [...curriculum.choices.values()].flat();
   if (config.capstone !== undefined && !options.includes(config.capstone)) {

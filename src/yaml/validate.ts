@@ -11,7 +11,10 @@ export interface RuleIssue {
 }
 
 /** Validate a parsed source against a schema; every issue becomes a located problem, all at once. */
-export function validateSource<Schema extends z.ZodType>(schema: Schema, source: YamlSource): z.output<Schema> {
+export function validateSource<Schema extends z.ZodType>(
+  schema: Schema,
+  source: YamlSource,
+): z.output<Schema> {
   const result = checkSource(schema, source);
   if ("data" in result) return result.data;
   throw new InputError(result.problems);

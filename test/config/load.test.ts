@@ -108,7 +108,10 @@ describe("learner config", () => {
   });
 
   it("reports schema errors and errors against the curriculum together, in file order", () => {
-    const input = VALID.replace("Asia/Kolkata", "Asia/Kolkatta").replace("capstone: alpha", "capstone: gamma");
+    const input = VALID.replace("Asia/Kolkata", "Asia/Kolkatta").replace(
+      "capstone: alpha",
+      "capstone: gamma",
+    );
     expect(errorsOf(input)).toEqual([
       'syllabot.yml:3:11: timezone: unknown time zone "Asia/Kolkatta" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)',
       'syllabot.yml:5:11: capstone: "gamma" is not an option of the curriculum "mini" (expected alpha | beta)',
