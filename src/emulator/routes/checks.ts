@@ -55,10 +55,7 @@ function present(request: ApiRequest, repo: RepoRecord, run: CheckRunRecord): Sc
   };
 }
 
-function readAnnotations(
-  request: ApiRequest,
-  output: Record<string, unknown> | undefined,
-): CheckAnnotationRecord[] {
+function readAnnotations(output: Record<string, unknown> | undefined): CheckAnnotationRecord[] {
   const raw = output?.annotations;
   if (raw === undefined) return [];
   if (!Array.isArray(raw))
@@ -125,7 +122,7 @@ function applyFields(request: ApiRequest, run: CheckRunRecord): void {
       summary: text("summary") ?? run.output.summary,
       text: text("text") ?? run.output.text,
     };
-    run.annotations.push(...readAnnotations(request, output));
+    run.annotations.push(...readAnnotations(output));
   }
 }
 
