@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseCommitMessage, parseDuration } from "../../src/progress/commit-grammar.js";
+
+const PROGRAM = { totalWeeks: 52, projectSlugs: new Set(["csvq", "http-server", "logr"]) };
+const parse = (message: string) => parseCommitMessage(message, PROGRAM);
+
+describe("commit-message grammar", () => {
+  it.each([
+    ["closes week 5", [5]],
+    ["Closes Week 5", [5]],
+    ["done week 05", [5]],
+    ["completes w5", [5]],
+    ["week 5 done", [5]],
+    ["W5 complete: parser and tests", [5]],
+    ["parser done, closes week 5", [5]],
+    ["finished with week 7", [7]],
+    ["closes weeks 3, 4 and week 5", [3, 4, 5]],
+    ["wrap up\n\nWeek: 12", [12]],
+    ["closes week 5\n\nWeek: 5", [5]],
+  ])("%j finishes weeks %j", (message, weeks) => {
+    expect(parse(message).weeks).toEqual(weeks);
+  });
+
+  it.each([
+    "started week 5",
+    "week 5 started",
+    "work towards week 5",
+    "not done week 5",
+    "almost done week 5",
+    "closes #5",
+    "weekly notes",
+    "done",
+  ])("%j finishes nothing", (message) => {
+    expect(parse(message)).toEqual({ weeks: [], projects: [], minutes: 0, rejected: [] });
+  });
+
+  it("finishes projects by slug, by the word project, or by trailer", () => {
+    expect(parse("closes csvq").projects).toEqual(["csvq"]);
+    expect(parse("completes project http-server").projects).toEqual(["http-server"]);
+    expect(parse("final touches\n\nProject: logr").projects).toEqual(["logr"]);
+    expect(parse("closes the bug in the lexer").projects).toEqual([]);
+  });
+
+  it("rejects, with a reason, weeks outside the program and projects it does not know", () => {
+    expect(parse("closes week 60")).toEqual({
+      weeks: [],
+      projects: [],
+      minutes: 0,
+      rejected: [{ text: "week 60", reason: "the program has weeks 1–52" }],
+    });
+    expect(parse("closes week 0").rejected).toHaveLength(1);
+    expect(parse("completes project csvqq").rejected).toEqual([
+      { text: "project csvqq", reason: '"csvqq" is not a project of the program' },
+    ]);
+    expect(parse("x\n\nProject: spreadsheet").rejected[0]?.reason).toMatch(/not a project/);
+    expect(parse("x\n\nWeek: five").rejected[0]?.reason).toBe("expected a week number");
+  });
+
+  it("adds up Time: trailers in minutes, and rejects what is not a duration or more than a day", () => {
+    expect(parse("x\n\nTime: 1h30m").minutes).toBe(90);
+    expect(parse("x\n\nTime: 90m").minutes).toBe(90);
+    expect(parse("x\n\nTime: 1.5h").minutes).toBe(90);
+    expect(parse("x\n\nTime: 45m\nTime: 1h").minutes).toBe(105);
+    expect(parse("x\n\nTime: lots").rejected[0]?.reason).toMatch(/duration/);
+    expect(parse("x\n\nTime: 30h").rejected[0]?.reason).toMatch(/24 hours/);
+  });
+
+  it.each([
+    ["1h30m", 90],
+    ["1h 30m", 90],
+    ["2 hours", 120],
+    ["45 min", 45],
+    ["0.25h", 15],
+    ["", undefined],
+    ["h", undefined],
+    ["1d", undefined],
+  ])("reads the duration %j as %j minutes", (text, minutes) => {
+    expect(parseDuration(text)).toBe(minutes);
+  });
+
+  it("is linear: long and adversarial messages give the claims of their parts", () => {
+    const adversarial = fc.oneof(
+      fc.constantFrom(
+        "closes ",
+        "week ",
+        "w",
+        "5",
+        "0",
+        "done ",
+        ",",
+        " and ",
+        "week5",
+        "-",
+        "\n",
+        "Week: ",
+        "Time: 1h",
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(adversarial, { maxLength: 200 }),
+        fc.integer({ min: 1, max: 2000 }),
+        (parts, times) => {
+          const unit = parts.join("");
+          const claims = parse(unit);
+          // Repeating a message, separated by a word so that nothing joins across copies, claims the same.
+          const repeated = parse(Array(times).fill(`${unit}\nstop\n`).join(""));
+          expect(repeated.weeks).toEqual(claims.weeks);
+          expect(repeated.projects).toEqual(claims.projects);
+        },
+      ),
+      { numRuns: 50 },
+    );
+    // Pathological shapes for a backtracking parser, at 100 KB and more.
+    for (const message of [
+      "closes ".repeat(20_000),
+      "week ".repeat(30_000),
+      `${"w".repeat(200_000)}5 done`,
+      "-".repeat(200_000),
+      "1h".repeat(50_000),
+    ]) {
+      expect(parse(message).weeks).toEqual([]);
+    }
+  });
+});
