@@ -94,7 +94,7 @@ export function parseCommitMessage(message: string, program: Program): CommitCla
   const tokens = tokenize(message);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (!token || token.kind !== "word") continue;
+    if (token?.kind !== "word") continue;
     if (FINISH_VERBS.has(token.text) && !isWord(tokens[index - 1], NEGATIONS)) {
       let next = index + 1;
       while (isWord(tokens[next], FILLERS)) next++;
