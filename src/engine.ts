@@ -5,6 +5,15 @@ import type { PortfolioGateway } from "./github/gateway.js";
 import type { Snapshot } from "./plan/actual.js";
 import { labelNames, type PlanContext, planContext } from "./plan/context.js";
 import { type Plan, plan } from "./plan/index.js";
+import {
+  type CommitEvidence,
+  claimedKeys,
+  claimsOf,
+  closingComment,
+  closingDecision,
+  isLearnersCommit,
+  pastClosings,
+} from "./progress/evidence.js";
 import { keyOf } from "./render/managed-body.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
 import { touchesSetup } from "./setup/paths.js";
@@ -170,4 +179,73 @@ export async function checkPullRequest(
   if (!touchesSetup(paths)) return false;
   await checkSetupChange(input);
   return true;
+}
+
+export interface TrackInput {
+  gateway: PortfolioGateway;
+  context: PlanContext;
+  commits: readonly CommitEvidence[];
+}
+
+export interface TrackResult {
+  /** Issues closed, each by the commit that finished it. */
+  closed: { key: string; number: number; sha: string }[];
+  /** Closed issues that were given the link to the commit that finished them. */
+  annotated: { key: string; number: number; sha: string }[];
+  /** What commits claimed that could not be honoured, and why. */
+  rejected: { sha: string; text: string; reason: string }[];
+}
+
+/**
+ * Commits -> the week and project issues they finish: closed with a comment linking the commit,
+ * once, whatever the order or repetition of deliveries. Only the learner's commits count. A push
+ * that claims nothing costs no request.
+ */
+export async function track(input: TrackInput): Promise<TrackResult> {
+  const { gateway, context } = input;
+  const result: TrackResult = { closed: [], annotated: [], rejected: [] };
+  const commits = input.commits
+    .filter((commit) => isLearnersCommit(commit, context.config))
+    .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  const claims = commits.map((commit) => {
+    const claimed = claimsOf(commit, context.curriculum);
+    result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
+    return { commit, keys: claimedKeys(claimed, context) };
+  });
+  if (claims.every((claim) => claim.keys.length === 0)) return result;
+
+  const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+  const issues = new Map(
+    actual.issues
+      .filter((issue) => issue.pull_request === undefined)
+      .map((issue) => [keyOf(issue.body), issue]),
+  );
+  const comments = new Map<number, Awaited<ReturnType<PortfolioGateway["listIssueComments"]>>>();
+  for (const { commit, keys: claimed } of claims) {
+    for (const key of claimed) {
+      const issue = issues.get(key);
+      if (!issue) {
+        result.rejected.push({ sha: commit.sha, text: key, reason: "no issue for it in the portfolio yet" });
+        continue;
+      }
+      const known = comments.get(issue.number) ?? (await gateway.listIssueComments(issue.number));
+      comments.set(issue.number, known);
+      const decision = closingDecision(issue, pastClosings(known), commit);
+      if (decision === "none") continue;
+      if (decision === "close") {
+        // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
+        await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+        issue.state = "closed";
+      }
+      const body = closingComment(commit);
+      await gateway.commentOnIssue(issue.number, body);
+      known.push({ body, created_at: commit.timestamp });
+      result[decision === "close" ? "closed" : "annotated"].push({
+        key,
+        number: issue.number,
+        sha: commit.sha,
+      });
+    }
+  }
+  return result;
 }

@@ -59,6 +59,7 @@ export interface PortfolioGateway {
   createIssue(key: string, fields: Omit<IssueFields, "state" | "state_reason">): Promise<ActualIssue>;
   updateIssue(number: number, fields: Partial<IssueFields>): Promise<ActualIssue>;
   commentOnIssue(number: number, body: string): Promise<void>;
+  listIssueComments(number: number): Promise<{ body?: string | null; created_at: string }[]>;
   /** A file's text at a ref (default branch when omitted), or undefined when there is none. */
   readFile(path: string, ref?: string): Promise<string | undefined>;
   /** The paths a pull request changes (renames: both names). */

@@ -157,6 +157,16 @@ export class RestGateway implements PortfolioGateway {
     );
   }
 
+  async listIssueComments(number: number): Promise<{ body?: string | null; created_at: string }[]> {
+    return github(this.repo, `read the comments of issue #${number}`, () =>
+      this.client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...this.params,
+        issue_number: number,
+        per_page: PAGE,
+      }),
+    );
+  }
+
   async readFile(path: string, ref?: string): Promise<string | undefined> {
     return github(this.repo, `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`, async () => {
       try {

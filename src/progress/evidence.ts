@@ -1,0 +1,91 @@
+import type { Config } from "../config/schema.js";
+import type { Curriculum } from "../curriculum/load.js";
+import { keys, type PlanContext } from "../plan/context.js";
+import { escapeMarkdownInline, inlineCode } from "../text/markdown.js";
+import { type CommitClaims, parseCommitMessage } from "./commit-grammar.js";
+
+/** A commit as syllabot needs it, from a push payload or the commits API alike. */
+export interface CommitEvidence {
+  sha: string;
+  message: string;
+  /** "owner/name" of the repository it was pushed to. */
+  repo: string;
+  url: string;
+  /** ISO timestamp of the commit. */
+  timestamp: string;
+  authorLogin?: string | null;
+  authorEmail?: string | null;
+}
+
+/** Only the learner's commits count: by GitHub login, or by one of the configured emails. */
+export function isLearnersCommit(
+  commit: CommitEvidence,
+  config: Pick<Config, "learner" | "emails">,
+): boolean {
+  if (commit.authorLogin && commit.authorLogin.toLowerCase() === config.learner.toLowerCase()) return true;
+  const email = commit.authorEmail?.toLowerCase();
+  return email !== undefined && config.emails.some((candidate) => candidate.toLowerCase() === email);
+}
+
+export function claimsOf(commit: CommitEvidence, curriculum: Curriculum): CommitClaims {
+  return parseCommitMessage(commit.message, {
+    totalWeeks: curriculum.totalWeeks,
+    projectSlugs: new Set(curriculum.projects.map((project) => project.slug)),
+  });
+}
+
+/** The managed issues a commit says it finishes, by key. */
+export function claimedKeys(claims: CommitClaims, context: PlanContext): string[] {
+  return [
+    ...claims.weeks.map((week) => keys.week(context, week)),
+    ...claims.projects.map((slug) => keys.project(slug)),
+  ];
+}
+
+const CLOSED_BY = /<!-- syllabot:closed-by=([0-9a-f]{7,64}) -->/;
+
+export function closingComment(commit: CommitEvidence): string {
+  const subject = commit.message.split(/\r?\n/)[0] ?? "";
+  return [
+    `<!-- syllabot:closed-by=${commit.sha} -->`,
+    `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(subject)}`,
+  ].join("\n");
+}
+
+export interface PastClosing {
+  sha: string;
+  /** When syllabot commented. */
+  at: string;
+}
+
+/** The closings syllabot recorded on an issue, read from its comments. */
+export function pastClosings(
+  comments: readonly { body?: string | null; created_at: string }[],
+): PastClosing[] {
+  return comments.flatMap((comment) => {
+    const sha = CLOSED_BY.exec(comment.body ?? "")?.[1];
+    return sha ? [{ sha, at: comment.created_at }] : [];
+  });
+}
+
+/**
+ * What a commit does to an issue it names:
+ * - "close": the issue is open, this commit never closed it, and it is newer than syllabot's last
+ *   closing (so a week the learner reopened is not closed again by an older commit arriving late);
+ * - "annotate": the issue is closed and links no commit yet (closed by hand, or a crash came
+ *   between closing and commenting): add the link, leave the state;
+ * - "none": otherwise. Seeing the same commit again never does anything twice.
+ */
+export function closingDecision(
+  issue: { state: string },
+  closings: readonly PastClosing[],
+  commit: CommitEvidence,
+): "close" | "annotate" | "none" {
+  const seen = closings.some(
+    (closing) => commit.sha.startsWith(closing.sha) || closing.sha.startsWith(commit.sha),
+  );
+  if (issue.state !== "open") return closings.length === 0 ? "annotate" : "none";
+  if (seen) return "none";
+  const latest = closings.map((closing) => Date.parse(closing.at)).sort((a, b) => b - a)[0];
+  return latest === undefined || Date.parse(commit.timestamp) > latest ? "close" : "none";
+}
