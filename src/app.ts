@@ -1,10 +1,17 @@
 import type { Context, Probot } from "probot";
 import { WorkQueue } from "./app/work-queue.js";
 import { Temporal } from "./calendar.js";
-import { checkPullRequest, syncRepository } from "./engine.js";
+import { checkPullRequest, findPortfolios, syncRepository, trackPush } from "./engine.js";
+import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
+import { mightClaim } from "./progress/commit-grammar.js";
+import type { CommitEvidence } from "./progress/evidence.js";
+import type { Portfolio } from "./progress/portfolios.js";
 import { touchesSetup } from "./setup/paths.js";
+
+/** How long an installation's list of portfolios is trusted before it is read again. */
+const PORTFOLIO_CACHE_MS = 60 * 60 * 1000;
 
 export interface AppOptions {
   /** The clock; tests pin it. */
@@ -46,6 +53,26 @@ export function syllabotApp(options: AppOptions = {}) {
       const installation = (context.payload as { installation?: { id: number } }).installation?.id ?? "none";
       for (const repo of repos) queue.enqueue(`installation-${installation}`, () => job(repo));
     };
+    /**
+     * Which repositories of an installation are portfolios, and their configs: read once and kept
+     * for an hour, forgotten when a config is pushed or the installation's repositories change.
+     */
+    const portfolioCache = new Map<string, { readAt: number; portfolios: Promise<Portfolio[]> }>();
+    const installationOf = (context: Context) =>
+      String((context.payload as { installation?: { id: number } }).installation?.id ?? "none");
+    const portfoliosOf = (context: Context): Promise<Portfolio[]> => {
+      const key = installationOf(context);
+      const cached = portfolioCache.get(key);
+      if (cached && Date.now() - cached.readAt < PORTFOLIO_CACHE_MS) return cached.portfolios;
+      const client = context.octokit as unknown as GitHubClient;
+      const portfolios = listInstallationRepositories(client).then((repos) =>
+        findPortfolios(repos, (repo) => new RestGateway(client, repo)),
+      );
+      portfolioCache.set(key, { readAt: Date.now(), portfolios });
+      portfolios.catch(() => portfolioCache.delete(key));
+      return portfolios;
+    };
+
     const syncEach = (context: Context, repos: readonly string[]) =>
       schedule(context, repos, async (repo) => {
         const outcome = await syncRepository(repositoryInput(context, repo));
@@ -54,26 +81,62 @@ export function syllabotApp(options: AppOptions = {}) {
 
     // Every repository holding .github/syllabot.yml is a portfolio: one installation may serve several.
     app.on("installation.created", async (context) => {
+      portfolioCache.delete(installationOf(context));
       syncEach(
         context,
         (context.payload.repositories ?? []).map((repo) => repo.full_name),
       );
     });
-    app.on("installation_repositories.added", async (context) => {
+    app.on(["installation_repositories.added", "installation_repositories.removed"], async (context) => {
+      portfolioCache.delete(installationOf(context));
       syncEach(
         context,
         context.payload.repositories_added.map((repo) => repo.full_name),
       );
     });
+    // A push to the default branch: a changed setup re-syncs its portfolio; commits finish weeks in
+    // the portfolios that map the repository as a project. Commits first pushed to another branch
+    // count when they reach the default branch.
     app.on("push", async (context) => {
-      const { ref, repository, commits } = context.payload;
-      if (ref !== `refs/heads/${repository.default_branch}`) return;
+      const { ref, repository, commits, deleted } = context.payload;
+      if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
       const paths = commits.flatMap((commit) => [
         ...(commit.added ?? []),
         ...(commit.modified ?? []),
         ...(commit.removed ?? []),
       ]);
-      if (touchesSetup(paths)) syncEach(context, [repository.full_name]);
+      const setupChanged = touchesSetup(paths);
+      const evidence = commits.map(
+        (commit): CommitEvidence => ({
+          sha: commit.id,
+          message: commit.message,
+          repo: repository.full_name,
+          url: commit.url,
+          timestamp: commit.timestamp,
+          authorLogin: commit.author.username ?? null,
+          authorEmail: commit.author.email ?? null,
+        }),
+      );
+      schedule(context, [repository.full_name], async (repo) => {
+        if (setupChanged) {
+          portfolioCache.delete(installationOf(context));
+          const outcome = await syncRepository(repositoryInput(context, repo));
+          app.log.info({ repo, status: outcome.status }, "syllabot: repository synced");
+        }
+        if (!evidence.some((commit) => mightClaim(commit.message))) return;
+        const results = await trackPush({
+          portfolios: await portfoliosOf(context),
+          pushedRepo: repo,
+          commits: evidence,
+          gatewayFor: (portfolio) => new RestGateway(context.octokit as unknown as GitHubClient, portfolio),
+          serverUrl,
+        });
+        for (const result of results) {
+          if (result.closed.length + result.annotated.length + result.rejected.length > 0) {
+            app.log.info({ repo, ...result }, "syllabot: commits tracked");
+          }
+        }
+      });
     });
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
       const { pull_request: pull, repository } = context.payload;

@@ -14,6 +14,7 @@ import {
   isLearnersCommit,
   pastClosings,
 } from "./progress/evidence.js";
+import { type Portfolio, portfoliosTracking } from "./progress/portfolios.js";
 import { keyOf } from "./render/managed-body.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
 import { touchesSetup } from "./setup/paths.js";
@@ -248,4 +249,40 @@ export async function track(input: TrackInput): Promise<TrackResult> {
     }
   }
   return result;
+}
+
+/**
+ * The portfolios among `repos`: those holding a valid config (a broken one is reported by its own
+ * sync, not here). One read of the config per repository.
+ */
+export async function findPortfolios(
+  repos: readonly string[],
+  gatewayFor: (repo: string) => PortfolioGateway,
+): Promise<Portfolio[]> {
+  const found: Portfolio[] = [];
+  for (const repo of repos) {
+    try {
+      const setup = await loadSetupFromRepository(gatewayFor(repo));
+      if (setup) found.push({ repo, ...setup });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return found;
+}
+
+/** A push to a project repository: track its commits in every portfolio that maps the repository. */
+export async function trackPush(input: {
+  portfolios: readonly Portfolio[];
+  pushedRepo: string;
+  commits: readonly CommitEvidence[];
+  gatewayFor: (repo: string) => PortfolioGateway;
+  serverUrl: string;
+}): Promise<TrackResult[]> {
+  const results: TrackResult[] = [];
+  for (const portfolio of portfoliosTracking(input.portfolios, input.pushedRepo)) {
+    const context = planContext(portfolio.config, portfolio.curriculum, input.serverUrl);
+    results.push(await track({ gateway: input.gatewayFor(portfolio.repo), context, commits: input.commits }));
+  }
+  return results;
 }

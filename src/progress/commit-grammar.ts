@@ -177,3 +177,13 @@ export function parseDuration(value: string): number | undefined {
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
   return Math.round(Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0));
 }
+
+/**
+ * Whether a message could claim anything at all, before the program is known: a finishing verb or
+ * a Week:, Project: or Time: trailer. A push whose commits cannot claim anything needs no request.
+ */
+export function mightClaim(message: string): boolean {
+  return /\b(?:close[sd]?|complete[sd]?|finish(?:e[sd])?|done)\b|^[ \t]*(?:week|project|time)[ \t]*:/im.test(
+    message,
+  );
+}

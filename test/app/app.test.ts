@@ -63,19 +63,29 @@ async function milestones() {
   return (await response.json()) as unknown[];
 }
 
-function pushPayload(files: { modified?: string[]; added?: string[] }, after: string) {
-  const payload = examplePayload("push") as Record<string, unknown> & {
-    commits: Record<string, unknown>[];
-    repository: Record<string, unknown>;
-  };
+/** A real push payload of GitHub's, adapted: one commit to the default branch of `fullName`. */
+function pushPayload(
+  files: { modified?: string[]; added?: string[] },
+  after: string,
+  commit: { message?: string; author?: string; fullName?: string } = {},
+) {
+  const payload = examplePayload("push") as Record<string, unknown> & { repository: Record<string, unknown> };
+  const fullName = commit.fullName ?? REPO;
+  const author = commit.author ?? "octocat";
   payload.ref = "refs/heads/main";
   payload.after = after;
   payload.installation = { id: 1, node_id: "I_1" };
-  payload.repository = { ...payload.repository, ...repository(REPO), default_branch: "main" };
+  payload.repository = { ...payload.repository, ...repository(fullName), default_branch: "main" };
   payload.commits = [
     {
-      ...(payload.commits[0] ?? {}),
       id: after,
+      tree_id: after,
+      distinct: true,
+      message: commit.message ?? "Edit config",
+      timestamp: "2026-03-01T10:00:00Z",
+      url: `https://github.com/${fullName}/commit/${after}`,
+      author: { name: author, email: `${author}@example.com`, username: author },
+      committer: { name: author, email: `${author}@example.com`, username: author },
       added: files.added ?? [],
       modified: files.modified ?? [],
       removed: [],
@@ -215,6 +225,36 @@ describe("the Probot app against the emulator", () => {
     notices = (await issues()).filter((issue) => keyOf(issue.body) === "config-error");
     expect(notices.map((issue) => issue.state)).toEqual(["closed"]);
     expect(await milestones()).toHaveLength(5);
+  });
+
+  it("closes the week a learner's push to a project repository finishes, in the portfolio that maps it", async () => {
+    emulator.createRepo("octocat/csvq");
+    expect(await app.deliver("installation", installationCreated())).toBe(200);
+    await app.queue.idle();
+    const push = pushPayload({ modified: ["src/main.rs"] }, "f".repeat(40), {
+      message: "parser done, closes week 5",
+      fullName: "octocat/csvq",
+    });
+    expect(await app.deliver("push", push)).toBe(200);
+    await app.queue.idle();
+    const week5 = (await issues()).find((issue) => keyOf(issue.body) === "week-05");
+    expect(week5?.state).toBe("closed");
+    // The same push delivered again, and a push by someone else, change nothing.
+    emulator.clearLog();
+    expect(await app.deliver("push", push)).toBe(200);
+    const other = pushPayload({ modified: ["x"] }, "9".repeat(40), {
+      message: "closes week 6",
+      author: "mallory",
+      fullName: "octocat/csvq",
+    });
+    expect(await app.deliver("push", other)).toBe(200);
+    await app.queue.idle();
+    expect(
+      emulator.log.filter(
+        (entry) => entry.write && entry.operationId !== "apps/create-installation-access-token",
+      ),
+    ).toEqual([]);
+    expect((await issues()).find((issue) => keyOf(issue.body) === "week-06")?.state).toBe("open");
   });
 
   it("ignores a push that does not touch the config, and pushes to other branches", async () => {

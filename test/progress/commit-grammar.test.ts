@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCommitMessage, parseDuration } from "../../src/progress/commit-grammar.js";
+import { mightClaim, parseCommitMessage, parseDuration } from "../../src/progress/commit-grammar.js";
 
 const PROGRAM = { totalWeeks: 52, projectSlugs: new Set(["csvq", "http-server", "logr"]) };
 const parse = (message: string) => parseCommitMessage(message, PROGRAM);
@@ -123,5 +123,34 @@ describe("commit-message grammar", () => {
     ]) {
       expect(parse(message).weeks).toEqual([]);
     }
+  });
+
+  it("never dismisses, in its cheap pre-check, a message that claims something", () => {
+    const words = fc.constantFrom(
+      "closes ",
+      "Done ",
+      "week ",
+      "w5 ",
+      "5 ",
+      "csvq ",
+      "project ",
+      "started ",
+      "\n",
+      "Week: 3",
+      "Project: csvq",
+      "Time: 1h",
+      "x ",
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 12 }), (parts) => {
+        const message = parts.join("");
+        const claims = parse(message);
+        const claimed =
+          claims.weeks.length + claims.projects.length + claims.rejected.length + claims.minutes;
+        if (claimed > 0) expect(mightClaim(message)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(mightClaim("Update README.md")).toBe(false);
   });
 });
