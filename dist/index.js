@@ -62725,6 +62725,13 @@ class RestGateway {
             body,
         }));
     }
+    async listIssueComments(number) {
+        return github(this.repo, `read the comments of issue #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...this.params,
+            issue_number: number,
+            per_page: PAGE,
+        }));
+    }
     async readFile(path, ref) {
         return github(this.repo, `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`, async () => {
             try {
