@@ -31735,7 +31735,7 @@ function parsePlainTime(s) {
   createTimeSlots(organized);
 }
 
-function parseDuration(s) {
+function parseDuration$1(s) {
   const parts = durationRegExp.exec(requireString$1(s));
   parts && !invalidDurationRegExp.test(s) || throwFailedParse(s);
   const fraction = nanoToGivenFields(3600 * parseSubsecNano(parts[7] || "") + 60 * parseSubsecNano(parts[9] || "") + parseSubsecNano(parts[11] || ""), 4, durationFieldNamesAsc);
@@ -33380,7 +33380,7 @@ function toDurationSlots(arg) {
   if (isObjectLike(arg)) {
     return getDurationSlotsIfPresent(arg) || refineDurationObjectLike(arg);
   }
-  return parseDuration(arg);
+  return parseDuration$1(arg);
 }
 
 function refinePublicRelativeTo(relativeTo) {
@@ -50209,7 +50209,7 @@ const INLINE_BLANK = 16;
 const NUMBER = 32;
 const SIGN = 64;
 const PUNCTUATION = 128;
-function isWord(char) {
+function isWord$1(char) {
     const code = char.charCodeAt(0);
     return code >= 128 ? !TYPES[code] : !!(TYPES[code] & WORD);
 }
@@ -50425,7 +50425,7 @@ function createTrie(input) {
         for (let i = 0; i < name.length; i++) {
             const c = name[i];
             node[c] = node[c] || {};
-            if (i === name.length - 1 && isWord(name[i])) {
+            if (i === name.length - 1 && isWord$1(name[i])) {
                 node[c].needBoundary = true;
             }
             node = node[c];
@@ -51898,7 +51898,7 @@ class Tokenizer {
         }
         if (!info)
             return -1;
-        if (info['needBoundary'] && isWord(this.peek(i - this.p)))
+        if (info['needBoundary'] && isWord$1(this.peek(i - this.p)))
             return -1;
         return i;
     }
@@ -52083,7 +52083,7 @@ class Tokenizer {
     readIdentifier() {
         this.skipBlank();
         const begin = this.p;
-        while (!this.end() && isWord(this.peek()))
+        while (!this.end() && isWord$1(this.peek()))
             ++this.p;
         return new IdentifierToken(this.input, begin, this.p, this.file);
     }
@@ -52214,7 +52214,7 @@ class Tokenizer {
             else
                 break;
         }
-        if (digitFound && !isWord(this.peek(n))) {
+        if (digitFound && !isWord$1(this.peek(n))) {
             const num = new NumberToken(this.input, this.p, this.p + n, this.file);
             this.advance(n);
             return num;
@@ -55726,6 +55726,228 @@ function requireNumber(operation) {
     return operation.number;
 }
 
+/**
+ * What a commit message claims: weeks finished, projects finished, time spent. The grammar is
+ * read in one pass over words (and one over trailer lines), so any message costs linear time.
+ *
+ *   closes week 5 · done week 05 · completes w5 · finished weeks 3 and 4 · week 5 done
+ *   closes csvq · completes project http-server
+ *   trailers:  Week: 5   Project: csvq   Time: 1h30m | 90m | 1.5h
+ *
+ * A mention that finishes nothing ("started week 5", "not done week 5") claims nothing; numbers
+ * outside the program and unknown projects are rejected with a reason, never guessed.
+ */
+const FINISH_VERBS = new Set([
+    "close",
+    "closes",
+    "closed",
+    "complete",
+    "completes",
+    "completed",
+    "finish",
+    "finishes",
+    "finished",
+    "done",
+]);
+const NEGATIONS = new Set(["not", "never", "almost", "nearly", "half", "un", "partially", "partly"]);
+const FILLERS = new Set(["with", "the", "off"]);
+const JOINERS = new Set([",", "and", "&", "+"]);
+const WEEK_WORDS = new Set(["week", "weeks", "wk", "wks", "w"]);
+const PROJECT_WORDS = new Set(["project"]);
+/** A trailer longer than this is not a trailer anyone wrote by hand. */
+const MAX_TRAILER_VALUE = 100;
+/** One commit can honestly claim at most a day. */
+const MAX_MINUTES = 24 * 60;
+/** Words (letters, digits, inner hyphens), numbers, and list joiners; everything else separates. */
+function tokenize(text) {
+    const tokens = [];
+    const pattern = /[a-z0-9]+(?:-[a-z0-9]+)*|[,&+]/g;
+    const lower = text.toLowerCase();
+    for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
+        const word = match[0];
+        if (JOINERS.has(word))
+            tokens.push({ kind: "joiner", text: word });
+        else if (/^\d+$/.test(word))
+            tokens.push({ kind: "number", value: Number(word.slice(-6)), text: word });
+        else {
+            // "w5", "week05": a week word and its number written together.
+            const joined = /^(week|wk|w)(\d+)$/.exec(word);
+            if (joined) {
+                tokens.push({ kind: "word", text: joined[1] ?? "week" });
+                tokens.push({ kind: "number", value: Number((joined[2] ?? "").slice(-6)), text: joined[2] ?? "" });
+            }
+            else
+                tokens.push({ kind: "word", text: word });
+        }
+    }
+    return tokens;
+}
+function isWord(token, words) {
+    return token?.kind === "word" && words.has(token.text);
+}
+function parseCommitMessage(message, program) {
+    const claims = { weeks: [], projects: [], minutes: 0, rejected: [] };
+    const claimWeek = (value, text) => {
+        if (value >= 1 && value <= program.totalWeeks)
+            claims.weeks.push(value);
+        else
+            claims.rejected.push({ text, reason: `the program has weeks 1–${program.totalWeeks}` });
+    };
+    const claimProject = (slug, text, explicit) => {
+        if (program.projectSlugs.has(slug))
+            claims.projects.push(slug);
+        else if (explicit)
+            claims.rejected.push({ text, reason: `"${slug}" is not a project of the program` });
+    };
+    const tokens = tokenize(message);
+    for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index];
+        if (token?.kind !== "word")
+            continue;
+        if (FINISH_VERBS.has(token.text) && !isWord(tokens[index - 1], NEGATIONS)) {
+            let next = index + 1;
+            while (isWord(tokens[next], FILLERS))
+                next++;
+            if (isWord(tokens[next], WEEK_WORDS) && tokens[next + 1]?.kind === "number") {
+                // A list: "weeks 3, 4 and week 5".
+                let cursor = next + 1;
+                for (;;) {
+                    const number = tokens[cursor];
+                    if (number?.kind !== "number")
+                        break;
+                    claimWeek(number.value, `week ${number.text}`);
+                    let after = cursor + 1;
+                    if (tokens[after]?.kind !== "joiner")
+                        break;
+                    after++;
+                    if (isWord(tokens[after], WEEK_WORDS))
+                        after++;
+                    if (tokens[after]?.kind !== "number")
+                        break;
+                    cursor = after;
+                }
+                index = cursor;
+            }
+            else if (isWord(tokens[next], PROJECT_WORDS) && tokens[next + 1]?.kind === "word") {
+                const slug = tokens[next + 1].text;
+                claimProject(slug, `project ${slug}`, true);
+                index = next + 1;
+            }
+            else if (tokens[next]?.kind === "word") {
+                claimProject(tokens[next].text, "", false);
+            }
+        }
+        else if (WEEK_WORDS.has(token.text) && tokens[index + 1]?.kind === "number") {
+            // The postfix form: "week 5 done".
+            const number = tokens[index + 1];
+            if (isWord(tokens[index + 2], FINISH_VERBS)) {
+                claimWeek(number.value, `week ${number.text}`);
+                index += 2;
+            }
+        }
+    }
+    readTrailers(message, claims, claimWeek, claimProject);
+    claims.weeks = [...new Set(claims.weeks)].sort((a, b) => a - b);
+    claims.projects = [...new Set(claims.projects)];
+    return claims;
+}
+function readTrailers(message, claims, claimWeek, claimProject) {
+    for (const line of message.split(/\r?\n/)) {
+        const trailer = /^\s*(week|project|time)\s*:\s*(.*?)\s*$/i.exec(line.length > 200 ? "" : line);
+        if (!trailer)
+            continue;
+        const key = (trailer[1] ?? "").toLowerCase();
+        const value = trailer[2] ?? "";
+        if (value.length > MAX_TRAILER_VALUE) {
+            claims.rejected.push({ text: `${key}: …`, reason: "the value is too long to be a trailer" });
+        }
+        else if (key === "week") {
+            const number = /^(?:week\s*|w)?0*(\d{1,4})$/i.exec(value);
+            if (number)
+                claimWeek(Number(number[1]), `Week: ${value}`);
+            else
+                claims.rejected.push({ text: `Week: ${value}`, reason: "expected a week number" });
+        }
+        else if (key === "project") {
+            claimProject(value.toLowerCase(), `Project: ${value}`, true);
+        }
+        else {
+            const minutes = parseDuration(value);
+            if (minutes === undefined) {
+                claims.rejected.push({
+                    text: `Time: ${value}`,
+                    reason: "expected a duration such as 1h30m, 90m or 1.5h",
+                });
+            }
+            else if (minutes > MAX_MINUTES) {
+                claims.rejected.push({ text: `Time: ${value}`, reason: "more than 24 hours in one commit" });
+            }
+            else
+                claims.minutes += minutes;
+        }
+    }
+}
+/** "1h30m", "1h 30m", "90m", "90 min", "1.5h", "2 hours": minutes, rounded; undefined when unreadable. */
+function parseDuration(value) {
+    const match = /^(?:(\d{1,3}(?:\.\d{1,2})?)\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,4})\s*m(?:in(?:utes?|s)?)?)?$/i.exec(value.trim());
+    if (!match || (match[1] === undefined && match[2] === undefined))
+        return undefined;
+    return Math.round(Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0));
+}
+
+/** Only the learner's commits count: by GitHub login, or by one of the configured emails. */
+function isLearnersCommit(commit, config) {
+    if (commit.authorLogin && commit.authorLogin.toLowerCase() === config.learner.toLowerCase())
+        return true;
+    const email = commit.authorEmail?.toLowerCase();
+    return email !== undefined && config.emails.some((candidate) => candidate.toLowerCase() === email);
+}
+function claimsOf(commit, curriculum) {
+    return parseCommitMessage(commit.message, {
+        totalWeeks: curriculum.totalWeeks,
+        projectSlugs: new Set(curriculum.projects.map((project) => project.slug)),
+    });
+}
+/** The managed issues a commit says it finishes, by key. */
+function claimedKeys(claims, context) {
+    return [
+        ...claims.weeks.map((week) => keys.week(context, week)),
+        ...claims.projects.map((slug) => keys.project(slug)),
+    ];
+}
+const CLOSED_BY = /<!-- syllabot:closed-by=([0-9a-f]{7,64}) -->/;
+function closingComment(commit) {
+    const subject = commit.message.split(/\r?\n/)[0] ?? "";
+    return [
+        `<!-- syllabot:closed-by=${commit.sha} -->`,
+        `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(subject)}`,
+    ].join("\n");
+}
+/** The closings syllabot recorded on an issue, read from its comments. */
+function pastClosings(comments) {
+    return comments.flatMap((comment) => {
+        const sha = CLOSED_BY.exec(comment.body ?? "")?.[1];
+        return sha ? [{ sha, at: comment.created_at }] : [];
+    });
+}
+/**
+ * What a commit does to an issue it names:
+ * - "close": the issue is open, this commit never closed it, and it is newer than syllabot's last
+ *   closing (so a week the learner reopened is not closed again by an older commit arriving late);
+ * - "annotate": the issue is closed and links no commit yet (closed by hand, or a crash came
+ *   between closing and commenting): add the link, leave the state;
+ * - "none": otherwise. Seeing the same commit again never does anything twice.
+ */
+function closingDecision(issue, closings, commit) {
+    const seen = closings.some((closing) => commit.sha.startsWith(closing.sha) || closing.sha.startsWith(commit.sha));
+    if (issue.state !== "open")
+        return closings.length === 0 ? "annotate" : "none";
+    if (seen)
+        return "none";
+    const latest = closings.map((closing) => Date.parse(closing.at)).sort((a, b) => b - a)[0];
+    return latest === undefined || Date.parse(commit.timestamp) > latest ? "close" : "none";
+}
+
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
 async function sync(input) {
     const { gateway, context, today } = input;
@@ -55748,11 +55970,81 @@ function withUnlabelledIssues(actual, all) {
     const unlabelled = all.filter((issue) => !known.has(issue.number) && keyOf(issue.body) !== undefined);
     return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
 }
-/** The use cases a scheduled run can name; later ones (track, refresh, remind) join this list. */
-const USE_CASES = ["sync"];
-/** Every use case in turn: the catch-up after missed webhooks, and the Action's `all`. */
-async function reconcile(input) {
-    return { sync: await sync(input) };
+/** The use cases a scheduled run can name; later ones (refresh, remind) join this list. */
+const USE_CASES = ["sync", "track"];
+/**
+ * Track from the project repositories' histories (the Action and the scheduled catch-up, which see
+ * no push): one listing of commits since the program's start per project repository.
+ */
+async function trackHistory(input) {
+    const { context } = input;
+    const since = context.calendar.start
+        .toZonedDateTime({ timeZone: context.calendar.timeZone })
+        .toInstant()
+        .toString();
+    const commits = [];
+    const unreadable = [];
+    for (const repo of new Set(Object.values(context.config.projects))) {
+        const listed = await input.gatewayFor(repo).listCommitsSince(since);
+        if (listed)
+            commits.push(...listed);
+        else
+            unreadable.push(repo);
+    }
+    const result = await track({ gateway: input.gateway, context, commits });
+    return { ...result, unreadable };
+}
+/**
+ * Commits -> the week and project issues they finish: closed with a comment linking the commit,
+ * once, whatever the order or repetition of deliveries. Only the learner's commits count. A push
+ * that claims nothing costs no request.
+ */
+async function track(input) {
+    const { gateway, context } = input;
+    const result = { closed: [], annotated: [], rejected: [] };
+    const commits = input.commits
+        .filter((commit) => isLearnersCommit(commit, context.config))
+        .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+    const claims = commits.map((commit) => {
+        const claimed = claimsOf(commit, context.curriculum);
+        result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
+        return { commit, keys: claimedKeys(claimed, context) };
+    });
+    if (claims.every((claim) => claim.keys.length === 0))
+        return result;
+    const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+    const issues = new Map(actual.issues
+        .filter((issue) => issue.pull_request === undefined)
+        .map((issue) => [keyOf(issue.body), issue]));
+    const comments = new Map();
+    for (const { commit, keys: claimed } of claims) {
+        for (const key of claimed) {
+            const issue = issues.get(key);
+            if (!issue) {
+                result.rejected.push({ sha: commit.sha, text: key, reason: "no issue for it in the portfolio yet" });
+                continue;
+            }
+            const known = comments.get(issue.number) ?? (await gateway.listIssueComments(issue.number));
+            comments.set(issue.number, known);
+            const decision = closingDecision(issue, pastClosings(known), commit);
+            if (decision === "none")
+                continue;
+            if (decision === "close") {
+                // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
+                await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+                issue.state = "closed";
+            }
+            const body = closingComment(commit);
+            await gateway.commentOnIssue(issue.number, body);
+            known.push({ body, created_at: commit.timestamp });
+            result[decision === "close" ? "closed" : "annotated"].push({
+                key,
+                number: issue.number,
+                sha: commit.sha,
+            });
+        }
+    }
+    return result;
 }
 
 /** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
@@ -62757,6 +63049,38 @@ class RestGateway {
             }
         });
     }
+    async listCommitsSince(since) {
+        const commits = await github(this.repo, "list commits", async () => {
+            try {
+                return await this.client.paginate("GET /repos/{owner}/{repo}/commits", {
+                    ...this.params,
+                    since,
+                    per_page: PAGE,
+                });
+            }
+            catch (error) {
+                // An empty repository has no commits to list; GitHub says 409.
+                if (isStatus(error, 409))
+                    return [];
+                if (isStatus(error, 404))
+                    return undefined;
+                throw error;
+            }
+        });
+        if (commits === undefined)
+            return undefined;
+        return commits
+            .map((commit) => ({
+            sha: commit.sha,
+            message: commit.commit.message,
+            repo: this.repo,
+            url: commit.html_url,
+            timestamp: commit.commit.author?.date ?? commit.commit.committer?.date ?? since,
+            authorLogin: commit.author && "login" in commit.author ? commit.author.login : null,
+            authorEmail: commit.commit.author?.email ?? null,
+        }))
+            .reverse();
+    }
     async listPullRequestFiles(number) {
         const files = await github(this.repo, `list the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
             ...this.params,
@@ -62944,42 +63268,55 @@ async function runCommand(inputs) {
         onWarn: (message) => warning(message),
     });
     const progress = progressReporter(logIo);
-    const input = {
-        gateway: new RestGateway(client, inputs.repo),
-        context: planContext(config, curriculum, inputs.serverUrl),
-        today: inputs.today ?? todayOption(undefined, config.timezone),
-        dryRun: inputs.dryRun,
-        events: {
-            onPlanned: (planned) => {
-                info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
-                startGroup(summaryLine(planned.summary));
-                info(formatPlan(planned.operations, planned.summary));
-                endGroup();
-                if (!inputs.dryRun && planned.operations.length > 0)
-                    info(`Applying ${planned.operations.length} operations:`);
+    const gateway = new RestGateway(client, inputs.repo);
+    const context = planContext(config, curriculum, inputs.serverUrl);
+    let plan;
+    if (inputs.command !== "track") {
+        const input = {
+            gateway,
+            context,
+            today: inputs.today ?? todayOption(undefined, config.timezone),
+            dryRun: inputs.dryRun,
+            events: {
+                onPlanned: (planned) => {
+                    info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
+                    startGroup(summaryLine(planned.summary));
+                    info(formatPlan(planned.operations, planned.summary));
+                    endGroup();
+                    if (!inputs.dryRun && planned.operations.length > 0)
+                        info(`Applying ${planned.operations.length} operations:`);
+                },
+                onApplied: progress.applied,
             },
-            onApplied: progress.applied,
-        },
-    };
-    const result = await useCase(inputs.command, input);
-    const { plan } = result;
-    if (inputs.dryRun)
-        info("Dry run: nothing was written.");
-    else if (result.applied && result.applied.length > 0)
-        info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
-    setOutput("created", count(plan, "create"));
-    setOutput("updated", count(plan, "update"));
-    setOutput("closed", count(plan, "close"));
-    setOutput("operations", plan.summary.total);
-    await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, inputs.dryRun);
-}
-function useCase(command, input) {
-    switch (command) {
-        case "sync":
-            return sync(input);
-        case "all":
-            return reconcile(input).then((result) => result.sync);
+        };
+        const result = await sync(input);
+        plan = result.plan;
+        if (inputs.dryRun)
+            info("Dry run: nothing was written.");
+        else if (result.applied && result.applied.length > 0)
+            info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
     }
+    let tracked;
+    if (inputs.command !== "sync") {
+        if (inputs.dryRun)
+            info("Dry run: commits were not tracked (tracking closes issues).");
+        else {
+            tracked = await trackHistory({ gateway, context, gatewayFor: (repo) => new RestGateway(client, repo) });
+            for (const entry of tracked.closed)
+                info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
+            for (const entry of tracked.rejected)
+                info(`ignored in ${entry.sha.slice(0, 7)}: ${entry.text}: ${entry.reason}`);
+            for (const repo of tracked.unreadable ?? []) {
+                info(`not tracked: ${repo} does not exist yet, or the token cannot see it (a private repository needs an app token)`);
+            }
+        }
+    }
+    const closedByTracking = tracked ? tracked.closed.length : 0;
+    setOutput("created", plan ? count(plan, "create") : 0);
+    setOutput("updated", plan ? count(plan, "update") : 0);
+    setOutput("closed", (plan ? count(plan, "close") : 0) + closedByTracking);
+    setOutput("operations", (plan ? plan.summary.total : 0) + closedByTracking + (tracked?.annotated.length ?? 0));
+    await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun);
 }
 /** One written line per applied operation, as the CLI prints them. */
 const logIo = {
@@ -62992,15 +63329,28 @@ function count(plan, op) {
     const byKind = plan.summary[op];
     return byKind.label + byKind.milestone + byKind.issue;
 }
-/** The job summary: a heading, the plan's summary line and its operations as a table. */
-async function writeSummary(heading, plan, dryRun) {
+/** The job summary: a heading, the plan's summary line and its operations as a table, and what tracking closed. */
+async function writeSummary(heading, plan, tracked, dryRun) {
     // Outside a runner (a local run of dist/index.js) there is no summary file to write.
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const note = dryRun ? " Dry run: nothing was written." : "";
-    summary.addHeading(escapeHtml(heading), 2).addRaw(escapeHtml(summaryLine(plan.summary) + note), true);
-    if (plan.operations.length > 0)
-        summary.addEOL().addTable(summaryTable(plan.operations));
+    summary.addHeading(escapeHtml(heading), 2);
+    if (plan) {
+        summary.addRaw(escapeHtml(summaryLine(plan.summary) + note), true);
+        if (plan.operations.length > 0)
+            summary.addEOL().addTable(summaryTable(plan.operations));
+    }
+    if (tracked) {
+        const closed = tracked.closed.length === 1 ? "1 issue" : `${tracked.closed.length} issues`;
+        summary.addRaw(escapeHtml(`Tracking closed ${closed} finished by commits.`), true);
+        if (tracked.closed.length > 0) {
+            summary.addTable([
+                ["issue", "number", "commit"].map((data) => ({ data, header: true })),
+                ...tracked.closed.map((entry) => [entry.key, `#${entry.number}`, entry.sha.slice(0, 7)].map(escapeHtml)),
+            ]);
+        }
+    }
     await summary.write();
 }
 function summaryTable(operations) {

@@ -5,7 +5,7 @@ import type { Io } from "./commands/io.js";
 import { todayOption } from "./commands/plan.js";
 import { progressReporter } from "./commands/progress.js";
 import { loadSetup } from "./config/load.js";
-import { reconcile, type SyncInput, type SyncResult, sync, USE_CASES } from "./engine.js";
+import { type SyncInput, sync, type TrackResult, trackHistory, USE_CASES } from "./engine.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { createClient, DEFAULT_PACING } from "./github/octokit.js";
@@ -95,43 +95,59 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     onWarn: (message) => core.warning(message),
   });
   const progress = progressReporter(logIo);
-  const input: SyncInput = {
-    gateway: new RestGateway(client, inputs.repo),
-    context: planContext(config, curriculum, inputs.serverUrl),
-    today: inputs.today ?? todayOption(undefined, config.timezone),
-    dryRun: inputs.dryRun,
-    events: {
-      onPlanned: (planned) => {
-        core.info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
-        core.startGroup(summaryLine(planned.summary));
-        core.info(formatPlan(planned.operations, planned.summary, false));
-        core.endGroup();
-        if (!inputs.dryRun && planned.operations.length > 0)
-          core.info(`Applying ${planned.operations.length} operations:`);
+  const gateway = new RestGateway(client, inputs.repo);
+  const context = planContext(config, curriculum, inputs.serverUrl);
+  let plan: Plan | undefined;
+  if (inputs.command !== "track") {
+    const input: SyncInput = {
+      gateway,
+      context,
+      today: inputs.today ?? todayOption(undefined, config.timezone),
+      dryRun: inputs.dryRun,
+      events: {
+        onPlanned: (planned) => {
+          core.info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
+          core.startGroup(summaryLine(planned.summary));
+          core.info(formatPlan(planned.operations, planned.summary, false));
+          core.endGroup();
+          if (!inputs.dryRun && planned.operations.length > 0)
+            core.info(`Applying ${planned.operations.length} operations:`);
+        },
+        onApplied: progress.applied,
       },
-      onApplied: progress.applied,
-    },
-  };
-  const result = await useCase(inputs.command, input);
-  const { plan } = result;
-  if (inputs.dryRun) core.info("Dry run: nothing was written.");
-  else if (result.applied && result.applied.length > 0)
-    core.info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
-
-  core.setOutput("created", count(plan, "create"));
-  core.setOutput("updated", count(plan, "update"));
-  core.setOutput("closed", count(plan, "close"));
-  core.setOutput("operations", plan.summary.total);
-  await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, inputs.dryRun);
-}
-
-function useCase(command: ActionCommand, input: SyncInput): Promise<SyncResult> {
-  switch (command) {
-    case "sync":
-      return sync(input);
-    case "all":
-      return reconcile(input).then((result) => result.sync);
+    };
+    const result = await sync(input);
+    plan = result.plan;
+    if (inputs.dryRun) core.info("Dry run: nothing was written.");
+    else if (result.applied && result.applied.length > 0)
+      core.info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
   }
+  let tracked: TrackResult | undefined;
+  if (inputs.command !== "sync") {
+    if (inputs.dryRun) core.info("Dry run: commits were not tracked (tracking closes issues).");
+    else {
+      tracked = await trackHistory({ gateway, context, gatewayFor: (repo) => new RestGateway(client, repo) });
+      for (const entry of tracked.closed)
+        core.info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
+      for (const entry of tracked.rejected)
+        core.info(`ignored in ${entry.sha.slice(0, 7)}: ${entry.text}: ${entry.reason}`);
+      for (const repo of tracked.unreadable ?? []) {
+        core.info(
+          `not tracked: ${repo} does not exist yet, or the token cannot see it (a private repository needs an app token)`,
+        );
+      }
+    }
+  }
+
+  const closedByTracking = tracked ? tracked.closed.length : 0;
+  core.setOutput("created", plan ? count(plan, "create") : 0);
+  core.setOutput("updated", plan ? count(plan, "update") : 0);
+  core.setOutput("closed", (plan ? count(plan, "close") : 0) + closedByTracking);
+  core.setOutput(
+    "operations",
+    (plan ? plan.summary.total : 0) + closedByTracking + (tracked?.annotated.length ?? 0),
+  );
+  await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun);
 }
 
 /** One written line per applied operation, as the CLI prints them. */
@@ -147,13 +163,33 @@ function count(plan: Plan, op: "create" | "update" | "close"): number {
   return byKind.label + byKind.milestone + byKind.issue;
 }
 
-/** The job summary: a heading, the plan's summary line and its operations as a table. */
-async function writeSummary(heading: string, plan: Plan, dryRun: boolean): Promise<void> {
+/** The job summary: a heading, the plan's summary line and its operations as a table, and what tracking closed. */
+async function writeSummary(
+  heading: string,
+  plan: Plan | undefined,
+  tracked: TrackResult | undefined,
+  dryRun: boolean,
+): Promise<void> {
   // Outside a runner (a local run of dist/index.js) there is no summary file to write.
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const note = dryRun ? " Dry run: nothing was written." : "";
-  core.summary.addHeading(escapeHtml(heading), 2).addRaw(escapeHtml(summaryLine(plan.summary) + note), true);
-  if (plan.operations.length > 0) core.summary.addEOL().addTable(summaryTable(plan.operations));
+  core.summary.addHeading(escapeHtml(heading), 2);
+  if (plan) {
+    core.summary.addRaw(escapeHtml(summaryLine(plan.summary) + note), true);
+    if (plan.operations.length > 0) core.summary.addEOL().addTable(summaryTable(plan.operations));
+  }
+  if (tracked) {
+    const closed = tracked.closed.length === 1 ? "1 issue" : `${tracked.closed.length} issues`;
+    core.summary.addRaw(escapeHtml(`Tracking closed ${closed} finished by commits.`), true);
+    if (tracked.closed.length > 0) {
+      core.summary.addTable([
+        ["issue", "number", "commit"].map((data) => ({ data, header: true })),
+        ...tracked.closed.map((entry) =>
+          [entry.key, `#${entry.number}`, entry.sha.slice(0, 7)].map(escapeHtml),
+        ),
+      ]);
+    }
+  }
   await core.summary.write();
 }
 

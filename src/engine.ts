@@ -66,17 +66,47 @@ function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapsh
   return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
 }
 
-/** The use cases a scheduled run can name; later ones (track, refresh, remind) join this list. */
-export const USE_CASES = ["sync"] as const;
+/** The use cases a scheduled run can name; later ones (refresh, remind) join this list. */
+export const USE_CASES = ["sync", "track"] as const;
 export type UseCase = (typeof USE_CASES)[number];
 
 export interface ReconcileResult {
   sync: SyncResult;
+  track: TrackResult;
 }
 
 /** Every use case in turn: the catch-up after missed webhooks, and the Action's `all`. */
-export async function reconcile(input: SyncInput): Promise<ReconcileResult> {
-  return { sync: await sync(input) };
+export async function reconcile(input: SyncInput & HistoryInput): Promise<ReconcileResult> {
+  const synced = await sync(input);
+  return { sync: synced, track: await trackHistory(input) };
+}
+
+export interface HistoryInput {
+  gateway: PortfolioGateway;
+  context: PlanContext;
+  /** A gateway for another repository (a project repository) with the same credentials. */
+  gatewayFor: (repo: string) => PortfolioGateway;
+}
+
+/**
+ * Track from the project repositories' histories (the Action and the scheduled catch-up, which see
+ * no push): one listing of commits since the program's start per project repository.
+ */
+export async function trackHistory(input: HistoryInput): Promise<TrackResult> {
+  const { context } = input;
+  const since = context.calendar.start
+    .toZonedDateTime({ timeZone: context.calendar.timeZone })
+    .toInstant()
+    .toString();
+  const commits: CommitEvidence[] = [];
+  const unreadable: string[] = [];
+  for (const repo of new Set(Object.values(context.config.projects))) {
+    const listed = await input.gatewayFor(repo).listCommitsSince(since);
+    if (listed) commits.push(...listed);
+    else unreadable.push(repo);
+  }
+  const result = await track({ gateway: input.gateway, context, commits });
+  return { ...result, unreadable };
 }
 
 /** The label of syllabot's own notices, which exist before (or without) a valid config and its prefix. */
@@ -195,6 +225,8 @@ export interface TrackResult {
   annotated: { key: string; number: number; sha: string }[];
   /** What commits claimed that could not be honoured, and why. */
   rejected: { sha: string; text: string; reason: string }[];
+  /** Project repositories that do not exist (yet) or that the token cannot see: not tracked. */
+  unreadable?: string[];
 }
 
 /**

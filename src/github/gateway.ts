@@ -1,4 +1,5 @@
 import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../plan/actual.js";
+import type { CommitEvidence } from "../progress/evidence.js";
 
 export interface LabelFields {
   name: string;
@@ -62,6 +63,11 @@ export interface PortfolioGateway {
   listIssueComments(number: number): Promise<{ body?: string | null; created_at: string }[]>;
   /** A file's text at a ref (default branch when omitted), or undefined when there is none. */
   readFile(path: string, ref?: string): Promise<string | undefined>;
+  /**
+   * Commits on the default branch since an instant, oldest first, as evidence; undefined when the
+   * repository does not exist or the token cannot see it (a project not started, a private repo).
+   */
+  listCommitsSince(since: string): Promise<CommitEvidence[] | undefined>;
   /** The paths a pull request changes (renames: both names). */
   listPullRequestFiles(number: number): Promise<string[]>;
   /** Create a completed check run; annotations beyond GitHub's 50 a request go in follow-up updates. */

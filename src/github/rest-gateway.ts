@@ -6,6 +6,7 @@ import {
   type Snapshot,
   snapshotSchema,
 } from "../plan/actual.js";
+import type { CommitEvidence } from "../progress/evidence.js";
 import { keyOf } from "../render/managed-body.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
 import type { CheckRun, IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
@@ -189,6 +190,35 @@ export class RestGateway implements PortfolioGateway {
         throw error;
       }
     });
+  }
+
+  async listCommitsSince(since: string): Promise<CommitEvidence[] | undefined> {
+    const commits = await github(this.repo, "list commits", async () => {
+      try {
+        return await this.client.paginate("GET /repos/{owner}/{repo}/commits", {
+          ...this.params,
+          since,
+          per_page: PAGE,
+        });
+      } catch (error) {
+        // An empty repository has no commits to list; GitHub says 409.
+        if (isStatus(error, 409)) return [];
+        if (isStatus(error, 404)) return undefined;
+        throw error;
+      }
+    });
+    if (commits === undefined) return undefined;
+    return commits
+      .map((commit) => ({
+        sha: commit.sha,
+        message: commit.commit.message,
+        repo: this.repo,
+        url: commit.html_url,
+        timestamp: commit.commit.author?.date ?? commit.commit.committer?.date ?? since,
+        authorLogin: commit.author && "login" in commit.author ? commit.author.login : null,
+        authorEmail: commit.commit.author?.email ?? null,
+      }))
+      .reverse();
   }
 
   async listPullRequestFiles(number: number): Promise<string[]> {

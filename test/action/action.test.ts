@@ -248,12 +248,41 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
   );
 
   it(
+    "tracks the project repositories' history with command track: the learner's commits close their weeks",
+    async () => {
+      expect((await runAction()).code).toBe(0);
+      emulator.createRepo("octocat/csvq");
+      emulator.addCommit("octocat/csvq", {
+        message: "parser done, closes week 5",
+        author: "octocat",
+        date: "2026-03-05T10:00:00Z",
+        files: { "src/main.rs": "fn main() {}\n" },
+      });
+      emulator.addCommit("octocat/csvq", {
+        message: "closes week 6",
+        author: { name: "M", email: "m@example.com" },
+        date: "2026-03-06T10:00:00Z",
+        files: { "README.md": "x\n" },
+      });
+      const run = await runAction({ command: "track" });
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ closed: "1", created: "0" });
+      expect(run.summary).toContain("Tracking closed 1 issue finished by commits.");
+      // Project repositories not created yet are reported, not fatal.
+      expect(run.stdout).toContain("not tracked: octocat/logr does not exist yet, or the token cannot see it");
+      const again = await runAction({ command: "all" });
+      expect(again.outputs).toMatchObject({ closed: "0", operations: "0" });
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
     "fails a command this version does not have with exit code 1, naming what it supports",
     async () => {
-      const run = await runAction({ command: "track" });
+      const run = await runAction({ command: "remind" });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
-        '::error::syllabot: input "command": "track" is not supported by this version of syllabot (it supports sync, all)\n',
+        '::error::syllabot: input "command": "remind" is not supported by this version of syllabot (it supports sync, track, all)\n',
       );
       expect(emulator.counts().requests).toBe(0);
     },
