@@ -269,7 +269,9 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
       expect(run.outputs).toMatchObject({ closed: "1", created: "0" });
       expect(run.summary).toContain("Tracking closed 1 issue finished by commits.");
       // Project repositories not created yet are reported, not fatal.
-      expect(run.stdout).toContain("not tracked: octocat/logr does not exist yet, or the token cannot see it");
+      expect(run.stdout).toContain(
+        "not tracked: octocat/logr does not exist yet, or the token cannot see it",
+      );
       const again = await runAction({ command: "all" });
       expect(again.outputs).toMatchObject({ closed: "0", operations: "0" });
     },
