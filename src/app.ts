@@ -5,7 +5,6 @@ import { checkPullRequest, findPortfolios, syncRepository, trackPush } from "./e
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
-import { mightClaim } from "./progress/commit-grammar.js";
 import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
 import { touchesSetup } from "./setup/paths.js";
@@ -123,9 +122,8 @@ export function syllabotApp(options: AppOptions = {}) {
           const outcome = await syncRepository(repositoryInput(context, repo));
           app.log.info({ repo, status: outcome.status }, "syllabot: repository synced");
         }
-        if (!evidence.some((commit) => mightClaim(commit.message))) return;
         const results = await trackPush({
-          portfolios: await portfoliosOf(context),
+          portfolios: () => portfoliosOf(context),
           pushedRepo: repo,
           commits: evidence,
           gatewayFor: (portfolio) => new RestGateway(context.octokit as unknown as GitHubClient, portfolio),

@@ -5,6 +5,7 @@ import type { PortfolioGateway } from "./github/gateway.js";
 import type { Snapshot } from "./plan/actual.js";
 import { labelNames, type PlanContext, planContext } from "./plan/context.js";
 import { type Plan, plan } from "./plan/index.js";
+import { mightClaim } from "./progress/commit-grammar.js";
 import {
   type CommitEvidence,
   claimedKeys,
@@ -303,16 +304,20 @@ export async function findPortfolios(
   return found;
 }
 
-/** A push to a project repository: track its commits in every portfolio that maps the repository. */
+/**
+ * A push to a project repository: track its commits in every portfolio that maps the repository.
+ * The portfolios are only looked up when some commit could claim anything at all.
+ */
 export async function trackPush(input: {
-  portfolios: readonly Portfolio[];
+  portfolios: () => Promise<readonly Portfolio[]>;
   pushedRepo: string;
   commits: readonly CommitEvidence[];
   gatewayFor: (repo: string) => PortfolioGateway;
   serverUrl: string;
 }): Promise<TrackResult[]> {
+  if (!input.commits.some((commit) => mightClaim(commit.message))) return [];
   const results: TrackResult[] = [];
-  for (const portfolio of portfoliosTracking(input.portfolios, input.pushedRepo)) {
+  for (const portfolio of portfoliosTracking(await input.portfolios(), input.pushedRepo)) {
     const context = planContext(portfolio.config, portfolio.curriculum, input.serverUrl);
     results.push(await track({ gateway: input.gatewayFor(portfolio.repo), context, commits: input.commits }));
   }
