@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { localDate, Temporal, weekOn } from "../calendar.js";
+import type { PlanContext } from "../plan/context.js";
+import type { CommitClaims } from "./commit-grammar.js";
+import type { CommitEvidence } from "./evidence.js";
+
+/**
+ * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
+ * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
+ * losing it loses nothing, `rebuild` recomputes it, and it is a pure union keyed by commit SHA,
+ * so deliveries in any order, any number of times, give byte-identical files.
+ */
+export const LEDGER_PATH = ".syllabot/state.json";
+export const LEDGER_VERSION = 1;
+
+const sha = z.string().regex(/^[0-9a-f]{40}$/);
+
+const commitEntry = z.strictObject({
+  repo: z.string(),
+  timestamp: z.string(),
+  /** The program week the commit was made in (learner's zone); null before or after the program. */
+  week: z.number().int().positive().nullable(),
+  /** Weeks and projects it finished. */
+  weeks: z.array(z.number().int().positive()),
+  projects: z.array(z.string()),
+  minutes: z.number().int().nonnegative(),
+});
+
+export const ledgerSchema = z.strictObject({
+  version: z.literal(LEDGER_VERSION),
+  commits: z.record(sha, commitEntry),
+});
+
+export type Ledger = z.output<typeof ledgerSchema>;
+export type LedgerCommit = z.output<typeof commitEntry>;
+
+export function emptyLedger(): Ledger {
+  return { version: LEDGER_VERSION, commits: {} };
+}
+
+/** A learner's commit as the ledger keeps it. */
+export function ledgerEntry(
+  commit: CommitEvidence,
+  claims: CommitClaims,
+  context: PlanContext,
+): LedgerCommit {
+  const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
+  const position = weekOn(context.calendar, day);
+  return {
+    repo: commit.repo,
+    timestamp: Temporal.Instant.from(commit.timestamp).toString(),
+    week: position.kind === "during" ? position.week : null,
+    weeks: [...claims.weeks],
+    projects: [...claims.projects],
+    minutes: claims.minutes,
+  };
+}
+
+/** The ledger with these entries added: a union by SHA. */
+export function recordCommits(ledger: Ledger, entries: Readonly<Record<string, LedgerCommit>>): Ledger {
+  return mergeLedgers(ledger, { version: LEDGER_VERSION, commits: { ...entries } });
+}
+
+/**
+ * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
+ * hold a commit differently (recorded under another config), the choice depends on the entries
+ * alone, so that merging is commutative and the order of deliveries never shows.
+ */
+export function mergeLedgers(left: Ledger, right: Ledger): Ledger {
+  const commits: Record<string, LedgerCommit> = { ...left.commits };
+  for (const [key, entry] of Object.entries(right.commits)) {
+    const existing = commits[key];
+    commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
+  }
+  return { version: LEDGER_VERSION, commits };
+}
+
+function entryText(entry: LedgerCommit): string {
+  return JSON.stringify([
+    entry.repo,
+    entry.timestamp,
+    entry.week,
+    [...entry.weeks].sort(),
+    [...entry.projects].sort(),
+    entry.minutes,
+  ]);
+}
+
+/** A stored ledger, or undefined when it is unreadable or of another version: a cache, rebuilt then. */
+export function parseLedger(text: string): Ledger | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  const result = ledgerSchema.safeParse(data);
+  return result.success ? result.data : undefined;
+}
+
+/** Deterministic text: keys sorted, so equal ledgers are equal bytes. */
+export function serializeLedger(ledger: Ledger): string {
+  const commits = Object.fromEntries(
+    Object.keys(ledger.commits)
+      .sort()
+      .map((key) => {
+        const entry = ledger.commits[key] as LedgerCommit;
+        return [
+          key,
+          {
+            repo: entry.repo,
+            timestamp: entry.timestamp,
+            week: entry.week,
+            weeks: [...entry.weeks].sort((a, b) => a - b),
+            projects: [...entry.projects].sort(),
+            minutes: entry.minutes,
+          },
+        ];
+      }),
+  );
+  return `${JSON.stringify({ version: ledger.version, commits }, null, 2)}\n`;
+}
+
+/** Hours and commits per program week, from the ledger. */
+export function weeklyTotals(ledger: Ledger): Map<number, { commits: number; minutes: number }> {
+  const totals = new Map<number, { commits: number; minutes: number }>();
+  for (const entry of Object.values(ledger.commits)) {
+    if (entry.week === null) continue;
+    const total = totals.get(entry.week) ?? { commits: 0, minutes: 0 };
+    total.commits += 1;
+    total.minutes += entry.minutes;
+    totals.set(entry.week, total);
+  }
+  return totals;
+}

@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseCommitMessage } from "../../src/progress/commit-grammar.js";
+import {
+  emptyLedger,
+  type Ledger,
+  type LedgerCommit,
+  ledgerEntry,
+  mergeLedgers,
+  parseLedger,
+  recordCommits,
+  serializeLedger,
+  weeklyTotals,
+} from "../../src/progress/ledger.js";
+import { exampleContext } from "../helpers/setup.js";
+
+const context = exampleContext();
+const program = { totalWeeks: 52, projectSlugs: new Set(["csvq"]) };
+
+const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc.tuple(
+  fc.stringMatching(/^[0-9a-f]{40}$/),
+  fc.record({
+    repo: fc.constantFrom("octocat/csvq", "octocat/logr"),
+    timestamp: fc.constantFrom("2026-03-03T10:00:00Z", "2026-03-10T10:00:00Z"),
+    week: fc.option(fc.integer({ min: 1, max: 52 }), { nil: null }),
+    weeks: fc.array(fc.integer({ min: 1, max: 52 }), { maxLength: 3 }),
+    projects: fc.array(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
+    minutes: fc.integer({ min: 0, max: 600 }),
+  }),
+);
+const ledgerArb = fc
+  .array(entryArb, { maxLength: 12 })
+  .map((entries): Ledger => ({ version: 1, commits: Object.fromEntries(entries) }));
+
+describe("the ledger", () => {
+  it("records a commit in the week it was made, in the learner's time zone, with its claims and minutes", () => {
+    // 20:00 UTC on Sunday 8 March is 01:30 on Monday 9 March in Kolkata: week 2.
+    const commit = {
+      sha: "a".repeat(40),
+      message: "closes week 1\n\nTime: 1h30m",
+      repo: "octocat/csvq",
+      url: "u",
+      timestamp: "2026-03-08T20:00:00Z",
+    };
+    const entry = ledgerEntry(commit, parseCommitMessage(commit.message, program), context);
+    expect(entry).toEqual({
+      repo: "octocat/csvq",
+      timestamp: "2026-03-08T20:00:00Z",
+      week: 2,
+      weeks: [1],
+      projects: [],
+      minutes: 90,
+    });
+    expect(weeklyTotals(recordCommits(emptyLedger(), { [commit.sha]: entry })).get(2)).toEqual({
+      commits: 1,
+      minutes: 90,
+    });
+  });
+
+  it("gives byte-identical files whatever the order and repetition of deliveries", () => {
+    fc.assert(
+      fc.property(
+        fc.array(entryArb, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        (entries, picks) => {
+          const inOrder = entries.reduce(
+            (ledger, [key, entry]) => recordCommits(ledger, { [key]: entry }),
+            emptyLedger(),
+          );
+          // Another order, with repeats: every entry delivered at least once.
+          const shuffled = [
+            ...picks.map((pick) => entries[pick % entries.length]),
+            ...entries.slice().reverse(),
+          ].filter((item): item is [string, LedgerCommit] => item !== undefined);
+          const other = shuffled.reduce(
+            (ledger, [key, entry]) => recordCommits(ledger, { [key]: entry }),
+            emptyLedger(),
+          );
+          expect(serializeLedger(other)).toBe(serializeLedger(inOrder));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("merges commutatively, associatively and idempotently", () => {
+    fc.assert(
+      fc.property(ledgerArb, ledgerArb, ledgerArb, (a, b, c) => {
+        const text = (ledger: Ledger) => serializeLedger(ledger);
+        expect(text(mergeLedgers(a, b))).toBe(text(mergeLedgers(b, a)));
+        expect(text(mergeLedgers(mergeLedgers(a, b), c))).toBe(text(mergeLedgers(a, mergeLedgers(b, c))));
+        expect(text(mergeLedgers(a, a))).toBe(text(a));
+      }),
+    );
+  });
+
+  it("reads back what it writes, and treats an unreadable or foreign ledger as absent", () => {
+    fc.assert(
+      fc.property(ledgerArb, (ledger) => {
+        expect(serializeLedger(parseLedger(serializeLedger(ledger)) as Ledger)).toBe(serializeLedger(ledger));
+      }),
+    );
+    expect(parseLedger("{not json")).toBeUndefined();
+    expect(parseLedger('{"version": 99, "commits": {}}')).toBeUndefined();
+  });
+});
