@@ -55948,6 +55948,107 @@ function closingDecision(issue, closings, commit) {
     return latest === undefined || Date.parse(commit.timestamp) > latest ? "close" : "none";
 }
 
+/**
+ * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
+ * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
+ * losing it loses nothing, `rebuild` recomputes it, and it is a pure union keyed by commit SHA,
+ * so deliveries in any order, any number of times, give byte-identical files.
+ */
+const LEDGER_PATH = ".syllabot/state.json";
+const LEDGER_VERSION = 1;
+const sha = string().regex(/^[0-9a-f]{40}$/);
+const commitEntry = strictObject({
+    repo: string(),
+    timestamp: string(),
+    /** The program week the commit was made in (learner's zone); null before or after the program. */
+    week: number().int().positive().nullable(),
+    /** Weeks and projects it finished. */
+    weeks: array(number().int().positive()),
+    projects: array(string()),
+    minutes: number().int().nonnegative(),
+});
+const ledgerSchema = strictObject({
+    version: literal(LEDGER_VERSION),
+    commits: record(sha, commitEntry),
+});
+function emptyLedger() {
+    return { version: LEDGER_VERSION, commits: {} };
+}
+/** A learner's commit as the ledger keeps it. */
+function ledgerEntry(commit, claims, context) {
+    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
+    const position = weekOn(context.calendar, day);
+    return {
+        repo: commit.repo,
+        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
+        week: position.kind === "during" ? position.week : null,
+        weeks: [...claims.weeks],
+        projects: [...claims.projects],
+        minutes: claims.minutes,
+    };
+}
+/** The ledger with these entries added: a union by SHA. */
+function recordCommits(ledger, entries) {
+    return mergeLedgers(ledger, { commits: { ...entries } });
+}
+/**
+ * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
+ * hold a commit differently (recorded under another config), the choice depends on the entries
+ * alone, so that merging is commutative and the order of deliveries never shows.
+ */
+function mergeLedgers(left, right) {
+    const commits = { ...left.commits };
+    for (const [key, entry] of Object.entries(right.commits)) {
+        const existing = commits[key];
+        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
+    }
+    return { version: LEDGER_VERSION, commits };
+}
+function entryText(entry) {
+    return JSON.stringify([
+        entry.repo,
+        entry.timestamp,
+        entry.week,
+        [...entry.weeks].sort(),
+        [...entry.projects].sort(),
+        entry.minutes,
+    ]);
+}
+/** A stored ledger, or undefined when it is unreadable or of another version: a cache, rebuilt then. */
+function parseLedger(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        if (error instanceof SyntaxError)
+            return undefined;
+        throw error;
+    }
+    const result = ledgerSchema.safeParse(data);
+    return result.success ? result.data : undefined;
+}
+/** Deterministic text: keys sorted, so equal ledgers are equal bytes. */
+function serializeLedger(ledger) {
+    const commits = Object.fromEntries(Object.keys(ledger.commits)
+        .sort()
+        .map((key) => {
+        const entry = ledger.commits[key];
+        return [
+            key,
+            {
+                repo: entry.repo,
+                timestamp: entry.timestamp,
+                week: entry.week,
+                weeks: [...entry.weeks].sort((a, b) => a - b),
+                projects: [...entry.projects].sort(),
+                minutes: entry.minutes,
+            },
+        ];
+    }));
+    return `${JSON.stringify({ version: ledger.version, commits }, null, 2)}\n`;
+}
+
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
 async function sync(input) {
     const { gateway, context, today } = input;
@@ -55977,22 +56078,24 @@ const USE_CASES = ["sync", "track"];
  * no push): one listing of commits since the program's start per project repository.
  */
 async function trackHistory(input) {
-    const { context } = input;
-    const since = context.calendar.start
-        .toZonedDateTime({ timeZone: context.calendar.timeZone })
-        .toInstant()
-        .toString();
+    const { commits, unreadable } = await projectHistory(input);
+    const result = await track({ gateway: input.gateway, context: input.context, commits });
+    return { ...result, unreadable };
+}
+/** Every project repository's commits since the program's start; repositories not visible are named. */
+async function projectHistory(input) {
+    const { calendar, config } = input.context;
+    const since = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant().toString();
     const commits = [];
     const unreadable = [];
-    for (const repo of new Set(Object.values(context.config.projects))) {
+    for (const repo of new Set(Object.values(config.projects))) {
         const listed = await input.gatewayFor(repo).listCommitsSince(since);
         if (listed)
             commits.push(...listed);
         else
             unreadable.push(repo);
     }
-    const result = await track({ gateway: input.gateway, context, commits });
-    return { ...result, unreadable };
+    return { commits, unreadable };
 }
 /**
  * Commits -> the week and project issues they finish: closed with a comment linking the commit,
@@ -56005,13 +56108,21 @@ async function track(input) {
     const commits = input.commits
         .filter((commit) => isLearnersCommit(commit, context.config))
         .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+    const entries = {};
     const claims = commits.map((commit) => {
         const claimed = claimsOf(commit, context.curriculum);
         result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
+        if (claimed.weeks.length + claimed.projects.length > 0 || claimed.minutes > 0) {
+            entries[commit.sha] = ledgerEntry(commit, claimed, context);
+        }
         return { commit, keys: claimedKeys(claimed, context) };
     });
-    if (claims.every((claim) => claim.keys.length === 0))
+    if (Object.keys(entries).length === 0)
         return result;
+    if (claims.every((claim) => claim.keys.length === 0)) {
+        await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
+        return result;
+    }
     const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
     const issues = new Map(actual.issues
         .filter((issue) => issue.pull_request === undefined)
@@ -56044,7 +56155,20 @@ async function track(input) {
             });
         }
     }
+    await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
     return result;
+}
+/** Update the portfolio's ledger in one commit: merged with what is there, never overwritten. */
+async function writeLedger(gateway, update) {
+    await gateway.commitFiles({
+        message: "syllabot: record progress",
+        files: {
+            [LEDGER_PATH]: (current) => {
+                const next = serializeLedger(update(parseLedger(current ?? "") ?? emptyLedger()));
+                return next === current ? current : next;
+            },
+        },
+    });
 }
 
 /** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
@@ -62907,6 +63031,8 @@ const PAGE = 100;
 const CREATE_ATTEMPTS = 3;
 /** Creates are never re-sent by the retry plugin: a lost answer is settled by re-reading by key. */
 const NO_BLIND_RETRY = { request: { retries: 0 } };
+/** How often a commit is retried when the branch moved under it. */
+const COMMIT_ATTEMPTS = 5;
 /** GitHub takes at most 50 annotations in one check-run request. */
 const ANNOTATIONS_PER_REQUEST = 50;
 class RestGateway {
@@ -63091,6 +63217,68 @@ class RestGateway {
             file.filename,
             ...(file.previous_filename ? [file.previous_filename] : []),
         ]);
+    }
+    async commitFiles(commit) {
+        const action = `commit ${Object.keys(commit.files).join(", ")}`;
+        return github(this.repo, action, async () => {
+            const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
+            const ref = `heads/${repository.default_branch}`;
+            for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+                const { data: head } = await this.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+                    ...this.params,
+                    ref,
+                });
+                const changed = [];
+                for (const [path, update] of Object.entries(commit.files)) {
+                    const current = await this.readFile(path, head.object.sha);
+                    const next = update(current);
+                    if (next !== current)
+                        changed.push({ path, content: next });
+                }
+                if (changed.length === 0)
+                    return undefined;
+                const { data: parent } = await this.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+                    ...this.params,
+                    commit_sha: head.object.sha,
+                });
+                const { data: tree } = await this.client.request("POST /repos/{owner}/{repo}/git/trees", {
+                    ...this.params,
+                    base_tree: parent.tree.sha,
+                    tree: changed.map((file) => ({
+                        path: file.path,
+                        mode: "100644",
+                        type: "blob",
+                        content: file.content,
+                    })),
+                });
+                const { data: created } = await this.client.request("POST /repos/{owner}/{repo}/git/commits", {
+                    ...this.params,
+                    message: commit.message,
+                    tree: tree.sha,
+                    parents: [head.object.sha],
+                });
+                try {
+                    await this.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+                        ...this.params,
+                        ref,
+                        sha: created.sha,
+                        force: false,
+                    });
+                    return { sha: created.sha };
+                }
+                catch (error) {
+                    // The branch moved (someone pushed): start again from its new head, never force.
+                    if (!isStatus(error, 422, 409))
+                        throw error;
+                }
+            }
+            throw new GitHubError({
+                status: 422,
+                repo: this.repo,
+                action,
+                detail: `the branch kept moving; gave up after ${COMMIT_ATTEMPTS} attempts`,
+            });
+        });
     }
     async publishCheckRun(run) {
         const action = `publish check run "${run.name}"`;

@@ -15,6 +15,16 @@ import {
   isLearnersCommit,
   pastClosings,
 } from "./progress/evidence.js";
+import {
+  emptyLedger,
+  LEDGER_PATH,
+  type Ledger,
+  type LedgerCommit,
+  ledgerEntry,
+  parseLedger,
+  recordCommits,
+  serializeLedger,
+} from "./progress/ledger.js";
 import { type Portfolio, portfoliosTracking } from "./progress/portfolios.js";
 import { keyOf } from "./render/managed-body.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
@@ -94,20 +104,25 @@ export interface HistoryInput {
  * no push): one listing of commits since the program's start per project repository.
  */
 export async function trackHistory(input: HistoryInput): Promise<TrackResult> {
-  const { context } = input;
-  const since = context.calendar.start
-    .toZonedDateTime({ timeZone: context.calendar.timeZone })
-    .toInstant()
-    .toString();
+  const { commits, unreadable } = await projectHistory(input);
+  const result = await track({ gateway: input.gateway, context: input.context, commits });
+  return { ...result, unreadable };
+}
+
+/** Every project repository's commits since the program's start; repositories not visible are named. */
+async function projectHistory(
+  input: HistoryInput,
+): Promise<{ commits: CommitEvidence[]; unreadable: string[] }> {
+  const { calendar, config } = input.context;
+  const since = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant().toString();
   const commits: CommitEvidence[] = [];
   const unreadable: string[] = [];
-  for (const repo of new Set(Object.values(context.config.projects))) {
+  for (const repo of new Set(Object.values(config.projects))) {
     const listed = await input.gatewayFor(repo).listCommitsSince(since);
     if (listed) commits.push(...listed);
     else unreadable.push(repo);
   }
-  const result = await track({ gateway: input.gateway, context, commits });
-  return { ...result, unreadable };
+  return { commits, unreadable };
 }
 
 /** The label of syllabot's own notices, which exist before (or without) a valid config and its prefix. */
@@ -241,12 +256,20 @@ export async function track(input: TrackInput): Promise<TrackResult> {
   const commits = input.commits
     .filter((commit) => isLearnersCommit(commit, context.config))
     .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  const entries: Record<string, LedgerCommit> = {};
   const claims = commits.map((commit) => {
     const claimed = claimsOf(commit, context.curriculum);
     result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
+    if (claimed.weeks.length + claimed.projects.length > 0 || claimed.minutes > 0) {
+      entries[commit.sha] = ledgerEntry(commit, claimed, context);
+    }
     return { commit, keys: claimedKeys(claimed, context) };
   });
-  if (claims.every((claim) => claim.keys.length === 0)) return result;
+  if (Object.keys(entries).length === 0) return result;
+  if (claims.every((claim) => claim.keys.length === 0)) {
+    await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
+    return result;
+  }
 
   const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
   const issues = new Map(
@@ -281,7 +304,39 @@ export async function track(input: TrackInput): Promise<TrackResult> {
       });
     }
   }
+  await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
   return result;
+}
+
+/** Update the portfolio's ledger in one commit: merged with what is there, never overwritten. */
+async function writeLedger(gateway: PortfolioGateway, update: (ledger: Ledger) => Ledger): Promise<void> {
+  await gateway.commitFiles({
+    message: "syllabot: record progress",
+    files: {
+      [LEDGER_PATH]: (current) => {
+        const next = serializeLedger(update(parseLedger(current ?? "") ?? emptyLedger()));
+        return next === current ? current : next;
+      },
+    },
+  });
+}
+
+/**
+ * The ledger recomputed from GitHub alone: every project repository's history since the start.
+ * It replaces what the portfolio holds; tracked incrementally or rebuilt, the bytes are the same.
+ */
+export async function rebuildLedger(input: HistoryInput): Promise<{ commits: number; unreadable: string[] }> {
+  const { context } = input;
+  const { commits, unreadable } = await projectHistory(input);
+  const entries: Record<string, LedgerCommit> = {};
+  for (const commit of commits.filter((candidate) => isLearnersCommit(candidate, context.config))) {
+    const claimed = claimsOf(commit, context.curriculum);
+    if (claimed.weeks.length + claimed.projects.length > 0 || claimed.minutes > 0) {
+      entries[commit.sha] = ledgerEntry(commit, claimed, context);
+    }
+  }
+  await writeLedger(input.gateway, () => recordCommits(emptyLedger(), entries));
+  return { commits: Object.keys(entries).length, unreadable };
 }
 
 /**

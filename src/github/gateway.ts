@@ -41,6 +41,12 @@ export interface CheckRun {
   output: { title: string; summary: string; text?: string; annotations: CheckAnnotation[] };
 }
 
+export interface FileCommit {
+  message: string;
+  /** Each file's new text from its current text (undefined when absent); the same text is no change. */
+  files: Readonly<Record<string, (current: string | undefined) => string>>;
+}
+
 /**
  * The one door to GitHub for a portfolio repository. The REST implementation talks to GitHub (or
  * GitHub Enterprise Server, or the emulator); tests may hold any other implementation.
@@ -70,6 +76,11 @@ export interface PortfolioGateway {
   listCommitsSince(since: string): Promise<CommitEvidence[] | undefined>;
   /** The paths a pull request changes (renames: both names). */
   listPullRequestFiles(number: number): Promise<string[]>;
+  /**
+   * Commit files to the default branch in one commit (Git Data API), updating the branch only as a
+   * fast-forward; when it moved meanwhile, re-read, recompute and retry. No change, no commit.
+   */
+  commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined>;
   /** Create a completed check run; annotations beyond GitHub's 50 a request go in follow-up updates. */
   publishCheckRun(run: CheckRun): Promise<{ id: number }>;
 }

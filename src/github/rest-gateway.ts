@@ -9,7 +9,14 @@ import {
 import type { CommitEvidence } from "../progress/evidence.js";
 import { keyOf } from "../render/managed-body.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
-import type { CheckRun, IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
+import type {
+  CheckRun,
+  FileCommit,
+  IssueFields,
+  LabelFields,
+  MilestoneFields,
+  PortfolioGateway,
+} from "./gateway.js";
 import type { GitHubClient } from "./octokit.js";
 
 const PAGE = 100;
@@ -17,6 +24,8 @@ const PAGE = 100;
 const CREATE_ATTEMPTS = 3;
 /** Creates are never re-sent by the retry plugin: a lost answer is settled by re-reading by key. */
 const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
+/** How often a commit is retried when the branch moved under it. */
+const COMMIT_ATTEMPTS = 5;
 /** GitHub takes at most 50 annotations in one check-run request. */
 const ANNOTATIONS_PER_REQUEST = 50;
 
@@ -233,6 +242,68 @@ export class RestGateway implements PortfolioGateway {
       file.filename,
       ...(file.previous_filename ? [file.previous_filename] : []),
     ]);
+  }
+
+  async commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined> {
+    const action = `commit ${Object.keys(commit.files).join(", ")}`;
+    return github(this.repo, action, async () => {
+      const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
+      const ref = `heads/${repository.default_branch}`;
+      for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+        const { data: head } = await this.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+          ...this.params,
+          ref,
+        });
+        const changed: { path: string; content: string }[] = [];
+        for (const [path, update] of Object.entries(commit.files)) {
+          const current = await this.readFile(path, head.object.sha);
+          const next = update(current);
+          if (next !== current) changed.push({ path, content: next });
+        }
+        if (changed.length === 0) return undefined;
+        const { data: parent } = await this.client.request(
+          "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
+          {
+            ...this.params,
+            commit_sha: head.object.sha,
+          },
+        );
+        const { data: tree } = await this.client.request("POST /repos/{owner}/{repo}/git/trees", {
+          ...this.params,
+          base_tree: parent.tree.sha,
+          tree: changed.map((file) => ({
+            path: file.path,
+            mode: "100644" as const,
+            type: "blob" as const,
+            content: file.content,
+          })),
+        });
+        const { data: created } = await this.client.request("POST /repos/{owner}/{repo}/git/commits", {
+          ...this.params,
+          message: commit.message,
+          tree: tree.sha,
+          parents: [head.object.sha],
+        });
+        try {
+          await this.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+            ...this.params,
+            ref,
+            sha: created.sha,
+            force: false,
+          });
+          return { sha: created.sha };
+        } catch (error) {
+          // The branch moved (someone pushed): start again from its new head, never force.
+          if (!isStatus(error, 422, 409)) throw error;
+        }
+      }
+      throw new GitHubError({
+        status: 422,
+        repo: this.repo,
+        action,
+        detail: `the branch kept moving; gave up after ${COMMIT_ATTEMPTS} attempts`,
+      });
+    });
   }
 
   async publishCheckRun(run: CheckRun): Promise<{ id: number }> {

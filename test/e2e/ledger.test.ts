@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Emulator } from "../../src/emulator/index.js";
+import { rebuildLedger, sync, track } from "../../src/engine.js";
+import { createClient, TEST_PACING } from "../../src/github/octokit.js";
+import { RestGateway } from "../../src/github/rest-gateway.js";
+import { LEDGER_PATH, parseLedger, weeklyTotals } from "../../src/progress/ledger.js";
+import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { date, exampleContext } from "../helpers/setup.js";
+
+const REPO = "octocat/portfolio";
+let emulator: Emulator;
+
+function gatewayFor(repo: string) {
+  return new RestGateway(
+    createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }),
+    repo,
+  );
+}
+
+beforeEach(async () => {
+  emulator = await Emulator.start({
+    limits: { enabled: false },
+    now: () => new Date("2026-03-02T04:00:00Z"),
+  });
+  emulator.createRepo(REPO);
+  emulator.createRepo("octocat/csvq");
+  await sync({ gateway: gatewayFor(REPO), context: exampleContext(), today: date("2026-03-02") });
+  const commits: [string, string][] = [
+    ["skeleton, closes week 4\n\nTime: 1h30m", "2026-03-26T18:00:00Z"],
+    ["core, week 5 done\n\nTime: 2h", "2026-04-01T18:00:00Z"],
+    ["tidy the lexer\n\nTime: 45m", "2026-04-02T18:00:00Z"],
+    ["closes csvq", "2026-04-11T18:00:00Z"],
+    ["wip", "2026-04-12T18:00:00Z"],
+  ];
+  for (const [message, when] of commits) {
+    emulator.addCommit("octocat/csvq", {
+      message,
+      author: "octocat",
+      date: when,
+      files: { [`notes/${when}.md`]: message },
+    });
+  }
+});
+afterEach(async () => {
+  await emulator.close();
+  expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
+});
+
+async function ledgerText(): Promise<string | undefined> {
+  return gatewayFor(REPO).readFile(LEDGER_PATH);
+}
+
+describe("the ledger in the portfolio", () => {
+  it("holds the same bytes whatever the order of pushes, and rebuilding from GitHub alone gives exactly it", async () => {
+    const history = (await gatewayFor("octocat/csvq").listCommitsSince("2026-03-01T00:00:00Z")) ?? [];
+    // The repository's initial commit, and the five above.
+    expect(history).toHaveLength(6);
+    const context = exampleContext();
+    // Pushed one commit at a time, newest first, then all again as one push.
+    for (const commit of [...history].reverse())
+      await track({ gateway: gatewayFor(REPO), context, commits: [commit] });
+    await track({ gateway: gatewayFor(REPO), context, commits: history });
+    const incremental = await ledgerText();
+    expect(incremental).toBeDefined();
+    const ledger = parseLedger(incremental ?? "");
+    expect(Object.keys(ledger?.commits ?? {})).toHaveLength(4);
+    // Week 4 is 23–29 March; week 5 is 30 March – 5 April (Asia/Kolkata).
+    expect(weeklyTotals(ledger ?? { version: 1, commits: {} }).get(5)).toEqual({ commits: 2, minutes: 165 });
+
+    emulator.clearLog();
+    const rebuilt = await rebuildLedger({ gateway: gatewayFor(REPO), context, gatewayFor });
+    expect(rebuilt.commits).toBe(4);
+    expect(await ledgerText()).toBe(incremental);
+    // Identical, so rebuilding made no commit.
+    expect(emulator.log.filter((entry) => entry.operationId === "git/create-commit")).toEqual([]);
+  });
+
+  it("never overwrites a ledger that moved meanwhile: the writes merge", async () => {
+    const history = (await gatewayFor("octocat/csvq").listCommitsSince("2026-03-01T00:00:00Z")) ?? [];
+    const context = exampleContext();
+    const [first, second] = history.filter((commit) => commit.message.includes("Time:"));
+    if (!first || !second) throw new Error("no commits");
+    await Promise.all([
+      track({ gateway: gatewayFor(REPO), context, commits: [first] }),
+      track({ gateway: gatewayFor(REPO), context, commits: [second] }),
+    ]);
+    const ledger = parseLedger((await ledgerText()) ?? "");
+    expect(Object.keys(ledger?.commits ?? {}).sort()).toEqual([first.sha, second.sha].sort());
+    // The race happened: one ref update was refused as not a fast-forward, and retried.
+    expect(
+      emulator.log.filter((entry) => entry.operationId === "git/update-ref" && entry.status === 422),
+    ).toHaveLength(1);
+  });
+});
