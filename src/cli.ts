@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { type Io, processIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
+import { runRebuild } from "./commands/rebuild.js";
 import { runValidate } from "./commands/validate.js";
 import { runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
@@ -85,6 +86,21 @@ function buildProgram(io: Io): Command {
     )
     .exitOverride()
     .action((options) => runApply(options, io));
+
+  program
+    .command("rebuild")
+    .description("recompute the ledger (.syllabot/state.json) from the project repositories' histories alone")
+    .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
+    .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
+    .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
+    .option("--api-url <url>", "REST API root (default $GITHUB_API_URL or https://api.github.com)")
+    .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
+    .addHelpText(
+      "after",
+      "\nThe ledger is a cache of GitHub: rebuilding it loses nothing, and gives the same bytes as tracking\ncommit by commit. Token from GITHUB_TOKEN (or GH_TOKEN); it needs Contents: write on the portfolio.",
+    )
+    .exitOverride()
+    .action((options) => runRebuild(options, io));
 
   program
     .command("validate")

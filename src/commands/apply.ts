@@ -22,7 +22,11 @@ export interface ApplyOptions {
 
 const DEFAULT_API_URL = "https://api.github.com";
 
-export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
+/** What every command that talks to GitHub needs: a checked repository, the token, the setup, a client. */
+export function connect(
+  options: Pick<ApplyOptions, "repo" | "config" | "curriculum" | "apiUrl" | "pace">,
+  io: Io,
+) {
   if (!/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(options.repo)) {
     throw new UsageError(`--repo "${options.repo}" is not a repository (OWNER/NAME)`);
   }
@@ -43,7 +47,17 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
     onWait: (message) => io.stderr(`syllabot: ${message}\n`),
     onWarn: (message) => io.stderr(`syllabot: warning: ${message}\n`),
   });
-  const gateway = new RestGateway(client, options.repo);
+  return {
+    config,
+    curriculum,
+    context,
+    gateway: new RestGateway(client, options.repo),
+    gatewayFor: (repo: string) => new RestGateway(client, repo),
+  };
+}
+
+export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
+  const { config, curriculum, context, gateway } = connect(options, io);
   const progress = progressReporter(io);
   const result = await sync({
     gateway,

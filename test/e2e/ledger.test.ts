@@ -5,7 +5,8 @@ import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import { LEDGER_PATH, parseLedger, weeklyTotals } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
-import { date, exampleContext } from "../helpers/setup.js";
+import { runCli } from "../helpers/run-cli.js";
+import { date, EXAMPLE_CONFIG, exampleContext } from "../helpers/setup.js";
 
 const REPO = "octocat/portfolio";
 let emulator: Emulator;
@@ -90,5 +91,19 @@ describe("the ledger in the portfolio", () => {
     expect(
       emulator.log.filter((entry) => entry.operationId === "git/update-ref" && entry.status === 422),
     ).toHaveLength(1);
+  });
+
+  it("is rebuilt by syllabot rebuild, which names the project repositories it could not read", async () => {
+    const result = await runCli(
+      ["rebuild", "--repo", REPO, "--config", EXAMPLE_CONFIG, "--api-url", emulator.url, "--pace", "0"],
+      { GITHUB_TOKEN: emulator.token },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "Rebuilt .syllabot/state.json in octocat/portfolio from GitHub: 4 commits",
+    );
+    expect(result.stdout).toContain("not read: octocat/logr does not exist yet, or the token cannot see it");
+    expect(Object.keys(parseLedger((await ledgerText()) ?? "")?.commits ?? {})).toHaveLength(4);
   });
 });

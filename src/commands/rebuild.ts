@@ -1,0 +1,18 @@
+import { rebuildLedger } from "../engine.js";
+import { LEDGER_PATH } from "../progress/ledger.js";
+import { type ApplyOptions, connect } from "./apply.js";
+import type { Io } from "./io.js";
+
+export type RebuildOptions = Pick<ApplyOptions, "repo" | "config" | "curriculum" | "apiUrl" | "pace">;
+
+/** `syllabot rebuild`: recompute the ledger from the project repositories' histories alone. */
+export async function runRebuild(options: RebuildOptions, io: Io): Promise<void> {
+  const { context, gateway, gatewayFor } = connect(options, io);
+  const result = await rebuildLedger({ gateway, context, gatewayFor });
+  io.stdout(
+    `Rebuilt ${LEDGER_PATH} in ${options.repo} from GitHub: ${result.commits} commits that finish work or log time.\n`,
+  );
+  for (const repo of result.unreadable) {
+    io.stdout(`  not read: ${repo} does not exist yet, or the token cannot see it\n`);
+  }
+}
