@@ -49732,6 +49732,16 @@ function formatSpan(first, last) {
     return `${formatDate(first, first.year !== last.year)} – ${formatDate(last)}`;
 }
 
+/** The DSA stage and its weekly target for week `week`: by the program month the week starts in. */
+function dsaTargetFor(context, week) {
+    const dsa = context.curriculum.tracks.dsa;
+    if (!dsa)
+        return undefined;
+    const month = programMonth(context.calendar, weekSpan(context.calendar, week).first);
+    const stage = dsa.stages.find((candidate) => candidate.months.from <= month && month <= candidate.months.to);
+    return stage ? { stage, min: stage.problems_per_week.min, max: stage.problems_per_week.max } : undefined;
+}
+
 /**
  * Escaping for text that lands in GitHub-flavoured Markdown. No template engine escapes Markdown,
  * and HTML escaping alone leaves emphasis, links, `#12` references and `@mentions` live.
@@ -55295,19 +55305,14 @@ function weekProject(context, week, entries) {
     return { title: project.title, repo: repo ?? false, url: repo ? repoUrl(context, repo) : "" };
 }
 function dsaTarget(context, week) {
-    const dsa = context.curriculum.tracks.dsa;
-    if (!dsa)
+    const target = dsaTargetFor(context, week);
+    if (!target)
         return undefined;
-    const month = programMonth(context.calendar, weekSpan(context.calendar, week).first);
-    const stage = dsa.stages.find((candidate) => candidate.months.from <= month && month <= candidate.months.to);
-    if (!stage)
-        return undefined;
-    const { min, max } = stage.problems_per_week;
     return {
-        target: min === max ? String(min) : `${min}–${max}`,
-        months: show(stage.months),
-        title: stage.title,
-        topics: stage.topics.join("; "),
+        target: target.min === target.max ? String(target.min) : `${target.min}–${target.max}`,
+        months: show(target.stage.months),
+        title: target.stage.title,
+        topics: target.stage.topics.join("; "),
     };
 }
 function renderProjectIssue(context, project, backfill) {
@@ -55732,7 +55737,7 @@ function requireNumber(operation) {
  *
  *   closes week 5 · done week 05 · completes w5 · finished weeks 3 and 4 · week 5 done
  *   closes csvq · completes project http-server
- *   trailers:  Week: 5   Project: csvq   Time: 1h30m | 90m | 1.5h
+ *   trailers:  Week: 5   Project: csvq   Time: 1h30m | 90m | 1.5h   Problem: two-sum
  *
  * A mention that finishes nothing ("started week 5", "not done week 5") claims nothing; numbers
  * outside the program and unknown projects are rejected with a reason, never guessed.
@@ -55786,7 +55791,7 @@ function isWord(token, words) {
     return token?.kind === "word" && words.has(token.text);
 }
 function parseCommitMessage(message, program) {
-    const claims = { weeks: [], projects: [], minutes: 0, rejected: [] };
+    const claims = { weeks: [], projects: [], minutes: 0, problems: [], rejected: [] };
     const claimWeek = (value, text) => {
         if (value >= 1 && value <= program.totalWeeks)
             claims.weeks.push(value);
@@ -55849,11 +55854,12 @@ function parseCommitMessage(message, program) {
     readTrailers(message, claims, claimWeek, claimProject);
     claims.weeks = [...new Set(claims.weeks)].sort((a, b) => a - b);
     claims.projects = [...new Set(claims.projects)];
+    claims.problems = [...new Set(claims.problems)];
     return claims;
 }
 function readTrailers(message, claims, claimWeek, claimProject) {
     for (const line of message.split(/\r?\n/)) {
-        const trailer = /^\s*(week|project|time)\s*:\s*(.*?)\s*$/i.exec(line.length > 200 ? "" : line);
+        const trailer = /^\s*(week|project|time|problem)\s*:\s*(.*?)\s*$/i.exec(line.length > 200 ? "" : line);
         if (!trailer)
             continue;
         const key = (trailer[1] ?? "").toLowerCase();
@@ -55870,6 +55876,12 @@ function readTrailers(message, claims, claimWeek, claimProject) {
         }
         else if (key === "project") {
             claimProject(value.toLowerCase(), `Project: ${value}`, true);
+        }
+        else if (key === "problem") {
+            if (value === "")
+                claims.rejected.push({ text: "Problem:", reason: "expected the problem's name" });
+            else
+                claims.problems.push(value.toLowerCase());
         }
         else {
             const minutes = parseDuration(value);
@@ -55966,6 +55978,8 @@ const commitEntry = strictObject({
     weeks: array(number().int().positive()),
     projects: array(string()),
     minutes: number().int().nonnegative(),
+    /** DSA problems solved (names from `Problem:` trailers). */
+    problems: array(string()),
 });
 const ledgerSchema = strictObject({
     version: literal(LEDGER_VERSION),
@@ -55985,6 +55999,7 @@ function ledgerEntry(commit, claims, context) {
         weeks: [...claims.weeks],
         projects: [...claims.projects],
         minutes: claims.minutes,
+        problems: [...claims.problems],
     };
 }
 /** The ledger with these entries added: a union by SHA. */
@@ -56012,6 +56027,7 @@ function entryText(entry) {
         [...entry.weeks].sort(),
         [...entry.projects].sort(),
         entry.minutes,
+        [...entry.problems].sort(),
     ]);
 }
 /** A stored ledger, or undefined when it is unreadable or of another version: a cache, rebuilt then. */
@@ -56043,10 +56059,24 @@ function serializeLedger(ledger) {
                 weeks: [...entry.weeks].sort((a, b) => a - b),
                 projects: [...entry.projects].sort(),
                 minutes: entry.minutes,
+                problems: [...entry.problems].sort(),
             },
         ];
     }));
     return `${JSON.stringify({ version: ledger.version, commits }, null, 2)}\n`;
+}
+
+/** The repositories a config has tracked: its projects' and its DSA repository, each once. */
+function trackedRepositories(config) {
+    const repos = [...Object.values(config.projects), ...(config.dsa ? [config.dsa] : [])];
+    const seen = new Set();
+    return repos.filter((repo) => {
+        const key = repo.toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
@@ -56088,7 +56118,7 @@ async function projectHistory(input) {
     const since = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant().toString();
     const commits = [];
     const unreadable = [];
-    for (const repo of new Set(Object.values(config.projects))) {
+    for (const repo of trackedRepositories(config)) {
         const listed = await input.gatewayFor(repo).listCommitsSince(since);
         if (listed)
             commits.push(...listed);
@@ -56112,7 +56142,7 @@ async function track(input) {
     const claims = commits.map((commit) => {
         const claimed = claimsOf(commit, context.curriculum);
         result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
-        if (claimed.weeks.length + claimed.projects.length > 0 || claimed.minutes > 0) {
+        if (worthRecording(claimed)) {
             entries[commit.sha] = ledgerEntry(commit, claimed, context);
         }
         return { commit, keys: claimedKeys(claimed, context) };
@@ -56157,6 +56187,10 @@ async function track(input) {
     }
     await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
     return result;
+}
+/** A commit the ledger keeps: it finishes something, logs time or solves a DSA problem. */
+function worthRecording(claims) {
+    return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
 }
 /** Update the portfolio's ledger in one commit: merged with what is there, never overwritten. */
 async function writeLedger(gateway, update) {

@@ -5,7 +5,7 @@ import type { PortfolioGateway } from "./github/gateway.js";
 import type { Snapshot } from "./plan/actual.js";
 import { labelNames, type PlanContext, planContext } from "./plan/context.js";
 import { type Plan, plan } from "./plan/index.js";
-import { mightClaim } from "./progress/commit-grammar.js";
+import { type CommitClaims, mightClaim } from "./progress/commit-grammar.js";
 import {
   type CommitEvidence,
   claimedKeys,
@@ -25,7 +25,7 @@ import {
   recordCommits,
   serializeLedger,
 } from "./progress/ledger.js";
-import { type Portfolio, portfoliosTracking } from "./progress/portfolios.js";
+import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { keyOf } from "./render/managed-body.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
 import { touchesSetup } from "./setup/paths.js";
@@ -117,7 +117,7 @@ async function projectHistory(
   const since = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant().toString();
   const commits: CommitEvidence[] = [];
   const unreadable: string[] = [];
-  for (const repo of new Set(Object.values(config.projects))) {
+  for (const repo of trackedRepositories(config)) {
     const listed = await input.gatewayFor(repo).listCommitsSince(since);
     if (listed) commits.push(...listed);
     else unreadable.push(repo);
@@ -260,7 +260,7 @@ export async function track(input: TrackInput): Promise<TrackResult> {
   const claims = commits.map((commit) => {
     const claimed = claimsOf(commit, context.curriculum);
     result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
-    if (claimed.weeks.length + claimed.projects.length > 0 || claimed.minutes > 0) {
+    if (worthRecording(claimed)) {
       entries[commit.sha] = ledgerEntry(commit, claimed, context);
     }
     return { commit, keys: claimedKeys(claimed, context) };
@@ -308,6 +308,11 @@ export async function track(input: TrackInput): Promise<TrackResult> {
   return result;
 }
 
+/** A commit the ledger keeps: it finishes something, logs time or solves a DSA problem. */
+function worthRecording(claims: CommitClaims): boolean {
+  return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
+}
+
 /** Update the portfolio's ledger in one commit: merged with what is there, never overwritten. */
 async function writeLedger(gateway: PortfolioGateway, update: (ledger: Ledger) => Ledger): Promise<void> {
   await gateway.commitFiles({
@@ -331,7 +336,7 @@ export async function rebuildLedger(input: HistoryInput): Promise<{ commits: num
   const entries: Record<string, LedgerCommit> = {};
   for (const commit of commits.filter((candidate) => isLearnersCommit(candidate, context.config))) {
     const claimed = claimsOf(commit, context.curriculum);
-    if (claimed.weeks.length + claimed.projects.length > 0 || claimed.minutes > 0) {
+    if (worthRecording(claimed)) {
       entries[commit.sha] = ledgerEntry(commit, claimed, context);
     }
   }

@@ -4,7 +4,7 @@
  *
  *   closes week 5 · done week 05 · completes w5 · finished weeks 3 and 4 · week 5 done
  *   closes csvq · completes project http-server
- *   trailers:  Week: 5   Project: csvq   Time: 1h30m | 90m | 1.5h
+ *   trailers:  Week: 5   Project: csvq   Time: 1h30m | 90m | 1.5h   Problem: two-sum
  *
  * A mention that finishes nothing ("started week 5", "not done week 5") claims nothing; numbers
  * outside the program and unknown projects are rejected with a reason, never guessed.
@@ -25,6 +25,8 @@ export interface CommitClaims {
   projects: string[];
   /** Minutes from `Time:` trailers. */
   minutes: number;
+  /** DSA problems solved, one per `Problem:` trailer (its name, lower-cased). */
+  problems: string[];
   rejected: Rejection[];
 }
 
@@ -81,7 +83,7 @@ function isWord(token: Token | undefined, words: ReadonlySet<string>): boolean {
 }
 
 export function parseCommitMessage(message: string, program: Program): CommitClaims {
-  const claims: CommitClaims = { weeks: [], projects: [], minutes: 0, rejected: [] };
+  const claims: CommitClaims = { weeks: [], projects: [], minutes: 0, problems: [], rejected: [] };
   const claimWeek = (value: number, text: string) => {
     if (value >= 1 && value <= program.totalWeeks) claims.weeks.push(value);
     else claims.rejected.push({ text, reason: `the program has weeks 1–${program.totalWeeks}` });
@@ -132,6 +134,7 @@ export function parseCommitMessage(message: string, program: Program): CommitCla
   readTrailers(message, claims, claimWeek, claimProject);
   claims.weeks = [...new Set(claims.weeks)].sort((a, b) => a - b);
   claims.projects = [...new Set(claims.projects)];
+  claims.problems = [...new Set(claims.problems)];
   return claims;
 }
 
@@ -142,7 +145,7 @@ function readTrailers(
   claimProject: (slug: string, text: string, explicit: boolean) => void,
 ): void {
   for (const line of message.split(/\r?\n/)) {
-    const trailer = /^\s*(week|project|time)\s*:\s*(.*?)\s*$/i.exec(line.length > 200 ? "" : line);
+    const trailer = /^\s*(week|project|time|problem)\s*:\s*(.*?)\s*$/i.exec(line.length > 200 ? "" : line);
     if (!trailer) continue;
     const key = (trailer[1] ?? "").toLowerCase();
     const value = trailer[2] ?? "";
@@ -154,6 +157,9 @@ function readTrailers(
       else claims.rejected.push({ text: `Week: ${value}`, reason: "expected a week number" });
     } else if (key === "project") {
       claimProject(value.toLowerCase(), `Project: ${value}`, true);
+    } else if (key === "problem") {
+      if (value === "") claims.rejected.push({ text: "Problem:", reason: "expected the problem's name" });
+      else claims.problems.push(value.toLowerCase());
     } else {
       const minutes = parseDuration(value);
       if (minutes === undefined) {
@@ -180,10 +186,10 @@ export function parseDuration(value: string): number | undefined {
 
 /**
  * Whether a message could claim anything at all, before the program is known: a finishing verb or
- * a Week:, Project: or Time: trailer. A push whose commits cannot claim anything needs no request.
+ * a Week:, Project:, Time: or Problem: trailer. A push whose commits cannot claim anything needs no request.
  */
 export function mightClaim(message: string): boolean {
-  return /\b(?:close[sd]?|complete[sd]?|finish(?:e[sd])?|done)\b|^[ \t]*(?:week|project|time)[ \t]*:/im.test(
+  return /\b(?:close[sd]?|complete[sd]?|finish(?:e[sd])?|done)\b|^[ \t]*(?:week|project|time|problem)[ \t]*:/im.test(
     message,
   );
 }

@@ -24,6 +24,8 @@ const commitEntry = z.strictObject({
   weeks: z.array(z.number().int().positive()),
   projects: z.array(z.string()),
   minutes: z.number().int().nonnegative(),
+  /** DSA problems solved (names from `Problem:` trailers). */
+  problems: z.array(z.string()),
 });
 
 export const ledgerSchema = z.strictObject({
@@ -53,6 +55,7 @@ export function ledgerEntry(
     weeks: [...claims.weeks],
     projects: [...claims.projects],
     minutes: claims.minutes,
+    problems: [...claims.problems],
   };
 }
 
@@ -83,6 +86,7 @@ function entryText(entry: LedgerCommit): string {
     [...entry.weeks].sort(),
     [...entry.projects].sort(),
     entry.minutes,
+    [...entry.problems].sort(),
   ]);
 }
 
@@ -115,6 +119,7 @@ export function serializeLedger(ledger: Ledger): string {
             weeks: [...entry.weeks].sort((a, b) => a - b),
             projects: [...entry.projects].sort(),
             minutes: entry.minutes,
+            problems: [...entry.problems].sort(),
           },
         ];
       }),
@@ -123,13 +128,16 @@ export function serializeLedger(ledger: Ledger): string {
 }
 
 /** Hours and commits per program week, from the ledger. */
-export function weeklyTotals(ledger: Ledger): Map<number, { commits: number; minutes: number }> {
-  const totals = new Map<number, { commits: number; minutes: number }>();
+export function weeklyTotals(
+  ledger: Ledger,
+): Map<number, { commits: number; minutes: number; problems: number }> {
+  const totals = new Map<number, { commits: number; minutes: number; problems: number }>();
   for (const entry of Object.values(ledger.commits)) {
     if (entry.week === null) continue;
-    const total = totals.get(entry.week) ?? { commits: 0, minutes: 0 };
+    const total = totals.get(entry.week) ?? { commits: 0, minutes: 0, problems: 0 };
     total.commits += 1;
     total.minutes += entry.minutes;
+    total.problems += entry.problems.length;
     totals.set(entry.week, total);
   }
   return totals;

@@ -1,3 +1,4 @@
+import type { Config } from "../config/schema.js";
 import type { RepositorySetup } from "../setup/from-repository.js";
 
 export interface Portfolio extends RepositorySetup {
@@ -5,10 +6,22 @@ export interface Portfolio extends RepositorySetup {
   repo: string;
 }
 
-/** The portfolios that track a repository: those whose config maps a project to it. */
+/** The repositories a config has tracked: its projects' and its DSA repository, each once. */
+export function trackedRepositories(config: Config): string[] {
+  const repos = [...Object.values(config.projects), ...(config.dsa ? [config.dsa] : [])];
+  const seen = new Set<string>();
+  return repos.filter((repo) => {
+    const key = repo.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The portfolios that track a repository: those whose config maps a project, or DSA, to it. */
 export function portfoliosTracking(portfolios: readonly Portfolio[], repo: string): Portfolio[] {
   const wanted = repo.toLowerCase();
   return portfolios.filter((portfolio) =>
-    Object.values(portfolio.config.projects).some((project) => project.toLowerCase() === wanted),
+    trackedRepositories(portfolio.config).some((tracked) => tracked.toLowerCase() === wanted),
   );
 }

@@ -1,8 +1,9 @@
-import { programMonth, spanOfWeeks, weekSpan } from "../calendar.js";
+import { spanOfWeeks, weekSpan } from "../calendar.js";
 import { entriesForWeek, phaseOf } from "../curriculum/load.js";
 import { show } from "../curriculum/rules.js";
 import type { Phase, Project, WeekEntry } from "../curriculum/schema.js";
 import { keys, type PlanContext, repoUrl } from "../plan/context.js";
+import { dsaTargetFor } from "../progress/dsa.js";
 import { plainText } from "../text/markdown.js";
 import { formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
@@ -72,19 +73,13 @@ function weekProject(context: PlanContext, week: number, entries: WeekEntry[]) {
 }
 
 function dsaTarget(context: PlanContext, week: number) {
-  const dsa = context.curriculum.tracks.dsa;
-  if (!dsa) return undefined;
-  const month = programMonth(context.calendar, weekSpan(context.calendar, week).first);
-  const stage = dsa.stages.find(
-    (candidate) => candidate.months.from <= month && month <= candidate.months.to,
-  );
-  if (!stage) return undefined;
-  const { min, max } = stage.problems_per_week;
+  const target = dsaTargetFor(context, week);
+  if (!target) return undefined;
   return {
-    target: min === max ? String(min) : `${min}–${max}`,
-    months: show(stage.months),
-    title: stage.title,
-    topics: stage.topics.join("; "),
+    target: target.min === target.max ? String(target.min) : `${target.min}–${target.max}`,
+    months: show(target.stage.months),
+    title: target.stage.title,
+    topics: target.stage.topics.join("; "),
   };
 }
 

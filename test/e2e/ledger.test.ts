@@ -66,7 +66,11 @@ describe("the ledger in the portfolio", () => {
     const ledger = parseLedger(incremental ?? "");
     expect(Object.keys(ledger?.commits ?? {})).toHaveLength(4);
     // Week 4 is 23–29 March; week 5 is 30 March – 5 April (Asia/Kolkata).
-    expect(weeklyTotals(ledger ?? { version: 1, commits: {} }).get(5)).toEqual({ commits: 2, minutes: 165 });
+    expect(weeklyTotals(ledger ?? { version: 1, commits: {} }).get(5)).toEqual({
+      commits: 2,
+      minutes: 165,
+      problems: 0,
+    });
 
     emulator.clearLog();
     const rebuilt = await rebuildLedger({ gateway: gatewayFor(REPO), context, gatewayFor });
@@ -105,5 +109,28 @@ describe("the ledger in the portfolio", () => {
     );
     expect(result.stdout).toContain("not read: octocat/logr does not exist yet, or the token cannot see it");
     expect(Object.keys(parseLedger((await ledgerText()) ?? "")?.commits ?? {})).toHaveLength(4);
+  });
+
+  it("counts DSA problems per week from the DSA repository's Problem: trailers", async () => {
+    emulator.createRepo("octocat/dsa");
+    emulator.addCommit("octocat/dsa", {
+      message: "arrays\n\nProblem: two-sum\nProblem: contains-duplicate",
+      author: "octocat",
+      date: "2026-03-03T15:00:00Z",
+      files: { "arrays/two_sum.py": "pass\n" },
+    });
+    emulator.addCommit("octocat/dsa", {
+      message: "stack\n\nProblem: valid-parentheses\nTime: 40m",
+      author: "octocat",
+      date: "2026-03-05T15:00:00Z",
+      files: { "stack/valid.py": "pass\n" },
+    });
+    await rebuildLedger({ gateway: gatewayFor(REPO), context: exampleContext(), gatewayFor });
+    const ledger = parseLedger((await ledgerText()) ?? "");
+    expect(weeklyTotals(ledger ?? { version: 1, commits: {} }).get(1)).toEqual({
+      commits: 2,
+      minutes: 40,
+      problems: 3,
+    });
   });
 });

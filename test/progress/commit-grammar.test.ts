@@ -32,7 +32,7 @@ describe("commit-message grammar", () => {
     "weekly notes",
     "done",
   ])("%j finishes nothing", (message) => {
-    expect(parse(message)).toEqual({ weeks: [], projects: [], minutes: 0, rejected: [] });
+    expect(parse(message)).toEqual({ weeks: [], projects: [], minutes: 0, problems: [], rejected: [] });
   });
 
   it("finishes projects by slug, by the word project, or by trailer", () => {
@@ -47,6 +47,7 @@ describe("commit-message grammar", () => {
       weeks: [],
       projects: [],
       minutes: 0,
+      problems: [],
       rejected: [{ text: "week 60", reason: "the program has weeks 1–52" }],
     });
     expect(parse("closes week 0").rejected).toHaveLength(1);
@@ -64,6 +65,15 @@ describe("commit-message grammar", () => {
     expect(parse("x\n\nTime: 45m\nTime: 1h").minutes).toBe(105);
     expect(parse("x\n\nTime: lots").rejected[0]?.reason).toMatch(/duration/);
     expect(parse("x\n\nTime: 30h").rejected[0]?.reason).toMatch(/24 hours/);
+  });
+
+  it("counts DSA problems, one per Problem: trailer, each problem once", () => {
+    expect(
+      parse("solve two problems\n\nProblem: Two Sum\nProblem: LRU Cache\nProblem: two sum").problems,
+    ).toEqual(["two sum", "lru cache"]);
+    expect(parse("x\n\nProblem:").rejected).toEqual([
+      { text: "Problem:", reason: "expected the problem's name" },
+    ]);
   });
 
   it.each([

@@ -27,6 +27,7 @@ const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc.tuple(
     weeks: fc.array(fc.integer({ min: 1, max: 52 }), { maxLength: 3 }),
     projects: fc.array(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
     minutes: fc.integer({ min: 0, max: 600 }),
+    problems: fc.array(fc.constantFrom("two-sum", "lru-cache"), { maxLength: 2 }),
   }),
 );
 const ledgerArb = fc
@@ -51,10 +52,12 @@ describe("the ledger", () => {
       weeks: [1],
       projects: [],
       minutes: 90,
+      problems: [],
     });
     expect(weeklyTotals(recordCommits(emptyLedger(), { [commit.sha]: entry })).get(2)).toEqual({
       commits: 1,
       minutes: 90,
+      problems: 0,
     });
   });
 
