@@ -1,0 +1,155 @@
+import { localDate, spanOfWeeks, Temporal } from "../calendar.js";
+import type { Config } from "../config/schema.js";
+import type { OssBar } from "../curriculum/schema.js";
+import type { PlanContext } from "../plan/context.js";
+
+/** A merged pull request of the learner's in a target repository, as search and its files tell it. */
+export interface PullRequestEvidence {
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  mergedAt: string;
+  labels: readonly string[];
+  /** Read from the PR's files; undefined until they have been read. */
+  files?: readonly { filename: string; additions: number; deletions: number }[];
+}
+
+export interface CountedPullRequest {
+  pr: PullRequestEvidence;
+  /** The phase whose bar it counts for, when it counts. */
+  phase: number | undefined;
+  substantive: boolean | undefined;
+  reason: string;
+}
+
+export interface BarStatus {
+  bar: OssBar;
+  state: "met" | "unmet" | "at-risk";
+  /** The phase has ended. */
+  ended: boolean;
+  daysLeft: number;
+  counting: CountedPullRequest[];
+  engagement: number;
+}
+
+/** Labels under which a pull request counts for nothing, as Hacktoberfest rules them. */
+const DISQUALIFYING = new Set(["spam", "invalid"]);
+const NOT_CODE = [
+  /(^|\/)docs?\//i,
+  /\.(md|markdown|rst|txt|adoc)$/i,
+  /(^|\/)(LICENSE|CHANGELOG|AUTHORS)[^/]*$/i,
+];
+const TEST = [/(^|\/)(tests?|specs?|__tests__|benches)\//i, /(_test|_spec|\.test|\.spec)\.[a-z]+$/i];
+
+/** Code lines a PR changes: additions and deletions outside docs and tests. */
+export function codeLines(files: NonNullable<PullRequestEvidence["files"]>): number {
+  return files
+    .filter(
+      (file) =>
+        !NOT_CODE.some((pattern) => pattern.test(file.filename)) &&
+        !TEST.some((pattern) => pattern.test(file.filename)),
+    )
+    .reduce((sum, file) => sum + file.additions + file.deletions, 0);
+}
+
+/** "Substantive": the learner's verdict in the config wins; else code (not docs or tests) of at least the minimum lines. */
+export function substantive(
+  pr: PullRequestEvidence,
+  config: Pick<Config, "oss">,
+): { verdict: boolean | undefined; why: string } {
+  const verdict = config.oss.verdicts[`${pr.repo}#${pr.number}`];
+  if (verdict) return { verdict: verdict === "substantive", why: `your verdict in the config: ${verdict}` };
+  if (!pr.files) return { verdict: undefined, why: "its files have not been read yet" };
+  const lines = codeLines(pr.files);
+  const minimum = config.oss.substantive_min_lines;
+  return lines >= minimum
+    ? { verdict: true, why: `${lines} changed lines of code (at least ${minimum})` }
+    : {
+        verdict: false,
+        why:
+          lines === 0
+            ? "it changes only docs or tests"
+            : `${lines} changed lines of code, fewer than ${minimum}`,
+      };
+}
+
+/**
+ * The OSS bars: each merged PR counts for the phase in whose window it was merged (one merged
+ * before the first bar's phase counts for that phase; one after the program, for the last bar's).
+ */
+export function ossBars(
+  context: PlanContext,
+  prs: readonly PullRequestEvidence[],
+  engagementByPhase: ReadonlyMap<number, number>,
+  today: Temporal.PlainDate,
+): BarStatus[] {
+  const oss = context.curriculum.tracks.oss;
+  if (!oss || oss.bars.length === 0) return [];
+  const bars = [...oss.bars].sort((a, b) => a.phase - b.phase);
+  const windows = new Map(
+    context.curriculum.phases.map((phase) => [
+      phase.number,
+      spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to),
+    ]),
+  );
+  const leadDays = Math.max(0, ...context.config.reminders.lead_days);
+  const counted = prs.map((pr) => countPullRequest(pr, bars, windows, context));
+  return bars.map((bar) => {
+    const window = windows.get(bar.phase);
+    const last = window?.last ?? today;
+    const daysLeft = today.until(last, { largestUnit: "days" }).days;
+    const counting = counted.filter((entry) => entry.phase === bar.phase);
+    const engagement = engagementByPhase.get(bar.phase) ?? 0;
+    const qualifying =
+      bar.requires === "substantive-pr"
+        ? counting.filter((entry) => entry.substantive === true).length
+        : counting.length;
+    const met = qualifying >= bar.count || (bar.requires === "pr-or-engagement" && engagement >= bar.count);
+    const state = met ? "met" : daysLeft < leadDays ? "at-risk" : "unmet";
+    return { bar, state, ended: daysLeft < 0, daysLeft, counting, engagement };
+  });
+}
+
+function countPullRequest(
+  pr: PullRequestEvidence,
+  bars: readonly OssBar[],
+  windows: ReadonlyMap<number, { first: Temporal.PlainDate; last: Temporal.PlainDate }>,
+  context: PlanContext,
+): CountedPullRequest {
+  const disqualifier = pr.labels.find((label) => DISQUALIFYING.has(label.toLowerCase()));
+  if (disqualifier)
+    return {
+      pr,
+      phase: undefined,
+      substantive: undefined,
+      reason: `labelled "${disqualifier}": it counts for nothing`,
+    };
+  const merged = localDate(Temporal.Instant.from(pr.mergedAt), context.calendar.timeZone);
+  const inWindow = bars.find((bar) => {
+    const window = windows.get(bar.phase);
+    return (
+      window &&
+      Temporal.PlainDate.compare(window.first, merged) <= 0 &&
+      Temporal.PlainDate.compare(merged, window.last) <= 0
+    );
+  });
+  const first = bars[0] as OssBar;
+  const lastBar = bars[bars.length - 1] as OssBar;
+  const firstWindow = windows.get(first.phase);
+  const phase =
+    inWindow?.phase ??
+    (firstWindow && Temporal.PlainDate.compare(merged, firstWindow.first) < 0 ? first.phase : lastBar.phase);
+  const where = inWindow
+    ? `merged in phase ${phase}`
+    : phase === first.phase
+      ? `merged before phase ${phase}, so it counts there`
+      : `merged after phase ${lastBar.phase}, so it counts there`;
+  const judged = substantive(pr, context.config);
+  const bar = bars.find((candidate) => candidate.phase === phase);
+  const detail =
+    bar?.requires === "substantive-pr"
+      ? `; substantive: ${judged.verdict === undefined ? "not known yet" : judged.verdict ? "yes" : "no"}, ${judged.why}`
+      : "";
+  return { pr, phase, substantive: judged.verdict, reason: `${where}${detail}` };
+}
