@@ -63241,6 +63241,45 @@ class RestGateway {
         }))
             .reverse();
     }
+    async searchMergedPullRequests(login, repos) {
+        const q = ["is:pr", "is:merged", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
+        return github(this.repo, "search the learner's merged pull requests", async () => {
+            const prs = [];
+            let incomplete = false;
+            for await (const page of this.client.paginate.iterator("GET /search/issues", { q, per_page: PAGE })) {
+                const data = page.data;
+                if (!Array.isArray(data) && data.incomplete_results)
+                    incomplete = true;
+                const items = (Array.isArray(data) ? data : (data.items ?? []));
+                for (const item of items) {
+                    const mergedAt = item.pull_request?.merged_at;
+                    if (!mergedAt)
+                        continue;
+                    prs.push({
+                        repo: item.repository_url.replace(/^.*\/repos\//, ""),
+                        number: item.number,
+                        title: item.title,
+                        url: item.html_url,
+                        mergedAt,
+                        labels: item.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+                    });
+                }
+            }
+            return { prs, incomplete };
+        });
+    }
+    async listPullRequestFileStats(number) {
+        const files = await github(this.repo, `read the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+            ...this.params,
+            pull_number: number,
+            per_page: PAGE,
+        }));
+        return files.map((file) => ({
+            filename: file.filename,
+            additions: file.additions,
+            deletions: file.deletions,
+        }));
+    }
     async listPullRequestFiles(number) {
         const files = await github(this.repo, `list the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
             ...this.params,

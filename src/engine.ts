@@ -25,6 +25,7 @@ import {
   recordCommits,
   serializeLedger,
 } from "./progress/ledger.js";
+import { type BarStatus, ossBars, type PullRequestEvidence } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { keyOf } from "./render/managed-body.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
@@ -382,4 +383,36 @@ export async function trackPush(input: {
     results.push(await track({ gateway: input.gatewayFor(portfolio.repo), context, commits: input.commits }));
   }
   return results;
+}
+
+/**
+ * The OSS bars as GitHub shows them today: one search (100 results a page) for the learner's merged
+ * pull requests in every target repository, and the files of those a "substantive" bar must judge.
+ */
+export async function ossProgress(input: HistoryInput & { today: Temporal.PlainDate }): Promise<{
+  bars: BarStatus[];
+  incomplete: boolean;
+}> {
+  const { context } = input;
+  const targets =
+    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  if (targets.length === 0) return { bars: [], incomplete: false };
+  const { prs, incomplete } = await input.gateway.searchMergedPullRequests(context.config.learner, targets);
+  const needFiles = new Set(
+    (context.curriculum.tracks.oss?.bars ?? [])
+      .filter((bar) => bar.requires === "substantive-pr")
+      .map((bar) => bar.phase),
+  );
+  const judged: PullRequestEvidence[] = [];
+  for (const pr of prs) {
+    const phase = ossBars(context, [pr], new Map(), input.today).find((bar) => bar.counting.length > 0)?.bar
+      .phase;
+    const verdict = context.config.oss.verdicts[`${pr.repo}#${pr.number}`];
+    judged.push(
+      phase !== undefined && needFiles.has(phase) && !verdict
+        ? { ...pr, files: await input.gatewayFor(pr.repo).listPullRequestFileStats(pr.number) }
+        : pr,
+    );
+  }
+  return { bars: ossBars(context, judged, new Map(), input.today), incomplete };
 }

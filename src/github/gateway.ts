@@ -1,5 +1,6 @@
 import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../plan/actual.js";
 import type { CommitEvidence } from "../progress/evidence.js";
+import type { PullRequestEvidence } from "../progress/oss.js";
 
 export interface LabelFields {
   name: string;
@@ -74,6 +75,18 @@ export interface PortfolioGateway {
    * repository does not exist or the token cannot see it (a project not started, a private repo).
    */
   listCommitsSince(since: string): Promise<CommitEvidence[] | undefined>;
+  /**
+   * The learner's merged pull requests in the target repositories: one search for all of them,
+   * 100 a page. `incomplete` when GitHub's search said its results were incomplete.
+   */
+  searchMergedPullRequests(
+    login: string,
+    repos: readonly string[],
+  ): Promise<{ prs: PullRequestEvidence[]; incomplete: boolean }>;
+  /** Each file a pull request changes, with its added and deleted lines. */
+  listPullRequestFileStats(
+    number: number,
+  ): Promise<{ filename: string; additions: number; deletions: number }[]>;
   /** The paths a pull request changes (renames: both names). */
   listPullRequestFiles(number: number): Promise<string[]>;
   /**

@@ -7,6 +7,7 @@ import {
   snapshotSchema,
 } from "../plan/actual.js";
 import type { CommitEvidence } from "../progress/evidence.js";
+import type { PullRequestEvidence } from "../progress/oss.js";
 import { keyOf } from "../render/managed-body.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
 import type {
@@ -228,6 +229,59 @@ export class RestGateway implements PortfolioGateway {
         authorEmail: commit.commit.author?.email ?? null,
       }))
       .reverse();
+  }
+
+  async searchMergedPullRequests(
+    login: string,
+    repos: readonly string[],
+  ): Promise<{ prs: PullRequestEvidence[]; incomplete: boolean }> {
+    const q = ["is:pr", "is:merged", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
+    return github(this.repo, "search the learner's merged pull requests", async () => {
+      const prs: PullRequestEvidence[] = [];
+      let incomplete = false;
+      for await (const page of this.client.paginate.iterator("GET /search/issues", { q, per_page: PAGE })) {
+        const data = page.data as unknown as { incomplete_results?: boolean; items?: unknown[] } | unknown[];
+        if (!Array.isArray(data) && data.incomplete_results) incomplete = true;
+        const items = (Array.isArray(data) ? data : (data.items ?? [])) as {
+          number: number;
+          title: string;
+          html_url: string;
+          repository_url: string;
+          labels: ({ name?: string } | string)[];
+          pull_request?: { merged_at?: string | null };
+        }[];
+        for (const item of items) {
+          const mergedAt = item.pull_request?.merged_at;
+          if (!mergedAt) continue;
+          prs.push({
+            repo: item.repository_url.replace(/^.*\/repos\//, ""),
+            number: item.number,
+            title: item.title,
+            url: item.html_url,
+            mergedAt,
+            labels: item.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+          });
+        }
+      }
+      return { prs, incomplete };
+    });
+  }
+
+  async listPullRequestFileStats(
+    number: number,
+  ): Promise<{ filename: string; additions: number; deletions: number }[]> {
+    const files = await github(this.repo, `read the files of pull request #${number}`, () =>
+      this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+        ...this.params,
+        pull_number: number,
+        per_page: PAGE,
+      }),
+    );
+    return files.map((file) => ({
+      filename: file.filename,
+      additions: file.additions,
+      deletions: file.deletions,
+    }));
   }
 
   async listPullRequestFiles(number: number): Promise<string[]> {

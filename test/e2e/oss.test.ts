@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Emulator } from "../../src/emulator/index.js";
+import { ossProgress } from "../../src/engine.js";
+import { createClient, TEST_PACING } from "../../src/github/octokit.js";
+import { RestGateway } from "../../src/github/rest-gateway.js";
+import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { date, exampleContext } from "../helpers/setup.js";
+
+const REPO = "octocat/portfolio";
+let emulator: Emulator;
+
+function gatewayFor(repo: string) {
+  return new RestGateway(
+    createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }),
+    repo,
+  );
+}
+
+beforeEach(async () => {
+  emulator = await Emulator.start({
+    limits: { enabled: false },
+    now: () => new Date("2026-11-24T04:00:00Z"),
+  });
+  for (const repo of [REPO, "qdrant/qdrant", "vectordotdev/vector", "tikv/tikv"]) emulator.createRepo(repo);
+});
+afterEach(async () => {
+  await emulator.close();
+  expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
+});
+
+const merged = (
+  repo: string,
+  mergedAt: string,
+  files: { filename: string; additions: number; deletions: number }[],
+  labels: string[] = [],
+) =>
+  emulator.addPullRequest(repo, {
+    title: `Fix in ${repo}`,
+    author: "octocat",
+    state: "merged",
+    createdAt: mergedAt,
+    mergedAt,
+    closedAt: mergedAt,
+    files,
+    labels,
+  });
+
+const progress = () =>
+  ossProgress({
+    gateway: gatewayFor(REPO),
+    context: exampleContext(),
+    gatewayFor,
+    today: date("2026-11-24"),
+  });
+const searches = () =>
+  emulator.log.filter((entry) => entry.operationId === "search/issues-and-pull-requests").length;
+
+describe("OSS bars from GitHub", () => {
+  it("judges PRs merged in phases 2, 3 and 4 from one search for all target repositories", async () => {
+    merged("qdrant/qdrant", "2026-05-04T10:00:00Z", [
+      { filename: "docs/api.md", additions: 12, deletions: 2 },
+    ]);
+    merged("vectordotdev/vector", "2026-07-15T10:00:00Z", [
+      { filename: "src/sinks/http.rs", additions: 8, deletions: 1 },
+    ]);
+    merged("tikv/tikv", "2026-10-02T10:00:00Z", [{ filename: "tests/raft.rs", additions: 90, deletions: 0 }]);
+    merged(
+      "tikv/tikv",
+      "2026-10-20T10:00:00Z",
+      [{ filename: "components/raftstore/src/peer.rs", additions: 48, deletions: 11 }],
+      ["spam"],
+    );
+    const { bars, incomplete } = await progress();
+    expect(incomplete).toBe(false);
+    expect(bars.map((bar) => [bar.bar.phase, bar.state, bar.counting.length])).toEqual([
+      [3, "met", 2],
+      [4, "at-risk", 1],
+      [5, "unmet", 0],
+    ]);
+    expect(bars[1]?.counting[0]?.reason).toContain("only docs or tests");
+    expect(searches()).toBe(1);
+  });
+
+  it("makes one search request per 100 results, whatever the number of target repositories", async () => {
+    for (let index = 0; index < 150; index++) {
+      const repo = ["qdrant/qdrant", "vectordotdev/vector", "tikv/tikv"][index % 3] ?? "tikv/tikv";
+      merged(repo, "2026-07-01T10:00:00Z", [{ filename: "README.md", additions: 1, deletions: 0 }]);
+    }
+    const { bars } = await progress();
+    expect(bars[0]?.counting).toHaveLength(150);
+    expect(searches()).toBe(2);
+  });
+});
