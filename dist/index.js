@@ -55981,12 +55981,27 @@ const commitEntry = strictObject({
     /** DSA problems solved (names from `Problem:` trailers). */
     problems: array(string()),
 });
+const fileStat = strictObject({
+    filename: string(),
+    additions: number().int(),
+    deletions: number().int(),
+});
+/** A merged pull request in a target repository, as search found it; its files once read. */
+const pullEntry = strictObject({
+    title: string(),
+    url: string(),
+    mergedAt: string(),
+    labels: array(string()),
+    files: array(fileStat).nullable(),
+});
 const ledgerSchema = strictObject({
     version: literal(LEDGER_VERSION),
     commits: record(sha, commitEntry),
+    /** By "owner/name#number". */
+    pulls: record(string(), pullEntry).default({}),
 });
 function emptyLedger() {
-    return { version: LEDGER_VERSION, commits: {} };
+    return { version: LEDGER_VERSION, commits: {}, pulls: {} };
 }
 /** A learner's commit as the ledger keeps it. */
 function ledgerEntry(commit, claims, context) {
@@ -56004,7 +56019,7 @@ function ledgerEntry(commit, claims, context) {
 }
 /** The ledger with these entries added: a union by SHA. */
 function recordCommits(ledger, entries) {
-    return mergeLedgers(ledger, { commits: { ...entries } });
+    return mergeLedgers(ledger, { commits: { ...entries }, pulls: {} });
 }
 /**
  * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
@@ -56017,7 +56032,33 @@ function mergeLedgers(left, right) {
         const existing = commits[key];
         commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
     }
-    return { version: LEDGER_VERSION, commits };
+    const pulls = { ...left.pulls };
+    for (const [key, pull] of Object.entries(right.pulls)) {
+        const existing = pulls[key];
+        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
+    }
+    return { version: LEDGER_VERSION, commits, pulls };
+}
+/** Orders two records of one pull request: the one with its files read first, then by content. */
+function pullRank(pull) {
+    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
+}
+function normalizedPull(pull) {
+    return {
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        labels: [...pull.labels].sort(),
+        files: pull.files === null
+            ? null
+            : [...pull.files]
+                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+                .map((file) => ({
+                filename: file.filename,
+                additions: file.additions,
+                deletions: file.deletions,
+            })),
+    };
 }
 function entryText(entry) {
     return JSON.stringify([
@@ -56063,7 +56104,10 @@ function serializeLedger(ledger) {
             },
         ];
     }));
-    return `${JSON.stringify({ version: ledger.version, commits }, null, 2)}\n`;
+    const pulls = Object.fromEntries(Object.keys(ledger.pulls)
+        .sort()
+        .map((key) => [key, normalizedPull(ledger.pulls[key])]));
+    return `${JSON.stringify({ version: ledger.version, commits, pulls }, null, 2)}\n`;
 }
 
 /** The repositories a config has tracked: its projects' and its DSA repository, each once. */
@@ -63248,7 +63292,8 @@ class RestGateway {
             let incomplete = false;
             for await (const page of this.client.paginate.iterator("GET /search/issues", { q, per_page: PAGE })) {
                 const data = page.data;
-                if (!Array.isArray(data) && data.incomplete_results)
+                // The pagination plugin turns a search page into its items, and keeps the flag on the array.
+                if (data.incomplete_results)
                     incomplete = true;
                 const items = (Array.isArray(data) ? data : (data.items ?? []));
                 for (const item of items) {

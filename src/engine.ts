@@ -20,9 +20,11 @@ import {
   LEDGER_PATH,
   type Ledger,
   type LedgerCommit,
+  type LedgerPull,
   ledgerEntry,
   parseLedger,
   recordCommits,
+  recordPulls,
   serializeLedger,
 } from "./progress/ledger.js";
 import { type BarStatus, ossBars, type PullRequestEvidence } from "./progress/oss.js";
@@ -388,31 +390,48 @@ export async function trackPush(input: {
 /**
  * The OSS bars as GitHub shows them today: one search (100 results a page) for the learner's merged
  * pull requests in every target repository, and the files of those a "substantive" bar must judge.
+ * Pull requests are kept in the ledger, with their files once read: a search that GitHub marks
+ * incomplete never lowers a count, and no file list is read twice.
  */
 export async function ossProgress(input: HistoryInput & { today: Temporal.PlainDate }): Promise<{
   bars: BarStatus[];
   incomplete: boolean;
 }> {
-  const { context } = input;
+  const { context, gateway } = input;
   const targets =
     context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
   if (targets.length === 0) return { bars: [], incomplete: false };
-  const { prs, incomplete } = await input.gateway.searchMergedPullRequests(context.config.learner, targets);
+  const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+  const { prs, incomplete } = await gateway.searchMergedPullRequests(context.config.learner, targets);
   const needFiles = new Set(
     (context.curriculum.tracks.oss?.bars ?? [])
       .filter((bar) => bar.requires === "substantive-pr")
       .map((bar) => bar.phase),
   );
-  const judged: PullRequestEvidence[] = [];
+  const seen: Record<string, LedgerPull> = {};
   for (const pr of prs) {
+    const key = `${pr.repo}#${pr.number}`;
     const phase = ossBars(context, [pr], new Map(), input.today).find((bar) => bar.counting.length > 0)?.bar
       .phase;
-    const verdict = context.config.oss.verdicts[`${pr.repo}#${pr.number}`];
-    judged.push(
-      phase !== undefined && needFiles.has(phase) && !verdict
-        ? { ...pr, files: await input.gatewayFor(pr.repo).listPullRequestFileStats(pr.number) }
-        : pr,
-    );
+    const wanted = phase !== undefined && needFiles.has(phase) && !context.config.oss.verdicts[key];
+    const files =
+      stored.pulls[key]?.files ??
+      (wanted ? await input.gatewayFor(pr.repo).listPullRequestFileStats(pr.number) : null);
+    seen[key] = { title: pr.title, url: pr.url, mergedAt: pr.mergedAt, labels: [...pr.labels], files };
   }
-  return { bars: ossBars(context, judged, new Map(), input.today), incomplete };
+  const ledger = recordPulls(stored, seen);
+  const all = Object.entries(ledger.pulls).map(([key, pull]): PullRequestEvidence => {
+    const [repo = "", number = "0"] = key.split("#");
+    return {
+      repo,
+      number: Number(number),
+      title: pull.title,
+      url: pull.url,
+      mergedAt: pull.mergedAt,
+      labels: pull.labels,
+      ...(pull.files ? { files: pull.files } : {}),
+    };
+  });
+  await writeLedger(gateway, (current) => recordPulls(current, seen));
+  return { bars: ossBars(context, all, new Map(), input.today), incomplete };
 }

@@ -241,7 +241,8 @@ export class RestGateway implements PortfolioGateway {
       let incomplete = false;
       for await (const page of this.client.paginate.iterator("GET /search/issues", { q, per_page: PAGE })) {
         const data = page.data as unknown as { incomplete_results?: boolean; items?: unknown[] } | unknown[];
-        if (!Array.isArray(data) && data.incomplete_results) incomplete = true;
+        // The pagination plugin turns a search page into its items, and keeps the flag on the array.
+        if ((data as { incomplete_results?: boolean }).incomplete_results) incomplete = true;
         const items = (Array.isArray(data) ? data : (data.items ?? [])) as {
           number: number;
           title: string;

@@ -28,16 +28,34 @@ const commitEntry = z.strictObject({
   problems: z.array(z.string()),
 });
 
+const fileStat = z.strictObject({
+  filename: z.string(),
+  additions: z.number().int(),
+  deletions: z.number().int(),
+});
+
+/** A merged pull request in a target repository, as search found it; its files once read. */
+const pullEntry = z.strictObject({
+  title: z.string(),
+  url: z.string(),
+  mergedAt: z.string(),
+  labels: z.array(z.string()),
+  files: z.array(fileStat).nullable(),
+});
+
 export const ledgerSchema = z.strictObject({
   version: z.literal(LEDGER_VERSION),
   commits: z.record(sha, commitEntry),
+  /** By "owner/name#number". */
+  pulls: z.record(z.string(), pullEntry).default({}),
 });
 
 export type Ledger = z.output<typeof ledgerSchema>;
 export type LedgerCommit = z.output<typeof commitEntry>;
+export type LedgerPull = z.output<typeof pullEntry>;
 
 export function emptyLedger(): Ledger {
-  return { version: LEDGER_VERSION, commits: {} };
+  return { version: LEDGER_VERSION, commits: {}, pulls: {} };
 }
 
 /** A learner's commit as the ledger keeps it. */
@@ -61,7 +79,16 @@ export function ledgerEntry(
 
 /** The ledger with these entries added: a union by SHA. */
 export function recordCommits(ledger: Ledger, entries: Readonly<Record<string, LedgerCommit>>): Ledger {
-  return mergeLedgers(ledger, { version: LEDGER_VERSION, commits: { ...entries } });
+  return mergeLedgers(ledger, { version: LEDGER_VERSION, commits: { ...entries }, pulls: {} });
+}
+
+/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
+export function recordPulls(ledger: Ledger, pulls: Readonly<Record<string, LedgerPull>>): Ledger {
+  const merged: Record<string, LedgerPull> = { ...ledger.pulls };
+  for (const [key, pull] of Object.entries(pulls)) {
+    merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
+  }
+  return { ...ledger, pulls: merged };
 }
 
 /**
@@ -75,7 +102,36 @@ export function mergeLedgers(left: Ledger, right: Ledger): Ledger {
     const existing = commits[key];
     commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
   }
-  return { version: LEDGER_VERSION, commits };
+  const pulls: Record<string, LedgerPull> = { ...left.pulls };
+  for (const [key, pull] of Object.entries(right.pulls)) {
+    const existing = pulls[key];
+    pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
+  }
+  return { version: LEDGER_VERSION, commits, pulls };
+}
+
+/** Orders two records of one pull request: the one with its files read first, then by content. */
+function pullRank(pull: LedgerPull): string {
+  return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
+}
+
+function normalizedPull(pull: LedgerPull): LedgerPull {
+  return {
+    title: pull.title,
+    url: pull.url,
+    mergedAt: pull.mergedAt,
+    labels: [...pull.labels].sort(),
+    files:
+      pull.files === null
+        ? null
+        : [...pull.files]
+            .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+            .map((file) => ({
+              filename: file.filename,
+              additions: file.additions,
+              deletions: file.deletions,
+            })),
+  };
 }
 
 function entryText(entry: LedgerCommit): string {
@@ -124,7 +180,12 @@ export function serializeLedger(ledger: Ledger): string {
         ];
       }),
   );
-  return `${JSON.stringify({ version: ledger.version, commits }, null, 2)}\n`;
+  const pulls = Object.fromEntries(
+    Object.keys(ledger.pulls)
+      .sort()
+      .map((key) => [key, normalizedPull(ledger.pulls[key] as LedgerPull)]),
+  );
+  return `${JSON.stringify({ version: ledger.version, commits, pulls }, null, 2)}\n`;
 }
 
 /** Hours and commits per program week, from the ledger. */

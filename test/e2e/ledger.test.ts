@@ -3,7 +3,7 @@ import { Emulator } from "../../src/emulator/index.js";
 import { rebuildLedger, sync, track } from "../../src/engine.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
-import { LEDGER_PATH, parseLedger, weeklyTotals } from "../../src/progress/ledger.js";
+import { emptyLedger, LEDGER_PATH, parseLedger, weeklyTotals } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { runCli } from "../helpers/run-cli.js";
 import { date, EXAMPLE_CONFIG, exampleContext } from "../helpers/setup.js";
@@ -66,7 +66,7 @@ describe("the ledger in the portfolio", () => {
     const ledger = parseLedger(incremental ?? "");
     expect(Object.keys(ledger?.commits ?? {})).toHaveLength(4);
     // Week 4 is 23–29 March; week 5 is 30 March – 5 April (Asia/Kolkata).
-    expect(weeklyTotals(ledger ?? { version: 1, commits: {} }).get(5)).toEqual({
+    expect(weeklyTotals(ledger ?? emptyLedger()).get(5)).toEqual({
       commits: 2,
       minutes: 165,
       problems: 0,
@@ -127,7 +127,7 @@ describe("the ledger in the portfolio", () => {
     });
     await rebuildLedger({ gateway: gatewayFor(REPO), context: exampleContext(), gatewayFor });
     const ledger = parseLedger((await ledgerText()) ?? "");
-    expect(weeklyTotals(ledger ?? { version: 1, commits: {} }).get(1)).toEqual({
+    expect(weeklyTotals(ledger ?? emptyLedger()).get(1)).toEqual({
       commits: 2,
       minutes: 40,
       problems: 3,

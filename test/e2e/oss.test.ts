@@ -90,4 +90,21 @@ describe("OSS bars from GitHub", () => {
     expect(bars[0]?.counting).toHaveLength(150);
     expect(searches()).toBe(2);
   });
+
+  it("never lowers a count on an incomplete search, and reads a pull request's files once", async () => {
+    for (const day of ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04"]) {
+      merged("tikv/tikv", `${day}T10:00:00Z`, [{ filename: "src/server.rs", additions: 30, deletions: 4 }]);
+    }
+    const first = await progress();
+    expect(first.bars[1]?.counting).toHaveLength(4);
+    const fileReads = () => emulator.log.filter((entry) => entry.operationId === "pulls/list-files").length;
+    expect(fileReads()).toBe(4);
+
+    emulator.faults.next("incomplete-search", { operationId: "search/issues-and-pull-requests" });
+    const second = await progress();
+    expect(second.incomplete).toBe(true);
+    expect(second.bars[1]?.counting).toHaveLength(4);
+    expect(second.bars[1]?.state).toBe("met");
+    expect(fileReads()).toBe(4);
+  });
 });

@@ -30,9 +30,41 @@ const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc.tuple(
     problems: fc.array(fc.constantFrom("two-sum", "lru-cache"), { maxLength: 2 }),
   }),
 );
-const ledgerArb = fc
-  .array(entryArb, { maxLength: 12 })
-  .map((entries): Ledger => ({ version: 1, commits: Object.fromEntries(entries) }));
+const ledgerArb = fc.array(entryArb, { maxLength: 12 }).chain((entries) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom("tikv/tikv#1", "tikv/tikv#2", "qdrant/qdrant#7"),
+        fc.record({
+          title: fc.constantFrom("Fix", "Feature"),
+          url: fc.constant("https://github.com/x"),
+          mergedAt: fc.constantFrom("2026-07-01T00:00:00Z", "2026-10-01T00:00:00Z"),
+          labels: fc.array(fc.constantFrom("bug", "spam"), { maxLength: 2 }),
+          files: fc.option(
+            fc.array(
+              fc.record({
+                filename: fc.constantFrom("a.rs", "b.md"),
+                additions: fc.nat(50),
+                deletions: fc.nat(50),
+              }),
+              {
+                maxLength: 2,
+              },
+            ),
+            { nil: null },
+          ),
+        }),
+      ),
+      { maxLength: 4 },
+    )
+    .map(
+      (pulls): Ledger => ({
+        version: 1,
+        commits: Object.fromEntries(entries),
+        pulls: Object.fromEntries(pulls),
+      }),
+    ),
+);
 
 describe("the ledger", () => {
   it("records a commit in the week it was made, in the learner's time zone, with its claims and minutes", () => {
