@@ -63313,6 +63313,11 @@ class RestGateway {
             return { prs, incomplete };
         });
     }
+    async searchOpenedIssues(login, repos) {
+        const q = ["is:issue", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
+        const items = await github(this.repo, "search the learner's issues", () => this.client.paginate("GET /search/issues", { q, per_page: PAGE }));
+        return items.filter((item) => item.pull_request === undefined).map((item) => item.created_at);
+    }
     async listPullRequestFileStats(number) {
         const files = await github(this.repo, `read the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
             ...this.params,

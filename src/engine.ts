@@ -27,7 +27,7 @@ import {
   recordPulls,
   serializeLedger,
 } from "./progress/ledger.js";
-import { type BarStatus, ossBars, type PullRequestEvidence } from "./progress/oss.js";
+import { type BarStatus, engagementByPhase, ossBars, type PullRequestEvidence } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { keyOf } from "./render/managed-body.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
@@ -433,5 +433,10 @@ export async function ossProgress(input: HistoryInput & { today: Temporal.PlainD
     };
   });
   await writeLedger(gateway, (current) => recordPulls(current, seen));
-  return { bars: ossBars(context, all, new Map(), input.today), incomplete };
+  const engagement = (context.curriculum.tracks.oss?.bars ?? []).some(
+    (bar) => bar.requires === "pr-or-engagement",
+  )
+    ? engagementByPhase(context, await gateway.searchOpenedIssues(context.config.learner, targets))
+    : new Map<number, number>();
+  return { bars: ossBars(context, all, engagement, input.today), incomplete };
 }

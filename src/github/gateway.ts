@@ -83,6 +83,8 @@ export interface PortfolioGateway {
     login: string,
     repos: readonly string[],
   ): Promise<{ prs: PullRequestEvidence[]; incomplete: boolean }>;
+  /** When the learner opened each issue (not pull request) in the target repositories: one search, 100 a page. */
+  searchOpenedIssues(login: string, repos: readonly string[]): Promise<string[]>;
   /** Each file a pull request changes, with its added and deleted lines. */
   listPullRequestFileStats(
     number: number,

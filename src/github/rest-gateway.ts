@@ -268,6 +268,14 @@ export class RestGateway implements PortfolioGateway {
     });
   }
 
+  async searchOpenedIssues(login: string, repos: readonly string[]): Promise<string[]> {
+    const q = ["is:issue", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
+    const items = await github(this.repo, "search the learner's issues", () =>
+      this.client.paginate("GET /search/issues", { q, per_page: PAGE }),
+    );
+    return items.filter((item) => item.pull_request === undefined).map((item) => item.created_at);
+  }
+
   async listPullRequestFileStats(
     number: number,
   ): Promise<{ filename: string; additions: number; deletions: number }[]> {

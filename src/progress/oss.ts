@@ -153,3 +153,23 @@ function countPullRequest(
       : "";
   return { pr, phase, substantive: judged.verdict, reason: `${where}${detail}` };
 }
+
+/** Issues the learner opened, by the bar phase in whose window they were opened (phase 5's "active issue engagement"). */
+export function engagementByPhase(context: PlanContext, openedAt: readonly string[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  const oss = context.curriculum.tracks.oss;
+  if (!oss) return counts;
+  for (const timestamp of openedAt) {
+    const day = localDate(Temporal.Instant.from(timestamp), context.calendar.timeZone);
+    const phase = context.curriculum.phases.find((candidate) => {
+      const window = spanOfWeeks(context.calendar, candidate.weeks.from, candidate.weeks.to);
+      return (
+        Temporal.PlainDate.compare(window.first, day) <= 0 &&
+        Temporal.PlainDate.compare(day, window.last) <= 0
+      );
+    });
+    if (phase && oss.bars.some((bar) => bar.phase === phase.number))
+      counts.set(phase.number, (counts.get(phase.number) ?? 0) + 1);
+  }
+  return counts;
+}

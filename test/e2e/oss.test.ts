@@ -52,8 +52,12 @@ const progress = () =>
     gatewayFor,
     today: date("2026-11-24"),
   });
+/** Searches for pull requests (the engagement search for issues is one more, separate). */
 const searches = () =>
-  emulator.log.filter((entry) => entry.operationId === "search/issues-and-pull-requests").length;
+  emulator.log.filter(
+    (entry) =>
+      entry.operationId === "search/issues-and-pull-requests" && String(entry.query.q).includes("is:pr"),
+  ).length;
 
 describe("OSS bars from GitHub", () => {
   it("judges PRs merged in phases 2, 3 and 4 from one search for all target repositories", async () => {
@@ -106,5 +110,25 @@ describe("OSS bars from GitHub", () => {
     expect(second.bars[1]?.counting).toHaveLength(4);
     expect(second.bars[1]?.state).toBe("met");
     expect(fileReads()).toBe(4);
+  });
+
+  it("meets phase 5 with an issue the learner opened in a target repository during it", async () => {
+    emulator.addIssue("qdrant/qdrant", {
+      title: "Bug in HNSW",
+      author: "octocat",
+      createdAt: "2026-12-20T10:00:00Z",
+    });
+    emulator.addIssue("qdrant/qdrant", {
+      title: "Someone else's",
+      author: "mallory",
+      createdAt: "2026-12-21T10:00:00Z",
+    });
+    const { bars } = await ossProgress({
+      gateway: gatewayFor(REPO),
+      context: exampleContext(),
+      gatewayFor,
+      today: date("2027-01-10"),
+    });
+    expect(bars[2]).toMatchObject({ state: "met", engagement: 1 });
   });
 });
