@@ -1,28 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { rebuildLedger, sync, track } from "../../src/engine.js";
-import { createClient, TEST_PACING } from "../../src/github/octokit.js";
-import { RestGateway } from "../../src/github/rest-gateway.js";
 import { emptyLedger, LEDGER_PATH, parseLedger, weeklyTotals } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { runCli } from "../helpers/run-cli.js";
 import { date, EXAMPLE_CONFIG, exampleContext } from "../helpers/setup.js";
 
 const REPO = "octocat/portfolio";
 let emulator: Emulator;
 
-function gatewayFor(repo: string) {
-  return new RestGateway(
-    createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }),
-    repo,
-  );
-}
+const gatewayFor = (repo: string) => emulatedGateway(emulator, repo);
 
 beforeEach(async () => {
-  emulator = await Emulator.start({
-    limits: { enabled: false },
-    now: () => new Date("2026-03-02T04:00:00Z"),
-  });
+  emulator = await Emulator.start(PINNED("2026-03-02T04:00:00Z"));
   emulator.createRepo(REPO);
   emulator.createRepo("octocat/csvq");
   await sync({ gateway: gatewayFor(REPO), context: exampleContext(), today: date("2026-03-02") });

@@ -1,26 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { ossProgress } from "../../src/engine.js";
-import { createClient, TEST_PACING } from "../../src/github/octokit.js";
-import { RestGateway } from "../../src/github/rest-gateway.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 const REPO = "octocat/portfolio";
 let emulator: Emulator;
 
-function gatewayFor(repo: string) {
-  return new RestGateway(
-    createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }),
-    repo,
-  );
-}
+const gatewayFor = (repo: string) => emulatedGateway(emulator, repo);
 
 beforeEach(async () => {
-  emulator = await Emulator.start({
-    limits: { enabled: false },
-    now: () => new Date("2026-11-24T04:00:00Z"),
-  });
+  emulator = await Emulator.start(PINNED("2026-11-24T04:00:00Z"));
   for (const repo of [REPO, "qdrant/qdrant", "vectordotdev/vector", "tikv/tikv"]) emulator.createRepo(repo);
 });
 afterEach(async () => {

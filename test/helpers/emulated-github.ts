@@ -1,0 +1,14 @@
+import type { Emulator } from "../../src/emulator/index.js";
+import { createClient, TEST_PACING } from "../../src/github/octokit.js";
+import { RestGateway } from "../../src/github/rest-gateway.js";
+
+/** A gateway to a repository of the emulator, as the real one talks to GitHub (no pacing). */
+export function emulatedGateway(emulator: Emulator, repo: string): RestGateway {
+  return new RestGateway(
+    createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING }),
+    repo,
+  );
+}
+
+/** The emulator with its rate limits off and its clock pinned to `now`, as the e2e tests use it. */
+export const PINNED = (now: string) => ({ limits: { enabled: false }, now: () => new Date(now) });
