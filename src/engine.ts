@@ -27,7 +27,13 @@ import {
   recordPulls,
   serializeLedger,
 } from "./progress/ledger.js";
-import { type BarStatus, engagementByPhase, ossBars, type PullRequestEvidence } from "./progress/oss.js";
+import {
+  type BarStatus,
+  barPhaseOf,
+  engagementByPhase,
+  ossBars,
+  type PullRequestEvidence,
+} from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { keyOf } from "./render/managed-body.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
@@ -411,8 +417,7 @@ export async function ossProgress(input: HistoryInput & { today: Temporal.PlainD
   const seen: Record<string, LedgerPull> = {};
   for (const pr of prs) {
     const key = `${pr.repo}#${pr.number}`;
-    const phase = ossBars(context, [pr], new Map(), input.today).find((bar) => bar.counting.length > 0)?.bar
-      .phase;
+    const phase = barPhaseOf(context, pr);
     const wanted = phase !== undefined && needFiles.has(phase) && !context.config.oss.verdicts[key];
     const files =
       stored.pulls[key]?.files ??

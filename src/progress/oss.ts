@@ -84,15 +84,9 @@ export function ossBars(
   engagementByPhase: ReadonlyMap<number, number>,
   today: Temporal.PlainDate,
 ): BarStatus[] {
-  const oss = context.curriculum.tracks.oss;
-  if (!oss || oss.bars.length === 0) return [];
-  const bars = [...oss.bars].sort((a, b) => a.phase - b.phase);
-  const windows = new Map(
-    context.curriculum.phases.map((phase) => [
-      phase.number,
-      spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to),
-    ]),
-  );
+  const bars = sortedBars(context);
+  if (bars.length === 0) return [];
+  const windows = phaseWindows(context);
   const leadDays = Math.max(0, ...context.config.reminders.lead_days);
   const counted = prs.map((pr) => countPullRequest(pr, bars, windows, context));
   return bars.map((bar) => {
@@ -111,20 +105,13 @@ export function ossBars(
   });
 }
 
-function countPullRequest(
+/** The bar phase a pull request counts for, and how it got there. */
+function attribution(
   pr: PullRequestEvidence,
   bars: readonly OssBar[],
   windows: ReadonlyMap<number, { first: Temporal.PlainDate; last: Temporal.PlainDate }>,
   context: PlanContext,
-): CountedPullRequest {
-  const disqualifier = pr.labels.find((label) => DISQUALIFYING.has(label.toLowerCase()));
-  if (disqualifier)
-    return {
-      pr,
-      phase: undefined,
-      substantive: undefined,
-      reason: `labelled "${disqualifier}": it counts for nothing`,
-    };
+): { phase: number; where: string } {
   const merged = localDate(Temporal.Instant.from(pr.mergedAt), context.calendar.timeZone);
   const inWindow = bars.find((bar) => {
     const window = windows.get(bar.phase);
@@ -145,6 +132,45 @@ function countPullRequest(
     : phase === first.phase
       ? `merged before phase ${phase}, so it counts there`
       : `merged after phase ${lastBar.phase}, so it counts there`;
+  return { phase, where };
+}
+
+/** The bar phase a merged pull request counts for, unless a label disqualifies it. */
+export function barPhaseOf(context: PlanContext, pr: PullRequestEvidence): number | undefined {
+  const bars = sortedBars(context);
+  if (bars.length === 0 || pr.labels.some((label) => DISQUALIFYING.has(label.toLowerCase())))
+    return undefined;
+  return attribution(pr, bars, phaseWindows(context), context).phase;
+}
+
+function sortedBars(context: PlanContext): OssBar[] {
+  return [...(context.curriculum.tracks.oss?.bars ?? [])].sort((a, b) => a.phase - b.phase);
+}
+
+function phaseWindows(context: PlanContext) {
+  return new Map(
+    context.curriculum.phases.map((phase) => [
+      phase.number,
+      spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to),
+    ]),
+  );
+}
+
+function countPullRequest(
+  pr: PullRequestEvidence,
+  bars: readonly OssBar[],
+  windows: ReadonlyMap<number, { first: Temporal.PlainDate; last: Temporal.PlainDate }>,
+  context: PlanContext,
+): CountedPullRequest {
+  const disqualifier = pr.labels.find((label) => DISQUALIFYING.has(label.toLowerCase()));
+  if (disqualifier)
+    return {
+      pr,
+      phase: undefined,
+      substantive: undefined,
+      reason: `labelled "${disqualifier}": it counts for nothing`,
+    };
+  const { phase, where } = attribution(pr, bars, windows, context);
   const judged = substantive(pr, context.config);
   const bar = bars.find((candidate) => candidate.phase === phase);
   const detail =

@@ -220,21 +220,20 @@ describe("sync against the emulator, over HTTP", () => {
 
 describe("syllabot apply against the emulator", () => {
   const run = (argv: string[], env: Record<string, string>) => runCli(argv, env);
+  /** `syllabot apply` on the emulator's portfolio, with the example config, and further options. */
+  const apply = (...options: string[]) => [
+    "apply",
+    "--repo",
+    REPO,
+    "--config",
+    EXAMPLE_CONFIG,
+    "--api-url",
+    emulator.url,
+    ...options,
+  ];
 
   it("applies, then finds nothing to do", async () => {
-    const argv = [
-      "apply",
-      "--repo",
-      REPO,
-      "--config",
-      EXAMPLE_CONFIG,
-      "--api-url",
-      emulator.url,
-      "--pace",
-      "0",
-      "--today",
-      "2026-03-02",
-    ];
+    const argv = apply("--pace", "0", "--today", "2026-03-02");
     const first = await run(argv, { GITHUB_TOKEN: emulator.token });
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
@@ -246,16 +245,7 @@ describe("syllabot apply against the emulator", () => {
   });
 
   it("writes nothing on --dry-run", async () => {
-    const argv = [
-      "apply",
-      "--repo",
-      REPO,
-      "--config",
-      EXAMPLE_CONFIG,
-      "--api-url",
-      emulator.url,
-      "--dry-run",
-    ];
+    const argv = apply("--dry-run");
     const result = await run(argv, { GITHUB_TOKEN: emulator.token });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Dry run: nothing was written.");
@@ -294,10 +284,7 @@ describe("syllabot apply against the emulator", () => {
       body: JSON.stringify({ permissions: { issues: "read", metadata: "read" } }),
     });
     const { token } = (await minted.json()) as { token: string };
-    const result = await run(
-      ["apply", "--repo", REPO, "--config", EXAMPLE_CONFIG, "--api-url", emulator.url, "--pace", "0"],
-      { GITHUB_TOKEN: token },
-    );
+    const result = await run(apply("--pace", "0"), { GITHUB_TOKEN: token });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /create label "syllabot" in octocat\/portfolio failed \(HTTP 403\): Resource not accessible by integration \(the token lacks a permission/,
