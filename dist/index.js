@@ -55994,14 +55994,39 @@ const pullEntry = strictObject({
     labels: array(string()),
     files: array(fileStat).nullable(),
 });
+/** The newest commit a listing of a repository returned: the next listing starts near it. */
+const seenEntry = strictObject({ sha, timestamp: string() });
+/** An issue in a target repository the learner opened or commented on, with the instants they did. */
+const engagementEntry = strictObject({
+    title: string(),
+    url: string(),
+    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
+    updatedAt: string(),
+    dates: array(string()),
+});
+/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
+const paceEntry = strictObject({
+    asOf: string(),
+    done: number().int().nonnegative(),
+    expected: number().int().nonnegative(),
+    aheadBy: number().int(),
+    status: _enum(["ahead", "on-track", "behind"]),
+    plannedFinish: string(),
+    projectedFinish: string().nullable(),
+});
 const ledgerSchema = strictObject({
     version: literal(LEDGER_VERSION),
     commits: record(sha, commitEntry),
     /** By "owner/name#number". */
     pulls: record(string(), pullEntry).default({}),
+    /** By "owner/name". */
+    lastSeen: record(string(), seenEntry).default({}),
+    /** By "owner/name#number". */
+    engagement: record(string(), engagementEntry).default({}),
+    pace: paceEntry.nullable().default(null),
 });
 function emptyLedger() {
-    return { version: LEDGER_VERSION, commits: {}, pulls: {} };
+    return { version: LEDGER_VERSION, commits: {}, pulls: {}, lastSeen: {}, engagement: {}, pace: null };
 }
 /** A learner's commit as the ledger keeps it. */
 function ledgerEntry(commit, claims, context) {
@@ -56019,7 +56044,11 @@ function ledgerEntry(commit, claims, context) {
 }
 /** The ledger with these entries added: a union by SHA. */
 function recordCommits(ledger, entries) {
-    return mergeLedgers(ledger, { commits: { ...entries }, pulls: {} });
+    return mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } });
+}
+/** The ledger with the newest commit each listed repository returned. */
+function recordSeen(ledger, seen) {
+    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
 }
 /**
  * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
@@ -56037,7 +56066,48 @@ function mergeLedgers(left, right) {
         const existing = pulls[key];
         pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
     }
-    return { version: LEDGER_VERSION, commits, pulls };
+    return {
+        version: LEDGER_VERSION,
+        commits,
+        pulls,
+        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
+        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
+        pace: latest(left.pace, right.pace),
+    };
+}
+/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
+function mergeBy(left, right, rank) {
+    const merged = { ...left };
+    for (const [key, entry] of Object.entries(right)) {
+        const existing = merged[key];
+        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
+    }
+    return merged;
+}
+function latest(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
+    return rank(right) > rank(left) ? right : left;
+}
+function normalizedEngagement(entry) {
+    return {
+        title: entry.title,
+        url: entry.url,
+        updatedAt: entry.updatedAt,
+        dates: [...new Set(entry.dates)].sort(),
+    };
+}
+function normalizedPace(pace) {
+    return {
+        asOf: pace.asOf,
+        done: pace.done,
+        expected: pace.expected,
+        aheadBy: pace.aheadBy,
+        status: pace.status,
+        plannedFinish: pace.plannedFinish,
+        projectedFinish: pace.projectedFinish,
+    };
 }
 /** Orders two records of one pull request: the one with its files read first, then by content. */
 function pullRank(pull) {
@@ -56107,7 +56177,17 @@ function serializeLedger(ledger) {
     const pulls = Object.fromEntries(Object.keys(ledger.pulls)
         .sort()
         .map((key) => [key, normalizedPull(ledger.pulls[key])]));
-    return `${JSON.stringify({ version: ledger.version, commits, pulls }, null, 2)}\n`;
+    const lastSeen = Object.fromEntries(Object.keys(ledger.lastSeen)
+        .sort()
+        .map((key) => {
+        const entry = ledger.lastSeen[key];
+        return [key, { sha: entry.sha, timestamp: entry.timestamp }];
+    }));
+    const engagement = Object.fromEntries(Object.keys(ledger.engagement)
+        .sort()
+        .map((key) => [key, normalizedEngagement(ledger.engagement[key])]));
+    const pace = ledger.pace === null ? null : normalizedPace(ledger.pace);
+    return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
 }
 
 /** The repositories a config has tracked: its projects' and its DSA repository, each once. */
@@ -56149,27 +56229,59 @@ function withUnlabelledIssues(actual, all) {
 const USE_CASES = ["sync", "track"];
 /**
  * Track from the project repositories' histories (the Action and the scheduled catch-up, which see
- * no push): one listing of commits since the program's start per project repository.
+ * no push): one listing per project repository, incremental from the newest commit the ledger saw
+ * there.
  */
 async function trackHistory(input) {
-    const { commits, unreadable } = await projectHistory(input);
-    const result = await track({ gateway: input.gateway, context: input.context, commits });
+    const stored = parseLedger((await input.gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+    const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
+    const result = await track({ gateway: input.gateway, context: input.context, commits, seen });
     return { ...result, unreadable };
 }
-/** Every project repository's commits since the program's start; repositories not visible are named. */
-async function projectHistory(input) {
+/**
+ * Commits pushed with author dates older than the newest one seen still reach the listing when they
+ * are at most this old; older stragglers are the app's (it sees every push) or `rebuild`'s.
+ */
+const RELISTING_MARGIN = { days: 7 };
+/**
+ * Every project repository's commits since the program's start, or since a little before the newest
+ * one seen there; repositories not visible are named.
+ */
+async function projectHistory(input, lastSeen = {}) {
     const { calendar, config } = input.context;
-    const since = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant().toString();
+    const start = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant();
     const commits = [];
     const unreadable = [];
+    const seen = {};
     for (const repo of trackedRepositories(config)) {
-        const listed = await input.gatewayFor(repo).listCommitsSince(since);
-        if (listed)
-            commits.push(...listed);
-        else
+        const cursor = lastSeen[repo];
+        const resumeAt = cursor
+            ? Temporal.Instant.from(cursor.timestamp)
+                .toZonedDateTimeISO("UTC")
+                .subtract(RELISTING_MARGIN)
+                .toInstant()
+            : start;
+        const since = Temporal.Instant.compare(resumeAt, start) > 0 ? resumeAt : start;
+        const listed = await input.gatewayFor(repo).listCommitsSince(since.toString());
+        if (!listed) {
             unreadable.push(repo);
+            continue;
+        }
+        commits.push(...listed);
+        const newest = newestCommit(listed);
+        if (newest)
+            seen[repo] = { sha: newest.sha, timestamp: Temporal.Instant.from(newest.timestamp).toString() };
     }
-    return { commits, unreadable };
+    return { commits, unreadable, seen };
+}
+function newestCommit(commits) {
+    let newest;
+    for (const commit of commits) {
+        const order = newest === undefined ? 1 : Date.parse(commit.timestamp) - Date.parse(newest.timestamp);
+        if (order > 0 || (order === 0 && newest !== undefined && commit.sha > newest.sha))
+            newest = commit;
+    }
+    return newest;
 }
 /**
  * Commits -> the week and project issues they finish: closed with a comment linking the commit,
@@ -56191,10 +56303,15 @@ async function track(input) {
         }
         return { commit, keys: claimedKeys(claimed, context) };
     });
-    if (Object.keys(entries).length === 0)
+    const seen = input.seen ?? {};
+    const record = (ledger) => recordSeen(recordCommits(ledger, entries), seen);
+    if (Object.keys(entries).length === 0) {
+        if (Object.keys(seen).length > 0)
+            await writeLedger(gateway, record);
         return result;
+    }
     if (claims.every((claim) => claim.keys.length === 0)) {
-        await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
+        await writeLedger(gateway, record);
         return result;
     }
     const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
@@ -56229,24 +56346,30 @@ async function track(input) {
             });
         }
     }
-    await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
+    await writeLedger(gateway, record);
     return result;
 }
 /** A commit the ledger keeps: it finishes something, logs time or solves a DSA problem. */
 function worthRecording(claims) {
     return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
 }
-/** Update the portfolio's ledger in one commit: merged with what is there, never overwritten. */
+/**
+ * Update the portfolio's ledger in one commit: merged with what is there, never overwritten. The
+ * ledger as written (or as found, when nothing changed).
+ */
 async function writeLedger(gateway, update) {
+    let written = emptyLedger();
     await gateway.commitFiles({
         message: "syllabot: record progress",
         files: {
             [LEDGER_PATH]: (current) => {
-                const next = serializeLedger(update(parseLedger(current ?? "") ?? emptyLedger()));
+                written = update(parseLedger(current ?? "") ?? emptyLedger());
+                const next = serializeLedger(written);
                 return next === current ? current : next;
             },
         },
     });
+    return written;
 }
 
 /** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
@@ -63222,10 +63345,15 @@ class RestGateway {
         }));
     }
     async listIssueComments(number) {
-        return github(this.repo, `read the comments of issue #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        const comments = await github(this.repo, `read the comments of issue #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
             ...this.params,
             issue_number: number,
             per_page: PAGE,
+        }));
+        return comments.map((comment) => ({
+            body: comment.body ?? null,
+            created_at: comment.created_at,
+            ...(comment.user ? { author: comment.user.login } : {}),
         }));
     }
     async readFile(path, ref) {
@@ -63301,7 +63429,7 @@ class RestGateway {
                     if (!mergedAt)
                         continue;
                     prs.push({
-                        repo: item.repository_url.replace(/^.*\/repos\//, ""),
+                        repo: repositoryOf(item.repository_url),
                         number: item.number,
                         title: item.title,
                         url: item.html_url,
@@ -63313,10 +63441,26 @@ class RestGateway {
             return { prs, incomplete };
         });
     }
-    async searchOpenedIssues(login, repos) {
-        const q = ["is:issue", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
-        const items = await github(this.repo, "search the learner's issues", () => this.client.paginate("GET /search/issues", { q, per_page: PAGE }));
-        return items.filter((item) => item.pull_request === undefined).map((item) => item.created_at);
+    async searchEngagedIssues(login, repos, since) {
+        const q = [
+            "is:issue",
+            `involves:${login}`,
+            `updated:>=${since}`,
+            ...repos.map((repo) => `repo:${repo}`),
+        ].join(" ");
+        const items = await github(this.repo, "search the issues the learner took part in", () => this.client.paginate("GET /search/issues", { q, per_page: PAGE }));
+        return items
+            .filter((item) => item.pull_request === undefined)
+            .map((item) => ({
+            repo: repositoryOf(item.repository_url),
+            number: item.number,
+            title: item.title,
+            url: item.html_url,
+            ...(item.user ? { author: item.user.login } : {}),
+            createdAt: item.created_at,
+            updatedAt: item.updated_at,
+            comments: item.comments,
+        }));
     }
     async listPullRequestFileStats(number) {
         const files = await github(this.repo, `read the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
@@ -63517,6 +63661,10 @@ class RestGateway {
             detail: `unexpected answer from GitHub at ${issue?.path.join(".")}: ${issue?.message}`,
         });
     }
+}
+/** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */
+function repositoryOf(repositoryUrl) {
+    return repositoryUrl.replace(/^.*\/repos\//, "");
 }
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */

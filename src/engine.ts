@@ -1,4 +1,4 @@
-import { localDate, type Temporal } from "./calendar.js";
+import { localDate, spanOfWeeks, Temporal } from "./calendar.js";
 import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
 import type { PortfolioGateway } from "./github/gateway.js";
@@ -20,11 +20,15 @@ import {
   LEDGER_PATH,
   type Ledger,
   type LedgerCommit,
+  type LedgerEngagement,
   type LedgerPull,
+  type LedgerSeen,
   ledgerEntry,
   parseLedger,
   recordCommits,
+  recordEngagement,
   recordPulls,
+  recordSeen,
   serializeLedger,
 } from "./progress/ledger.js";
 import {
@@ -110,28 +114,64 @@ export interface HistoryInput {
 
 /**
  * Track from the project repositories' histories (the Action and the scheduled catch-up, which see
- * no push): one listing of commits since the program's start per project repository.
+ * no push): one listing per project repository, incremental from the newest commit the ledger saw
+ * there.
  */
 export async function trackHistory(input: HistoryInput): Promise<TrackResult> {
-  const { commits, unreadable } = await projectHistory(input);
-  const result = await track({ gateway: input.gateway, context: input.context, commits });
+  const stored = parseLedger((await input.gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+  const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
+  const result = await track({ gateway: input.gateway, context: input.context, commits, seen });
   return { ...result, unreadable };
 }
 
-/** Every project repository's commits since the program's start; repositories not visible are named. */
+/**
+ * Commits pushed with author dates older than the newest one seen still reach the listing when they
+ * are at most this old; older stragglers are the app's (it sees every push) or `rebuild`'s.
+ */
+export const RELISTING_MARGIN = { days: 7 } as const;
+
+/**
+ * Every project repository's commits since the program's start, or since a little before the newest
+ * one seen there; repositories not visible are named.
+ */
 async function projectHistory(
   input: HistoryInput,
-): Promise<{ commits: CommitEvidence[]; unreadable: string[] }> {
+  lastSeen: Readonly<Record<string, LedgerSeen>> = {},
+): Promise<{ commits: CommitEvidence[]; unreadable: string[]; seen: Record<string, LedgerSeen> }> {
   const { calendar, config } = input.context;
-  const since = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant().toString();
+  const start = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant();
   const commits: CommitEvidence[] = [];
   const unreadable: string[] = [];
+  const seen: Record<string, LedgerSeen> = {};
   for (const repo of trackedRepositories(config)) {
-    const listed = await input.gatewayFor(repo).listCommitsSince(since);
-    if (listed) commits.push(...listed);
-    else unreadable.push(repo);
+    const cursor = lastSeen[repo];
+    const resumeAt = cursor
+      ? Temporal.Instant.from(cursor.timestamp)
+          .toZonedDateTimeISO("UTC")
+          .subtract(RELISTING_MARGIN)
+          .toInstant()
+      : start;
+    const since = Temporal.Instant.compare(resumeAt, start) > 0 ? resumeAt : start;
+    const listed = await input.gatewayFor(repo).listCommitsSince(since.toString());
+    if (!listed) {
+      unreadable.push(repo);
+      continue;
+    }
+    commits.push(...listed);
+    const newest = newestCommit(listed);
+    if (newest)
+      seen[repo] = { sha: newest.sha, timestamp: Temporal.Instant.from(newest.timestamp).toString() };
   }
-  return { commits, unreadable };
+  return { commits, unreadable, seen };
+}
+
+function newestCommit(commits: readonly CommitEvidence[]): CommitEvidence | undefined {
+  let newest: CommitEvidence | undefined;
+  for (const commit of commits) {
+    const order = newest === undefined ? 1 : Date.parse(commit.timestamp) - Date.parse(newest.timestamp);
+    if (order > 0 || (order === 0 && newest !== undefined && commit.sha > newest.sha)) newest = commit;
+  }
+  return newest;
 }
 
 /** The label of syllabot's own notices, which exist before (or without) a valid config and its prefix. */
@@ -241,6 +281,8 @@ export interface TrackInput {
   gateway: PortfolioGateway;
   context: PlanContext;
   commits: readonly CommitEvidence[];
+  /** The newest commit a listing returned per repository, recorded with the rest. */
+  seen?: Readonly<Record<string, LedgerSeen>>;
 }
 
 export interface TrackResult {
@@ -274,9 +316,14 @@ export async function track(input: TrackInput): Promise<TrackResult> {
     }
     return { commit, keys: claimedKeys(claimed, context) };
   });
-  if (Object.keys(entries).length === 0) return result;
+  const seen = input.seen ?? {};
+  const record = (ledger: Ledger) => recordSeen(recordCommits(ledger, entries), seen);
+  if (Object.keys(entries).length === 0) {
+    if (Object.keys(seen).length > 0) await writeLedger(gateway, record);
+    return result;
+  }
   if (claims.every((claim) => claim.keys.length === 0)) {
-    await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
+    await writeLedger(gateway, record);
     return result;
   }
 
@@ -313,7 +360,7 @@ export async function track(input: TrackInput): Promise<TrackResult> {
       });
     }
   }
-  await writeLedger(gateway, (ledger) => recordCommits(ledger, entries));
+  await writeLedger(gateway, record);
   return result;
 }
 
@@ -322,17 +369,23 @@ function worthRecording(claims: CommitClaims): boolean {
   return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
 }
 
-/** Update the portfolio's ledger in one commit: merged with what is there, never overwritten. */
-async function writeLedger(gateway: PortfolioGateway, update: (ledger: Ledger) => Ledger): Promise<void> {
+/**
+ * Update the portfolio's ledger in one commit: merged with what is there, never overwritten. The
+ * ledger as written (or as found, when nothing changed).
+ */
+async function writeLedger(gateway: PortfolioGateway, update: (ledger: Ledger) => Ledger): Promise<Ledger> {
+  let written = emptyLedger();
   await gateway.commitFiles({
     message: "syllabot: record progress",
     files: {
       [LEDGER_PATH]: (current) => {
-        const next = serializeLedger(update(parseLedger(current ?? "") ?? emptyLedger()));
+        written = update(parseLedger(current ?? "") ?? emptyLedger());
+        const next = serializeLedger(written);
         return next === current ? current : next;
       },
     },
   });
+  return written;
 }
 
 /**
@@ -341,7 +394,7 @@ async function writeLedger(gateway: PortfolioGateway, update: (ledger: Ledger) =
  */
 export async function rebuildLedger(input: HistoryInput): Promise<{ commits: number; unreadable: string[] }> {
   const { context } = input;
-  const { commits, unreadable } = await projectHistory(input);
+  const { commits, unreadable, seen } = await projectHistory(input);
   const entries: Record<string, LedgerCommit> = {};
   for (const commit of commits.filter((candidate) => isLearnersCommit(candidate, context.config))) {
     const claimed = claimsOf(commit, context.curriculum);
@@ -349,7 +402,7 @@ export async function rebuildLedger(input: HistoryInput): Promise<{ commits: num
       entries[commit.sha] = ledgerEntry(commit, claimed, context);
     }
   }
-  await writeLedger(input.gateway, () => recordCommits(emptyLedger(), entries));
+  await writeLedger(input.gateway, () => recordSeen(recordCommits(emptyLedger(), entries), seen));
   return { commits: Object.keys(entries).length, unreadable };
 }
 
@@ -437,11 +490,52 @@ export async function ossProgress(input: HistoryInput & { today: Temporal.PlainD
       ...(pull.files ? { files: pull.files } : {}),
     };
   });
-  await writeLedger(gateway, (current) => recordPulls(current, seen));
-  const engagement = (context.curriculum.tracks.oss?.bars ?? []).some(
-    (bar) => bar.requires === "pr-or-engagement",
-  )
-    ? engagementByPhase(context, await gateway.searchOpenedIssues(context.config.learner, targets))
-    : new Map<number, number>();
+  const engaged = await readEngagement(input, targets, stored);
+  const written = await writeLedger(gateway, (current) =>
+    recordEngagement(recordPulls(current, seen), engaged),
+  );
+  const engagement = engagementByPhase(
+    context,
+    Object.values(written.engagement).map((entry) => entry.dates),
+  );
   return { bars: ossBars(context, all, engagement, input.today), incomplete };
+}
+
+/**
+ * Issues in the target repositories the learner opened or commented on since the first phase whose
+ * bar engagement meets: one search, then the comments of each issue that changed since last read.
+ */
+async function readEngagement(
+  input: HistoryInput,
+  targets: readonly string[],
+  stored: Ledger,
+): Promise<Record<string, LedgerEngagement>> {
+  const { context } = input;
+  const phases = (context.curriculum.tracks.oss?.bars ?? [])
+    .filter((bar) => bar.requires === "pr-or-engagement")
+    .map((bar) => context.curriculum.phases.find((phase) => phase.number === bar.phase))
+    .filter((phase) => phase !== undefined);
+  if (phases.length === 0) return {};
+  const firstWeek = Math.min(...phases.map((phase) => phase.weeks.from));
+  // A day early: search dates are UTC, the window's first day is the learner's.
+  const since = spanOfWeeks(context.calendar, firstWeek, firstWeek).first.subtract({ days: 1 });
+  const login = context.config.learner.toLowerCase();
+  const found = await input.gateway.searchEngagedIssues(context.config.learner, targets, since.toString());
+  const engaged: Record<string, LedgerEngagement> = {};
+  for (const issue of found) {
+    const key = `${issue.repo}#${issue.number}`;
+    const known = stored.engagement[key];
+    if (known?.updatedAt === issue.updatedAt) continue;
+    const dates = issue.author?.toLowerCase() === login ? [issue.createdAt] : [];
+    if (issue.comments > 0) {
+      const comments = await input.gatewayFor(issue.repo).listIssueComments(issue.number);
+      dates.push(
+        ...comments
+          .filter((comment) => comment.author?.toLowerCase() === login)
+          .map((comment) => comment.created_at),
+      );
+    }
+    engaged[key] = { title: issue.title, url: issue.url, updatedAt: issue.updatedAt, dates };
+  }
+  return engaged;
 }

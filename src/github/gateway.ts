@@ -42,6 +42,25 @@ export interface CheckRun {
   output: { title: string; summary: string; text?: string; annotations: CheckAnnotation[] };
 }
 
+export interface IssueComment {
+  body?: string | null;
+  created_at: string;
+  /** The commenter's login; undefined for a deleted account. */
+  author?: string;
+}
+
+export interface EngagedIssue {
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  /** The login of who opened it. */
+  author?: string;
+  createdAt: string;
+  updatedAt: string;
+  comments: number;
+}
+
 export interface FileCommit {
   message: string;
   /** Each file's new text from its current text (undefined when absent); the same text is no change. */
@@ -67,7 +86,7 @@ export interface PortfolioGateway {
   createIssue(key: string, fields: Omit<IssueFields, "state" | "state_reason">): Promise<ActualIssue>;
   updateIssue(number: number, fields: Partial<IssueFields>): Promise<ActualIssue>;
   commentOnIssue(number: number, body: string): Promise<void>;
-  listIssueComments(number: number): Promise<{ body?: string | null; created_at: string }[]>;
+  listIssueComments(number: number): Promise<IssueComment[]>;
   /** A file's text at a ref (default branch when omitted), or undefined when there is none. */
   readFile(path: string, ref?: string): Promise<string | undefined>;
   /**
@@ -83,8 +102,12 @@ export interface PortfolioGateway {
     login: string,
     repos: readonly string[],
   ): Promise<{ prs: PullRequestEvidence[]; incomplete: boolean }>;
-  /** When the learner opened each issue (not pull request) in the target repositories: one search, 100 a page. */
-  searchOpenedIssues(login: string, repos: readonly string[]): Promise<string[]>;
+  /**
+   * Issues (not pull requests) in the target repositories that the learner took part in, updated
+   * since a date: one search (`involves:`), 100 a page. Which of them the learner opened or
+   * commented on, and when, is for the caller to read.
+   */
+  searchEngagedIssues(login: string, repos: readonly string[], since: string): Promise<EngagedIssue[]>;
   /** Each file a pull request changes, with its added and deleted lines. */
   listPullRequestFileStats(
     number: number,

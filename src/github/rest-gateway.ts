@@ -12,7 +12,9 @@ import { keyOf } from "../render/managed-body.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
 import type {
   CheckRun,
+  EngagedIssue,
   FileCommit,
+  IssueComment,
   IssueFields,
   LabelFields,
   MilestoneFields,
@@ -168,14 +170,19 @@ export class RestGateway implements PortfolioGateway {
     );
   }
 
-  async listIssueComments(number: number): Promise<{ body?: string | null; created_at: string }[]> {
-    return github(this.repo, `read the comments of issue #${number}`, () =>
+  async listIssueComments(number: number): Promise<IssueComment[]> {
+    const comments = await github(this.repo, `read the comments of issue #${number}`, () =>
       this.client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         ...this.params,
         issue_number: number,
         per_page: PAGE,
       }),
     );
+    return comments.map((comment) => ({
+      body: comment.body ?? null,
+      created_at: comment.created_at,
+      ...(comment.user ? { author: comment.user.login } : {}),
+    }));
   }
 
   async readFile(path: string, ref?: string): Promise<string | undefined> {
@@ -255,7 +262,7 @@ export class RestGateway implements PortfolioGateway {
           const mergedAt = item.pull_request?.merged_at;
           if (!mergedAt) continue;
           prs.push({
-            repo: item.repository_url.replace(/^.*\/repos\//, ""),
+            repo: repositoryOf(item.repository_url),
             number: item.number,
             title: item.title,
             url: item.html_url,
@@ -268,12 +275,28 @@ export class RestGateway implements PortfolioGateway {
     });
   }
 
-  async searchOpenedIssues(login: string, repos: readonly string[]): Promise<string[]> {
-    const q = ["is:issue", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
-    const items = await github(this.repo, "search the learner's issues", () =>
+  async searchEngagedIssues(login: string, repos: readonly string[], since: string): Promise<EngagedIssue[]> {
+    const q = [
+      "is:issue",
+      `involves:${login}`,
+      `updated:>=${since}`,
+      ...repos.map((repo) => `repo:${repo}`),
+    ].join(" ");
+    const items = await github(this.repo, "search the issues the learner took part in", () =>
       this.client.paginate("GET /search/issues", { q, per_page: PAGE }),
     );
-    return items.filter((item) => item.pull_request === undefined).map((item) => item.created_at);
+    return items
+      .filter((item) => item.pull_request === undefined)
+      .map((item) => ({
+        repo: repositoryOf(item.repository_url),
+        number: item.number,
+        title: item.title,
+        url: item.html_url,
+        ...(item.user ? { author: item.user.login } : {}),
+        createdAt: item.created_at,
+        updatedAt: item.updated_at,
+        comments: item.comments,
+      }));
   }
 
   async listPullRequestFileStats(
@@ -492,4 +515,9 @@ export class RestGateway implements PortfolioGateway {
       detail: `unexpected answer from GitHub at ${issue?.path.join(".")}: ${issue?.message}`,
     });
   }
+}
+
+/** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */
+function repositoryOf(repositoryUrl: string): string {
+  return repositoryUrl.replace(/^.*\/repos\//, "");
 }

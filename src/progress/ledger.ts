@@ -43,19 +43,50 @@ const pullEntry = z.strictObject({
   files: z.array(fileStat).nullable(),
 });
 
+/** The newest commit a listing of a repository returned: the next listing starts near it. */
+const seenEntry = z.strictObject({ sha, timestamp: z.string() });
+
+/** An issue in a target repository the learner opened or commented on, with the instants they did. */
+const engagementEntry = z.strictObject({
+  title: z.string(),
+  url: z.string(),
+  /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
+  updatedAt: z.string(),
+  dates: z.array(z.string()),
+});
+
+/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
+const paceEntry = z.strictObject({
+  asOf: z.string(),
+  done: z.number().int().nonnegative(),
+  expected: z.number().int().nonnegative(),
+  aheadBy: z.number().int(),
+  status: z.enum(["ahead", "on-track", "behind"]),
+  plannedFinish: z.string(),
+  projectedFinish: z.string().nullable(),
+});
+
 export const ledgerSchema = z.strictObject({
   version: z.literal(LEDGER_VERSION),
   commits: z.record(sha, commitEntry),
   /** By "owner/name#number". */
   pulls: z.record(z.string(), pullEntry).default({}),
+  /** By "owner/name". */
+  lastSeen: z.record(z.string(), seenEntry).default({}),
+  /** By "owner/name#number". */
+  engagement: z.record(z.string(), engagementEntry).default({}),
+  pace: paceEntry.nullable().default(null),
 });
 
 export type Ledger = z.output<typeof ledgerSchema>;
 export type LedgerCommit = z.output<typeof commitEntry>;
 export type LedgerPull = z.output<typeof pullEntry>;
+export type LedgerSeen = z.output<typeof seenEntry>;
+export type LedgerEngagement = z.output<typeof engagementEntry>;
+export type LedgerPace = z.output<typeof paceEntry>;
 
 export function emptyLedger(): Ledger {
-  return { version: LEDGER_VERSION, commits: {}, pulls: {} };
+  return { version: LEDGER_VERSION, commits: {}, pulls: {}, lastSeen: {}, engagement: {}, pace: null };
 }
 
 /** A learner's commit as the ledger keeps it. */
@@ -79,7 +110,7 @@ export function ledgerEntry(
 
 /** The ledger with these entries added: a union by SHA. */
 export function recordCommits(ledger: Ledger, entries: Readonly<Record<string, LedgerCommit>>): Ledger {
-  return mergeLedgers(ledger, { version: LEDGER_VERSION, commits: { ...entries }, pulls: {} });
+  return mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } });
 }
 
 /** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
@@ -89,6 +120,24 @@ export function recordPulls(ledger: Ledger, pulls: Readonly<Record<string, Ledge
     merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
   }
   return { ...ledger, pulls: merged };
+}
+
+/** The ledger with the newest commit each listed repository returned. */
+export function recordSeen(ledger: Ledger, seen: Readonly<Record<string, LedgerSeen>>): Ledger {
+  return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
+}
+
+/** The ledger with these issues' engagement as read now. */
+export function recordEngagement(
+  ledger: Ledger,
+  engagement: Readonly<Record<string, LedgerEngagement>>,
+): Ledger {
+  return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
+}
+
+/** The ledger with the pace as judged on `pace.asOf`. */
+export function recordPace(ledger: Ledger, pace: LedgerPace): Ledger {
+  return mergeLedgers(ledger, { ...emptyLedger(), pace });
 }
 
 /**
@@ -107,7 +156,59 @@ export function mergeLedgers(left: Ledger, right: Ledger): Ledger {
     const existing = pulls[key];
     pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
   }
-  return { version: LEDGER_VERSION, commits, pulls };
+  return {
+    version: LEDGER_VERSION,
+    commits,
+    pulls,
+    lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
+    engagement: mergeBy(
+      left.engagement,
+      right.engagement,
+      (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`,
+    ),
+    pace: latest(left.pace, right.pace),
+  };
+}
+
+/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
+function mergeBy<T>(
+  left: Readonly<Record<string, T>>,
+  right: Readonly<Record<string, T>>,
+  rank: (entry: T) => string,
+): Record<string, T> {
+  const merged: Record<string, T> = { ...left };
+  for (const [key, entry] of Object.entries(right)) {
+    const existing = merged[key];
+    merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
+  }
+  return merged;
+}
+
+function latest(left: LedgerPace | null, right: LedgerPace | null): LedgerPace | null {
+  if (left === null || right === null) return left ?? right;
+  const rank = (pace: LedgerPace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
+  return rank(right) > rank(left) ? right : left;
+}
+
+function normalizedEngagement(entry: LedgerEngagement): LedgerEngagement {
+  return {
+    title: entry.title,
+    url: entry.url,
+    updatedAt: entry.updatedAt,
+    dates: [...new Set(entry.dates)].sort(),
+  };
+}
+
+function normalizedPace(pace: LedgerPace): LedgerPace {
+  return {
+    asOf: pace.asOf,
+    done: pace.done,
+    expected: pace.expected,
+    aheadBy: pace.aheadBy,
+    status: pace.status,
+    plannedFinish: pace.plannedFinish,
+    projectedFinish: pace.projectedFinish,
+  };
 }
 
 /** Orders two records of one pull request: the one with its files read first, then by content. */
@@ -185,7 +286,21 @@ export function serializeLedger(ledger: Ledger): string {
       .sort()
       .map((key) => [key, normalizedPull(ledger.pulls[key] as LedgerPull)]),
   );
-  return `${JSON.stringify({ version: ledger.version, commits, pulls }, null, 2)}\n`;
+  const lastSeen = Object.fromEntries(
+    Object.keys(ledger.lastSeen)
+      .sort()
+      .map((key) => {
+        const entry = ledger.lastSeen[key] as LedgerSeen;
+        return [key, { sha: entry.sha, timestamp: entry.timestamp }];
+      }),
+  );
+  const engagement = Object.fromEntries(
+    Object.keys(ledger.engagement)
+      .sort()
+      .map((key) => [key, normalizedEngagement(ledger.engagement[key] as LedgerEngagement)]),
+  );
+  const pace = ledger.pace === null ? null : normalizedPace(ledger.pace);
+  return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
 }
 
 /** Hours and commits per program week, from the ledger. */

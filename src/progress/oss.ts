@@ -180,22 +180,31 @@ function countPullRequest(
   return { pr, phase, substantive: judged.verdict, reason: `${where}${detail}` };
 }
 
-/** Issues the learner opened, by the bar phase in whose window they were opened (phase 5's "active issue engagement"). */
-export function engagementByPhase(context: PlanContext, openedAt: readonly string[]): Map<number, number> {
+/**
+ * Phase 5's "active issue engagement": per bar phase, the issues the learner opened or commented on
+ * in its window. `issues` holds, per issue, the instants the learner did; an issue counts once a phase.
+ */
+export function engagementByPhase(
+  context: PlanContext,
+  issues: readonly (readonly string[])[],
+): Map<number, number> {
   const counts = new Map<number, number>();
   const oss = context.curriculum.tracks.oss;
   if (!oss) return counts;
-  for (const timestamp of openedAt) {
-    const day = localDate(Temporal.Instant.from(timestamp), context.calendar.timeZone);
-    const phase = context.curriculum.phases.find((candidate) => {
-      const window = spanOfWeeks(context.calendar, candidate.weeks.from, candidate.weeks.to);
-      return (
-        Temporal.PlainDate.compare(window.first, day) <= 0 &&
-        Temporal.PlainDate.compare(day, window.last) <= 0
-      );
-    });
-    if (phase && oss.bars.some((bar) => bar.phase === phase.number))
-      counts.set(phase.number, (counts.get(phase.number) ?? 0) + 1);
+  for (const instants of issues) {
+    const phases = new Set<number>();
+    for (const timestamp of instants) {
+      const day = localDate(Temporal.Instant.from(timestamp), context.calendar.timeZone);
+      const phase = context.curriculum.phases.find((candidate) => {
+        const window = spanOfWeeks(context.calendar, candidate.weeks.from, candidate.weeks.to);
+        return (
+          Temporal.PlainDate.compare(window.first, day) <= 0 &&
+          Temporal.PlainDate.compare(day, window.last) <= 0
+        );
+      });
+      if (phase && oss.bars.some((bar) => bar.phase === phase.number)) phases.add(phase.number);
+    }
+    for (const phase of phases) counts.set(phase, (counts.get(phase) ?? 0) + 1);
   }
   return counts;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { rebuildLedger, sync, track } from "../../src/engine.js";
+import { rebuildLedger, sync, track, trackHistory } from "../../src/engine.js";
 import { emptyLedger, LEDGER_PATH, parseLedger, weeklyTotals } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
@@ -52,6 +52,8 @@ describe("the ledger in the portfolio", () => {
     for (const commit of [...history].reverse())
       await track({ gateway: gatewayFor(REPO), context, commits: [commit] });
     await track({ gateway: gatewayFor(REPO), context, commits: history });
+    // A scheduled run then lists the repositories and notes the newest commit seen in each.
+    await trackHistory({ gateway: gatewayFor(REPO), context, gatewayFor });
     const incremental = await ledgerText();
     expect(incremental).toBeDefined();
     const ledger = parseLedger(incremental ?? "");
@@ -69,6 +71,29 @@ describe("the ledger in the portfolio", () => {
     expect(await ledgerText()).toBe(incremental);
     // Identical, so rebuilding made no commit.
     expect(emulator.log.filter((entry) => entry.operationId === "git/create-commit")).toEqual([]);
+  });
+
+  it("lists each repository from a little before the newest commit it saw there, and misses nothing new", async () => {
+    const context = exampleContext();
+    await trackHistory({ gateway: gatewayFor(REPO), context, gatewayFor });
+    const first = parseLedger((await ledgerText()) ?? "");
+    expect(first?.lastSeen["octocat/csvq"]?.timestamp).toBe("2026-04-12T18:00:00Z");
+    emulator.addCommit("octocat/csvq", {
+      message: "parser, closes week 6\n\nTime: 1h",
+      author: "octocat",
+      date: "2026-04-13T09:00:00Z",
+      files: { "src/parser.rs": "fn main() {}\n" },
+    });
+    emulator.clearLog();
+    const result = await trackHistory({ gateway: gatewayFor(REPO), context, gatewayFor });
+    expect(result.closed.map((closed) => closed.key)).toEqual(["week-06"]);
+    const listings = emulator.log.filter(
+      (entry) => entry.operationId === "repos/list-commits" && entry.path.includes("/octocat/csvq/"),
+    );
+    expect(listings.map((entry) => entry.query.since)).toEqual(["2026-04-05T18:00:00Z"]);
+    const ledger = parseLedger((await ledgerText()) ?? "");
+    expect(ledger?.lastSeen["octocat/csvq"]?.timestamp).toBe("2026-04-13T09:00:00Z");
+    expect(Object.keys(ledger?.commits ?? {})).toHaveLength(5);
   });
 
   it("never overwrites a ledger that moved meanwhile: the writes merge", async () => {

@@ -122,4 +122,48 @@ describe("OSS bars from GitHub", () => {
     });
     expect(bars[2]).toMatchObject({ state: "met", engagement: 1 });
   });
+
+  it("meets phase 5 with comments on others' issues made during it, reading each issue's comments once", async () => {
+    const during = emulator.addIssue("tikv/tikv", {
+      title: "Region split stalls",
+      author: "mallory",
+      createdAt: "2026-11-20T10:00:00Z",
+    });
+    emulator.addComment("tikv/tikv", during, {
+      author: "octocat",
+      body: "I can reproduce this",
+      createdAt: "2026-12-15T10:00:00Z",
+    });
+    // Commented on in phase 3; updated in phase 5 by someone else: no engagement in phase 5.
+    const before = emulator.addIssue("tikv/tikv", {
+      title: "Old discussion",
+      author: "mallory",
+      createdAt: "2026-06-01T10:00:00Z",
+    });
+    emulator.addComment("tikv/tikv", before, {
+      author: "octocat",
+      body: "+1",
+      createdAt: "2026-06-02T10:00:00Z",
+    });
+    emulator.addComment("tikv/tikv", before, {
+      author: "mallory",
+      body: "still open",
+      createdAt: "2026-12-16T10:00:00Z",
+    });
+    const progress = () =>
+      ossProgress({
+        gateway: gatewayFor(REPO),
+        context: exampleContext(),
+        gatewayFor,
+        today: date("2027-01-10"),
+      });
+    const first = await progress();
+    expect(first.bars[2]).toMatchObject({ state: "met", engagement: 1 });
+    const commentReads = () =>
+      emulator.log.filter((entry) => entry.operationId === "issues/list-comments").length;
+    expect(commentReads()).toBe(2);
+    const second = await progress();
+    expect(second.bars[2]).toMatchObject({ state: "met", engagement: 1 });
+    expect(commentReads()).toBe(2);
+  });
 });

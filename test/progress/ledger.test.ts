@@ -57,12 +57,56 @@ const ledgerArb = fc.array(entryArb, { maxLength: 12 }).chain((entries) =>
       ),
       { maxLength: 4 },
     )
-    .map(
-      (pulls): Ledger => ({
-        version: 1,
-        commits: Object.fromEntries(entries),
-        pulls: Object.fromEntries(pulls),
-      }),
+    .chain((pulls) =>
+      fc
+        .record({
+          lastSeen: fc.array(
+            fc.tuple(
+              fc.constantFrom("octocat/csvq", "octocat/logr"),
+              fc.record({
+                sha: fc.constantFrom("a".repeat(40), "b".repeat(40)),
+                timestamp: fc.constantFrom("2026-03-03T10:00:00Z", "2026-03-10T10:00:00Z"),
+              }),
+            ),
+            { maxLength: 3 },
+          ),
+          engagement: fc.array(
+            fc.tuple(
+              fc.constantFrom("tikv/tikv#3", "qdrant/qdrant#9"),
+              fc.record({
+                title: fc.constantFrom("Crash", "Question"),
+                url: fc.constant("https://github.com/y"),
+                updatedAt: fc.constantFrom("2026-12-01T00:00:00Z", "2027-01-05T00:00:00Z"),
+                dates: fc.array(fc.constantFrom("2026-12-01T00:00:00Z", "2026-11-02T00:00:00Z"), {
+                  maxLength: 2,
+                }),
+              }),
+            ),
+            { maxLength: 3 },
+          ),
+          pace: fc.option(
+            fc.record({
+              asOf: fc.constantFrom("2026-05-01", "2026-06-01"),
+              done: fc.nat(52),
+              expected: fc.nat(52),
+              aheadBy: fc.integer({ min: -52, max: 52 }),
+              status: fc.constantFrom("ahead" as const, "on-track" as const, "behind" as const),
+              plannedFinish: fc.constant("2027-02-28"),
+              projectedFinish: fc.option(fc.constant("2027-03-10"), { nil: null }),
+            }),
+            { nil: null },
+          ),
+        })
+        .map(
+          (rest): Ledger => ({
+            version: 1,
+            commits: Object.fromEntries(entries),
+            pulls: Object.fromEntries(pulls),
+            lastSeen: Object.fromEntries(rest.lastSeen),
+            engagement: Object.fromEntries(rest.engagement),
+            pace: rest.pace,
+          }),
+        ),
     ),
 );
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadBuiltinCurriculum } from "../../src/curriculum/builtin.js";
 import { planContext } from "../../src/plan/context.js";
-import { codeLines, ossBars, type PullRequestEvidence } from "../../src/progress/oss.js";
+import { codeLines, engagementByPhase, ossBars, type PullRequestEvidence } from "../../src/progress/oss.js";
 import { date, EXAMPLE_CONFIG, exampleContext, miniContext } from "../helpers/setup.js";
 
 const TODAY = date("2026-11-24"); // phase 4 ends on Sunday 6 December: 12 days left
@@ -86,6 +86,18 @@ describe("OSS bars", () => {
     // 19:00 UTC on Sunday 6 December is already Monday 7 December in Kolkata: phase 5.
     const bars = ossBars(exampleContext(), [pr(7, "2026-12-06T19:00:00Z", code(5))], new Map(), TODAY);
     expect(states(bars)[5]).toBe("met");
+  });
+
+  it("counts an issue once per phase however often the learner engaged with it, and only in a bar's phase", () => {
+    const counts = engagementByPhase(exampleContext(), [
+      // Opened and commented in phase 5: one issue.
+      ["2026-12-10T10:00:00Z", "2026-12-20T10:00:00Z"],
+      // Phase 2 has no engagement bar; phase 5 does.
+      ["2026-05-01T10:00:00Z", "2027-01-04T10:00:00Z"],
+      // Phase 1 only.
+      ["2026-03-05T10:00:00Z"],
+    ]);
+    expect([...counts]).toEqual([[5, 2]]);
   });
 
   it("has no bars for a curriculum without an OSS track", () => {
