@@ -33520,6 +33520,7 @@ function canonicalTimeZone(name) {
 const TEMPLATES = {
     "milestone.md.liquid": "{{ title_marker | raw }}\nWeeks {{ weeks }} ({{ dates }}). {{ objective | md }}\n{% if projects.size > 0 %}Projects: {{ projects }}.{% endif %}\n",
     "project-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · weeks {{ weeks }} · {{ dates }}\n{% if label %}\n*{{ label }}* of the choice between {{ alternatives }}.\n{% endif %}\n{% if repo %}\nRepository: [{{ repo }}]({{ url | raw }})\n{% else %}\nNo repository yet: add `{{ slug }}: OWNER/NAME` under `projects:` in `.github/syllabot.yml` to track its commits.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n\n{% if tagline %}**{{ tagline | md }}.** {% endif %}{{ summary | md }}\n{% if description %}\n\n{{ description | md }}\n{% endif %}\n{% if commands.size > 0 %}\n### Example commands\n\n{{ commands | codeblock: \"sh\" }}\n{% endif %}\n\n### Done when\n\n{% for check in checks %}- [ ] {{ check | md }}\n{% endfor %}\n{% if concepts.size > 0 %}\n### Key concepts\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if study_material.size > 0 %}\n### Study material\n\n{% for item in study_material %}- {{ item | md }}\n{% endfor %}\n{% endif %}\n{% if replaces.size > 0 %}\n### Replaces\n\n{% for replaced in replaces %}- {{ replaced.slug | code }}: {{ replaced.reason | md }}\n{% endfor %}\n{% endif %}\n{% if notes.size > 0 %}\n### Notes\n\n{% for note in notes %}- {{ note | md }}\n{% endfor %}\n{% endif %}\n### Closing this project\n\nPush a commit with {{ close_example | code }} in its message, or a trailer {{ close_trailer | code }}.\n",
+    "readme-progress.md.liquid": "## {{ heading }}\n\n<sub>Updated by [syllabot](https://github.com/syllabot/syllabot) for {{ today }} ({{ time_zone }}). {{ position }}</sub>\n\n{{ pictures.weeks | raw }}\n\n**Pace:** {{ pace }}\n{% if streak %}**Streak:** {{ streak }}{% endif %}\n\n{% if this_week %}\n### This week: {{ this_week.heading | raw }}\n\n{{ this_week.dates }}. {{ hours }}{% if dsa %} {{ dsa }}{% endif %}\n\n{% for item in this_week.weekday %}- [ ] {{ item | md }}\n{% endfor %}\n{% if this_week.weekend.size > 0 %}\nWeekend:\n\n{% for item in this_week.weekend %}- [ ] {{ item | md }}\n{% endfor %}\n{% endif %}\n{% endif %}\n### Phases\n\n{{ pictures.phases | raw }}\n\n| Phase | Weeks done | Due | Status |\n| --- | --- | --- | --- |\n{% for phase in phases %}| {{ phase.number }}. {{ phase.title | md }} | {{ phase.done }} / {{ phase.total }} | {{ phase.due }} | {{ phase.status }} |\n{% endfor %}\n{% if projects.size > 0 %}\n### Projects\n\n| Project | Repository | Commits | Last activity | Status |\n| --- | --- | --- | --- | --- |\n{% for project in projects %}| {{ project.name | raw }} | {{ project.repo | raw }} | {{ project.commits }} | {{ project.last }} | {{ project.status }} |\n{% endfor %}\n{% endif %}\n{% if bars.size > 0 %}\n### Open-source bars\n\n| Phase | What it asks | Status | Due |\n| --- | --- | --- | --- |\n{% for bar in bars %}| {{ bar.phase }} | {{ bar.minimum | md }} | {{ bar.state }} | {{ bar.due }} |\n{% endfor %}\n{% if incomplete %}\n> **Note:** GitHub's search answered with incomplete results last time; counts never go down because of it.\n{% endif %}\n{% for bar in bars %}{% if bar.pulls.size > 0 %}\nPhase {{ bar.phase }}:\n{% for pull in bar.pulls %}- {{ pull.link | raw }} ({{ pull.merged }}): {{ pull.verdict }}, {{ pull.reason }}\n{% endfor %}{% endif %}{% endfor %}\n{% endif %}\n### Hours\n\n{{ pictures.hours | raw }}\n\n{{ hours_total }}\n",
     "week-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · week {{ week }} of {{ total_weeks }} · {{ dates }}\n{% if block %}\nWeek {{ block.index }} of {{ block.count }} in weeks {{ block.range }}.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n{% if choose %}\n> [!IMPORTANT]\n> This week depends on your capstone choice ({{ choose }}). Set `capstone:` in `.github/syllabot.yml` and syllabot rewrites this plan for the one you pick.\n{% endif %}\n{% for section in sections %}\n### {{ section.heading | md }}\n\n{% for item in section.items %}- [ ] {{ item | md }}\n{% endfor %}\n{% endfor %}\n{% if project %}\n### Project\n\n{{ project.title | md }}{% if project.repo %} in [{{ project.repo }}]({{ project.url | raw }}){% endif %}; see its issue for the checks.\n{% endif %}\n{% if concepts.size > 0 %}\n### Concepts of phase {{ phase.number }}\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if dsa %}\n### DSA\n\n{{ dsa.target }} problems this week (months {{ dsa.months }}: {{ dsa.title | md }}): {{ dsa.topics | md }}.\n{% endif %}\n### Closing this week\n\nPush a commit to a project repository with {{ close_example | code }} in its message, or a trailer {{ close_trailer | code }}; syllabot closes this issue and links the commit. Closing it by hand works too.\n"
 };
 const CURRICULA = {
@@ -49526,6 +49527,18 @@ const configSchema = strictObject({
         .min(1)
         .default("README.md")
         .describe("The file whose region between syllabot's markers is regenerated"),
+    commit: strictObject({
+        message: string()
+            .trim()
+            .min(1, "must not be empty")
+            .max(200)
+            .default("docs: refresh progress (syllabot)")
+            .describe("Message of the commits that refresh the README, pictures and ledger"),
+        author: strictObject({ name: string().trim().min(1), email: email("expected an email address") })
+            .optional()
+            .describe("Author of those commits (default: the app or token's identity)"),
+    })
+        .prefault({}),
     labels: strictObject({
         prefix: string()
             .regex(/^[^\s,:][^,:]{0,19}$/, "expected a label prefix of at most 20 characters, without commas or colons")
@@ -49631,6 +49644,8 @@ const issue = looseObject({
     labels: array(union([string(), looseObject({ name: string().optional() })])),
     milestone: looseObject({ number: number().int() }).nullable(),
     created_at: string(),
+    closed_at: string().nullable().optional(),
+    html_url: string().optional(),
     pull_request: unknown().optional(),
 });
 const snapshotSchema = strictObject({
@@ -56361,12 +56376,10 @@ async function writeLedger(gateway, update) {
     let written = emptyLedger();
     await gateway.commitFiles({
         message: "syllabot: record progress",
-        files: {
-            [LEDGER_PATH]: (current) => {
-                written = update(parseLedger(current ?? "") ?? emptyLedger());
-                const next = serializeLedger(written);
-                return next === current ? current : next;
-            },
+        read: [LEDGER_PATH],
+        render: (current) => {
+            written = update(parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger());
+            return { [LEDGER_PATH]: serializeLedger(written) };
         },
     });
     return written;
@@ -63486,7 +63499,7 @@ class RestGateway {
         ]);
     }
     async commitFiles(commit) {
-        const action = `commit ${Object.keys(commit.files).join(", ")}`;
+        const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
         return github(this.repo, action, async () => {
             const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
             const ref = `heads/${repository.default_branch}`;
@@ -63495,19 +63508,27 @@ class RestGateway {
                     ...this.params,
                     ref,
                 });
-                const changed = [];
-                for (const [path, update] of Object.entries(commit.files)) {
-                    const current = await this.readFile(path, head.object.sha);
-                    const next = update(current);
-                    if (next !== current)
-                        changed.push({ path, content: next });
-                }
-                if (changed.length === 0)
-                    return undefined;
+                const current = new Map();
+                for (const path of commit.read)
+                    current.set(path, await this.readFile(path, head.object.sha));
+                const rendered = Object.entries(commit.render(current));
                 const { data: parent } = await this.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
                     ...this.params,
                     commit_sha: head.object.sha,
                 });
+                // Files not read are compared by their git blob hash with the tree's: one listing, no reads.
+                const unread = rendered.filter(([path]) => !current.has(path));
+                const blobs = unread.length > 0 ? await this.treeBlobs(parent.tree.sha) : new Map();
+                const changed = [];
+                for (const [path, content] of rendered) {
+                    const same = current.has(path)
+                        ? current.get(path) === content
+                        : blobs.get(path) === gitBlobSha(content);
+                    if (!same)
+                        changed.push({ path, content });
+                }
+                if (changed.length === 0)
+                    return undefined;
                 const { data: tree } = await this.client.request("POST /repos/{owner}/{repo}/git/trees", {
                     ...this.params,
                     base_tree: parent.tree.sha,
@@ -63523,6 +63544,7 @@ class RestGateway {
                     message: commit.message,
                     tree: tree.sha,
                     parents: [head.object.sha],
+                    ...(commit.author ? { author: commit.author } : {}),
                 });
                 try {
                     await this.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
@@ -63546,6 +63568,28 @@ class RestGateway {
                 detail: `the branch kept moving; gave up after ${COMMIT_ATTEMPTS} attempts`,
             });
         });
+    }
+    /** Path -> blob SHA of every file in a tree; a tree too large to list at once is read by folder. */
+    async treeBlobs(treeSha, prefix = "") {
+        const { data } = await this.client.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+            ...this.params,
+            tree_sha: treeSha,
+            ...(prefix === "" ? { recursive: "1" } : {}),
+        });
+        const blobs = new Map();
+        for (const entry of data.tree) {
+            if (!entry.path || !entry.sha)
+                continue;
+            const path = `${prefix}${entry.path}`;
+            if (entry.type === "blob")
+                blobs.set(path, entry.sha);
+            // A recursive listing holds every nested file unless truncated; a folder's listing never does.
+            else if (entry.type === "tree" && (data.truncated || prefix !== "")) {
+                for (const [inner, sha] of await this.treeBlobs(entry.sha, `${path}/`))
+                    blobs.set(inner, sha);
+            }
+        }
+        return blobs;
     }
     async publishCheckRun(run) {
         const action = `publish check run "${run.name}"`;
@@ -63665,6 +63709,11 @@ class RestGateway {
 /** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */
 function repositoryOf(repositoryUrl) {
     return repositoryUrl.replace(/^.*\/repos\//, "");
+}
+/** The SHA git gives a blob with this text: equal SHAs, equal files. */
+function gitBlobSha(text) {
+    const bytes = Buffer.from(text, "utf8");
+    return createHash$1("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */

@@ -4,6 +4,7 @@ import { type AppliedOperation, type ApplyEvents, applyOperations } from "./gith
 import type { PortfolioGateway } from "./github/gateway.js";
 import type { Snapshot } from "./plan/actual.js";
 import { labelNames, type PlanContext, planContext } from "./plan/context.js";
+import { installationDate } from "./plan/diff.js";
 import { type Plan, plan } from "./plan/index.js";
 import { type CommitClaims, mightClaim } from "./progress/commit-grammar.js";
 import {
@@ -27,6 +28,7 @@ import {
   parseLedger,
   recordCommits,
   recordEngagement,
+  recordPace,
   recordPulls,
   recordSeen,
   serializeLedger,
@@ -35,11 +37,14 @@ import {
   type BarStatus,
   barPhaseOf,
   engagementByPhase,
+  ledgerBars,
   ossBars,
-  type PullRequestEvidence,
+  pullsOfLedger,
 } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
+import { type ProgressReport, progressReport } from "./progress/report.js";
 import { keyOf } from "./render/managed-body.js";
+import { renderProgressFiles } from "./render/readme.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
 import { touchesSetup } from "./setup/paths.js";
 import {
@@ -377,12 +382,10 @@ async function writeLedger(gateway: PortfolioGateway, update: (ledger: Ledger) =
   let written = emptyLedger();
   await gateway.commitFiles({
     message: "syllabot: record progress",
-    files: {
-      [LEDGER_PATH]: (current) => {
-        written = update(parseLedger(current ?? "") ?? emptyLedger());
-        const next = serializeLedger(written);
-        return next === current ? current : next;
-      },
+    read: [LEDGER_PATH],
+    render: (current) => {
+      written = update(parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger());
+      return { [LEDGER_PATH]: serializeLedger(written) };
     },
   });
   return written;
@@ -477,19 +480,7 @@ export async function ossProgress(input: HistoryInput & { today: Temporal.PlainD
       (wanted ? await input.gatewayFor(pr.repo).listPullRequestFileStats(pr.number) : null);
     seen[key] = { title: pr.title, url: pr.url, mergedAt: pr.mergedAt, labels: [...pr.labels], files };
   }
-  const ledger = recordPulls(stored, seen);
-  const all = Object.entries(ledger.pulls).map(([key, pull]): PullRequestEvidence => {
-    const [repo = "", number = "0"] = key.split("#");
-    return {
-      repo,
-      number: Number(number),
-      title: pull.title,
-      url: pull.url,
-      mergedAt: pull.mergedAt,
-      labels: pull.labels,
-      ...(pull.files ? { files: pull.files } : {}),
-    };
-  });
+  const all = pullsOfLedger(recordPulls(stored, seen));
   const engaged = await readEngagement(input, targets, stored);
   const written = await writeLedger(gateway, (current) =>
     recordEngagement(recordPulls(current, seen), engaged),
@@ -538,4 +529,64 @@ async function readEngagement(
     engaged[key] = { title: issue.title, url: issue.url, updatedAt: issue.updatedAt, dates };
   }
   return engaged;
+}
+
+export interface RefreshInput {
+  gateway: PortfolioGateway;
+  context: PlanContext;
+  /** The learner's local date. */
+  today: Temporal.PlainDate;
+  /** The OSS bars as just read from GitHub; without them, judged from what the ledger holds. */
+  oss?: { bars: readonly BarStatus[]; incomplete: boolean };
+}
+
+export interface RefreshResult {
+  report: ProgressReport;
+  /** The commit made; undefined when nothing changed. */
+  commit: { sha: string } | undefined;
+}
+
+/**
+ * The progress README region, its pictures and the ledger's pace, in one commit on the default
+ * branch. Re-rendered from the new head when the branch moved meanwhile; no change, no commit.
+ */
+export async function refresh(input: RefreshInput): Promise<RefreshResult> {
+  const { gateway, context, today } = input;
+  const { config } = context;
+  const actual = await gateway.readManagedState(labelNames(config.labels.prefix).managed);
+  const installedOn = installationDate(actual, context.calendar.timeZone, today);
+  let report: ProgressReport | undefined;
+  const commit = await gateway.commitFiles({
+    message: config.commit.message,
+    ...(config.commit.author ? { author: config.commit.author } : {}),
+    read: [config.readme, LEDGER_PATH],
+    render: (current) => {
+      const ledger = parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger();
+      report = progressReport({
+        context,
+        issues: actual.issues,
+        ledger,
+        bars: input.oss?.bars ?? ledgerBars(context, ledger, today),
+        barsIncomplete: input.oss?.incomplete ?? false,
+        today,
+        installedOn,
+      });
+      const { pace } = report;
+      const paced = recordPace(ledger, {
+        asOf: report.today,
+        done: pace.done,
+        expected: pace.expected,
+        aheadBy: pace.aheadBy,
+        status: pace.status,
+        plannedFinish: pace.plannedFinish,
+        projectedFinish: pace.projectedFinish ?? null,
+      });
+      return {
+        ...renderProgressFiles(report, config.readme, current.get(config.readme)),
+        [LEDGER_PATH]: serializeLedger(paced),
+      };
+    },
+  });
+  if (!report) throw new Error("refresh: the files were never rendered");
+  return { report, commit };
 }

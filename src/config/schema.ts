@@ -102,6 +102,21 @@ export const configSchema = z.strictObject({
     .min(1)
     .default("README.md")
     .describe("The file whose region between syllabot's markers is regenerated"),
+  commit: z
+    .strictObject({
+      message: z
+        .string()
+        .trim()
+        .min(1, "must not be empty")
+        .max(200)
+        .default("docs: refresh progress (syllabot)")
+        .describe("Message of the commits that refresh the README, pictures and ledger"),
+      author: z
+        .strictObject({ name: z.string().trim().min(1), email: z.email("expected an email address") })
+        .optional()
+        .describe("Author of those commits (default: the app or token's identity)"),
+    })
+    .prefault({}),
   labels: z
     .strictObject({
       prefix: z

@@ -63,8 +63,15 @@ export interface EngagedIssue {
 
 export interface FileCommit {
   message: string;
-  /** Each file's new text from its current text (undefined when absent); the same text is no change. */
-  files: Readonly<Record<string, (current: string | undefined) => string>>;
+  /** The commit's author; GitHub uses the token's identity when omitted. */
+  author?: { name: string; email: string };
+  /** Files whose current text `render` needs, read at the branch's head. */
+  read: readonly string[];
+  /**
+   * The files to write, from the current text of those read (undefined when absent). Called again
+   * after the branch moved; a file whose text is what the branch holds is no change.
+   */
+  render(current: ReadonlyMap<string, string | undefined>): Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import {
   type ActualIssue,
@@ -331,7 +332,7 @@ export class RestGateway implements PortfolioGateway {
   }
 
   async commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined> {
-    const action = `commit ${Object.keys(commit.files).join(", ")}`;
+    const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
     return github(this.repo, action, async () => {
       const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
       const ref = `heads/${repository.default_branch}`;
@@ -340,13 +341,9 @@ export class RestGateway implements PortfolioGateway {
           ...this.params,
           ref,
         });
-        const changed: { path: string; content: string }[] = [];
-        for (const [path, update] of Object.entries(commit.files)) {
-          const current = await this.readFile(path, head.object.sha);
-          const next = update(current);
-          if (next !== current) changed.push({ path, content: next });
-        }
-        if (changed.length === 0) return undefined;
+        const current = new Map<string, string | undefined>();
+        for (const path of commit.read) current.set(path, await this.readFile(path, head.object.sha));
+        const rendered = Object.entries(commit.render(current));
         const { data: parent } = await this.client.request(
           "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
           {
@@ -354,6 +351,17 @@ export class RestGateway implements PortfolioGateway {
             commit_sha: head.object.sha,
           },
         );
+        // Files not read are compared by their git blob hash with the tree's: one listing, no reads.
+        const unread = rendered.filter(([path]) => !current.has(path));
+        const blobs = unread.length > 0 ? await this.treeBlobs(parent.tree.sha) : new Map<string, string>();
+        const changed: { path: string; content: string }[] = [];
+        for (const [path, content] of rendered) {
+          const same = current.has(path)
+            ? current.get(path) === content
+            : blobs.get(path) === gitBlobSha(content);
+          if (!same) changed.push({ path, content });
+        }
+        if (changed.length === 0) return undefined;
         const { data: tree } = await this.client.request("POST /repos/{owner}/{repo}/git/trees", {
           ...this.params,
           base_tree: parent.tree.sha,
@@ -369,6 +377,7 @@ export class RestGateway implements PortfolioGateway {
           message: commit.message,
           tree: tree.sha,
           parents: [head.object.sha],
+          ...(commit.author ? { author: commit.author } : {}),
         });
         try {
           await this.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
@@ -390,6 +399,26 @@ export class RestGateway implements PortfolioGateway {
         detail: `the branch kept moving; gave up after ${COMMIT_ATTEMPTS} attempts`,
       });
     });
+  }
+
+  /** Path -> blob SHA of every file in a tree; a tree too large to list at once is read by folder. */
+  private async treeBlobs(treeSha: string, prefix = ""): Promise<Map<string, string>> {
+    const { data } = await this.client.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+      ...this.params,
+      tree_sha: treeSha,
+      ...(prefix === "" ? { recursive: "1" } : {}),
+    });
+    const blobs = new Map<string, string>();
+    for (const entry of data.tree) {
+      if (!entry.path || !entry.sha) continue;
+      const path = `${prefix}${entry.path}`;
+      if (entry.type === "blob") blobs.set(path, entry.sha);
+      // A recursive listing holds every nested file unless truncated; a folder's listing never does.
+      else if (entry.type === "tree" && (data.truncated || prefix !== "")) {
+        for (const [inner, sha] of await this.treeBlobs(entry.sha, `${path}/`)) blobs.set(inner, sha);
+      }
+    }
+    return blobs;
   }
 
   async publishCheckRun(run: CheckRun): Promise<{ id: number }> {
@@ -520,4 +549,10 @@ export class RestGateway implements PortfolioGateway {
 /** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */
 function repositoryOf(repositoryUrl: string): string {
   return repositoryUrl.replace(/^.*\/repos\//, "");
+}
+
+/** The SHA git gives a blob with this text: equal SHAs, equal files. */
+function gitBlobSha(text: string): string {
+  const bytes = Buffer.from(text, "utf8");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }

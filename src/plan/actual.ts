@@ -35,6 +35,8 @@ const issue = z.looseObject({
   labels: z.array(z.union([z.string(), z.looseObject({ name: z.string().optional() })])),
   milestone: z.looseObject({ number: z.number().int() }).nullable(),
   created_at: z.string(),
+  closed_at: z.string().nullable().optional(),
+  html_url: z.string().optional(),
   pull_request: z.unknown().optional(),
 }) satisfies z.ZodType<Pick<GitHubIssue, "number" | "title" | "state" | "created_at">>;
 

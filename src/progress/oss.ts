@@ -2,6 +2,7 @@ import { localDate, spanOfWeeks, Temporal } from "../calendar.js";
 import type { Config } from "../config/schema.js";
 import type { OssBar } from "../curriculum/schema.js";
 import type { PlanContext } from "../plan/context.js";
+import type { Ledger } from "./ledger.js";
 
 /** A merged pull request of the learner's in a target repository, as search and its files tell it. */
 export interface PullRequestEvidence {
@@ -31,6 +32,31 @@ export interface BarStatus {
   daysLeft: number;
   counting: CountedPullRequest[];
   engagement: number;
+}
+
+/** The pull requests a ledger holds, as evidence for the bars. */
+export function pullsOfLedger(ledger: Ledger): PullRequestEvidence[] {
+  return Object.entries(ledger.pulls).map(([key, pull]) => {
+    const hash = key.lastIndexOf("#");
+    return {
+      repo: key.slice(0, hash),
+      number: Number(key.slice(hash + 1)),
+      title: pull.title,
+      url: pull.url,
+      mergedAt: pull.mergedAt,
+      labels: pull.labels,
+      ...(pull.files ? { files: pull.files } : {}),
+    };
+  });
+}
+
+/** The bars as the ledger tells them (no search): the pull requests and engagement it holds. */
+export function ledgerBars(context: PlanContext, ledger: Ledger, today: Temporal.PlainDate): BarStatus[] {
+  const engagement = engagementByPhase(
+    context,
+    Object.values(ledger.engagement).map((entry) => entry.dates),
+  );
+  return ossBars(context, pullsOfLedger(ledger), engagement, today);
 }
 
 /** Labels under which a pull request counts for nothing, as Hacktoberfest rules them. */

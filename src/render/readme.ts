@@ -1,0 +1,202 @@
+import { Temporal } from "../calendar.js";
+import type { ProgressReport } from "../progress/report-types.js";
+import { escapeMarkdownInline } from "../text/markdown.js";
+import { formatDate, formatSpan } from "./dates.js";
+import { renderTemplate } from "./liquid.js";
+import { PICTURES, type PictureName, pictureAlt, pictureFile, renderPictures } from "./pictures.js";
+
+export const REGION_START = "<!-- syllabot:start -->";
+export const REGION_END = "<!-- syllabot:end -->";
+
+/** Where the pictures live, relative to the repository root and to the README. */
+export interface PictureLocation {
+  /** The folder the pictures are committed to, from the repository root (e.g. ".syllabot"). */
+  directory: string;
+  /** The same folder as the README links it (relative to the README's own folder). */
+  linkPrefix: string;
+}
+
+/** The pictures' folder for a README at `readmePath`: `.syllabot/` at the root, linked relatively. */
+export function pictureLocation(readmePath: string): PictureLocation {
+  const depth = readmePath.split("/").length - 1;
+  return { directory: ".syllabot", linkPrefix: `${"../".repeat(depth)}.syllabot` };
+}
+
+/** Every file a refresh writes besides the ledger: the README's region and the pictures. */
+export function renderProgressFiles(
+  report: ProgressReport,
+  readmePath: string,
+  currentReadme: string | undefined,
+): Record<string, string> {
+  const location = pictureLocation(readmePath);
+  const files: Record<string, string> = {
+    [readmePath]: replaceRegion(currentReadme, renderProgressRegion(report, location.linkPrefix)),
+  };
+  for (const [name, svg] of Object.entries(renderPictures(report))) {
+    files[`${location.directory}/${name}`] = svg;
+  }
+  return files;
+}
+
+/** The Markdown between the markers. User text (PR titles, repository names) is inert. */
+export function renderProgressRegion(report: ProgressReport, linkPrefix: string): string {
+  const pictures = Object.fromEntries(
+    PICTURES.map((name) => [name, pictureMarkup(name, report, linkPrefix)]),
+  ) as Record<PictureName, string>;
+  const date = (iso: string) => formatDate(Temporal.PlainDate.from(iso));
+  const thisWeek = report.thisWeek;
+  const currentWeek = thisWeek ? report.weeks[thisWeek.week - 1] : undefined;
+  return renderTemplate("readme-progress.md", {
+    heading: `Progress: ${report.curriculum.title}`,
+    today: date(report.today),
+    time_zone: report.timeZone,
+    position: positionText(report),
+    pictures,
+    pace: paceText(report),
+    streak:
+      report.streak.best > 0
+        ? `${plural(report.streak.current, "week")} in a row finished on time (best: ${report.streak.best}).`
+        : "",
+    this_week:
+      thisWeek && currentWeek
+        ? {
+            heading: link(`Week ${thisWeek.week}: ${thisWeek.title}`, thisWeek.url),
+            dates: formatSpan(
+              Temporal.PlainDate.from(currentWeek.first),
+              Temporal.PlainDate.from(currentWeek.last),
+            ),
+            weekday: thisWeek.weekday,
+            weekend: thisWeek.weekend,
+          }
+        : undefined,
+    hours: `Hours logged: ${hours(report.hours.thisWeek)} h of the ${report.hours.budget.min}–${report.hours.budget.max} h budget.`,
+    dsa: report.dsa
+      ? `DSA: ${report.dsa.solved} solved${report.dsa.target ? `, target ${report.dsa.target.min}–${report.dsa.target.max}` : ""} (${report.dsa.total} in all).`
+      : undefined,
+    phases: report.phases.map((phase) => ({
+      number: phase.number,
+      title: phase.title,
+      done: phase.weeksDone,
+      total: phase.weeksTotal,
+      due: date(phase.due),
+      status: phase.status.replace("-", " "),
+    })),
+    projects: report.projects.map((project) => ({
+      name: link(project.title, project.url),
+      repo: project.repo ? link(project.repo, project.repoUrl) : "not mapped",
+      commits: project.commits,
+      last: project.lastActivity ? date(project.lastActivity) : "–",
+      status: project.status.replace("-", " "),
+    })),
+    bars: report.bars.map((bar) => ({
+      phase: bar.phase,
+      minimum: bar.minimum,
+      state: barState(bar),
+      due: date(bar.due),
+      pulls: bar.pulls.map((pull) => ({
+        link: link(`${pull.repo}#${pull.number}: ${pull.title}`, pull.url),
+        merged: `merged ${date(pull.mergedOn)}`,
+        verdict: pull.counts ? "counts" : "does not count",
+        reason: pull.reason,
+      })),
+    })),
+    incomplete: report.barsIncomplete,
+    hours_total: `${hours(report.weeks.reduce((sum, week) => sum + week.minutes, 0))} h logged in all, over ${plural(report.weeks.filter((week) => week.minutes > 0).length, "week")}.`,
+  });
+}
+
+function positionText(report: ProgressReport): string {
+  const { position } = report;
+  if (position.kind === "before")
+    return `The program starts on ${formatDate(Temporal.PlainDate.from(report.weeks[0]?.first ?? report.today))}.`;
+  if (position.kind === "after") return "The program has ended.";
+  const phase = report.phases.find((candidate) => candidate.number === position.phase);
+  return `Week ${position.week} of ${report.totalWeeks}${phase ? `, phase ${phase.number}: ${phase.title}` : ""}.`;
+}
+
+function paceText(report: ProgressReport): string {
+  const { pace } = report;
+  const standing =
+    pace.status === "on-track"
+      ? "on plan"
+      : `${plural(Math.abs(pace.aheadBy), "week")} ${pace.status === "ahead" ? "ahead of" : "behind"} plan`;
+  const finish = pace.projectedFinish
+    ? ` Projected finish: ${formatDate(Temporal.PlainDate.from(pace.projectedFinish))} (planned: ${formatDate(Temporal.PlainDate.from(pace.plannedFinish))}).`
+    : ` Planned finish: ${formatDate(Temporal.PlainDate.from(pace.plannedFinish))}.`;
+  return `${pace.done} of ${report.totalWeeks} weeks done, ${standing} (${pace.expected} expected by now).${finish}`;
+}
+
+function barState(bar: ProgressReport["bars"][number]): string {
+  if (bar.state === "met") return "✅ met";
+  const when = bar.ended
+    ? `ended ${plural(-bar.daysLeft, "day")} ago`
+    : `${plural(bar.daysLeft, "day")} left`;
+  return `${bar.state === "at-risk" ? "⚠️ at risk" : "not met yet"}, ${when}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function hours(minutes: number): string {
+  const value = Math.round((minutes / 60) * 10) / 10;
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/**
+ * A Markdown link with inert text; only http(s) addresses are linked, with the characters that
+ * could end a link destination percent-encoded.
+ */
+export function link(text: string, url: string | undefined): string {
+  const label = escapeMarkdownInline(text);
+  if (!url || !/^https?:\/\//i.test(url)) return label;
+  const safe = url.replace(
+    /[\s()<>"'\\]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+  return `[${label}](${safe})`;
+}
+
+function attribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Light and dark variants, picked by the reader's colour scheme as GitHub documents. */
+function pictureMarkup(name: PictureName, report: ProgressReport, prefix: string): string {
+  const source = (theme: "light" | "dark") => attribute(`${prefix}/${pictureFile(name, theme)}`);
+  return [
+    "<picture>",
+    `  <source media="(prefers-color-scheme: dark)" srcset="${source("dark")}">`,
+    `  <img alt="${attribute(pictureAlt(name, report))}" src="${source("light")}">`,
+    "</picture>",
+  ].join("\n");
+}
+
+/**
+ * The README with the region between the markers replaced (added at the end when absent). Every
+ * byte outside the markers is kept, line endings included; the region takes the file's line ending.
+ */
+export function replaceRegion(readme: string | undefined, region: string): string {
+  const current = readme ?? "";
+  const newline = current.includes("\r\n") ? "\r\n" : "\n";
+  const block = `${REGION_START}${newline}${region.replace(/\r?\n/g, newline)}${REGION_END}`;
+  const { start, end } = findRegion(current);
+  if (start === -1 || end === -1) {
+    if (current === "") return `${block}${newline}`;
+    const separator = current.endsWith(newline) ? newline : `${newline}${newline}`;
+    return `${current}${separator}${block}${newline}`;
+  }
+  return `${current.slice(0, start)}${block}${current.slice(end + REGION_END.length)}`;
+}
+
+/** The first start marker followed by an end marker (the nearest pair): a stray marker is user text. */
+function findRegion(text: string): { start: number; end: number } {
+  let from = 0;
+  for (;;) {
+    const end = text.indexOf(REGION_END, from);
+    if (end === -1) return { start: -1, end: -1 };
+    const start = text.lastIndexOf(REGION_START, end - REGION_START.length);
+    if (start >= from) return { start, end };
+    from = end + REGION_END.length;
+  }
+}
