@@ -68,11 +68,11 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
             weekday: thisWeek.weekday,
             weekend: thisWeek.weekend,
           }
-        : undefined,
+        : false,
     hours: `Hours logged: ${hours(report.hours.thisWeek)} h of the ${report.hours.budget.min}–${report.hours.budget.max} h budget.`,
     dsa: report.dsa
       ? `DSA: ${report.dsa.solved} solved${report.dsa.target ? `, target ${report.dsa.target.min}–${report.dsa.target.max}` : ""} (${report.dsa.total} in all).`
-      : undefined,
+      : false,
     phases: report.phases.map((phase) => ({
       number: phase.number,
       title: phase.title,
@@ -151,7 +151,7 @@ export function link(text: string, url: string | undefined): string {
   const label = escapeMarkdownInline(text);
   if (!url || !/^https?:\/\//i.test(url)) return label;
   const safe = url.replace(
-    /[\s()<>"'\\]/g,
+    /[\s()<>"'\\[\]`]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
   );
   return `[${label}](${safe})`;
