@@ -49220,8 +49220,8 @@ function superRefine(fn, params) {
 }
 
 /** Markdown text written by the curriculum's author. */
-const text = string().trim().min(1, "must not be empty");
-const texts = array(text);
+const text$1 = string().trim().min(1, "must not be empty");
+const texts = array(text$1);
 const RANGE = /^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*$/;
 /** `5` or `"11-13"` (ASCII hyphen or en dash), normalized to an inclusive range. */
 const rangeSchema = union([
@@ -49248,18 +49248,18 @@ const slug$1 = string()
 const repoName = string()
     .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'expected a repository as "owner/name"');
 const studyItem = strictObject({
-    title: text,
-    detail: text.optional(),
-    chapters: text.optional(),
-    when: text.optional(),
+    title: text$1,
+    detail: text$1.optional(),
+    chapters: text$1.optional(),
+    when: text$1.optional(),
     url: url().optional(),
 });
 const phase = strictObject({
     number: number().int().positive(),
-    title: text.max(100, "keep a phase's title under 100 characters: it becomes a milestone title"),
-    long_title: text.optional(),
+    title: text$1.max(100, "keep a phase's title under 100 characters: it becomes a milestone title"),
+    long_title: text$1.optional(),
     weeks: rangeSchema,
-    objective: text,
+    objective: text$1,
     study_material: array(studyItem).default([]),
     concepts: texts.default([]),
     checks: texts.default([]),
@@ -49268,7 +49268,7 @@ const phase = strictObject({
 const week = strictObject({
     weeks: rangeSchema,
     phase: number().int().positive(),
-    title: text.max(120, "keep a week's title under 120 characters: it becomes an issue title"),
+    title: text$1.max(120, "keep a week's title under 120 characters: it becomes an issue title"),
     /** Only for weeks that depend on a choice (a capstone option): the option's project slug. */
     option: slug$1.optional(),
     weekday: texts.min(1, "a week needs at least one weekday item"),
@@ -49276,25 +49276,25 @@ const week = strictObject({
 });
 const project = strictObject({
     slug: slug$1,
-    title: text.max(60, "keep a project's title under 60 characters: it becomes an issue title"),
-    tagline: text.max(120, "keep a tagline under 120 characters: it is part of an issue title").optional(),
+    title: text$1.max(60, "keep a project's title under 60 characters: it becomes an issue title"),
+    tagline: text$1.max(120, "keep a tagline under 120 characters: it is part of an issue title").optional(),
     phase: number().int().positive(),
     weeks: rangeSchema,
-    summary: text,
-    description: text.optional(),
+    summary: text$1,
+    description: text$1.optional(),
     commands: texts.default([]),
     checks: texts.min(1, "a project needs at least one check: what done means"),
     concepts: texts.default([]),
     study_material: array(studyItem).default([]),
     /** Projects sharing a choice group are alternatives: the learner picks one (e.g. `capstone`). */
     choice: slug$1.optional(),
-    label: text.optional(),
-    replaces: array(strictObject({ slug: slug$1, reason: text })).default([]),
+    label: text$1.optional(),
+    replaces: array(strictObject({ slug: slug$1, reason: text$1 })).default([]),
     notes: texts.default([]),
 });
 const dsaStage = strictObject({
     months: rangeSchema,
-    title: text,
+    title: text$1,
     phases: array(number().int().positive()).default([]),
     topics: texts.min(1),
     notes: texts.default([]),
@@ -49303,61 +49303,61 @@ const dsaStage = strictObject({
 const OSS_REQUIREMENTS = ["merged-pr", "substantive-pr", "pr-or-engagement"];
 const ossBar = strictObject({
     phase: number().int().positive(),
-    title: text,
-    goal: text,
-    minimum: text,
+    title: text$1,
+    goal: text$1,
+    minimum: text$1,
     requires: _enum(OSS_REQUIREMENTS),
     count: number().int().positive().default(1),
     guidance: texts.default([]),
 });
 const tracks = strictObject({
     dsa: strictObject({
-        title: text,
-        summary: text,
+        title: text$1,
+        summary: text$1,
         hours_per_week: hoursRange,
         stages: array(dsaStage).min(1),
-        goal: text,
+        goal: text$1,
     })
         .optional(),
     oss: strictObject({
-        title: text,
+        title: text$1,
         phases: array(number().int().positive()).default([]),
-        summary: text,
-        targets: array(strictObject({ repo: repoName, name: text, why: text })).min(1),
+        summary: text$1,
+        targets: array(strictObject({ repo: repoName, name: text$1, why: text$1 })).min(1),
         bars: array(ossBar).default([]),
-        capstone_notes: record(slug$1, text).default({}),
+        capstone_notes: record(slug$1, text$1).default({}),
     })
         .optional(),
 });
 const curriculumSchema = strictObject({
     id: slug$1,
-    title: text,
-    subtitle: text.optional(),
-    prepared_for: text.optional(),
-    edition: text.optional(),
-    rationale: strictObject({ title: text, intro: text, points: texts.default([]), closing: text.optional() })
+    title: text$1,
+    subtitle: text$1.optional(),
+    prepared_for: text$1.optional(),
+    edition: text$1.optional(),
+    rationale: strictObject({ title: text$1, intro: text$1, points: texts.default([]), closing: text$1.optional() })
         .optional(),
     time_budget: strictObject({
         weekly_hours: hoursRange,
         total_hours: hoursRange.optional(),
-        schedule: array(strictObject({ days: text, hours: text, notes: text.optional() })).default([]),
+        schedule: array(strictObject({ days: text$1, hours: text$1, notes: text$1.optional() })).default([]),
         split: strictObject({
             weekday: strictObject({ hours: hoursRange, work: texts }),
             weekend: strictObject({ hours: hoursRange, work: texts }),
         })
             .optional(),
-        pacing_note: text.optional(),
+        pacing_note: text$1.optional(),
     }),
     phases: array(phase).min(1, "a curriculum needs at least one phase"),
     weeks: array(week).min(1, "a curriculum needs at least one week"),
     projects: array(project).default([]),
     tracks: tracks.default({}),
-    ai_rules: strictObject({ allowed: texts.default([]), not_allowed: texts.default([]), heuristic: text.optional() })
+    ai_rules: strictObject({ allowed: texts.default([]), not_allowed: texts.default([]), heuristic: text$1.optional() })
         .optional(),
-    resources: array(strictObject({ name: text, type: text, when: text, url: url().optional() }))
+    resources: array(strictObject({ name: text$1, type: text$1, when: text$1, url: url().optional() }))
         .default([]),
     outcomes: texts.default([]),
-    closing: text.optional(),
+    closing: text$1.optional(),
 });
 
 function parseCurriculum(text, file) {
@@ -49755,6 +49755,10 @@ function dsaTargetFor(context, week) {
     const month = programMonth(context.calendar, weekSpan(context.calendar, week).first);
     const stage = dsa.stages.find((candidate) => candidate.months.from <= month && month <= candidate.months.to);
     return stage ? { stage, min: stage.problems_per_week.min, max: stage.problems_per_week.max } : undefined;
+}
+/** Solved against the target: met at the target's lower bound. */
+function dsaStatus(solved, target) {
+    return solved >= target.min ? "met" : "short";
 }
 
 /**
@@ -53820,7 +53824,7 @@ function replace_last(v, arg1, arg2) {
         return str;
     return str.substring(0, index) + replacement + str.substring(index + pattern.length);
 }
-function truncate(v, l = 50, o = '...') {
+function truncate$1(v, l = 50, o = '...') {
     const str = stringify(v);
     o = stringify(o);
     this.context.memoryLimit.use(str.length + o.length);
@@ -53903,7 +53907,7 @@ var stringFilters = /*#__PURE__*/Object.freeze({
   replace: replace,
   replace_first: replace_first,
   replace_last: replace_last,
-  truncate: truncate,
+  truncate: truncate$1,
   truncatewords: truncatewords,
   normalize_whitespace: normalize_whitespace,
   number_of_words: number_of_words,
@@ -56061,9 +56065,25 @@ function ledgerEntry(commit, claims, context) {
 function recordCommits(ledger, entries) {
     return mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } });
 }
+/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
+function recordPulls(ledger, pulls) {
+    const merged = { ...ledger.pulls };
+    for (const [key, pull] of Object.entries(pulls)) {
+        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
+    }
+    return { ...ledger, pulls: merged };
+}
 /** The ledger with the newest commit each listed repository returned. */
 function recordSeen(ledger, seen) {
     return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
+}
+/** The ledger with these issues' engagement as read now. */
+function recordEngagement(ledger, engagement) {
+    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
+}
+/** The ledger with the pace as judged on `pace.asOf`. */
+function recordPace(ledger, pace) {
+    return mergeLedgers(ledger, { ...emptyLedger(), pace });
 }
 /**
  * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
@@ -56205,6 +56225,165 @@ function serializeLedger(ledger) {
     return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
 }
 
+/** The pull requests a ledger holds, as evidence for the bars. */
+function pullsOfLedger(ledger) {
+    return Object.entries(ledger.pulls).map(([key, pull]) => {
+        const hash = key.lastIndexOf("#");
+        return {
+            repo: key.slice(0, hash),
+            number: Number(key.slice(hash + 1)),
+            title: pull.title,
+            url: pull.url,
+            mergedAt: pull.mergedAt,
+            labels: pull.labels,
+            ...(pull.files ? { files: pull.files } : {}),
+        };
+    });
+}
+/** The bars as the ledger tells them (no search): the pull requests and engagement it holds. */
+function ledgerBars(context, ledger, today) {
+    const engagement = engagementByPhase(context, Object.values(ledger.engagement).map((entry) => entry.dates));
+    return ossBars(context, pullsOfLedger(ledger), engagement, today);
+}
+/** Labels under which a pull request counts for nothing, as Hacktoberfest rules them. */
+const DISQUALIFYING = new Set(["spam", "invalid"]);
+const NOT_CODE = [
+    /(^|\/)docs?\//i,
+    /\.(md|markdown|rst|txt|adoc)$/i,
+    /(^|\/)(LICENSE|CHANGELOG|AUTHORS)[^/]*$/i,
+];
+const TEST = [/(^|\/)(tests?|specs?|__tests__|benches)\//i, /(_test|_spec|\.test|\.spec)\.[a-z]+$/i];
+/** Code lines a PR changes: additions and deletions outside docs and tests. */
+function codeLines(files) {
+    return files
+        .filter((file) => !NOT_CODE.some((pattern) => pattern.test(file.filename)) &&
+        !TEST.some((pattern) => pattern.test(file.filename)))
+        .reduce((sum, file) => sum + file.additions + file.deletions, 0);
+}
+/** "Substantive": the learner's verdict in the config wins; else code (not docs or tests) of at least the minimum lines. */
+function substantive(pr, config) {
+    const verdict = config.oss.verdicts[`${pr.repo}#${pr.number}`];
+    if (verdict)
+        return { verdict: verdict === "substantive", why: `your verdict in the config: ${verdict}` };
+    if (!pr.files)
+        return { verdict: undefined, why: "its files have not been read yet" };
+    const lines = codeLines(pr.files);
+    const minimum = config.oss.substantive_min_lines;
+    return lines >= minimum
+        ? { verdict: true, why: `${lines} changed lines of code (at least ${minimum})` }
+        : {
+            verdict: false,
+            why: lines === 0
+                ? "it changes only docs or tests"
+                : `${lines} changed lines of code, fewer than ${minimum}`,
+        };
+}
+/**
+ * The OSS bars: each merged PR counts for the phase in whose window it was merged (one merged
+ * before the first bar's phase counts for that phase; one after the program, for the last bar's).
+ */
+function ossBars(context, prs, engagementByPhase, today) {
+    const bars = sortedBars(context);
+    if (bars.length === 0)
+        return [];
+    const windows = phaseWindows(context);
+    const leadDays = Math.max(0, ...context.config.reminders.lead_days);
+    const counted = prs.map((pr) => countPullRequest(pr, bars, windows, context));
+    return bars.map((bar) => {
+        const window = windows.get(bar.phase);
+        const last = window?.last ?? today;
+        const daysLeft = today.until(last, { largestUnit: "days" }).days;
+        const counting = counted.filter((entry) => entry.phase === bar.phase);
+        const engagement = engagementByPhase.get(bar.phase) ?? 0;
+        const qualifying = bar.requires === "substantive-pr"
+            ? counting.filter((entry) => entry.substantive === true).length
+            : counting.length;
+        const met = qualifying >= bar.count || (bar.requires === "pr-or-engagement" && engagement >= bar.count);
+        const state = met ? "met" : daysLeft < leadDays ? "at-risk" : "unmet";
+        return { bar, state, ended: daysLeft < 0, daysLeft, counting, engagement };
+    });
+}
+/** The bar phase a pull request counts for, and how it got there. */
+function attribution(pr, bars, windows, context) {
+    const merged = localDate(Temporal.Instant.from(pr.mergedAt), context.calendar.timeZone);
+    const inWindow = bars.find((bar) => {
+        const window = windows.get(bar.phase);
+        return (window &&
+            Temporal.PlainDate.compare(window.first, merged) <= 0 &&
+            Temporal.PlainDate.compare(merged, window.last) <= 0);
+    });
+    const first = bars[0];
+    const lastBar = bars[bars.length - 1];
+    const firstWindow = windows.get(first.phase);
+    const phase = inWindow?.phase ??
+        (firstWindow && Temporal.PlainDate.compare(merged, firstWindow.first) < 0 ? first.phase : lastBar.phase);
+    const where = inWindow
+        ? `merged in phase ${phase}`
+        : phase === first.phase
+            ? `merged before phase ${phase}, so it counts there`
+            : `merged after phase ${lastBar.phase}, so it counts there`;
+    return { phase, where };
+}
+/** The bar phase a merged pull request counts for, unless a label disqualifies it. */
+function barPhaseOf(context, pr) {
+    const bars = sortedBars(context);
+    if (bars.length === 0 || pr.labels.some((label) => DISQUALIFYING.has(label.toLowerCase())))
+        return undefined;
+    return attribution(pr, bars, phaseWindows(context), context).phase;
+}
+function sortedBars(context) {
+    return [...(context.curriculum.tracks.oss?.bars ?? [])].sort((a, b) => a.phase - b.phase);
+}
+function phaseWindows(context) {
+    return new Map(context.curriculum.phases.map((phase) => [
+        phase.number,
+        spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to),
+    ]));
+}
+function countPullRequest(pr, bars, windows, context) {
+    const disqualifier = pr.labels.find((label) => DISQUALIFYING.has(label.toLowerCase()));
+    if (disqualifier)
+        return {
+            pr,
+            phase: undefined,
+            substantive: undefined,
+            reason: `labelled "${disqualifier}": it counts for nothing`,
+        };
+    const { phase, where } = attribution(pr, bars, windows, context);
+    const judged = substantive(pr, context.config);
+    const bar = bars.find((candidate) => candidate.phase === phase);
+    const detail = bar?.requires === "substantive-pr"
+        ? `; substantive: ${judged.verdict === undefined ? "not known yet" : judged.verdict ? "yes" : "no"}, ${judged.why}`
+        : "";
+    return { pr, phase, substantive: judged.verdict, reason: `${where}${detail}` };
+}
+/**
+ * Phase 5's "active issue engagement": per bar phase, the issues the learner opened or commented on
+ * in its window. `issues` holds, per issue, the instants the learner did; an issue counts once a phase.
+ */
+function engagementByPhase(context, issues) {
+    const counts = new Map();
+    const oss = context.curriculum.tracks.oss;
+    if (!oss)
+        return counts;
+    for (const instants of issues) {
+        const phases = new Set();
+        for (const timestamp of instants) {
+            const day = localDate(Temporal.Instant.from(timestamp), context.calendar.timeZone);
+            const phase = context.curriculum.phases.find((candidate) => {
+                const window = spanOfWeeks(context.calendar, candidate.weeks.from, candidate.weeks.to);
+                return (Temporal.PlainDate.compare(window.first, day) <= 0 &&
+                    Temporal.PlainDate.compare(day, window.last) <= 0);
+            });
+            if (phase && oss.bars.some((bar) => bar.phase === phase.number))
+                phases.add(phase.number);
+        }
+        for (const phase of phases)
+            counts.set(phase, (counts.get(phase) ?? 0) + 1);
+    }
+    return counts;
+}
+
 /** The repositories a config has tracked: its projects' and its DSA repository, each once. */
 function trackedRepositories(config) {
     const repos = [...Object.values(config.projects), ...(config.dsa ? [config.dsa] : [])];
@@ -56216,6 +56395,1246 @@ function trackedRepositories(config) {
         seen.add(key);
         return true;
     });
+}
+
+/** Pace from the weeks done and the days they were done, judged on the learner's `today`. */
+function pace(calendar, doneWeeks, today) {
+    const total = calendar.totalWeeks;
+    const plannedFinish = weekSpan(calendar, total).last;
+    const position = weekOn(calendar, today);
+    const expected = position.kind === "before" ? 0 : position.kind === "during" ? position.week - 1 : total;
+    const firstDone = new Map();
+    for (const { week, doneOn } of doneWeeks) {
+        if (week < 1 || week > total)
+            continue;
+        const known = firstDone.get(week);
+        if (!known || Temporal.PlainDate.compare(doneOn, known) < 0)
+            firstDone.set(week, doneOn);
+    }
+    const done = firstDone.size;
+    const aheadBy = done - expected;
+    const status = aheadBy > 0 ? "ahead" : aheadBy < 0 ? "behind" : "on-track";
+    return {
+        done,
+        expected,
+        aheadBy,
+        status,
+        plannedFinish,
+        projectedFinish: projection(calendar, firstDone, today),
+    };
+}
+function projection(calendar, firstDone, today) {
+    const done = firstDone.size;
+    if (done === 0)
+        return undefined;
+    if (done === calendar.totalWeeks) {
+        return [...firstDone.values()].sort(Temporal.PlainDate.compare).at(-1);
+    }
+    // Days since the start, today included: the pace kept so far, in weeks done a day.
+    const days = Math.max(1, calendar.start.until(today, { largestUnit: "days" }).days + 1);
+    const remainingDays = Math.ceil(((calendar.totalWeeks - done) * days) / done);
+    return today.add({ days: remainingDays });
+}
+
+/** The progress report: a pure function of the curriculum, GitHub's issues, the ledger and today. */
+function progressReport(input) {
+    const { context, today } = input;
+    const { calendar, curriculum, config } = context;
+    const issues = issuesByKey(input.issues);
+    const position = weekOn(calendar, today);
+    const weeks = weekReports(input, issues);
+    const currentWeek = position.kind === "during" ? position.week : undefined;
+    const phases = curriculum.phases.map((phase) => phaseReport(phase, weeks, today, context));
+    const doneWeeks = weeks
+        .filter((week) => week.doneOn !== undefined)
+        .map((week) => ({ week: week.week, doneOn: Temporal.PlainDate.from(week.doneOn) }));
+    const paced = pace(calendar, doneWeeks, today);
+    // Weeks closed by backfill have no day they were done, but they are done.
+    const doneCount = weeks.filter((week) => week.status === "done" || week.status === "late").length;
+    const shownWeek = currentWeek ?? (position.kind === "before" ? 1 : calendar.totalWeeks);
+    const thisWeekEntries = entriesForWeek(curriculum, shownWeek, context.chosen);
+    const budget = curriculum.time_budget.weekly_hours;
+    return {
+        today: today.toString(),
+        learner: config.learner,
+        curriculum: { id: curriculum.id, title: curriculum.title },
+        timeZone: calendar.timeZone,
+        totalWeeks: calendar.totalWeeks,
+        position: {
+            kind: position.kind,
+            ...(currentWeek !== undefined ? { week: currentWeek, phase: weeks[currentWeek - 1]?.phase ?? 0 } : {}),
+        },
+        ...(position.kind === "after"
+            ? {}
+            : {
+                thisWeek: {
+                    week: shownWeek,
+                    title: thisWeekEntries.map((entry) => entry.title).join(" / "),
+                    weekday: thisWeekEntries.flatMap((entry) => entry.weekday),
+                    weekend: thisWeekEntries.flatMap((entry) => entry.weekend),
+                    ...(weeks[shownWeek - 1]?.url ? { url: weeks[shownWeek - 1]?.url } : {}),
+                },
+            }),
+        weeks,
+        phases,
+        projects: projectReports(input, issues),
+        bars: input.bars.map((bar) => barReport(bar, context)),
+        barsIncomplete: input.barsIncomplete ?? false,
+        ...dsaReport(input, weeks, shownWeek),
+        hours: { thisWeek: weeks[shownWeek - 1]?.minutes ?? 0, budget: { min: budget.min, max: budget.max } },
+        streak: streak(weeks, today),
+        pace: {
+            done: Math.max(paced.done, doneCount),
+            expected: paced.expected,
+            aheadBy: Math.max(paced.done, doneCount) - paced.expected,
+            status: statusOf(Math.max(paced.done, doneCount) - paced.expected),
+            plannedFinish: paced.plannedFinish.toString(),
+            ...(paced.projectedFinish ? { projectedFinish: paced.projectedFinish.toString() } : {}),
+        },
+    };
+}
+function statusOf(aheadBy) {
+    return aheadBy > 0 ? "ahead" : aheadBy < 0 ? "behind" : "on-track";
+}
+function issuesByKey(issues) {
+    const byKey = new Map();
+    for (const issue of issues) {
+        const key = keyOf(issue.body);
+        if (key !== undefined && issue.pull_request === undefined && !byKey.has(key))
+            byKey.set(key, issue);
+    }
+    return byKey;
+}
+function weekReports(input, issues) {
+    const { context, ledger, today } = input;
+    const { calendar, curriculum } = context;
+    const zone = calendar.timeZone;
+    const claimedOn = new Map();
+    const totals = new Map();
+    for (const entry of Object.values(ledger.commits)) {
+        const day = localDate(Temporal.Instant.from(entry.timestamp), zone);
+        for (const week of entry.weeks) {
+            const known = claimedOn.get(week);
+            if (!known || Temporal.PlainDate.compare(day, known) < 0)
+                claimedOn.set(week, day);
+        }
+        if (entry.week === null)
+            continue;
+        const total = totals.get(entry.week) ?? { commits: 0, minutes: 0, problems: 0 };
+        total.commits += 1;
+        total.minutes += entry.minutes;
+        total.problems += entry.problems.length;
+        totals.set(entry.week, total);
+    }
+    const reports = [];
+    for (let week = 1; week <= calendar.totalWeeks; week++) {
+        const span = weekSpan(calendar, week);
+        const issue = issues.get(keys.week(context, week));
+        const entries = entriesForWeek(curriculum, week, context.chosen);
+        const { status, doneOn } = weekStatus(span, issue, claimedOn.get(week), today, input.installedOn, zone);
+        const total = totals.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
+        reports.push({
+            week,
+            phase: entries[0]?.phase ?? 0,
+            title: entries.map((entry) => entry.title).join(" / "),
+            first: span.first.toString(),
+            last: span.last.toString(),
+            status,
+            ...(doneOn ? { doneOn: doneOn.toString() } : {}),
+            ...total,
+            ...(typeof issue?.html_url === "string" ? { url: issue.html_url } : {}),
+        });
+    }
+    return reports;
+}
+/**
+ * A week is done when its issue is closed (by a commit or by hand) or, without an issue, when a
+ * commit claimed it; an issue the learner reopened is not done. Done on the earlier of the claim
+ * and the closing; a week closed by backfill at installation has no such day and is not late.
+ */
+function weekStatus(span, issue, claimed, today, installedOn, zone) {
+    const closedOn = issue?.state === "closed" && typeof issue.closed_at === "string"
+        ? localDate(Temporal.Instant.from(issue.closed_at), zone)
+        : undefined;
+    const done = issue ? issue.state === "closed" : claimed !== undefined;
+    if (done) {
+        const candidates = [claimed, closedOn].filter((day) => day !== undefined);
+        const doneOn = candidates.sort(Temporal.PlainDate.compare)[0];
+        const backfilled = claimed === undefined &&
+            installedOn !== undefined &&
+            Temporal.PlainDate.compare(span.last, installedOn) < 0 &&
+            (doneOn === undefined || Temporal.PlainDate.compare(installedOn, doneOn) <= 0);
+        if (backfilled || doneOn === undefined)
+            return { status: "done" };
+        return { status: Temporal.PlainDate.compare(doneOn, span.last) <= 0 ? "done" : "late", doneOn };
+    }
+    if (Temporal.PlainDate.compare(today, span.first) < 0)
+        return { status: "upcoming" };
+    if (Temporal.PlainDate.compare(today, span.last) <= 0)
+        return { status: "current" };
+    if (!issue && installedOn && Temporal.PlainDate.compare(span.last, installedOn) < 0)
+        return { status: "skipped" };
+    return { status: "overdue" };
+}
+function phaseReport(phase, weeks, today, context) {
+    const span = spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to);
+    const own = weeks.filter((week) => phase.weeks.from <= week.week && week.week <= phase.weeks.to);
+    const weeksDone = own.filter((week) => week.status === "done" || week.status === "late").length;
+    const weeksTotal = phase.weeks.to - phase.weeks.from + 1;
+    const started = Temporal.PlainDate.compare(today, span.first) >= 0;
+    const ended = Temporal.PlainDate.compare(today, span.last) > 0;
+    const status = weeksDone === weeksTotal ? "done" : ended ? "overdue" : started ? "in-progress" : "upcoming";
+    return {
+        number: phase.number,
+        title: phase.title,
+        firstWeek: phase.weeks.from,
+        lastWeek: phase.weeks.to,
+        first: span.first.toString(),
+        due: span.last.toString(),
+        weeksDone,
+        weeksTotal,
+        status,
+    };
+}
+function projectReports(input, issues) {
+    const { context, ledger } = input;
+    return plannedProjects(context.curriculum, context.chosen).map((project) => {
+        const repo = context.config.projects[project.slug];
+        const commits = repo
+            ? Object.values(ledger.commits).filter((entry) => entry.repo.toLowerCase() === repo.toLowerCase())
+            : [];
+        const last = commits
+            .map((entry) => entry.timestamp)
+            .sort((a, b) => Date.parse(a) - Date.parse(b))
+            .at(-1);
+        const issue = issues.get(keys.project(project.slug));
+        const status = issue?.state === "closed" || commits.some((entry) => entry.projects.includes(project.slug))
+            ? "done"
+            : !repo
+                ? "untracked"
+                : commits.length > 0
+                    ? "in-progress"
+                    : "not-started";
+        return {
+            slug: project.slug,
+            title: project.title,
+            phase: project.phase,
+            firstWeek: project.weeks.from,
+            lastWeek: project.weeks.to,
+            ...(repo ? { repo, repoUrl: repoUrl(context, repo) } : {}),
+            commits: commits.length,
+            ...(last
+                ? { lastActivity: localDate(Temporal.Instant.from(last), context.calendar.timeZone).toString() }
+                : {}),
+            status,
+            ...(typeof issue?.html_url === "string" ? { url: issue.html_url } : {}),
+        };
+    });
+}
+function barReport(status, context) {
+    const phase = context.curriculum.phases.find((candidate) => candidate.number === status.bar.phase);
+    const due = phase ? spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to).last.toString() : "";
+    return {
+        phase: status.bar.phase,
+        title: status.bar.title,
+        minimum: status.bar.minimum,
+        requires: status.bar.requires,
+        count: status.bar.count,
+        state: status.state,
+        ended: status.ended,
+        daysLeft: status.daysLeft,
+        due,
+        pulls: status.counting.map((entry) => ({
+            repo: entry.pr.repo,
+            number: entry.pr.number,
+            title: entry.pr.title,
+            url: entry.pr.url,
+            mergedOn: localDate(Temporal.Instant.from(entry.pr.mergedAt), context.calendar.timeZone).toString(),
+            counts: status.bar.requires === "substantive-pr" ? entry.substantive === true : true,
+            reason: entry.reason,
+        })),
+        engagement: status.engagement,
+    };
+}
+function dsaReport(input, weeks, shownWeek) {
+    const { context } = input;
+    if (!context.curriculum.tracks.dsa)
+        return {};
+    const target = dsaTargetFor(context, shownWeek);
+    const solved = weeks[shownWeek - 1]?.problems ?? 0;
+    return {
+        dsa: {
+            week: shownWeek,
+            solved,
+            target: target ? { min: target.min, max: target.max } : undefined,
+            stage: target?.stage.title,
+            status: target ? dsaStatus(solved, target) : "no-target",
+            total: weeks.reduce((sum, week) => sum + week.problems, 0),
+        },
+    };
+}
+/**
+ * Runs of weeks finished on time, among the weeks that have ended (and the current one once done).
+ * The current run ends with the latest such week; a week not yet over never breaks it.
+ */
+function streak(weeks, today) {
+    const judged = weeks.filter((week) => Temporal.PlainDate.compare(Temporal.PlainDate.from(week.last), today) < 0 || week.status === "done");
+    let run = 0;
+    let best = 0;
+    for (const week of judged) {
+        run = week.status === "done" ? run + 1 : 0;
+        best = Math.max(best, run);
+    }
+    return { current: run, best };
+}
+
+/**
+ * XML escaping for text and attribute values. All five predefined characters are escaped so one
+ * helper is safe in both places: data (titles, logins) can never close an element or an attribute.
+ */
+const ENTITIES$1 = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+/**
+ * XML 1.0's `Char` production. Other code points (most C0 controls, lone surrogates, U+FFFE and
+ * U+FFFF) make a document ill-formed even as character references, so they are dropped.
+ */
+function allowed(code) {
+    return (code === 0x9 ||
+        code === 0xa ||
+        code === 0xd ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        code >= 0x10000);
+}
+function escapeXml(text) {
+    let out = "";
+    for (const char of text) {
+        if (allowed(char.codePointAt(0) ?? 0))
+            out += ENTITIES$1[char] ?? char;
+    }
+    return out;
+}
+
+/**
+ * A tiny SVG writer: elements as strings, every attribute and text escaped on the way in, numbers
+ * written with at most two decimals so the same report always gives the same bytes.
+ */
+/** The picture's width in user units; GitHub scales the image down on narrow screens. */
+const WIDTH = 800;
+const MARGIN = 24;
+const INNER = WIDTH - 2 * MARGIN;
+/** System fonts only: an `<img>` SVG may not load web fonts. No quotes, so nothing to escape. */
+const FONT = "-apple-system,BlinkMacSystemFont,Segoe UI,Helvetica,Arial,sans-serif";
+/** At most two decimals, no trailing zeros, never "-0": float noise never reaches the output. */
+function num(value) {
+    const fixed = value.toFixed(2).replace(/\.?0+$/, "");
+    return fixed === "-0" ? "0" : fixed;
+}
+function attributes(attrs) {
+    return Object.entries(attrs)
+        .filter((entry) => entry[1] !== undefined)
+        .map(([name, value]) => ` ${name}="${typeof value === "number" ? num(value) : escapeXml(value)}"`)
+        .join("");
+}
+/** An element whose children are already SVG. */
+function el(tag, attrs, ...children) {
+    const open = `<${tag}${attributes(attrs)}`;
+    return children.length === 0 ? `${open}/>` : `${open}>${children.join("")}</${tag}>`;
+}
+/** A text element; `content` is data and gets escaped. */
+function text(x, y, content, attrs = {}) {
+    return `<text${attributes({ x, y, ...attrs })}>${escapeXml(content)}</text>`;
+}
+/**
+ * A rough width of `content` in a proportional sans-serif: the pictures cannot measure text, so
+ * layout errs a little wide (Arial and Segoe UI average about 0.5 em a character) to keep labels
+ * from colliding whichever system font the viewer has.
+ */
+const EM_PER_CHAR = 0.55;
+const EM_PER_BOLD_CHAR = 0.6;
+function textWidth(content, fontSize, bold = false) {
+    return [...content].length * fontSize * (bold ? EM_PER_BOLD_CHAR : EM_PER_CHAR);
+}
+/** `content` cut with an ellipsis so it fits `width`. */
+function truncate(content, width, fontSize, bold = false) {
+    if (textWidth(content, fontSize, bold) <= width)
+        return content;
+    const chars = [...content];
+    let keep = Math.max(0, Math.floor(width / (fontSize * (bold ? EM_PER_BOLD_CHAR : EM_PER_CHAR))) - 1);
+    while (keep > 0 && chars[keep - 1] === " ")
+        keep--;
+    return `${chars.slice(0, keep).join("")}…`;
+}
+/** The first option that fits `width`, else the last one. */
+function fitting(options, width, fontSize) {
+    return options.find((option) => textWidth(option, fontSize) <= width) ?? options[options.length - 1] ?? "";
+}
+/** Greedy word wrap to lines that fit `width`; a single word longer than a line is truncated. */
+function wrap(content, width, fontSize) {
+    const lines = [];
+    let line = "";
+    for (const word of content.split(/\s+/).filter(Boolean)) {
+        const candidate = line === "" ? word : `${line} ${word}`;
+        if (line !== "" && textWidth(candidate, fontSize) > width) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = candidate;
+        }
+    }
+    if (line !== "")
+        lines.push(line);
+    return lines.map((l) => truncate(l, width, fontSize));
+}
+/** "2026-04-12" -> "12 Apr 2026", by string alone: the report's dates are already local. */
+function shortDate(iso) {
+    const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    const month = match ? months[Number(match[2]) - 1] : undefined;
+    if (!match || !month)
+        return iso;
+    return `${Number(match[3])} ${month} ${match[1]}`;
+}
+/** "1 week", "3 weeks". */
+function plural$1(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+const HEADING_SIZE = 16;
+const CAPTION_SIZE = 12;
+const CAPTION_LINE = 16;
+/** The heading and caption drawn at the top, and where the body may start. */
+function headingBlock(heading, palette) {
+    const title = truncate(heading.title, INNER, HEADING_SIZE, true);
+    const lines = wrap(heading.desc, INNER, CAPTION_SIZE);
+    const parts = [
+        text(MARGIN, 30, title, { "font-size": HEADING_SIZE, "font-weight": 600, fill: palette.text }),
+        ...lines.map((line, i) => text(MARGIN, 52 + i * CAPTION_LINE, line, { "font-size": CAPTION_SIZE, fill: palette.muted })),
+    ];
+    return { svg: parts.join(""), bottom: 52 + (lines.length - 1) * CAPTION_LINE + 14 };
+}
+/**
+ * The root element: `role="img"` with the title and description as its accessible name, ids
+ * prefixed with the picture so two pictures inlined in one page still resolve to their own.
+ */
+function document(id, heading, palette, height, body) {
+    const h = Math.ceil(height);
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc"`,
+        ` viewBox="0 0 ${WIDTH} ${h}" width="${WIDTH}" height="${h}" font-family="${FONT}">`,
+        `\n<title id="${id}-title">${escapeXml(heading.title)}</title>`,
+        `\n<desc id="${id}-desc">${escapeXml(heading.desc)}</desc>\n`,
+        // A painted card rather than a transparent image: the contrast of every colour was chosen
+        // against exactly this background, whatever page the picture lands on.
+        el("rect", {
+            x: 0.5,
+            y: 0.5,
+            width: WIDTH - 1,
+            height: h - 1,
+            rx: 6,
+            fill: palette.background,
+            stroke: palette.border,
+        }),
+        "\n",
+        body,
+        "\n</svg>\n",
+    ].join("");
+}
+
+/** Diagonal lines across a `size` square, clipped by construction (no `<pattern>` ids to clash). */
+function hatch(x, y, size, color) {
+    const step = Math.max(3, size / 4);
+    const segments = [];
+    for (let c = step; c < 2 * size; c += step) {
+        const from = { x: x + Math.max(0, c - size), y: y + Math.min(c, size) };
+        const to = { x: x + Math.min(c, size), y: y + Math.max(0, c - size) };
+        segments.push(`M${num(from.x)} ${num(from.y)}L${num(to.x)} ${num(to.y)}`);
+    }
+    return el("path", { d: segments.join(""), stroke: color, "stroke-width": Math.max(1, size / 14) });
+}
+/** The shape that doubles the colour for `status`, if any. */
+function symbol(status, x, y, size, palette) {
+    const mid = size / 2;
+    switch (status) {
+        case "overdue":
+            return hatch(x, y, size, palette.mark);
+        case "late":
+            return el("circle", { cx: x + mid, cy: y + mid, r: Math.max(1.5, size * 0.17), fill: palette.mark });
+        case "skipped":
+            return el("path", {
+                d: `M${num(x + size * 0.25)} ${num(y + mid)}H${num(x + size * 0.75)}`,
+                stroke: palette.mark,
+                "stroke-width": Math.max(1, size / 10),
+            });
+        default:
+            return "";
+    }
+}
+/** A `size` square at (x, y) for a week of `status`; `attrs` go on the coloured rectangle. */
+function weekCell(x, y, size, status, palette, attrs = {}) {
+    const outlined = status === "upcoming";
+    // The outline is drawn inside the square so outlined and filled cells line up exactly.
+    const inset = outlined ? 0.5 : 0;
+    const rect = el("rect", {
+        x: x + inset,
+        y: y + inset,
+        width: size - 2 * inset,
+        height: size - 2 * inset,
+        rx: Math.min(3, size / 5),
+        fill: palette.status[status],
+        stroke: outlined ? palette.upcomingStroke : undefined,
+        ...attrs,
+    });
+    return rect + symbol(status, x, y, size, palette);
+}
+/** The ring that marks today's week: drawn outside the cell, in the text colour. */
+function todayRing(x, y, size, palette, attrs = {}) {
+    const gap = 2.5;
+    return el("rect", {
+        x: x - gap,
+        y: y - gap,
+        width: size + 2 * gap,
+        height: size + 2 * gap,
+        rx: 4,
+        fill: "none",
+        stroke: palette.text,
+        "stroke-width": 2,
+        ...attrs,
+    });
+}
+
+const COLUMNS = 26;
+const CELL = 26;
+const PITCH = 29;
+const LABEL_BAND = 18;
+const ROW_HEIGHT = LABEL_BAND + CELL + 18 + 10;
+const LABEL_SIZE$2 = 11;
+const NUMBER_SIZE = 9.5;
+const STATUS_ORDER = ["done", "late", "overdue", "current", "upcoming", "skipped"];
+const STATUS_LABEL = {
+    done: "Done on time",
+    late: "Done late",
+    overdue: "Overdue",
+    current: "Current",
+    upcoming: "Upcoming",
+    skipped: "Skipped",
+};
+/** Week n's status; a week the report lacks is drawn as upcoming rather than failing. */
+function statusesOf(report) {
+    const byWeek = new Map(report.weeks.map((week) => [week.week, week.status]));
+    return Array.from({ length: Math.max(0, report.totalWeeks) }, (_, i) => byWeek.get(i + 1) ?? "upcoming");
+}
+function countStatuses(report) {
+    const counts = {
+        done: 0,
+        late: 0,
+        overdue: 0,
+        current: 0,
+        upcoming: 0,
+        skipped: 0,
+    };
+    for (const status of statusesOf(report))
+        counts[status]++;
+    return counts;
+}
+/** The week today falls in, when it falls in one. */
+function todayWeek(report) {
+    const week = report.position.week;
+    return report.position.kind === "during" && week !== undefined && week >= 1 && week <= report.totalWeeks
+        ? week
+        : undefined;
+}
+/** Where today is, in words, with the dates that make "before" and "after" concrete. */
+function positionPhrase(report) {
+    const start = report.weeks[0]?.first;
+    const end = report.weeks[report.weeks.length - 1]?.last;
+    const today = shortDate(report.today);
+    const week = todayWeek(report);
+    if (week !== undefined) {
+        const phase = report.position.phase;
+        return `today (${today}) is in week ${week} of ${report.totalWeeks}${phase ? `, Phase ${phase}` : ""}`;
+    }
+    if (report.position.kind === "before") {
+        return `today (${today}) is before week 1${start ? `; the program starts on ${shortDate(start)}` : ""}`;
+    }
+    return `today (${today}) is after the program${end ? `, which ended on ${shortDate(end)}` : ""}`;
+}
+function weeksSummary(report) {
+    const counts = countStatuses(report);
+    const finished = counts.done + counts.late;
+    const parts = [
+        `${finished} of ${plural$1(report.totalWeeks, "week")} done${counts.late ? ` (${counts.late} late)` : ""}`,
+        `${counts.overdue} overdue`,
+        ...(counts.skipped ? [`${counts.skipped} skipped`] : []),
+    ];
+    return `${parts.join(", ")}; ${positionPhrase(report)}.`;
+}
+function weeksHeading(report, who) {
+    return { title: `Weeks: ${report.curriculum.title}${who}`, desc: weeksSummary(report) };
+}
+/** The last week on `week`'s row. */
+function rowEnd(week) {
+    return Math.ceil(week / COLUMNS) * COLUMNS;
+}
+function cellX(week) {
+    return MARGIN + ((week - 1) % COLUMNS) * PITCH;
+}
+function rowTop(stripTop, week) {
+    return stripTop + Math.floor((week - 1) / COLUMNS) * ROW_HEIGHT;
+}
+function cellY(stripTop, week) {
+    return rowTop(stripTop, week) + LABEL_BAND;
+}
+/** A phase's part of one row: a line and the longest label that fits where it starts, else "P3". */
+function phaseSegment(phase, from, to, stripTop, palette) {
+    const starts = from === phase.firstWeek;
+    const x = cellX(from);
+    const top = rowTop(stripTop, from);
+    const room = (to - from + 1) * PITCH - 8;
+    const options = starts
+        ? [
+            `Phase ${phase.number} · ${phase.title}`,
+            `Phase ${phase.number}`,
+            `P${phase.number}`,
+            `${phase.number}`,
+        ]
+        : [`P${phase.number}`, `${phase.number}`];
+    const label = fitting(options, room, LABEL_SIZE$2);
+    const parts = [];
+    if (starts) {
+        // In the gap just left of the phase's first cell.
+        const lineX = x - (PITCH - CELL) / 2;
+        parts.push(el("line", {
+            x1: lineX,
+            y1: top + 2,
+            x2: lineX,
+            y2: top + LABEL_BAND + CELL + 3,
+            stroke: palette.text,
+            "stroke-width": 1.5,
+            "data-phase": phase.number,
+        }));
+    }
+    if (textWidth(label, LABEL_SIZE$2) <= room + 6) {
+        parts.push(text(x + (starts ? 3 : 1), top + 12, label, {
+            "font-size": LABEL_SIZE$2,
+            "font-weight": starts ? 600 : undefined,
+            fill: starts ? palette.text : palette.muted,
+        }));
+    }
+    return parts.join("");
+}
+function phaseMarks(report, stripTop, palette) {
+    const parts = [];
+    for (const phase of report.phases) {
+        const first = Math.max(1, phase.firstWeek);
+        const last = Math.min(report.totalWeeks, phase.lastWeek);
+        // One segment per row the phase covers: a phase that wraps is named again on the next row.
+        for (let from = first; from <= last; from = rowEnd(from) + 1) {
+            parts.push(phaseSegment(phase, from, Math.min(last, rowEnd(from)), stripTop, palette));
+        }
+    }
+    return parts.join("");
+}
+/** Week numbers under the cells: 1, every fifth, each row's first, the last; "today" wins its spot. */
+function weekNumbers(report, stripTop, palette) {
+    const today = todayWeek(report);
+    const parts = [];
+    for (let week = 1; week <= report.totalWeeks; week++) {
+        const labelled = week === 1 || week % 5 === 0 || (week - 1) % COLUMNS === 0 || week === report.totalWeeks;
+        const besideToday = today !== undefined && Math.abs(week - today) === 1 && sameRow(week, today);
+        if (week !== today && (!labelled || besideToday))
+            continue;
+        const isToday = week === today;
+        parts.push(text(cellX(week) + CELL / 2, cellY(stripTop, week) + CELL + 14, isToday ? "today" : String(week), {
+            "font-size": isToday ? 10 : NUMBER_SIZE,
+            "font-weight": isToday ? 700 : undefined,
+            "text-anchor": "middle",
+            fill: isToday ? palette.text : palette.muted,
+        }));
+    }
+    return parts.join("");
+}
+function sameRow(a, b) {
+    return rowEnd(a) === rowEnd(b);
+}
+function cells(report, stripTop, palette) {
+    const parts = statusesOf(report).map((status, i) => weekCell(cellX(i + 1), cellY(stripTop, i + 1), CELL, status, palette, {
+        "data-week": i + 1,
+        "data-status": status,
+    }));
+    const today = todayWeek(report);
+    if (today !== undefined) {
+        parts.push(todayRing(cellX(today), cellY(stripTop, today), CELL, palette, { "data-today": today }));
+    }
+    return parts.join("");
+}
+/** Swatch and label per status, then today's ring, flowing onto a new line when the width runs out. */
+function legend$1(report, top, palette) {
+    const counts = countStatuses(report);
+    const swatch = 12;
+    const items = [
+        ...STATUS_ORDER.map((status) => ({
+            label: `${STATUS_LABEL[status]} (${counts[status]})`,
+            draw: (x, y) => weekCell(x, y, swatch, status, palette),
+        })),
+        { label: "Today", draw: (x, y) => todayRing(x, y, swatch, palette) },
+    ];
+    const parts = [];
+    let x = MARGIN;
+    let y = top;
+    for (const item of items) {
+        const width = swatch + 12 + textWidth(item.label, LABEL_SIZE$2) + 10;
+        if (x > MARGIN && x + width > MARGIN + INNER) {
+            x = MARGIN;
+            y += 22;
+        }
+        parts.push(item.draw(x + 2.5, y), text(x + swatch + 12, y + 10, item.label, { "font-size": LABEL_SIZE$2, fill: palette.text }));
+        x += width;
+    }
+    return { svg: parts.join(""), height: y - top + 22 };
+}
+/** The strip's SVG body below the heading starting at `top`, and where it ends. */
+function drawWeeks(report, top, palette) {
+    const rows = Math.max(1, Math.ceil(report.totalWeeks / COLUMNS));
+    const legendTop = top + rows * ROW_HEIGHT + 4;
+    const key = legend$1(report, legendTop, palette);
+    const svg = [
+        phaseMarks(report, top, palette),
+        cells(report, top, palette),
+        weekNumbers(report, top, palette),
+        key.svg,
+    ].join("\n");
+    return { svg, bottom: legendTop + key.height };
+}
+
+const LEFT = MARGIN + 40;
+const RIGHT = MARGIN + INNER;
+const PLOT_HEIGHT = 180;
+const TICK_SIZE = 10;
+const LABEL_SIZE$1 = 11;
+/** Hours with one decimal at most: "8 h", "8.5 h". */
+function hours$1(minutes) {
+    return `${(minutes / 60).toFixed(1).replace(/\.0$/, "")} h`;
+}
+function budgetText(report) {
+    const { min, max } = report.hours.budget;
+    return min === max ? `${min} h` : `${min}–${max} h`;
+}
+/** Weeks that have a bar: started and tracked. */
+function shownWeeks(report) {
+    const today = todayWeek(report);
+    const last = report.position.kind === "after" ? report.totalWeeks : (today ?? 0);
+    return report.weeks.filter((week) => week.week <= last && week.week >= 1 && week.status !== "skipped");
+}
+function hoursSummary(report) {
+    const { min, max } = report.hours.budget;
+    const today = todayWeek(report);
+    const shown = shownWeeks(report);
+    if (report.position.kind === "before" || (shown.length === 0 && today === undefined)) {
+        const start = report.weeks[0]?.first;
+        return `No hours logged yet${start ? `: the program starts on ${shortDate(start)}` : ""}; the budget is ${budgetText(report)} a week.`;
+    }
+    // Judge only weeks that have ended: the current one is still filling up.
+    const ended = shown.filter((week) => week.week !== today);
+    const logged = shown.reduce((sum, week) => sum + week.minutes, 0);
+    const within = ended.filter((week) => week.minutes >= min * 60 && week.minutes <= max * 60).length;
+    const below = ended.filter((week) => week.minutes < min * 60).length;
+    const average = ended.length ? ended.reduce((sum, week) => sum + week.minutes, 0) / ended.length : 0;
+    const judged = ended.length
+        ? `${hours$1(average)} a week on average over ${plural$1(ended.length, "finished week")} against a budget of ${budgetText(report)}: ${within} within it, ${below} below, ${ended.length - within - below} above`
+        : `no week finished yet; the budget is ${budgetText(report)} a week`;
+    const current = shown.find((week) => week.week === today);
+    const now = current ? `; ${hours$1(current.minutes)} so far in week ${current.week}` : "";
+    return `${hours$1(logged)} logged in all; ${judged}${now}.`;
+}
+function hoursHeading(report, who) {
+    return { title: `Hours per week: ${report.curriculum.title}${who}`, desc: hoursSummary(report) };
+}
+/** The smallest round step giving at most five gridlines, and the axis top it implies. */
+function scale(peak) {
+    const steps = [1, 2, 4, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+    const step = steps.find((s) => Math.ceil(peak / s) <= 5) ?? Math.ceil(peak / 5);
+    return { step, top: Math.max(step, Math.ceil(peak / step) * step) };
+}
+function y(plot, hoursValue) {
+    return plot.bottom - (Math.min(hoursValue, plot.axisTop) / plot.axisTop) * PLOT_HEIGHT;
+}
+function grid(plot, step, palette) {
+    const parts = [];
+    for (let value = 0; value <= plot.axisTop; value += step) {
+        const at = y(plot, value);
+        parts.push(el("path", { d: `M${LEFT} ${num(at)}H${RIGHT}`, stroke: value === 0 ? palette.muted : palette.grid }), text(LEFT - 6, at + 3.5, `${value} h`, {
+            "font-size": TICK_SIZE,
+            "text-anchor": "end",
+            fill: palette.muted,
+        }));
+    }
+    return parts.join("");
+}
+/** The budget band: shaded behind the bars, its dashed edges drawn over them so each bar reads against both. */
+function band(report, plot, palette) {
+    const { min, max } = report.hours.budget;
+    const high = y(plot, Math.max(min, max));
+    const low = y(plot, Math.min(min, max));
+    return {
+        under: el("rect", {
+            x: LEFT,
+            y: high,
+            width: RIGHT - LEFT,
+            height: low - high,
+            fill: palette.band,
+            "fill-opacity": 0.15,
+        }),
+        over: el("path", {
+            d: `M${LEFT} ${num(high)}H${RIGHT}M${LEFT} ${num(low)}H${RIGHT}`,
+            stroke: palette.band,
+            "stroke-width": 1.5,
+            "stroke-dasharray": "6 4",
+            "data-budget": budgetText(report),
+        }),
+    };
+}
+/** The current week's bar is outlined and pale: its hours are still coming in. */
+function bars(report, plot, palette) {
+    const today = todayWeek(report);
+    const width = Math.min(24, Math.max(1, plot.slot * 0.7));
+    return shownWeeks(report)
+        .filter((week) => week.minutes > 0)
+        .map((week) => {
+        const top = y(plot, week.minutes / 60);
+        const current = week.week === today;
+        return el("rect", {
+            x: LEFT + plot.slot * (week.week - 1) + (plot.slot - width) / 2,
+            y: top,
+            width,
+            height: plot.bottom - top,
+            fill: palette.bar,
+            "fill-opacity": current ? 0.35 : undefined,
+            stroke: current ? palette.bar : undefined,
+            "data-week": week.week,
+        });
+    })
+        .join("");
+}
+/** Week numbers under the slots, thinned to a round step so they never touch. */
+function weekAxis(report, plot, palette) {
+    const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => s * plot.slot >= 30) ?? 100;
+    const parts = [
+        text(LEFT - 6, plot.bottom + 15, "week", {
+            "font-size": TICK_SIZE,
+            "text-anchor": "end",
+            fill: palette.muted,
+        }),
+    ];
+    for (let week = 1; week <= report.totalWeeks; week++) {
+        if (week % step !== 0 && !(week === 1 && step >= 5))
+            continue;
+        const x = LEFT + plot.slot * (week - 0.5);
+        parts.push(text(x, plot.bottom + 15, String(week), {
+            "font-size": TICK_SIZE,
+            "text-anchor": "middle",
+            fill: palette.muted,
+        }));
+    }
+    return parts.join("");
+}
+function legend(report, top, palette) {
+    const items = [
+        { label: "Hours logged", swatch: { fill: palette.bar } },
+        { label: "This week so far", swatch: { fill: palette.bar, "fill-opacity": 0.35, stroke: palette.bar } },
+        {
+            label: `Budget ${budgetText(report)} a week`,
+            swatch: { fill: palette.band, "fill-opacity": 0.15, stroke: palette.band, "stroke-dasharray": "3 2" },
+        },
+    ];
+    let x = LEFT;
+    return items
+        .map((item) => {
+        const svg = el("rect", { x: x + 0.5, y: top + 0.5, width: 11, height: 11, ...item.swatch }) +
+            text(x + 18, top + 10, item.label, { "font-size": LABEL_SIZE$1, fill: palette.text });
+        x += 18 + item.label.length * LABEL_SIZE$1 * 0.58 + 24;
+        return svg;
+    })
+        .join("");
+}
+function drawHours(report, top, palette) {
+    const peak = Math.max(1, report.hours.budget.max, ...report.weeks.map((week) => week.minutes / 60)) * 1.1;
+    const { step, top: axisTop } = scale(peak);
+    const plot = {
+        bottom: top + 8 + PLOT_HEIGHT,
+        axisTop,
+        slot: (RIGHT - LEFT) / Math.max(1, report.totalWeeks),
+    };
+    const budget = band(report, plot, palette);
+    const svg = [
+        grid(plot, step, palette),
+        budget.under,
+        bars(report, plot, palette),
+        budget.over,
+        weekAxis(report, plot, palette),
+        legend(report, plot.bottom + 30, palette),
+    ].join("\n");
+    return { svg, bottom: plot.bottom + 54 };
+}
+
+const PALETTES = {
+    light: {
+        background: "#ffffff",
+        border: "#d0d7de",
+        text: "#1f2328",
+        muted: "#59636e",
+        grid: "#d8dee4",
+        status: {
+            done: "#009e73", // Okabe–Ito bluish green, 3.4:1 on white
+            // Okabe–Ito reddish purple, 3.1:1. Not orange: orange is 2.2:1 on white, and darkened to
+            // pass it becomes indistinguishable from vermillion (overdue) for deuteranopes.
+            late: "#cc79a7",
+            overdue: "#d55e00", // Okabe–Ito vermillion, 3.9:1
+            current: "#0072b2", // Okabe–Ito blue, 5.2:1
+            upcoming: "#eaeef2",
+            skipped: "#6e7681", // neutral grey, 4.6:1; a lighter grey nears the green for deuteranopes
+        },
+        upcomingStroke: "#8c959f",
+        mark: "#ffffff",
+        bar: "#0072b2",
+        band: "#009e73",
+    },
+    dark: {
+        background: "#0d1117",
+        border: "#30363d",
+        text: "#e6edf3",
+        muted: "#9198a1",
+        grid: "#30363d",
+        status: {
+            done: "#009e73", // 5.5:1 on #0d1117
+            late: "#cc79a7", // 6.2:1; the same hue as in light so a status keeps its colour across themes
+            overdue: "#d55e00", // 4.9:1
+            current: "#56b4e9", // Okabe–Ito sky blue: the darker blue is only 3.6:1 here
+            upcoming: "#161b22",
+            skipped: "#6e7681", // 4.1:1
+        },
+        upcomingStroke: "#6e7681",
+        mark: "#0d1117",
+        bar: "#56b4e9",
+        band: "#009e73",
+    },
+};
+
+const LABEL_SIZE = 13;
+const DETAIL_SIZE = 12;
+const BAR_HEIGHT = 14;
+const BLOCK = 48;
+const STATUS_WORD = {
+    done: "done",
+    "in-progress": "in progress",
+    overdue: "overdue",
+    upcoming: "upcoming",
+};
+function phasesSummary(report) {
+    const count = (status) => report.phases.filter((phase) => phase.status === status).length;
+    const weeksDone = report.phases.reduce((sum, phase) => sum + phase.weeksDone, 0);
+    const states = [
+        `${count("done")} of ${plural$1(report.phases.length, "phase")} done`,
+        `${count("in-progress")} in progress`,
+        `${count("overdue")} overdue`,
+        `${count("upcoming")} upcoming`,
+    ];
+    const current = report.phases.find((phase) => phase.number === report.position.phase);
+    const now = current && report.position.kind === "during"
+        ? `; Phase ${current.number} (${current.title}) has ${current.weeksDone} of ${plural$1(current.weeksTotal, "week")} done, due ${shortDate(current.due)}`
+        : "";
+    return `${states.join(", ")}; ${weeksDone} of ${plural$1(report.totalWeeks, "week")} done in all${now}.`;
+}
+function phasesHeading(report, who) {
+    return { title: `Phases: ${report.curriculum.title}${who}`, desc: phasesSummary(report) };
+}
+/** The bar's colour says the status; overdue is hatched too, so colour is not the only carrier. */
+function bar(phase, y, palette) {
+    const total = Math.max(1, phase.weeksTotal);
+    const done = Math.min(total, Math.max(0, phase.weeksDone));
+    const filled = (INNER * done) / total;
+    const colour = phase.status === "overdue"
+        ? palette.status.overdue
+        : phase.status === "done"
+            ? palette.status.done
+            : palette.status.current;
+    const parts = [
+        el("rect", {
+            x: MARGIN + 0.5,
+            y: y + 0.5,
+            width: INNER - 1,
+            height: BAR_HEIGHT - 1,
+            rx: 3,
+            fill: palette.status.upcoming,
+            stroke: palette.upcomingStroke,
+        }),
+    ];
+    if (filled > 0) {
+        parts.push(el("rect", {
+            x: MARGIN,
+            y,
+            width: filled,
+            height: BAR_HEIGHT,
+            rx: 3,
+            fill: colour,
+            "data-phase": phase.number,
+        }));
+    }
+    if (phase.status === "overdue")
+        parts.push(overdueHatch(MARGIN + filled, y, INNER - filled, palette));
+    // Dividers between weeks, in the background colour, when a week is wide enough to show one.
+    const step = INNER / total;
+    if (step >= 4) {
+        const d = Array.from({ length: total - 1 }, (_, i) => `M${num(MARGIN + step * (i + 1))} ${num(y)}v${BAR_HEIGHT}`);
+        if (d.length > 0)
+            parts.push(el("path", { d: d.join(""), stroke: palette.background, "stroke-width": 1.5 }));
+    }
+    return parts.join("");
+}
+/** Hatch the unfinished part of an overdue phase: the weeks that should have been done. */
+function overdueHatch(x, y, width, palette) {
+    if (width < 1)
+        return "";
+    const segments = [];
+    // Lines at 45°, each from the bar's bottom edge to its top, clipped to [x, x + width].
+    for (let start = x - BAR_HEIGHT + 3; start < x + width; start += 6) {
+        const x1 = Math.max(x, start);
+        const x2 = Math.min(x + width, start + BAR_HEIGHT);
+        const y1 = y + BAR_HEIGHT - (x1 - start);
+        const y2 = y + BAR_HEIGHT - (x2 - start);
+        segments.push(`M${num(x1)} ${num(y1)}L${num(x2)} ${num(y2)}`);
+    }
+    return el("path", { d: segments.join(""), stroke: palette.status.overdue, "stroke-width": 1.5 });
+}
+function phaseBlock(phase, top, palette) {
+    const detail = `${phase.weeksDone} of ${plural$1(phase.weeksTotal, "week")} · due ${shortDate(phase.due)} · ${STATUS_WORD[phase.status]}`;
+    const room = INNER - textWidth(detail, DETAIL_SIZE) - 16;
+    const label = truncate(`Phase ${phase.number} · ${phase.title}`, room, LABEL_SIZE, true);
+    return [
+        text(MARGIN, top + 13, label, { "font-size": LABEL_SIZE, "font-weight": 600, fill: palette.text }),
+        text(MARGIN + INNER, top + 13, detail, {
+            "font-size": DETAIL_SIZE,
+            "text-anchor": "end",
+            // Overdue stands out by weight, not colour: coloured text would fall below 4.5:1 on white.
+            fill: phase.status === "overdue" ? palette.text : palette.muted,
+            "font-weight": phase.status === "overdue" ? 600 : undefined,
+        }),
+        bar(phase, top + 20, palette),
+    ].join("");
+}
+function drawPhases(report, top, palette) {
+    const blocks = report.phases.map((phase, i) => phaseBlock(phase, top + i * BLOCK, palette));
+    return { svg: blocks.join("\n"), bottom: top + report.phases.length * BLOCK };
+}
+
+const PICTURES = ["weeks", "phases", "hours"];
+const THEMES = ["light", "dark"];
+const PICTURE = {
+    weeks: { heading: weeksHeading, draw: drawWeeks },
+    phases: { heading: phasesHeading, draw: drawPhases },
+    hours: { heading: hoursHeading, draw: drawHours },
+};
+/** " (@octocat)" to name whose progress it is, or nothing when the report has no learner. */
+function who(report) {
+    const login = report.learner.trim().replace(/^@/, "");
+    return login ? ` (@${login})` : "";
+}
+/** The file a picture is committed as, e.g. "weeks-light.svg". */
+function pictureFile(name, theme) {
+    return `${name}-${theme}.svg`;
+}
+/** Every picture in both themes: file name (e.g. "weeks-light.svg") -> SVG text. Deterministic. */
+function renderPictures(report) {
+    const files = {};
+    for (const name of PICTURES) {
+        for (const theme of THEMES)
+            files[pictureFile(name, theme)] = renderPicture(name, report, theme);
+    }
+    return files;
+}
+function renderPicture(name, report, theme) {
+    const palette = PALETTES[theme];
+    const picture = PICTURE[name];
+    const heading = picture.heading(report, who(report));
+    const head = headingBlock(heading, palette);
+    const body = picture.draw(report, head.bottom + 10, palette);
+    return document(`${name}-${theme}`, heading, palette, body.bottom + 16, `${head.svg}\n${body.svg}`);
+}
+/** Alt text for the README (one sentence summarising what the picture shows, with figures). */
+function pictureAlt(name, report) {
+    const label = { weeks: "Week by week", phases: "Progress by phase", hours: "Hours logged per week" }[name];
+    return `${label}: ${PICTURE[name].heading(report, "").desc}`;
+}
+
+const REGION_START = "<!-- syllabot:start -->";
+const REGION_END = "<!-- syllabot:end -->";
+/** The pictures' folder for a README at `readmePath`: `.syllabot/` at the root, linked relatively. */
+function pictureLocation(readmePath) {
+    const depth = readmePath.split("/").length - 1;
+    return { directory: ".syllabot", linkPrefix: `${"../".repeat(depth)}.syllabot` };
+}
+/** Every file a refresh writes besides the ledger: the README's region and the pictures. */
+function renderProgressFiles(report, readmePath, currentReadme) {
+    const location = pictureLocation(readmePath);
+    const files = {
+        [readmePath]: replaceRegion(currentReadme, renderProgressRegion(report, location.linkPrefix)),
+    };
+    for (const [name, svg] of Object.entries(renderPictures(report))) {
+        files[`${location.directory}/${name}`] = svg;
+    }
+    return files;
+}
+/** The Markdown between the markers. User text (PR titles, repository names) is inert. */
+function renderProgressRegion(report, linkPrefix) {
+    const pictures = Object.fromEntries(PICTURES.map((name) => [name, pictureMarkup(name, report, linkPrefix)]));
+    const date = (iso) => formatDate(Temporal.PlainDate.from(iso));
+    const thisWeek = report.thisWeek;
+    const currentWeek = thisWeek ? report.weeks[thisWeek.week - 1] : undefined;
+    return renderTemplate("readme-progress.md", {
+        heading: `Progress: ${report.curriculum.title}`,
+        today: date(report.today),
+        time_zone: report.timeZone,
+        position: positionText(report),
+        pictures,
+        pace: paceText(report),
+        streak: report.streak.best > 0
+            ? `${plural(report.streak.current, "week")} in a row finished on time (best: ${report.streak.best}).`
+            : "",
+        this_week: thisWeek && currentWeek
+            ? {
+                heading: link(`Week ${thisWeek.week}: ${thisWeek.title}`, thisWeek.url),
+                dates: formatSpan(Temporal.PlainDate.from(currentWeek.first), Temporal.PlainDate.from(currentWeek.last)),
+                weekday: thisWeek.weekday,
+                weekend: thisWeek.weekend,
+            }
+            : false,
+        hours: `Hours logged: ${hours(report.hours.thisWeek)} h of the ${report.hours.budget.min}–${report.hours.budget.max} h budget.`,
+        dsa: report.dsa
+            ? `DSA: ${report.dsa.solved} solved${report.dsa.target ? `, target ${report.dsa.target.min}–${report.dsa.target.max}` : ""} (${report.dsa.total} in all).`
+            : false,
+        phases: report.phases.map((phase) => ({
+            number: phase.number,
+            title: phase.title,
+            done: phase.weeksDone,
+            total: phase.weeksTotal,
+            due: date(phase.due),
+            status: phase.status.replace("-", " "),
+        })),
+        projects: report.projects.map((project) => ({
+            name: link(project.title, project.url),
+            repo: project.repo ? link(project.repo, project.repoUrl) : "not mapped",
+            commits: project.commits,
+            last: project.lastActivity ? date(project.lastActivity) : "–",
+            status: project.status.replace("-", " "),
+        })),
+        bars: report.bars.map((bar) => ({
+            phase: bar.phase,
+            minimum: bar.minimum,
+            state: barState(bar),
+            due: date(bar.due),
+            pulls: bar.pulls.map((pull) => ({
+                link: link(`${pull.repo}#${pull.number}: ${pull.title}`, pull.url),
+                merged: `merged ${date(pull.mergedOn)}`,
+                verdict: pull.counts ? "counts" : "does not count",
+                reason: pull.reason,
+            })),
+        })),
+        incomplete: report.barsIncomplete,
+        hours_total: `${hours(report.weeks.reduce((sum, week) => sum + week.minutes, 0))} h logged in all, over ${plural(report.weeks.filter((week) => week.minutes > 0).length, "week")}.`,
+    });
+}
+function positionText(report) {
+    const { position } = report;
+    if (position.kind === "before")
+        return `The program starts on ${formatDate(Temporal.PlainDate.from(report.weeks[0]?.first ?? report.today))}.`;
+    if (position.kind === "after")
+        return "The program has ended.";
+    const phase = report.phases.find((candidate) => candidate.number === position.phase);
+    return `Week ${position.week} of ${report.totalWeeks}${phase ? `, phase ${phase.number}: ${phase.title}` : ""}.`;
+}
+function paceText(report) {
+    const { pace } = report;
+    const standing = pace.status === "on-track"
+        ? "on plan"
+        : `${plural(Math.abs(pace.aheadBy), "week")} ${pace.status === "ahead" ? "ahead of" : "behind"} plan`;
+    const finish = pace.projectedFinish
+        ? ` Projected finish: ${formatDate(Temporal.PlainDate.from(pace.projectedFinish))} (planned: ${formatDate(Temporal.PlainDate.from(pace.plannedFinish))}).`
+        : ` Planned finish: ${formatDate(Temporal.PlainDate.from(pace.plannedFinish))}.`;
+    return `${pace.done} of ${report.totalWeeks} weeks done, ${standing} (${pace.expected} expected by now).${finish}`;
+}
+function barState(bar) {
+    if (bar.state === "met")
+        return "✅ met";
+    const when = bar.ended
+        ? `ended ${plural(-bar.daysLeft, "day")} ago`
+        : `${plural(bar.daysLeft, "day")} left`;
+    return `${bar.state === "at-risk" ? "⚠️ at risk" : "not met yet"}, ${when}`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function hours(minutes) {
+    const value = Math.round((minutes / 60) * 10) / 10;
+    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+/**
+ * A Markdown link with inert text; only http(s) addresses are linked, with the characters that
+ * could end a link destination percent-encoded.
+ */
+function link(text, url) {
+    const label = escapeMarkdownInline(text);
+    if (!url || !/^https?:\/\//i.test(url))
+        return label;
+    const safe = url.replace(/[\s()<>"'\\[\]`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+    return `[${label}](${safe})`;
+}
+function attribute(text) {
+    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+/** Light and dark variants, picked by the reader's colour scheme as GitHub documents. */
+function pictureMarkup(name, report, prefix) {
+    const source = (theme) => attribute(`${prefix}/${pictureFile(name, theme)}`);
+    return [
+        "<picture>",
+        `  <source media="(prefers-color-scheme: dark)" srcset="${source("dark")}">`,
+        `  <img alt="${attribute(pictureAlt(name, report))}" src="${source("light")}">`,
+        "</picture>",
+    ].join("\n");
+}
+/**
+ * The README with the region between the markers replaced (added at the end when absent). Every
+ * byte outside the markers is kept, line endings included; the region takes the file's line ending.
+ */
+function replaceRegion(readme, region) {
+    const current = readme ?? "";
+    const newline = current.includes("\r\n") ? "\r\n" : "\n";
+    const block = `${REGION_START}${newline}${region.replace(/\r?\n/g, newline)}${REGION_END}`;
+    const { start, end } = findRegion(current);
+    if (start === -1 || end === -1) {
+        if (current === "")
+            return `${block}${newline}`;
+        const separator = current.endsWith(newline) ? newline : `${newline}${newline}`;
+        return `${current}${separator}${block}${newline}`;
+    }
+    return `${current.slice(0, start)}${block}${current.slice(end + REGION_END.length)}`;
+}
+/** The first start marker followed by an end marker (the nearest pair): a stray marker is user text. */
+function findRegion(text) {
+    let from = 0;
+    for (;;) {
+        const end = text.indexOf(REGION_END, from);
+        if (end === -1)
+            return { start: -1, end: -1 };
+        const start = text.lastIndexOf(REGION_START, end - REGION_START.length);
+        if (start >= from)
+            return { start, end };
+        from = end + REGION_END.length;
+    }
 }
 
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
@@ -56240,8 +57659,19 @@ function withUnlabelledIssues(actual, all) {
     const unlabelled = all.filter((issue) => !known.has(issue.number) && keyOf(issue.body) !== undefined);
     return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
 }
-/** The use cases a scheduled run can name; later ones (refresh, remind) join this list. */
-const USE_CASES = ["sync", "track"];
+/** The use cases a scheduled run can name; later ones (remind) join this list. */
+const USE_CASES = ["sync", "track", "refresh"];
+/** Read the open-source activity, then refresh with it (and any other ledger update) in one commit. */
+async function refreshWithActivity(input, ledgerUpdate) {
+    const oss = await readOssActivity(input);
+    return refresh({
+        gateway: input.gateway,
+        context: input.context,
+        today: input.today,
+        ledgerUpdate: (ledger) => oss.update(ledgerUpdate ? ledgerUpdate(ledger) : ledger),
+        searchIncomplete: oss.incomplete,
+    });
+}
 /**
  * Track from the project repositories' histories (the Action and the scheduled catch-up, which see
  * no push): one listing per project repository, incremental from the newest commit the ledger saw
@@ -56250,7 +57680,13 @@ const USE_CASES = ["sync", "track"];
 async function trackHistory(input) {
     const stored = parseLedger((await input.gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
     const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
-    const result = await track({ gateway: input.gateway, context: input.context, commits, seen });
+    const result = await track({
+        gateway: input.gateway,
+        context: input.context,
+        commits,
+        seen,
+        ...(input.deferLedger ? { deferLedger: true } : {}),
+    });
     return { ...result, unreadable };
 }
 /**
@@ -56313,20 +57749,25 @@ async function track(input) {
     const claims = commits.map((commit) => {
         const claimed = claimsOf(commit, context.curriculum);
         result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
-        if (worthRecording(claimed)) {
-            entries[commit.sha] = ledgerEntry(commit, claimed, context);
-        }
-        return { commit, keys: claimedKeys(claimed, context) };
+        entries[commit.sha] = ledgerEntry(commit, claimed, context);
+        return { commit, claimed, keys: claimedKeys(claimed, context) };
     });
     const seen = input.seen ?? {};
-    const record = (ledger) => recordSeen(recordCommits(ledger, entries), seen);
-    if (Object.keys(entries).length === 0) {
-        if (Object.keys(seen).length > 0)
-            await writeLedger(gateway, record);
+    // A push whose commits claim nothing costs no request; a listing records them (project activity).
+    if (Object.keys(seen).length === 0 && !claims.some((claim) => worthRecording(claim.claimed))) {
         return result;
     }
+    const record = (ledger) => recordSeen(recordCommits(ledger, entries), seen);
+    const save = async () => {
+        if (Object.keys(entries).length + Object.keys(seen).length === 0)
+            return;
+        if (input.deferLedger)
+            result.ledgerUpdate = record;
+        else
+            await writeLedger(gateway, record);
+    };
     if (claims.every((claim) => claim.keys.length === 0)) {
-        await writeLedger(gateway, record);
+        await save();
         return result;
     }
     const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
@@ -56361,10 +57802,10 @@ async function track(input) {
             });
         }
     }
-    await writeLedger(gateway, record);
+    await save();
     return result;
 }
-/** A commit the ledger keeps: it finishes something, logs time or solves a DSA problem. */
+/** A commit worth a ledger write of its own: it finishes something, logs time or solves a DSA problem. */
 function worthRecording(claims) {
     return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
 }
@@ -56383,6 +57824,112 @@ async function writeLedger(gateway, update) {
         },
     });
     return written;
+}
+/**
+ * What GitHub shows of the learner's open-source work, as a ledger update (for `ossProgress`, or
+ * for `refresh` to write with the README): merged pull requests and issue engagement.
+ */
+async function readOssActivity(input) {
+    const { context, gateway } = input;
+    const targets = context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+    if (targets.length === 0)
+        return { update: (ledger) => ledger, incomplete: false };
+    const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+    const { prs, incomplete } = await gateway.searchMergedPullRequests(context.config.learner, targets);
+    const needFiles = new Set((context.curriculum.tracks.oss?.bars ?? [])
+        .filter((bar) => bar.requires === "substantive-pr")
+        .map((bar) => bar.phase));
+    const seen = {};
+    for (const pr of prs) {
+        const key = `${pr.repo}#${pr.number}`;
+        const phase = barPhaseOf(context, pr);
+        const wanted = phase !== undefined && needFiles.has(phase) && !context.config.oss.verdicts[key];
+        const files = stored.pulls[key]?.files ??
+            (wanted ? await input.gatewayFor(pr.repo).listPullRequestFileStats(pr.number) : null);
+        seen[key] = { title: pr.title, url: pr.url, mergedAt: pr.mergedAt, labels: [...pr.labels], files };
+    }
+    const engaged = await readEngagement(input, targets, stored);
+    return { update: (ledger) => recordEngagement(recordPulls(ledger, seen), engaged), incomplete };
+}
+/**
+ * Issues in the target repositories the learner opened or commented on since the first phase whose
+ * bar engagement meets: one search, then the comments of each issue that changed since last read.
+ */
+async function readEngagement(input, targets, stored) {
+    const { context } = input;
+    const phases = (context.curriculum.tracks.oss?.bars ?? [])
+        .filter((bar) => bar.requires === "pr-or-engagement")
+        .map((bar) => context.curriculum.phases.find((phase) => phase.number === bar.phase))
+        .filter((phase) => phase !== undefined);
+    if (phases.length === 0)
+        return {};
+    const firstWeek = Math.min(...phases.map((phase) => phase.weeks.from));
+    // A day early: search dates are UTC, the window's first day is the learner's.
+    const since = spanOfWeeks(context.calendar, firstWeek, firstWeek).first.subtract({ days: 1 });
+    const login = context.config.learner.toLowerCase();
+    const found = await input.gateway.searchEngagedIssues(context.config.learner, targets, since.toString());
+    const engaged = {};
+    for (const issue of found) {
+        const key = `${issue.repo}#${issue.number}`;
+        const known = stored.engagement[key];
+        if (known?.updatedAt === issue.updatedAt)
+            continue;
+        const dates = issue.author?.toLowerCase() === login ? [issue.createdAt] : [];
+        if (issue.comments > 0) {
+            const comments = await input.gatewayFor(issue.repo).listIssueComments(issue.number);
+            dates.push(...comments
+                .filter((comment) => comment.author?.toLowerCase() === login)
+                .map((comment) => comment.created_at));
+        }
+        engaged[key] = { title: issue.title, url: issue.url, updatedAt: issue.updatedAt, dates };
+    }
+    return engaged;
+}
+/**
+ * The progress README region, its pictures and the ledger's pace, in one commit on the default
+ * branch. Re-rendered from the new head when the branch moved meanwhile; no change, no commit.
+ */
+async function refresh(input) {
+    const { gateway, context, today } = input;
+    const { config } = context;
+    const actual = await gateway.readManagedState(labelNames(config.labels.prefix).managed);
+    const installedOn = installationDate(actual, context.calendar.timeZone, today);
+    let report;
+    const commit = await gateway.commitFiles({
+        message: config.commit.message,
+        ...(config.commit.author ? { author: config.commit.author } : {}),
+        read: [config.readme, LEDGER_PATH],
+        render: (current) => {
+            const stored = parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger();
+            const ledger = input.ledgerUpdate ? input.ledgerUpdate(stored) : stored;
+            report = progressReport({
+                context,
+                issues: actual.issues,
+                ledger,
+                bars: ledgerBars(context, ledger, today),
+                barsIncomplete: input.searchIncomplete ?? false,
+                today,
+                installedOn,
+            });
+            const { pace } = report;
+            const paced = recordPace(ledger, {
+                asOf: report.today,
+                done: pace.done,
+                expected: pace.expected,
+                aheadBy: pace.aheadBy,
+                status: pace.status,
+                plannedFinish: pace.plannedFinish,
+                projectedFinish: pace.projectedFinish ?? null,
+            });
+            return {
+                ...renderProgressFiles(report, config.readme, current.get(config.readme)),
+                [LEDGER_PATH]: serializeLedger(paced),
+            };
+        },
+    });
+    if (!report)
+        throw new Error("refresh: the files were never rendered");
+    return { report, commit };
 }
 
 /** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
@@ -63778,12 +65325,15 @@ async function runCommand(inputs) {
     const progress = progressReporter(logIo);
     const gateway = new RestGateway(client, inputs.repo);
     const context = planContext(config, curriculum, inputs.serverUrl);
+    const today = inputs.today ?? todayOption(undefined, config.timezone);
+    const gatewayFor = (repo) => new RestGateway(client, repo);
+    const runs = (useCase) => inputs.command === useCase || inputs.command === "all";
     let plan;
-    if (inputs.command !== "track") {
+    if (runs("sync")) {
         const input = {
             gateway,
             context,
-            today: inputs.today ?? todayOption(undefined, config.timezone),
+            today,
             dryRun: inputs.dryRun,
             events: {
                 onPlanned: (planned) => {
@@ -63805,11 +65355,12 @@ async function runCommand(inputs) {
             info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
     }
     let tracked;
-    if (inputs.command !== "sync") {
+    if (runs("track")) {
         if (inputs.dryRun)
             info("Dry run: commits were not tracked (tracking closes issues).");
         else {
-            tracked = await trackHistory({ gateway, context, gatewayFor: (repo) => new RestGateway(client, repo) });
+            // With `all`, the ledger is written with the README, in one commit.
+            tracked = await trackHistory({ gateway, context, gatewayFor, deferLedger: inputs.command === "all" });
             for (const entry of tracked.closed)
                 info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
             for (const entry of tracked.rejected)
@@ -63819,12 +65370,26 @@ async function runCommand(inputs) {
             }
         }
     }
+    let refreshed;
+    if (runs("refresh")) {
+        if (inputs.dryRun)
+            info("Dry run: the README was not refreshed.");
+        else {
+            refreshed = await refreshWithActivity({ gateway, context, gatewayFor, today }, tracked?.ledgerUpdate);
+            const { pace } = refreshed.report;
+            info(refreshed.commit
+                ? `Refreshed ${config.readme}, its pictures and the ledger (commit ${refreshed.commit.sha.slice(0, 7)}).`
+                : `${config.readme} is up to date: no commit.`);
+            info(`Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`);
+        }
+    }
     const closedByTracking = tracked ? tracked.closed.length : 0;
     setOutput("created", plan ? count(plan, "create") : 0);
     setOutput("updated", plan ? count(plan, "update") : 0);
     setOutput("closed", (plan ? count(plan, "close") : 0) + closedByTracking);
     setOutput("operations", (plan ? plan.summary.total : 0) + closedByTracking + (tracked?.annotated.length ?? 0));
-    await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun);
+    setOutput("refreshed", refreshed?.commit?.sha ?? "");
+    await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun, refreshed);
 }
 /** One written line per applied operation, as the CLI prints them. */
 const logIo = {
@@ -63838,7 +65403,7 @@ function count(plan, op) {
     return byKind.label + byKind.milestone + byKind.issue;
 }
 /** The job summary: a heading, the plan's summary line and its operations as a table, and what tracking closed. */
-async function writeSummary(heading, plan, tracked, dryRun) {
+async function writeSummary(heading, plan, tracked, dryRun, refreshed) {
     // Outside a runner (a local run of dist/index.js) there is no summary file to write.
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -63856,6 +65421,16 @@ async function writeSummary(heading, plan, tracked, dryRun) {
             summary.addTable([
                 ["issue", "number", "commit"].map((data) => ({ data, header: true })),
                 ...tracked.closed.map((entry) => [entry.key, `#${entry.number}`, entry.sha.slice(0, 7)].map(escapeHtml)),
+            ]);
+        }
+    }
+    if (refreshed) {
+        const { report } = refreshed;
+        summary.addRaw(escapeHtml(`Progress: ${report.pace.done} of ${report.totalWeeks} weeks done (${report.pace.expected} expected by ${report.today}); ${refreshed.commit ? "README refreshed." : "README already up to date."}`), true);
+        if (report.bars.length > 0) {
+            summary.addTable([
+                ["phase", "open-source bar", "status", "due"].map((data) => ({ data, header: true })),
+                ...report.bars.map((bar) => [String(bar.phase), bar.minimum, bar.state, bar.due].map(escapeHtml)),
             ]);
         }
     }

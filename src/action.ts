@@ -5,7 +5,15 @@ import type { Io } from "./commands/io.js";
 import { todayOption } from "./commands/plan.js";
 import { progressReporter } from "./commands/progress.js";
 import { loadSetup } from "./config/load.js";
-import { type SyncInput, sync, type TrackResult, trackHistory, USE_CASES } from "./engine.js";
+import {
+  type RefreshResult,
+  refreshWithActivity,
+  type SyncInput,
+  sync,
+  type TrackResult,
+  trackHistory,
+  USE_CASES,
+} from "./engine.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { createClient, DEFAULT_PACING } from "./github/octokit.js";
@@ -97,12 +105,16 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
   const progress = progressReporter(logIo);
   const gateway = new RestGateway(client, inputs.repo);
   const context = planContext(config, curriculum, inputs.serverUrl);
+  const today = inputs.today ?? todayOption(undefined, config.timezone);
+  const gatewayFor = (repo: string) => new RestGateway(client, repo);
+  const runs = (useCase: (typeof USE_CASES)[number]) =>
+    inputs.command === useCase || inputs.command === "all";
   let plan: Plan | undefined;
-  if (inputs.command !== "track") {
+  if (runs("sync")) {
     const input: SyncInput = {
       gateway,
       context,
-      today: inputs.today ?? todayOption(undefined, config.timezone),
+      today,
       dryRun: inputs.dryRun,
       events: {
         onPlanned: (planned) => {
@@ -123,10 +135,11 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
       core.info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
   }
   let tracked: TrackResult | undefined;
-  if (inputs.command !== "sync") {
+  if (runs("track")) {
     if (inputs.dryRun) core.info("Dry run: commits were not tracked (tracking closes issues).");
     else {
-      tracked = await trackHistory({ gateway, context, gatewayFor: (repo) => new RestGateway(client, repo) });
+      // With `all`, the ledger is written with the README, in one commit.
+      tracked = await trackHistory({ gateway, context, gatewayFor, deferLedger: inputs.command === "all" });
       for (const entry of tracked.closed)
         core.info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
       for (const entry of tracked.rejected)
@@ -139,6 +152,23 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     }
   }
 
+  let refreshed: RefreshResult | undefined;
+  if (runs("refresh")) {
+    if (inputs.dryRun) core.info("Dry run: the README was not refreshed.");
+    else {
+      refreshed = await refreshWithActivity({ gateway, context, gatewayFor, today }, tracked?.ledgerUpdate);
+      const { pace } = refreshed.report;
+      core.info(
+        refreshed.commit
+          ? `Refreshed ${config.readme}, its pictures and the ledger (commit ${refreshed.commit.sha.slice(0, 7)}).`
+          : `${config.readme} is up to date: no commit.`,
+      );
+      core.info(
+        `Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`,
+      );
+    }
+  }
+
   const closedByTracking = tracked ? tracked.closed.length : 0;
   core.setOutput("created", plan ? count(plan, "create") : 0);
   core.setOutput("updated", plan ? count(plan, "update") : 0);
@@ -147,7 +177,8 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     "operations",
     (plan ? plan.summary.total : 0) + closedByTracking + (tracked?.annotated.length ?? 0),
   );
-  await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun);
+  core.setOutput("refreshed", refreshed?.commit?.sha ?? "");
+  await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun, refreshed);
 }
 
 /** One written line per applied operation, as the CLI prints them. */
@@ -169,6 +200,7 @@ async function writeSummary(
   plan: Plan | undefined,
   tracked: TrackResult | undefined,
   dryRun: boolean,
+  refreshed?: RefreshResult,
 ): Promise<void> {
   // Outside a runner (a local run of dist/index.js) there is no summary file to write.
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -187,6 +219,21 @@ async function writeSummary(
         ...tracked.closed.map((entry) =>
           [entry.key, `#${entry.number}`, entry.sha.slice(0, 7)].map(escapeHtml),
         ),
+      ]);
+    }
+  }
+  if (refreshed) {
+    const { report } = refreshed;
+    core.summary.addRaw(
+      escapeHtml(
+        `Progress: ${report.pace.done} of ${report.totalWeeks} weeks done (${report.pace.expected} expected by ${report.today}); ${refreshed.commit ? "README refreshed." : "README already up to date."}`,
+      ),
+      true,
+    );
+    if (report.bars.length > 0) {
+      core.summary.addTable([
+        ["phase", "open-source bar", "status", "due"].map((data) => ({ data, header: true })),
+        ...report.bars.map((bar) => [String(bar.phase), bar.minimum, bar.state, bar.due].map(escapeHtml)),
       ]);
     }
   }

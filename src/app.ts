@@ -1,13 +1,16 @@
 import type { Context, Probot } from "probot";
 import { WorkQueue } from "./app/work-queue.js";
 import { Temporal } from "./calendar.js";
-import { checkPullRequest, findPortfolios, syncRepository, trackPush } from "./engine.js";
+import { checkPullRequest, findPortfolios, refreshRepository, syncRepository, trackPush } from "./engine.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
 import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
+import { keyOf } from "./render/managed-body.js";
 import { touchesSetup } from "./setup/paths.js";
+
+const DEFAULT_REFRESH_DELAY_MS = 10_000;
 
 /** How long an installation's list of portfolios is trusted before it is read again. */
 const PORTFOLIO_CACHE_MS = 60 * 60 * 1000;
@@ -19,6 +22,11 @@ export interface AppOptions {
   serverUrl?: string;
   /** Receives the queue, so that a caller (a test, a graceful shutdown) can wait until it is idle. */
   onQueue?: (queue: WorkQueue) => void;
+  /**
+   * How long a portfolio's README refresh waits for more events (default 10 s, or
+   * SYLLABOT_REFRESH_DELAY_MS): a burst of closed issues makes one commit.
+   */
+  refreshDelayMs?: number;
 }
 
 /**
@@ -72,10 +80,24 @@ export function syllabotApp(options: AppOptions = {}) {
       return portfolios;
     };
 
+    const fromEnv = Number(process.env.SYLLABOT_REFRESH_DELAY_MS);
+    const refreshDelayMs =
+      options.refreshDelayMs ??
+      (Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : DEFAULT_REFRESH_DELAY_MS);
+    /** Refresh a portfolio's README once the events about it have settled; queued like the rest. */
+    const refreshSoon = (context: Context, repo: string) =>
+      queue.debounce(`refresh:${repo}`, refreshDelayMs, () =>
+        queue.enqueue(`installation-${installationOf(context)}`, async () => {
+          const result = await refreshRepository(repositoryInput(context, repo));
+          if (result?.commit) app.log.info({ repo, commit: result.commit.sha }, "syllabot: README refreshed");
+        }),
+      );
+
     const syncEach = (context: Context, repos: readonly string[]) =>
       schedule(context, repos, async (repo) => {
         const outcome = await syncRepository(repositoryInput(context, repo));
         app.log.info({ repo, status: outcome.status }, "syllabot: repository synced");
+        if (outcome.status === "synced") refreshSoon(context, repo);
       });
 
     // Every repository holding .github/syllabot.yml is a portfolio: one installation may serve several.
@@ -121,6 +143,7 @@ export function syllabotApp(options: AppOptions = {}) {
           portfolioCache.delete(installationOf(context));
           const outcome = await syncRepository(repositoryInput(context, repo));
           app.log.info({ repo, status: outcome.status }, "syllabot: repository synced");
+          if (outcome.status === "synced") refreshSoon(context, repo);
         }
         const results = await trackPush({
           portfolios: () => portfoliosOf(context),
@@ -133,8 +156,16 @@ export function syllabotApp(options: AppOptions = {}) {
           if (result.closed.length + result.annotated.length + result.rejected.length > 0) {
             app.log.info({ repo, ...result }, "syllabot: commits tracked");
           }
+          refreshSoon(context, result.portfolio);
         }
       });
+    });
+    // A week or project closed or reopened in a portfolio, by the learner or by syllabot: the README follows.
+    app.on(["issues.closed", "issues.reopened"], async (context) => {
+      const { issue, repository } = context.payload;
+      if (keyOf(issue.body) === undefined) return;
+      if (!queue.accept(context.id)) return;
+      refreshSoon(context, repository.full_name);
     });
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
       const { pull_request: pull, repository } = context.payload;

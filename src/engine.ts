@@ -33,14 +33,7 @@ import {
   recordSeen,
   serializeLedger,
 } from "./progress/ledger.js";
-import {
-  type BarStatus,
-  barPhaseOf,
-  engagementByPhase,
-  ledgerBars,
-  ossBars,
-  pullsOfLedger,
-} from "./progress/oss.js";
+import { type BarStatus, barPhaseOf, ledgerBars } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
 import { keyOf } from "./render/managed-body.js";
@@ -95,19 +88,43 @@ function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapsh
   return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
 }
 
-/** The use cases a scheduled run can name; later ones (refresh, remind) join this list. */
-export const USE_CASES = ["sync", "track"] as const;
+/** The use cases a scheduled run can name; later ones (remind) join this list. */
+export const USE_CASES = ["sync", "track", "refresh"] as const;
 export type UseCase = (typeof USE_CASES)[number];
 
 export interface ReconcileResult {
   sync: SyncResult;
-  track: TrackResult;
+  /** Undefined on a dry run: tracking closes issues. */
+  track?: TrackResult;
+  /** Undefined on a dry run. */
+  refresh?: RefreshResult;
 }
 
-/** Every use case in turn: the catch-up after missed webhooks, and the Action's `all`. */
+/**
+ * Every use case in turn: the catch-up after missed webhooks, and the Action's `all`. What tracking
+ * and the open-source search learned is written with the README, in one commit.
+ */
 export async function reconcile(input: SyncInput & HistoryInput): Promise<ReconcileResult> {
   const synced = await sync(input);
-  return { sync: synced, track: await trackHistory(input) };
+  if (input.dryRun) return { sync: synced };
+  const tracked = await trackHistory({ ...input, deferLedger: true });
+  const refreshed = await refreshWithActivity(input, tracked.ledgerUpdate);
+  return { sync: synced, track: tracked, refresh: refreshed };
+}
+
+/** Read the open-source activity, then refresh with it (and any other ledger update) in one commit. */
+export async function refreshWithActivity(
+  input: HistoryInput & { today: Temporal.PlainDate },
+  ledgerUpdate?: LedgerUpdate,
+): Promise<RefreshResult> {
+  const oss = await readOssActivity(input);
+  return refresh({
+    gateway: input.gateway,
+    context: input.context,
+    today: input.today,
+    ledgerUpdate: (ledger) => oss.update(ledgerUpdate ? ledgerUpdate(ledger) : ledger),
+    searchIncomplete: oss.incomplete,
+  });
 }
 
 export interface HistoryInput {
@@ -122,10 +139,16 @@ export interface HistoryInput {
  * no push): one listing per project repository, incremental from the newest commit the ledger saw
  * there.
  */
-export async function trackHistory(input: HistoryInput): Promise<TrackResult> {
+export async function trackHistory(input: HistoryInput & { deferLedger?: boolean }): Promise<TrackResult> {
   const stored = parseLedger((await input.gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
   const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
-  const result = await track({ gateway: input.gateway, context: input.context, commits, seen });
+  const result = await track({
+    gateway: input.gateway,
+    context: input.context,
+    commits,
+    seen,
+    ...(input.deferLedger ? { deferLedger: true } : {}),
+  });
   return { ...result, unreadable };
 }
 
@@ -288,6 +311,8 @@ export interface TrackInput {
   commits: readonly CommitEvidence[];
   /** The newest commit a listing returned per repository, recorded with the rest. */
   seen?: Readonly<Record<string, LedgerSeen>>;
+  /** Leave the ledger to the caller (`result.ledgerUpdate`), to be written with the README. */
+  deferLedger?: boolean;
 }
 
 export interface TrackResult {
@@ -299,7 +324,12 @@ export interface TrackResult {
   rejected: { sha: string; text: string; reason: string }[];
   /** Project repositories that do not exist (yet) or that the token cannot see: not tracked. */
   unreadable?: string[];
+  /** With `deferLedger`: what the ledger must record, for the caller to write. */
+  ledgerUpdate?: LedgerUpdate;
 }
+
+/** A change to the ledger: pure, merged into whatever the branch holds when it is written. */
+export type LedgerUpdate = (ledger: Ledger) => Ledger;
 
 /**
  * Commits -> the week and project issues they finish: closed with a comment linking the commit,
@@ -316,19 +346,22 @@ export async function track(input: TrackInput): Promise<TrackResult> {
   const claims = commits.map((commit) => {
     const claimed = claimsOf(commit, context.curriculum);
     result.rejected.push(...claimed.rejected.map((rejection) => ({ sha: commit.sha, ...rejection })));
-    if (worthRecording(claimed)) {
-      entries[commit.sha] = ledgerEntry(commit, claimed, context);
-    }
-    return { commit, keys: claimedKeys(claimed, context) };
+    entries[commit.sha] = ledgerEntry(commit, claimed, context);
+    return { commit, claimed, keys: claimedKeys(claimed, context) };
   });
   const seen = input.seen ?? {};
-  const record = (ledger: Ledger) => recordSeen(recordCommits(ledger, entries), seen);
-  if (Object.keys(entries).length === 0) {
-    if (Object.keys(seen).length > 0) await writeLedger(gateway, record);
+  // A push whose commits claim nothing costs no request; a listing records them (project activity).
+  if (Object.keys(seen).length === 0 && !claims.some((claim) => worthRecording(claim.claimed))) {
     return result;
   }
+  const record: LedgerUpdate = (ledger) => recordSeen(recordCommits(ledger, entries), seen);
+  const save = async () => {
+    if (Object.keys(entries).length + Object.keys(seen).length === 0) return;
+    if (input.deferLedger) result.ledgerUpdate = record;
+    else await writeLedger(gateway, record);
+  };
   if (claims.every((claim) => claim.keys.length === 0)) {
-    await writeLedger(gateway, record);
+    await save();
     return result;
   }
 
@@ -365,11 +398,11 @@ export async function track(input: TrackInput): Promise<TrackResult> {
       });
     }
   }
-  await writeLedger(gateway, record);
+  await save();
   return result;
 }
 
-/** A commit the ledger keeps: it finishes something, logs time or solves a DSA problem. */
+/** A commit worth a ledger write of its own: it finishes something, logs time or solves a DSA problem. */
 function worthRecording(claims: CommitClaims): boolean {
   return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
 }
@@ -400,10 +433,7 @@ export async function rebuildLedger(input: HistoryInput): Promise<{ commits: num
   const { commits, unreadable, seen } = await projectHistory(input);
   const entries: Record<string, LedgerCommit> = {};
   for (const commit of commits.filter((candidate) => isLearnersCommit(candidate, context.config))) {
-    const claimed = claimsOf(commit, context.curriculum);
-    if (worthRecording(claimed)) {
-      entries[commit.sha] = ledgerEntry(commit, claimed, context);
-    }
+    entries[commit.sha] = ledgerEntry(commit, claimsOf(commit, context.curriculum), context);
   }
   await writeLedger(input.gateway, () => recordSeen(recordCommits(emptyLedger(), entries), seen));
   return { commits: Object.keys(entries).length, unreadable };
@@ -439,14 +469,37 @@ export async function trackPush(input: {
   commits: readonly CommitEvidence[];
   gatewayFor: (repo: string) => PortfolioGateway;
   serverUrl: string;
-}): Promise<TrackResult[]> {
+}): Promise<(TrackResult & { portfolio: string })[]> {
   if (!input.commits.some((commit) => mightClaim(commit.message))) return [];
-  const results: TrackResult[] = [];
+  const results: (TrackResult & { portfolio: string })[] = [];
   for (const portfolio of portfoliosTracking(await input.portfolios(), input.pushedRepo)) {
     const context = planContext(portfolio.config, portfolio.curriculum, input.serverUrl);
-    results.push(await track({ gateway: input.gatewayFor(portfolio.repo), context, commits: input.commits }));
+    const result = await track({
+      gateway: input.gatewayFor(portfolio.repo),
+      context,
+      commits: input.commits,
+    });
+    results.push({ ...result, portfolio: portfolio.repo });
   }
   return results;
+}
+
+/**
+ * Refresh a portfolio from the config on its default branch (the app, after events): the README,
+ * pictures and ledger pace, from what the ledger holds. Nothing for a repository without a valid config.
+ */
+export async function refreshRepository(input: RepositoryInput): Promise<RefreshResult | undefined> {
+  let setup: Awaited<ReturnType<typeof loadSetupFromRepository>>;
+  try {
+    setup = await loadSetupFromRepository(input.gateway);
+  } catch (error) {
+    // A broken config has its own issue, from sync; the README waits until it is fixed.
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
+  if (!setup) return undefined;
+  const context = planContext(setup.config, setup.curriculum, input.serverUrl);
+  return refresh({ gateway: input.gateway, context, today: localDate(input.now, setup.config.timezone) });
 }
 
 /**
@@ -459,10 +512,22 @@ export async function ossProgress(input: HistoryInput & { today: Temporal.PlainD
   bars: BarStatus[];
   incomplete: boolean;
 }> {
+  const { update, incomplete } = await readOssActivity(input);
+  const written = await writeLedger(input.gateway, update);
+  return { bars: ledgerBars(input.context, written, input.today), incomplete };
+}
+
+/**
+ * What GitHub shows of the learner's open-source work, as a ledger update (for `ossProgress`, or
+ * for `refresh` to write with the README): merged pull requests and issue engagement.
+ */
+export async function readOssActivity(
+  input: HistoryInput,
+): Promise<{ update: LedgerUpdate; incomplete: boolean }> {
   const { context, gateway } = input;
   const targets =
     context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
-  if (targets.length === 0) return { bars: [], incomplete: false };
+  if (targets.length === 0) return { update: (ledger) => ledger, incomplete: false };
   const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
   const { prs, incomplete } = await gateway.searchMergedPullRequests(context.config.learner, targets);
   const needFiles = new Set(
@@ -480,16 +545,8 @@ export async function ossProgress(input: HistoryInput & { today: Temporal.PlainD
       (wanted ? await input.gatewayFor(pr.repo).listPullRequestFileStats(pr.number) : null);
     seen[key] = { title: pr.title, url: pr.url, mergedAt: pr.mergedAt, labels: [...pr.labels], files };
   }
-  const all = pullsOfLedger(recordPulls(stored, seen));
   const engaged = await readEngagement(input, targets, stored);
-  const written = await writeLedger(gateway, (current) =>
-    recordEngagement(recordPulls(current, seen), engaged),
-  );
-  const engagement = engagementByPhase(
-    context,
-    Object.values(written.engagement).map((entry) => entry.dates),
-  );
-  return { bars: ossBars(context, all, engagement, input.today), incomplete };
+  return { update: (ledger) => recordEngagement(recordPulls(ledger, seen), engaged), incomplete };
 }
 
 /**
@@ -536,8 +593,10 @@ export interface RefreshInput {
   context: PlanContext;
   /** The learner's local date. */
   today: Temporal.PlainDate;
-  /** The OSS bars as just read from GitHub; without them, judged from what the ledger holds. */
-  oss?: { bars: readonly BarStatus[]; incomplete: boolean };
+  /** What else the ledger must record in the same commit (tracking, open-source activity). */
+  ledgerUpdate?: LedgerUpdate;
+  /** GitHub's search said its results were incomplete when open-source activity was read. */
+  searchIncomplete?: boolean;
 }
 
 export interface RefreshResult {
@@ -561,13 +620,14 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
     ...(config.commit.author ? { author: config.commit.author } : {}),
     read: [config.readme, LEDGER_PATH],
     render: (current) => {
-      const ledger = parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger();
+      const stored = parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger();
+      const ledger = input.ledgerUpdate ? input.ledgerUpdate(stored) : stored;
       report = progressReport({
         context,
         issues: actual.issues,
         ledger,
-        bars: input.oss?.bars ?? ledgerBars(context, ledger, today),
-        barsIncomplete: input.oss?.incomplete ?? false,
+        bars: ledgerBars(context, ledger, today),
+        barsIncomplete: input.searchIncomplete ?? false,
         today,
         installedOn,
       });

@@ -5,6 +5,7 @@
 export class WorkQueue {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly deliveries = new Set<string>();
+  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; since: number; job: () => void }>();
 
   constructor(
     private readonly onError: (error: unknown, key: string) => void,
@@ -35,8 +36,33 @@ export class WorkQueue {
     });
   }
 
-  /** Resolves when every queued job has finished. */
+  /**
+   * Run `job` once `delayMs` has passed without another call for `key` (a burst of events makes one
+   * job), and at the latest `maxWaitMs` after the first call of the burst, so a steady stream
+   * cannot postpone it for ever.
+   */
+  debounce(key: string, delayMs: number, job: () => void, maxWaitMs = delayMs * 10): void {
+    const pending = this.waiting.get(key);
+    if (pending) clearTimeout(pending.timer);
+    const since = pending?.since ?? Date.now();
+    const wait = Math.max(0, Math.min(delayMs, since + maxWaitMs - Date.now()));
+    const timer = setTimeout(() => this.fire(key), wait);
+    this.waiting.set(key, { timer, since, job });
+  }
+
+  private fire(key: string): void {
+    const pending = this.waiting.get(key);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.waiting.delete(key);
+    pending.job();
+  }
+
+  /** Resolves when every queued job has finished; debounced jobs still waiting are run now. */
   async idle(): Promise<void> {
-    while (this.tails.size > 0) await Promise.all(this.tails.values());
+    while (this.tails.size > 0 || this.waiting.size > 0) {
+      for (const key of [...this.waiting.keys()]) this.fire(key);
+      await Promise.all(this.tails.values());
+    }
   }
 }

@@ -10,7 +10,7 @@ export async function runRebuild(options: RebuildOptions, io: Io): Promise<void>
   const { context, gateway, gatewayFor } = connect(options, io);
   const result = await rebuildLedger({ gateway, context, gatewayFor });
   io.stdout(
-    `Rebuilt ${LEDGER_PATH} in ${options.repo} from GitHub: ${result.commits} commits that finish work or log time.\n`,
+    `Rebuilt ${LEDGER_PATH} in ${options.repo} from GitHub: ${result.commits} commits of the learner's in the tracked repositories.\n`,
   );
   for (const repo of result.unreadable) {
     io.stdout(`  not read: ${repo} does not exist yet, or the token cannot see it\n`);

@@ -160,7 +160,13 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
       expect(writes()).toBe(75);
       expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
 
-      expect(run.outputs).toEqual({ created: "75", updated: "0", closed: "0", operations: "75" });
+      expect(run.outputs).toEqual({
+        created: "75",
+        updated: "0",
+        closed: "0",
+        operations: "75",
+        refreshed: "",
+      });
 
       expect(run.summary).toContain("<h2>syllabot sync: octocat/portfolio</h2>");
       expect(run.summary).toContain(
@@ -189,16 +195,35 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
   );
 
   it(
-    "writes nothing on a second run, with command all",
+    "with command all also refreshes the README in one commit, and writes nothing on a second run",
     async () => {
-      expect((await runAction()).code).toBe(0);
+      const first = await runAction({ command: "all" });
+      expect(first.code).toBe(0);
+      expect(first.outputs.refreshed).toMatch(/^[0-9a-f]{40}$/);
+      expect(emulator.log.filter((entry) => entry.operationId === "git/create-commit")).toHaveLength(1);
+      const client = createClient({ token: emulator.token, baseUrl: emulator.url, pacing: TEST_PACING });
+      const readme = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner: "octocat",
+        repo: "portfolio",
+        path: "README.md",
+      });
+      expect(Buffer.from((readme.data as { content: string }).content, "base64").toString()).toContain(
+        "<!-- syllabot:start -->",
+      );
+      expect(first.summary).toContain("Progress: 0 of 52 weeks done");
       const before = writes();
       const run = await runAction({ command: "all" });
       expect(run.code).toBe(0);
       expect(writes()).toBe(before);
-      expect(run.outputs).toEqual({ created: "0", updated: "0", closed: "0", operations: "0" });
+      expect(run.outputs).toEqual({
+        created: "0",
+        updated: "0",
+        closed: "0",
+        operations: "0",
+        refreshed: "",
+      });
       expect(run.summary).toContain("No changes: the repository matches the curriculum.");
-      expect(run.summary).not.toContain("<table>");
+      expect(run.summary).toContain("README already up to date.");
     },
     NO_TIME_LIMIT,
   );
@@ -209,7 +234,13 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
       const run = await runAction({ "dry-run": "true" });
       expect(run.code).toBe(0);
       expect(writes()).toBe(0);
-      expect(run.outputs).toEqual({ created: "75", updated: "0", closed: "0", operations: "75" });
+      expect(run.outputs).toEqual({
+        created: "75",
+        updated: "0",
+        closed: "0",
+        operations: "75",
+        refreshed: "",
+      });
       expect(run.summary).toContain("Dry run: nothing was written.");
       expect(run.summary.match(/<tr><td>create<\/td>/g)).toHaveLength(75);
       expect(run.stdout).toContain("Dry run: nothing was written.");
@@ -284,7 +315,7 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
       const run = await runAction({ command: "remind" });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
-        '::error::syllabot: input "command": "remind" is not supported by this version of syllabot (it supports sync, track, all)\n',
+        '::error::syllabot: input "command": "remind" is not supported by this version of syllabot (it supports sync, track, refresh, all)\n',
       );
       expect(emulator.counts().requests).toBe(0);
     },

@@ -257,6 +257,43 @@ describe("the Probot app against the emulator", () => {
     expect((await issues()).find((issue) => keyOf(issue.body) === "week-06")?.state).toBe("open");
   });
 
+  it("refreshes the README after a bootstrap, and once for a burst of ten closed weeks", async () => {
+    await app.close();
+    app = await startApp(emulator, NOW, { refreshDelayMs: 300 });
+    expect(await app.deliver("installation", installationCreated())).toBe(200);
+    await app.queue.idle();
+    const commits = () => emulator.log.filter((entry) => entry.operationId === "git/create-commit");
+    expect(commits()).toHaveLength(1);
+    const readme = async () => {
+      const response = await fetch(`${emulator.url}/repos/${REPO}/contents/README.md`, {
+        headers: { authorization: `token ${emulator.token}` },
+      });
+      const { content } = (await response.json()) as { content: string };
+      return Buffer.from(content, "base64").toString("utf8");
+    };
+    expect(await readme()).toContain("0 of 52 weeks done");
+
+    const weeks = (await issues())
+      .filter((issue) => /^week-(0[1-9]|10)$/.test(keyOf(issue.body) ?? ""))
+      .sort((a, b) => a.number - b.number);
+    expect(weeks).toHaveLength(10);
+    for (const week of weeks) {
+      emulator.editIssueOnWeb(REPO, week.number, { state: "closed" });
+      // GitHub's examples hold no issues.closed: its issues.reopened, turned around, has the same shape.
+      const payload = examplePayload("issues", "reopened") as Record<string, unknown>;
+      payload.action = "closed";
+      payload.issue = { ...(payload.issue as object), number: week.number, body: week.body, state: "closed" };
+      payload.repository = { ...(payload.repository as object), ...repository(REPO) };
+      payload.installation = { id: 1, node_id: "I_1" };
+      expect(await app.deliver("issues", payload)).toBe(200);
+    }
+    // The burst settles: one refresh, one commit, without anyone waiting on the queue.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await app.queue.idle();
+    expect(commits()).toHaveLength(2);
+    expect(await readme()).toContain("10 of 52 weeks done");
+  });
+
   it("ignores a push that does not touch the config, and pushes to other branches", async () => {
     expect(await app.deliver("push", pushPayload({ modified: ["src/main.rs"] }, "d".repeat(40)))).toBe(200);
     const other = pushPayload({ modified: [".github/syllabot.yml"] }, "e".repeat(40));

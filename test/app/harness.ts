@@ -44,7 +44,11 @@ export interface AppServer {
 }
 
 /** The Probot app served on loopback, talking to the emulator as its GitHub. */
-export async function startApp(emulator: Emulator, now: string): Promise<AppServer> {
+export async function startApp(
+  emulator: Emulator,
+  now: string,
+  options: { refreshDelayMs?: number } = {},
+): Promise<AppServer> {
   let queue: WorkQueue | undefined;
   const probot = new Probot({
     appId: 1,
@@ -56,6 +60,7 @@ export async function startApp(emulator: Emulator, now: string): Promise<AppServ
   });
   const app = syllabotApp({
     now: () => Temporal.Instant.from(now),
+    refreshDelayMs: options.refreshDelayMs ?? 50,
     onQueue: (created) => {
       queue = created;
     },

@@ -57,7 +57,8 @@ describe("the ledger in the portfolio", () => {
     const incremental = await ledgerText();
     expect(incremental).toBeDefined();
     const ledger = parseLedger(incremental ?? "");
-    expect(Object.keys(ledger?.commits ?? {})).toHaveLength(4);
+    // Every commit of the learner's, the repository's initial commit included: project activity.
+    expect(Object.keys(ledger?.commits ?? {})).toHaveLength(6);
     // Week 4 is 23–29 March; week 5 is 30 March – 5 April (Asia/Kolkata).
     expect(weeklyTotals(ledger ?? emptyLedger()).get(5)).toEqual({
       commits: 2,
@@ -67,7 +68,7 @@ describe("the ledger in the portfolio", () => {
 
     emulator.clearLog();
     const rebuilt = await rebuildLedger({ gateway: gatewayFor(REPO), context, gatewayFor });
-    expect(rebuilt.commits).toBe(4);
+    expect(rebuilt.commits).toBe(6);
     expect(await ledgerText()).toBe(incremental);
     // Identical, so rebuilding made no commit.
     expect(emulator.log.filter((entry) => entry.operationId === "git/create-commit")).toEqual([]);
@@ -93,7 +94,7 @@ describe("the ledger in the portfolio", () => {
     expect(listings.map((entry) => entry.query.since)).toEqual(["2026-04-05T18:00:00Z"]);
     const ledger = parseLedger((await ledgerText()) ?? "");
     expect(ledger?.lastSeen["octocat/csvq"]?.timestamp).toBe("2026-04-13T09:00:00Z");
-    expect(Object.keys(ledger?.commits ?? {})).toHaveLength(5);
+    expect(Object.keys(ledger?.commits ?? {})).toHaveLength(7);
   });
 
   it("never overwrites a ledger that moved meanwhile: the writes merge", async () => {
@@ -121,10 +122,10 @@ describe("the ledger in the portfolio", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      "Rebuilt .syllabot/state.json in octocat/portfolio from GitHub: 4 commits",
+      "Rebuilt .syllabot/state.json in octocat/portfolio from GitHub: 6 commits of the learner's",
     );
     expect(result.stdout).toContain("not read: octocat/logr does not exist yet, or the token cannot see it");
-    expect(Object.keys(parseLedger((await ledgerText()) ?? "")?.commits ?? {})).toHaveLength(4);
+    expect(Object.keys(parseLedger((await ledgerText()) ?? "")?.commits ?? {})).toHaveLength(6);
   });
 
   it("counts DSA problems per week from the DSA repository's Problem: trailers", async () => {
@@ -143,8 +144,9 @@ describe("the ledger in the portfolio", () => {
     });
     await rebuildLedger({ gateway: gatewayFor(REPO), context: exampleContext(), gatewayFor });
     const ledger = parseLedger((await ledgerText()) ?? "");
+    // Week 1 also holds the initial commits of csvq and dsa.
     expect(weeklyTotals(ledger ?? emptyLedger()).get(1)).toEqual({
-      commits: 2,
+      commits: 4,
       minutes: 40,
       problems: 3,
     });
