@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
+import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
 import { type Io, processIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
@@ -115,6 +116,24 @@ function buildProgram(io: Io): Command {
     .option("--curriculum <file>", "for a config: check against this curriculum instead of the one it names")
     .exitOverride()
     .action((files: string[], options) => runValidate(files, options, io));
+
+  program
+    .command("demo")
+    .description(
+      "play a simulated learner's year through syllabot against an emulated GitHub, and write the portfolio's README, pictures and an HTML page",
+    )
+    .option("-o, --out <dir>", "folder to write README.md, .syllabot/ and index.html to", DEFAULT_DEMO_OUT)
+    .option(
+      "--until <date>",
+      "stop on this day of the program (YYYY-MM-DD; default: the day after its last, the finished year)",
+    )
+    .option("--seed <n>", "seed of the simulated learner (same seed and --until, same files)", "1")
+    .addHelpText(
+      "after",
+      "\nNo token, network or setup needed: the learner (examples/syllabot.yml, curriculum rust-systems-1y) commits\nday by day to an in-process GitHub emulator, and syllabot syncs, tracks and refreshes as the app would.\nFiles of an earlier demo in the folder are overwritten; nothing is written outside it.\n\nExamples:\n  syllabot demo\n  syllabot demo --out /tmp/demo --until 2026-09-01 --seed 7",
+    )
+    .exitOverride()
+    .action((options) => runDemo(options, io));
 
   program
     .command("emulator")

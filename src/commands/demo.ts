@@ -1,0 +1,188 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { Presets, SingleBar } from "cli-progress";
+import { parsePlainDate, type Temporal } from "../calendar.js";
+import { DEMO_CONFIG, demoSetup } from "../demo/config.js";
+import { type DayProgress, dayAfterProgram, playDemo } from "../demo/play.js";
+import { UsageError } from "../errors.js";
+import { planContext } from "../plan/context.js";
+import type { ProgressReport } from "../progress/report.js";
+import { renderHtmlPage } from "../render/html-page.js";
+import { type Io, processIo } from "./io.js";
+
+export interface DemoOptions {
+  out: string;
+  until?: string;
+  seed: string;
+}
+
+export const DEFAULT_DEMO_OUT = "./syllabot-demo";
+
+/**
+ * `syllabot demo`: a simulated learner's year played day by day through the real engine against the
+ * in-process GitHub emulator; the portfolio's README, pictures and ledger written to a folder, with
+ * an HTML page showing the README as github.com would.
+ */
+export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
+  const seed = seedOption(options.seed);
+  const { config, curriculum } = demoSetup();
+  const context = planContext(config, curriculum);
+  const until = untilOption(options.until, context.calendar.start, dayAfterProgram(context));
+  const out = resolve(options.out);
+
+  const started = performance.now();
+  const progress = demoProgress(io);
+  let result: Awaited<ReturnType<typeof playDemo>>;
+  try {
+    result = await playDemo(
+      { config, curriculum, configText: DEMO_CONFIG },
+      { seed, until, onDay: progress.day },
+    );
+  } finally {
+    progress.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  // Written at their paths in the repository, so that the README's links to the pictures work.
+  mkdirSync(out, { recursive: true });
+  const written: string[] = [];
+  for (const [path, text] of Object.entries(result.files)) {
+    written.push(writeInside(out, path, text));
+  }
+  const title = `${result.portfolio}: ${curriculum.title}`;
+  const page = writeInside(
+    out,
+    "index.html",
+    renderHtmlPage(result.files[result.readmePath] ?? "", { title, theme: "auto" }),
+  );
+  written.push(page);
+
+  const { report } = result;
+  io.stdout(
+    [
+      `syllabot demo: @${config.learner}'s ${curriculum.title} (${curriculum.id}), seed ${seed}, played to ${until}`,
+      `  ${weekSummary(report)}`,
+      `  ${trackSummary(report)}`,
+      `  ${result.requests.toLocaleString("en-US")} requests to the emulated GitHub in ${seconds.toFixed(1)} s`,
+      `Wrote ${written.length} files to ${out}: ${written.map((path) => relative(out, path)).join(", ")}`,
+      `Open ${page}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+function seedOption(value: string): number {
+  const seed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(seed) || seed > 0xffffffff) {
+    throw new UsageError(`--seed "${value}" is not a whole number from 0 to 4294967295`);
+  }
+  return seed;
+}
+
+function untilOption(
+  value: string | undefined,
+  first: Temporal.PlainDate,
+  after: Temporal.PlainDate,
+): Temporal.PlainDate {
+  if (value === undefined) return after;
+  const date = parsePlainDate(value);
+  if (!date) throw new UsageError(`--until "${value}" is not a date (YYYY-MM-DD)`);
+  if (date.until(first).sign > 0 || date.until(after).sign < 0) {
+    throw new UsageError(
+      `--until ${value} is outside the demo's program: from ${first} (its first day) to ${after} (the day after its last)`,
+    );
+  }
+  return date;
+}
+
+/** `path` (relative, from the emulated repository) under `out`, and never outside it. */
+function writeInside(out: string, path: string, text: string): string {
+  const target = resolve(out, path);
+  const inside = relative(out, target);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+    throw new Error(`demo: refusing to write ${path} outside ${out}`);
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  return join(out, inside);
+}
+
+function weekSummary(report: ProgressReport): string {
+  const count = (status: string) => report.weeks.filter((week) => week.status === status).length;
+  const { pace, streak } = report;
+  const standing =
+    pace.status === "on-track"
+      ? "on plan"
+      : `${Math.abs(pace.aheadBy)} ${pace.status === "ahead" ? "ahead" : "behind"}`;
+  return (
+    `weeks: ${count("done")} on time, ${count("late")} late, ${count("overdue")} overdue of ${report.totalWeeks} ` +
+    `(${pace.done} done, ${pace.expected} expected, ${standing}); streak ${streak.current}, best ${streak.best}`
+  );
+}
+
+function trackSummary(report: ProgressReport): string {
+  const minutes = report.weeks.reduce((sum, week) => sum + week.minutes, 0);
+  const counted = report.bars.flatMap((bar) => bar.pulls.filter((pull) => pull.counts)).length;
+  const met = report.bars.filter((bar) => bar.state === "met").length;
+  const problems = report.dsa ? `, ${report.dsa.total} DSA problems` : "";
+  return (
+    `${Math.round(minutes / 60)} h logged${problems}; OSS: ${plural(counted, "pull request")} counted, ` +
+    `${met} of ${report.bars.length} bars met`
+  );
+}
+
+/**
+ * A progress bar on stderr when it is a terminal (cli-progress); otherwise a line each simulated
+ * month, so that logs and CI show progress without control characters.
+ */
+function demoProgress(io: Io): { day: (progress: DayProgress) => void; stop: () => void } {
+  const terminal = io.stderr === processIo.stderr && process.stderr.isTTY ? process.stderr : undefined;
+  if (terminal) {
+    const bar = new SingleBar(
+      {
+        stream: terminal,
+        format: "demo {bar} {percentage}% | {date} week {week} | {done} done | {requests} requests",
+        hideCursor: true,
+        clearOnComplete: true,
+        barsize: 28,
+      },
+      Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      day: (progress) => {
+        const payload = {
+          date: progress.date,
+          week: progress.week,
+          done: plural(progress.report?.pace.done ?? 0, "week"),
+          requests: progress.requests,
+        };
+        if (!started) bar.start(Math.max(1, progress.days), progress.played, payload);
+        else bar.update(progress.played, payload);
+        started = true;
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
+    };
+  }
+  let month = "";
+  return {
+    day: (progress) => {
+      const current = progress.date.slice(0, 7);
+      if (current === month) return;
+      month = current;
+      const hours = Math.round(
+        (progress.report?.weeks.reduce((sum, week) => sum + week.minutes, 0) ?? 0) / 60,
+      );
+      io.stderr(
+        `demo: ${progress.date} week ${progress.week}, ${plural(progress.report?.pace.done ?? 0, "week")} done, ${hours} h logged, ${progress.requests} requests\n`,
+      );
+    },
+    stop: () => {},
+  };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,357 @@
+import { Temporal, weekOn, weekSpan } from "../calendar.js";
+import type { Config } from "../config/schema.js";
+import type { Curriculum } from "../curriculum/load.js";
+import { Emulator, type EmulatorState } from "../emulator/index.js";
+import { ossProgress, refresh, sync, trackPush } from "../engine.js";
+import type { PortfolioGateway } from "../github/gateway.js";
+import { type GitHubClient, SyllabotOctokit } from "../github/octokit.js";
+import { RestGateway } from "../github/rest-gateway.js";
+import { type PlanContext, planContext } from "../plan/context.js";
+import type { CommitEvidence } from "../progress/evidence.js";
+import { LEDGER_PATH } from "../progress/ledger.js";
+import type { Portfolio } from "../progress/portfolios.js";
+import { trackedRepositories } from "../progress/portfolios.js";
+import type { ProgressReport } from "../progress/report.js";
+import { PICTURES, pictureFile, THEMES } from "../render/pictures.js";
+import { pictureLocation, REGION_END, REGION_START } from "../render/readme.js";
+import { CONFIG_PATH } from "../setup/paths.js";
+import { type DemoDay, type DemoYear, simulateYear } from "./learner.js";
+
+/** The web root the emulated GitHub links to, as github.com would. */
+const WEB_URL = "https://github.com";
+
+export interface DemoSetup {
+  config: Config;
+  curriculum: Curriculum;
+  /** The config's text, committed to the portfolio as `.github/syllabot.yml`. */
+  configText: string;
+}
+
+export interface PlayOptions {
+  seed: number;
+  /** The learner's local date of the final refresh: the days before it are played. */
+  until: Temporal.PlainDate;
+  /** Called after each simulated day (and once before the first). */
+  onDay?: (progress: DayProgress) => void;
+}
+
+export interface DayProgress {
+  date: string;
+  /** Days played so far, of `days`. */
+  played: number;
+  days: number;
+  /** The program week of `date` (0 before the start, totalWeeks + 1 after the end). */
+  week: number;
+  /** Requests to the emulated GitHub so far. */
+  requests: number;
+  /** The last weekly report. */
+  report: ProgressReport | undefined;
+}
+
+export interface PlayResult {
+  year: DemoYear;
+  /** The portfolio's files, by path in the repository: the README, the pictures and the ledger. */
+  files: Record<string, string>;
+  readmePath: string;
+  report: ProgressReport;
+  /** Requests syllabot made to the emulated GitHub. */
+  requests: number;
+  portfolio: string;
+}
+
+/** The first day after the program: the default `until`, when the whole year has been played. */
+export function dayAfterProgram(context: PlanContext): Temporal.PlainDate {
+  return weekSpan(context.calendar, context.calendar.totalWeeks).last.add({ days: 1 });
+}
+
+/**
+ * Play the demo learner's year through the real engine against the in-process GitHub emulator, on
+ * a clock the demo moves: bootstrap with `sync` on the first day; each day, the learner's commits
+ * (fed to `trackPush` as the app does on a push), merged pull requests and comments; each week (and
+ * on the final day) `sync`, `ossProgress` and `refresh`, as the scheduled run does.
+ */
+export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<PlayResult> {
+  const context = planContext(setup.config, setup.curriculum, WEB_URL);
+  const { config, calendar } = context;
+  const zone = calendar.timeZone;
+  const year = simulateYear(context, options.seed);
+  const portfolioRepo = `${config.learner}/portfolio`;
+
+  let clock = localInstant(calendar.start, 6 * 60, zone);
+  const emulatorOptions = {
+    limits: { enabled: false },
+    now: () => new Date(clock),
+    login: config.learner,
+    webUrl: WEB_URL,
+  };
+  // The scene is set in a first emulator, whose state the demo's emulator starts from: that is how
+  // the target repositories get a history of issue numbers, as real ones have.
+  const scene = await Emulator.start(emulatorOptions);
+  let state: EmulatorState;
+  try {
+    buildScene(scene, setup, context, portfolioRepo);
+    state = scene.snapshot();
+  } finally {
+    await scene.close();
+  }
+  for (const repo of state.repos) {
+    const last = year.lastNumbers[`${repo.owner}/${repo.name}`];
+    if (last !== undefined) repo.lastNumber = last;
+  }
+  const emulator = await Emulator.start({ ...emulatorOptions, state });
+  let requests = 0;
+  const countRequests = () => {
+    requests += emulator.log.length;
+    emulator.clearLog();
+    return requests;
+  };
+  try {
+    const newClient = () => demoClient(emulator);
+    const client = newClient();
+    const gatewayFor = (repo: string): PortfolioGateway => new RestGateway(client, repo);
+    const gateway = gatewayFor(portfolioRepo);
+    const portfolio: Portfolio = { repo: portfolioRepo, config, curriculum: setup.curriculum };
+
+    let report: ProgressReport | undefined;
+    const weekly = async (today: Temporal.PlainDate, first: boolean) => {
+      clock = localInstant(today, 6 * 60, zone);
+      if (!first) await sync({ gateway, context, today });
+      // The open-source activity goes to the ledger, and refresh judges the bars from it. A client of
+      // its own each week: the ETag cache answers a repeated search with the response the pagination
+      // plugin already unwrapped, which fails (src/github/etag-cache.ts), so no search is repeated
+      // through one client.
+      const searching = newClient();
+      const searchGatewayFor = (repo: string): PortfolioGateway => new RestGateway(searching, repo);
+      await ossProgress({
+        gateway: searchGatewayFor(portfolioRepo),
+        context,
+        gatewayFor: searchGatewayFor,
+        today,
+      });
+      report = (await refresh({ gateway, context, today })).report;
+    };
+
+    const played = year.days.filter(
+      (day) => Temporal.PlainDate.compare(Temporal.PlainDate.from(day.date), options.until) < 0,
+    );
+    const progress = (date: Temporal.PlainDate, count: number) =>
+      options.onDay?.({
+        date: date.toString(),
+        played: count,
+        days: played.length,
+        week: weekNumber(context, date),
+        requests: countRequests(),
+        report,
+      });
+
+    await sync({ gateway, context, today: calendar.start });
+    progress(calendar.start, 0);
+    for (const [index, day] of played.entries()) {
+      const date = Temporal.PlainDate.from(day.date);
+      if (index % 7 === 0) await weekly(date, index === 0);
+      await playDay(day, {
+        emulator,
+        portfolio,
+        gatewayFor,
+        setClock: (instant) => {
+          clock = instant;
+        },
+      });
+      progress(date, index + 1);
+    }
+    await weekly(options.until, played.length === 0);
+    if (!report) throw new Error("demo: no report was made");
+    requests = countRequests();
+    if (emulator.internalErrors.length > 0) {
+      throw new Error(`demo: the emulator failed: ${emulator.internalErrors[0]?.message}`);
+    }
+
+    const readmePath = config.readme;
+    const location = pictureLocation(readmePath);
+    const paths = [
+      readmePath,
+      ...PICTURES.flatMap((name) =>
+        THEMES.map((theme) => `${location.directory}/${pictureFile(name, theme)}`),
+      ),
+      LEDGER_PATH,
+    ];
+    const files: Record<string, string> = {};
+    for (const path of paths) {
+      const text = await gateway.readFile(path);
+      if (text === undefined) throw new Error(`demo: ${path} is missing from ${portfolioRepo}`);
+      files[path] = text;
+    }
+    return { year, files, readmePath, report, requests, portfolio: portfolioRepo };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** The accounts and repositories as they stand on the first morning. */
+function buildScene(emulator: Emulator, setup: DemoSetup, context: PlanContext, portfolioRepo: string): void {
+  const { config } = context;
+  emulator.addUser(config.learner, { name: "Mona Lisa Octocat", emails: [...config.emails] });
+  const targets =
+    config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  for (const repo of targets) {
+    emulator.addUser(repo.split("/")[0] ?? repo, { type: "Organization" });
+    emulator.createRepo(repo);
+  }
+  emulator.createRepo(portfolioRepo, { description: `${config.learner}'s study portfolio` });
+  emulator.addCommit(portfolioRepo, {
+    message: "Set up syllabot",
+    author: config.learner,
+    files: { [config.readme]: introReadme(context), [CONFIG_PATH]: setup.configText },
+  });
+  for (const repo of trackedRepositories(config)) {
+    if (repo.toLowerCase() !== portfolioRepo.toLowerCase()) emulator.createRepo(repo);
+  }
+}
+
+function introReadme(context: PlanContext): string {
+  const { curriculum, config } = context;
+  return [
+    `# @${config.learner}'s study portfolio`,
+    "",
+    `A year of **${curriculum.title}**, one week at a time: every week is an issue, every project has`,
+    "its own repository, and the progress below is kept up to date by syllabot from my commits",
+    "(`closes week 5`, `Time: 1h30m`, `Problem: two-sum`) and my pull requests to open-source projects.",
+    "",
+    REGION_START,
+    REGION_END,
+    "",
+    "## About this portfolio",
+    "",
+    "A simulated learner, played by `syllabot demo` against an emulated GitHub: the commits, pull",
+    "requests and links are made up; the tracking, this README and its pictures are syllabot's own.",
+    "",
+  ].join("\n");
+}
+
+interface DayContext {
+  emulator: Emulator;
+  portfolio: Portfolio;
+  gatewayFor: (repo: string) => PortfolioGateway;
+  setClock: (instant: number) => void;
+}
+
+/**
+ * One day: pull requests merged and comments made, as they happen on github.com; the learner's
+ * commits pushed once an evening per repository, each push tracked as the app tracks a webhook.
+ */
+async function playDay(day: DemoDay, input: DayContext): Promise<void> {
+  const { emulator, portfolio } = input;
+  const { learner } = portfolio.config;
+  const events: { at: number; run: () => Promise<void> | void }[] = [];
+  for (const pull of day.pulls) {
+    events.push({
+      at: Date.parse(pull.mergedAt),
+      run: () => {
+        emulator.addPullRequest(pull.repo, {
+          title: pull.title,
+          body: pull.body,
+          author: learner,
+          labels: pull.labels,
+          state: "merged",
+          files: pull.files,
+          createdAt: pull.createdAt,
+          mergedAt: pull.mergedAt,
+          closedAt: pull.mergedAt,
+        });
+      },
+    });
+  }
+  for (const engagement of day.engagements) {
+    events.push({
+      at: Date.parse(engagement.comment.at),
+      run: () => {
+        const number = emulator.addIssue(engagement.repo, engagement.issue);
+        emulator.addComment(engagement.repo, number, {
+          author: learner,
+          body: engagement.comment.body,
+          createdAt: engagement.comment.at,
+        });
+      },
+    });
+  }
+  const pushes = new Map<string, CommitEvidence[]>();
+  for (const commit of day.commits) {
+    const pushed = pushes.get(commit.repo) ?? [];
+    pushes.set(commit.repo, pushed);
+    events.push({
+      at: Date.parse(commit.at),
+      run: () => {
+        const sha = emulator.addCommit(commit.repo, {
+          message: commit.message,
+          files: commit.files,
+          author: learner,
+          date: commit.at,
+        });
+        pushed.push({
+          sha,
+          message: commit.message,
+          repo: commit.repo,
+          url: `${WEB_URL}/${commit.repo}/commit/${sha}`,
+          timestamp: commit.at,
+          authorLogin: learner,
+          authorEmail: portfolio.config.emails[0] ?? null,
+        });
+      },
+    });
+  }
+  // Each repository is pushed a few minutes after the day's last commit to it.
+  for (const [repo, pushed] of pushes) {
+    const last = day.commits.filter((commit) => commit.repo === repo).at(-1);
+    if (!last) continue;
+    events.push({
+      at: Date.parse(last.at) + 3 * 60_000,
+      run: async () => {
+        await trackPush({
+          portfolios: async () => [portfolio],
+          pushedRepo: repo,
+          commits: pushed,
+          gatewayFor: input.gatewayFor,
+          serverUrl: WEB_URL,
+        });
+      },
+    });
+  }
+  events.sort((a, b) => a.at - b.at);
+  for (const event of events) {
+    input.setClock(event.at);
+    await event.run();
+  }
+}
+
+function localInstant(date: Temporal.PlainDate, minute: number, zone: string): number {
+  return date
+    .toPlainDateTime({ hour: Math.floor(minute / 60), minute: minute % 60 })
+    .toZonedDateTime(zone)
+    .toInstant().epochMilliseconds;
+}
+
+function weekNumber(context: PlanContext, date: Temporal.PlainDate): number {
+  const position = weekOn(context.calendar, date);
+  return position.kind === "during"
+    ? position.week
+    : position.kind === "before"
+      ? 0
+      : context.calendar.totalWeeks + 1;
+}
+
+/**
+ * syllabot's client (pagination, ETag cache) without its throttling and retry plugins: the emulator's
+ * limits are off and it injects no faults, and their Bottleneck queues cost ~15 ms a request, most of
+ * the demo's time (pacing off, as TEST_PACING is, but without the queues at all).
+ */
+function demoClient(emulator: Emulator): GitHubClient {
+  const quiet = () => {};
+  return new SyllabotOctokit({
+    auth: emulator.token,
+    baseUrl: emulator.url,
+    userAgent: "syllabot",
+    throttle: { enabled: false },
+    retry: { enabled: false },
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+  });
+}

@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
+import { REGION_END, REGION_START } from "../../src/render/readme.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const PICTURES = ["weeks", "phases", "hours"].flatMap((name) =>
+  ["light", "dark"].map((theme) => `.syllabot/${name}-${theme}.svg`),
+);
+/** Mid-year: Monday of week 16, in phase 2. */
+const UNTIL = "2026-06-15";
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "syllabot-demo-"));
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+
+describe("syllabot demo", () => {
+  it("plays the learner's year to --until and writes the portfolio's README, pictures, ledger and page", async () => {
+    const out = tempDir();
+    writeFileSync(join(out, "README.md"), "an earlier demo's README\n");
+    const { code, stdout, stderr } = await runCli(["demo", "--out", out, "--until", UNTIL]);
+    expect(code, stderr).toBe(0);
+
+    for (const path of ["README.md", ...PICTURES, LEDGER_PATH, "index.html"]) {
+      expect(existsSync(join(out, path)), path).toBe(true);
+    }
+    const readme = read(out, "README.md");
+    expect(readme.startsWith("# @octocat's study portfolio\n")).toBe(true);
+    const region = readme.slice(readme.indexOf(REGION_START), readme.indexOf(REGION_END));
+    expect(region).toContain(
+      "Updated by syllabot for Mon 15 Jun 2026 (Asia/Kolkata). Week 16 of 52, phase 2",
+    );
+    expect(region).toMatch(/\*\*Pace:\*\* \d+ of 52 weeks done/);
+    expect(region).toContain("Week 16: ");
+    for (const picture of PICTURES) {
+      expect(region).toContain(picture);
+      expect(XMLValidator.validate(read(out, picture)), picture).toBe(true);
+    }
+    const ledger = parseLedger(read(out, LEDGER_PATH));
+    expect(ledger?.pace).toMatchObject({ asOf: UNTIL, expected: 15 });
+    expect(Object.keys(ledger?.commits ?? {}).length).toBeGreaterThan(100);
+
+    const page = read(out, "index.html");
+    expect(page).toContain("Progress: The Rust Learning Program");
+    expect(page).toMatch(/<h1[^>]*>.*@octocat.*study portfolio.*<\/h1>/s);
+    expect(page).toContain('src=".syllabot/weeks-light.svg"');
+
+    const lines = stdout.trim().split("\n");
+    expect(lines.at(-1)).toBe(`Open ${join(out, "index.html")}`);
+    expect(stdout).toContain(`played to ${UNTIL}`);
+    expect(stdout).toMatch(/[\d,]+ requests to the emulated GitHub/);
+    // Not a terminal: a line a simulated month on stderr, no control characters.
+    expect(stderr).toContain("demo: 2026-03-02 week 1");
+    expect(stderr).toContain("demo: 2026-06-01 week 14");
+    expect(stderr).not.toContain("\u001b");
+
+    // The same seed and --until give the same bytes.
+    const again = tempDir();
+    const second = await runCli(["demo", "--out", again, "--until", UNTIL, "--seed", "1"]);
+    expect(second.code, second.stderr).toBe(0);
+    for (const path of ["README.md", ...PICTURES, LEDGER_PATH, "index.html"]) {
+      expect(read(again, path), path).toBe(read(out, path));
+    }
+  }, 120_000);
+
+  it("plays only the first morning when --until is the first day", async () => {
+    const out = tempDir();
+    const { code, stderr } = await runCli(["demo", "--out", out, "--until", "2026-03-02", "--seed", "3"]);
+    expect(code, stderr).toBe(0);
+    expect(read(out, "README.md")).toContain("0 of 52 weeks done, on plan (0 expected by now)");
+  }, 60_000);
+
+  it.each([
+    [["--until", "2026-13-01"], '--until "2026-13-01" is not a date (YYYY-MM-DD)'],
+    [["--until", "yesterday"], '--until "yesterday" is not a date'],
+    [["--until", "2026-03-01"], "--until 2026-03-01 is outside the demo's program: from 2026-03-02"],
+    [["--until", "2027-03-02"], "to 2027-03-01 (the day after its last)"],
+    [["--seed", "-1"], '--seed "-1" is not a whole number'],
+    [["--seed", "1.5"], '--seed "1.5" is not a whole number'],
+  ])("refuses %j with exit 2 and names the option", async (args, message) => {
+    const out = tempDir();
+    const { code, stderr } = await runCli(["demo", "--out", join(out, "never"), ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(existsSync(join(out, "never"))).toBe(false);
+  });
+
+  it("says how to use it", async () => {
+    const { code, stdout } = await runCli(["demo", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--out <dir>");
+    expect(stdout).toContain("--until <date>");
+    expect(stdout).toContain("--seed <n>");
+    expect(stdout).toContain("syllabot demo --out /tmp/demo --until 2026-09-01 --seed 7");
+  });
+});
