@@ -17,12 +17,13 @@ export function etagCache(octokit: Octokit) {
     try {
       const response = await request(options);
       const etag = response.headers.etag;
-      if (etag) cache.set(key, { etag, response });
+      // A copy: callers (the pagination plugin, on search answers) rewrite the response in place.
+      if (etag) cache.set(key, { etag, response: structuredClone(response) });
       return response;
     } catch (error) {
       if (cached && (error as { status?: number }).status === 304) {
         hits++;
-        return cached.response;
+        return structuredClone(cached.response);
       }
       throw error;
     }

@@ -72,6 +72,36 @@ describe("reading a repository's managed state", () => {
   });
 });
 
+describe("conditional requests", () => {
+  it("answers the same search twice through one client, the second time from a 304", async () => {
+    const target = gateway();
+    const page = {
+      total_count: 1,
+      incomplete_results: false,
+      items: [
+        {
+          number: 12,
+          title: "Fix",
+          html_url: "https://github.com/tikv/tikv/pull/12",
+          repository_url: "https://api.github.com/repos/tikv/tikv",
+          labels: [],
+          pull_request: { merged_at: "2026-07-01T00:00:00Z" },
+        },
+      ],
+    };
+    nock(API).get("/search/issues").query(true).reply(200, page, { etag: 'W/"s1"' });
+    nock(API, { reqheaders: { "if-none-match": 'W/"s1"' } })
+      .get("/search/issues")
+      .query(true)
+      .reply(304);
+    const first = await target.searchMergedPullRequests("octocat", ["tikv/tikv"]);
+    const second = await target.searchMergedPullRequests("octocat", ["tikv/tikv"]);
+    expect(first.prs.map((pr) => pr.number)).toEqual([12]);
+    // The pagination plugin rewrites a search answer in place; the cache must not hand back that copy.
+    expect(second.prs.map((pr) => pr.number)).toEqual([12]);
+  });
+});
+
 describe("creating without duplicates", () => {
   it("does not re-send a create whose answer was lost: it finds the issue by key", async () => {
     let posts = 0;
