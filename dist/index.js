@@ -33521,6 +33521,7 @@ const TEMPLATES = {
     "milestone.md.liquid": "{{ title_marker | raw }}\nWeeks {{ weeks }} ({{ dates }}). {{ objective | md }}\n{% if projects.size > 0 %}Projects: {{ projects }}.{% endif %}\n",
     "project-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · weeks {{ weeks }} · {{ dates }}\n{% if label %}\n*{{ label }}* of the choice between {{ alternatives }}.\n{% endif %}\n{% if repo %}\nRepository: [{{ repo }}]({{ url | raw }})\n{% else %}\nNo repository yet: add `{{ slug }}: OWNER/NAME` under `projects:` in `.github/syllabot.yml` to track its commits.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n\n{% if tagline %}**{{ tagline | md }}.** {% endif %}{{ summary | md }}\n{% if description %}\n\n{{ description | md }}\n{% endif %}\n{% if commands.size > 0 %}\n### Example commands\n\n{{ commands | codeblock: \"sh\" }}\n{% endif %}\n\n### Done when\n\n{% for check in checks %}- [ ] {{ check | md }}\n{% endfor %}\n{% if concepts.size > 0 %}\n### Key concepts\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if study_material.size > 0 %}\n### Study material\n\n{% for item in study_material %}- {{ item | md }}\n{% endfor %}\n{% endif %}\n{% if replaces.size > 0 %}\n### Replaces\n\n{% for replaced in replaces %}- {{ replaced.slug | code }}: {{ replaced.reason | md }}\n{% endfor %}\n{% endif %}\n{% if notes.size > 0 %}\n### Notes\n\n{% for note in notes %}- {{ note | md }}\n{% endfor %}\n{% endif %}\n### Closing this project\n\nPush a commit with {{ close_example | code }} in its message, or a trailer {{ close_trailer | code }}.\n",
     "readme-progress.md.liquid": "## {{ heading }}\n\n<sub>Updated by syllabot for {{ today }} ({{ time_zone }}). {{ position }}</sub>\n\n{{ pictures.weeks | raw }}\n\n**Pace:** {{ pace }}\n{% if streak %}**Streak:** {{ streak }}{% endif %}\n\n{% if this_week %}\n### This week: {{ this_week.heading | raw }}\n\n{{ this_week.dates }}. {{ hours }}{% if dsa %} {{ dsa }}{% endif %}\n\n{% for item in this_week.weekday %}- [ ] {{ item | md }}\n{% endfor %}\n{% if this_week.weekend.size > 0 %}\nWeekend:\n\n{% for item in this_week.weekend %}- [ ] {{ item | md }}\n{% endfor %}\n{% endif %}\n{% endif %}\n### Phases\n\n{{ pictures.phases | raw }}\n\n| Phase | Weeks done | Due | Status |\n| --- | --- | --- | --- |\n{% for phase in phases %}| {{ phase.number }}. {{ phase.title | md }} | {{ phase.done }} / {{ phase.total }} | {{ phase.due }} | {{ phase.status }} |\n{% endfor %}\n{% if projects.size > 0 %}\n### Projects\n\n| Project | Repository | Commits | Last activity | Status |\n| --- | --- | --- | --- | --- |\n{% for project in projects %}| {{ project.name | raw }} | {{ project.repo | raw }} | {{ project.commits }} | {{ project.last }} | {{ project.status }} |\n{% endfor %}\n{% endif %}\n{% if bars.size > 0 %}\n### Open-source bars\n\n| Phase | What it asks | Status | Due |\n| --- | --- | --- | --- |\n{% for bar in bars %}| {{ bar.phase }} | {{ bar.minimum | md }} | {{ bar.state }} | {{ bar.due }} |\n{% endfor %}\n{% if incomplete %}\n> **Note:** GitHub's search answered with incomplete results last time; counts never go down because of it.\n{% endif %}\n{% for bar in bars %}{% if bar.pulls.size > 0 %}\nPhase {{ bar.phase }}:\n{% for pull in bar.pulls %}- {{ pull.link | raw }} ({{ pull.merged }}): {{ pull.verdict }}, {{ pull.reason }}\n{% endfor %}{% endif %}{% endfor %}\n{% endif %}\n### Hours\n\n{{ pictures.hours | raw }}\n\n{{ hours_total }}\n",
+    "reminder-issue.md.liquid": "**{{ headline }}**\n\n### The bar\n\n{{ goal | md }} Minimum: {{ minimum | md }}.\n{% for line in guidance %}\n> {{ line | md }}\n{% endfor %}\n\n### What counts so far\n\n{% if pulls.size == 0 and engagement == 0 %}Nothing yet: no merged pull request of yours in {{ targets }} counts for phase {{ phase }}.\n{% endif %}{% for pull in pulls %}- {{ pull.link | raw }}, merged {{ pull.merged }}: {{ pull.verdict }}, {{ pull.reason }}\n{% endfor %}{% if engagement > 0 %}- {{ engagement }} issue(s) in the target repositories you opened or commented on during phase {{ phase }}\n{% endif %}\n{% if suggestions.size > 0 %}\n### Where to start\n\nOpen issues marked `good first issue` or `help wanted`, most recently updated first:\n\n{% for suggestion in suggestions %}- {{ suggestion | raw }}\n{% endfor %}\n{% endif %}\n<sub>syllabot updates this issue at each reminder ({{ schedule }}) and closes it once the bar is met.</sub>\n",
     "week-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · week {{ week }} of {{ total_weeks }} · {{ dates }}\n{% if block %}\nWeek {{ block.index }} of {{ block.count }} in weeks {{ block.range }}.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n{% if choose %}\n> [!IMPORTANT]\n> This week depends on your capstone choice ({{ choose }}). Set `capstone:` in `.github/syllabot.yml` and syllabot rewrites this plan for the one you pick.\n{% endif %}\n{% for section in sections %}\n### {{ section.heading | md }}\n\n{% for item in section.items %}- [ ] {{ item | md }}\n{% endfor %}\n{% endfor %}\n{% if project %}\n### Project\n\n{{ project.title | md }}{% if project.repo %} in [{{ project.repo }}]({{ project.url | raw }}){% endif %}; see its issue for the checks.\n{% endif %}\n{% if concepts.size > 0 %}\n### Concepts of phase {{ phase.number }}\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if dsa %}\n### DSA\n\n{{ dsa.target }} problems this week (months {{ dsa.months }}: {{ dsa.title | md }}): {{ dsa.topics | md }}.\n{% endif %}\n### Closing this week\n\nPush a commit to a project repository with {{ close_example | code }} in its message, or a trailer {{ close_trailer | code }}; syllabot closes this issue and links the commit. Closing it by hand works too.\n"
 };
 const CURRICULA = {
@@ -64726,14 +64727,15 @@ function etagCache(octokit) {
         try {
             const response = await request(options);
             const etag = response.headers.etag;
+            // A copy: callers (the pagination plugin, on search answers) rewrite the response in place.
             if (etag)
-                cache.set(key, { etag, response });
+                cache.set(key, { etag, response: structuredClone(response) });
             return response;
         }
         catch (error) {
             if (cached && error.status === 304) {
                 hits++;
-                return cached.response;
+                return structuredClone(cached.response);
             }
             throw error;
         }
@@ -64768,8 +64770,9 @@ function createClient(options) {
         auth: options.token,
         baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
         userAgent: "syllabot",
-        retry: { retryAfterBaseValue: pacing.retryAfterUnitMs },
+        retry: { enabled: options.throttleAndRetry ?? true, retryAfterBaseValue: pacing.retryAfterUnitMs },
         throttle: {
+            enabled: options.throttleAndRetry ?? true,
             onRateLimit: wait("rate limit"),
             onSecondaryRateLimit: wait("secondary rate limit"),
             retryAfterBaseValue: pacing.retryAfterUnitMs,
@@ -65020,6 +65023,22 @@ class RestGateway {
             createdAt: item.created_at,
             updatedAt: item.updated_at,
             comments: item.comments,
+        }));
+    }
+    async searchNewcomerIssues(repos, limit) {
+        const q = [
+            "is:issue",
+            "is:open",
+            "no:assignee",
+            'label:"good first issue","help wanted"',
+            ...repos.map((repo) => `repo:${repo}`),
+        ].join(" ");
+        const { data } = await github(this.repo, "search issues for newcomers", () => this.client.request("GET /search/issues", { q, sort: "updated", order: "desc", per_page: limit }));
+        return data.items.slice(0, limit).map((item) => ({
+            repo: repositoryOf(item.repository_url),
+            number: item.number,
+            title: item.title,
+            url: item.html_url,
         }));
     }
     async listPullRequestFileStats(number) {

@@ -2,7 +2,7 @@ import { localDate, spanOfWeeks, Temporal } from "./calendar.js";
 import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
 import type { PortfolioGateway } from "./github/gateway.js";
-import type { Snapshot } from "./plan/actual.js";
+import type { ActualIssue, Snapshot } from "./plan/actual.js";
 import { labelNames, type PlanContext, planContext } from "./plan/context.js";
 import { installationDate } from "./plan/diff.js";
 import { type Plan, plan } from "./plan/index.js";
@@ -36,7 +36,10 @@ import {
 import { type BarStatus, barPhaseOf, ledgerBars } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
-import { keyOf } from "./render/managed-body.js";
+import { dueReminders, latestReached, reminderKey, sentThresholds } from "./remind/policy.js";
+import { SUGGESTION_LIMIT, SuggestionCache } from "./remind/suggestions.js";
+import { metComment, reminderComment, reminderIssue } from "./remind/text.js";
+import { keyOf, mergeManagedBody } from "./render/managed-body.js";
 import { renderProgressFiles } from "./render/readme.js";
 import { loadSetupFromRepository } from "./setup/from-repository.js";
 import { touchesSetup } from "./setup/paths.js";
@@ -649,4 +652,104 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   });
   if (!report) throw new Error("refresh: the files were never rendered");
   return { report, commit };
+}
+
+export interface RemindInput extends HistoryInput {
+  /** The learner's local date. */
+  today: Temporal.PlainDate;
+  /** Newcomer issues kept for a day across runs (the app keeps one); a fresh one by default. */
+  suggestions?: SuggestionCache;
+  /** The ledger as just written (by a refresh in the same run): no second search. */
+  ledger?: Ledger;
+}
+
+export interface RemindResult {
+  /** Reminders sent: a new issue for a phase's first one, a comment for each later one. */
+  sent: { phase: number; threshold: string; number: number; kind: "issue" | "comment" }[];
+  /** Reminder issues closed because their bar is now met. */
+  closed: { phase: number; number: number }[];
+  bars: BarStatus[];
+}
+
+/**
+ * PR reminders: for each phase whose open-source bar is unmet, one issue, assigned to the learner,
+ * at the first threshold reached, and a comment mentioning them at each later one; closed with a
+ * comment naming what met the bar once it is met. Thresholds sent are recorded in the issue (hidden
+ * markers), so a run repeated, late or overlapping another sends nothing twice.
+ */
+export async function remind(input: RemindInput): Promise<RemindResult> {
+  const { context, gateway, today } = input;
+  const ledger = input.ledger ?? (await writeLedger(gateway, (await readOssActivity(input)).update));
+  const bars = ledgerBars(context, ledger, today);
+  const result: RemindResult = { sent: [], closed: [], bars };
+  if (bars.length === 0) return result;
+  const reminders = new Map<string, ActualIssue>();
+  for (const issue of await gateway.readAllIssues()) {
+    const key = keyOf(issue.body);
+    if (key?.startsWith("reminder-phase-") && issue.pull_request === undefined && !reminders.has(key)) {
+      reminders.set(key, issue);
+    }
+  }
+
+  for (const bar of bars) {
+    const issue = reminders.get(reminderKey(bar.bar.phase));
+    if (bar.state !== "met" || !issue || issue.state !== "open") continue;
+    await gateway.commentOnIssue(issue.number, metComment(bar));
+    await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+    result.closed.push({ phase: bar.bar.phase, number: issue.number });
+  }
+
+  // What was sent is read from GitHub, and comments only where the body does not already tell.
+  const sent = new Map<number, Set<string>>();
+  for (const bar of bars) {
+    const latest = bar.state === "met" ? undefined : latestReached(context, bar.bar.phase, today);
+    const issue = reminders.get(reminderKey(bar.bar.phase));
+    if (!latest || !issue) continue;
+    const known = sentThresholds([issue.body]);
+    if (!known.has(latest.id)) {
+      const comments = await gateway.listIssueComments(issue.number);
+      for (const id of sentThresholds(comments.map((comment) => comment.body))) known.add(id);
+    }
+    sent.set(bar.bar.phase, known);
+  }
+  const due = dueReminders(context, bars, today, sent);
+  if (due.length === 0) return result;
+
+  const targets =
+    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  const suggestions = await (input.suggestions ?? new SuggestionCache()).get(targets, () =>
+    gateway.searchNewcomerIssues(targets, SUGGESTION_LIMIT),
+  );
+  const names = labelNames(context.config.labels.prefix);
+  for (const reminder of due) {
+    const rendered = reminderIssue(context, reminder, suggestions);
+    const existing = reminders.get(rendered.key);
+    if (existing) {
+      // The body's region is brought up to date (what counts so far); the comment notifies.
+      const body = mergeManagedBody(existing.body, rendered.managed);
+      if (body !== existing.body) await gateway.updateIssue(existing.number, { body });
+      await gateway.commentOnIssue(existing.number, reminderComment(context, reminder));
+      result.sent.push({
+        phase: reminder.phase,
+        threshold: reminder.threshold.id,
+        number: existing.number,
+        kind: "comment",
+      });
+      continue;
+    }
+    const created = await gateway.createIssue(rendered.key, {
+      title: rendered.title,
+      body: rendered.body,
+      labels: [names.managed, names.phase(reminder.phase)],
+      milestone: null,
+      assignees: [context.config.learner],
+    });
+    result.sent.push({
+      phase: reminder.phase,
+      threshold: reminder.threshold.id,
+      number: created.number,
+      kind: "issue",
+    });
+  }
+  return result;
 }

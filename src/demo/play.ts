@@ -4,7 +4,7 @@ import type { Curriculum } from "../curriculum/load.js";
 import { Emulator, type EmulatorState } from "../emulator/index.js";
 import { ossProgress, refresh, sync, trackPush } from "../engine.js";
 import type { PortfolioGateway } from "../github/gateway.js";
-import { type GitHubClient, SyllabotOctokit } from "../github/octokit.js";
+import { createClient, type GitHubClient } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { type PlanContext, planContext } from "../plan/context.js";
 import type { CommitEvidence } from "../progress/evidence.js";
@@ -345,13 +345,5 @@ function weekNumber(context: PlanContext, date: Temporal.PlainDate): number {
  * the demo's time (pacing off, as TEST_PACING is, but without the queues at all).
  */
 function demoClient(emulator: Emulator): GitHubClient {
-  const quiet = () => {};
-  return new SyllabotOctokit({
-    auth: emulator.token,
-    baseUrl: emulator.url,
-    userAgent: "syllabot",
-    throttle: { enabled: false },
-    retry: { enabled: false },
-    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-  });
+  return createClient({ token: emulator.token, baseUrl: emulator.url, throttleAndRetry: false });
 }

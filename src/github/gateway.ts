@@ -22,6 +22,8 @@ export interface IssueFields {
   milestone: number | null;
   state: "open" | "closed";
   state_reason: "completed" | "not_planned" | "reopened" | null;
+  /** Logins to assign (only on create); GitHub notifies them. */
+  assignees?: string[];
 }
 
 export interface CheckAnnotation {
@@ -115,6 +117,14 @@ export interface PortfolioGateway {
    * commented on, and when, is for the caller to read.
    */
   searchEngagedIssues(login: string, repos: readonly string[], since: string): Promise<EngagedIssue[]>;
+  /**
+   * Open, unassigned issues labelled `good first issue` or `help wanted` in the target
+   * repositories, most recently updated first: one search request, at most `limit` of them.
+   */
+  searchNewcomerIssues(
+    repos: readonly string[],
+    limit: number,
+  ): Promise<{ repo: string; number: number; title: string; url: string }[]>;
   /** Each file a pull request changes, with its added and deleted lines. */
   listPullRequestFileStats(
     number: number,

@@ -300,6 +300,28 @@ export class RestGateway implements PortfolioGateway {
       }));
   }
 
+  async searchNewcomerIssues(
+    repos: readonly string[],
+    limit: number,
+  ): Promise<{ repo: string; number: number; title: string; url: string }[]> {
+    const q = [
+      "is:issue",
+      "is:open",
+      "no:assignee",
+      'label:"good first issue","help wanted"',
+      ...repos.map((repo) => `repo:${repo}`),
+    ].join(" ");
+    const { data } = await github(this.repo, "search issues for newcomers", () =>
+      this.client.request("GET /search/issues", { q, sort: "updated", order: "desc", per_page: limit }),
+    );
+    return data.items.slice(0, limit).map((item) => ({
+      repo: repositoryOf(item.repository_url),
+      number: item.number,
+      title: item.title,
+      url: item.html_url,
+    }));
+  }
+
   async listPullRequestFileStats(
     number: number,
   ): Promise<{ filename: string; additions: number; deletions: number }[]> {

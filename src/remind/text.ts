@@ -1,0 +1,125 @@
+import { Temporal } from "../calendar.js";
+import type { PlanContext } from "../plan/context.js";
+import type { BarStatus } from "../progress/oss.js";
+import { formatDate } from "../render/dates.js";
+import { renderTemplate } from "../render/liquid.js";
+import { managedBody } from "../render/managed-body.js";
+import { link } from "../render/readme.js";
+import { escapeMarkdownInline } from "../text/markdown.js";
+import { type DueReminder, reminderKey, type Threshold, thresholdMarker, thresholdsOf } from "./policy.js";
+
+/** An open issue in a target repository that welcomes newcomers. */
+export interface Suggestion {
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+}
+
+const day = (date: Temporal.PlainDate) => formatDate(date);
+
+/** The phase's last day: the day before its "missed" threshold. */
+function dueDate(context: PlanContext, bar: BarStatus): Temporal.PlainDate {
+  return thresholdsOf(context, bar.bar.phase).at(-1)?.on.subtract({ days: 1 }) ?? context.calendar.start;
+}
+
+/** One line saying where the bar stands: days left, or that the phase has ended. */
+export function headline(context: PlanContext, bar: BarStatus, threshold: Threshold): string {
+  const due = dueDate(context, bar);
+  const what = `phase ${bar.bar.phase}'s open-source bar: ${bar.bar.minimum}`;
+  if (threshold.id === "missed" || bar.daysLeft < 0) {
+    return `Phase ${bar.bar.phase} ended on ${day(due)} without ${what.replace(/^phase \d+'s /, "its ")}. A pull request merged from now on counts for the next phase's bar.`;
+  }
+  const left = bar.daysLeft === 1 ? "1 day" : `${bar.daysLeft} days`;
+  return `${left} left (until ${day(due)}) to meet ${what}.`;
+}
+
+function targetsOf(context: PlanContext): string[] {
+  return (
+    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? []
+  );
+}
+
+/** The reminder issue: its title and body (the managed region, then the threshold's hidden record). */
+export function reminderIssue(
+  context: PlanContext,
+  reminder: DueReminder,
+  suggestions: readonly Suggestion[],
+): { key: string; title: string; body: string; managed: string } {
+  const { bar } = reminder;
+  const key = reminderKey(bar.bar.phase);
+  const content = renderTemplate("reminder-issue.md", {
+    headline: headline(context, bar, reminder.threshold),
+    goal: bar.bar.goal,
+    minimum: bar.bar.minimum,
+    guidance: bar.bar.guidance,
+    phase: bar.bar.phase,
+    targets: targetsOf(context).join(", "),
+    pulls: bar.counting.map((entry) => ({
+      link: link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url),
+      merged: day(
+        Temporal.Instant.from(entry.pr.mergedAt).toZonedDateTimeISO(context.calendar.timeZone).toPlainDate(),
+      ),
+      verdict:
+        bar.bar.requires === "substantive-pr" && entry.substantive !== true
+          ? "does not meet it yet"
+          : "counts",
+      reason: entry.reason,
+    })),
+    engagement: bar.engagement,
+    suggestions: suggestions.map((suggestion) =>
+      link(`${suggestion.repo}#${suggestion.number}: ${suggestion.title}`, suggestion.url),
+    ),
+    schedule: scheduleText(context, bar.bar.phase),
+  });
+  const managed = managedBody(key, content);
+  return {
+    key,
+    title: `Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, "").slice(0, 120),
+    body: `${managed}${thresholdMarker(reminder.threshold.id)}\n`,
+    managed,
+  };
+}
+
+function scheduleText(context: PlanContext, phase: number): string {
+  return thresholdsOf(context, phase)
+    .map((threshold) =>
+      threshold.id === "missed"
+        ? `the day after ${day(threshold.on.subtract({ days: 1 }))}`
+        : day(threshold.on),
+    )
+    .join(", ");
+}
+
+/** A later threshold's comment: it mentions the learner, so that GitHub notifies them. */
+export function reminderComment(context: PlanContext, reminder: DueReminder): string {
+  const { bar } = reminder;
+  const counted =
+    bar.counting.length === 0
+      ? "Nothing counts for it yet."
+      : `So far: ${bar.counting
+          .map(
+            (entry) =>
+              `${escapeMarkdownInline(`${entry.pr.repo}#${entry.pr.number}`)} (${escapeMarkdownInline(entry.reason)})`,
+          )
+          .join("; ")}.`;
+  return `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}\n\n${thresholdMarker(reminder.threshold.id)}\n`;
+}
+
+/** The comment that closes a reminder once its bar is met, naming what met it. */
+export function metComment(bar: BarStatus): string {
+  const qualifying = bar.counting.filter(
+    (entry) =>
+      entry.phase === bar.bar.phase && (bar.bar.requires !== "substantive-pr" || entry.substantive === true),
+  );
+  const by =
+    qualifying.length > 0
+      ? qualifying
+          .map(
+            (entry) =>
+              `${link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url)} (${escapeMarkdownInline(entry.reason)})`,
+          )
+          .join(", ")
+      : `${bar.engagement} issue(s) in the target repositories you opened or commented on during phase ${bar.bar.phase}`;
+  return `The bar is met by ${by}. Well done: closing this reminder.\n`;
+}
