@@ -56689,6 +56689,93 @@ function streak(weeks, today) {
     return { current: run, best };
 }
 
+const reminderKey = (phase) => `reminder-phase-${phase}`;
+/** The hidden record, in a reminder issue's body or comment, of the threshold it was sent for. */
+function thresholdMarker(id) {
+    return `<!-- syllabot:reminder=${id} -->`;
+}
+/** The thresholds recorded in these texts (an issue's body and its comments). */
+function sentThresholds(texts) {
+    const sent = new Set();
+    for (const text of texts) {
+        for (const match of (text ?? "").matchAll(/<!-- syllabot:reminder=(lead-\d+|missed) -->/g)) {
+            sent.add(String(match[1]));
+        }
+    }
+    return sent;
+}
+/** A phase's thresholds in date order: each lead day before its last day, then the day after it. */
+function thresholdsOf(context, phase) {
+    const found = context.curriculum.phases.find((candidate) => candidate.number === phase);
+    if (!found)
+        return [];
+    const last = spanOfWeeks(context.calendar, found.weeks.from, found.weeks.to).last;
+    const leads = [...new Set(context.config.reminders.lead_days)].sort((a, b) => b - a);
+    return [
+        ...leads.map((days) => ({ id: `lead-${days}`, on: last.subtract({ days }) })),
+        { id: "missed", on: last.add({ days: 1 }) },
+    ];
+}
+/**
+ * The latest threshold a phase has reached by `today`, when the bar is unmet: the one reminder a
+ * run sends, however many thresholds it missed (the app was down). Earlier ones are superseded.
+ */
+function latestReached(context, phase, today) {
+    return thresholdsOf(context, phase)
+        .filter((threshold) => Temporal.PlainDate.compare(threshold.on, today) <= 0)
+        .at(-1);
+}
+/**
+ * The reminders due today: for each unmet bar, its latest reached threshold, unless that one or a
+ * later one was sent already (so a reminder is never due twice).
+ */
+function dueReminders(context, bars, today, sent) {
+    const due = [];
+    for (const bar of bars) {
+        if (bar.state === "met")
+            continue;
+        const latest = latestReached(context, bar.bar.phase, today);
+        if (!latest)
+            continue;
+        const already = sent.get(bar.bar.phase) ?? new Set();
+        const order = thresholdsOf(context, bar.bar.phase).map((threshold) => threshold.id);
+        const latestIndex = order.indexOf(latest.id);
+        if (order.some((id, index) => index >= latestIndex && already.has(id)))
+            continue;
+        due.push({ phase: bar.bar.phase, threshold: latest, bar });
+    }
+    return due;
+}
+
+/** How many newcomer issues a reminder lists. */
+const SUGGESTION_LIMIT = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Newcomer issues per set of target repositories, kept for a day: reminders for several phases or
+ * learners with the same targets cost one search a day. A long-lived process (the app) keeps one.
+ */
+class SuggestionCache {
+    now;
+    entries = new Map();
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    get(repos, read) {
+        const key = [...repos]
+            .map((repo) => repo.toLowerCase())
+            .sort()
+            .join(" ");
+        const cached = this.entries.get(key);
+        if (cached && this.now() - cached.at < DAY_MS)
+            return cached.suggestions;
+        const suggestions = read();
+        this.entries.set(key, { at: this.now(), suggestions });
+        // A failed search is not kept: the next reminder tries again.
+        suggestions.catch(() => this.entries.delete(key));
+        return suggestions;
+    }
+}
+
 /**
  * XML escaping for text and attribute values. All five predefined characters are escaped so one
  * helper is safe in both places: data (titles, logins) can never close an element or an attribute.
@@ -57638,6 +57725,83 @@ function findRegion(text) {
     }
 }
 
+const day = (date) => formatDate(date);
+/** The phase's last day: the day before its "missed" threshold. */
+function dueDate(context, bar) {
+    return thresholdsOf(context, bar.bar.phase).at(-1)?.on.subtract({ days: 1 }) ?? context.calendar.start;
+}
+/** One line saying where the bar stands: days left, or that the phase has ended. */
+function headline(context, bar, threshold) {
+    const due = dueDate(context, bar);
+    const what = `phase ${bar.bar.phase}'s open-source bar: ${bar.bar.minimum}`;
+    if (threshold.id === "missed" || bar.daysLeft < 0) {
+        return `Phase ${bar.bar.phase} ended on ${day(due)} without ${what.replace(/^phase \d+'s /, "its ")}. A pull request merged from now on counts for the next phase's bar.`;
+    }
+    const left = bar.daysLeft === 1 ? "1 day" : `${bar.daysLeft} days`;
+    return `${left} left (until ${day(due)}) to meet ${what}.`;
+}
+function targetsOf(context) {
+    return (context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? []);
+}
+/** The reminder issue: its title and body (the managed region, then the threshold's hidden record). */
+function reminderIssue(context, reminder, suggestions) {
+    const { bar } = reminder;
+    const key = reminderKey(bar.bar.phase);
+    const content = renderTemplate("reminder-issue.md", {
+        headline: headline(context, bar, reminder.threshold),
+        goal: bar.bar.goal,
+        minimum: bar.bar.minimum,
+        guidance: bar.bar.guidance,
+        phase: bar.bar.phase,
+        targets: targetsOf(context).join(", "),
+        pulls: bar.counting.map((entry) => ({
+            link: link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url),
+            merged: day(Temporal.Instant.from(entry.pr.mergedAt).toZonedDateTimeISO(context.calendar.timeZone).toPlainDate()),
+            verdict: bar.bar.requires === "substantive-pr" && entry.substantive !== true
+                ? "does not meet it yet"
+                : "counts",
+            reason: entry.reason,
+        })),
+        engagement: bar.engagement,
+        suggestions: suggestions.map((suggestion) => link(`${suggestion.repo}#${suggestion.number}: ${suggestion.title}`, suggestion.url)),
+        schedule: scheduleText(context, bar.bar.phase),
+    });
+    const managed = managedBody(key, content);
+    return {
+        key,
+        title: `Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, "").slice(0, 120),
+        body: `${managed}${thresholdMarker(reminder.threshold.id)}\n`,
+        managed,
+    };
+}
+function scheduleText(context, phase) {
+    return thresholdsOf(context, phase)
+        .map((threshold) => threshold.id === "missed"
+        ? `the day after ${day(threshold.on.subtract({ days: 1 }))}`
+        : day(threshold.on))
+        .join(", ");
+}
+/** A later threshold's comment: it mentions the learner, so that GitHub notifies them. */
+function reminderComment(context, reminder) {
+    const { bar } = reminder;
+    const counted = bar.counting.length === 0
+        ? "Nothing counts for it yet."
+        : `So far: ${bar.counting
+            .map((entry) => `${escapeMarkdownInline(`${entry.pr.repo}#${entry.pr.number}`)} (${escapeMarkdownInline(entry.reason)})`)
+            .join("; ")}.`;
+    return `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}\n\n${thresholdMarker(reminder.threshold.id)}\n`;
+}
+/** The comment that closes a reminder once its bar is met, naming what met it. */
+function metComment(bar) {
+    const qualifying = bar.counting.filter((entry) => entry.phase === bar.bar.phase && (bar.bar.requires !== "substantive-pr" || entry.substantive === true));
+    const by = qualifying.length > 0
+        ? qualifying
+            .map((entry) => `${link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url)} (${escapeMarkdownInline(entry.reason)})`)
+            .join(", ")
+        : `${bar.engagement} issue(s) in the target repositories you opened or commented on during phase ${bar.bar.phase}`;
+    return `The bar is met by ${by}. Well done: closing this reminder.\n`;
+}
+
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
 async function sync(input) {
     const { gateway, context, today } = input;
@@ -57660,8 +57824,8 @@ function withUnlabelledIssues(actual, all) {
     const unlabelled = all.filter((issue) => !known.has(issue.number) && keyOf(issue.body) !== undefined);
     return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
 }
-/** The use cases a scheduled run can name; later ones (remind) join this list. */
-const USE_CASES = ["sync", "track", "refresh"];
+/** The use cases a scheduled run can name. */
+const USE_CASES = ["sync", "track", "refresh", "remind"];
 /** Read the open-source activity, then refresh with it (and any other ledger update) in one commit. */
 async function refreshWithActivity(input, ledgerUpdate) {
     const oss = await readOssActivity(input);
@@ -57896,6 +58060,7 @@ async function refresh(input) {
     const actual = await gateway.readManagedState(labelNames(config.labels.prefix).managed);
     const installedOn = installationDate(actual, context.calendar.timeZone, today);
     let report;
+    let written;
     const commit = await gateway.commitFiles({
         message: config.commit.message,
         ...(config.commit.author ? { author: config.commit.author } : {}),
@@ -57922,15 +58087,98 @@ async function refresh(input) {
                 plannedFinish: pace.plannedFinish,
                 projectedFinish: pace.projectedFinish ?? null,
             });
+            written = paced;
             return {
                 ...renderProgressFiles(report, config.readme, current.get(config.readme)),
                 [LEDGER_PATH]: serializeLedger(paced),
             };
         },
     });
-    if (!report)
+    if (!report || !written)
         throw new Error("refresh: the files were never rendered");
-    return { report, commit };
+    return { report, ledger: written, commit };
+}
+/**
+ * PR reminders: for each phase whose open-source bar is unmet, one issue, assigned to the learner,
+ * at the first threshold reached, and a comment mentioning them at each later one; closed with a
+ * comment naming what met the bar once it is met. Thresholds sent are recorded in the issue (hidden
+ * markers), so a run repeated, late or overlapping another sends nothing twice.
+ */
+async function remind(input) {
+    const { context, gateway, today } = input;
+    const ledger = input.ledger ?? (await writeLedger(gateway, (await readOssActivity(input)).update));
+    const bars = ledgerBars(context, ledger, today);
+    const result = { sent: [], closed: [], bars };
+    if (bars.length === 0)
+        return result;
+    const reminders = new Map();
+    for (const issue of await gateway.readAllIssues()) {
+        const key = keyOf(issue.body);
+        if (key?.startsWith("reminder-phase-") && issue.pull_request === undefined && !reminders.has(key)) {
+            reminders.set(key, issue);
+        }
+    }
+    for (const bar of bars) {
+        const issue = reminders.get(reminderKey(bar.bar.phase));
+        if (bar.state !== "met" || !issue || issue.state !== "open")
+            continue;
+        await gateway.commentOnIssue(issue.number, metComment(bar));
+        await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+        result.closed.push({ phase: bar.bar.phase, number: issue.number });
+    }
+    // What was sent is read from GitHub, and comments only where the body does not already tell.
+    const sent = new Map();
+    for (const bar of bars) {
+        const latest = bar.state === "met" ? undefined : latestReached(context, bar.bar.phase, today);
+        const issue = reminders.get(reminderKey(bar.bar.phase));
+        if (!latest || !issue)
+            continue;
+        const known = sentThresholds([issue.body]);
+        if (!known.has(latest.id)) {
+            const comments = await gateway.listIssueComments(issue.number);
+            for (const id of sentThresholds(comments.map((comment) => comment.body)))
+                known.add(id);
+        }
+        sent.set(bar.bar.phase, known);
+    }
+    const due = dueReminders(context, bars, today, sent);
+    if (due.length === 0)
+        return result;
+    const targets = context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+    const suggestions = await (input.suggestions ?? new SuggestionCache()).get(targets, () => gateway.searchNewcomerIssues(targets, SUGGESTION_LIMIT));
+    const names = labelNames(context.config.labels.prefix);
+    for (const reminder of due) {
+        const rendered = reminderIssue(context, reminder, suggestions);
+        const existing = reminders.get(rendered.key);
+        if (existing) {
+            // The body's region is brought up to date (what counts so far); the comment notifies.
+            const body = mergeManagedBody(existing.body, rendered.managed);
+            if (body !== existing.body)
+                await gateway.updateIssue(existing.number, { body });
+            await gateway.commentOnIssue(existing.number, reminderComment(context, reminder));
+            result.sent.push({
+                phase: reminder.phase,
+                threshold: reminder.threshold.id,
+                number: existing.number,
+                kind: "comment",
+            });
+            continue;
+        }
+        const created = await gateway.createIssue(rendered.key, {
+            title: rendered.title,
+            body: rendered.body,
+            labels: [names.managed, names.phase(reminder.phase)],
+            milestone: null,
+            assignees: [context.config.learner],
+        });
+        result.sent.push({
+            phase: reminder.phase,
+            threshold: reminder.threshold.id,
+            number: created.number,
+            kind: "issue",
+        });
+    }
+    return result;
 }
 
 /** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
@@ -65402,13 +65650,35 @@ async function runCommand(inputs) {
             info(`Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`);
         }
     }
+    let reminded;
+    if (runs("remind")) {
+        if (inputs.dryRun)
+            info("Dry run: no reminder was sent.");
+        else {
+            reminded = await remind({
+                gateway,
+                context,
+                gatewayFor,
+                today,
+                ...(refreshed ? { ledger: refreshed.ledger } : {}),
+            });
+            for (const sent of reminded.sent) {
+                info(`reminded: phase ${sent.phase} (${sent.threshold}) ${sent.kind === "issue" ? "in new issue" : "on issue"} #${sent.number}`);
+            }
+            for (const closed of reminded.closed)
+                info(`closed reminder #${closed.number}: phase ${closed.phase}'s bar is met`);
+            if (reminded.sent.length + reminded.closed.length === 0)
+                info("No reminder due today.");
+        }
+    }
     const closedByTracking = tracked ? tracked.closed.length : 0;
     setOutput("created", plan ? count(plan, "create") : 0);
     setOutput("updated", plan ? count(plan, "update") : 0);
     setOutput("closed", (plan ? count(plan, "close") : 0) + closedByTracking);
     setOutput("operations", (plan ? plan.summary.total : 0) + closedByTracking + (tracked?.annotated.length ?? 0));
     setOutput("refreshed", refreshed?.commit?.sha ?? "");
-    await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun, refreshed);
+    setOutput("reminders", reminded ? reminded.sent.length : 0);
+    await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun, refreshed, reminded);
 }
 /** One written line per applied operation, as the CLI prints them. */
 const logIo = {
@@ -65422,7 +65692,7 @@ function count(plan, op) {
     return byKind.label + byKind.milestone + byKind.issue;
 }
 /** The job summary: a heading, the plan's summary line and its operations as a table, and what tracking closed. */
-async function writeSummary(heading, plan, tracked, dryRun, refreshed) {
+async function writeSummary(heading, plan, tracked, dryRun, refreshed, reminded) {
     // Outside a runner (a local run of dist/index.js) there is no summary file to write.
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -65452,6 +65722,12 @@ async function writeSummary(heading, plan, tracked, dryRun, refreshed) {
                 ...report.bars.map((bar) => [String(bar.phase), bar.minimum, bar.state, bar.due].map(escapeHtml)),
             ]);
         }
+    }
+    if (reminded && reminded.sent.length + reminded.closed.length > 0) {
+        summary.addList([
+            ...reminded.sent.map((sent) => `Reminder for phase ${sent.phase} (${sent.threshold}) on issue #${sent.number}`),
+            ...reminded.closed.map((closed) => `Reminder #${closed.number} closed: phase ${closed.phase}'s bar is met`),
+        ].map(escapeHtml));
     }
     await summary.write();
 }

@@ -7,7 +7,9 @@ import { progressReporter } from "./commands/progress.js";
 import { loadSetup } from "./config/load.js";
 import {
   type RefreshResult,
+  type RemindResult,
   refreshWithActivity,
+  remind,
   type SyncInput,
   sync,
   type TrackResult,
@@ -169,6 +171,28 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     }
   }
 
+  let reminded: RemindResult | undefined;
+  if (runs("remind")) {
+    if (inputs.dryRun) core.info("Dry run: no reminder was sent.");
+    else {
+      reminded = await remind({
+        gateway,
+        context,
+        gatewayFor,
+        today,
+        ...(refreshed ? { ledger: refreshed.ledger } : {}),
+      });
+      for (const sent of reminded.sent) {
+        core.info(
+          `reminded: phase ${sent.phase} (${sent.threshold}) ${sent.kind === "issue" ? "in new issue" : "on issue"} #${sent.number}`,
+        );
+      }
+      for (const closed of reminded.closed)
+        core.info(`closed reminder #${closed.number}: phase ${closed.phase}'s bar is met`);
+      if (reminded.sent.length + reminded.closed.length === 0) core.info("No reminder due today.");
+    }
+  }
+
   const closedByTracking = tracked ? tracked.closed.length : 0;
   core.setOutput("created", plan ? count(plan, "create") : 0);
   core.setOutput("updated", plan ? count(plan, "update") : 0);
@@ -178,7 +202,15 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     (plan ? plan.summary.total : 0) + closedByTracking + (tracked?.annotated.length ?? 0),
   );
   core.setOutput("refreshed", refreshed?.commit?.sha ?? "");
-  await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun, refreshed);
+  core.setOutput("reminders", reminded ? reminded.sent.length : 0);
+  await writeSummary(
+    `syllabot ${inputs.command}: ${inputs.repo}`,
+    plan,
+    tracked,
+    inputs.dryRun,
+    refreshed,
+    reminded,
+  );
 }
 
 /** One written line per applied operation, as the CLI prints them. */
@@ -201,6 +233,7 @@ async function writeSummary(
   tracked: TrackResult | undefined,
   dryRun: boolean,
   refreshed?: RefreshResult,
+  reminded?: RemindResult,
 ): Promise<void> {
   // Outside a runner (a local run of dist/index.js) there is no summary file to write.
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -236,6 +269,18 @@ async function writeSummary(
         ...report.bars.map((bar) => [String(bar.phase), bar.minimum, bar.state, bar.due].map(escapeHtml)),
       ]);
     }
+  }
+  if (reminded && reminded.sent.length + reminded.closed.length > 0) {
+    core.summary.addList(
+      [
+        ...reminded.sent.map(
+          (sent) => `Reminder for phase ${sent.phase} (${sent.threshold}) on issue #${sent.number}`,
+        ),
+        ...reminded.closed.map(
+          (closed) => `Reminder #${closed.number} closed: phase ${closed.phase}'s bar is met`,
+        ),
+      ].map(escapeHtml),
+    );
   }
   await core.summary.write();
 }

@@ -91,8 +91,8 @@ function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapsh
   return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
 }
 
-/** The use cases a scheduled run can name; later ones (remind) join this list. */
-export const USE_CASES = ["sync", "track", "refresh"] as const;
+/** The use cases a scheduled run can name. */
+export const USE_CASES = ["sync", "track", "refresh", "remind"] as const;
 export type UseCase = (typeof USE_CASES)[number];
 
 export interface ReconcileResult {
@@ -604,6 +604,8 @@ export interface RefreshInput {
 
 export interface RefreshResult {
   report: ProgressReport;
+  /** The ledger as written (or found unchanged). */
+  ledger: Ledger;
   /** The commit made; undefined when nothing changed. */
   commit: { sha: string } | undefined;
 }
@@ -618,6 +620,7 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   const actual = await gateway.readManagedState(labelNames(config.labels.prefix).managed);
   const installedOn = installationDate(actual, context.calendar.timeZone, today);
   let report: ProgressReport | undefined;
+  let written: Ledger | undefined;
   const commit = await gateway.commitFiles({
     message: config.commit.message,
     ...(config.commit.author ? { author: config.commit.author } : {}),
@@ -644,14 +647,15 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
         plannedFinish: pace.plannedFinish,
         projectedFinish: pace.projectedFinish ?? null,
       });
+      written = paced;
       return {
         ...renderProgressFiles(report, config.readme, current.get(config.readme)),
         [LEDGER_PATH]: serializeLedger(paced),
       };
     },
   });
-  if (!report) throw new Error("refresh: the files were never rendered");
-  return { report, commit };
+  if (!report || !written) throw new Error("refresh: the files were never rendered");
+  return { report, ledger: written, commit };
 }
 
 export interface RemindInput extends HistoryInput {

@@ -166,6 +166,7 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
         closed: "0",
         operations: "75",
         refreshed: "",
+        reminders: "0",
       });
 
       expect(run.summary).toContain("<h2>syllabot sync: octocat/portfolio</h2>");
@@ -221,6 +222,7 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
         closed: "0",
         operations: "0",
         refreshed: "",
+        reminders: "0",
       });
       expect(run.summary).toContain("No changes: the repository matches the curriculum.");
       expect(run.summary).toContain("README already up to date.");
@@ -240,6 +242,7 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
         closed: "0",
         operations: "75",
         refreshed: "",
+        reminders: "0",
       });
       expect(run.summary).toContain("Dry run: nothing was written.");
       expect(run.summary.match(/<tr><td>create<\/td>/g)).toHaveLength(75);
@@ -310,12 +313,29 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
   );
 
   it(
+    "sends the reminders due with command remind, and nothing more on a second run the same day",
+    async () => {
+      expect((await runAction()).code).toBe(0);
+      const run = await runAction({ command: "remind", today: "2026-11-24" });
+      expect(run.code).toBe(0);
+      expect(run.outputs.reminders).toBe("2");
+      expect(run.stdout).toMatch(/reminded: phase 3 \(missed\) in new issue #\d+/);
+      expect(run.stdout).toMatch(/reminded: phase 4 \(lead-21\) in new issue #\d+/);
+      expect(run.summary).toContain("Reminder for phase 4 (lead-21) on issue #");
+      const again = await runAction({ command: "remind", today: "2026-11-24" });
+      expect(again.outputs.reminders).toBe("0");
+      expect(again.stdout).toContain("No reminder due today.");
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
     "fails a command this version does not have with exit code 1, naming what it supports",
     async () => {
-      const run = await runAction({ command: "remind" });
+      const run = await runAction({ command: "report" });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
-        '::error::syllabot: input "command": "remind" is not supported by this version of syllabot (it supports sync, track, refresh, all)\n',
+        '::error::syllabot: input "command": "report" is not supported by this version of syllabot (it supports sync, track, refresh, remind, all)\n',
       );
       expect(emulator.counts().requests).toBe(0);
     },
