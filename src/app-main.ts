@@ -1,7 +1,8 @@
 /**
  * `npm start`: the Probot app with Probot's standard environment (APP_ID, PRIVATE_KEY,
  * WEBHOOK_SECRET, GHE_HOST, REDIS_URL, ...). Without them, Probot's manifest flow registers the
- * app from app.yml. SYLLABOT_PACE_MS sets the minimum gap between writes (default 1000).
+ * app from app.yml. SYLLABOT_PACE_MS sets the minimum gap between writes (default 1000);
+ * SYLLABOT_TICK_SECRET enables POST /syllabot/tick; SYLLABOT_TICK_INTERVAL_HOURS runs it in process.
  */
 import { run } from "probot";
 import { syllabotApp } from "./app.js";
@@ -13,6 +14,22 @@ if (writeIntervalMs !== undefined && !(Number.isInteger(writeIntervalMs) && writ
   process.stderr.write(`syllabot: SYLLABOT_PACE_MS="${pace}" is not a whole number of milliseconds\n`);
   process.exit(2);
 }
-await run(syllabotApp(), {
+// Optional in-process schedule, for a single long-lived process; several processes, or serverless,
+// call POST /syllabot/tick from one scheduler instead (see README: deployment).
+const hours = process.env.SYLLABOT_TICK_INTERVAL_HOURS;
+const intervalHours = hours === undefined ? undefined : Number(hours);
+if (intervalHours !== undefined && !(Number.isFinite(intervalHours) && intervalHours > 0)) {
+  process.stderr.write(
+    `syllabot: SYLLABOT_TICK_INTERVAL_HOURS="${hours}" is not a positive number of hours\n`,
+  );
+  process.exit(2);
+}
+const onTick = (tick: () => Promise<unknown>) => {
+  if (intervalHours === undefined) return;
+  setInterval(() => {
+    tick().catch((error: unknown) => process.stderr.write(`syllabot: the tick failed: ${String(error)}\n`));
+  }, intervalHours * 3_600_000).unref();
+};
+await run(syllabotApp({ onTick }), {
   Octokit: probotOctokit(writeIntervalMs === undefined ? {} : { writeIntervalMs }),
 });

@@ -1,12 +1,22 @@
-import type { Context, Probot } from "probot";
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { WorkQueue } from "./app/work-queue.js";
 import { Temporal } from "./calendar.js";
-import { checkPullRequest, findPortfolios, refreshRepository, syncRepository, trackPush } from "./engine.js";
+import {
+  checkPullRequest,
+  findPortfolios,
+  reconcileRepository,
+  refreshRepository,
+  syncRepository,
+  trackPush,
+} from "./engine.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
 import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
+import { SuggestionCache } from "./remind/suggestions.js";
 import { keyOf } from "./render/managed-body.js";
 import { touchesSetup } from "./setup/paths.js";
 
@@ -27,6 +37,20 @@ export interface AppOptions {
    * SYLLABOT_REFRESH_DELAY_MS): a burst of closed issues makes one commit.
    */
   refreshDelayMs?: number;
+  /**
+   * The secret a scheduler sends (`Authorization: Bearer …`) to POST /syllabot/tick (default
+   * SYLLABOT_TICK_SECRET); without one the endpoint is off.
+   */
+  tickSecret?: string;
+  /** Receives the tick, so that a caller (a test, an in-process timer) can run it. */
+  onTick?: (tick: () => Promise<TickSummary>) => void;
+}
+
+export interface TickSummary {
+  /** False when another tick of this process was still walking the installations. */
+  started: boolean;
+  installations: number;
+  portfolios: number;
 }
 
 /**
@@ -34,7 +58,7 @@ export interface AppOptions {
  * once (GitHub gives a delivery 10 s). Everything that decides lives in the engine.
  */
 export function syllabotApp(options: AppOptions = {}) {
-  return (app: Probot): void => {
+  return (app: Probot, appOptions?: ApplicationFunctionOptions): void => {
     const now = options.now ?? (() => Temporal.Now.instant());
     const serverUrl = options.serverUrl ?? process.env.GITHUB_SERVER_URL ?? "https://github.com";
     const queue = new WorkQueue((error, key) =>
@@ -99,6 +123,69 @@ export function syllabotApp(options: AppOptions = {}) {
         app.log.info({ repo, status: outcome.status }, "syllabot: repository synced");
         if (outcome.status === "synced") refreshSoon(context, repo);
       });
+
+    /**
+     * The scheduled tick: every installation's portfolios get the daily catch-up (sync, tracking,
+     * open-source bars, README, reminders), queued per installation like webhooks, so a tick never
+     * interleaves with other work of the same installation; a tick overlapping another repeats
+     * nothing, since every write is keyed and every reminder sent is recorded in GitHub.
+     */
+    const suggestions = new SuggestionCache();
+    let walking: Promise<TickSummary> | undefined;
+    const tick = (): Promise<TickSummary> => {
+      if (walking) return walking.then((summary) => ({ ...summary, started: false }));
+      walking = (async () => {
+        const appOctokit = await app.auth();
+        const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
+        let portfolios = 0;
+        for (const installation of installations) {
+          const client = (await app.auth(installation.id)) as unknown as GitHubClient;
+          const repos = await listInstallationRepositories(client);
+          const found = await findPortfolios(repos, (repo) => new RestGateway(client, repo));
+          portfolios += found.length;
+          for (const portfolio of found) {
+            queue.enqueue(`installation-${installation.id}`, async () => {
+              const result = await reconcileRepository({
+                gateway: new RestGateway(client, portfolio.repo),
+                gatewayFor: (repo) => new RestGateway(client, repo),
+                serverUrl,
+                now: now(),
+                suggestions,
+              });
+              app.log.info(
+                {
+                  repo: portfolio.repo,
+                  reminders: result?.remind?.sent.length ?? 0,
+                  refreshed: result?.refresh?.commit?.sha,
+                },
+                "syllabot: daily run done",
+              );
+            });
+          }
+        }
+        return { started: true, installations: installations.length, portfolios };
+      })().finally(() => {
+        walking = undefined;
+      });
+      return walking;
+    };
+    options.onTick?.(tick);
+    const tickSecret = options.tickSecret ?? process.env.SYLLABOT_TICK_SECRET;
+    appOptions?.addHandler?.(async (request, response) => {
+      if (!request.url?.startsWith("/syllabot/tick")) return false;
+      if (!tickSecret) return false;
+      if (request.method !== "POST") {
+        response.writeHead(405, { allow: "POST" }).end();
+        return true;
+      }
+      if (!authorized(request, tickSecret)) {
+        response.writeHead(401, { "content-type": "application/json" }).end('{"message":"Bad credentials"}');
+        return true;
+      }
+      const summary = await tick();
+      respondJson(response, 202, summary);
+      return true;
+    });
 
     // Every repository holding .github/syllabot.yml is a portfolio: one installation may serve several.
     app.on("installation.created", async (context) => {
@@ -174,4 +261,15 @@ export function syllabotApp(options: AppOptions = {}) {
       );
     });
   };
+}
+
+/** The scheduler's bearer secret, compared in constant time. */
+function authorized(request: IncomingMessage, secret: string): boolean {
+  const given = Buffer.from(String(request.headers.authorization ?? ""));
+  const expected = Buffer.from(`Bearer ${secret}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function respondJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }

@@ -101,18 +101,42 @@ export interface ReconcileResult {
   track?: TrackResult;
   /** Undefined on a dry run. */
   refresh?: RefreshResult;
+  /** Undefined on a dry run. */
+  remind?: RemindResult;
 }
 
 /**
  * Every use case in turn: the catch-up after missed webhooks, and the Action's `all`. What tracking
  * and the open-source search learned is written with the README, in one commit.
  */
-export async function reconcile(input: SyncInput & HistoryInput): Promise<ReconcileResult> {
+export async function reconcile(
+  input: SyncInput & HistoryInput & { suggestions?: SuggestionCache },
+): Promise<ReconcileResult> {
   const synced = await sync(input);
   if (input.dryRun) return { sync: synced };
   const tracked = await trackHistory({ ...input, deferLedger: true });
   const refreshed = await refreshWithActivity(input, tracked.ledgerUpdate);
-  return { sync: synced, track: tracked, refresh: refreshed };
+  const reminded = await remind({ ...input, ledger: refreshed.ledger });
+  return { sync: synced, track: tracked, refresh: refreshed, remind: reminded };
+}
+
+/**
+ * The scheduled tick for one repository: everything in turn from its config on the default branch
+ * (catch-up sync and tracking, open-source bars, README, reminders). Nothing without a valid config.
+ */
+export async function reconcileRepository(
+  input: RepositoryInput & { gatewayFor: (repo: string) => PortfolioGateway; suggestions?: SuggestionCache },
+): Promise<ReconcileResult | undefined> {
+  let setup: Awaited<ReturnType<typeof loadSetupFromRepository>>;
+  try {
+    setup = await loadSetupFromRepository(input.gateway);
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
+  if (!setup) return undefined;
+  const context = planContext(setup.config, setup.curriculum, input.serverUrl);
+  return reconcile({ ...input, context, today: localDate(input.now, setup.config.timezone) });
 }
 
 /** Read the open-source activity, then refresh with it (and any other ledger update) in one commit. */

@@ -294,6 +294,36 @@ describe("the Probot app against the emulator", () => {
     expect(await readme()).toContain("10 of 52 weeks done");
   });
 
+  it("runs the daily tick on POST /syllabot/tick: reminders and README for every portfolio, nothing twice when ticks overlap", {
+    timeout: 0,
+  }, async () => {
+    await app.close();
+    const today = "2026-11-24T06:00:00Z";
+    app = await startApp(emulator, today, { tickSecret: "tick-secret" });
+    expect(await app.deliver("installation", installationCreated())).toBe(200);
+    await app.queue.idle();
+    const tickUrl = new URL("/syllabot/tick", app.url).toString();
+    const post = (authorization?: string) =>
+      fetch(tickUrl, { method: "POST", headers: authorization ? { authorization } : {} });
+
+    expect((await post()).status).toBe(401);
+    expect((await post("Bearer wrong")).status).toBe(401);
+    expect((await fetch(tickUrl)).status).toBe(405);
+    const [first, second] = await Promise.all([post("Bearer tick-secret"), post("Bearer tick-secret")]);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ started: true, installations: 1, portfolios: 1 });
+    expect(await second.json()).toMatchObject({ started: false });
+    expect((await post("Bearer tick-secret")).status).toBe(202);
+    await app.queue.idle();
+    const reminders = (await issues()).filter((issue) => keyOf(issue.body)?.startsWith("reminder-"));
+    expect(reminders.map((issue) => keyOf(issue.body)).sort()).toEqual([
+      "reminder-phase-3",
+      "reminder-phase-4",
+    ]);
+    const comments = emulator.log.filter((entry) => entry.operationId === "issues/create-comment");
+    expect(comments).toEqual([]);
+  });
+
   it("ignores a push that does not touch the config, and pushes to other branches", async () => {
     expect(await app.deliver("push", pushPayload({ modified: ["src/main.rs"] }, "d".repeat(40)))).toBe(200);
     const other = pushPayload({ modified: [".github/syllabot.yml"] }, "e".repeat(40));

@@ -47,7 +47,7 @@ export interface AppServer {
 export async function startApp(
   emulator: Emulator,
   now: string,
-  options: { refreshDelayMs?: number } = {},
+  options: { refreshDelayMs?: number; tickSecret?: string } = {},
 ): Promise<AppServer> {
   let queue: WorkQueue | undefined;
   const probot = new Probot({
@@ -61,6 +61,7 @@ export async function startApp(
   const app = syllabotApp({
     now: () => Temporal.Instant.from(now),
     refreshDelayMs: options.refreshDelayMs ?? 50,
+    ...(options.tickSecret ? { tickSecret: options.tickSecret } : {}),
     onQueue: (created) => {
       queue = created;
     },

@@ -74,6 +74,16 @@ export function appRoutes(mintToken: TokenMinter): RouteDefinition[] {
     },
     {
       method: "GET",
+      path: "/app/installations",
+      operationId: "apps/list-installations",
+      auth: "app-jwt",
+      handle(request) {
+        const page = paginate(request, [presentInstallation(request)]);
+        return ok(page.items, page.headers);
+      },
+    },
+    {
+      method: "GET",
       path: "/repos/:owner/:repo/installation",
       operationId: "apps/get-repo-installation",
       auth: "app-jwt",
