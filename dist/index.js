@@ -57661,6 +57661,8 @@ function barState(bar) {
     const when = bar.ended
         ? `ended ${plural(-bar.daysLeft, "day")} ago`
         : `${plural(bar.daysLeft, "day")} left`;
+    if (bar.ended)
+        return `❌ missed, ${when}`;
     return `${bar.state === "at-risk" ? "⚠️ at risk" : "not met yet"}, ${when}`;
 }
 function plural(count, noun) {

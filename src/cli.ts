@@ -4,6 +4,7 @@ import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
 import { type Io, processIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
+import { runStatus } from "./commands/status.js";
 import { runValidate } from "./commands/validate.js";
 import { runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
@@ -102,6 +103,25 @@ function buildProgram(io: Io): Command {
     )
     .exitOverride()
     .action((options) => runRebuild(options, io));
+
+  program
+    .command("status")
+    .description(
+      "print a portfolio's progress: pace, phases, open-source bars and the next reminder (reads only)",
+    )
+    .option("-r, --repo <owner/name>", "the portfolio repository on GitHub (token from GITHUB_TOKEN)")
+    .option("--ledger <file>", "a local ledger (.syllabot/state.json) instead of GitHub: offline")
+    .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
+    .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
+    .option("--today <date>", "as if today were this date (YYYY-MM-DD, the learner's time zone)")
+    .option("--api-url <url>", "REST API root (default $GITHUB_API_URL or https://api.github.com)")
+    .option("--json", "print the progress report as JSON")
+    .addHelpText(
+      "after",
+      "\nWith --repo, the issues and the ledger are read from GitHub and nothing is written; with --ledger,\nweeks count as done when a commit claimed them (the issues are not read).\n\nExamples:\n  GITHUB_TOKEN=... syllabot status --repo octocat/portfolio\n  syllabot status --ledger syllabot-demo/.syllabot/state.json --config examples/syllabot.yml --json",
+    )
+    .exitOverride()
+    .action((options) => runStatus(options, io));
 
   program
     .command("validate")

@@ -36,7 +36,7 @@ import {
 import { type BarStatus, barPhaseOf, ledgerBars } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
-import { dueReminders, latestReached, reminderKey, sentThresholds } from "./remind/policy.js";
+import { dueReminders, latestReached, nextReminder, reminderKey, sentThresholds } from "./remind/policy.js";
 import { SUGGESTION_LIMIT, SuggestionCache } from "./remind/suggestions.js";
 import { metComment, reminderComment, reminderIssue } from "./remind/text.js";
 import { keyOf, mergeManagedBody } from "./render/managed-body.js";
@@ -780,4 +780,56 @@ export async function remind(input: RemindInput): Promise<RemindResult> {
     });
   }
   return result;
+}
+
+export interface ProgressStatus {
+  report: ProgressReport;
+  /** The next day a reminder would be due if nothing changes. */
+  nextReminder?: { phase: number; threshold: string; on: string };
+}
+
+/** The progress as the ledger and the issues tell it, and the next reminder: pure, for `status`. */
+export function progressStatus(
+  context: PlanContext,
+  ledger: Ledger,
+  issues: readonly ActualIssue[],
+  today: Temporal.PlainDate,
+  installedOn?: Temporal.PlainDate,
+): ProgressStatus {
+  const bars = ledgerBars(context, ledger, today);
+  const report = progressReport({
+    context,
+    issues,
+    ledger,
+    bars,
+    today,
+    ...(installedOn ? { installedOn } : {}),
+  });
+  const next = nextReminder(context, bars, today);
+  return {
+    report,
+    ...(next
+      ? {
+          nextReminder: { phase: next.phase, threshold: next.threshold.id, on: next.threshold.on.toString() },
+        }
+      : {}),
+  };
+}
+
+/** `status` for a repository: its issues and ledger read, nothing written. */
+export async function readProgress(input: {
+  gateway: PortfolioGateway;
+  context: PlanContext;
+  today: Temporal.PlainDate;
+}): Promise<ProgressStatus> {
+  const { gateway, context, today } = input;
+  const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+  const ledger = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+  return progressStatus(
+    context,
+    ledger,
+    actual.issues,
+    today,
+    installationDate(actual, context.calendar.timeZone, today),
+  );
 }

@@ -131,6 +131,7 @@ function barState(bar: ProgressReport["bars"][number]): string {
   const when = bar.ended
     ? `ended ${plural(-bar.daysLeft, "day")} ago`
     : `${plural(bar.daysLeft, "day")} left`;
+  if (bar.ended) return `❌ missed, ${when}`;
   return `${bar.state === "at-risk" ? "⚠️ at risk" : "not met yet"}, ${when}`;
 }
 

@@ -1,0 +1,170 @@
+import { existsSync, readFileSync } from "node:fs";
+import pc from "picocolors";
+import { Temporal } from "../calendar.js";
+import { loadSetup } from "../config/load.js";
+import { type ProgressStatus, progressStatus, readProgress } from "../engine.js";
+import { InputError, UsageError } from "../errors.js";
+import { planContext } from "../plan/context.js";
+import { emptyLedger, parseLedger } from "../progress/ledger.js";
+import type { ProgressReport } from "../progress/report-types.js";
+import { formatDate } from "../render/dates.js";
+import { connect } from "./apply.js";
+import type { Io } from "./io.js";
+import { todayOption } from "./plan.js";
+
+export interface StatusOptions {
+  repo?: string;
+  ledger?: string;
+  config: string;
+  curriculum?: string;
+  today?: string;
+  apiUrl?: string;
+  json?: boolean;
+}
+
+/**
+ * `syllabot status`: the progress report of a portfolio on GitHub (`--repo`, read only) or of a
+ * local ledger file (`--ledger`, offline), with the bars, pace and the next reminder date.
+ */
+export async function runStatus(options: StatusOptions, io: Io): Promise<void> {
+  if (Boolean(options.repo) === Boolean(options.ledger)) {
+    throw new UsageError(
+      "give either --repo OWNER/NAME (read from GitHub) or --ledger FILE (a local ledger)",
+    );
+  }
+  let status: ProgressStatus;
+  let source: string;
+  if (options.repo) {
+    const { config, context, gateway } = connect({ ...options, repo: options.repo }, io);
+    status = await readProgress({ gateway, context, today: todayOption(options.today, config.timezone) });
+    source = options.repo;
+  } else {
+    const path = options.ledger as string;
+    const { config, curriculum } = loadSetup(options.config, options.curriculum);
+    const context = planContext(config, curriculum);
+    status = progressStatus(context, readLedgerFile(path), [], todayOption(options.today, config.timezone));
+    source = path;
+  }
+  io.stdout(
+    options.json
+      ? `${JSON.stringify({ source, ...status }, null, 2)}\n`
+      : formatStatus(source, status, io.color),
+  );
+}
+
+function readLedgerFile(path: string) {
+  if (!existsSync(path)) {
+    throw new InputError([
+      { file: path, path: "", message: "no such file (a ledger is .syllabot/state.json)" },
+    ]);
+  }
+  const ledger = parseLedger(readFileSync(path, "utf8"));
+  if (!ledger) {
+    throw new InputError([
+      {
+        file: path,
+        path: "",
+        message: "not a syllabot ledger (version 1): rebuild it with `syllabot rebuild`",
+      },
+    ]);
+  }
+  return ledger ?? emptyLedger();
+}
+
+const date = (iso: string) => formatDate(Temporal.PlainDate.from(iso));
+
+/** The report for a terminal: aligned, coloured by state where the terminal supports it. */
+export function formatStatus(source: string, status: ProgressStatus, color: boolean): string {
+  const c = pc.createColors(color);
+  const { report } = status;
+  const stateColor = (state: string) =>
+    state === "met" || state === "done" || state === "ahead" || state === "on-track"
+      ? c.green
+      : state === "at-risk" || state === "overdue" || state === "behind" || state === "missed"
+        ? c.red
+        : state === "in-progress"
+          ? c.cyan
+          : c.dim;
+  const lines: string[] = [];
+  lines.push(`${c.bold("syllabot status")}: ${source} · ${report.curriculum.title}`);
+  lines.push(`${date(report.today)} (${report.timeZone}) · ${position(report)}`);
+  lines.push("");
+  const { pace } = report;
+  const standing =
+    pace.status === "on-track"
+      ? "on plan"
+      : `${Math.abs(pace.aheadBy)} week${Math.abs(pace.aheadBy) === 1 ? "" : "s"} ${pace.status === "ahead" ? "ahead" : "behind"}`;
+  const finish = pace.projectedFinish
+    ? `projected finish ${date(pace.projectedFinish)} (planned ${date(pace.plannedFinish)})`
+    : `planned finish ${date(pace.plannedFinish)}`;
+  lines.push(
+    `${label("Pace")}${pace.done} of ${report.totalWeeks} weeks done · ${stateColor(pace.status)(standing)} (${pace.expected} expected) · ${finish}`,
+  );
+  lines.push(`${label("Streak")}${report.streak.current} on time in a row (best ${report.streak.best})`);
+  const hours = (report.hours.thisWeek / 60).toFixed(1).replace(/\.0$/, "");
+  const dsa = report.dsa
+    ? ` · DSA ${report.dsa.solved}${report.dsa.target ? ` of ${report.dsa.target.min}–${report.dsa.target.max}` : ""}`
+    : "";
+  lines.push(
+    `${label("This week")}${hours} h of ${report.hours.budget.min}–${report.hours.budget.max} h${dsa}`,
+  );
+  lines.push("", c.bold("Phases"));
+  const titleWidth = Math.min(32, Math.max(...report.phases.map((phase) => phase.title.length)));
+  for (const phase of report.phases) {
+    const filled = Math.round((phase.weeksDone / phase.weeksTotal) * 10);
+    const bar = `${"█".repeat(filled)}${"░".repeat(10 - filled)}`;
+    lines.push(
+      `  ${phase.number} ${truncate(phase.title, titleWidth).padEnd(titleWidth)} ${bar} ${`${phase.weeksDone}/${phase.weeksTotal}`.padStart(5)}  due ${date(phase.due)}  ${stateColor(phase.status)(phase.status)}`,
+    );
+  }
+  if (report.bars.length > 0) {
+    lines.push("", c.bold("Open-source bars"));
+    for (const bar of report.bars) {
+      const when =
+        bar.state === "met"
+          ? ""
+          : bar.ended
+            ? ` · ended ${-bar.daysLeft} days ago`
+            : ` · ${bar.daysLeft} days left`;
+      const state = bar.state !== "met" && bar.ended ? "missed" : bar.state;
+      lines.push(`  ${bar.phase} ${bar.minimum} · ${stateColor(state)(state)}${when}`);
+      for (const pull of bar.pulls) {
+        lines.push(
+          `      ${pull.repo}#${pull.number} ${truncate(oneLine(pull.title), 60)}: ${pull.counts ? c.green("counts") : c.yellow("does not count")}, ${oneLine(pull.reason)}`,
+        );
+      }
+      if (bar.engagement > 0)
+        lines.push(`      ${bar.engagement} issue(s) engaged with in the target repositories`);
+    }
+  }
+  lines.push("");
+  const next = status.nextReminder;
+  lines.push(
+    next
+      ? `${label("Next reminder")}${date(next.on)} (phase ${next.phase}, ${next.threshold === "missed" ? "the day after its deadline" : `${next.threshold.replace("lead-", "")} days before its deadline`})`
+      : `${label("Next reminder")}none: every open-source bar is met or has no reminder left`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function position(report: ProgressReport): string {
+  const { position } = report;
+  if (position.kind === "before") return "before the program";
+  if (position.kind === "after") return "the program has ended";
+  const phase = report.phases.find((candidate) => candidate.number === position.phase);
+  return `week ${position.week} of ${report.totalWeeks}${phase ? `, phase ${phase.number}: ${phase.title}` : ""}`;
+}
+
+function label(text: string): string {
+  return `${text}`.padEnd(15);
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** Text from GitHub users on one line, without terminal control characters. */
+function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+}
