@@ -1,12 +1,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
-import { parsePlainDate, type Temporal } from "../calendar.js";
+import { parsePlainDate, Temporal } from "../calendar.js";
 import { DEMO_CONFIG, demoSetup } from "../demo/config.js";
-import { type DayProgress, dayAfterProgram, playDemo } from "../demo/play.js";
+import {
+  type DayProgress,
+  dayAfterProgram,
+  type PlayResult,
+  playDemo,
+  type ReminderEvent,
+} from "../demo/play.js";
 import { UsageError } from "../errors.js";
 import { planContext } from "../plan/context.js";
 import type { ProgressReport } from "../progress/report.js";
+import { formatDate } from "../render/dates.js";
 import { renderHtmlPage } from "../render/html-page.js";
 import { type Io, processIo } from "./io.js";
 
@@ -21,7 +28,7 @@ export const DEFAULT_DEMO_OUT = "./syllabot-demo";
 /**
  * `syllabot demo`: a simulated learner's year played day by day through the real engine against the
  * in-process GitHub emulator; the portfolio's README, pictures and ledger written to a folder, with
- * an HTML page showing the README as github.com would.
+ * an HTML page showing the README as github.com would, and the reminders syllabot sent.
  */
 export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
   const seed = seedOption(options.seed);
@@ -32,7 +39,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
 
   const started = performance.now();
   const progress = demoProgress(io);
-  let result: Awaited<ReturnType<typeof playDemo>>;
+  let result: PlayResult;
   try {
     result = await playDemo(
       { config, curriculum, configText: DEMO_CONFIG },
@@ -56,6 +63,19 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
     renderHtmlPage(result.files[result.readmePath] ?? "", { title, theme: "auto" }),
   );
   written.push(page);
+  written.push(
+    writeInside(
+      out,
+      REMINDERS_FILE,
+      remindersMarkdown(result, {
+        learner: config.learner,
+        leadDays: config.reminders.lead_days,
+        timeZone: config.timezone,
+        until,
+        seed,
+      }),
+    ),
+  );
 
   const { report } = result;
   io.stdout(
@@ -63,12 +83,88 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
       `syllabot demo: @${config.learner}'s ${curriculum.title} (${curriculum.id}), seed ${seed}, played to ${until}`,
       `  ${weekSummary(report)}`,
       `  ${trackSummary(report)}`,
+      ...reminderSummary(result.reminders),
       `  ${result.requests.toLocaleString("en-US")} requests to the emulated GitHub in ${seconds.toFixed(1)} s`,
       `Wrote ${written.length} files to ${out}: ${written.map((path) => relative(out, path)).join(", ")}`,
       `Open ${page}`,
       "",
     ].join("\n"),
   );
+}
+
+/** The reminders' list, beside the README in the output folder. */
+export const REMINDERS_FILE = "reminders.md";
+
+/** When a threshold is, in words: `lead-21` is 21 days before the phase's last day. */
+function thresholdWords(id: string): string {
+  if (id === "missed") return "the day after the phase's last day";
+  const days = Number(id.replace(/^lead-/, ""));
+  return `${plural(days, "day")} before the phase's last day`;
+}
+
+/** `2026-11-15  phase 4, 21 days before the phase's last day (lead-21): issue #61 opened`. */
+function reminderLine(event: ReminderEvent, date: string, separator = "  "): string {
+  const when = `${date}${separator}phase ${event.phase}`;
+  if (event.action === "closed") return `${when}: #${event.number} closed, the bar is met`;
+  const what = event.action === "issue" ? `issue #${event.number} opened` : `comment on #${event.number}`;
+  return `${when}, ${thresholdWords(event.threshold)} (${event.threshold}): ${what}`;
+}
+
+function reminderSummary(events: readonly ReminderEvent[]): string[] {
+  const sent = events.filter((event) => event.action !== "closed").length;
+  const closed = events.length - sent;
+  if (events.length === 0) return ["  reminders: none (no open-source bar was unmet on a reminder's day)"];
+  return [
+    `  reminders: ${sent} sent, ${closed} closed`,
+    ...events.map((event) => `    ${reminderLine(event, event.date)}`),
+  ];
+}
+
+interface RemindersPage {
+  learner: string;
+  leadDays: readonly number[];
+  timeZone: string;
+  until: Temporal.PlainDate;
+  seed: number;
+}
+
+/** reminders.md: what was sent and closed, by date, then the reminder issues as they ended. */
+function remindersMarkdown(result: PlayResult, page: RemindersPage): string {
+  const leads = [...new Set(page.leadDays)].sort((a, b) => b - a).map(String);
+  const leadList = leads.length > 1 ? `${leads.slice(0, -1).join(", ")} and ${leads.at(-1)}` : leads.join("");
+  const before =
+    leads.length === 0
+      ? ""
+      : `${leadList} ${leadList === "1" ? "day" : "days"} before the phase's last day, and `;
+  const lines = [
+    "# Reminders",
+    "",
+    `What syllabot reminded @${page.learner} of in ${result.portfolio}, in the demo played to ${page.until} (seed ${page.seed}).`,
+    `When a phase's open-source bar is unmet ${before}on the day after it,`,
+    "the learner gets a reminder: an issue assigned to them the first time, a comment mentioning them",
+    "after that. The issue is closed once the bar is met.",
+    "",
+  ];
+  if (result.reminders.length === 0) {
+    lines.push("None was sent: no open-source bar was unmet on a reminder's day.", "");
+    return lines.join("\n");
+  }
+  for (const event of result.reminders) {
+    lines.push(`- ${reminderLine(event, `**${formatDate(Temporal.PlainDate.from(event.date))}**`, ", ")}`);
+  }
+  lines.push("");
+  for (const issue of result.reminderIssues) {
+    lines.push(`## #${issue.number}: ${issue.title} (${issue.state})`, "", issue.body.trim(), "");
+    for (const comment of issue.comments) {
+      const day = Temporal.Instant.from(comment.at).toZonedDateTimeISO(page.timeZone).toPlainDate();
+      const quoted = comment.body
+        .trim()
+        .split("\n")
+        .map((line) => `> ${line}`.trimEnd());
+      lines.push(`Comment, ${formatDate(day)}:`, "", ...quoted, "");
+    }
+  }
+  return lines.join("\n");
 }
 
 function seedOption(value: string): number {

@@ -452,3 +452,52 @@ export const ENGAGEMENT = {
   comment:
     "I can reproduce this on main: the name reaches the storage path unchecked. I'd be happy to send a PR with a validation error and a test, if nobody is on it.",
 } as const;
+
+/** An open issue a maintainer marked for newcomers: what syllabot's reminders suggest. */
+export interface NewcomerIssue {
+  title: string;
+  author: string;
+  labels: string[];
+  /** Days before the program's first day on which it was opened. */
+  daysBefore: number;
+}
+
+/** Fictional newcomer issues, open in each target repository all year. */
+export const NEWCOMER_ISSUES: Readonly<Record<string, readonly NewcomerIssue[]>> = {
+  "qdrant/qdrant": [
+    {
+      title: "Validation error for an empty collection name says nothing about the name",
+      author: "qdrant-maintainer",
+      labels: ["good first issue"],
+      daysBefore: 40,
+    },
+    {
+      title: "Benchmark the payload index with high-cardinality keyword fields",
+      author: "qdrant-maintainer",
+      labels: ["help wanted", "performance"],
+      daysBefore: 12,
+    },
+  ],
+  "vectordotdev/vector": [
+    {
+      title: "docs: the `remap` transform's examples use a removed function",
+      author: "vector-maintainer",
+      labels: ["good first issue", "documentation"],
+      daysBefore: 26,
+    },
+  ],
+  "tikv/tikv": [
+    {
+      title: "Add a unit test for the region cache's eviction order",
+      author: "tikv-maintainer",
+      labels: ["good first issue", "type/enhancement"],
+      daysBefore: 33,
+    },
+    {
+      title: "Reduce allocations when encoding MVCC keys for short scans",
+      author: "tikv-maintainer",
+      labels: ["help wanted", "type/performance"],
+      daysBefore: 8,
+    },
+  ],
+};

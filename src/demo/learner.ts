@@ -1,4 +1,4 @@
-import { Temporal, weekSpan } from "../calendar.js";
+import { spanOfWeeks, Temporal, weekSpan } from "../calendar.js";
 import { plannedProjects } from "../curriculum/load.js";
 import type { PlanContext } from "../plan/context.js";
 import { parseCommitMessage } from "../progress/commit-grammar.js";
@@ -26,7 +26,8 @@ import {
  *
  * The learner is believable rather than perfect: 6–11 logged hours most weeks, weeks mostly closed on
  * their last days, a slump of late weeks, a couple of weeks never closed, DSA problems in line with
- * the curriculum's targets, and the OSS track's pull requests and issue comment in their phases.
+ * the curriculum's targets, and the OSS track's pull requests and issue comment in their phases (the
+ * substantive pull request late in its phase, after syllabot's first reminder).
  */
 
 /** A seeded PRNG (mulberry32): 32-bit state, uniform in [0, 1). */
@@ -526,11 +527,12 @@ class YearBuilder {
         from: 1,
         to: this.total,
       };
-    const pull = (kind: PullKind, repo: string, week: number) => {
+    const pull = (kind: PullKind, repo: string, week: number) =>
+      pullOn(kind, repo, weekSpan(context.calendar, week).first.add({ days: random.int(0, 4) }), 4, 15);
+    const pullOn = (kind: PullKind, repo: string, day: PlainDate, minReview: number, maxReview: number) => {
       const template = (PULLS[repo] ?? GENERIC_PULLS)[kind];
-      const day = weekSpan(context.calendar, week).first.add({ days: random.int(0, 4) });
       const mergedAt = this.instant(day, random.int(14 * 60, 21 * 60));
-      const opened = day.subtract({ days: random.int(4, 15) });
+      const opened = day.subtract({ days: random.int(minReview, maxReview) });
       pulls.push({
         repo,
         kind,
@@ -549,7 +551,15 @@ class YearBuilder {
       if (bar.requires === "merged-pr") pull("first", targets[0] ?? "", at(0.3, 0.8));
       else if (bar.requires === "substantive-pr") {
         pull("docs", targets[1 % targets.length] ?? "", at(0.05, 0.25));
-        pull("substantive", targets[2 % targets.length] ?? "", at(0.45, 0.8));
+        // The substantive one is long in review (three to six weeks) and merged in the phase's last
+        // weeks, after the first reminder that the bar is unmet (and before its last two days).
+        const { first, last } = spanOfWeeks(context.calendar, weeks.from, weeks.to);
+        const lead = Math.max(0, ...context.config.reminders.lead_days);
+        const span = first.until(last, { largestUnit: "days" }).days;
+        const earliest = Math.max(0, span - lead + 1);
+        const latest = Math.max(earliest, span - 3);
+        const day = first.add({ days: random.int(earliest, latest) });
+        pullOn("substantive", targets[2 % targets.length] ?? "", day, 21, 42);
       } else {
         const repo = targets[0] ?? "";
         const day = weekSpan(context.calendar, at(0.15, 0.5)).first.add({ days: random.int(0, 6) });

@@ -2,19 +2,23 @@ import { Temporal, weekOn, weekSpan } from "../calendar.js";
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
 import { Emulator, type EmulatorState } from "../emulator/index.js";
-import { ossProgress, refresh, sync, trackPush } from "../engine.js";
+import { type RemindResult, refreshWithActivity, remind, sync, trackPush } from "../engine.js";
 import type { PortfolioGateway } from "../github/gateway.js";
 import { createClient, type GitHubClient } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { type PlanContext, planContext } from "../plan/context.js";
 import type { CommitEvidence } from "../progress/evidence.js";
-import { LEDGER_PATH } from "../progress/ledger.js";
+import { LEDGER_PATH, parseLedger } from "../progress/ledger.js";
 import type { Portfolio } from "../progress/portfolios.js";
 import { trackedRepositories } from "../progress/portfolios.js";
 import type { ProgressReport } from "../progress/report.js";
+import { thresholdsOf } from "../remind/policy.js";
+import { SuggestionCache } from "../remind/suggestions.js";
+import { keyOf } from "../render/managed-body.js";
 import { PICTURES, pictureFile, THEMES } from "../render/pictures.js";
 import { pictureLocation, REGION_END, REGION_START } from "../render/readme.js";
 import { CONFIG_PATH } from "../setup/paths.js";
+import { NEWCOMER_ISSUES } from "./catalog.js";
 import { type DemoDay, type DemoYear, simulateYear } from "./learner.js";
 
 /** The web root the emulated GitHub links to, as github.com would. */
@@ -57,6 +61,23 @@ export interface PlayResult {
   /** Requests syllabot made to the emulated GitHub. */
   requests: number;
   portfolio: string;
+  /** What `remind` did, in order: reminders sent (an issue, then comments on it) and closed. */
+  reminders: ReminderEvent[];
+  /** The reminder issues as they stand at the end, with their comments. */
+  reminderIssues: ReminderIssue[];
+}
+
+export type ReminderEvent =
+  | { date: string; action: "issue" | "comment"; phase: number; threshold: string; number: number }
+  | { date: string; action: "closed"; phase: number; number: number };
+
+export interface ReminderIssue {
+  number: number;
+  phase: number;
+  title: string;
+  state: string;
+  body: string;
+  comments: { at: string; body: string }[];
 }
 
 /** The first day after the program: the default `until`, when the whole year has been played. */
@@ -68,7 +89,8 @@ export function dayAfterProgram(context: PlanContext): Temporal.PlainDate {
  * Play the demo learner's year through the real engine against the in-process GitHub emulator, on
  * a clock the demo moves: bootstrap with `sync` on the first day; each day, the learner's commits
  * (fed to `trackPush` as the app does on a push), merged pull requests and comments; each week (and
- * on the final day) `sync`, `ossProgress` and `refresh`, as the scheduled run does.
+ * on the final day) `sync` and `refreshWithActivity`, as the scheduled run does; and `remind` each
+ * morning a reminder could be due or closed.
  */
 export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<PlayResult> {
   const context = planContext(setup.config, setup.curriculum, WEB_URL);
@@ -99,6 +121,8 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
     if (last !== undefined) repo.lastNumber = last;
   }
   const emulator = await Emulator.start({ ...emulatorOptions, state });
+  // Opened recently, so they take the numbers after the repositories' histories.
+  addNewcomerIssues(emulator, context);
   let requests = 0;
   const countRequests = () => {
     requests += emulator.log.length;
@@ -106,8 +130,7 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
     return requests;
   };
   try {
-    const newClient = () => demoClient(emulator);
-    const client = newClient();
+    const client = demoClient(emulator);
     const gatewayFor = (repo: string): PortfolioGateway => new RestGateway(client, repo);
     const gateway = gatewayFor(portfolioRepo);
     const portfolio: Portfolio = { repo: portfolioRepo, config, curriculum: setup.curriculum };
@@ -116,19 +139,49 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
     const weekly = async (today: Temporal.PlainDate, first: boolean) => {
       clock = localInstant(today, 6 * 60, zone);
       if (!first) await sync({ gateway, context, today });
-      // The open-source activity goes to the ledger, and refresh judges the bars from it. A client of
-      // its own each week: the ETag cache answers a repeated search with the response the pagination
-      // plugin already unwrapped, which fails (src/github/etag-cache.ts), so no search is repeated
-      // through one client.
-      const searching = newClient();
-      const searchGatewayFor = (repo: string): PortfolioGateway => new RestGateway(searching, repo);
-      await ossProgress({
-        gateway: searchGatewayFor(portfolioRepo),
+      // The open-source activity goes to the ledger with the README, in one commit.
+      report = (await refreshWithActivity({ gateway, context, gatewayFor, today })).report;
+    };
+
+    // Reminders, at 07:00 on the mornings one could be due (a threshold's day) or closed (one is
+    // open): on the other mornings `remind` would find nothing to do, so this is a daily run's
+    // result at a fraction of its requests. One suggestion cache for the run, on the demo's clock.
+    const suggestions = new SuggestionCache(() => clock);
+    const thresholdDays = new Set(
+      (context.curriculum.tracks.oss?.bars ?? []).flatMap((bar) =>
+        thresholdsOf(context, bar.phase).map((threshold) => threshold.on.toString()),
+      ),
+    );
+    const open = new Set<number>();
+    const reminders: ReminderEvent[] = [];
+    const reminding = async (today: Temporal.PlainDate, refreshed: boolean) => {
+      const date = today.toString();
+      if (!thresholdDays.has(date) && open.size === 0) return;
+      clock = localInstant(today, 7 * 60, zone);
+      // After the weekly refresh, its ledger is current: no second search.
+      const ledger = refreshed ? parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") : undefined;
+      const result: RemindResult = await remind({
+        gateway,
         context,
-        gatewayFor: searchGatewayFor,
+        gatewayFor,
         today,
+        suggestions,
+        ...(ledger ? { ledger } : {}),
       });
-      report = (await refresh({ gateway, context, today })).report;
+      for (const closed of result.closed) {
+        open.delete(closed.number);
+        reminders.push({ date, action: "closed", ...closed });
+      }
+      for (const sent of result.sent) {
+        open.add(sent.number);
+        reminders.push({
+          date,
+          action: sent.kind,
+          phase: sent.phase,
+          threshold: sent.threshold,
+          number: sent.number,
+        });
+      }
     };
 
     const played = year.days.filter(
@@ -148,7 +201,9 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
     progress(calendar.start, 0);
     for (const [index, day] of played.entries()) {
       const date = Temporal.PlainDate.from(day.date);
-      if (index % 7 === 0) await weekly(date, index === 0);
+      const weekStart = index % 7 === 0;
+      if (weekStart) await weekly(date, index === 0);
+      await reminding(date, weekStart);
       await playDay(day, {
         emulator,
         portfolio,
@@ -160,7 +215,9 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
       progress(date, index + 1);
     }
     await weekly(options.until, played.length === 0);
+    await reminding(options.until, true);
     if (!report) throw new Error("demo: no report was made");
+    const reminderIssues = await readReminderIssues(gateway);
     requests = countRequests();
     if (emulator.internalErrors.length > 0) {
       throw new Error(`demo: the emulator failed: ${emulator.internalErrors[0]?.message}`);
@@ -181,7 +238,16 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
       if (text === undefined) throw new Error(`demo: ${path} is missing from ${portfolioRepo}`);
       files[path] = text;
     }
-    return { year, files, readmePath, report, requests, portfolio: portfolioRepo };
+    return {
+      year,
+      files,
+      readmePath,
+      report,
+      requests,
+      portfolio: portfolioRepo,
+      reminders,
+      reminderIssues,
+    };
   } finally {
     await emulator.close();
   }
@@ -206,6 +272,42 @@ function buildScene(emulator: Emulator, setup: DemoSetup, context: PlanContext, 
   for (const repo of trackedRepositories(config)) {
     if (repo.toLowerCase() !== portfolioRepo.toLowerCase()) emulator.createRepo(repo);
   }
+}
+
+/** Open issues marked for newcomers in the target repositories, which reminders suggest. */
+function addNewcomerIssues(emulator: Emulator, context: PlanContext): void {
+  const targets =
+    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  for (const repo of targets) {
+    for (const issue of NEWCOMER_ISSUES[repo] ?? []) {
+      const opened = context.calendar.start.subtract({ days: issue.daysBefore });
+      emulator.addIssue(repo, {
+        title: issue.title,
+        author: issue.author,
+        labels: issue.labels,
+        createdAt: localDateTime(opened, 11 * 60, context.calendar.timeZone),
+      });
+    }
+  }
+}
+
+/** The reminder issues in the portfolio, oldest first, with their comments. */
+async function readReminderIssues(gateway: PortfolioGateway): Promise<ReminderIssue[]> {
+  const found: ReminderIssue[] = [];
+  for (const issue of await gateway.readAllIssues()) {
+    const phase = /^reminder-phase-(\d+)$/.exec(keyOf(issue.body) ?? "")?.[1];
+    if (phase === undefined || issue.pull_request !== undefined) continue;
+    const comments = await gateway.listIssueComments(issue.number);
+    found.push({
+      number: issue.number,
+      phase: Number(phase),
+      title: issue.title,
+      state: issue.state,
+      body: issue.body ?? "",
+      comments: comments.map((comment) => ({ at: comment.created_at, body: comment.body ?? "" })),
+    });
+  }
+  return found.sort((a, b) => a.number - b.number);
 }
 
 function introReadme(context: PlanContext): string {
@@ -321,6 +423,10 @@ async function playDay(day: DemoDay, input: DayContext): Promise<void> {
     input.setClock(event.at);
     await event.run();
   }
+}
+
+function localDateTime(date: Temporal.PlainDate, minute: number, zone: string): string {
+  return new Date(localInstant(date, minute, zone)).toISOString();
 }
 
 function localInstant(date: Temporal.PlainDate, minute: number, zone: string): number {

@@ -8,6 +8,7 @@ import { parseCommitMessage } from "../../src/progress/commit-grammar.js";
 import { dsaTargetFor } from "../../src/progress/dsa.js";
 import { codeLines } from "../../src/progress/oss.js";
 import { trackedRepositories } from "../../src/progress/portfolios.js";
+import { thresholdsOf } from "../../src/remind/policy.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 
 const { config, curriculum } = demoSetup();
@@ -162,7 +163,7 @@ describe("the demo learner's year", () => {
     }
   });
 
-  it("merges a small PR in phase 3, a docs-only and a substantive one in phase 4, and comments on an issue in phase 5", () => {
+  it("merges a small PR in phase 3, a docs-only and a substantive one in phase 4 (late: after a reminder), and comments on an issue in phase 5", () => {
     const phase = (number: number) => {
       const weeks = curriculum.phases.find((candidate) => candidate.number === number)?.weeks ?? {
         from: 0,
@@ -189,6 +190,16 @@ describe("the demo learner's year", () => {
         if (pull.kind === "substantive") expect(lines).toBeGreaterThan(config.oss.substantive_min_lines);
         if (pull.kind === "docs") expect(lines).toBe(0);
         if (pull.kind === "first") expect(lines).toBeLessThan(config.oss.substantive_min_lines);
+        if (pull.kind === "substantive") {
+          // Long in review, merged after the phase's first reminder and before its last two days.
+          const merged = local(pull.mergedAt);
+          const [lead21] = thresholdsOf(context, 4);
+          expect(Temporal.PlainDate.compare(merged, lead21?.on as Temporal.PlainDate)).toBe(1);
+          expect(merged.until(phase(4).last, { largestUnit: "days" }).days).toBeGreaterThanOrEqual(3);
+          const review = local(pull.createdAt).until(merged, { largestUnit: "days" }).days;
+          expect(review).toBeGreaterThanOrEqual(21);
+          expect(review).toBeLessThanOrEqual(42);
+        }
       }
       const engagements = demo.days.flatMap((day) => day.engagements);
       expect(engagements).toHaveLength(1);
