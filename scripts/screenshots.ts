@@ -1,12 +1,13 @@
 /**
  * Screenshots of a README as github.com shows it, light and dark:
  *
- *   npx tsx scripts/screenshots.ts <DIR> [--out docs/screenshots]
+ *   npx tsx scripts/screenshots.ts <DIR> [--out docs/screenshots] [--clip-height 1400]
  *
  * DIR holds a README.md and the pictures it links (the output of `syllabot demo`). The README is
  * rendered with renderHtmlPage into DIR/page-light.html and DIR/page-dark.html (next to the README, so
  * its relative picture links resolve), and each page is photographed whole by Debian's chromium
- * driven by playwright-core, into <out>/readme-light.png and <out>/readme-dark.png.
+ * driven by playwright-core, into <out>/readme-light.png and <out>/readme-dark.png; with
+ * --clip-height N, also the page's first N pixels into <out>/readme-light-top.png and readme-dark-top.png.
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -41,13 +42,15 @@ const CHROMIUM_FLAGS = [
 const VIEWPORT = { width: 1012, height: 800 };
 const THEMES = ["light", "dark"] as const;
 
-const USAGE = `Usage: npx tsx scripts/screenshots.ts <DIR> [--out <folder>]
-       npm run screenshots -- <DIR> [--out <folder>]
+const USAGE = `Usage: npx tsx scripts/screenshots.ts <DIR> [--out <folder>] [--clip-height <px>]
+       npm run screenshots -- <DIR> [--out <folder>] [--clip-height <px>]
 
 Renders DIR/README.md the way github.com shows it and takes full-page screenshots, light and dark.
 
   DIR             a folder holding README.md and the pictures it links (e.g. the output of syllabot demo)
   --out <folder>  where to write readme-light.png and readme-dark.png (default: docs/screenshots)
+  --clip-height <px>
+                  also write the page's top <px> pixels as readme-light-top.png and readme-dark-top.png
   -h, --help      show this help
 
 Writes DIR/page-light.html and DIR/page-dark.html (the pages photographed; open them in a browser too).
@@ -62,9 +65,20 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function parseCommandLine(): { dir: string; out: string } | undefined {
+interface Options {
+  dir: string;
+  out: string;
+  /** The height of the top crops, when asked for. */
+  clipHeight?: number;
+}
+
+function parseCommandLine(): Options | undefined {
   const { values, positionals } = parseArgs({
-    options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      out: { type: "string" },
+      "clip-height": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
   });
   if (values.help) return undefined;
@@ -72,7 +86,15 @@ function parseCommandLine(): { dir: string; out: string } | undefined {
     throw new UsageError(positionals.length === 0 ? "missing DIR" : "expected one DIR");
   }
   if (values.out === "") throw new UsageError("--out needs a folder");
-  return { dir: resolve(positionals[0] as string), out: resolve(values.out ?? "docs/screenshots") };
+  const clip = values["clip-height"];
+  if (clip !== undefined && !/^[1-9]\d{0,5}$/.test(clip)) {
+    throw new UsageError(`--clip-height "${clip}" is not a height in pixels (1 to 999999)`);
+  }
+  return {
+    dir: resolve(positionals[0] as string),
+    out: resolve(values.out ?? "docs/screenshots"),
+    ...(clip === undefined ? {} : { clipHeight: Number(clip) }),
+  };
 }
 
 function run(command: string, args: string[]): boolean {
@@ -143,7 +165,7 @@ function writePages(dir: string): Array<{ theme: (typeof THEMES)[number]; page: 
 
 async function main(): Promise<void> {
   const started = Date.now();
-  let options: { dir: string; out: string } | undefined;
+  let options: Options | undefined;
   try {
     options = parseCommandLine();
   } catch (error) {
@@ -155,7 +177,7 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const { dir, out } = options;
+  const { dir, out, clipHeight } = options;
   if (!existsSync(dir)) fail(`no folder ${dir}`);
   if (!statSync(dir).isDirectory()) fail(`${dir} is not a folder`);
   if (!existsSync(join(dir, "README.md"))) fail(`no README.md in ${dir}`);
@@ -184,6 +206,19 @@ async function main(): Promise<void> {
         const png = join(out, `readme-${theme}.png`);
         await tab.screenshot({ path: png, fullPage: true });
         process.stdout.write(`wrote ${show(png)}\n`);
+        if (clipHeight !== undefined) {
+          const height = Math.min(
+            clipHeight,
+            Number(await tab.evaluate("document.documentElement.scrollHeight")),
+          );
+          const top = join(out, `readme-${theme}-top.png`);
+          await tab.screenshot({
+            path: top,
+            fullPage: true,
+            clip: { x: 0, y: 0, width: VIEWPORT.width, height },
+          });
+          process.stdout.write(`wrote ${show(top)}\n`);
+        }
       }
     } finally {
       await context.close();
