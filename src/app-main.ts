@@ -4,7 +4,10 @@
  * app from app.yml. SYLLABOT_PACE_MS sets the minimum gap between writes (default 1000);
  * SYLLABOT_TICK_SECRET enables POST /syllabot/tick; SYLLABOT_TICK_INTERVAL_HOURS runs it in process.
  */
+
+import { Redis } from "ioredis";
 import { run } from "probot";
+import { RedisCoordination } from "./app/coordination.js";
 import { syllabotApp } from "./app.js";
 import { probotOctokit } from "./github/probot-octokit.js";
 
@@ -30,6 +33,11 @@ const onTick = (tick: () => Promise<unknown>) => {
     tick().catch((error: unknown) => process.stderr.write(`syllabot: the tick failed: ${String(error)}\n`));
   }, intervalHours * 3_600_000).unref();
 };
-await run(syllabotApp({ onTick }), {
+// Several processes behind a load balancer share Redis: Probot clusters Octokit's throttling through
+// it (it reads REDIS_URL itself), and syllabot keeps deliveries and installation locks there.
+const coordination = process.env.REDIS_URL
+  ? new RedisCoordination(new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 3 }))
+  : undefined;
+await run(syllabotApp({ onTick, ...(coordination ? { coordination } : {}) }), {
   Octokit: probotOctokit(writeIntervalMs === undefined ? {} : { writeIntervalMs }),
 });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
+import type { Coordination } from "./app/coordination.js";
 import { WorkQueue } from "./app/work-queue.js";
 import { Temporal } from "./calendar.js";
 import {
@@ -42,6 +43,11 @@ export interface AppOptions {
    * SYLLABOT_TICK_SECRET); without one the endpoint is off.
    */
   tickSecret?: string;
+  /**
+   * How processes agree on deliveries taken and on one installation's work at a time: alone by
+   * default; RedisCoordination when several share Redis (REDIS_URL).
+   */
+  coordination?: Coordination;
   /** Receives the tick, so that a caller (a test, an in-process timer) can run it. */
   onTick?: (tick: () => Promise<TickSummary>) => void;
 }
@@ -61,8 +67,9 @@ export function syllabotApp(options: AppOptions = {}) {
   return (app: Probot, appOptions?: ApplicationFunctionOptions): void => {
     const now = options.now ?? (() => Temporal.Now.instant());
     const serverUrl = options.serverUrl ?? process.env.GITHUB_SERVER_URL ?? "https://github.com";
-    const queue = new WorkQueue((error, key) =>
-      app.log.error({ err: error, queue: key }, "syllabot: a job failed"),
+    const queue = new WorkQueue(
+      (error, key) => app.log.error({ err: error, queue: key }, "syllabot: a job failed"),
+      options.coordination,
     );
     options.onQueue?.(queue);
 
@@ -72,12 +79,12 @@ export function syllabotApp(options: AppOptions = {}) {
       now: now(),
     });
     /** Queue `job` for each repository, once per delivery, after earlier work of the same installation. */
-    const schedule = (
+    const schedule = async (
       context: Context,
       repos: readonly string[],
       job: (repo: string) => Promise<unknown>,
     ) => {
-      if (!queue.accept(context.id)) {
+      if (!(await queue.accept(context.id))) {
         app.log.info({ delivery: context.id }, "syllabot: delivery seen before, ignored");
         return;
       }
@@ -190,14 +197,14 @@ export function syllabotApp(options: AppOptions = {}) {
     // Every repository holding .github/syllabot.yml is a portfolio: one installation may serve several.
     app.on("installation.created", async (context) => {
       portfolioCache.delete(installationOf(context));
-      syncEach(
+      await syncEach(
         context,
         (context.payload.repositories ?? []).map((repo) => repo.full_name),
       );
     });
     app.on(["installation_repositories.added", "installation_repositories.removed"], async (context) => {
       portfolioCache.delete(installationOf(context));
-      syncEach(
+      await syncEach(
         context,
         context.payload.repositories_added.map((repo) => repo.full_name),
       );
@@ -225,7 +232,7 @@ export function syllabotApp(options: AppOptions = {}) {
           authorEmail: commit.author.email ?? null,
         }),
       );
-      schedule(context, [repository.full_name], async (repo) => {
+      await schedule(context, [repository.full_name], async (repo) => {
         if (setupChanged) {
           portfolioCache.delete(installationOf(context));
           const outcome = await syncRepository(repositoryInput(context, repo));
@@ -251,12 +258,12 @@ export function syllabotApp(options: AppOptions = {}) {
     app.on(["issues.closed", "issues.reopened"], async (context) => {
       const { issue, repository } = context.payload;
       if (keyOf(issue.body) === undefined) return;
-      if (!queue.accept(context.id)) return;
+      if (!(await queue.accept(context.id))) return;
       refreshSoon(context, repository.full_name);
     });
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
       const { pull_request: pull, repository } = context.payload;
-      schedule(context, [repository.full_name], (repo) =>
+      await schedule(context, [repository.full_name], (repo) =>
         checkPullRequest({ ...repositoryInput(context, repo), number: pull.number, headSha: pull.head.sha }),
       );
     });

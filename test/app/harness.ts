@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
 import { createNodeMiddleware, Probot } from "probot";
+import type { Coordination } from "../../src/app/coordination.js";
 import type { WorkQueue } from "../../src/app/work-queue.js";
 import { syllabotApp } from "../../src/app.js";
 import { Temporal } from "../../src/calendar.js";
@@ -47,7 +48,7 @@ export interface AppServer {
 export async function startApp(
   emulator: Emulator,
   now: string,
-  options: { refreshDelayMs?: number; tickSecret?: string } = {},
+  options: { refreshDelayMs?: number; tickSecret?: string; coordination?: Coordination } = {},
 ): Promise<AppServer> {
   let queue: WorkQueue | undefined;
   const probot = new Probot({
@@ -62,6 +63,7 @@ export async function startApp(
     now: () => Temporal.Instant.from(now),
     refreshDelayMs: options.refreshDelayMs ?? 50,
     ...(options.tickSecret ? { tickSecret: options.tickSecret } : {}),
+    ...(options.coordination ? { coordination: options.coordination } : {}),
     onQueue: (created) => {
       queue = created;
     },
