@@ -65151,11 +65151,17 @@ class RestGateway {
         });
     }
     async commentOnIssue(number, body) {
-        await github(this.repo, `comment on issue #${number}`, () => this.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-            ...this.params,
-            issue_number: number,
-            body,
-        }));
+        // A comment whose answer was lost may have been made: look for it before commenting again.
+        const normalized = body.replace(/\r\n/g, "\n");
+        await this.createOnce(`comment on issue #${number}`, async () => (await this.listIssueComments(number)).find((comment) => (comment.body ?? "").replace(/\r\n/g, "\n") === normalized), async () => {
+            const { data } = await this.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+                ...this.params,
+                issue_number: number,
+                body,
+                ...NO_BLIND_RETRY,
+            });
+            return { body: data.body ?? null, created_at: data.created_at };
+        });
     }
     async listIssueComments(number) {
         const comments = await github(this.repo, `read the comments of issue #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {

@@ -88,6 +88,14 @@ describe("track against the emulator", () => {
     expect(week5.comments).toHaveLength(1);
   });
 
+  it("comments once when the connection drops after the comment was written", async () => {
+    emulator.faults.next("drop-after-write", { operationId: "issues/create-comment" });
+    await runTrack([commit("a2", "closes week 7", "2026-03-01T10:00:00Z")]);
+    const week7 = await issue("week-07");
+    expect(week7.state).toBe("closed");
+    expect(week7.comments).toHaveLength(1);
+  });
+
   it("ignores other authors, and costs nothing for commits that claim nothing", async () => {
     expect(
       (await runTrack([commit("b1", "closes week 5", "2026-03-01T10:00:00Z", "mallory")])).closed,
