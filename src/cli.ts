@@ -150,7 +150,7 @@ function buildProgram(io: Io): Command {
     .option("--seed <n>", "seed of the simulated learner (same seed and --until, same files)", "1")
     .addHelpText(
       "after",
-      "\nNo token, network or setup needed: the learner (examples/syllabot.yml, curriculum rust-systems-1y) commits\nday by day to an in-process GitHub emulator, and syllabot syncs, tracks and refreshes as the app would.\nFiles of an earlier demo in the folder are overwritten; nothing is written outside it.\n\nExamples:\n  syllabot demo\n  syllabot demo --out /tmp/demo --until 2026-09-01 --seed 7",
+      "\nNo token, network or setup needed: the learner (examples/syllabot.yml, curriculum rust-systems-1y) commits\nday by day to an in-process GitHub emulator, and syllabot syncs, tracks, refreshes and reminds as the app would.\nFiles of an earlier demo in the folder are overwritten; nothing is written outside it.\n\nExamples:\n  syllabot demo\n  syllabot demo --out /tmp/demo --until 2026-09-01 --seed 7",
     )
     .exitOverride()
     .action((options) => runDemo(options, io));

@@ -93,6 +93,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
       minimum: bar.minimum,
       state: barState(bar),
       due: date(bar.due),
+      engagement: bar.engagement,
       pulls: bar.pulls.map((pull) => ({
         link: link(`${pull.repo}#${pull.number}: ${pull.title}`, pull.url),
         merged: `merged ${date(pull.mergedOn)}`,

@@ -252,7 +252,7 @@ describe("the week strip", () => {
     }
   });
 
-  it("the legend names every status with its count", () => {
+  it("the legend names every status a week has, with its count, and today while the program runs", () => {
     const svg = renderPicture("weeks", reportAt("middle"), "light");
     const texts = descendants(parse(svg)).map((el) => el.text);
     for (const label of [
@@ -261,11 +261,13 @@ describe("the week strip", () => {
       "Overdue (3)",
       "Current (1)",
       "Upcoming (13)",
-      "Skipped (0)",
       "Today",
     ]) {
       expect(texts).toContain(label);
     }
+    expect(texts).not.toContain("Skipped (0)");
+    const finished = descendants(parse(renderPicture("weeks", reportAt("finished"), "light"))).map((el) => el.text);
+    expect(finished.filter((text) => /^(Current|Upcoming|Today)/.test(text ?? ""))).toEqual([]);
   });
 
   for (const totalWeeks of [1, 7, 26, 27, 200]) {

@@ -44,12 +44,10 @@ function bar(phase: PhaseReport, y: number, palette: Palette): string {
   const total = Math.max(1, phase.weeksTotal);
   const done = Math.min(total, Math.max(0, phase.weeksDone));
   const filled = (INNER * done) / total;
+  // The weeks done are done, whatever the phase's status: only the missing part of an overdue
+  // phase is shown as overdue (hatched below).
   const colour =
-    phase.status === "overdue"
-      ? palette.status.overdue
-      : phase.status === "done"
-        ? palette.status.done
-        : palette.status.current;
+    phase.status === "done" || phase.status === "overdue" ? palette.status.done : palette.status.current;
   const parts = [
     el("rect", {
       x: MARGIN + 0.5,

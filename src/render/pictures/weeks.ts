@@ -206,11 +206,14 @@ function legend(report: ProgressReport, top: number, palette: Palette): { svg: s
   const counts = countStatuses(report);
   const swatch = 12;
   const items = [
-    ...STATUS_ORDER.map((status) => ({
+    // A status no week has is not explained; nor is today's ring once the program is over.
+    ...STATUS_ORDER.filter((status) => counts[status] > 0).map((status) => ({
       label: `${STATUS_LABEL[status]} (${counts[status]})`,
       draw: (x: number, y: number) => weekCell(x, y, swatch, status, palette),
     })),
-    { label: "Today", draw: (x: number, y: number) => todayRing(x, y, swatch, palette) },
+    ...(report.position.kind === "during"
+      ? [{ label: "Today", draw: (x: number, y: number) => todayRing(x, y, swatch, palette) }]
+      : []),
   ];
   const parts: string[] = [];
   let x = MARGIN;
