@@ -4,10 +4,21 @@ import type { Permissions } from "./permissions.js";
 export type Credential =
   /** The emulator's own token: acts as the configured user. */
   | { kind: "user" }
-  /** A token minted by `POST /app/installations/{id}/access_tokens`: acts as the app's bot, within its permissions. */
-  | { kind: "installation"; permissions: Permissions }
+  /**
+   * A token minted by `POST /app/installations/{id}/access_tokens`: acts as the app's bot, within
+   * its permissions, on that installation's repositories (or those it was narrowed to).
+   */
+  | { kind: "installation"; grant: InstallationGrant }
   /** A GitHub App's JWT, good only for the app endpoints. */
   | { kind: "app" };
+
+/** What an installation token was minted with. */
+export interface InstallationGrant {
+  installationId: number;
+  permissions: Permissions;
+  /** The repositories the token was narrowed to, if it was. */
+  repositoryIds: readonly number[] | undefined;
+}
 
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -36,14 +47,14 @@ function isAppJwt(token: string): boolean {
 }
 
 export class Tokens {
-  private readonly installationTokens = new Map<string, { expiresAt: number; permissions: Permissions }>();
+  private readonly installationTokens = new Map<string, { expiresAt: number; grant: InstallationGrant }>();
 
   constructor(readonly userToken: string) {}
 
-  mintInstallationToken(now: number, permissions: Permissions): { token: string; expiresAt: number } {
+  mintInstallationToken(now: number, grant: InstallationGrant): { token: string; expiresAt: number } {
     const token = randomToken("ghs");
     const expiresAt = now + TOKEN_LIFETIME_MS;
-    this.installationTokens.set(token, { expiresAt, permissions });
+    this.installationTokens.set(token, { expiresAt, grant });
     return { token, expiresAt };
   }
 
@@ -55,9 +66,7 @@ export class Tokens {
     if (token === this.userToken) return { kind: "user" };
     const installation = this.installationTokens.get(token);
     if (installation !== undefined) {
-      return installation.expiresAt > now
-        ? { kind: "installation", permissions: installation.permissions }
-        : undefined;
+      return installation.expiresAt > now ? { kind: "installation", grant: installation.grant } : undefined;
     }
     return isAppJwt(token) ? { kind: "app" } : undefined;
   }

@@ -11,6 +11,7 @@ import {
   secondaryRateLimited,
 } from "./errors.js";
 import type { FaultKind, Faults } from "./faults.js";
+import { findInstallation, type InstallationScope, reaches } from "./installations.js";
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
 import { permits } from "./permissions.js";
@@ -48,6 +49,15 @@ export interface DispatcherParts {
   log: RequestRecord[];
   /** Handler failures that are the emulator's own bugs: answered 500 and kept here for tests to see. */
   internalErrors: Error[];
+}
+
+/** GitHub's refusal of an installation token's request beyond its permissions or repositories. */
+function notAccessibleByIntegration(route: RouteDefinition): ApiError {
+  return new ApiError(403, {
+    message: "Resource not accessible by integration",
+    documentation_url: `https://docs.github.com/rest/${route.operationId.split("/")[0]}`,
+    status: "403",
+  });
 }
 
 /** A weak validator of a response body, as GitHub sends in `ETag`. */
@@ -134,7 +144,12 @@ export class Dispatcher {
     const limit = this.limitFor(matched);
     const handled: Handled = { reply: { status: 500, body: undefined }, cost: 0, fault: undefined };
     try {
-      const actor = this.authenticate(incoming.headers.authorization, route, now);
+      const { actor, installation } = this.authenticate(
+        incoming.headers.authorization,
+        record.method,
+        matched,
+        now,
+      );
       if (limits.enabled && limit.exhausted(now)) {
         throw new ApiError(403, {
           message: `API rate limit exceeded for user ID ${actor.id}.`,
@@ -164,6 +179,7 @@ export class Dispatcher {
         query: incoming.url.searchParams,
         body: parseBody(incoming.bodyText),
         actor,
+        installation,
         url: incoming.url,
         context,
         fault: handled.fault,
@@ -227,25 +243,47 @@ export class Dispatcher {
 
   private authenticate(
     header: string | undefined,
-    route: RouteDefinition | undefined,
+    method: string,
+    matched: Matched,
     now: number,
-  ): UserRecord {
+  ): { actor: UserRecord; installation: InstallationScope | undefined } {
     const { tokens, context, bot } = this.parts;
+    const route = matched?.route;
     const credential = tokens.identify(header, now);
     if (route?.auth === "app-jwt") {
       if (credential?.kind !== "app") throw apiError(401, "A JSON web token could not be decoded");
-      return context.store.user(context.login);
+      return { actor: context.store.user(context.login), installation: undefined };
     }
     if (!credential || credential.kind === "app") throw badCredentials();
-    if (credential.kind === "user") return context.store.user(context.login);
-    if (route && !permits(credential.permissions, route.operationId)) {
-      throw new ApiError(403, {
-        message: "Resource not accessible by integration",
-        documentation_url: `https://docs.github.com/rest/${route.operationId.split("/")[0]}`,
-        status: "403",
-      });
-    }
-    return bot();
+    if (credential.kind === "user")
+      return { actor: context.store.user(context.login), installation: undefined };
+    const { grant } = credential;
+    const installation = findInstallation(context, grant.installationId);
+    if (!installation) throw badCredentials();
+    const scope: InstallationScope = { installation, repositoryIds: grant.repositoryIds };
+    if (route && matched) this.checkReach(scope, method, route, matched.params);
+    if (route && !permits(grant.permissions, route.operationId)) throw notAccessibleByIntegration(route);
+    return { actor: bot(), installation: scope };
+  }
+
+  /**
+   * An installation token acts only on its installation's repositories. Another account's private
+   * repository does not exist for it (404, reads and writes alike); a public one it may read, as
+   * any token may on github.com, but not write.
+   */
+  private checkReach(
+    scope: InstallationScope,
+    method: string,
+    route: RouteDefinition,
+    params: Record<string, string>,
+  ): void {
+    const { owner, repo: name } = params;
+    if (owner === undefined || name === undefined) return;
+    const repo = this.parts.context.store.findRepo(owner, name);
+    // A repository that does not exist at all is the handler's 404.
+    if (!repo || reaches(scope, repo)) return;
+    if (repo.private) throw notFound();
+    if (method !== "GET") throw notAccessibleByIntegration(route);
   }
 
   private errorReply(error: unknown): ApiReply {

@@ -1,6 +1,12 @@
 import { randomToken, Tokens } from "./auth.js";
 import { Dispatcher } from "./dispatch.js";
 import { Faults } from "./faults.js";
+import {
+  addInstallation,
+  type InstallationHost,
+  type InstallationOptions,
+  listInstallations,
+} from "./installations.js";
 import { type LimitOptions, rateLimits } from "./limits.js";
 import { countRequests, type RequestCounts, type RequestRecord } from "./log.js";
 import type { AppIdentity, EmulatorContext } from "./route.js";
@@ -38,7 +44,10 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** The web root of `html_url`s; default `https://github.com`. */
   webUrl?: string;
-  /** The GitHub App the app endpoints play; default id 1, slug `syllabot`, installation 1. */
+  /**
+   * The GitHub App the app endpoints play; default id 1, slug `syllabot`, installed (installation
+   * 1) on `login`'s account for all repositories. `addInstallation` installs it elsewhere.
+   */
   app?: Partial<AppIdentity>;
 }
 
@@ -61,19 +70,26 @@ export class Emulator {
   private closed: Promise<void> | undefined;
 
   private constructor(
-    private readonly store: Store,
+    private readonly host: InstallationHost,
     readonly token: string,
   ) {}
+
+  private get store(): Store {
+    return this.host.store;
+  }
 
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     const store = new Store(loadState(options.state), options.now ?? (() => new Date()));
     const login = store.ensureUser(options.login ?? "octocat").login;
     const app: AppIdentity = { id: 1, slug: "syllabot", installationId: 1, ...options.app };
+    const host: InstallationHost = { store, login, app };
+    const ids = listInstallations(host).map((installation) => installation.id);
+    if (new Set(ids).size < ids.length) {
+      throw new Error(`the saved state already has an installation ${app.installationId}`);
+    }
     const tokens = new Tokens(options.token ?? randomToken("ghs"));
-    const emulator = new Emulator(store, tokens.userToken);
-    const routes = routeTable(
-      allRoutes((now, permissions) => tokens.mintInstallationToken(now, permissions)),
-    );
+    const emulator = new Emulator(host, tokens.userToken);
+    const routes = routeTable(allRoutes((now, grant) => tokens.mintInstallationToken(now, grant)));
     let dispatcher: Dispatcher | undefined;
     emulator.server = await LoopbackServer.listen(options.port ?? 0, () => {
       if (!dispatcher) throw new Error("emulator received a request before it was ready");
@@ -139,6 +155,16 @@ export class Emulator {
     const user = this.store.ensureUser(login, options.type ?? "User");
     if (options.name !== undefined) user.name = options.name;
     if (options.emails) user.emails = [...new Set([...user.emails, ...options.emails])];
+  }
+
+  /**
+   * Installs the app on another account (created if missing), for all its repositories (those
+   * created later too) or the named ones; returns the installation's id. Its tokens reach only
+   * those repositories: another account's private repository answers 404, a public one may be
+   * read but not written, as on github.com.
+   */
+  addInstallation(options: InstallationOptions): number {
+    return addInstallation(this.host, options);
   }
 
   /** A repository with an initial commit on its default branch. */

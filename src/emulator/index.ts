@@ -2,6 +2,7 @@ export type { Credential } from "./auth.js";
 export { type CommandIo, type EmulatorCommandOptions, runEmulator } from "./command.js";
 export { Emulator, type EmulatorOptions } from "./emulator.js";
 export type { FaultKind, FaultMatch, RandomFaults } from "./faults.js";
+export type { InstallationOptions } from "./installations.js";
 export type { LimitOptions } from "./limits.js";
 export type { RequestCounts, RequestRecord } from "./log.js";
 export type {

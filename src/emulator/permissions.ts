@@ -49,6 +49,8 @@ const REQUIRED: Readonly<Record<string, { permission: PermissionName; access: Ac
   "pulls/list": { permission: "pull_requests", access: "read" },
   "pulls/list-files": { permission: "pull_requests", access: "read" },
   "repos/get": { permission: "metadata", access: "read" },
+  "repos/create-in-org": { permission: "administration", access: "write" },
+  "apps/list-repos-accessible-to-installation": { permission: "metadata", access: "read" },
   "search/issues-and-pull-requests": { permission: "metadata", access: "read" },
 };
 

@@ -1,5 +1,6 @@
 import type { BodyReader } from "./body.js";
 import type { FaultKind } from "./faults.js";
+import type { InstallationScope } from "./installations.js";
 import type { UserRecord } from "./state.js";
 import type { Store } from "./store.js";
 import type { Urls } from "./urls.js";
@@ -10,7 +11,7 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 export interface EmulatorContext {
   store: Store;
   urls: Urls;
-  /** The login the emulator's own token acts as; the app is installed on this account. */
+  /** The login the emulator's own token acts as; the default installation is on this account. */
   login: string;
   /** The GitHub App the emulator plays, for the app endpoints. */
   app: AppIdentity;
@@ -19,6 +20,7 @@ export interface EmulatorContext {
 export interface AppIdentity {
   id: number;
   slug: string;
+  /** The default installation, on the emulator's own account; `addInstallation` adds others. */
   installationId: number;
 }
 
@@ -29,6 +31,8 @@ export interface ApiRequest {
   body: BodyReader;
   /** The account the token acts as: the user, or the app's bot for an installation token. */
   actor: UserRecord;
+  /** For an installation token, the installation it was minted for and its reach; undefined for the emulator's own token. */
+  installation: InstallationScope | undefined;
   /** The full request URL, for `Link` headers. */
   url: URL;
   context: EmulatorContext;

@@ -1,3 +1,5 @@
+import type { Permissions } from "./permissions.js";
+
 /**
  * The emulator's whole state: plain JSON, so that it can be saved, reloaded and compared.
  * Records keep what GitHub stores; every derived field (URLs, counts, embedded objects) is computed
@@ -9,6 +11,25 @@ export interface EmulatorState {
   lastId: number;
   users: UserRecord[];
   repos: RepoRecord[];
+  /**
+   * Installations of the app added with `addInstallation`; absent in states saved before there
+   * were any. The default installation (`app.installationId` on the emulator's own account) is
+   * not stored: it follows the emulator's options.
+   */
+  installations?: InstallationRecord[];
+}
+
+/** The GitHub App installed on one account, for all its repositories or a selection of them. */
+export interface InstallationRecord {
+  id: number;
+  /** The login of the user or organization the app is installed on. */
+  account: string;
+  repositorySelection: "all" | "selected";
+  /** The selected repositories' ids; empty when the selection is "all". */
+  repositoryIds: number[];
+  permissions: Permissions;
+  events: string[];
+  createdAt: string;
 }
 
 export type UserType = "User" | "Organization" | "Bot";

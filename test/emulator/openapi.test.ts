@@ -314,6 +314,35 @@ async function scenario(emulator: Emulator): Promise<void> {
   await installation.request("GET /installation/repositories", { per_page: 100 });
   await installation.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "From the app" });
 
+  // A second installation, on an organization, for some of its repositories.
+  await octokit.request("POST /orgs/{org}/repos", { org: "rustaceans", name: "portfolio", private: true });
+  const second = emulator.addInstallation({ account: "rustaceans", repositories: ["rustaceans/portfolio"] });
+  await app.request("GET /app/installations", { per_page: 1 });
+  await app.request("GET /app/installations/{installation_id}", { installation_id: second });
+  await refused(app.request("GET /app/installations/{installation_id}", { installation_id: 999 }));
+  await app.request("GET /repos/{owner}/{repo}/installation", { owner: "rustaceans", repo: "portfolio" });
+  await refused(app.request("GET /repos/{owner}/{repo}/installation", { owner: "qdrant", repo: "qdrant" }));
+  await refused(
+    app.request("POST /app/installations/{installation_id}/access_tokens", {
+      installation_id: second,
+      permissions: { administration: "write" },
+    }),
+  );
+  const narrowed = await app.request("POST /app/installations/{installation_id}/access_tokens", {
+    installation_id: second,
+    repositories: ["portfolio"],
+    permissions: { issues: "write" },
+  });
+  const other = new Octokit({ auth: narrowed.data.token, baseUrl: emulator.url });
+  await other.request("GET /installation/repositories");
+  await other.request("POST /repos/{owner}/{repo}/issues", {
+    owner: "rustaceans",
+    repo: "portfolio",
+    title: "From the second installation",
+  });
+  await refused(other.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "Not mine" }));
+  await other.request("GET /search/issues", { q: "is:issue" });
+
   await fetch(`${emulator.url}/not/an/endpoint`, { headers: { authorization: `token ${emulator.token}` } });
   await fetch(`${emulator.url}/user`);
 }

@@ -46,6 +46,16 @@ interface CompiledOperation {
 }
 
 const DOC_ID = "github";
+
+/**
+ * Where GitHub's description contradicts itself, the schema a response is checked against instead,
+ * by `operationId status`.
+ */
+const ERRATA: Readonly<Record<string, Json>> = {
+  // The copy of `installation` inlined here says its account is a user AND an enterprise (`allOf`),
+  // which no account is; the component it copies says either one (`anyOf`), as GitHub answers.
+  "apps/list-installations 200": { type: "array", items: { $ref: "#/components/schemas/installation" } },
+};
 const MULTI_SEGMENT = new Set(["path", "ref"]);
 const SPEC_PATH = createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json");
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
@@ -170,7 +180,8 @@ class OpenApiValidator {
     const responses = new Map<string, ValidateFunction | "no-content">();
     for (const [status, raw] of Object.entries(operation.responses)) {
       const response = this.resolve<{ content?: Record<string, { schema?: Json }> }>(raw);
-      const schema = response.content?.["application/json"]?.schema;
+      const schema =
+        ERRATA[`${operation.operationId} ${status}`] ?? response.content?.["application/json"]?.schema;
       responses.set(status, schema ? this.ajv.compile(toJsonSchema(schema) as AnySchema) : "no-content");
     }
     const compiled: CompiledOperation = {

@@ -15,8 +15,8 @@ function repositoryName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, "-");
 }
 
-function createRepository(request: ApiRequest, owner: UserRecord) {
-  const { store, urls } = request.context;
+function createRepository(request: ApiRequest, owner: UserRecord): RepoRecord {
+  const { store } = request.context;
   const name = repositoryName(request.body.requiredString("name"));
   if (store.findRepo(owner.login, name)) {
     throw new ApiError(422, {
@@ -50,6 +50,11 @@ function createRepository(request: ApiRequest, owner: UserRecord) {
       author: store.signatureOf(request.actor),
     });
   }
+  return repo;
+}
+
+function createdRepository(request: ApiRequest, repo: RepoRecord) {
+  const { store, urls } = request.context;
   return created(presentRepo(repo, store, urls), urls.repo(repo));
 }
 
@@ -81,7 +86,7 @@ export const repoRoutes: RouteDefinition[] = [
     createsContent: true,
     handle(request) {
       if (request.actor.type === "Bot") throw apiError(403, "Resource not accessible by integration");
-      return createRepository(request, request.actor);
+      return createdRepository(request, createRepository(request, request.actor));
     },
   },
   {
@@ -90,10 +95,19 @@ export const repoRoutes: RouteDefinition[] = [
     operationId: "repos/create-in-org",
     createsContent: true,
     handle(request) {
+      const scope = request.installation;
+      // An installation creates repositories only in the organization it is installed on.
+      if (scope && scope.installation.account.toLowerCase() !== param(request, "org").toLowerCase()) {
+        throw apiError(403, "Resource not accessible by integration");
+      }
       // Any organization exists on demand, so that a scene can be built through the API alone.
       const org = request.context.store.ensureUser(param(request, "org"), "Organization");
       if (org.type !== "Organization") throw apiError(404, "Not Found");
-      return createRepository(request, org);
+      const repo = createRepository(request, org);
+      // A repository the app creates joins the repositories selected for its installation.
+      if (scope?.installation.repositorySelection === "selected")
+        scope.installation.repositoryIds.push(repo.id);
+      return createdRepository(request, repo);
     },
   },
 ];

@@ -1,4 +1,5 @@
 import { apiError, validationFailed } from "../errors.js";
+import { sees } from "../installations.js";
 import { pageRequest, paginate } from "../pagination.js";
 import { labelsOf, presentSearchItem } from "../present/issues.js";
 import { ok, type RouteDefinition } from "../route.js";
@@ -29,7 +30,10 @@ export const searchRoutes: RouteDefinition[] = [
         throw apiError(422, `Only the first ${SEARCH_RESULT_CAP} search results are available`);
       }
       const { matches } = parseSearch(q);
-      const subjects: SearchSubject[] = store.state.repos.flatMap((repo) =>
+      // Results come only from repositories the token can see: for an installation token, its
+      // installation's and the public ones.
+      const visible = store.state.repos.filter((repo) => sees(request.installation, repo));
+      const subjects: SearchSubject[] = visible.flatMap((repo) =>
         repo.issues.map((issue: IssueRecord) => ({
           repo,
           issue,
