@@ -113,6 +113,11 @@ export function buildWorld(
       repository(learner.project, index * 2 + 1),
     ];
     own.push({ id: randomUUID(), event: "installation", payload: installation });
+    const added = examplePayload("installation_repositories", "added") as Record<string, unknown>;
+    added.installation = { ...(added.installation as object), id: learner.installationId };
+    added.repositories_added = [repository(learner.portfolio, index * 2)];
+    added.repositories_removed = [];
+    own.push({ id: randomUUID(), event: "installation_repositories", payload: added });
 
     // The learner's commits, oldest first: each week finished on its Saturday, time logged, and chatter.
     const messages: [string, string][] = [];
