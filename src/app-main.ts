@@ -9,6 +9,7 @@ import { Redis } from "ioredis";
 import { run } from "probot";
 import { RedisCoordination } from "./app/coordination.js";
 import { syllabotApp } from "./app.js";
+import { Temporal } from "./calendar.js";
 import { probotOctokit } from "./github/probot-octokit.js";
 
 const pace = process.env.SYLLABOT_PACE_MS;
@@ -17,6 +18,15 @@ if (writeIntervalMs !== undefined && !(Number.isInteger(writeIntervalMs) && writ
   process.stderr.write(`syllabot: SYLLABOT_PACE_MS="${pace}" is not a whole number of milliseconds\n`);
   process.exit(2);
 }
+// How long one second of a retry-after (and of the retry plugin's backoff) lasts: 1000, unless a
+// test against the emulator makes waiting cheap.
+const unit = process.env.SYLLABOT_RETRY_UNIT_MS;
+const retryAfterUnitMs = unit === undefined ? undefined : Number(unit);
+if (retryAfterUnitMs !== undefined && !(Number.isInteger(retryAfterUnitMs) && retryAfterUnitMs >= 0)) {
+  process.stderr.write(`syllabot: SYLLABOT_RETRY_UNIT_MS="${unit}" is not a whole number of milliseconds\n`);
+  process.exit(2);
+}
+
 // Optional in-process schedule, for a single long-lived process; several processes, or serverless,
 // call POST /syllabot/tick from one scheduler instead (see README: deployment).
 const hours = process.env.SYLLABOT_TICK_INTERVAL_HOURS;
@@ -38,6 +48,23 @@ const onTick = (tick: () => Promise<unknown>) => {
 const coordination = process.env.REDIS_URL
   ? new RedisCoordination(new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 3 }))
   : undefined;
-await run(syllabotApp({ onTick, ...(coordination ? { coordination } : {}) }), {
-  Octokit: probotOctokit(writeIntervalMs === undefined ? {} : { writeIntervalMs }),
+// SYLLABOT_NOW pins the clock (an ISO instant): for demos and for tests that compare runs.
+const pinned = process.env.SYLLABOT_NOW;
+let now: (() => Temporal.Instant) | undefined;
+if (pinned) {
+  try {
+    const instant = Temporal.Instant.from(pinned);
+    now = () => instant;
+  } catch {
+    process.stderr.write(
+      `syllabot: SYLLABOT_NOW="${pinned}" is not an instant (e.g. 2026-03-02T04:00:00Z)\n`,
+    );
+    process.exit(2);
+  }
+}
+await run(syllabotApp({ onTick, ...(coordination ? { coordination } : {}), ...(now ? { now } : {}) }), {
+  Octokit: probotOctokit({
+    ...(writeIntervalMs === undefined ? {} : { writeIntervalMs }),
+    ...(retryAfterUnitMs === undefined ? {} : { retryAfterUnitMs }),
+  }),
 });

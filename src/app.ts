@@ -179,6 +179,18 @@ export function syllabotApp(options: AppOptions = {}) {
     options.onTick?.(tick);
     const tickSecret = options.tickSecret ?? process.env.SYLLABOT_TICK_SECRET;
     appOptions?.addHandler?.(async (request, response) => {
+      // Drain: answers once every queued job is done (a graceful stop, a deployment, a test).
+      if (request.url?.startsWith("/syllabot/idle") && tickSecret) {
+        if (!authorized(request, tickSecret)) {
+          response
+            .writeHead(401, { "content-type": "application/json" })
+            .end('{"message":"Bad credentials"}');
+          return true;
+        }
+        await queue.idle();
+        respondJson(response, 200, { idle: true });
+        return true;
+      }
       if (!request.url?.startsWith("/syllabot/tick")) return false;
       if (!tickSecret) return false;
       if (request.method !== "POST") {

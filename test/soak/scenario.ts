@@ -1,12 +1,16 @@
-import { randomUUID } from "node:crypto";
+import { type ChildProcess, spawn } from "node:child_process";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Coordination } from "../../src/app/coordination.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { keyOf } from "../../src/render/managed-body.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
-import { type AppServer, examplePayload, startApp } from "../app/harness.js";
-import { MINI_CURRICULUM } from "../helpers/setup.js";
+import { type AppServer, examplePayload, sign, startApp, WEBHOOK_SECRET } from "../app/harness.js";
+import { MINI_CURRICULUM, repoPath } from "../helpers/setup.js";
 
 /**
  * The soak suite's world: learners, each with a portfolio (the mini curriculum: 6 weeks, 2 phases)
@@ -241,7 +245,7 @@ export interface Figures {
  * is idle.
  */
 export async function deliverAll(
-  apps: readonly AppServer[],
+  apps: readonly Target[],
   deliveries: readonly Delivery[],
   options: { seed: number; concurrency: number; copies: [number, number] },
 ): Promise<Omit<Figures, "faultsInjected" | "processes">> {
@@ -255,7 +259,7 @@ export async function deliverAll(
   const worker = async () => {
     while (cursor < sends.length) {
       const delivery = sends[cursor++] as Delivery;
-      const app = apps[random.int(0, apps.length - 1)] as AppServer;
+      const app = apps[random.int(0, apps.length - 1)] as Target;
       const started = performance.now();
       const status = await app.deliver(delivery.event, delivery.payload, { id: delivery.id });
       latencies.push(performance.now() - started);
@@ -263,7 +267,7 @@ export async function deliverAll(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  await Promise.all(apps.map((app) => app.queue.idle()));
+  await Promise.all(apps.map((app) => app.idle()));
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
@@ -326,29 +330,174 @@ export async function learnerState(emulator: Emulator, learner: Learner): Promis
   };
 }
 
-/** The app processes of a scenario, each with its own coordination (shared Redis, or alone). */
+/** Where deliveries go: an app in this process, or one behind the entry point. */
+export interface Target {
+  deliver: AppServer["deliver"];
+  /** Resolves when the app has done all its work. */
+  idle(): Promise<void>;
+  /** The app's own address, for the tick. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const TICK_SECRET = "soak";
+
+/** The app in this process, each with its own coordination (shared Redis, or alone). */
 export async function startApps(
   emulator: Emulator,
   processes: number,
   coordination: () => Coordination | undefined,
-): Promise<AppServer[]> {
-  const apps: AppServer[] = [];
+): Promise<Target[]> {
+  const apps: Target[] = [];
   for (let index = 0; index < processes; index++) {
     const shared = coordination();
-    apps.push(
-      await startApp(emulator, SOAK_NOW, { tickSecret: "soak", ...(shared ? { coordination: shared } : {}) }),
-    );
+    const app = await startApp(emulator, SOAK_NOW, {
+      tickSecret: TICK_SECRET,
+      ...(shared ? { coordination: shared } : {}),
+    });
+    apps.push({ deliver: app.deliver, idle: () => app.queue.idle(), url: app.url, close: app.close });
   }
   return apps;
 }
 
+/**
+ * `processes` app processes (`node lib/app-main.js`, configured by environment as a deployment
+ * is) sharing Redis, behind one entry point that spreads deliveries over them, as a load balancer.
+ */
+export async function startProcesses(
+  emulator: Emulator,
+  processes: number,
+  redisUrl: string,
+): Promise<Target[]> {
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const children: { child: ChildProcess; url: string }[] = [];
+  for (let index = 0; index < processes; index++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, [repoPath("lib/app-main.js")], {
+      cwd: repoPath(""),
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        LOG_LEVEL: "fatal",
+        APP_ID: "1",
+        PRIVATE_KEY: privateKey,
+        WEBHOOK_SECRET,
+        GHE_HOST: emulator.url.replace("http://", ""),
+        GHE_PROTOCOL: "http",
+        REDIS_URL: redisUrl,
+        SYLLABOT_PACE_MS: "0",
+        SYLLABOT_RETRY_UNIT_MS: "1",
+        SYLLABOT_NOW: SOAK_NOW,
+        SYLLABOT_TICK_SECRET: TICK_SECRET,
+        SYLLABOT_REFRESH_DELAY_MS: "50",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.push({ child, url: `http://127.0.0.1:${port}` });
+  }
+  // Each process is ready once it answers.
+  for (const { url } of children) {
+    for (let attempt = 0; ; attempt++) {
+      const ready = await fetch(`${url}/syllabot/idle`, {
+        headers: { authorization: `Bearer ${TICK_SECRET}` },
+      })
+        .then((response) => response.ok)
+        .catch(() => false);
+      if (ready) break;
+      if (attempt > 300) throw new Error(`the app process at ${url} never answered`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  // The entry point: each delivery to the next process, round robin.
+  let next = 0;
+  const entry = createServer((request, response) => {
+    const target = children[next++ % children.length] as { url: string };
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      fetch(`${target.url}${request.url}`, {
+        method: request.method ?? "POST",
+        headers: request.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      })
+        .then(async (answer) => {
+          response.writeHead(answer.status).end(await answer.text());
+        })
+        .catch(() => response.writeHead(502).end());
+    });
+  });
+  entry.listen(0, "127.0.0.1");
+  await once(entry, "listening");
+  const entryUrl = `http://127.0.0.1:${(entry.address() as AddressInfo).port}/api/github/webhooks`;
+  const idleAll = async () => {
+    // Twice: a refresh one process queues may start while another drains.
+    for (let round = 0; round < 2; round++) {
+      await Promise.all(
+        children.map(({ url }) =>
+          fetch(`${url}/syllabot/idle`, { headers: { authorization: `Bearer ${TICK_SECRET}` } }).then(
+            (answer) => answer.text(),
+          ),
+        ),
+      );
+    }
+  };
+  let closed = false;
+  return children.map(({ child, url }) => ({
+    url: `${url}/api/github/webhooks`,
+    deliver: (event, payload, options = {}) => deliverTo(entryUrl, event, payload, options),
+    idle: idleAll,
+    close: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await once(child, "exit");
+      }
+      if (!closed) {
+        closed = true;
+        await new Promise((resolve) => entry.close(resolve));
+      }
+    },
+  }));
+}
+
+async function deliverTo(
+  url: string,
+  event: string,
+  payload: unknown,
+  options: { id?: string; signature?: string | null },
+): Promise<number> {
+  const body = JSON.stringify(payload);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-github-event": event,
+    "x-github-delivery": options.id ?? randomUUID(),
+    "x-hub-signature-256": sign(body),
+  };
+  const response = await fetch(url, { method: "POST", headers, body });
+  await response.text();
+  return response.status;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** The scheduled catch-up, once the storm has passed: what a failed job left undone is done now. */
-export async function tickAll(apps: readonly AppServer[]): Promise<void> {
-  const app = apps[0] as AppServer;
+export async function tickAll(apps: readonly Target[]): Promise<void> {
+  const app = apps[0] as Target;
   const response = await fetch(new URL("/syllabot/tick", app.url), {
     method: "POST",
-    headers: { authorization: "Bearer soak" },
+    headers: { authorization: `Bearer ${TICK_SECRET}` },
   });
   if (response.status !== 202) throw new Error(`tick answered ${response.status}`);
-  await Promise.all(apps.map((each) => each.queue.idle()));
+  await Promise.all(apps.map((each) => each.idle()));
 }
