@@ -42276,12 +42276,15 @@ var distExports = requireDist();
 const MAX_SOURCE_BYTES = 1024 * 1024;
 /** Alias expansion cap: a "billion laughs" document fails fast instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 100;
+/** Where a problem of the whole file is reported: its first line and column. */
+const START = { line: 1, column: 1 };
 function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
     const bytes = Buffer.byteLength(text, "utf8");
     if (bytes > maxBytes) {
         throw new InputError([
             {
                 file,
+                ...START,
                 path: "",
                 message: `file is ${bytes} bytes; at most ${maxBytes} (${formatBytes(maxBytes)}) is accepted`,
             },
@@ -42295,6 +42298,9 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
         uniqueKeys: true,
         strict: true,
         customTags: [],
+        // The library would print its warnings to the process (a key that is a list, stringified): input
+        // is ours to report, as problems below, never on the Action's or the CLI's stderr.
+        logLevel: "error",
     });
     const at = (offset) => {
         const { line, col } = lineCounter.linePos(offset);
@@ -42305,7 +42311,10 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
             file,
             ...at(error.pos[0]),
             path: "",
-            message: yamlMessage(error.message),
+            // The library runs out of stack on lists or mappings nested thousands deep, and says only that.
+            message: error.code === "RESOURCE_EXHAUSTION"
+                ? "lists or mappings nested too deeply to read"
+                : yamlMessage(error.message),
         })),
         // An unknown tag (`!!python/object`, `!include`) is only a warning to the yaml library; for input we
         // act on, a value we cannot interpret is an error.
@@ -42331,10 +42340,8 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
     return {
         file,
         data,
-        locate: (path, options) => {
-            const offset = offsetOf(document, path, options?.key ?? false);
-            return offset === undefined ? undefined : at(offset);
-        },
+        // An empty (or comment-only) file has no node to point at: its problems are at its start.
+        locate: (path, options) => at(offsetOf(document, path, options?.key ?? false) ?? 0),
     };
 }
 function formatBytes(bytes) {
@@ -42363,7 +42370,7 @@ function firstAliasPosition(document, at) {
         }
     };
     visit(document.contents);
-    return found ?? {};
+    return found ?? at(0);
 }
 /**
  * Offset of the node at `path`, or of its nearest existing ancestor when the path runs past the
@@ -49796,7 +49803,7 @@ function sanitizeMarkdownInline(markdown) {
     let out = "";
     let index = 0;
     while (index < oneLine.length) {
-        const open = oneLine.indexOf("`", index);
+        const open = findOpener(oneLine, index);
         if (open === -1) {
             out += sanitizeProse(oneLine.slice(index));
             break;
@@ -49810,10 +49817,24 @@ function sanitizeMarkdownInline(markdown) {
             index = open + fence.length;
             continue;
         }
-        out += oneLine.slice(open, close + fence.length);
+        const span = oneLine.slice(open, close + fence.length);
+        out += span.includes("|") ? codeAsHtml(oneLine.slice(open + fence.length, close)) : defuseMarkers(span);
         index = close + fence.length;
     }
-    return out;
+    // Text that starts as a link reference definition (`[x]: javascript:…`) could link any `[x]` of
+    // the page to any address: its `[` is escaped, and it reads as written.
+    return out.replace(/^\[(?=(?:[^\]\\]|\\.)*\]:)/, "\\[");
+}
+/** The next backtick that opens code: one escaped by a backslash (`\``) is a literal backtick of the prose. */
+function findOpener(text, from) {
+    for (let at = text.indexOf("`", from); at !== -1; at = text.indexOf("`", at + 1)) {
+        let slashes = 0;
+        while (at - slashes - 1 >= from && text[at - slashes - 1] === "\\")
+            slashes++;
+        if (slashes % 2 === 0)
+            return at;
+    }
+    return -1;
 }
 function findClosingFence(text, from, length) {
     let index = from;
@@ -49831,12 +49852,58 @@ function findClosingFence(text, from, length) {
     return -1;
 }
 function sanitizeProse(text) {
-    // Entities such as &amp; or &#35; stay as the author wrote them; a bare < never opens a tag.
-    return defangReferences(text.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+    // Entities such as &amp; stay as the author wrote them, but not as a way to write a mention or an
+    // issue reference (`&#64;name`, `&#35;12`); a bare < never opens a tag; a `|` never ends a table
+    // cell the text is in (escaped unless the author escaped it).
+    const prose = text
+        .replace(/&(?:#0*64|#x0*40|commat);(?=[A-Za-z0-9])/gi, "@")
+        .replace(/&(?:#0*35|#x0*23|num);(?=\d)/gi, "#")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/(?<!\\)((?:\\\\)*)\|/g, "$1\\|");
+    return defangReferences(defuseLinks(prose));
+}
+/**
+ * Code holding a `|`, which a table would split even inside a code span, as an HTML `<code>`
+ * element: the same characters in the same font, with the `|` escaped as Markdown escapes it.
+ */
+function codeAsHtml(inner) {
+    const content = /^ .*[^ ].* $/.test(inner) ? inner.slice(1, -1) : inner;
+    return `<code>${escapeMarkdownInline(content)}</code>`;
+}
+/** A link destination GitHub would follow safely: http(s), mailto, or a relative address. */
+function safeDestination(destination) {
+    // As CommonMark reads it (backslash escapes, character references) and a browser its scheme
+    // (controls and spaces dropped): `java&#x09;script\:` is still javascript:.
+    const read = destination
+        .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+        .replace(/&#(x[0-9a-f]+|\d+);?/gi, (_, code) => {
+        const value = code[0]?.toLowerCase() === "x" ? Number.parseInt(code.slice(1), 16) : Number(code);
+        return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : "";
+    })
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop these from a URL's scheme.
+        .replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
+    if (/^(?:https?:\/\/|mailto:)/i.test(read))
+        return true;
+    // Relative: no scheme, and no named reference that could spell one (`&colon;`), before the path.
+    const head = read.split(/[/?#]/, 1)[0] ?? "";
+    return !head.includes(":") && !head.includes("&");
+}
+/** An inline link or image whose address is not safe (`[x](javascript:…)`) reads as written: its `(` is escaped. */
+function defuseLinks(prose) {
+    // The destination is only looked at, not consumed: a `](` inside it is examined in its turn.
+    return prose.replace(/\]\((?=\s*([^\s)]*))/g, (opening, destination) => safeDestination(destination) ? opening : "]\\(");
+}
+/**
+ * syllabot's hidden markers (`<!-- syllabot:end -->`, `<!-- syllabot:key=… -->`) are never read out
+ * of text: in code, which keeps its characters, an invisible break follows the `<!--`.
+ */
+function defuseMarkers(code) {
+    return code.replace(/<!--(?=\s*syllabot)/gi, `<!--${ZERO_WIDTH_SPACE}`);
 }
 /** A value as inline code: the fence is longer than any backtick run inside it. */
 function inlineCode(text) {
-    const oneLine = text.replace(/[\r\n]+/g, " ");
+    const oneLine = defuseMarkers(text.replace(/[\r\n]+/g, " "));
     const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
     const fence = "`".repeat(longest + 1);
     const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
@@ -49846,7 +49913,11 @@ function inlineCode(text) {
 function codeBlock(lines, language = "") {
     const longest = Math.max(2, ...lines.flatMap((line) => line.match(/`+/g) ?? []).map((run) => run.length));
     const fence = "`".repeat(longest + 1);
-    return [`${fence}${language}`, ...lines.map((line) => line.replace(/[\r\n]+/g, " ")), fence].join("\n");
+    return [
+        `${fence}${language}`,
+        ...lines.map((line) => defuseMarkers(line.replace(/[\r\n]+/g, " "))),
+        fence,
+    ].join("\n");
 }
 /** Plain text for places GitHub shows without rendering Markdown (issue and milestone titles). */
 function plainText(markdown) {
@@ -55792,14 +55863,15 @@ function tokenize(text) {
         const word = match[0];
         if (JOINERS.has(word))
             tokens.push({ kind: "joiner", text: word });
+        // The whole number, however long (1000005 is not week 5; a huge one is Infinity): linear to read.
         else if (/^\d+$/.test(word))
-            tokens.push({ kind: "number", value: Number(word.slice(-6)), text: word });
+            tokens.push({ kind: "number", value: Number(word), text: word });
         else {
             // "w5", "week05": a week word and its number written together.
             const joined = /^(week|wk|w)(\d+)$/.exec(word);
             if (joined) {
                 tokens.push({ kind: "word", text: joined[1] ?? "week" });
-                tokens.push({ kind: "number", value: Number((joined[2] ?? "").slice(-6)), text: joined[2] ?? "" });
+                tokens.push({ kind: "number", value: Number(joined[2] ?? ""), text: joined[2] ?? "" });
             }
             else
                 tokens.push({ kind: "word", text: word });
@@ -57675,18 +57747,33 @@ function hours(minutes) {
     return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 /**
- * A Markdown link with inert text; only http(s) addresses are linked, with the characters that
- * could end a link destination percent-encoded.
+ * Characters that could end a link destination or the table cell around it (`|`), or that a
+ * destination cannot hold (controls, a lone surrogate): percent-encoded.
  */
+const UNSAFE_IN_URL = 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: controls are what is matched.
+/[\s()<>"'\\[\]`|\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function percentEncode(char) {
+    if (/^[\uD800-\uDFFF]$/.test(char))
+        return "%EF%BF%BD";
+    const code = char.charCodeAt(0);
+    return code < 0x80 ? `%${code.toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char);
+}
+/** A Markdown link with inert text; only http(s) addresses are linked, and what could break out of one is encoded. */
 function link(text, url) {
     const label = escapeMarkdownInline(text);
     if (!url || !/^https?:\/\//i.test(url))
         return label;
-    const safe = url.replace(/[\s()<>"'\\[\]`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-    return `[${label}](${safe})`;
+    return `[${label}](${url.replace(UNSAFE_IN_URL, percentEncode)})`;
 }
+/** An HTML attribute's value, on one line: a blank line would end the HTML block around it, mid-tag. */
 function attribute(text) {
-    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    return text
+        .replace(/\s*[\r\n]+\s*/g, " ")
+        .replace(/&/g, "&amp;")
+        .replace(/"/g, "&quot;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;");
 }
 /** Light and dark variants, picked by the reader's colour scheme as GitHub documents. */
 function pictureMarkup(name, report, prefix) {

@@ -65,13 +65,14 @@ function tokenize(text: string): Token[] {
   for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
     const word = match[0];
     if (JOINERS.has(word)) tokens.push({ kind: "joiner", text: word });
-    else if (/^\d+$/.test(word)) tokens.push({ kind: "number", value: Number(word.slice(-6)), text: word });
+    // The whole number, however long (1000005 is not week 5; a huge one is Infinity): linear to read.
+    else if (/^\d+$/.test(word)) tokens.push({ kind: "number", value: Number(word), text: word });
     else {
       // "w5", "week05": a week word and its number written together.
       const joined = /^(week|wk|w)(\d+)$/.exec(word);
       if (joined) {
         tokens.push({ kind: "word", text: joined[1] ?? "week" });
-        tokens.push({ kind: "number", value: Number((joined[2] ?? "").slice(-6)), text: joined[2] ?? "" });
+        tokens.push({ kind: "number", value: Number(joined[2] ?? ""), text: joined[2] ?? "" });
       } else tokens.push({ kind: "word", text: word });
     }
   }

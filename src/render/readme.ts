@@ -146,21 +146,34 @@ function hours(minutes: number): string {
 }
 
 /**
- * A Markdown link with inert text; only http(s) addresses are linked, with the characters that
- * could end a link destination percent-encoded.
+ * Characters that could end a link destination or the table cell around it (`|`), or that a
+ * destination cannot hold (controls, a lone surrogate): percent-encoded.
  */
+const UNSAFE_IN_URL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: controls are what is matched.
+  /[\s()<>"'\\[\]`|\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function percentEncode(char: string): string {
+  if (/^[\uD800-\uDFFF]$/.test(char)) return "%EF%BF%BD";
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? `%${code.toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(char);
+}
+
+/** A Markdown link with inert text; only http(s) addresses are linked, and what could break out of one is encoded. */
 export function link(text: string, url: string | undefined): string {
   const label = escapeMarkdownInline(text);
   if (!url || !/^https?:\/\//i.test(url)) return label;
-  const safe = url.replace(
-    /[\s()<>"'\\[\]`]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
-  );
-  return `[${label}](${safe})`;
+  return `[${label}](${url.replace(UNSAFE_IN_URL, percentEncode)})`;
 }
 
+/** An HTML attribute's value, on one line: a blank line would end the HTML block around it, mid-tag. */
 function attribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/"/g, "&quot;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }
 
 /** Light and dark variants, picked by the reader's colour scheme as GitHub documents. */

@@ -37,7 +37,7 @@ export function sanitizeMarkdownInline(markdown: string): string {
   let out = "";
   let index = 0;
   while (index < oneLine.length) {
-    const open = oneLine.indexOf("`", index);
+    const open = findOpener(oneLine, index);
     if (open === -1) {
       out += sanitizeProse(oneLine.slice(index));
       break;
@@ -51,10 +51,23 @@ export function sanitizeMarkdownInline(markdown: string): string {
       index = open + fence.length;
       continue;
     }
-    out += oneLine.slice(open, close + fence.length);
+    const span = oneLine.slice(open, close + fence.length);
+    out += span.includes("|") ? codeAsHtml(oneLine.slice(open + fence.length, close)) : defuseMarkers(span);
     index = close + fence.length;
   }
-  return out;
+  // Text that starts as a link reference definition (`[x]: javascript:…`) could link any `[x]` of
+  // the page to any address: its `[` is escaped, and it reads as written.
+  return out.replace(/^\[(?=(?:[^\]\\]|\\.)*\]:)/, "\\[");
+}
+
+/** The next backtick that opens code: one escaped by a backslash (`\``) is a literal backtick of the prose. */
+function findOpener(text: string, from: number): number {
+  for (let at = text.indexOf("`", from); at !== -1; at = text.indexOf("`", at + 1)) {
+    let slashes = 0;
+    while (at - slashes - 1 >= from && text[at - slashes - 1] === "\\") slashes++;
+    if (slashes % 2 === 0) return at;
+  }
+  return -1;
 }
 
 function findClosingFence(text: string, from: number, length: number): number {
@@ -71,13 +84,64 @@ function findClosingFence(text: string, from: number, length: number): number {
 }
 
 function sanitizeProse(text: string): string {
-  // Entities such as &amp; or &#35; stay as the author wrote them; a bare < never opens a tag.
-  return defangReferences(text.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  // Entities such as &amp; stay as the author wrote them, but not as a way to write a mention or an
+  // issue reference (`&#64;name`, `&#35;12`); a bare < never opens a tag; a `|` never ends a table
+  // cell the text is in (escaped unless the author escaped it).
+  const prose = text
+    .replace(/&(?:#0*64|#x0*40|commat);(?=[A-Za-z0-9])/gi, "@")
+    .replace(/&(?:#0*35|#x0*23|num);(?=\d)/gi, "#")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/(?<!\\)((?:\\\\)*)\|/g, "$1\\|");
+  return defangReferences(defuseLinks(prose));
+}
+
+/**
+ * Code holding a `|`, which a table would split even inside a code span, as an HTML `<code>`
+ * element: the same characters in the same font, with the `|` escaped as Markdown escapes it.
+ */
+function codeAsHtml(inner: string): string {
+  const content = /^ .*[^ ].* $/.test(inner) ? inner.slice(1, -1) : inner;
+  return `<code>${escapeMarkdownInline(content)}</code>`;
+}
+
+/** A link destination GitHub would follow safely: http(s), mailto, or a relative address. */
+function safeDestination(destination: string): boolean {
+  // As CommonMark reads it (backslash escapes, character references) and a browser its scheme
+  // (controls and spaces dropped): `java&#x09;script\:` is still javascript:.
+  const read = destination
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .replace(/&#(x[0-9a-f]+|\d+);?/gi, (_, code: string) => {
+      const value = code[0]?.toLowerCase() === "x" ? Number.parseInt(code.slice(1), 16) : Number(code);
+      return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : "";
+    })
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop these from a URL's scheme.
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
+  if (/^(?:https?:\/\/|mailto:)/i.test(read)) return true;
+  // Relative: no scheme, and no named reference that could spell one (`&colon;`), before the path.
+  const head = read.split(/[/?#]/, 1)[0] ?? "";
+  return !head.includes(":") && !head.includes("&");
+}
+
+/** An inline link or image whose address is not safe (`[x](javascript:…)`) reads as written: its `(` is escaped. */
+function defuseLinks(prose: string): string {
+  // The destination is only looked at, not consumed: a `](` inside it is examined in its turn.
+  return prose.replace(/\]\((?=\s*([^\s)]*))/g, (opening, destination: string) =>
+    safeDestination(destination) ? opening : "]\\(",
+  );
+}
+
+/**
+ * syllabot's hidden markers (`<!-- syllabot:end -->`, `<!-- syllabot:key=… -->`) are never read out
+ * of text: in code, which keeps its characters, an invisible break follows the `<!--`.
+ */
+function defuseMarkers(code: string): string {
+  return code.replace(/<!--(?=\s*syllabot)/gi, `<!--${ZERO_WIDTH_SPACE}`);
 }
 
 /** A value as inline code: the fence is longer than any backtick run inside it. */
 export function inlineCode(text: string): string {
-  const oneLine = text.replace(/[\r\n]+/g, " ");
+  const oneLine = defuseMarkers(text.replace(/[\r\n]+/g, " "));
   const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
@@ -88,7 +152,11 @@ export function inlineCode(text: string): string {
 export function codeBlock(lines: readonly string[], language = ""): string {
   const longest = Math.max(2, ...lines.flatMap((line) => line.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
-  return [`${fence}${language}`, ...lines.map((line) => line.replace(/[\r\n]+/g, " ")), fence].join("\n");
+  return [
+    `${fence}${language}`,
+    ...lines.map((line) => defuseMarkers(line.replace(/[\r\n]+/g, " "))),
+    fence,
+  ].join("\n");
 }
 
 /** Plain text for places GitHub shows without rendering Markdown (issue and milestone titles). */

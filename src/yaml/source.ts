@@ -20,11 +20,11 @@ export const MAX_ALIAS_COUNT = 100;
 export interface YamlSource {
   file: string;
   data: unknown;
-  locate(
-    path: readonly PropertyKey[],
-    options?: { key?: boolean },
-  ): { line: number; column: number } | undefined;
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number };
 }
+
+/** Where a problem of the whole file is reported: its first line and column. */
+const START = { line: 1, column: 1 } as const;
 
 export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURCE_BYTES): YamlSource {
   const bytes = Buffer.byteLength(text, "utf8");
@@ -32,6 +32,7 @@ export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURC
     throw new InputError([
       {
         file,
+        ...START,
         path: "",
         message: `file is ${bytes} bytes; at most ${maxBytes} (${formatBytes(maxBytes)}) is accepted`,
       },
@@ -45,6 +46,9 @@ export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURC
     uniqueKeys: true,
     strict: true,
     customTags: [],
+    // The library would print its warnings to the process (a key that is a list, stringified): input
+    // is ours to report, as problems below, never on the Action's or the CLI's stderr.
+    logLevel: "error",
   });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -55,7 +59,11 @@ export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURC
       file,
       ...at(error.pos[0]),
       path: "",
-      message: yamlMessage(error.message),
+      // The library runs out of stack on lists or mappings nested thousands deep, and says only that.
+      message:
+        error.code === "RESOURCE_EXHAUSTION"
+          ? "lists or mappings nested too deeply to read"
+          : yamlMessage(error.message),
     })),
     // An unknown tag (`!!python/object`, `!include`) is only a warning to the yaml library; for input we
     // act on, a value we cannot interpret is an error.
@@ -81,10 +89,8 @@ export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURC
   return {
     file,
     data,
-    locate: (path, options) => {
-      const offset = offsetOf(document, path, options?.key ?? false);
-      return offset === undefined ? undefined : at(offset);
-    },
+    // An empty (or comment-only) file has no node to point at: its problems are at its start.
+    locate: (path, options) => at(offsetOf(document, path, options?.key ?? false) ?? 0),
   };
 }
 
@@ -112,7 +118,7 @@ function firstAliasPosition(document: Document, at: (offset: number) => { line: 
     }
   };
   visit(document.contents);
-  return found ?? {};
+  return found ?? at(0);
 }
 
 /**
