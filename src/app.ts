@@ -206,25 +206,45 @@ export function syllabotApp(options: AppOptions = {}) {
       return true;
     });
 
+    /**
+     * A verified delivery whose payload lacks what a handler reads (a field missing or null) is
+     * logged and ignored: GitHub gets a 2xx, not a 500 carrying a TypeError, and nothing is written.
+     */
+    const readable = async (context: Context, read: () => Promise<void>) => {
+      try {
+        await read();
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        app.log.warn(
+          { delivery: context.id, event: context.name, problem: error.message },
+          "syllabot: ignored a delivery whose payload could not be read",
+        );
+      }
+    };
+
     // Every repository holding .github/syllabot.yml is a portfolio: one installation may serve several.
-    app.on("installation.created", async (context) => {
-      portfolioCache.delete(installationOf(context));
-      await syncEach(
-        context,
-        (context.payload.repositories ?? []).map((repo) => repo.full_name),
-      );
-    });
-    app.on(["installation_repositories.added", "installation_repositories.removed"], async (context) => {
-      portfolioCache.delete(installationOf(context));
-      await syncEach(
-        context,
-        context.payload.repositories_added.map((repo) => repo.full_name),
-      );
-    });
+    app.on("installation.created", (context) =>
+      readable(context, async () => {
+        const repos = context.payload.repositories ?? [];
+        await syncEach(
+          context,
+          repos.map((repo) => repo.full_name),
+        );
+        portfolioCache.delete(installationOf(context));
+      }),
+    );
+    app.on(["installation_repositories.added", "installation_repositories.removed"], (context) =>
+      readable(context, async () => {
+        const added = context.payload.repositories_added.map((repo) => repo.full_name);
+        portfolioCache.delete(installationOf(context));
+        await syncEach(context, added);
+      }),
+    );
     // A push to the default branch: a changed setup re-syncs its portfolio; commits finish weeks in
     // the portfolios that map the repository as a project. Commits first pushed to another branch
     // count when they reach the default branch.
-    app.on("push", async (context) => {
+    app.on("push", (context) => readable(context, () => onPush(context)));
+    const onPush = async (context: Context<"push">) => {
       const { ref, repository, commits, deleted } = context.payload;
       if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
       const paths = commits.flatMap((commit) => [
@@ -265,20 +285,26 @@ export function syllabotApp(options: AppOptions = {}) {
           refreshSoon(context, result.portfolio);
         }
       });
-    });
+    };
     // A week or project closed or reopened in a portfolio, by the learner or by syllabot: the README follows.
-    app.on(["issues.closed", "issues.reopened"], async (context) => {
-      const { issue, repository } = context.payload;
-      if (keyOf(issue.body) === undefined) return;
-      if (!(await queue.accept(context.id))) return;
-      refreshSoon(context, repository.full_name);
-    });
-    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
-      const { pull_request: pull, repository } = context.payload;
-      await schedule(context, [repository.full_name], (repo) =>
-        checkPullRequest({ ...repositoryInput(context, repo), number: pull.number, headSha: pull.head.sha }),
-      );
-    });
+    app.on(["issues.closed", "issues.reopened"], (context) =>
+      readable(context, async () => {
+        const { issue, repository } = context.payload;
+        if (keyOf(issue.body) === undefined) return;
+        if (!(await queue.accept(context.id))) return;
+        refreshSoon(context, repository.full_name);
+      }),
+    );
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
+      readable(context, async () => {
+        const { pull_request: pull, repository } = context.payload;
+        const number = pull.number;
+        const headSha = pull.head.sha;
+        await schedule(context, [repository.full_name], (repo) =>
+          checkPullRequest({ ...repositoryInput(context, repo), number, headSha }),
+        );
+      }),
+    );
   };
 }
 

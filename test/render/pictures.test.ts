@@ -266,7 +266,9 @@ describe("the week strip", () => {
       expect(texts).toContain(label);
     }
     expect(texts).not.toContain("Skipped (0)");
-    const finished = descendants(parse(renderPicture("weeks", reportAt("finished"), "light"))).map((el) => el.text);
+    const finished = descendants(parse(renderPicture("weeks", reportAt("finished"), "light"))).map(
+      (el) => el.text,
+    );
     expect(finished.filter((text) => /^(Current|Upcoming|Today)/.test(text ?? ""))).toEqual([]);
   });
 
