@@ -57409,7 +57409,15 @@ function weekAxis(report, plot, palette) {
 function legend(report, top, palette) {
     const items = [
         { label: "Hours logged", swatch: { fill: palette.bar } },
-        { label: "This week so far", swatch: { fill: palette.bar, "fill-opacity": 0.35, stroke: palette.bar } },
+        // The current week's pale bar exists only while the program runs.
+        ...(report.position.kind === "during"
+            ? [
+                {
+                    label: "This week so far",
+                    swatch: { fill: palette.bar, "fill-opacity": 0.35, stroke: palette.bar },
+                },
+            ]
+            : []),
         {
             label: `Budget ${budgetText(report)} a week`,
             swatch: { fill: palette.band, "fill-opacity": 0.15, stroke: palette.band, "stroke-dasharray": "3 2" },

@@ -270,6 +270,14 @@ describe("the week strip", () => {
       (el) => el.text,
     );
     expect(finished.filter((text) => /^(Current|Upcoming|Today)/.test(text ?? ""))).toEqual([]);
+    const hours = descendants(parse(renderPicture("hours", reportAt("finished"), "light"))).map(
+      (el) => el.text,
+    );
+    expect(hours).not.toContain("This week so far");
+    const during = descendants(parse(renderPicture("hours", reportAt("middle"), "light"))).map(
+      (el) => el.text,
+    );
+    expect(during).toContain("This week so far");
   });
 
   for (const totalWeeks of [1, 7, 26, 27, 200]) {
