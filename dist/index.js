@@ -65056,13 +65056,11 @@ function requireLib () {
 var libExports = requireLib();
 var Bottleneck = /*@__PURE__*/getDefaultExportFromCjs(libExports);
 
-/**
- * Conditional requests for a long-lived process: GETs carry the ETag of the last answer, and a
- * 304 (which GitHub does not count against the rate limit) is answered from the cache. Octokit
- * throws on a 304, so the cache sits in the request hook and turns it back into the response.
- */
-function etagCache(octokit) {
-    const cache = new Map();
+/** Entries an ETag store keeps; the oldest go first. */
+const STORE_LIMIT = 100;
+function etagCache(octokit, options = {}) {
+    // Probot makes an Octokit per event: a store handed in outlives it (one per installation).
+    const cache = options.etagStore ?? new Map();
     let hits = 0;
     octokit.hook.wrap("request", async (request, options) => {
         if (options.method !== "GET")
@@ -65075,8 +65073,15 @@ function etagCache(octokit) {
             const response = await request(options);
             const etag = response.headers.etag;
             // A copy: callers (the pagination plugin, on search answers) rewrite the response in place.
-            if (etag)
+            if (etag) {
+                cache.delete(key);
                 cache.set(key, { etag, response: structuredClone(response) });
+                if (cache.size > STORE_LIMIT) {
+                    const oldest = cache.keys().next().value;
+                    if (oldest !== undefined)
+                        cache.delete(oldest);
+                }
+            }
             return response;
         }
         catch (error) {

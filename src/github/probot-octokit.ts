@@ -1,6 +1,6 @@
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
-import { etagCache } from "./etag-cache.js";
+import { type EtagStore, etagCache } from "./etag-cache.js";
 import { DEFAULT_PACING, type Pacing } from "./octokit.js";
 
 interface ThrottleOptions {
@@ -14,6 +14,8 @@ interface ThrottleOptions {
  * gives up; syllabot waits it out. Writes are paced per installation (the plugin's default key is
  * one for the whole process), and Probot's Redis connection, when it has one, is kept.
  */
+const STORED_INSTALLATIONS = 50;
+
 export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctokit {
   const { writeIntervalMs, retryAfterUnitMs, maxRateLimitRetries } = { ...DEFAULT_PACING, ...pacing };
   const wait =
@@ -33,10 +35,27 @@ export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctoki
   const clustered = (throttle: ThrottleOptions | undefined) => throttle?.connection !== undefined;
   // One set of groups for the app; each installation gets its own limiter in them, by key.
   const write = new Bottleneck.Group({ minTime: writeIntervalMs, maxConcurrent: 1 });
+  // Conditional requests across deliveries: one ETag store per installation, shared by the
+  // Octokit Probot makes for each event (a 304 costs no rate limit).
+  // The most recently served installations only, so that a process serving thousands stays small.
+  const stores = new Map<string, EtagStore>();
+  const storeFor = (installation: string) => {
+    const store = stores.get(installation) ?? new Map();
+    stores.delete(installation);
+    stores.set(installation, store);
+    if (stores.size > STORED_INSTALLATIONS) {
+      const oldest = stores.keys().next().value;
+      if (oldest !== undefined) stores.delete(oldest);
+    }
+    return store;
+  };
   const notifications = new Bottleneck.Group({ minTime: writeIntervalMs, maxConcurrent: 1 });
   return ProbotOctokit.plugin(etagCache).defaults(
     (options: { throttle?: ThrottleOptions; auth?: { installationId?: number } }) => ({
       ...options,
+      ...(options.auth?.installationId === undefined
+        ? {}
+        : { etagStore: storeFor(String(options.auth.installationId)) }),
       throttle: {
         ...options.throttle,
         id: `syllabot-installation-${options.auth?.installationId ?? "app"}`,

@@ -324,6 +324,34 @@ describe("the Probot app against the emulator", () => {
     expect(comments).toEqual([]);
   });
 
+  it("reads unchanged listings conditionally across deliveries (304s, which cost no rate limit)", async () => {
+    emulator.createRepo("octocat/csvq");
+    expect(await app.deliver("installation", installationCreated())).toBe(200);
+    await app.queue.idle();
+    const pushFor = (week: number, sha: string) =>
+      pushPayload({ modified: ["src/main.rs"] }, sha, {
+        message: `closes week ${week}`,
+        fullName: "octocat/csvq",
+      });
+    expect(await app.deliver("push", pushFor(5, "a".repeat(40)))).toBe(200);
+    await app.queue.idle();
+    emulator.clearLog();
+    expect(await app.deliver("push", pushFor(6, "b".repeat(40)))).toBe(200);
+    await app.queue.idle();
+    const listings = emulator.log.filter((entry) =>
+      ["issues/list-labels-for-repo", "issues/list-milestones"].includes(entry.operationId ?? ""),
+    );
+    // Tracking's reads: unchanged since the last push, so 304s. The refresh after it reads the
+    // milestones again, changed meanwhile (closing week 6 changed their issue counts): a 200.
+    expect(listings.map((entry) => `${entry.operationId} ${entry.status}`)).toEqual([
+      "issues/list-milestones 304",
+      "issues/list-labels-for-repo 304",
+      "issues/list-milestones 200",
+      "issues/list-labels-for-repo 304",
+    ]);
+    expect((await issues()).find((issue) => keyOf(issue.body) === "week-06")?.state).toBe("closed");
+  });
+
   it("ignores a push that does not touch the config, and pushes to other branches", async () => {
     expect(await app.deliver("push", pushPayload({ modified: ["src/main.rs"] }, "d".repeat(40)))).toBe(200);
     const other = pushPayload({ modified: [".github/syllabot.yml"] }, "e".repeat(40));
