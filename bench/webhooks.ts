@@ -17,7 +17,7 @@ import { Temporal } from "../src/calendar.js";
 import { Emulator } from "../src/emulator/index.js";
 import { createClient, TEST_PACING } from "../src/github/octokit.js";
 import { probotOctokit } from "../src/github/probot-octokit.js";
-import { examplePayload, sign, WEBHOOK_SECRET } from "../test/app/harness.js";
+import { examplePayload, repositoryPayload, sign, WEBHOOK_SECRET } from "../test/app/harness.js";
 
 const NOW = "2026-04-01T04:00:00Z";
 const PORTFOLIO = "octocat/portfolio";
@@ -162,25 +162,13 @@ const bareApp = (app: Probot) => {
   app.on("pull_request.opened", async () => {});
 };
 
-const repository = (fullName: string) => {
-  const [owner = "", name = ""] = fullName.split("/");
-  return {
-    id: fullName.length,
-    node_id: `R_${name}`,
-    name,
-    full_name: fullName,
-    private: false,
-    owner: { login: owner },
-  };
-};
-
 /** GitHub's example push, adapted as test/app/app.test.ts does: one commit to the default branch. */
 function pushPayload(fullName: string, after: string, message: string, timestamp: string) {
   const payload = examplePayload("push") as Record<string, unknown> & { repository: Record<string, unknown> };
   payload.ref = "refs/heads/main";
   payload.after = after;
   payload.installation = { id: 1, node_id: "I_1" };
-  payload.repository = { ...payload.repository, ...repository(fullName), default_branch: "main" };
+  payload.repository = { ...payload.repository, ...repositoryPayload(fullName), default_branch: "main" };
   payload.commits = [
     {
       id: after,
@@ -356,7 +344,11 @@ try {
     repositories: unknown[];
   };
   installation.installation.id = 1;
-  installation.repositories = [repository(PORTFOLIO), repository(PROJECT), repository(UNMAPPED)];
+  installation.repositories = [
+    repositoryPayload(PORTFOLIO),
+    repositoryPayload(PROJECT),
+    repositoryPayload(UNMAPPED),
+  ];
   const bootstrap = await measure("bootstrap", emulator, syllabot, [delivery("installation", installation)]);
   await send(bare.url, [delivery("installation", installation)]);
   const pushes = Array.from({ length: WEEKS }, (_, index) => {

@@ -56298,6 +56298,10 @@ function serializeLedger(ledger) {
     return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
 }
 
+/** The open-source repositories the learner's work counts in: the config's, else the curriculum's. */
+function ossTargets(context) {
+    return (context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? []);
+}
 /** The pull requests a ledger holds, as evidence for the bars. */
 function pullsOfLedger(ledger) {
     return Object.entries(ledger.pulls).map(([key, pull]) => {
@@ -57839,9 +57843,6 @@ function headline(context, bar, threshold) {
     const left = bar.daysLeft === 1 ? "1 day" : `${bar.daysLeft} days`;
     return `${left} left (until ${day(due)}) to meet ${what}.`;
 }
-function targetsOf(context) {
-    return (context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? []);
-}
 /** The reminder issue: its title and body (the managed region, then the threshold's hidden record). */
 function reminderIssue(context, reminder, suggestions) {
     const { bar } = reminder;
@@ -57852,7 +57853,7 @@ function reminderIssue(context, reminder, suggestions) {
         minimum: bar.bar.minimum,
         guidance: bar.bar.guidance,
         phase: bar.bar.phase,
-        targets: targetsOf(context).join(", "),
+        targets: ossTargets(context).join(", "),
         pulls: bar.counting.map((entry) => ({
             link: link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url),
             merged: day(Temporal.Instant.from(entry.pr.mergedAt).toZonedDateTimeISO(context.calendar.timeZone).toPlainDate()),
@@ -58095,7 +58096,7 @@ async function writeLedger(gateway, update) {
  */
 async function readOssActivity(input) {
     const { context, gateway } = input;
-    const targets = context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+    const targets = ossTargets(context);
     if (targets.length === 0)
         return { update: (ledger) => ledger, incomplete: false };
     const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
@@ -58243,7 +58244,7 @@ async function remind(input) {
     const due = dueReminders(context, bars, today, sent);
     if (due.length === 0)
         return result;
-    const targets = context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+    const targets = ossTargets(context);
     const suggestions = await (input.suggestions ?? new SuggestionCache()).get(targets, () => gateway.searchNewcomerIssues(targets, SUGGESTION_LIMIT));
     const names = labelNames(context.config.labels.prefix);
     for (const reminder of due) {

@@ -33,7 +33,7 @@ import {
   recordSeen,
   serializeLedger,
 } from "./progress/ledger.js";
-import { type BarStatus, barPhaseOf, ledgerBars } from "./progress/oss.js";
+import { type BarStatus, barPhaseOf, ledgerBars, ossTargets } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
 import { dueReminders, latestReached, nextReminder, reminderKey, sentThresholds } from "./remind/policy.js";
@@ -127,13 +127,7 @@ export async function reconcile(
 export async function reconcileRepository(
   input: RepositoryInput & { gatewayFor: (repo: string) => PortfolioGateway; suggestions?: SuggestionCache },
 ): Promise<ReconcileResult | undefined> {
-  let setup: Awaited<ReturnType<typeof loadSetupFromRepository>>;
-  try {
-    setup = await loadSetupFromRepository(input.gateway);
-  } catch (error) {
-    if (error instanceof InputError) return undefined;
-    throw error;
-  }
+  const setup = await validSetup(input.gateway);
   if (!setup) return undefined;
   const context = planContext(setup.config, setup.curriculum, input.serverUrl);
   return reconcile({ ...input, context, today: localDate(input.now, setup.config.timezone) });
@@ -476,14 +470,23 @@ export async function findPortfolios(
 ): Promise<Portfolio[]> {
   const found: Portfolio[] = [];
   for (const repo of repos) {
-    try {
-      const setup = await loadSetupFromRepository(gatewayFor(repo));
-      if (setup) found.push({ repo, ...setup });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-    }
+    const setup = await validSetup(gatewayFor(repo));
+    if (setup) found.push({ repo, ...setup });
   }
   return found;
+}
+
+/**
+ * A repository's config and curriculum, or undefined when it has none or they are broken: a broken
+ * config has its own issue, from sync, and other use cases wait until it is fixed.
+ */
+async function validSetup(gateway: PortfolioGateway) {
+  try {
+    return await loadSetupFromRepository(gateway);
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -516,14 +519,7 @@ export async function trackPush(input: {
  * pictures and ledger pace, from what the ledger holds. Nothing for a repository without a valid config.
  */
 export async function refreshRepository(input: RepositoryInput): Promise<RefreshResult | undefined> {
-  let setup: Awaited<ReturnType<typeof loadSetupFromRepository>>;
-  try {
-    setup = await loadSetupFromRepository(input.gateway);
-  } catch (error) {
-    // A broken config has its own issue, from sync; the README waits until it is fixed.
-    if (error instanceof InputError) return undefined;
-    throw error;
-  }
+  const setup = await validSetup(input.gateway);
   if (!setup) return undefined;
   const context = planContext(setup.config, setup.curriculum, input.serverUrl);
   return refresh({ gateway: input.gateway, context, today: localDate(input.now, setup.config.timezone) });
@@ -552,8 +548,7 @@ export async function readOssActivity(
   input: HistoryInput,
 ): Promise<{ update: LedgerUpdate; incomplete: boolean }> {
   const { context, gateway } = input;
-  const targets =
-    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  const targets = ossTargets(context);
   if (targets.length === 0) return { update: (ledger) => ledger, incomplete: false };
   const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
   const { prs, incomplete } = await gateway.searchMergedPullRequests(context.config.learner, targets);
@@ -743,8 +738,7 @@ export async function remind(input: RemindInput): Promise<RemindResult> {
   const due = dueReminders(context, bars, today, sent);
   if (due.length === 0) return result;
 
-  const targets =
-    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  const targets = ossTargets(context);
   const suggestions = await (input.suggestions ?? new SuggestionCache()).get(targets, () =>
     gateway.searchNewcomerIssues(targets, SUGGESTION_LIMIT),
   );

@@ -3,6 +3,7 @@ import { plannedProjects } from "../curriculum/load.js";
 import type { PlanContext } from "../plan/context.js";
 import { parseCommitMessage } from "../progress/commit-grammar.js";
 import { dsaTargetFor } from "../progress/dsa.js";
+import { ossTargets } from "../progress/oss.js";
 import {
   CHORES,
   ENGAGEMENT,
@@ -512,8 +513,7 @@ class YearBuilder {
     lastNumbers: Record<string, number>;
   } {
     const { context, random } = this;
-    const repos =
-      context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+    const repos = ossTargets(context);
     const lastNumbers = Object.fromEntries(
       repos.map((repo) => [repo, (ISSUE_NUMBERS[repo] ?? GENERIC_ISSUE_NUMBER) + random.int(0, 400)]),
     );

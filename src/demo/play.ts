@@ -9,6 +9,7 @@ import { RestGateway } from "../github/rest-gateway.js";
 import { type PlanContext, planContext } from "../plan/context.js";
 import type { CommitEvidence } from "../progress/evidence.js";
 import { LEDGER_PATH, parseLedger } from "../progress/ledger.js";
+import { ossTargets } from "../progress/oss.js";
 import type { Portfolio } from "../progress/portfolios.js";
 import { trackedRepositories } from "../progress/portfolios.js";
 import type { ProgressReport } from "../progress/report.js";
@@ -257,8 +258,7 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
 function buildScene(emulator: Emulator, setup: DemoSetup, context: PlanContext, portfolioRepo: string): void {
   const { config } = context;
   emulator.addUser(config.learner, { name: "Mona Lisa Octocat", emails: [...config.emails] });
-  const targets =
-    config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  const targets = ossTargets(context);
   for (const repo of targets) {
     emulator.addUser(repo.split("/")[0] ?? repo, { type: "Organization" });
     emulator.createRepo(repo);
@@ -276,8 +276,7 @@ function buildScene(emulator: Emulator, setup: DemoSetup, context: PlanContext, 
 
 /** Open issues marked for newcomers in the target repositories, which reminders suggest. */
 function addNewcomerIssues(emulator: Emulator, context: PlanContext): void {
-  const targets =
-    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? [];
+  const targets = ossTargets(context);
   for (const repo of targets) {
     for (const issue of NEWCOMER_ISSUES[repo] ?? []) {
       const opened = context.calendar.start.subtract({ days: issue.daysBefore });

@@ -34,6 +34,13 @@ export interface BarStatus {
   engagement: number;
 }
 
+/** The open-source repositories the learner's work counts in: the config's, else the curriculum's. */
+export function ossTargets(context: PlanContext): string[] {
+  return (
+    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? []
+  );
+}
+
 /** The pull requests a ledger holds, as evidence for the bars. */
 export function pullsOfLedger(ledger: Ledger): PullRequestEvidence[] {
   return Object.entries(ledger.pulls).map(([key, pull]) => {

@@ -1,6 +1,6 @@
 import { Temporal } from "../calendar.js";
 import type { PlanContext } from "../plan/context.js";
-import type { BarStatus } from "../progress/oss.js";
+import { type BarStatus, ossTargets } from "../progress/oss.js";
 import { formatDate } from "../render/dates.js";
 import { renderTemplate } from "../render/liquid.js";
 import { managedBody } from "../render/managed-body.js";
@@ -34,12 +34,6 @@ export function headline(context: PlanContext, bar: BarStatus, threshold: Thresh
   return `${left} left (until ${day(due)}) to meet ${what}.`;
 }
 
-function targetsOf(context: PlanContext): string[] {
-  return (
-    context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? []
-  );
-}
-
 /** The reminder issue: its title and body (the managed region, then the threshold's hidden record). */
 export function reminderIssue(
   context: PlanContext,
@@ -54,7 +48,7 @@ export function reminderIssue(
     minimum: bar.bar.minimum,
     guidance: bar.bar.guidance,
     phase: bar.bar.phase,
-    targets: targetsOf(context).join(", "),
+    targets: ossTargets(context).join(", "),
     pulls: bar.counting.map((entry) => ({
       link: link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url),
       merged: day(

@@ -4,7 +4,7 @@ import { Emulator } from "../../src/emulator/index.js";
 import { keyOf } from "../../src/render/managed-body.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
-import { type AppServer, examplePayload, sign, startApp } from "./harness.js";
+import { type AppServer, examplePayload, repositoryPayload, sign, startApp } from "./harness.js";
 
 const NOW = "2026-03-02T04:00:00Z";
 const REPO = "octocat/portfolio";
@@ -26,25 +26,13 @@ afterEach(async () => {
   expect(emulator.internalErrors).toEqual([]);
 });
 
-const repository = (fullName: string) => {
-  const [owner = "", name = ""] = fullName.split("/");
-  return {
-    id: fullName.length,
-    node_id: `R_${name}`,
-    name,
-    full_name: fullName,
-    private: false,
-    owner: { login: owner },
-  };
-};
-
 function installationCreated() {
   const payload = examplePayload("installation", "created") as {
     installation: { id: number };
     repositories: unknown[];
   };
   payload.installation.id = 1;
-  payload.repositories = [repository(REPO), repository("octocat/notes")];
+  payload.repositories = [repositoryPayload(REPO), repositoryPayload("octocat/notes")];
   return payload;
 }
 
@@ -75,7 +63,7 @@ function pushPayload(
   payload.ref = "refs/heads/main";
   payload.after = after;
   payload.installation = { id: 1, node_id: "I_1" };
-  payload.repository = { ...payload.repository, ...repository(fullName), default_branch: "main" };
+  payload.repository = { ...payload.repository, ...repositoryPayload(fullName), default_branch: "main" };
   payload.commits = [
     {
       id: after,
@@ -171,7 +159,7 @@ describe("the Probot app against the emulator", () => {
     const payload = examplePayload("pull_request", "opened") as Record<string, unknown>;
     payload.number = number;
     payload.installation = { id: 1, node_id: "I_1" };
-    payload.repository = { ...(payload.repository as object), ...repository(REPO) };
+    payload.repository = { ...(payload.repository as object), ...repositoryPayload(REPO) };
     payload.pull_request = {
       ...(payload.pull_request as object),
       number,
@@ -283,7 +271,7 @@ describe("the Probot app against the emulator", () => {
       const payload = examplePayload("issues", "reopened") as Record<string, unknown>;
       payload.action = "closed";
       payload.issue = { ...(payload.issue as object), number: week.number, body: week.body, state: "closed" };
-      payload.repository = { ...(payload.repository as object), ...repository(REPO) };
+      payload.repository = { ...(payload.repository as object), ...repositoryPayload(REPO) };
       payload.installation = { id: 1, node_id: "I_1" };
       expect(await app.deliver("issues", payload)).toBe(200);
     }

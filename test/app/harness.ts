@@ -28,6 +28,20 @@ export function examplePayload(event: string, action?: string): Record<string, u
   return structuredClone(example);
 }
 
+/** A repository as webhook payloads carry it (the fields the app reads, and a stable id). */
+export function repositoryPayload(fullName: string) {
+  const [owner = "", name = ""] = fullName.split("/");
+  return {
+    id: fullName.length,
+    node_id: `R_${name}`,
+    name,
+    full_name: fullName,
+    private: false,
+    owner: { login: owner },
+    default_branch: "main",
+  };
+}
+
 export function sign(body: string, secret = WEBHOOK_SECRET): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }

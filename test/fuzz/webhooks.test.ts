@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { examplePayload } from "../app/harness.js";
+import { examplePayload, repositoryPayload } from "../app/harness.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 import { type LoggedApp, startLoggedApp } from "../security/logged-app.js";
 
@@ -34,19 +34,6 @@ afterAll(async () => {
   expect(emulator.internalErrors).toEqual([]);
 });
 
-const repository = (fullName: string) => {
-  const [owner = "", name = ""] = fullName.split("/");
-  return {
-    id: fullName.length,
-    node_id: `R_${name}`,
-    name,
-    full_name: fullName,
-    private: false,
-    owner: { login: owner },
-    default_branch: "main",
-  };
-};
-
 function commit(index: number, message: string, repo = "octocat/csvq") {
   const sha = index.toString(16).padStart(40, "0");
   return {
@@ -75,18 +62,18 @@ function base(event: string, action?: string): Record<string, unknown> {
   if (action !== undefined) payload.action = action;
   payload.installation = { id: 1, node_id: "I_1" };
   if ("repository" in payload)
-    payload.repository = { ...(payload.repository as object), ...repository(PORTFOLIO) };
+    payload.repository = { ...(payload.repository as object), ...repositoryPayload(PORTFOLIO) };
   switch (event) {
     case "installation":
-      payload.repositories = [repository(PORTFOLIO)];
+      payload.repositories = [repositoryPayload(PORTFOLIO)];
       break;
     case "installation_repositories":
-      payload.repositories_added = [repository(PORTFOLIO)];
+      payload.repositories_added = [repositoryPayload(PORTFOLIO)];
       payload.repositories_removed = [];
       break;
     case "push":
       payload.ref = "refs/heads/main";
-      payload.repository = { ...(payload.repository as object), ...repository("octocat/csvq") };
+      payload.repository = { ...(payload.repository as object), ...repositoryPayload("octocat/csvq") };
       payload.commits = [commit(1, "parser done, closes week 5")];
       break;
     case "pull_request":

@@ -8,7 +8,7 @@ import { Emulator } from "../../src/emulator/index.js";
 import type { RequestRecord } from "../../src/emulator/log.js";
 import { type Access, requiredPermission } from "../../src/emulator/permissions.js";
 import { keyOf } from "../../src/render/managed-body.js";
-import { type AppServer, examplePayload, startApp } from "../app/harness.js";
+import { type AppServer, examplePayload, repositoryPayload, startApp } from "../app/harness.js";
 import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
 
 /**
@@ -81,18 +81,6 @@ function addContribution(emulator: Emulator): void {
   });
 }
 
-const repository = (fullName: string) => {
-  const [owner = "", name = ""] = fullName.split("/");
-  return {
-    id: fullName.length,
-    node_id: `R_${name}`,
-    name,
-    full_name: fullName,
-    private: false,
-    owner: { login: owner },
-  };
-};
-
 describe("the GitHub App's permissions (app.yml)", () => {
   let emulator: Emulator;
   let app: AppServer;
@@ -121,14 +109,14 @@ describe("the GitHub App's permissions (app.yml)", () => {
       // Installed: the portfolio is bootstrapped and its README refreshed.
       const installation = examplePayload("installation", "created");
       installation.installation = { ...(installation.installation as object), id: 1 };
-      installation.repositories = [repository(PORTFOLIO), repository("octocat/csvq")];
+      installation.repositories = [repositoryPayload(PORTFOLIO), repositoryPayload("octocat/csvq")];
       expect(await app.deliver("installation", installation)).toBe(200);
       await settle();
 
       // A repository added to the installation: synced like the others.
       const added = examplePayload("installation_repositories", "added");
       added.installation = { ...(added.installation as object), id: 1 };
-      added.repositories_added = [repository(PORTFOLIO)];
+      added.repositories_added = [repositoryPayload(PORTFOLIO)];
       added.repositories_removed = [];
       expect(await app.deliver("installation_repositories", added)).toBe(200);
 
@@ -137,7 +125,7 @@ describe("the GitHub App's permissions (app.yml)", () => {
       const sha = "f".repeat(40);
       push.ref = "refs/heads/main";
       push.installation = { id: 1, node_id: "I_1" };
-      push.repository = { ...push.repository, ...repository("octocat/csvq"), default_branch: "main" };
+      push.repository = { ...push.repository, ...repositoryPayload("octocat/csvq"), default_branch: "main" };
       push.commits = [
         {
           id: sha,
@@ -173,7 +161,7 @@ describe("the GitHub App's permissions (app.yml)", () => {
       };
       pull.number = number;
       pull.installation = { id: 1, node_id: "I_1" };
-      pull.repository = { ...(pull.repository as object), ...repository(PORTFOLIO) };
+      pull.repository = { ...(pull.repository as object), ...repositoryPayload(PORTFOLIO) };
       pull.pull_request = { ...pull.pull_request, number, head: { ...pull.pull_request.head, sha: head } };
       expect(await app.deliver("pull_request", pull)).toBe(200);
       await settle();
@@ -188,7 +176,7 @@ describe("the GitHub App's permissions (app.yml)", () => {
       const closed = examplePayload("issues", "reopened") as Record<string, unknown>;
       closed.action = "closed";
       closed.issue = { ...(closed.issue as object), number: week?.number, body: week?.body, state: "closed" };
-      closed.repository = { ...(closed.repository as object), ...repository(PORTFOLIO) };
+      closed.repository = { ...(closed.repository as object), ...repositoryPayload(PORTFOLIO) };
       closed.installation = { id: 1, node_id: "I_1" };
       expect(await app.deliver("issues", closed)).toBe(200);
       await settle();
