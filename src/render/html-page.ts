@@ -423,7 +423,12 @@ function isSafeUrl(url: string): boolean {
   while (end > start && url.charCodeAt(end - 1) <= 0x20) end -= 1;
   const normalized = url.slice(start, end).replace(/[\t\n\r]/g, "");
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(normalized);
-  return scheme === null || SAFE_SCHEMES.has((scheme[1] as string).toLowerCase());
+  if (scheme) return SAFE_SCHEMES.has((scheme[1] as string).toLowerCase());
+  // Relative: a colon before any path, query or fragment (as in "<data:…") reads like a scheme to
+  // a lenient parser, so it is refused rather than trusted to be harmless.
+  const colon = normalized.indexOf(":");
+  const path = normalized.search(/[/?#]/);
+  return colon === -1 || (path !== -1 && path < colon);
 }
 
 function isSafeSrcset(srcset: string): boolean {

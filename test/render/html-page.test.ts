@@ -157,6 +157,13 @@ describe("renderHtmlPage", () => {
     }
   });
 
+  it("drops a relative URL whose colon comes before any path, which reads like a scheme", () => {
+    // Found by the property below: "&lt;data:text/html,x" decodes to "<data:text/html,x".
+    const page = renderHtmlPage('<img src=&lt;data:text/html,x> <img src="docs/a:b.svg">', { title: "t" });
+    expect(page).not.toMatch(/src="[^"]*data:/i);
+    expect(page).toContain('src="docs/a:b.svg"');
+  });
+
   it("only ever writes allowed tags with safe attributes, whatever the input", () => {
     const fragment = fc.constantFrom(
       "<script>",
