@@ -422,6 +422,8 @@ function isSafeUrl(url: string): boolean {
   while (start < end && url.charCodeAt(start) <= 0x20) start += 1;
   while (end > start && url.charCodeAt(end - 1) <= 0x20) end -= 1;
   const normalized = url.slice(start, end).replace(/[\t\n\r]/g, "");
+  // An executable scheme anywhere ("/javascript:…" is a harmless path, but nothing a README needs).
+  if (/(javascript|vbscript|data):/i.test(normalized)) return false;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(normalized);
   if (scheme) return SAFE_SCHEMES.has((scheme[1] as string).toLowerCase());
   // Relative: a colon before any path, query or fragment (as in "<data:…") reads like a scheme to

@@ -161,6 +161,9 @@ describe("renderHtmlPage", () => {
     // Found by the property below: "&lt;data:text/html,x" decodes to "<data:text/html,x".
     const page = renderHtmlPage('<img src=&lt;data:text/html,x> <img src="docs/a:b.svg">', { title: "t" });
     expect(page).not.toMatch(/src="[^"]*data:/i);
+    // Also found by it: a path that spells an executable scheme after decoding.
+    const path = renderHtmlPage("<pre><img src=/&#x6A;avascript:alert(1)>", { title: "t" });
+    expect(path).not.toMatch(/src="[^"]*javascript:/i);
     expect(page).toContain('src="docs/a:b.svg"');
   });
 
