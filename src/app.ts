@@ -12,6 +12,7 @@ import {
   syncRepository,
   trackPush,
 } from "./engine.js";
+import { sharedIdentity } from "./github/identity.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
@@ -73,8 +74,15 @@ export function syllabotApp(options: AppOptions = {}) {
     );
     options.onQueue?.(queue);
 
+    // The app writes as its bot, `slug[bot]`, on every installation: asked once, with the app's JWT.
+    const identity = sharedIdentity(async () => {
+      const { data } = await (await app.auth()).request("GET /app");
+      if (!data?.slug) throw new Error("GET /app named no slug");
+      return `${data.slug}[bot]`;
+    });
+    const gatewayOf = (client: GitHubClient, repo: string) => new RestGateway(client, repo, { identity });
     const repositoryInput = (context: Context, repo: string) => ({
-      gateway: new RestGateway(context.octokit as unknown as GitHubClient, repo),
+      gateway: gatewayOf(context.octokit as unknown as GitHubClient, repo),
       serverUrl,
       now: now(),
     });
@@ -104,7 +112,7 @@ export function syllabotApp(options: AppOptions = {}) {
       if (cached && Date.now() - cached.readAt < PORTFOLIO_CACHE_MS) return cached.portfolios;
       const client = context.octokit as unknown as GitHubClient;
       const portfolios = listInstallationRepositories(client).then((repos) =>
-        findPortfolios(repos, (repo) => new RestGateway(client, repo)),
+        findPortfolios(repos, (repo) => gatewayOf(client, repo)),
       );
       portfolioCache.set(key, { readAt: Date.now(), portfolios });
       portfolios.catch(() => portfolioCache.delete(key));
@@ -148,13 +156,13 @@ export function syllabotApp(options: AppOptions = {}) {
         for (const installation of installations) {
           const client = (await app.auth(installation.id)) as unknown as GitHubClient;
           const repos = await listInstallationRepositories(client);
-          const found = await findPortfolios(repos, (repo) => new RestGateway(client, repo));
+          const found = await findPortfolios(repos, (repo) => gatewayOf(client, repo));
           portfolios += found.length;
           for (const portfolio of found) {
             queue.enqueue(`installation-${installation.id}`, async () => {
               const result = await reconcileRepository({
-                gateway: new RestGateway(client, portfolio.repo),
-                gatewayFor: (repo) => new RestGateway(client, repo),
+                gateway: gatewayOf(client, portfolio.repo),
+                gatewayFor: (repo) => gatewayOf(client, repo),
                 serverUrl,
                 now: now(),
                 suggestions,
@@ -275,7 +283,7 @@ export function syllabotApp(options: AppOptions = {}) {
           portfolios: () => portfoliosOf(context),
           pushedRepo: repo,
           commits: evidence,
-          gatewayFor: (portfolio) => new RestGateway(context.octokit as unknown as GitHubClient, portfolio),
+          gatewayFor: (portfolio) => gatewayOf(context.octokit as unknown as GitHubClient, portfolio),
           serverUrl,
         });
         for (const result of results) {

@@ -50,6 +50,7 @@ import {
   plannedSetupCheck,
   removedSetupCheck,
 } from "./setup/reports.js";
+import { readTrustedComments, readTrustedIssues, readTrustedState, trustFor } from "./trusted-reads.js";
 
 export interface SyncInput {
   gateway: PortfolioGateway;
@@ -71,12 +72,13 @@ export interface SyncResult {
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const { gateway, context, today } = input;
-  let actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+  const trust = await trustFor(gateway, context);
+  let actual = await readTrustedState(gateway, context, trust);
   let planned = plan(context, actual, today);
   if (planned.operations.some((operation) => operation.op === "create" && operation.kind === "issue")) {
     // An issue whose managed label the learner removed is missing from the labelled listing: find
     // it by key before creating a duplicate. This costs a listing only when something is created.
-    actual = withUnlabelledIssues(actual, await gateway.readAllIssues());
+    actual = withUnlabelledIssues(actual, await readTrustedIssues(gateway, trust));
     planned = plan(context, actual, today);
   }
   input.events?.onPlanned?.(planned);
@@ -256,7 +258,11 @@ export async function syncRepository(input: RepositoryInput): Promise<Repository
   const context = planContext(setup.config, setup.curriculum, input.serverUrl);
   const result = await sync({ gateway, context, today: localDate(input.now, setup.config.timezone) });
   const labelled = labelNames(setup.config.labels.prefix).managed === NOTICE_LABEL;
-  await resolveConfigError(gateway, labelled ? result.actual.issues : await gateway.readAllIssues());
+  const trust = await trustFor(gateway, context);
+  await resolveConfigError(
+    gateway,
+    labelled ? result.actual.issues : await readTrustedIssues(gateway, trust),
+  );
   return { status: "synced", result };
 }
 
@@ -266,7 +272,9 @@ async function reportConfigError(
   blobUrl: string,
 ): Promise<void> {
   const body = configErrorBody(problems, blobUrl);
-  const existing = (await gateway.readAllIssues()).find((issue) => keyOf(issue.body) === CONFIG_ERROR_KEY);
+  // Without a valid config the learner is unknown: only syllabot's own notice is its notice.
+  const issues = await readTrustedIssues(gateway, await trustFor(gateway));
+  const existing = issues.find((issue) => keyOf(issue.body) === CONFIG_ERROR_KEY);
   if (!existing) {
     await gateway.createIssue(CONFIG_ERROR_KEY, {
       title: "syllabot: the configuration has errors",
@@ -311,7 +319,7 @@ export async function checkSetupChange(input: RepositoryInput & { headSha: strin
     return;
   }
   const context = planContext(setup.config, setup.curriculum, input.serverUrl);
-  const actual = await gateway.readManagedState(labelNames(setup.config.labels.prefix).managed);
+  const actual = await readTrustedState(gateway, context, await trustFor(gateway, context));
   const planned = plan(context, actual, localDate(input.now, setup.config.timezone));
   await gateway.publishCheckRun(plannedSetupCheck(headSha, planned));
 }
@@ -386,7 +394,8 @@ export async function track(input: TrackInput): Promise<TrackResult> {
     return result;
   }
 
-  const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+  const trust = await trustFor(gateway, context);
+  const actual = await readTrustedState(gateway, context, trust);
   const issues = new Map(
     actual.issues
       .filter((issue) => issue.pull_request === undefined)
@@ -400,7 +409,7 @@ export async function track(input: TrackInput): Promise<TrackResult> {
         result.rejected.push({ sha: commit.sha, text: key, reason: "no issue for it in the portfolio yet" });
         continue;
       }
-      const known = comments.get(issue.number) ?? (await gateway.listIssueComments(issue.number));
+      const known = comments.get(issue.number) ?? (await readTrustedComments(gateway, issue.number, trust));
       comments.set(issue.number, known);
       const decision = closingDecision(issue, pastClosings(known), commit);
       if (decision === "none") continue;
@@ -636,7 +645,7 @@ export interface RefreshResult {
 export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   const { gateway, context, today } = input;
   const { config } = context;
-  const actual = await gateway.readManagedState(labelNames(config.labels.prefix).managed);
+  const actual = await readTrustedState(gateway, context, await trustFor(gateway, context));
   const installedOn = installationDate(actual, context.calendar.timeZone, today);
   let report: ProgressReport | undefined;
   let written: Ledger | undefined;
@@ -706,8 +715,9 @@ export async function remind(input: RemindInput): Promise<RemindResult> {
   const bars = ledgerBars(context, ledger, today);
   const result: RemindResult = { sent: [], closed: [], bars };
   if (bars.length === 0) return result;
+  const trust = await trustFor(gateway, context);
   const reminders = new Map<string, ActualIssue>();
-  for (const issue of await gateway.readAllIssues()) {
+  for (const issue of await readTrustedIssues(gateway, trust)) {
     const key = keyOf(issue.body);
     if (key?.startsWith("reminder-phase-") && issue.pull_request === undefined && !reminders.has(key)) {
       reminders.set(key, issue);
@@ -730,7 +740,7 @@ export async function remind(input: RemindInput): Promise<RemindResult> {
     if (!latest || !issue) continue;
     const known = sentThresholds([issue.body]);
     if (!known.has(latest.id)) {
-      const comments = await gateway.listIssueComments(issue.number);
+      const comments = await readTrustedComments(gateway, issue.number, trust);
       for (const id of sentThresholds(comments.map((comment) => comment.body))) known.add(id);
     }
     sent.set(bar.bar.phase, known);
@@ -817,7 +827,7 @@ export async function readProgress(input: {
   today: Temporal.PlainDate;
 }): Promise<ProgressStatus> {
   const { gateway, context, today } = input;
-  const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+  const actual = await readTrustedState(gateway, context, await trustFor(gateway, context));
   const ledger = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
   return progressStatus(
     context,

@@ -71,6 +71,20 @@ export const configSchema = z.strictObject({
     .record(slug, repo)
     .default({})
     .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
+  trusted_authors: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/,
+          "expected a GitHub login, or an app's bot such as github-actions[bot]",
+        ),
+    )
+    .max(20)
+    .default([])
+    .describe(
+      "Accounts besides the learner and syllabot's own whose syllabot markers in issues and comments count, e.g. the identity an earlier setup wrote as (github-actions[bot] when moving from the Action to the app)",
+    ),
   dsa: repo.optional().describe("Repository where DSA solutions are committed"),
   oss: z
     .strictObject({

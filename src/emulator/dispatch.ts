@@ -123,7 +123,8 @@ export class Dispatcher {
       requestBody: jsonOrText(incoming.bodyText),
       responseBody: undefined,
       responseHeaders: {},
-      write: WRITE_METHODS.has(method),
+      // A GraphQL query is sent with POST but writes nothing.
+      write: WRITE_METHODS.has(method) && matched?.route.readOnly !== true,
       rateLimitCost: 0,
       dropped: false,
     };

@@ -61,6 +61,8 @@ export interface RouteDefinition {
   /** The primary rate-limit bucket; search has its own. */
   resource?: "core" | "search";
   auth?: RouteAuth;
+  /** A POST that reads (a GraphQL query): not a write in the log, the counts or the faults. */
+  readOnly?: boolean;
   handle(request: ApiRequest): ApiReply;
 }
 

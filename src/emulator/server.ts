@@ -26,8 +26,12 @@ export class LoopbackServer {
           const url = new URL(rawUrl, `http://${request.headers.host ?? "127.0.0.1"}`);
           const outcome = dispatcher().handle({
             method: request.method ?? "GET",
-            // GitHub Enterprise Server serves the API under /api/v3; so does the emulator, as well as at the root.
-            path: (rawUrl.split("?")[0] ?? "/").replace(/^\/api\/v3(?=\/|$)/, "") || "/",
+            // GitHub Enterprise Server serves the API under /api/v3 and GraphQL at /api/graphql; so
+            // does the emulator, as well as at the root.
+            path:
+              (rawUrl.split("?")[0] ?? "/")
+                .replace(/^\/api\/v3(?=\/|$)/, "")
+                .replace(/^\/api\/graphql$/, "/graphql") || "/",
             url,
             headers: request.headers,
             bodyText,

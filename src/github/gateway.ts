@@ -84,6 +84,11 @@ export interface FileCommit {
 export interface PortfolioGateway {
   /** "owner/name" */
   readonly repo: string;
+  /**
+   * The login syllabot writes as (a user, or an app's `slug[bot]`): its own markers are trusted.
+   * Read once per client and kept.
+   */
+  identity(): Promise<string>;
   /** Milestones, labels, and the issues carrying the managed label: one listing per kind. */
   readManagedState(managedLabel: string): Promise<Snapshot>;
   /** Every issue, labelled or not: to find managed issues whose label the learner removed. */

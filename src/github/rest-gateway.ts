@@ -21,6 +21,7 @@ import type {
   MilestoneFields,
   PortfolioGateway,
 } from "./gateway.js";
+import { clientIdentity } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
 
 const PAGE = 100;
@@ -38,15 +39,26 @@ export class RestGateway implements PortfolioGateway {
   private readonly owner: string;
   private readonly name: string;
 
+  private readonly resolveIdentity: () => Promise<string>;
+
   constructor(
     private readonly client: GitHubClient,
     repo: string,
+    options: {
+      /** The login the client writes as, when the caller knows it (an app: `slug[bot]`). */
+      identity?: () => Promise<string>;
+    } = {},
   ) {
     const [owner, name] = repo.split("/");
     if (!owner || !name) throw new Error(`expected a repository as owner/name, got "${repo}"`);
     this.repo = repo;
     this.owner = owner;
     this.name = name;
+    this.resolveIdentity = options.identity ?? (() => clientIdentity(client, repo));
+  }
+
+  identity(): Promise<string> {
+    return this.resolveIdentity();
   }
 
   private get params() {
@@ -166,10 +178,14 @@ export class RestGateway implements PortfolioGateway {
     const normalized = body.replace(/\r\n/g, "\n");
     await this.createOnce(
       `comment on issue #${number}`,
-      async () =>
-        (await this.listIssueComments(number)).find(
-          (comment) => (comment.body ?? "").replace(/\r\n/g, "\n") === normalized,
-        ),
+      async () => {
+        const self = (await this.identity()).toLowerCase();
+        return (await this.listIssueComments(number)).find(
+          (comment) =>
+            comment.author?.toLowerCase() === self &&
+            (comment.body ?? "").replace(/\r\n/g, "\n") === normalized,
+        );
+      },
       async () => {
         const { data } = await this.client.request(
           "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
@@ -180,7 +196,11 @@ export class RestGateway implements PortfolioGateway {
             ...NO_BLIND_RETRY,
           },
         );
-        return { body: data.body ?? null, created_at: data.created_at };
+        return {
+          body: data.body ?? null,
+          created_at: data.created_at,
+          ...(data.user ? { author: data.user.login } : {}),
+        };
       },
     );
   }
@@ -556,7 +576,14 @@ export class RestGateway implements PortfolioGateway {
       per_page: PAGE,
     });
     const issues = this.parse("read issues", snapshotSchema, { issues: data }).issues;
-    return issues.find((issue) => issue.pull_request === undefined && keyOf(issue.body) === key);
+    // Only an issue this client opened: a stranger may have opened one carrying the same key.
+    const self = (await this.identity()).toLowerCase();
+    return issues.find(
+      (issue) =>
+        issue.pull_request === undefined &&
+        issue.user?.login.toLowerCase() === self &&
+        keyOf(issue.body) === key,
+    );
   }
 
   private async list(action: string, route: string, parameters: Record<string, string>): Promise<unknown[]> {

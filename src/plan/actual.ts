@@ -38,6 +38,8 @@ const issue = z.looseObject({
   closed_at: z.string().nullable().optional(),
   html_url: z.string().optional(),
   pull_request: z.unknown().optional(),
+  /** Who opened it: only an issue a trusted author opened is managed (plan/trust.ts). */
+  user: z.looseObject({ login: z.string() }).nullable().optional(),
 }) satisfies z.ZodType<Pick<GitHubIssue, "number" | "title" | "state" | "created_at">>;
 
 export const snapshotSchema = z.strictObject({

@@ -11,10 +11,12 @@ function gateway() {
   return new RestGateway(
     createClient({ token: TOKEN, baseUrl: API, pacing: TEST_PACING }),
     "octocat/portfolio",
+    { identity: async () => "syllabot[bot]" },
   );
 }
 
-const issue = (number: number, key?: string) => ({
+const issue = (number: number, key?: string, author = "syllabot[bot]") => ({
+  user: { login: author },
   number,
   title: `Issue ${number}`,
   body: key ? `<!-- syllabot:key=${key} -->` : "plain",
@@ -126,6 +128,24 @@ describe("creating without duplicates", () => {
     expect(created.number).toBe(7);
     expect(posts).toBe(1);
     nock.cleanAll();
+  });
+
+  it("does not take a stranger's issue carrying the key for its own lost create", async () => {
+    nock(API)
+      .post("/repos/octocat/portfolio/issues")
+      .replyWithError({ code: "ECONNRESET", message: "socket hang up" });
+    nock(API)
+      .get("/repos/octocat/portfolio/issues")
+      .query(true)
+      .reply(200, [issue(9, "week-05", "mallory")]);
+    nock(API).post("/repos/octocat/portfolio/issues").reply(201, issue(10, "week-05"));
+    const created = await gateway().createIssue("week-05", {
+      title: "t",
+      body: "b",
+      labels: [],
+      milestone: null,
+    });
+    expect(created.number).toBe(10);
   });
 
   it("creates again, once, when the lost create had not happened", async () => {
@@ -241,6 +261,29 @@ describe("errors at the boundary", () => {
       .reply(200, [{ number: "seven" }]);
     await expect(gateway().readAllIssues()).rejects.toThrow(
       /unexpected answer from GitHub at issues\.0\.number/,
+    );
+  });
+});
+
+describe("identity", () => {
+  it("asks GraphQL's viewer which account the token acts as, once per client", async () => {
+    const scope = nock(API)
+      .post("/graphql", { query: "query { viewer { login } }" })
+      .once()
+      .reply(200, { data: { viewer: { login: "github-actions[bot]" } } });
+    const client = createClient({ token: TOKEN, baseUrl: API, pacing: TEST_PACING });
+    expect(await new RestGateway(client, "octocat/portfolio").identity()).toBe("github-actions[bot]");
+    expect(await new RestGateway(client, "octocat/other").identity()).toBe("github-actions[bot]");
+    scope.done();
+  });
+
+  it("fails with one clear line when GraphQL names no account", async () => {
+    nock(API)
+      .post("/graphql")
+      .reply(200, { errors: [{ message: "Something went wrong" }] });
+    const client = createClient({ token: TOKEN, baseUrl: API, pacing: TEST_PACING });
+    await expect(new RestGateway(client, "octocat/portfolio").identity()).rejects.toThrow(
+      /find out which account the token acts as in octocat\/portfolio failed/,
     );
   });
 });

@@ -2,6 +2,8 @@ import type { components } from "@octokit/openapi-types";
 import type { InstallationGrant } from "../auth.js";
 import { apiError, notFound } from "../errors.js";
 import {
+  APP_EVENTS,
+  APP_PERMISSIONS,
   findInstallation,
   grants,
   installationCovering,
@@ -117,6 +119,33 @@ export function appRoutes(mintToken: TokenMinter): RouteDefinition[] {
           } satisfies Schemas["installation-token"],
           `${urls.api}/app/installations/${installation.id}/access_tokens`,
         );
+      },
+    },
+    {
+      method: "GET",
+      path: "/app",
+      operationId: "apps/get-authenticated",
+      auth: "app-jwt",
+      handle(request) {
+        const { store, urls, app, login } = request.context;
+        const owner = store.user(login);
+        const createdAt = store.now();
+        return ok({
+          id: app.id,
+          slug: app.slug,
+          node_id: `A_${Buffer.from(`app${app.id}`).toString("base64url")}`,
+          client_id: `Iv1.${app.id.toString(16).padStart(16, "0")}`,
+          owner: presentUser(owner, urls),
+          name: app.slug,
+          description: null,
+          external_url: `${urls.web}/apps/${app.slug}`,
+          html_url: `${urls.web}/apps/${app.slug}`,
+          created_at: createdAt,
+          updated_at: createdAt,
+          permissions: APP_PERMISSIONS,
+          events: [...APP_EVENTS],
+          installations_count: listInstallations(request.context).length,
+        } satisfies Schemas["integration"]);
       },
     },
     {

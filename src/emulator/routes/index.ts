@@ -6,6 +6,7 @@ import { commentRoutes } from "./comments.js";
 import { commitRoutes } from "./commits.js";
 import { contentRoutes } from "./contents.js";
 import { gitRoutes } from "./git.js";
+import { graphqlRoutes } from "./graphql.js";
 import { issueRoutes } from "./issues.js";
 import { labelRoutes } from "./labels.js";
 import { milestoneRoutes } from "./milestones.js";
@@ -27,6 +28,7 @@ export function allRoutes(mintToken: TokenMinter): RouteDefinition[] {
     ...gitRoutes,
     ...checkRoutes,
     ...appRoutes(mintToken),
+    ...graphqlRoutes,
   ];
 }
 
