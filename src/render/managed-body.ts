@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { markerLine } from "../text/marker-line.js";
 
 /**
  * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
@@ -50,9 +51,9 @@ interface Region {
 }
 
 function splitRegion(body: string): Region | undefined {
-  const start = body.indexOf(START_MARKER);
+  const start = markerLine(body, START_MARKER);
   if (start === -1) return undefined;
-  const end = body.indexOf(END_MARKER, start + START_MARKER.length);
+  const end = markerLine(body, END_MARKER, start + START_MARKER.length);
   if (end === -1) return undefined;
   return {
     before: body.slice(0, start),

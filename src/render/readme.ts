@@ -1,6 +1,7 @@
 import { Temporal } from "../calendar.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { escapeMarkdownInline } from "../text/markdown.js";
+import { lastMarkerLine, markerLine } from "../text/marker-line.js";
 import { formatDate, formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
 import { PICTURES, type PictureName, pictureAlt, pictureFile, renderPictures } from "./pictures.js";
@@ -204,13 +205,16 @@ export function replaceRegion(readme: string | undefined, region: string): strin
   return `${current.slice(0, start)}${block}${current.slice(end + REGION_END.length)}`;
 }
 
-/** The first start marker followed by an end marker (the nearest pair): a stray marker is user text. */
+/**
+ * The first start marker followed by an end marker (the nearest pair), each on a line of its own: a
+ * stray marker, or one quoted inline in the learner's text, is the learner's text.
+ */
 function findRegion(text: string): { start: number; end: number } {
   let from = 0;
   for (;;) {
-    const end = text.indexOf(REGION_END, from);
+    const end = markerLine(text, REGION_END, from);
     if (end === -1) return { start: -1, end: -1 };
-    const start = text.lastIndexOf(REGION_START, end - REGION_START.length);
+    const start = lastMarkerLine(text, REGION_START, end - REGION_START.length);
     if (start >= from) return { start, end };
     from = end + REGION_END.length;
   }

@@ -38,6 +38,13 @@ describe("managed bodies", () => {
     expect(mergeManagedBody(actual, next)).toBe(next);
   });
 
+  it("keeps a learner's note that quotes the markers inline, above or below the region", () => {
+    const above = "Note: syllabot writes between `<!-- syllabot:start -->` and `<!-- syllabot:end -->`.\n\n";
+    const below = "\nPS: the end marker is `<!-- syllabot:end -->`, the start `<!-- syllabot:start -->`.\n";
+    const next = managedBody("week-05", "### Work\n\n- [ ] Read\n");
+    expect(mergeManagedBody(`${above}${desired}${below}`, next)).toBe(`${above}${next}${below}`);
+  });
+
   it("puts the region back after the learner's text when they removed the markers", () => {
     expect(mergeManagedBody("<!-- syllabot:key=week-05 -->\nAll mine", desired)).toBe(
       `<!-- syllabot:key=week-05 -->\nAll mine\n${desired.slice(desired.indexOf("<!-- syllabot:start"))}`,

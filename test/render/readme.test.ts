@@ -128,10 +128,11 @@ describe("replacing the region", () => {
   it("keeps every byte outside the markers, whatever surrounds them", () => {
     fc.assert(
       fc.property(text, text, fc.string(), (above, below, region) => {
-        const readme = `${above}${REGION_START}\nold\n${REGION_END}${below}`;
+        // The markers stand on lines of their own, as syllabot writes them.
+        const readme = `${above}\n${REGION_START}\nold\n${REGION_END}\n${below}`;
         const next = replaceRegion(readme, `${region}\n`);
-        expect(next.startsWith(`${above}${REGION_START}`)).toBe(true);
-        expect(next.endsWith(`${REGION_END}${below}`)).toBe(true);
+        expect(next.startsWith(`${above}\n${REGION_START}`)).toBe(true);
+        expect(next.endsWith(`${REGION_END}\n${below}`)).toBe(true);
         // Idempotent: the same region again is the same file.
         expect(replaceRegion(next, `${region}\n`)).toBe(next);
       }),
@@ -142,6 +143,17 @@ describe("replacing the region", () => {
     expect(replaceRegion(undefined, "x\n")).toBe(`${REGION_START}\nx\n${REGION_END}\n`);
     expect(replaceRegion("# Me\n", "x\n")).toBe(`# Me\n\n${REGION_START}\nx\n${REGION_END}\n`);
     expect(replaceRegion("# Me", "x\n")).toBe(`# Me\n\n${REGION_START}\nx\n${REGION_END}\n`);
+  });
+
+  it("keeps a learner's line that quotes the markers inline, CRLF file included", () => {
+    const note =
+      "Tip: syllabot rewrites what is between `<!-- syllabot:start -->` and `<!-- syllabot:end -->`.";
+    for (const newline of ["\n", "\r\n"]) {
+      const readme = [`# Me`, note, REGION_START, "old", `${REGION_END}`, "bye", ""].join(newline);
+      expect(replaceRegion(readme, "new\n")).toBe(
+        [`# Me`, note, REGION_START, "new", `${REGION_END}`, "bye", ""].join(newline),
+      );
+    }
   });
 
   it("treats a stray marker as the learner's text", () => {
