@@ -270,6 +270,7 @@ export function syllabotApp(options: AppOptions = {}) {
           timestamp: commit.timestamp,
           authorLogin: commit.author.username ?? null,
           authorEmail: commit.author.email ?? null,
+          committerLogin: commit.committer.username ?? null,
         }),
       );
       await schedule(context, [repository.full_name], async (repo) => {

@@ -13,7 +13,7 @@ import {
   claimsOf,
   closingComment,
   closingDecision,
-  isLearnersCommit,
+  evidenceVerdict,
   pastClosings,
 } from "./progress/evidence.js";
 import {
@@ -369,7 +369,12 @@ export async function track(input: TrackInput): Promise<TrackResult> {
   const { gateway, context } = input;
   const result: TrackResult = { closed: [], annotated: [], rejected: [] };
   const commits = input.commits
-    .filter((commit) => isLearnersCommit(commit, context.config))
+    .filter((commit) => {
+      const verdict = evidenceVerdict(commit, context.config);
+      if (!verdict.counts && verdict.unproven && mightClaim(commit.message))
+        result.rejected.push({ sha: commit.sha, text: commit.repo, reason: verdict.unproven });
+      return verdict.counts;
+    })
     .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
   const entries: Record<string, LedgerCommit> = {};
   const claims = commits.map((commit) => {
@@ -462,7 +467,7 @@ export async function rebuildLedger(input: HistoryInput): Promise<{ commits: num
   const { context } = input;
   const { commits, unreadable, seen } = await projectHistory(input);
   const entries: Record<string, LedgerCommit> = {};
-  for (const commit of commits.filter((candidate) => isLearnersCommit(candidate, context.config))) {
+  for (const commit of commits.filter((candidate) => evidenceVerdict(candidate, context.config).counts)) {
     entries[commit.sha] = ledgerEntry(commit, claimsOf(commit, context.curriculum), context);
   }
   await writeLedger(input.gateway, () => recordSeen(recordCommits(emptyLedger(), entries), seen));
@@ -511,16 +516,43 @@ export async function trackPush(input: {
 }): Promise<(TrackResult & { portfolio: string })[]> {
   if (!input.commits.some((commit) => mightClaim(commit.message))) return [];
   const results: (TrackResult & { portfolio: string })[] = [];
+  let proven: Promise<readonly CommitEvidence[]> | undefined;
   for (const portfolio of portfoliosTracking(await input.portfolios(), input.pushedRepo)) {
     const context = planContext(portfolio.config, portfolio.curriculum, input.serverUrl);
+    // A push payload does not say whether GitHub verified a signature: in a repository whose
+    // pushers the learner does not vouch for, the claiming commits are read from the commits API.
+    const unproven = input.commits.some((commit) => evidenceVerdict(commit, context.config).unproven);
+    if (unproven) proven ??= withVerification(input.commits, input.gatewayFor(input.pushedRepo));
     const result = await track({
       gateway: input.gatewayFor(portfolio.repo),
       context,
-      commits: input.commits,
+      commits: unproven && proven ? await proven : input.commits,
     });
     results.push({ ...result, portfolio: portfolio.repo });
   }
   return results;
+}
+
+/** At most this many commits of one push are read again for their signatures. */
+const VERIFIED_READS_PER_PUSH = 20;
+
+/** The commits that claim something, as the commits API tells them (with verification); the rest as pushed. */
+async function withVerification(
+  commits: readonly CommitEvidence[],
+  gateway: PortfolioGateway,
+): Promise<CommitEvidence[]> {
+  let reads = 0;
+  const read: CommitEvidence[] = [];
+  for (const commit of commits) {
+    if (!mightClaim(commit.message) || reads >= VERIFIED_READS_PER_PUSH) {
+      read.push(commit);
+      continue;
+    }
+    reads++;
+    const listed = await gateway.readCommit(commit.sha);
+    read.push(listed ? { ...listed, repo: commit.repo } : commit);
+  }
+  return read;
 }
 
 /**

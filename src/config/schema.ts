@@ -85,6 +85,13 @@ export const configSchema = z.strictObject({
     .describe(
       "Accounts besides the learner and syllabot's own whose syllabot markers in issues and comments count, e.g. the identity an earlier setup wrote as (github-actions[bot] when moving from the Action to the app)",
     ),
+  trusted_repos: z
+    .array(repo)
+    .max(100)
+    .default([])
+    .describe(
+      "Repositories the learner does not own (an organization's, a friend's) whose commits count when they carry the learner's login or email, as in the learner's own; elsewhere only commits GitHub verified as signed by the learner count",
+    ),
   dsa: repo.optional().describe("Repository where DSA solutions are committed"),
   oss: z
     .strictObject({

@@ -25,6 +25,11 @@ export interface CommitOptions {
   author?: CommitAuthor;
   /** The author and committer date; defaults to the emulator's clock. */
   date?: string;
+  /**
+   * Signed with this account's key: GitHub shows it verified when the committer's email is one of
+   * that account's, and `bad_email` otherwise.
+   */
+  signedBy?: string;
 }
 
 export interface IssueOptions {
@@ -141,6 +146,7 @@ export function addCommit(store: Store, fullName: string, options: CommitOptions
     message: options.message,
     files: options.files,
     author,
+    ...(options.signedBy ? { signedBy: store.ensureUser(options.signedBy).login } : {}),
   });
 }
 

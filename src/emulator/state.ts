@@ -213,6 +213,8 @@ export interface GitCommit {
   message: string;
   author: GitSignature;
   committer: GitSignature;
+  /** The account whose key signed the commit (a `gpgsig` header), when it is signed. */
+  signedBy?: string;
 }
 
 export function emptyState(): EmulatorState {

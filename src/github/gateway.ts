@@ -108,6 +108,8 @@ export interface PortfolioGateway {
    * repository does not exist or the token cannot see it (a project not started, a private repo).
    */
   listCommitsSince(since: string): Promise<CommitEvidence[] | undefined>;
+  /** One commit as the commits API tells it (with its signature's verification); undefined when unknown. */
+  readCommit(sha: string): Promise<CommitEvidence | undefined>;
   /**
    * The learner's merged pull requests in the target repositories: one search for all of them,
    * 100 a page. `incomplete` when GitHub's search said its results were incomplete.

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { components } from "@octokit/openapi-types";
 import type { z } from "zod";
 import {
   type ActualIssue,
@@ -260,17 +261,22 @@ export class RestGateway implements PortfolioGateway {
       }
     });
     if (commits === undefined) return undefined;
-    return commits
-      .map((commit) => ({
-        sha: commit.sha,
-        message: commit.commit.message,
-        repo: this.repo,
-        url: commit.html_url,
-        timestamp: commit.commit.author?.date ?? commit.commit.committer?.date ?? since,
-        authorLogin: commit.author && "login" in commit.author ? commit.author.login : null,
-        authorEmail: commit.commit.author?.email ?? null,
-      }))
-      .reverse();
+    return commits.map((commit) => commitEvidence(commit, this.repo, since)).reverse();
+  }
+
+  async readCommit(sha: string): Promise<CommitEvidence | undefined> {
+    return github(this.repo, `read commit ${sha.slice(0, 12)}`, async () => {
+      try {
+        const { data } = await this.client.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+          ...this.params,
+          ref: sha,
+        });
+        return commitEvidence(data, this.repo, data.commit.author?.date ?? "");
+      } catch (error) {
+        if (isStatus(error, 404, 422)) return undefined;
+        throw error;
+      }
+    });
   }
 
   async searchMergedPullRequests(
@@ -607,6 +613,24 @@ export class RestGateway implements PortfolioGateway {
       detail: `unexpected answer from GitHub at ${issue?.path.join(".")}: ${issue?.message}`,
     });
   }
+}
+
+type ListedCommit = components["schemas"]["commit"];
+
+/** A commit of the commits API as evidence: who GitHub says wrote and committed it, and whether it verified the signature. */
+function commitEvidence(commit: ListedCommit, repo: string, fallbackTime: string): CommitEvidence {
+  const login = (user: ListedCommit["author"]) => (user && "login" in user ? user.login : null);
+  return {
+    sha: commit.sha,
+    message: commit.commit.message,
+    repo,
+    url: commit.html_url,
+    timestamp: commit.commit.author?.date ?? commit.commit.committer?.date ?? fallbackTime,
+    authorLogin: login(commit.author),
+    authorEmail: commit.commit.author?.email ?? null,
+    committerLogin: login(commit.committer),
+    verified: commit.commit.verification?.verified === true,
+  };
 }
 
 /** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */

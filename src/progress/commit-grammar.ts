@@ -49,8 +49,13 @@ const WEEK_WORDS = new Set(["week", "weeks", "wk", "wks", "w"]);
 const PROJECT_WORDS = new Set(["project"]);
 /** A trailer longer than this is not a trailer anyone wrote by hand. */
 const MAX_TRAILER_VALUE = 100;
-/** One commit can honestly claim at most a day. */
+/** One commit can honestly claim at most a day, whatever number of Time: trailers it has. */
 const MAX_MINUTES = 24 * 60;
+/**
+ * What one commit may finish: a push can carry any message, so one commit never closes a course.
+ * A learner catching up names the rest in further commits (or closes the issues by hand).
+ */
+export const COMMIT_BOUNDS = { weeks: 4, projects: 2, problems: 10 } as const;
 
 type Token =
   | { kind: "word"; text: string }
@@ -133,10 +138,30 @@ export function parseCommitMessage(message: string, program: Program): CommitCla
     }
   }
   readTrailers(message, claims, claimWeek, claimProject);
-  claims.weeks = [...new Set(claims.weeks)].sort((a, b) => a - b);
-  claims.projects = [...new Set(claims.projects)];
-  claims.problems = [...new Set(claims.problems)];
+  const weeks = bounded(
+    [...new Set(claims.weeks)].sort((a, b) => a - b),
+    COMMIT_BOUNDS.weeks,
+  );
+  const projects = bounded([...new Set(claims.projects)], COMMIT_BOUNDS.projects);
+  const problems = bounded([...new Set(claims.problems)], COMMIT_BOUNDS.problems);
+  const over = (what: string, items: readonly (string | number)[], limit: number) => {
+    if (items.length > 0)
+      claims.rejected.push({
+        text: `${what} ${items.join(", ")}`,
+        reason: `one commit finishes at most ${limit} ${what}: name the others in commits of their own`,
+      });
+  };
+  over("weeks", weeks.over, COMMIT_BOUNDS.weeks);
+  over("projects", projects.over, COMMIT_BOUNDS.projects);
+  over("problems", problems.over, COMMIT_BOUNDS.problems);
+  claims.weeks = weeks.kept;
+  claims.projects = projects.kept;
+  claims.problems = problems.kept;
   return claims;
+}
+
+function bounded<T>(items: readonly T[], limit: number): { kept: T[]; over: T[] } {
+  return { kept: items.slice(0, limit), over: items.slice(limit) };
 }
 
 function readTrailers(
@@ -168,7 +193,7 @@ function readTrailers(
           text: `Time: ${value}`,
           reason: "expected a duration such as 1h30m, 90m or 1.5h",
         });
-      } else if (minutes > MAX_MINUTES) {
+      } else if (claims.minutes + minutes > MAX_MINUTES) {
         claims.rejected.push({ text: `Time: ${value}`, reason: "more than 24 hours in one commit" });
       } else claims.minutes += minutes;
     }

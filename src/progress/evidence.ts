@@ -13,18 +13,52 @@ export interface CommitEvidence {
   url: string;
   /** ISO timestamp of the commit. */
   timestamp: string;
+  /** The account GitHub attributes the author's email to: anyone who can push can claim it. */
   authorLogin?: string | null;
   authorEmail?: string | null;
+  /** The account GitHub attributes the committer's email to. */
+  committerLogin?: string | null;
+  /** GitHub verified the commit's signature as the committer's; undefined when not known (a push payload). */
+  verified?: boolean;
 }
 
-/** Only the learner's commits count: by GitHub login, or by one of the configured emails. */
+/** Whether the commit says the learner wrote it: by GitHub login, or by one of the configured emails. */
 export function isLearnersCommit(
   commit: CommitEvidence,
   config: Pick<Config, "learner" | "emails">,
 ): boolean {
-  if (commit.authorLogin && commit.authorLogin.toLowerCase() === config.learner.toLowerCase()) return true;
+  if (sameLogin(commit.authorLogin, config.learner)) return true;
   const email = commit.authorEmail?.toLowerCase();
   return email !== undefined && config.emails.some((candidate) => candidate.toLowerCase() === email);
+}
+
+const sameLogin = (login: string | null | undefined, other: string) =>
+  typeof login === "string" && login.toLowerCase() === other.toLowerCase();
+
+/**
+ * Whether a commit is evidence of the learner's work. An author's name, email and even the login
+ * GitHub derives from that email are claims anyone who can push may write, so where a commit is
+ * matters:
+ * - in a repository the learner owns (or one the config vouches for in `trusted_repos`), only the
+ *   learner and those they let push can put it there: the learner's login or email is enough;
+ * - anywhere else, it counts only when GitHub verified its signature as the learner's (signed by a
+ *   key on the learner's account, the learner as committer).
+ * A commit that is not the learner's at all is simply not theirs; one that claims to be theirs
+ * without such proof is `unproven`, with the reason.
+ */
+export function evidenceVerdict(
+  commit: CommitEvidence,
+  config: Pick<Config, "learner" | "emails" | "trusted_repos">,
+): { counts: boolean; unproven?: string } {
+  if (!isLearnersCommit(commit, config)) return { counts: false };
+  const owner = commit.repo.split("/")[0] ?? "";
+  const vouched = config.trusted_repos.some((repo) => repo.toLowerCase() === commit.repo.toLowerCase());
+  if (sameLogin(owner, config.learner) || vouched) return { counts: true };
+  if (commit.verified === true && sameLogin(commit.committerLogin, config.learner)) return { counts: true };
+  return {
+    counts: false,
+    unproven: `${commit.repo} is not the learner's repository and GitHub has not verified this commit's signature as theirs: not counted (list the repository in trusted_repos if only people you trust push there)`,
+  };
 }
 
 export function claimsOf(commit: CommitEvidence, curriculum: Curriculum): CommitClaims {

@@ -164,3 +164,35 @@ describe("commit-message grammar", () => {
     expect(mightClaim("Update README.md")).toBe(false);
   });
 });
+
+describe("what one commit may claim", () => {
+  it("finishes at most 4 weeks, and says why it ignores the rest", () => {
+    const claims = parse("closes weeks 1, 2, 3, 4, 5, 6 and 52");
+    expect(claims.weeks).toEqual([1, 2, 3, 4]);
+    expect(claims.rejected).toEqual([
+      {
+        text: "weeks 5, 6, 52",
+        reason: "one commit finishes at most 4 weeks: name the others in commits of their own",
+      },
+    ]);
+  });
+
+  it("credits at most 24 hours however many Time: trailers it carries", () => {
+    const claims = parse(`log\n\n${"Time: 20h\n".repeat(24)}`);
+    expect(claims.minutes).toBe(20 * 60);
+    expect(claims.rejected).toHaveLength(23);
+    expect(parse("log\n\nTime: 12h\nTime: 12h").minutes).toBe(24 * 60);
+  });
+
+  it("finishes at most 2 projects and 10 problems", () => {
+    const claims = parse(
+      `all\n\nProject: csvq\nProject: logr\nProject: http-server\n${Array.from({ length: 12 }, (_, i) => `Problem: p${i}`).join("\n")}`,
+    );
+    expect(claims.projects).toEqual(["csvq", "logr"]);
+    expect(claims.problems).toHaveLength(10);
+    expect(claims.rejected.map((rejection) => rejection.text)).toEqual([
+      "projects http-server",
+      "problems p10, p11",
+    ]);
+  });
+});

@@ -9,6 +9,8 @@ export interface FileCommit {
   files: Record<string, string | Buffer | null>;
   author: GitSignature;
   committer?: GitSignature;
+  /** Signed with this account's key. */
+  signedBy?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function commitFiles(store: Store, repo: RepoRecord, commit: FileCommit):
     message: commit.message,
     author: commit.author,
     committer: commit.committer ?? commit.author,
+    ...(commit.signedBy ? { signedBy: commit.signedBy } : {}),
   });
   objects.setRef(branchRef, sha);
   repo.pushedAt = store.now();

@@ -35,10 +35,17 @@ function serializeCommit(commit: Omit<GitCommit, "type">): Buffer {
     ...commit.parents.map((parent) => `parent ${parent}\n`),
     signatureLine("author", commit.author),
     signatureLine("committer", commit.committer),
+    ...(commit.signedBy ? [`gpgsig ${pgpSignature(commit.signedBy).replace(/\n/g, "\n ")}\n`] : []),
     "\n",
     commit.message,
   ];
   return Buffer.from(lines.join(""));
+}
+
+/** A stand-in for an ASCII-armoured signature by `login`'s key: the emulator checks no cryptography. */
+export function pgpSignature(login: string): string {
+  const body = Buffer.from(`signed by ${login}`).toString("base64");
+  return `-----BEGIN PGP SIGNATURE-----\n\n${body}\n-----END PGP SIGNATURE-----`;
 }
 
 /** The object store of one repository. Objects are immutable and named by their hash. */

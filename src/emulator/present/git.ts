@@ -1,6 +1,7 @@
 import type { components } from "@octokit/openapi-types";
 import type { FileDiff } from "../git/diff.js";
 import type { GitObjects } from "../git/objects.js";
+import { pgpSignature } from "../git/objects.js";
 import { listTree } from "../git/trees.js";
 import type { GitCommit, RepoRecord, TreeEntry } from "../state.js";
 import type { Store } from "../store.js";
@@ -16,6 +17,22 @@ const UNSIGNED: Schemas["verification"] = {
   payload: null,
   verified_at: null,
 };
+
+/** What GitHub says of a commit's signature: valid when the signer's account holds the committer's email. */
+export function verificationOf(commit: GitCommit, store: Store): Schemas["verification"] {
+  if (!commit.signedBy) return UNSIGNED;
+  const signer = store.user(commit.signedBy);
+  const email = commit.committer.email.toLowerCase();
+  const verified = signer.emails.some((candidate) => candidate.toLowerCase() === email);
+  const signature = pgpSignature(commit.signedBy);
+  return {
+    verified,
+    reason: verified ? "valid" : "bad_email",
+    signature,
+    payload: `tree ${commit.tree}\n`,
+    verified_at: verified ? commit.committer.date : null,
+  };
+}
 
 const shaNode = (prefix: string, sha: string) => `${prefix}_${Buffer.from(sha, "hex").toString("base64url")}`;
 
@@ -122,7 +139,7 @@ export function presentRestCommit(
       message: commit.message,
       comment_count: 0,
       tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
-      verification: UNSIGNED,
+      verification: verificationOf(commit, store),
     },
     author: account(commit.author.email),
     committer: account(commit.committer.email),
