@@ -35,10 +35,8 @@ function contextWith(extra: { trusted_repos?: string[] } = {}) {
 }
 
 beforeEach(async () => {
-  emulator = await Emulator.start({
-    limits: { enabled: false },
-    now: () => new Date("2026-04-20T04:00:00Z"),
-  });
+  clock = new Date("2026-03-02T04:00:00Z");
+  emulator = await Emulator.start({ limits: { enabled: false }, now: () => clock });
   emulator.addUser("octocat", { emails: [LEARNER_EMAIL] });
   emulator.createRepo(REPO);
   emulator.createRepo(FOREIGN);
