@@ -77,3 +77,37 @@ describe("GitHub App endpoints", () => {
     expect((await failure(bot.request("GET /user"))).status).toBe(403);
   });
 });
+
+describe("who a token is", () => {
+  it("GET /app names the app to its JWT, and refuses a token", async () => {
+    const app = await asApp().request("GET /app");
+    expect(app.data).toMatchObject({ id: 1, slug: "syllabot", owner: { login: "octocat" } });
+    expect(await failure(api.octokit().request("GET /app"))).toMatchObject({ status: 401 });
+  });
+
+  it("GraphQL's viewer is the user for a user token and slug[bot] for an installation token, as on github.com", async () => {
+    api.emulator.createRepo(REPO);
+    expect(await api.octokit().graphql("query { viewer { login } }")).toEqual({
+      viewer: { login: "octocat" },
+    });
+    const minted = await asApp().request("POST /app/installations/{installation_id}/access_tokens", {
+      installation_id: 1,
+    });
+    const bot = new Octokit({ auth: minted.data.token, baseUrl: api.emulator.url });
+    expect(await bot.graphql("query Me { viewer { login } }")).toEqual({
+      viewer: { login: "syllabot[bot]" },
+    });
+    // GitHub Enterprise Server's address, /api/graphql, beside /api/v3.
+    const ghes = new Octokit({ auth: api.emulator.token, baseUrl: `${api.emulator.url}/api/v3` });
+    expect(await ghes.graphql("{ viewer { login } }")).toEqual({ viewer: { login: "octocat" } });
+    // REST's GET /user refuses installation tokens, which is why syllabot asks GraphQL.
+    expect(await failure(bot.request("GET /user"))).toMatchObject({ status: 403 });
+  });
+
+  it("answers any other GraphQL query with an error saying it is not implemented, writing nothing", async () => {
+    await expect(api.octokit().graphql('{ repository(owner: "a", name: "b") { id } }')).rejects.toThrow(
+      /serves only the GraphQL query/,
+    );
+    expect(api.emulator.counts().writes).toBe(0);
+  });
+});

@@ -33,6 +33,34 @@ const list = async (query: Record<string, string>) =>
   (await api.octokit().request("GET /repos/{owner}/{repo}/commits", { ...params, ...query })).data;
 
 describe("commits", () => {
+  it("shows a signed commit verified only when the signer's account holds the committer's email", async () => {
+    scene();
+    const own = api.emulator.addCommit("octocat/csvq", {
+      message: "signed",
+      files: { "a.txt": "a" },
+      author: "octocat",
+      signedBy: "octocat",
+    });
+    api.emulator.addUser("mallory", { emails: ["mallory@example.com"] });
+    const forged = api.emulator.addCommit("octocat/csvq", {
+      message: "signed by someone else",
+      files: { "b.txt": "b" },
+      author: "octocat",
+      signedBy: "mallory",
+    });
+    const read = async (sha: string) =>
+      (await api.octokit().request("GET /repos/{owner}/{repo}/commits/{ref}", { ...params, ref: sha })).data
+        .commit.verification;
+    expect(await read(own)).toMatchObject({ verified: true, reason: "valid" });
+    expect((await read(own))?.signature).toMatch(/^-----BEGIN PGP SIGNATURE-----/);
+    expect(await read(forged)).toMatchObject({ verified: false, reason: "bad_email" });
+    const listed = await list({});
+    expect(listed.find((commit) => commit.sha === own)?.commit.verification?.verified).toBe(true);
+    expect(
+      listed.find((commit) => commit.sha !== own && commit.sha !== forged)?.commit.verification,
+    ).toMatchObject({ verified: false, reason: "unsigned" });
+  });
+
   it("lists a branch's commits newest first, with the GitHub account behind each email", async () => {
     const { parser, stranger, edit } = scene();
     const commits = await list({});

@@ -306,12 +306,15 @@ async function scenario(emulator: Emulator): Promise<void> {
   await octokit.request("GET /search/issues", { q: "is:issue involves:octocat" });
 
   const app = new Octokit({ auth: appJwt(), baseUrl: emulator.url });
+  await app.request("GET /app");
   await app.request("GET /repos/{owner}/{repo}/installation", params);
   const token = await app.request("POST /app/installations/{installation_id}/access_tokens", {
     installation_id: 1,
   });
   const installation = new Octokit({ auth: token.data.token, baseUrl: emulator.url });
   await installation.request("GET /installation/repositories", { per_page: 100 });
+  // GraphQL is outside the REST description; served for `viewer { login }` (its own tests).
+  await installation.graphql("query { viewer { login } }");
   await installation.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "From the app" });
 
   // A second installation, on an organization, for some of its repositories.

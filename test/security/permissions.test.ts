@@ -25,7 +25,11 @@ const CONFIG = readFileSync(EXAMPLE_CONFIG, "utf8");
 const NO_TIME_LIMIT = 0;
 
 /** Operations authenticated as the app itself (its JWT), which no installation permission governs. */
-const AS_THE_APP = new Set(["apps/create-installation-access-token", "apps/list-installations"]);
+const AS_THE_APP = new Set([
+  "apps/create-installation-access-token",
+  "apps/list-installations",
+  "apps/get-authenticated",
+]);
 /** Operations every installation token may call: listing its own repositories needs only metadata. */
 const METADATA_ONLY = new Set(["apps/list-repos-accessible-to-installation"]);
 
