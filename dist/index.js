@@ -29124,6 +29124,104 @@ function endGroup() {
     issue$2('endgroup');
 }
 
+/**
+ * Credentials out of any text bound for a terminal, a log or GitHub. Foreign text (a server's error
+ * message, a header logged by a library, a stack trace) may carry a token it was given, so every
+ * such text passes through `redactSecrets` at the boundary where it leaves the process.
+ *
+ * Two nets: the shapes credentials have (GitHub tokens, JWTs, PEM keys, Authorization values, a
+ * password in a URL), and the exact values of the secrets this process was given, which each
+ * adapter registers once at start-up, whatever their shape.
+ */
+const REDACTED = "[REDACTED]";
+/** Shorter values are not secrets worth the damage of replacing every occurrence of them. */
+const MIN_SECRET_LENGTH = 8;
+/** A line of a multi-line secret (a PEM key's base64 lines) is a secret on its own from this length. */
+const MIN_SECRET_LINE_LENGTH = 16;
+const registered = new Set();
+/** Longest first, so that a secret containing another is replaced whole. */
+let byLength = [];
+/**
+ * Remember secrets (a token, a webhook secret, a private key) so that their exact values are
+ * redacted from every later text, as written, JSON-escaped, and line by line for a multi-line one.
+ */
+function registerSecrets(...values) {
+    for (const value of values) {
+        if (!value)
+            continue;
+        for (const form of formsOf(value))
+            if (form.length >= MIN_SECRET_LENGTH)
+                registered.add(form);
+    }
+    byLength = [...registered].sort((a, b) => b.length - a.length);
+}
+function formsOf(value) {
+    const trimmed = value.trim();
+    const forms = [value, trimmed, JSON.stringify(trimmed).slice(1, -1), encodeURIComponent(trimmed)];
+    // PEM keys are often given with "\n" spelled out (one line in an environment variable).
+    const unescaped = trimmed.replace(/\\n/g, "\n");
+    const lines = unescaped
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length >= MIN_SECRET_LINE_LENGTH && !line.startsWith("-----"));
+    return [...forms, unescaped, ...(lines.length > 1 ? lines : [])];
+}
+const SHAPES = [
+    // A PEM private key, whole, or cut short: then to the end of the text or of its JSON string.
+    [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=")|$)/g, REDACTED],
+    // A JWT (an app's token to GitHub): base64url header, payload and signature.
+    [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+    // GitHub's tokens: personal, OAuth, user-to-server, server-to-server, refresh, fine-grained, and
+    // the older installation tokens.
+    [/\b(?:gh[opusr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|v1\.[0-9a-f]{40})\b/g, REDACTED],
+    // An Authorization header's value, whatever its scheme, as a header, in JSON or in a query.
+    [
+        /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest)\s+)?[^\s"',;&]+/gi,
+        (_match, header, scheme) => `${header}${scheme ? `${scheme} ` : ""}${REDACTED}`,
+    ],
+    // A scheme's credential in prose (RFC 7235's token68); it must look like one, 8 characters or
+    // more with a digit, so that "token expired" or "Basic usage" stay as written.
+    [
+        /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{8})(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]+=*/gi,
+        `$1$2${REDACTED}`,
+    ],
+    // A password in a URL: https://user:password@host.
+    [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi, `$1${REDACTED}@`],
+];
+/** `text` with every registered secret and every credential-shaped value replaced by [REDACTED]. */
+function redactSecrets(text) {
+    let redacted = text;
+    for (const secret of byLength) {
+        if (redacted.includes(secret))
+            redacted = redacted.split(secret).join(REDACTED);
+    }
+    for (const [shape, replacement] of SHAPES) {
+        redacted = redacted.replace(shape, replacement);
+    }
+    return redacted;
+}
+
+const REDACTING = Symbol("syllabot.redacting");
+/**
+ * From now on, every credential is redacted from what the process writes to `stream`, whoever
+ * writes it (@actions/core's commands, Octokit's warnings, a stack trace in the debug log).
+ */
+function redactWrites(stream) {
+    const marked = stream;
+    if (marked[REDACTING])
+        return;
+    marked[REDACTING] = true;
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => {
+        const text = typeof chunk === "string"
+            ? chunk
+            : chunk instanceof Uint8Array
+                ? Buffer.from(chunk).toString("utf8")
+                : undefined;
+        return text === undefined ? write(chunk, ...rest) : write(redactSecrets(text), ...rest);
+    });
+}
+
 const NativeTemporal = globalThis.Temporal;
 
 // Low-Level
@@ -58281,7 +58379,10 @@ async function remind(input) {
     return result;
 }
 
-/** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
+/**
+ * A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said.
+ * What the server said is foreign text that may echo the request's headers: it is redacted.
+ */
 class GitHubError extends Error {
     name = "GitHubError";
     status;
@@ -58289,7 +58390,7 @@ class GitHubError extends Error {
     action;
     constructor(options) {
         const status = options.status === undefined ? "no answer" : `HTTP ${options.status}`;
-        super(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`, {
+        super(redactSecrets(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`), {
             cause: options.cause,
         });
         this.status = options.status;
@@ -65652,6 +65753,11 @@ async function run() {
     const token = getInput("token");
     if (token)
         setSecret(token);
+    // The runner masks the token in the log, but not in what it echoes in other shapes, nor outside a
+    // runner: from here on, no credential is written at all (the mask command above had to name it).
+    registerSecrets(token);
+    redactWrites(process.stdout);
+    redactWrites(process.stderr);
     try {
         await runCommand(readInputs(token, process.env));
     }
@@ -65840,7 +65946,9 @@ async function writeSummary(heading, plan, tracked, dryRun, refreshed, reminded)
             ...reminded.closed.map((closed) => `Reminder #${closed.number} closed: phase ${closed.phase}'s bar is met`),
         ].map(escapeHtml));
     }
-    await summary.write();
+    // The summary is a file the runner renders; it is not masked.
+    const summary$1 = summary.stringify();
+    await summary.emptyBuffer().addRaw(redactSecrets(summary$1)).write();
 }
 function summaryTable(operations) {
     const header = ["op", "kind", "key", "title", "fields changed"].map((data) => ({ data, header: true }));
@@ -65856,8 +65964,8 @@ function fieldsChanged(operation) {
 /** The failure as the CLI words it, without a stack trace. */
 function failureMessage(error) {
     if (isExpected(error))
-        return `syllabot: ${error.message}`;
-    return `syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        return redactSecrets(`syllabot: ${error.message}`);
+    return redactSecrets(`syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 }
 /** Bad input, a wrong invocation or a refused request: the message says it all. */
 function isExpected(error) {

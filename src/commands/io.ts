@@ -1,3 +1,5 @@
+import { redactSecrets } from "../text/redact.js";
+
 /** Where a command writes; the real process streams, or buffers in tests. */
 export interface Io {
   stdout: (text: string) => void;
@@ -13,3 +15,12 @@ export const processIo: Io = {
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   env: process.env,
 };
+
+/** `io` with every credential redacted from what it prints (see text/redact.ts). */
+export function redactingIo(io: Io): Io {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redactSecrets(text)),
+    stderr: (text) => io.stderr(redactSecrets(text)),
+  };
+}

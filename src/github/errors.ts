@@ -1,4 +1,9 @@
-/** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
+import { redactSecrets } from "../text/redact.js";
+
+/**
+ * A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said.
+ * What the server said is foreign text that may echo the request's headers: it is redacted.
+ */
 export class GitHubError extends Error {
   override readonly name = "GitHubError";
   readonly status: number | undefined;
@@ -13,9 +18,12 @@ export class GitHubError extends Error {
     cause?: unknown;
   }) {
     const status = options.status === undefined ? "no answer" : `HTTP ${options.status}`;
-    super(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`, {
-      cause: options.cause,
-    });
+    super(
+      redactSecrets(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`),
+      {
+        cause: options.cause,
+      },
+    );
     this.status = options.status;
     this.repo = options.repo;
     this.action = options.action;

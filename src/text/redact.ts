@@ -46,8 +46,8 @@ function formsOf(value: string): string[] {
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 const SHAPES: readonly [RegExp, Replacement][] = [
-  // A PEM private key, whole, or to the end of the text if it was cut; escaped newlines included.
-  [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, REDACTED],
+  // A PEM private key, whole, or cut short: then to the end of the text or of its JSON string.
+  [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=")|$)/g, REDACTED],
   // A JWT (an app's token to GitHub): base64url header, payload and signature.
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
   // GitHub's tokens: personal, OAuth, user-to-server, server-to-server, refresh, fine-grained, and

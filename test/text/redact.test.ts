@@ -52,6 +52,9 @@ describe("redactSecrets: credentials by their shape", () => {
     expect(redactSecrets(`key:\n${PEM}done`)).toBe(`key:\n${REDACTED}\ndone`);
     expect(redactSecrets(JSON.stringify({ key: PEM }))).toBe(JSON.stringify({ key: `${REDACTED}\n` }));
     expect(redactSecrets(`oops ${PEM.slice(0, 200)}`)).toBe(`oops ${REDACTED}`);
+    // Cut short inside a JSON log line, the line stays JSON.
+    const line = JSON.stringify({ msg: "key", key: PEM.slice(0, 200), level: 30 });
+    expect(JSON.parse(redactSecrets(line))).toEqual({ msg: "key", key: REDACTED, level: 30 });
   });
 
   it("replaces a password in a URL", () => {
