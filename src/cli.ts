@@ -12,6 +12,7 @@ import { GitHubError } from "./github/errors.js";
 import { registerSecrets } from "./text/redact.js";
 
 export type { Io } from "./commands/io.js";
+export { dropOutputOnBrokenPipe } from "./commands/io.js";
 
 const DEFAULT_CONFIG = ".github/syllabot.yml";
 
