@@ -58380,6 +58380,98 @@ async function remind(input) {
 }
 
 /**
+ * A request that never got an HTTP answer, in plain words. Octokit reports a failed `fetch` as
+ * "HTTP 500" with the real reason (a certificate, a refused connection, a host that does not
+ * exist) buried in `error.cause`; this finds it, says what failed and where, and tells whether
+ * trying again can help: a certificate or a host name does not heal in the next 30 seconds.
+ */
+const CERTIFICATE_REASONS = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: "self-signed certificate",
+    SELF_SIGNED_CERT_IN_CHAIN: "self-signed certificate in its chain",
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: "issued by an authority this machine does not know",
+    UNABLE_TO_GET_ISSUER_CERT: "issued by an authority this machine does not know",
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "issued by an authority this machine does not know",
+    CERT_UNTRUSTED: "issued by an authority this machine does not trust",
+    CERT_HAS_EXPIRED: "the certificate has expired",
+    CERT_NOT_YET_VALID: "the certificate is not valid yet",
+    CERT_REVOKED: "the certificate was revoked",
+    CERT_SIGNATURE_FAILURE: "its signature does not verify",
+    ERR_TLS_CERT_ALTNAME_INVALID: "the certificate is for another host name",
+    HOSTNAME_MISMATCH: "the certificate is for another host name",
+};
+const OTHER_REASONS = {
+    ECONNREFUSED: { reason: "connection refused", retryAtMost: 1 },
+    ECONNRESET: { reason: "the connection was reset" },
+    UND_ERR_SOCKET: { reason: "the connection was closed before an answer" },
+    EPIPE: { reason: "the connection was closed while sending" },
+    ETIMEDOUT: { reason: "connection timed out" },
+    UND_ERR_CONNECT_TIMEOUT: { reason: "connection timed out" },
+    UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time" },
+    UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving" },
+    EHOSTUNREACH: { reason: "host unreachable" },
+    ENETUNREACH: { reason: "network unreachable" },
+    EAI_AGAIN: { reason: "the host name could not be looked up just now" },
+    ENOTFOUND: { reason: "no such host", retryAtMost: 0 },
+    ERR_SSL_WRONG_VERSION_NUMBER: {
+        reason: "the server does not speak TLS there: is it http://?",
+        retryAtMost: 0,
+    },
+};
+/** The connection-level failure behind `error` (its cause chain walked), if that is what it is. */
+function connectionFailure(error) {
+    const seen = new Set();
+    const pending = [error];
+    while (pending.length > 0) {
+        const current = pending.shift();
+        if (typeof current !== "object" || current === null || seen.has(current))
+            continue;
+        seen.add(current);
+        const { code, message, cause, errors } = current;
+        const found = classify(typeof code === "string" ? code : undefined, String(message ?? ""));
+        if (found)
+            return found;
+        pending.push(cause, ...(Array.isArray(errors) ? errors : []));
+    }
+    return undefined;
+}
+function classify(code, message) {
+    if (code !== undefined) {
+        const certificate = CERTIFICATE_REASONS[code];
+        if (certificate)
+            return { reason: certificate, certificate: true, retryAtMost: 0 };
+        const other = OTHER_REASONS[code];
+        if (other)
+            return { ...other, certificate: false };
+        if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
+            return { reason: `TLS failed: ${code}`, certificate: false, retryAtMost: 0 };
+        }
+    }
+    // The ports browsers refuse (fetch's "bad port" list) are refused by Node's fetch too.
+    if (message === "bad port") {
+        return { reason: "fetch refuses to connect to this port", certificate: false, retryAtMost: 0 };
+    }
+    return undefined;
+}
+/** One sentence: what failed, and at which server (its origin, never a path or a credential). */
+function describeConnectionFailure(failure, url) {
+    const server = originOf(url);
+    if (failure.certificate) {
+        return `the TLS certificate of ${server} is not trusted (${failure.reason}); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS`;
+    }
+    return `could not reach ${server} (${failure.reason})`;
+}
+function originOf(url) {
+    if (!url)
+        return "the server";
+    try {
+        return `${new URL(url).origin}/`;
+    }
+    catch {
+        return "the server";
+    }
+}
+
+/**
  * A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said.
  * What the server said is foreign text that may echo the request's headers: it is redacted.
  */
@@ -58389,8 +58481,8 @@ class GitHubError extends Error {
     repo;
     action;
     constructor(options) {
-        const status = options.status === undefined ? "no answer" : `HTTP ${options.status}`;
-        super(redactSecrets(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`), {
+        const status = options.status === undefined ? "" : ` (HTTP ${options.status})`;
+        super(redactSecrets(`GitHub: ${options.action} in ${options.repo} failed${status}: ${options.detail}`), {
             cause: options.cause,
         });
         this.status = options.status;
@@ -58418,7 +58510,13 @@ async function github(repo, action, call) {
     }
 }
 function toGitHubError(error, repo, action) {
-    const { status, response, message } = error;
+    const { status, request, response, message } = error;
+    // No HTTP answer at all: Octokit's "500" is made up; say what failed instead.
+    const failure = connectionFailure(error);
+    if (failure) {
+        const detail = describeConnectionFailure(failure, request?.url);
+        return new GitHubError({ status: undefined, repo, action, detail, cause: error });
+    }
     return new GitHubError({
         status,
         repo,
@@ -65204,7 +65302,23 @@ function etagCache(octokit, options = {}) {
     };
 }
 
-const SyllabotOctokit = Octokit.plugin(paginateRest, retry, throttling, etagCache);
+/**
+ * Retries only what a retry can heal. The retry plugin re-sends any "500", and Octokit reports a
+ * refused certificate or an unknown host as one: 14 s of backoff for an answer known at once.
+ * Registered before the retry plugin, so that its error hook runs first and sets how many
+ * retries this request gets (its own `request.retries`, which the plugin reads).
+ */
+function connectionRetries(octokit) {
+    octokit.hook.error("request", (error, options) => {
+        const atMost = connectionFailure(error)?.retryAtMost;
+        if (atMost !== undefined) {
+            const request = (options.request ?? {});
+            options.request = { ...request, retries: Math.min(request.retries ?? atMost, atMost) };
+        }
+        throw error;
+    });
+}
+const SyllabotOctokit = Octokit.plugin(paginateRest, connectionRetries, retry, throttling, etagCache);
 const DEFAULT_PACING = {
     writeIntervalMs: 1000,
     retryAfterUnitMs: 1000,
