@@ -58,10 +58,11 @@ const SHAPES: readonly [RegExp, Replacement][] = [
     /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest)\s+)?[^\s"',;&]+/gi,
     (_match, header, scheme) => `${header}${scheme ? `${scheme} ` : ""}${REDACTED}`,
   ],
-  // A scheme's credential in prose (RFC 7235's token68); it must look like one, 8 characters or
-  // more with a digit, so that "token expired" or "Basic usage" stay as written.
+  // A scheme's credential in prose (RFC 7235's token68); it must look like one, 16 characters or
+  // more with a letter and a digit, so that "token expired", "Basic usage" or "token 2026-03-02"
+  // stay as written.
   [
-    /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{8})(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]+=*/gi,
+    /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{16})(?=[A-Za-z0-9._~+/-]*\d)(?=[0-9._~+/-]*[A-Za-z])[A-Za-z0-9._~+/-]+=*/gi,
     `$1$2${REDACTED}`,
   ],
   // A password in a URL: https://user:password@host.

@@ -39,7 +39,7 @@ describe("redactSecrets: credentials by their shape", () => {
   });
 
   it("replaces Bearer, token and Basic credentials in prose, and JWTs anywhere", () => {
-    expect(redactSecrets("sent Bearer 0123abcd.efgh to the server")).toBe(
+    expect(redactSecrets("sent Bearer 0123abcd.efgh.ijkl to the server")).toBe(
       `sent Bearer ${REDACTED} to the server`,
     );
     expect(redactSecrets("used token 5f1c0e2d9a8b7c6d")).toBe(`used token ${REDACTED}`);
@@ -68,7 +68,7 @@ describe("redactSecrets: credentials by their shape", () => {
       "GitHub: read issues in octocat/portfolio failed (HTTP 401): Bad credentials (the token is missing, wrong or expired)",
       "Basic usage: set a token in GITHUB_TOKEN; the Bearer scheme is for apps",
       "closed week-05 #12 (commit 0123456789abcdef0123456789abcdef01234567)",
-      "Authorization header missing; token expired; v1.2.3",
+      "Authorization header missing; token expired; v1.2.3; token 2026-03-02; Basic 64-bit arithmetic",
       "see https://github.com/octocat/portfolio/issues/1 and mailto:a@b.c",
     ];
     for (const text of ordinary) expect(redactSecrets(text)).toBe(text);
