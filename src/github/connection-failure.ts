@@ -10,6 +10,8 @@ export interface ConnectionFailure {
   reason: string;
   /** The TLS certificate was refused (the sentence is then about trust, not reachability). */
   certificate: boolean;
+  /** Connected, but the answer was lost: the request may have been done. */
+  lost?: boolean;
   /**
    * How many retries can help: 0 for what does not heal (a certificate, a host name, a port fetch
    * refuses), 1 for a refused connection (a server restarting), none said for the rest (a reset, a
@@ -33,15 +35,15 @@ const CERTIFICATE_REASONS: Record<string, string> = {
   HOSTNAME_MISMATCH: "the certificate is for another host name",
 };
 
-const OTHER_REASONS: Record<string, { reason: string; retryAtMost?: number }> = {
+const OTHER_REASONS: Record<string, { reason: string; retryAtMost?: number; lost?: boolean }> = {
   ECONNREFUSED: { reason: "connection refused", retryAtMost: 1 },
-  ECONNRESET: { reason: "the connection was reset" },
-  UND_ERR_SOCKET: { reason: "the connection was closed before an answer" },
-  EPIPE: { reason: "the connection was closed while sending" },
+  ECONNRESET: { reason: "the connection was reset", lost: true },
+  UND_ERR_SOCKET: { reason: "the connection was closed before an answer", lost: true },
+  EPIPE: { reason: "the connection was closed while sending", lost: true },
   ETIMEDOUT: { reason: "connection timed out" },
   UND_ERR_CONNECT_TIMEOUT: { reason: "connection timed out" },
-  UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time" },
-  UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving" },
+  UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time", lost: true },
+  UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving", lost: true },
   EHOSTUNREACH: { reason: "host unreachable" },
   ENETUNREACH: { reason: "network unreachable" },
   EAI_AGAIN: { reason: "the host name could not be looked up just now" },
@@ -98,7 +100,7 @@ export function describeConnectionFailure(failure: ConnectionFailure, url: strin
   if (failure.certificate) {
     return `the TLS certificate of ${server} is not trusted (${failure.reason}); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS`;
   }
-  return `could not reach ${server} (${failure.reason})`;
+  return `${failure.lost ? "no answer from" : "could not reach"} ${server} (${failure.reason})`;
 }
 
 function originOf(url: string | undefined): string {

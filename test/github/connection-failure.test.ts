@@ -43,7 +43,6 @@ describe("connectionFailure", () => {
     ["ENOTFOUND", "no such host", 0],
     ["ETIMEDOUT", "connection timed out", undefined],
     ["UND_ERR_CONNECT_TIMEOUT", "connection timed out", undefined],
-    ["ECONNRESET", "the connection was reset", undefined],
   ])("finds %s, says what failed and where, not HTTP 500", (code, reason, retryAtMost) => {
     const error = fetchFailure(withCode(code, `connect ${code} 10.0.0.1:443`));
     expect(connectionFailure(error)).toEqual({
@@ -54,6 +53,17 @@ describe("connectionFailure", () => {
     const message = toGitHubError(error, "o/r", "read issues").message;
     expect(message).toBe(
       `GitHub: read issues in o/r failed: could not reach https://ghe.example.com/ (${reason})`,
+    );
+  });
+
+  it.each([
+    ["ECONNRESET", "the connection was reset"],
+    ["UND_ERR_SOCKET", "the connection was closed before an answer"],
+  ])("says an answer was lost (%s), not that the server could not be reached", (code, reason) => {
+    const error = fetchFailure(withCode(code));
+    expect(connectionFailure(error)).toEqual({ reason, certificate: false, lost: true });
+    expect(toGitHubError(error, "o/r", "create an issue").message).toBe(
+      `GitHub: create an issue in o/r failed: no answer from https://ghe.example.com/ (${reason})`,
     );
   });
 
