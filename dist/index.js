@@ -29179,10 +29179,11 @@ const SHAPES = [
         /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest)\s+)?[^\s"',;&]+/gi,
         (_match, header, scheme) => `${header}${scheme ? `${scheme} ` : ""}${REDACTED}`,
     ],
-    // A scheme's credential in prose (RFC 7235's token68); it must look like one, 8 characters or
-    // more with a digit, so that "token expired" or "Basic usage" stay as written.
+    // A scheme's credential in prose (RFC 7235's token68); it must look like one, 16 characters or
+    // more with a letter and a digit, so that "token expired", "Basic usage" or "token 2026-03-02"
+    // stay as written.
     [
-        /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{8})(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]+=*/gi,
+        /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{16})(?=[A-Za-z0-9._~+/-]*\d)(?=[0-9._~+/-]*[A-Za-z])[A-Za-z0-9._~+/-]+=*/gi,
         `$1$2${REDACTED}`,
     ],
     // A password in a URL: https://user:password@host.
@@ -58401,13 +58402,13 @@ const CERTIFICATE_REASONS = {
 };
 const OTHER_REASONS = {
     ECONNREFUSED: { reason: "connection refused", retryAtMost: 1 },
-    ECONNRESET: { reason: "the connection was reset" },
-    UND_ERR_SOCKET: { reason: "the connection was closed before an answer" },
-    EPIPE: { reason: "the connection was closed while sending" },
+    ECONNRESET: { reason: "the connection was reset", lost: true },
+    UND_ERR_SOCKET: { reason: "the connection was closed before an answer", lost: true },
+    EPIPE: { reason: "the connection was closed while sending", lost: true },
     ETIMEDOUT: { reason: "connection timed out" },
     UND_ERR_CONNECT_TIMEOUT: { reason: "connection timed out" },
-    UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time" },
-    UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving" },
+    UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time", lost: true },
+    UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving", lost: true },
     EHOSTUNREACH: { reason: "host unreachable" },
     ENETUNREACH: { reason: "network unreachable" },
     EAI_AGAIN: { reason: "the host name could not be looked up just now" },
@@ -58458,7 +58459,7 @@ function describeConnectionFailure(failure, url) {
     if (failure.certificate) {
         return `the TLS certificate of ${server} is not trusted (${failure.reason}); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS`;
     }
-    return `could not reach ${server} (${failure.reason})`;
+    return `${failure.lost ? "no answer from" : "could not reach"} ${server} (${failure.reason})`;
 }
 function originOf(url) {
     if (!url)
