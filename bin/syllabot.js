@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../lib/cli.js";
+import { dropOutputOnBrokenPipe, main } from "../lib/cli.js";
 
+dropOutputOnBrokenPipe();
 process.exitCode = await main(process.argv.slice(2));

@@ -29124,6 +29124,105 @@ function endGroup() {
     issue$2('endgroup');
 }
 
+/**
+ * Credentials out of any text bound for a terminal, a log or GitHub. Foreign text (a server's error
+ * message, a header logged by a library, a stack trace) may carry a token it was given, so every
+ * such text passes through `redactSecrets` at the boundary where it leaves the process.
+ *
+ * Two nets: the shapes credentials have (GitHub tokens, JWTs, PEM keys, Authorization values, a
+ * password in a URL), and the exact values of the secrets this process was given, which each
+ * adapter registers once at start-up, whatever their shape.
+ */
+const REDACTED = "[REDACTED]";
+/** Shorter values are not secrets worth the damage of replacing every occurrence of them. */
+const MIN_SECRET_LENGTH = 8;
+/** A line of a multi-line secret (a PEM key's base64 lines) is a secret on its own from this length. */
+const MIN_SECRET_LINE_LENGTH = 16;
+const registered = new Set();
+/** Longest first, so that a secret containing another is replaced whole. */
+let byLength = [];
+/**
+ * Remember secrets (a token, a webhook secret, a private key) so that their exact values are
+ * redacted from every later text, as written, JSON-escaped, and line by line for a multi-line one.
+ */
+function registerSecrets(...values) {
+    for (const value of values) {
+        if (!value)
+            continue;
+        for (const form of formsOf(value))
+            if (form.length >= MIN_SECRET_LENGTH)
+                registered.add(form);
+    }
+    byLength = [...registered].sort((a, b) => b.length - a.length);
+}
+function formsOf(value) {
+    const trimmed = value.trim();
+    const forms = [value, trimmed, JSON.stringify(trimmed).slice(1, -1), encodeURIComponent(trimmed)];
+    // PEM keys are often given with "\n" spelled out (one line in an environment variable).
+    const unescaped = trimmed.replace(/\\n/g, "\n");
+    const lines = unescaped
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length >= MIN_SECRET_LINE_LENGTH && !line.startsWith("-----"));
+    return [...forms, unescaped, ...(lines.length > 1 ? lines : [])];
+}
+const SHAPES = [
+    // A PEM private key, whole, or cut short: then to the end of the text or of its JSON string.
+    [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=")|$)/g, REDACTED],
+    // A JWT (an app's token to GitHub): base64url header, payload and signature.
+    [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+    // GitHub's tokens: personal, OAuth, user-to-server, server-to-server, refresh, fine-grained, and
+    // the older installation tokens.
+    [/\b(?:gh[opusr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|v1\.[0-9a-f]{40})\b/g, REDACTED],
+    // An Authorization header's value, whatever its scheme, as a header, in JSON or in a query.
+    [
+        /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest)\s+)?[^\s"',;&]+/gi,
+        (_match, header, scheme) => `${header}${scheme ? `${scheme} ` : ""}${REDACTED}`,
+    ],
+    // A scheme's credential in prose (RFC 7235's token68); it must look like one, 16 characters or
+    // more with a letter and a digit, so that "token expired", "Basic usage" or "token 2026-03-02"
+    // stay as written.
+    [
+        /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{16})(?=[A-Za-z0-9._~+/-]*\d)(?=[0-9._~+/-]*[A-Za-z])[A-Za-z0-9._~+/-]+=*/gi,
+        `$1$2${REDACTED}`,
+    ],
+    // A password in a URL: https://user:password@host.
+    [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi, `$1${REDACTED}@`],
+];
+/** `text` with every registered secret and every credential-shaped value replaced by [REDACTED]. */
+function redactSecrets(text) {
+    let redacted = text;
+    for (const secret of byLength) {
+        if (redacted.includes(secret))
+            redacted = redacted.split(secret).join(REDACTED);
+    }
+    for (const [shape, replacement] of SHAPES) {
+        redacted = redacted.replace(shape, replacement);
+    }
+    return redacted;
+}
+
+const REDACTING = Symbol("syllabot.redacting");
+/**
+ * From now on, every credential is redacted from what the process writes to `stream`, whoever
+ * writes it (@actions/core's commands, Octokit's warnings, a stack trace in the debug log).
+ */
+function redactWrites(stream) {
+    const marked = stream;
+    if (marked[REDACTING])
+        return;
+    marked[REDACTING] = true;
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => {
+        const text = typeof chunk === "string"
+            ? chunk
+            : chunk instanceof Uint8Array
+                ? Buffer.from(chunk).toString("utf8")
+                : undefined;
+        return text === undefined ? write(chunk, ...rest) : write(redactSecrets(text), ...rest);
+    });
+}
+
 const NativeTemporal = globalThis.Temporal;
 
 // Low-Level
@@ -58281,15 +58380,110 @@ async function remind(input) {
     return result;
 }
 
-/** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
+/**
+ * A request that never got an HTTP answer, in plain words. Octokit reports a failed `fetch` as
+ * "HTTP 500" with the real reason (a certificate, a refused connection, a host that does not
+ * exist) buried in `error.cause`; this finds it, says what failed and where, and tells whether
+ * trying again can help: a certificate or a host name does not heal in the next 30 seconds.
+ */
+const CERTIFICATE_REASONS = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: "self-signed certificate",
+    SELF_SIGNED_CERT_IN_CHAIN: "self-signed certificate in its chain",
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: "issued by an authority this machine does not know",
+    UNABLE_TO_GET_ISSUER_CERT: "issued by an authority this machine does not know",
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "issued by an authority this machine does not know",
+    CERT_UNTRUSTED: "issued by an authority this machine does not trust",
+    CERT_HAS_EXPIRED: "the certificate has expired",
+    CERT_NOT_YET_VALID: "the certificate is not valid yet",
+    CERT_REVOKED: "the certificate was revoked",
+    CERT_SIGNATURE_FAILURE: "its signature does not verify",
+    ERR_TLS_CERT_ALTNAME_INVALID: "the certificate is for another host name",
+    HOSTNAME_MISMATCH: "the certificate is for another host name",
+};
+const OTHER_REASONS = {
+    ECONNREFUSED: { reason: "connection refused", retryAtMost: 1 },
+    ECONNRESET: { reason: "the connection was reset", lost: true },
+    UND_ERR_SOCKET: { reason: "the connection was closed before an answer", lost: true },
+    EPIPE: { reason: "the connection was closed while sending", lost: true },
+    ETIMEDOUT: { reason: "connection timed out" },
+    UND_ERR_CONNECT_TIMEOUT: { reason: "connection timed out" },
+    UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time", lost: true },
+    UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving", lost: true },
+    EHOSTUNREACH: { reason: "host unreachable" },
+    ENETUNREACH: { reason: "network unreachable" },
+    EAI_AGAIN: { reason: "the host name could not be looked up just now" },
+    ENOTFOUND: { reason: "no such host", retryAtMost: 0 },
+    ERR_SSL_WRONG_VERSION_NUMBER: {
+        reason: "the server does not speak TLS there: is it http://?",
+        retryAtMost: 0,
+    },
+};
+/** The connection-level failure behind `error` (its cause chain walked), if that is what it is. */
+function connectionFailure(error) {
+    const seen = new Set();
+    const pending = [error];
+    while (pending.length > 0) {
+        const current = pending.shift();
+        if (typeof current !== "object" || current === null || seen.has(current))
+            continue;
+        seen.add(current);
+        const { code, message, cause, errors } = current;
+        const found = classify(typeof code === "string" ? code : undefined, String(message ?? ""));
+        if (found)
+            return found;
+        pending.push(cause, ...(Array.isArray(errors) ? errors : []));
+    }
+    return undefined;
+}
+function classify(code, message) {
+    if (code !== undefined) {
+        const certificate = CERTIFICATE_REASONS[code];
+        if (certificate)
+            return { reason: certificate, certificate: true, retryAtMost: 0 };
+        const other = OTHER_REASONS[code];
+        if (other)
+            return { ...other, certificate: false };
+        if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
+            return { reason: `TLS failed: ${code}`, certificate: false, retryAtMost: 0 };
+        }
+    }
+    // The ports browsers refuse (fetch's "bad port" list) are refused by Node's fetch too.
+    if (message === "bad port") {
+        return { reason: "fetch refuses to connect to this port", certificate: false, retryAtMost: 0 };
+    }
+    return undefined;
+}
+/** One sentence: what failed, and at which server (its origin, never a path or a credential). */
+function describeConnectionFailure(failure, url) {
+    const server = originOf(url);
+    if (failure.certificate) {
+        return `the TLS certificate of ${server} is not trusted (${failure.reason}); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS`;
+    }
+    return `${failure.lost ? "no answer from" : "could not reach"} ${server} (${failure.reason})`;
+}
+function originOf(url) {
+    if (!url)
+        return "the server";
+    try {
+        return `${new URL(url).origin}/`;
+    }
+    catch {
+        return "the server";
+    }
+}
+
+/**
+ * A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said.
+ * What the server said is foreign text that may echo the request's headers: it is redacted.
+ */
 class GitHubError extends Error {
     name = "GitHubError";
     status;
     repo;
     action;
     constructor(options) {
-        const status = options.status === undefined ? "no answer" : `HTTP ${options.status}`;
-        super(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`, {
+        const status = options.status === undefined ? "" : ` (HTTP ${options.status})`;
+        super(redactSecrets(`GitHub: ${options.action} in ${options.repo} failed${status}: ${options.detail}`), {
             cause: options.cause,
         });
         this.status = options.status;
@@ -58317,7 +58511,13 @@ async function github(repo, action, call) {
     }
 }
 function toGitHubError(error, repo, action) {
-    const { status, response, message } = error;
+    const { status, request, response, message } = error;
+    // No HTTP answer at all: Octokit's "500" is made up; say what failed instead.
+    const failure = connectionFailure(error);
+    if (failure) {
+        const detail = describeConnectionFailure(failure, request?.url);
+        return new GitHubError({ status: undefined, repo, action, detail, cause: error });
+    }
     return new GitHubError({
         status,
         repo,
@@ -65103,7 +65303,23 @@ function etagCache(octokit, options = {}) {
     };
 }
 
-const SyllabotOctokit = Octokit.plugin(paginateRest, retry, throttling, etagCache);
+/**
+ * Retries only what a retry can heal. The retry plugin re-sends any "500", and Octokit reports a
+ * refused certificate or an unknown host as one: 14 s of backoff for an answer known at once.
+ * Registered before the retry plugin, so that its error hook runs first and sets how many
+ * retries this request gets (its own `request.retries`, which the plugin reads).
+ */
+function connectionRetries(octokit) {
+    octokit.hook.error("request", (error, options) => {
+        const atMost = connectionFailure(error)?.retryAtMost;
+        if (atMost !== undefined) {
+            const request = (options.request ?? {});
+            options.request = { ...request, retries: Math.min(request.retries ?? atMost, atMost) };
+        }
+        throw error;
+    });
+}
+const SyllabotOctokit = Octokit.plugin(paginateRest, connectionRetries, retry, throttling, etagCache);
 const DEFAULT_PACING = {
     writeIntervalMs: 1000,
     retryAfterUnitMs: 1000,
@@ -65652,6 +65868,11 @@ async function run() {
     const token = getInput("token");
     if (token)
         setSecret(token);
+    // The runner masks the token in the log, but not in what it echoes in other shapes, nor outside a
+    // runner: from here on, no credential is written at all (the mask command above had to name it).
+    registerSecrets(token);
+    redactWrites(process.stdout);
+    redactWrites(process.stderr);
     try {
         await runCommand(readInputs(token, process.env));
     }
@@ -65840,7 +66061,9 @@ async function writeSummary(heading, plan, tracked, dryRun, refreshed, reminded)
             ...reminded.closed.map((closed) => `Reminder #${closed.number} closed: phase ${closed.phase}'s bar is met`),
         ].map(escapeHtml));
     }
-    await summary.write();
+    // The summary is a file the runner renders; it is not masked.
+    const summary$1 = summary.stringify();
+    await summary.emptyBuffer().addRaw(redactSecrets(summary$1)).write();
 }
 function summaryTable(operations) {
     const header = ["op", "kind", "key", "title", "fields changed"].map((data) => ({ data, header: true }));
@@ -65856,8 +66079,8 @@ function fieldsChanged(operation) {
 /** The failure as the CLI words it, without a stack trace. */
 function failureMessage(error) {
     if (isExpected(error))
-        return `syllabot: ${error.message}`;
-    return `syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        return redactSecrets(`syllabot: ${error.message}`);
+    return redactSecrets(`syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 }
 /** Bad input, a wrong invocation or a refused request: the message says it all. */
 function isExpected(error) {

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
+import { redactWrites } from "./action/redacted-output.js";
 import { parsePlainDate, type Temporal } from "./calendar.js";
 import type { Io } from "./commands/io.js";
 import { todayOption } from "./commands/plan.js";
@@ -24,6 +25,7 @@ import { planContext } from "./plan/context.js";
 import { formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
 import type { Operation } from "./plan/operations.js";
+import { redactSecrets, registerSecrets } from "./text/redact.js";
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
 export const COMMANDS = [...USE_CASES, "all"] as const;
@@ -51,6 +53,11 @@ export async function run(): Promise<void> {
   // Masked before anything else, so that no later line can show it.
   const token = core.getInput("token");
   if (token) core.setSecret(token);
+  // The runner masks the token in the log, but not in what it echoes in other shapes, nor outside a
+  // runner: from here on, no credential is written at all (the mask command above had to name it).
+  registerSecrets(token);
+  redactWrites(process.stdout);
+  redactWrites(process.stderr);
   try {
     await runCommand(readInputs(token, process.env));
   } catch (error) {
@@ -282,7 +289,9 @@ async function writeSummary(
       ].map(escapeHtml),
     );
   }
-  await core.summary.write();
+  // The summary is a file the runner renders; it is not masked.
+  const summary = core.summary.stringify();
+  await core.summary.emptyBuffer().addRaw(redactSecrets(summary)).write();
 }
 
 export function summaryTable(operations: readonly Operation[]) {
@@ -304,8 +313,10 @@ function fieldsChanged(operation: Operation): string {
 
 /** The failure as the CLI words it, without a stack trace. */
 export function failureMessage(error: unknown): string {
-  if (isExpected(error)) return `syllabot: ${error.message}`;
-  return `syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  if (isExpected(error)) return redactSecrets(`syllabot: ${error.message}`);
+  return redactSecrets(
+    `syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 /** Bad input, a wrong invocation or a refused request: the message says it all. */

@@ -5,12 +5,24 @@
  * SYLLABOT_TICK_SECRET enables POST /syllabot/tick; SYLLABOT_TICK_INTERVAL_HOURS runs it in process.
  */
 
+import { readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
 import { Redis } from "ioredis";
 import { run } from "probot";
 import { RedisCoordination } from "./app/coordination.js";
+import { createAppLog, registerAppSecrets } from "./app/log.js";
 import { syllabotApp } from "./app.js";
 import { Temporal } from "./calendar.js";
 import { probotOctokit } from "./github/probot-octokit.js";
+
+// Probot's run() reads .env into the environment (its values win); the logger, made before, reads it too.
+try {
+  Object.assign(process.env, parseEnv(readFileSync(".env", "utf8")));
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+}
+registerAppSecrets(process.env);
+const log = await createAppLog(process.env);
 
 const pace = process.env.SYLLABOT_PACE_MS;
 const writeIntervalMs = pace === undefined ? undefined : Number(pace);
@@ -40,7 +52,7 @@ if (intervalHours !== undefined && !(Number.isFinite(intervalHours) && intervalH
 const onTick = (tick: () => Promise<unknown>) => {
   if (intervalHours === undefined) return;
   setInterval(() => {
-    tick().catch((error: unknown) => process.stderr.write(`syllabot: the tick failed: ${String(error)}\n`));
+    tick().catch((error: unknown) => log.error({ err: error }, "syllabot: the tick failed"));
   }, intervalHours * 3_600_000).unref();
 };
 // Several processes behind a load balancer share Redis: Probot clusters Octokit's throttling through
@@ -63,6 +75,7 @@ if (pinned) {
   }
 }
 await run(syllabotApp({ onTick, ...(coordination ? { coordination } : {}), ...(now ? { now } : {}) }), {
+  log,
   Octokit: probotOctokit({
     ...(writeIntervalMs === undefined ? {} : { writeIntervalMs }),
     ...(retryAfterUnitMs === undefined ? {} : { retryAfterUnitMs }),

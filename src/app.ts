@@ -21,6 +21,7 @@ import type { Portfolio } from "./progress/portfolios.js";
 import { SuggestionCache } from "./remind/suggestions.js";
 import { keyOf } from "./render/managed-body.js";
 import { touchesSetup } from "./setup/paths.js";
+import { registerSecrets } from "./text/redact.js";
 
 const DEFAULT_REFRESH_DELAY_MS = 10_000;
 
@@ -186,6 +187,7 @@ export function syllabotApp(options: AppOptions = {}) {
     };
     options.onTick?.(tick);
     const tickSecret = options.tickSecret ?? process.env.SYLLABOT_TICK_SECRET;
+    registerSecrets(tickSecret);
     appOptions?.addHandler?.(async (request, response) => {
       // Drain: answers once every queued job is done (a graceful stop, a deployment, a test).
       if (request.url?.startsWith("/syllabot/idle") && tickSecret) {

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
-import { type Io, processIo } from "./commands/io.js";
+import { type Io, processIo, redactingIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
 import { runStatus } from "./commands/status.js";
@@ -9,14 +9,20 @@ import { runValidate } from "./commands/validate.js";
 import { runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
+import { registerSecrets } from "./text/redact.js";
 
 export type { Io } from "./commands/io.js";
+export { dropOutputOnBrokenPipe } from "./commands/io.js";
 
 const DEFAULT_CONFIG = ".github/syllabot.yml";
 
 /** Run the CLI; resolves to the exit code: 0 ok, 1 invalid input or a failed GitHub request, 2 usage error. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram(io);
+export async function main(argv: readonly string[], given: Io = processIo): Promise<number> {
+  // Whatever a command or a server says, no credential reaches the terminal. The emulator alone
+  // prints a token on purpose: the one it made up for its clients.
+  registerSecrets(given.env.GITHUB_TOKEN, given.env.GH_TOKEN);
+  const io = redactingIo(given);
+  const program = buildProgram(io, given);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
@@ -36,7 +42,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-function buildProgram(io: Io): Command {
+function buildProgram(io: Io, unredacted: Io): Command {
   const program = new Command("syllabot")
     .description("Turn a study curriculum into GitHub milestones and issues, and keep score.")
     .showHelpAfterError("(run 'syllabot --help' for usage)")
@@ -171,7 +177,10 @@ function buildProgram(io: Io): Command {
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
         throw new UsageError(`--port "${options.port}" is not a port number (0–65535)`);
       }
-      const emulator = await runEmulator({ port, stateFile: options.state, token: options.token }, io);
+      const emulator = await runEmulator(
+        { port, stateFile: options.state, token: options.token },
+        unredacted,
+      );
       await new Promise<void>((resolve) => emulator.onClose(() => resolve()));
     });
 

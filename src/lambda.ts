@@ -7,6 +7,7 @@
  */
 import { createProbot, type Probot } from "probot";
 import type { Coordination } from "./app/coordination.js";
+import { createAppLog, registerAppSecrets } from "./app/log.js";
 import type { WorkQueue } from "./app/work-queue.js";
 import { type AppOptions, syllabotApp, type TickSummary } from "./app.js";
 
@@ -33,27 +34,36 @@ export interface LambdaOptions {
 }
 
 export function createLambdaHandler(options: LambdaOptions = {}) {
-  const probot = options.probot ?? createProbot();
   let queue: WorkQueue | undefined;
   let tick: (() => Promise<TickSummary>) | undefined;
-  const loaded = probot.load(
-    syllabotApp({
-      ...options.app,
-      ...(options.coordination ? { coordination: options.coordination } : {}),
-      // Nothing waits after the answer: a refresh is not postponed either.
-      refreshDelayMs: 0,
-      onQueue: (created) => {
-        queue = created;
-      },
-      onTick: (created) => {
-        tick = created;
-      },
-    }),
-    // No server: the tick endpoint is for long-lived processes; a scheduled rule calls the tick instead.
-    { cwd: process.cwd(), addHandler: () => {} },
+  const made = (async () => {
+    if (options.probot) return options.probot;
+    registerAppSecrets(process.env);
+    // Probot's own logger, with no credential in any line (see app/log.ts); at `warn` unless told,
+    // as createProbot's is.
+    return createProbot({ overrides: { log: await createAppLog({ LOG_LEVEL: "warn", ...process.env }) } });
+  })();
+  const loaded = made.then((probot) =>
+    probot.load(
+      syllabotApp({
+        ...options.app,
+        ...(options.coordination ? { coordination: options.coordination } : {}),
+        // Nothing waits after the answer: a refresh is not postponed either.
+        refreshDelayMs: 0,
+        onQueue: (created) => {
+          queue = created;
+        },
+        onTick: (created) => {
+          tick = created;
+        },
+      }),
+      // No server: the tick endpoint is for long-lived processes; a scheduled rule calls the tick instead.
+      { cwd: process.cwd(), addHandler: () => {} },
+    ),
   );
   return async (event: LambdaWebhookEvent): Promise<LambdaResponse> => {
     await loaded;
+    const probot = await made;
     if (event.source === "aws.events" && tick) {
       const summary = await tick();
       await queue?.idle();

@@ -1,4 +1,10 @@
-/** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
+import { redactSecrets } from "../text/redact.js";
+import { connectionFailure, describeConnectionFailure } from "./connection-failure.js";
+
+/**
+ * A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said.
+ * What the server said is foreign text that may echo the request's headers: it is redacted.
+ */
 export class GitHubError extends Error {
   override readonly name = "GitHubError";
   readonly status: number | undefined;
@@ -12,8 +18,8 @@ export class GitHubError extends Error {
     detail: string;
     cause?: unknown;
   }) {
-    const status = options.status === undefined ? "no answer" : `HTTP ${options.status}`;
-    super(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`, {
+    const status = options.status === undefined ? "" : ` (HTTP ${options.status})`;
+    super(redactSecrets(`GitHub: ${options.action} in ${options.repo} failed${status}: ${options.detail}`), {
       cause: options.cause,
     });
     this.status = options.status;
@@ -25,6 +31,7 @@ export class GitHubError extends Error {
 interface RequestErrorLike {
   status?: number;
   message?: string;
+  request?: { url?: string };
   response?: { data?: unknown; headers?: Record<string, string | undefined> };
 }
 
@@ -49,7 +56,13 @@ export async function github<T>(repo: string, action: string, call: () => Promis
 }
 
 export function toGitHubError(error: unknown, repo: string, action: string): GitHubError {
-  const { status, response, message } = error as RequestErrorLike;
+  const { status, request, response, message } = error as RequestErrorLike;
+  // No HTTP answer at all: Octokit's "500" is made up; say what failed instead.
+  const failure = connectionFailure(error);
+  if (failure) {
+    const detail = describeConnectionFailure(failure, request?.url);
+    return new GitHubError({ status: undefined, repo, action, detail, cause: error });
+  }
   return new GitHubError({
     status,
     repo,

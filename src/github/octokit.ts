@@ -3,9 +3,27 @@ import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck";
+import { connectionFailure } from "./connection-failure.js";
 import { etagCache } from "./etag-cache.js";
 
-export const SyllabotOctokit = Octokit.plugin(paginateRest, retry, throttling, etagCache);
+/**
+ * Retries only what a retry can heal. The retry plugin re-sends any "500", and Octokit reports a
+ * refused certificate or an unknown host as one: 14 s of backoff for an answer known at once.
+ * Registered before the retry plugin, so that its error hook runs first and sets how many
+ * retries this request gets (its own `request.retries`, which the plugin reads).
+ */
+function connectionRetries(octokit: Octokit): void {
+  octokit.hook.error("request", (error, options) => {
+    const atMost = connectionFailure(error)?.retryAtMost;
+    if (atMost !== undefined) {
+      const request = (options.request ?? {}) as { retries?: number };
+      options.request = { ...request, retries: Math.min(request.retries ?? atMost, atMost) };
+    }
+    throw error;
+  });
+}
+
+export const SyllabotOctokit = Octokit.plugin(paginateRest, connectionRetries, retry, throttling, etagCache);
 export type GitHubClient = InstanceType<typeof SyllabotOctokit>;
 
 export interface Pacing {

@@ -1,8 +1,9 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { pino } from "pino";
+import { Writable } from "node:stream";
 import { createNodeMiddleware, Probot } from "probot";
+import { createAppLog } from "../../src/app/log.js";
 import type { WorkQueue } from "../../src/app/work-queue.js";
 import { syllabotApp } from "../../src/app.js";
 import { Temporal } from "../../src/calendar.js";
@@ -12,8 +13,8 @@ import { probotOctokit } from "../../src/github/probot-octokit.js";
 import { sign } from "../app/harness.js";
 
 /**
- * The Probot app as test/app/harness.ts serves it, but with Probot's own pino logger at trace level
- * writing into memory, and its own secrets: what the app logs, and what it answers each delivery,
+ * The Probot app as test/app/harness.ts serves it, but with the app's logger (src/app/log.ts) at
+ * trace level writing into memory, and its own secrets: what the app logs, and what it answers each delivery,
  * can be read back. For the security and fuzz suites.
  */
 
@@ -50,13 +51,15 @@ export async function startLoggedApp(
   });
   const logged: string[] = [];
   const answers: string[] = [];
-  const log = pino(
-    { level: "trace" },
-    {
-      write: (chunk: string) => {
-        logged.push(chunk);
+  // The app's own logger (as npm start makes it), in JSON, into memory.
+  const log = await createAppLog(
+    { LOG_LEVEL: "trace", LOG_FORMAT: "json" },
+    new Writable({
+      write(chunk, _encoding, done) {
+        logged.push(String(chunk));
+        done();
       },
-    },
+    }),
   );
   const probot = new Probot({
     appId: 1,

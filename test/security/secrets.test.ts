@@ -9,6 +9,8 @@ import { Emulator } from "../../src/emulator/index.js";
 import { examplePayload, sign } from "../app/harness.js";
 import { runCli } from "../helpers/run-cli.js";
 import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
+import { startAppProcess } from "./app-process.js";
+import { FOREIGN_CREDENTIALS, startEchoingServer } from "./echoing-server.js";
 import { type LoggedApp, startLoggedApp } from "./logged-app.js";
 
 /**
@@ -195,6 +197,94 @@ describe("the app: Probot's log at trace level", () => {
   );
 });
 
+describe("the app process (npm start): Probot's request log and foreign answers", () => {
+  it.each(["info", "trace"])(
+    "at %s level, logs neither the tick secret sent to /syllabot/tick and /syllabot/idle nor a credential GitHub's answer echoes",
+    async (level) => {
+      const emulator = await Emulator.start({ limits: { enabled: false }, now: () => new Date(NOW) });
+      emulator.createRepo(PORTFOLIO);
+      emulator.addCommit(PORTFOLIO, { message: "Add config", files: { ".github/syllabot.yml": CONFIG } });
+      // GitHub answers the milestones listing with a message echoing the installation token.
+      const echoing = await startEchoingServer({
+        target: emulator.url,
+        echoes: (method, path) => method === "GET" && path.includes("/milestones"),
+      });
+      const keys = {
+        webhookSecret: `whsec-${randomUUID()}`,
+        tickSecret: `tick-${randomUUID()}`,
+        privateKey: generateKeyPairSync("rsa", {
+          modulusLength: 2048,
+          privateKeyEncoding: { type: "pkcs8", format: "pem" },
+          publicKeyEncoding: { type: "spki", format: "pem" },
+        }).privateKey,
+      };
+      const app = await startAppProcess({
+        APP_ID: "1",
+        PRIVATE_KEY: keys.privateKey,
+        WEBHOOK_SECRET: keys.webhookSecret,
+        GHE_HOST: echoing.url.replace("http://", ""),
+        GHE_PROTOCOL: "http",
+        SYLLABOT_TICK_SECRET: keys.tickSecret,
+        SYLLABOT_PACE_MS: "0",
+        SYLLABOT_RETRY_UNIT_MS: "1",
+        SYLLABOT_NOW: NOW,
+        LOG_FORMAT: "json",
+        LOG_LEVEL: level,
+      });
+      try {
+        const installation = examplePayload("installation", "created");
+        installation.installation = { ...(installation.installation as object), id: 1 };
+        installation.repositories = [repository(PORTFOLIO)];
+        const body = JSON.stringify(installation);
+        const delivered = await fetch(`${app.url}/api/github/webhooks`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-github-event": "installation",
+            "x-github-delivery": randomUUID(),
+            "x-hub-signature-256": sign(body, keys.webhookSecret),
+          },
+          body,
+        });
+        expect(delivered.status).toBe(200);
+        const call = (path: string, method: string, secret: string) =>
+          fetch(`${app.url}${path}`, { method, headers: { authorization: `Bearer ${secret}` } });
+        const wrongSecret = `${keys.tickSecret.slice(0, -1)}x`;
+        expect((await call("/syllabot/idle", "GET", keys.tickSecret)).status).toBe(200);
+        expect((await call("/syllabot/tick", "POST", wrongSecret)).status).toBe(401);
+        expect((await call("/syllabot/tick", "POST", keys.tickSecret)).status).toBe(202);
+        expect((await call("/syllabot/idle", "GET", wrongSecret)).status).toBe(401);
+        expect((await call("/syllabot/idle", "GET", keys.tickSecret)).status).toBe(200);
+        await app.stop();
+
+        const output = app.output();
+        // The request log and the failed jobs were really written, at this level.
+        expect(output).toMatch(/"msg":"POST \/syllabot\/tick 202 - \d+ms"/);
+        expect(output).toMatch(/"msg":"GET \/syllabot\/idle 401 - \d+ms"/);
+        expect(output).toContain("syllabot: a job failed");
+        expect(output).toContain("Authorization: token [REDACTED]");
+        // At trace level, debug lines too (each GitHub request).
+        if (level === "trace") expect(output).toContain('"level":20');
+        expect(echoing.echoed).toBeGreaterThanOrEqual(2);
+        const minted = mintedTokens(emulator);
+        expect(Object.keys(minted).length).toBeGreaterThan(0);
+        const secrets = secretsOf(keys, {
+          "wrong tick secret": wrongSecret,
+          "emulator token": emulator.token,
+          ...minted,
+          ...FOREIGN_CREDENTIALS,
+        });
+        expect(leaks(output, secrets)).toEqual([]);
+      } finally {
+        await app.stop();
+        await echoing.close();
+        await emulator.close();
+      }
+    },
+    NO_TIME_LIMIT,
+  );
+});
+
 describe("the CLI", () => {
   let emulator: Emulator;
   beforeAll(async () => {
@@ -236,6 +326,45 @@ describe("the CLI", () => {
       expect(
         leaks(output, secretsOf(OTHER_SECRETS, { token: emulator.token, "wrong token": wrong })),
       ).toEqual([]);
+    },
+    NO_TIME_LIMIT,
+  );
+});
+
+describe("the CLI, when GitHub's answer echoes the credential", () => {
+  it(
+    "apply, status and rebuild print the failure without the token, in any shape",
+    async () => {
+      const echoing = await startEchoingServer({});
+      try {
+        // A token shaped like GitHub's, and one shaped like nothing (a GitHub Enterprise Server's
+        // 40 hex digits): only its value, known to the process, can catch the second.
+        const shaped = `ghs_${randomUUID().replace(/-/g, "")}abcd`;
+        const shapeless = randomUUID().replace(/-/g, "").padEnd(40, "7");
+        const common = ["--repo", PORTFOLIO, "--config", EXAMPLE_CONFIG, "--api-url", echoing.url];
+        const runs = [];
+        for (const token of [shaped, shapeless]) {
+          runs.push(
+            await runCli(["apply", ...common, "--pace", "0"], { GITHUB_TOKEN: token }),
+            await runCli(["status", ...common], { GH_TOKEN: token }),
+            await runCli(["rebuild", ...common, "--pace", "0"], { GITHUB_TOKEN: token, SYLLABOT_DEBUG: "1" }),
+          );
+        }
+        expect(echoing.echoed).toBeGreaterThanOrEqual(runs.length);
+        expect(runs.map((run) => run.code)).toEqual([1, 1, 1, 1, 1, 1]);
+        for (const run of runs) {
+          // The learner still reads what failed and what the server said.
+          expect(run.stderr).toMatch(
+            /^syllabot: GitHub: .* failed \(HTTP 400\): Bad request: the gateway refused/,
+          );
+          expect(run.stderr).toContain("Authorization: token [REDACTED]");
+        }
+        const output = runs.map((run) => run.stdout + run.stderr).join("\n");
+        const secrets = secretsOf(OTHER_SECRETS, { shaped, shapeless, ...FOREIGN_CREDENTIALS });
+        expect(leaks(output, secrets)).toEqual([]);
+      } finally {
+        await echoing.close();
+      }
     },
     NO_TIME_LIMIT,
   );
@@ -351,6 +480,40 @@ describe("the Action, run from dist/", () => {
         const rest = [run.stdout.slice(mask.length), run.stderr, run.output, run.summary].join("\n");
         expect(leaks(rest, secrets)).toEqual([]);
         expect(run.stdout.split(run.token)).toHaveLength(2);
+      }
+    },
+    NO_TIME_LIMIT,
+  );
+  it(
+    "prints no credential a failing answer echoes: not in the failure line, the log or the summary",
+    async () => {
+      const echoing = await startEchoingServer({});
+      try {
+        const shapeless = randomUUID().replace(/-/g, "").padEnd(40, "3");
+        const runs = [
+          await runAction({ token: emulator.token, command: "all" }, { GITHUB_API_URL: echoing.url }),
+          await runAction(
+            { token: shapeless, command: "sync" },
+            { GITHUB_API_URL: echoing.url, RUNNER_DEBUG: "1", ACTIONS_STEP_DEBUG: "true" },
+          ),
+        ];
+        expect(runs.map((run) => run.code)).toEqual([1, 1]);
+        expect(echoing.echoed).toBeGreaterThanOrEqual(2);
+        const secrets = secretsOf(OTHER_SECRETS, {
+          token: emulator.token,
+          shapeless,
+          ...FOREIGN_CREDENTIALS,
+        });
+        for (const run of runs) {
+          expect(run.stdout).toContain("::error::syllabot: GitHub: ");
+          expect(run.stdout).toContain("Authorization: token [REDACTED]");
+          const mask = `::add-mask::${run.token}\n`;
+          expect(run.stdout.startsWith(mask)).toBe(true);
+          const rest = [run.stdout.slice(mask.length), run.stderr, run.output, run.summary].join("\n");
+          expect(leaks(rest, secrets)).toEqual([]);
+        }
+      } finally {
+        await echoing.close();
       }
     },
     NO_TIME_LIMIT,
