@@ -16,6 +16,7 @@ import { sharedIdentity } from "./github/identity.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
+import { isTrustedAuthor, trustOf } from "./plan/trust.js";
 import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
 import { SuggestionCache } from "./remind/suggestions.js";
@@ -302,6 +303,17 @@ export function syllabotApp(options: AppOptions = {}) {
       readable(context, async () => {
         const { issue, repository } = context.payload;
         if (keyOf(issue.body) === undefined) return;
+        // A stranger's issue carrying a key is not one of the portfolio's: it refreshes nothing.
+        const portfolio = (await portfoliosOf(context)).find(
+          (candidate) => candidate.repo.toLowerCase() === repository.full_name.toLowerCase(),
+        );
+        if (!portfolio) return;
+        const trust = trustOf({
+          self: await identity(),
+          learner: portfolio.config.learner,
+          others: portfolio.config.trusted_authors,
+        });
+        if (!isTrustedAuthor(trust, issue.user?.login)) return;
         if (!(await queue.accept(context.id))) return;
         refreshSoon(context, repository.full_name);
       }),

@@ -270,7 +270,14 @@ describe("the Probot app against the emulator", () => {
       // GitHub's examples hold no issues.closed: its issues.reopened, turned around, has the same shape.
       const payload = examplePayload("issues", "reopened") as Record<string, unknown>;
       payload.action = "closed";
-      payload.issue = { ...(payload.issue as object), number: week.number, body: week.body, state: "closed" };
+      const issue = payload.issue as { user: object };
+      payload.issue = {
+        ...issue,
+        number: week.number,
+        body: week.body,
+        state: "closed",
+        user: { ...issue.user, login: "syllabot[bot]", type: "Bot" },
+      };
       payload.repository = { ...(payload.repository as object), ...repositoryPayload(REPO) };
       payload.installation = { id: 1, node_id: "I_1" };
       expect(await app.deliver("issues", payload)).toBe(200);
@@ -280,6 +287,31 @@ describe("the Probot app against the emulator", () => {
     await app.queue.idle();
     expect(commits()).toHaveLength(2);
     expect(await readme()).toContain("10 of 52 weeks done");
+
+    // A stranger's issue carrying a week's key, closed: not the portfolio's, nothing is refreshed.
+    const planted = emulator.addIssue(REPO, {
+      title: "mine",
+      author: "mallory",
+      body: "<!-- syllabot:key=week-11 -->",
+    });
+    emulator.editIssueOnWeb(REPO, planted, { state: "closed", by: "mallory" });
+    const stranger = examplePayload("issues", "reopened") as Record<string, unknown>;
+    const theirs = stranger.issue as { user: object };
+    stranger.action = "closed";
+    stranger.issue = {
+      ...theirs,
+      number: planted,
+      body: "<!-- syllabot:key=week-11 -->",
+      state: "closed",
+      user: { ...theirs.user, login: "mallory", type: "User" },
+    };
+    stranger.repository = { ...(stranger.repository as object), ...repositoryPayload(REPO) };
+    stranger.installation = { id: 1, node_id: "I_1" };
+    const requests = emulator.log.length;
+    expect(await app.deliver("issues", stranger)).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await app.queue.idle();
+    expect(emulator.log.slice(requests)).toEqual([]);
   });
 
   it("runs the daily tick on POST /syllabot/tick: reminders and README for every portfolio, nothing twice when ticks overlap", {
