@@ -1,6 +1,7 @@
 import { localDate, spanOfWeeks, Temporal } from "./calendar.js";
 import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
+import { GitHubError } from "./github/errors.js";
 import type { PortfolioGateway } from "./github/gateway.js";
 import type { ActualIssue, Snapshot } from "./plan/actual.js";
 import { labelNames, type PlanContext, planContext } from "./plan/context.js";
@@ -404,23 +405,37 @@ export async function track(input: TrackInput): Promise<TrackResult> {
       comments.set(issue.number, known);
       const decision = closingDecision(issue, pastClosings(known), commit);
       if (decision === "none") continue;
-      if (decision === "close") {
-        // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
-        await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
-        issue.state = "closed";
+      try {
+        if (decision === "close") {
+          // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
+          await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+          issue.state = "closed";
+        }
+        const body = closingComment(commit);
+        await gateway.commentOnIssue(issue.number, body);
+        known.push({ body, created_at: commit.timestamp });
+        result[decision === "close" ? "closed" : "annotated"].push({
+          key,
+          number: issue.number,
+          sha: commit.sha,
+        });
+      } catch (error) {
+        // One commit GitHub refuses to record must not stop every later one, nor the ledger.
+        if (!refusedForThisIssue(error)) throw error;
+        result.rejected.push({ sha: commit.sha, text: key, reason: `GitHub refused it: ${error.message}` });
       }
-      const body = closingComment(commit);
-      await gateway.commentOnIssue(issue.number, body);
-      known.push({ body, created_at: commit.timestamp });
-      result[decision === "close" ? "closed" : "annotated"].push({
-        key,
-        number: issue.number,
-        sha: commit.sha,
-      });
     }
   }
   await save();
   return result;
+}
+
+/**
+ * GitHub refused a write about one issue (422: the text or the change is invalid; 404 or 410: the
+ * issue is gone), as opposed to a failure that every later request would meet too.
+ */
+function refusedForThisIssue(error: unknown): error is GitHubError {
+  return error instanceof GitHubError && [404, 410, 422].includes(error.status ?? 0);
 }
 
 /** A commit worth a ledger write of its own: it finishes something, logs time or solves a DSA problem. */
