@@ -42,8 +42,8 @@ import { SUGGESTION_LIMIT, SuggestionCache } from "./remind/suggestions.js";
 import { metComment, reminderComment, reminderIssue } from "./remind/text.js";
 import { keyOf, mergeManagedBody } from "./render/managed-body.js";
 import { renderProgressFiles } from "./render/readme.js";
-import { loadSetupFromRepository } from "./setup/from-repository.js";
-import { touchesSetup } from "./setup/paths.js";
+import { curriculumPathOnDefaultBranch, loadSetupFromRepository } from "./setup/from-repository.js";
+import { touchesOwnSetup } from "./setup/paths.js";
 import {
   CONFIG_ERROR_KEY,
   configErrorBody,
@@ -317,12 +317,16 @@ export async function checkSetupChange(input: RepositoryInput & { headSha: strin
   await gateway.publishCheckRun(plannedSetupCheck(headSha, planned));
 }
 
-/** A pull request: check its setup change when it touches the config or a curriculum file; otherwise nothing. */
+/**
+ * A pull request: check its setup change when it touches the config or the curriculum file the
+ * config on the default branch names; otherwise nothing. Its files are read only until that is known.
+ */
 export async function checkPullRequest(
   input: RepositoryInput & { number: number; headSha: string },
 ): Promise<boolean> {
-  const paths = await input.gateway.listPullRequestFiles(input.number);
-  if (!touchesSetup(paths)) return false;
+  const curriculumPath = await curriculumPathOnDefaultBranch(input.gateway);
+  const touches = (paths: readonly string[]) => touchesOwnSetup(paths, curriculumPath);
+  if (!touches(await input.gateway.listPullRequestFiles(input.number, touches))) return false;
   await checkSetupChange(input);
   return true;
 }

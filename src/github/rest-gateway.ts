@@ -353,18 +353,25 @@ export class RestGateway implements PortfolioGateway {
     }));
   }
 
-  async listPullRequestFiles(number: number): Promise<string[]> {
-    const files = await github(this.repo, `list the files of pull request #${number}`, () =>
-      this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-        ...this.params,
-        pull_number: number,
-        per_page: PAGE,
-      }),
+  async listPullRequestFiles(
+    number: number,
+    until?: (paths: readonly string[]) => boolean,
+  ): Promise<string[]> {
+    const paths: string[] = [];
+    await github(this.repo, `list the files of pull request #${number}`, () =>
+      this.client.paginate(
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+        { ...this.params, pull_number: number, per_page: PAGE },
+        (response, done) => {
+          for (const file of response.data) {
+            paths.push(file.filename, ...(file.previous_filename ? [file.previous_filename] : []));
+          }
+          if (until?.(paths)) done();
+          return [];
+        },
+      ),
     );
-    return files.flatMap((file) => [
-      file.filename,
-      ...(file.previous_filename ? [file.previous_filename] : []),
-    ]);
+    return paths;
   }
 
   async commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined> {
