@@ -51,6 +51,7 @@ import {
   plannedSetupCheck,
   removedSetupCheck,
 } from "./setup/reports.js";
+import { fitText, GITHUB_LIMITS } from "./text/github-limits.js";
 
 export interface SyncInput {
   gateway: PortfolioGateway;
@@ -767,7 +768,7 @@ export async function remind(input: RemindInput): Promise<RemindResult> {
     const existing = reminders.get(rendered.key);
     if (existing) {
       // The body's region is brought up to date (what counts so far); the comment notifies.
-      const body = mergeManagedBody(existing.body, rendered.managed);
+      const body = fitText(mergeManagedBody(existing.body, rendered.managed), GITHUB_LIMITS.issueBody);
       if (body !== existing.body) await gateway.updateIssue(existing.number, { body });
       await gateway.commentOnIssue(existing.number, reminderComment(context, reminder));
       result.sent.push({
