@@ -10,6 +10,7 @@ import {
 import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 import { keyOf } from "../render/managed-body.js";
+import { ANNOTATIONS_PER_REQUEST } from "../text/github-limits.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
 import type {
   CheckRun,
@@ -30,8 +31,6 @@ const CREATE_ATTEMPTS = 3;
 const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
 /** How often a commit is retried when the branch moved under it. */
 const COMMIT_ATTEMPTS = 5;
-/** GitHub takes at most 50 annotations in one check-run request. */
-const ANNOTATIONS_PER_REQUEST = 50;
 
 export class RestGateway implements PortfolioGateway {
   readonly repo: string;

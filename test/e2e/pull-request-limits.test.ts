@@ -57,14 +57,14 @@ function outputOf(entry: { requestBody?: unknown } | undefined) {
   return body.output;
 }
 
-/** The example config with its emails replaced by a list of invalid ones, about `bytes` long. */
+/** The example config with hundreds of invalid verdicts, each a problem of its own, about `bytes` long. */
 function configOfSize(bytes: number): string {
-  const count = Math.ceil(bytes / 3);
-  return CONFIG.replace(/^emails: .*$/m, `emails: [${Array.from({ length: count }, () => "x").join(", ")}]`);
+  const entries = Array.from({ length: Math.ceil(bytes / 16) }, (_, index) => `"o/r#${index + 1}": x`);
+  return CONFIG.replace(/^ {2}verdicts: .*$/m, `  verdicts: {${entries.join(", ")}}`);
 }
 
 describe("a pull request's cost", () => {
-  it("checks a 6 KB config with thousands of errors in one request, its summary within GitHub's limit", {
+  it("checks a 6 KB config with hundreds of errors in one request, its summary within GitHub's limit", {
     timeout: 120_000,
   }, async () => {
     const config = configOfSize(6 * 1024);
@@ -95,6 +95,13 @@ describe("a pull request's cost", () => {
     const { checked, checkRequests } = await strangersPullRequest({ "docs/x.yml": configOfSize(6 * 1024) });
     expect(checked).toBe(false);
     expect(checkRequests).toEqual([]);
+  });
+
+  it("reads a pull request's files only until it knows: one page when the config is among the first", async () => {
+    const many = Object.fromEntries(Array.from({ length: 450 }, (_, index) => [`docs/page-${index}.md`, "x"]));
+    const { checked } = await strangersPullRequest({ ".github/syllabot.yml": CONFIG, ...many });
+    expect(checked).toBe(true);
+    expect(emulator.log.filter((entry) => entry.operationId === "pulls/list-files")).toHaveLength(1);
   });
 
   it("checks a pull request touching the curriculum file the config on the default branch names", async () => {
