@@ -2,7 +2,13 @@ import { formatProblem, type Problem } from "../errors.js";
 import type { CheckAnnotation, CheckRun } from "../github/gateway.js";
 import { summaryLine } from "../plan/format.js";
 import type { Plan } from "../plan/index.js";
-import { ANNOTATIONS_PER_REQUEST, fitLine, fitText, GITHUB_LIMITS } from "../text/github-limits.js";
+import {
+  ANNOTATIONS_PER_REQUEST,
+  fitLine,
+  fitMiddle,
+  fitText,
+  GITHUB_LIMITS,
+} from "../text/github-limits.js";
 import { escapeMarkdownInline, inlineCode } from "../text/markdown.js";
 import { CONFIG_PATH } from "./paths.js";
 
@@ -51,19 +57,21 @@ function annotation(problem: Problem): CheckAnnotation {
 export function invalidSetupCheck(headSha: string, problems: readonly Problem[]): CheckRun {
   const count = problems.length === 1 ? "1 error" : `${problems.length} errors`;
   const first = problems.slice(0, PROBLEMS_SHOWN).map(shown);
-  const summary = [
-    "syllabot cannot use this configuration; nothing would be synced until it is fixed.",
-    "",
-    ...first.map((problem) => `- ${escapeMarkdownInline(formatProblem(problem))}`),
-    ...moreProblems(problems),
-  ].join("\n");
+  const summary = fitMiddle(
+    "syllabot cannot use this configuration; nothing would be synced until it is fixed.\n\n",
+    first.map((problem) => `- ${escapeMarkdownInline(formatProblem(problem))}`).join("\n"),
+    moreProblems(problems)
+      .map((line) => `\n${line}`)
+      .join(""),
+    GITHUB_LIMITS.checkRunSummary,
+  );
   return {
     name: CHECK_NAME,
     head_sha: headSha,
     conclusion: "failure",
     output: {
       title: `${count} in the syllabot configuration`,
-      summary: fitText(summary, GITHUB_LIMITS.checkRunSummary),
+      summary,
       annotations: first.map(annotation),
     },
   };
@@ -119,15 +127,12 @@ export function configErrorBody(problems: readonly Problem[], blobUrl: string): 
           : `${blobUrl}/${problem.file}#L${problem.line}`;
       return `- [${escapeMarkdownInline(`${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}`)}](${link}) ${escapeMarkdownInline(`${problem.path ? `${problem.path}: ` : ""}${problem.message}`)}`;
     });
-  return fitText(
-    [
-      `<!-- syllabot:key=${CONFIG_ERROR_KEY} -->`,
-      "syllabot cannot read its configuration on the default branch, so it has changed nothing. Fix these and push; this issue closes itself when the configuration is valid.",
-      "",
-      ...lines,
-      ...moreProblems(problems),
-      "",
-    ].join("\n"),
+  return fitMiddle(
+    `<!-- syllabot:key=${CONFIG_ERROR_KEY} -->\nsyllabot cannot read its configuration on the default branch, so it has changed nothing. Fix these and push; this issue closes itself when the configuration is valid.\n\n`,
+    lines.join("\n"),
+    `${moreProblems(problems)
+      .map((line) => `\n${line}`)
+      .join("")}\n`,
     GITHUB_LIMITS.issueBody,
   );
 }

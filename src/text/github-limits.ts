@@ -151,3 +151,9 @@ export function fitText(text: string, limit: TextLimit, options: FitOptions = {}
 export function fitLine(text: string, max: number): string {
   return fitPlain(text, max, "characters", "…");
 }
+
+/** `head`, `middle` and `tail` joined within `limit`: only the middle is cut, so both ends survive. */
+export function fitMiddle(head: string, middle: string, tail: string, limit: TextLimit): string {
+  const room = limit.max - measure(head, limit.unit) - measure(tail, limit.unit);
+  return `${head}${fitText(middle, { ...limit, max: Math.max(0, room) })}${tail}`;
+}
