@@ -98,7 +98,9 @@ describe("a pull request's cost", () => {
   });
 
   it("reads a pull request's files only until it knows: one page when the config is among the first", async () => {
-    const many = Object.fromEntries(Array.from({ length: 450 }, (_, index) => [`docs/page-${index}.md`, "x"]));
+    const many = Object.fromEntries(
+      Array.from({ length: 450 }, (_, index) => [`docs/page-${index}.md`, "x"]),
+    );
     const { checked } = await strangersPullRequest({ ".github/syllabot.yml": CONFIG, ...many });
     expect(checked).toBe(true);
     expect(emulator.log.filter((entry) => entry.operationId === "pulls/list-files")).toHaveLength(1);
