@@ -2,7 +2,7 @@ import { resolve as resolve$2, relative, isAbsolute } from 'node:path';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
-import { createHmac, createHash } from 'crypto';
+import { createHmac, createHash as createHash$1 } from 'crypto';
 import * as fs$1 from 'fs';
 import { promises, constants as constants$5, realpathSync, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$1, realpath } from 'fs';
 import { sep as sep$1, dirname as dirname$1, extname, resolve as resolve$1 } from 'path';
@@ -37,9 +37,9 @@ import 'timers';
 import { readFileSync as readFileSync$1 } from 'node:fs';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'stream';
 import { createRequire } from 'module';
-import { createHash as createHash$1 } from 'node:crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29124,105 +29124,6 @@ function endGroup() {
     issue$2('endgroup');
 }
 
-/**
- * Credentials out of any text bound for a terminal, a log or GitHub. Foreign text (a server's error
- * message, a header logged by a library, a stack trace) may carry a token it was given, so every
- * such text passes through `redactSecrets` at the boundary where it leaves the process.
- *
- * Two nets: the shapes credentials have (GitHub tokens, JWTs, PEM keys, Authorization values, a
- * password in a URL), and the exact values of the secrets this process was given, which each
- * adapter registers once at start-up, whatever their shape.
- */
-const REDACTED = "[REDACTED]";
-/** Shorter values are not secrets worth the damage of replacing every occurrence of them. */
-const MIN_SECRET_LENGTH = 8;
-/** A line of a multi-line secret (a PEM key's base64 lines) is a secret on its own from this length. */
-const MIN_SECRET_LINE_LENGTH = 16;
-const registered = new Set();
-/** Longest first, so that a secret containing another is replaced whole. */
-let byLength = [];
-/**
- * Remember secrets (a token, a webhook secret, a private key) so that their exact values are
- * redacted from every later text, as written, JSON-escaped, and line by line for a multi-line one.
- */
-function registerSecrets(...values) {
-    for (const value of values) {
-        if (!value)
-            continue;
-        for (const form of formsOf(value))
-            if (form.length >= MIN_SECRET_LENGTH)
-                registered.add(form);
-    }
-    byLength = [...registered].sort((a, b) => b.length - a.length);
-}
-function formsOf(value) {
-    const trimmed = value.trim();
-    const forms = [value, trimmed, JSON.stringify(trimmed).slice(1, -1), encodeURIComponent(trimmed)];
-    // PEM keys are often given with "\n" spelled out (one line in an environment variable).
-    const unescaped = trimmed.replace(/\\n/g, "\n");
-    const lines = unescaped
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line.length >= MIN_SECRET_LINE_LENGTH && !line.startsWith("-----"));
-    return [...forms, unescaped, ...(lines.length > 1 ? lines : [])];
-}
-const SHAPES = [
-    // A PEM private key, whole, or cut short: then to the end of the text or of its JSON string.
-    [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=")|$)/g, REDACTED],
-    // A JWT (an app's token to GitHub): base64url header, payload and signature.
-    [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
-    // GitHub's tokens: personal, OAuth, user-to-server, server-to-server, refresh, fine-grained, and
-    // the older installation tokens.
-    [/\b(?:gh[opusr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|v1\.[0-9a-f]{40})\b/g, REDACTED],
-    // An Authorization header's value, whatever its scheme, as a header, in JSON or in a query.
-    [
-        /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest)\s+)?[^\s"',;&]+/gi,
-        (_match, header, scheme) => `${header}${scheme ? `${scheme} ` : ""}${REDACTED}`,
-    ],
-    // A scheme's credential in prose (RFC 7235's token68); it must look like one, 16 characters or
-    // more with a letter and a digit, so that "token expired", "Basic usage" or "token 2026-03-02"
-    // stay as written.
-    [
-        /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{16})(?=[A-Za-z0-9._~+/-]*\d)(?=[0-9._~+/-]*[A-Za-z])[A-Za-z0-9._~+/-]+=*/gi,
-        `$1$2${REDACTED}`,
-    ],
-    // A password in a URL: https://user:password@host.
-    [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi, `$1${REDACTED}@`],
-];
-/** `text` with every registered secret and every credential-shaped value replaced by [REDACTED]. */
-function redactSecrets(text) {
-    let redacted = text;
-    for (const secret of byLength) {
-        if (redacted.includes(secret))
-            redacted = redacted.split(secret).join(REDACTED);
-    }
-    for (const [shape, replacement] of SHAPES) {
-        redacted = redacted.replace(shape, replacement);
-    }
-    return redacted;
-}
-
-const REDACTING = Symbol("syllabot.redacting");
-/**
- * From now on, every credential is redacted from what the process writes to `stream`, whoever
- * writes it (@actions/core's commands, Octokit's warnings, a stack trace in the debug log).
- */
-function redactWrites(stream) {
-    const marked = stream;
-    if (marked[REDACTING])
-        return;
-    marked[REDACTING] = true;
-    const write = stream.write.bind(stream);
-    stream.write = ((chunk, ...rest) => {
-        const text = typeof chunk === "string"
-            ? chunk
-            : chunk instanceof Uint8Array
-                ? Buffer.from(chunk).toString("utf8")
-                : undefined;
-        return text === undefined ? write(chunk, ...rest) : write(redactSecrets(text), ...rest);
-    });
-}
-
 const NativeTemporal = globalThis.Temporal;
 
 // Low-Level
@@ -42444,7 +42345,9 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
     };
 }
 function formatBytes(bytes) {
-    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+    if (bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }
 function yamlMessage(message) {
     // The library appends "at line N, column M" itself; we report position separately.
@@ -49591,9 +49494,30 @@ const timeZone = string().transform((value, context) => {
     return canonical;
 });
 const BACKFILL_POLICIES = ["close", "open", "skip"];
+/**
+ * What one config may ask for: far above any learner's need, low enough that a config (a
+ * stranger's, in a pull request) cannot make syllabot do unbounded work. The file's own cap
+ * (MAX_CONFIG_BYTES) bounds the work of reading it; these bound the work it asks for.
+ */
+const CONFIG_LIMITS = {
+    emails: 20,
+    projects: 100,
+    verdicts: 1000,
+    leadDays: 10,
+    issuesAhead: 1000,
+    substantiveMinLines: 100_000,
+    authorName: 100,
+};
+/** A record of at most `max` entries, said so in the JSON Schema too. */
+function bounded(record, max, what) {
+    return record
+        .refine((value) => Object.keys(value).length <= max, `at most ${max} ${what}`)
+        .meta({ maxProperties: max });
+}
 const configSchema = strictObject({
     learner: login.describe("GitHub login whose commits, pull requests and issue comments count"),
     emails: array(email("expected an email address"))
+        .max(CONFIG_LIMITS.emails, `at most ${CONFIG_LIMITS.emails} emails`)
         .default([])
         .describe("Commit author emails that also count as the learner"),
     start: date$1.meta({
@@ -49612,20 +49536,24 @@ const configSchema = strictObject({
     capstone: slug
         .optional()
         .describe("The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)"),
-    projects: record(slug, repo)
+    projects: bounded(record(slug, repo), CONFIG_LIMITS.projects, "projects")
         .default({})
         .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
     dsa: repo.optional().describe("Repository where DSA solutions are committed"),
     oss: strictObject({
         repos: array(repo).min(1).optional(),
-        substantive_min_lines: number().int().nonnegative().default(20),
-        verdicts: record(string()
-            .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'), _enum(["substantive", "not-substantive"]))
-            .default({}),
+        substantive_min_lines: number()
+            .int()
+            .nonnegative()
+            .max(CONFIG_LIMITS.substantiveMinLines)
+            .default(20),
+        verdicts: bounded(record(string()
+            .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'), _enum(["substantive", "not-substantive"])), CONFIG_LIMITS.verdicts, "verdicts").default({}),
     })
         .prefault({}),
     reminders: strictObject({
         lead_days: array(number().int().positive().max(366))
+            .max(CONFIG_LIMITS.leadDays, `at most ${CONFIG_LIMITS.leadDays} lead days`)
             .default([21, 7, 2])
             .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     })
@@ -49641,7 +49569,10 @@ const configSchema = strictObject({
             .max(200)
             .default("docs: refresh progress (syllabot)")
             .describe("Message of the commits that refresh the README, pictures and ledger"),
-        author: strictObject({ name: string().trim().min(1), email: email("expected an email address") })
+        author: strictObject({
+            name: string().trim().min(1).max(CONFIG_LIMITS.authorName),
+            email: email("expected an email address"),
+        })
             .optional()
             .describe("Author of those commits (default: the app or token's identity)"),
     })
@@ -49652,7 +49583,7 @@ const configSchema = strictObject({
             .default("syllabot"),
     })
         .prefault({}),
-    issues_ahead: union([literal("all"), number().int().nonnegative()])
+    issues_ahead: union([literal("all"), number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)])
         .default("all")
         .describe("Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)"),
     backfill: _enum(BACKFILL_POLICIES)
@@ -49660,8 +49591,14 @@ const configSchema = strictObject({
         .describe("Weeks that ended before installation: created closed, created open, or not created"),
 });
 
+/**
+ * A config is refused above this size before it is parsed. The example config is under 2 KB; 64 KiB
+ * holds a thousand verdicts and more comments than anyone writes, and bounds the work a pull
+ * request's config (a stranger's) can ask of the app. A curriculum keeps the 1 MiB of any YAML source.
+ */
+const MAX_CONFIG_BYTES = 64 * 1024;
 function parseConfig(text, file) {
-    const source = parseYamlSource(text, file);
+    const source = parseYamlSource(text, file, MAX_CONFIG_BYTES);
     const result = checkSource(configSchema, source);
     return "data" in result
         ? { config: result.data, problems: [], source }
@@ -49866,6 +49803,211 @@ function dsaTargetFor(context, week) {
 /** Solved against the target: met at the target's lower bound. */
 function dsaStatus(solved, target) {
     return solved >= target.min ? "met" : "short";
+}
+
+/**
+ * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
+ * learner writes anywhere outside the region is theirs and is never touched.
+ */
+const START_MARKER = "<!-- syllabot:start -->";
+const END_MARKER = "<!-- syllabot:end -->";
+const KEY_PATTERN = /<!-- syllabot:key=([a-z0-9][a-z0-9:-]*) -->/;
+const TITLE_PATTERN = /<!-- syllabot:title=([0-9a-f]{12}) -->/;
+const CHECKBOX = /^(\s*[-*+] \[)([ xX])(\] )(.*)$/;
+function keyMarker(key) {
+    return `<!-- syllabot:key=${key} -->`;
+}
+/** The stable key of a managed object, read from its body or description. */
+function keyOf(body) {
+    return body ? KEY_PATTERN.exec(body)?.[1] : undefined;
+}
+/**
+ * A short fingerprint of the title syllabot last set, kept in the region. When the current title
+ * still has it, the learner has not renamed the object and syllabot may retitle it.
+ */
+function titleMarker(title) {
+    return `<!-- syllabot:title=${createHash("sha256").update(title).digest("hex").slice(0, 12)} -->`;
+}
+function titleIsOurs(body, title) {
+    const recorded = body ? TITLE_PATTERN.exec(body)?.[0] : undefined;
+    return recorded === undefined || recorded === titleMarker(title);
+}
+/** A whole managed body: key marker, then the region holding `content`. */
+function managedBody(key, content) {
+    return `${keyMarker(key)}\n${START_MARKER}\n${content.trim()}\n${END_MARKER}\n`;
+}
+/** GitHub returns bodies edited on the web with CRLF; line endings are never a change. */
+function normalizeNewlines(text) {
+    return text.replace(/\r\n?/g, "\n");
+}
+function splitRegion(body) {
+    const start = body.indexOf(START_MARKER);
+    if (start === -1)
+        return undefined;
+    const end = body.indexOf(END_MARKER, start + START_MARKER.length);
+    if (end === -1)
+        return undefined;
+    return {
+        before: body.slice(0, start),
+        content: body.slice(start + START_MARKER.length, end),
+        after: body.slice(end + END_MARKER.length),
+    };
+}
+/** The text of every checklist item the learner ticked. */
+function tickedItems(content) {
+    const ticked = new Set();
+    for (const line of content.split("\n")) {
+        const match = CHECKBOX.exec(line);
+        if (match && match[2] !== " ")
+            ticked.add((match[4] ?? "").trim());
+    }
+    return ticked;
+}
+function carryTicks(content, ticked) {
+    if (ticked.size === 0)
+        return content;
+    return content
+        .split("\n")
+        .map((line) => {
+        const match = CHECKBOX.exec(line);
+        return match && ticked.has((match[4] ?? "").trim()) ? `${match[1]}x${match[3]}${match[4]}` : line;
+    })
+        .join("\n");
+}
+/**
+ * The body that results from rewriting `actual`'s region with `desired`'s, keeping the learner's
+ * text outside the markers and the boxes they ticked. Newlines come back normalized to LF.
+ */
+function mergeManagedBody(actual, desired) {
+    const desiredRegion = splitRegion(desired);
+    if (!desiredRegion)
+        throw new Error("desired body has no managed region");
+    const current = normalizeNewlines(actual ?? "");
+    const region = splitRegion(current);
+    if (!region) {
+        // The learner removed the markers: put the region back after their text, which stays as is.
+        const key = keyOf(desired);
+        const keyLine = key && !keyOf(current) ? `${keyMarker(key)}\n` : "";
+        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+        return `${current}${separator}${keyLine}${START_MARKER}${desiredRegion.content}${END_MARKER}\n`;
+    }
+    const content = carryTicks(desiredRegion.content, tickedItems(region.content));
+    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
+}
+
+const REST = "https://docs.github.com/rest";
+const GITHUB_LIMITS = {
+    /** 422 "title is too long (maximum is 256 characters)". */
+    issueTitle: { max: 256},
+    /** 422 "body is too long (maximum is 65536 characters)"; pull request bodies alike. */
+    issueBody: {
+        max: 65_536,
+        unit: "characters",
+        source: `${REST}/issues/issues#create-an-issue (422 answer)`,
+    },
+    /** 422 "body is too long (maximum is 65536 characters)", resource IssueComment. */
+    commentBody: {
+        max: 65_536,
+        unit: "characters",
+        source: `${REST}/issues/comments#create-an-issue-comment (422 answer)`,
+    },
+    /** "A short description of the label. Must be 100 characters or fewer." */
+    labelDescription: { max: 100},
+    /**
+     * Not documented; syllabot assumes the length of a database string column, as for team and
+     * profile names. Its titles ("Phase N: …") are far shorter.
+     */
+    milestoneTitle: { max: 255},
+    /** Not documented; syllabot assumes an issue body's. */
+    milestoneDescription: { max: 65_536, unit: "characters"}};
+/** "The Checks API limits the number of annotations to a maximum of 50 per API request." */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** What a cut text ends with, so that a reader knows some of it is missing. */
+const CUT_NOTE = "… (cut to GitHub's limit)";
+const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+/** UTF-8 bytes of one UTF-16 code unit: a surrogate pair's two units make its 4 bytes. */
+function unitBytes(code) {
+    if (code < 0x80)
+        return 1;
+    if (code < 0x800)
+        return 2;
+    if (code >= 0xd800 && code <= 0xdfff)
+        return 2;
+    return 3;
+}
+/** The size of `text` in `unit`. */
+function measure(text, unit) {
+    if (unit === "characters")
+        return text.length;
+    let bytes = 0;
+    for (let index = 0; index < text.length; index++)
+        bytes += unitBytes(text.charCodeAt(index));
+    return bytes;
+}
+/** The longest start of `text` of at most `budget` in `unit`, never ending inside a surrogate pair. */
+function prefixWithin(text, budget, unit) {
+    let end = 0;
+    if (unit === "characters")
+        end = Math.min(text.length, Math.max(0, budget));
+    else {
+        let used = 0;
+        while (end < text.length) {
+            const next = used + unitBytes(text.charCodeAt(end));
+            if (next > budget)
+                break;
+            used = next;
+            end += 1;
+        }
+    }
+    if (end > 0 && end < text.length && isHighSurrogate(text.charCodeAt(end - 1)))
+        end -= 1;
+    return text.slice(0, end);
+}
+/**
+ * A cut that reads well: at the last line break when there is one in the second half (no half
+ * checklist item), and never inside an HTML comment it opened (which would hide what follows).
+ */
+function tidyCut(prefix) {
+    const open = prefix.lastIndexOf("<!--");
+    let kept = open !== -1 && prefix.indexOf("-->", open) === -1 ? prefix.slice(0, open) : prefix;
+    const lineBreak = kept.lastIndexOf("\n");
+    if (lineBreak >= kept.length / 2)
+        kept = kept.slice(0, lineBreak);
+    return kept;
+}
+function fitPlain(text, max, unit, note) {
+    if (measure(text, unit) <= max)
+        return text;
+    const room = max - measure(note, unit);
+    if (room < 0)
+        return prefixWithin(note, max, unit);
+    return `${tidyCut(prefixWithin(text, room, unit))}${note}`;
+}
+/**
+ * `text` cut to `limit`, with a visible note where it was cut. A managed body (a key marker, then a
+ * region between syllabot's start and end markers) keeps every marker and all text outside the
+ * region: only the region's content is cut. A text within the limit comes back as it is.
+ */
+function fitText(text, limit, options = {}) {
+    const { max, unit } = limit;
+    if (measure(text, unit) <= max)
+        return text;
+    const start = text.indexOf(START_MARKER);
+    const end = start === -1 ? -1 : text.indexOf(END_MARKER, start + START_MARKER.length);
+    if (end !== -1) {
+        const head = text.slice(0, start + START_MARKER.length);
+        const tail = text.slice(end);
+        const room = max - measure(head, unit) - measure(tail, unit);
+        const note = options.note ?? `\n\n${CUT_NOTE}\n`;
+        if (room >= 0) {
+            return `${head}${fitPlain(text.slice(start + START_MARKER.length, end), room, unit, note)}${tail}`;
+        }
+    }
+    return fitPlain(text, max, unit, options.note ?? `\n\n${CUT_NOTE}`);
+}
+/** One line (a title, a commit subject) cut to `max` characters, ending with "…" when cut. */
+function fitLine(text, max) {
+    return fitPlain(text, max, "characters", "…");
 }
 
 /**
@@ -54126,7 +54268,7 @@ var base64Filters = /*#__PURE__*/Object.freeze({
 });
 
 function sha256(str) {
-    return createHash('sha256').update(str, 'utf8').digest('hex');
+    return createHash$1('sha256').update(str, 'utf8').digest('hex');
 }
 function hmacSha256(str, key) {
     return createHmac('sha256', key).update(str, 'utf8').digest('hex');
@@ -55353,103 +55495,20 @@ function renderTemplate(name, view) {
 }
 
 /**
- * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
- * learner writes anywhere outside the region is theirs and is never touched.
+ * A managed body cut to GitHub's limit (a curriculum's week may be long): its region is cut, so the
+ * plan compares the same text each time. Titles are cut before their fingerprint is taken.
  */
-const START_MARKER = "<!-- syllabot:start -->";
-const END_MARKER = "<!-- syllabot:end -->";
-const KEY_PATTERN = /<!-- syllabot:key=([a-z0-9][a-z0-9:-]*) -->/;
-const TITLE_PATTERN = /<!-- syllabot:title=([0-9a-f]{12}) -->/;
-const CHECKBOX = /^(\s*[-*+] \[)([ xX])(\] )(.*)$/;
-function keyMarker(key) {
-    return `<!-- syllabot:key=${key} -->`;
+function fitBody(key, content, limit = GITHUB_LIMITS.issueBody) {
+    return fitText(managedBody(key, content), limit);
 }
-/** The stable key of a managed object, read from its body or description. */
-function keyOf(body) {
-    return body ? KEY_PATTERN.exec(body)?.[1] : undefined;
-}
-/**
- * A short fingerprint of the title syllabot last set, kept in the region. When the current title
- * still has it, the learner has not renamed the object and syllabot may retitle it.
- */
-function titleMarker(title) {
-    return `<!-- syllabot:title=${createHash$1("sha256").update(title).digest("hex").slice(0, 12)} -->`;
-}
-function titleIsOurs(body, title) {
-    const recorded = body ? TITLE_PATTERN.exec(body)?.[0] : undefined;
-    return recorded === undefined || recorded === titleMarker(title);
-}
-/** A whole managed body: key marker, then the region holding `content`. */
-function managedBody(key, content) {
-    return `${keyMarker(key)}\n${START_MARKER}\n${content.trim()}\n${END_MARKER}\n`;
-}
-/** GitHub returns bodies edited on the web with CRLF; line endings are never a change. */
-function normalizeNewlines(text) {
-    return text.replace(/\r\n?/g, "\n");
-}
-function splitRegion(body) {
-    const start = body.indexOf(START_MARKER);
-    if (start === -1)
-        return undefined;
-    const end = body.indexOf(END_MARKER, start + START_MARKER.length);
-    if (end === -1)
-        return undefined;
-    return {
-        before: body.slice(0, start),
-        content: body.slice(start + START_MARKER.length, end),
-        after: body.slice(end + END_MARKER.length),
-    };
-}
-/** The text of every checklist item the learner ticked. */
-function tickedItems(content) {
-    const ticked = new Set();
-    for (const line of content.split("\n")) {
-        const match = CHECKBOX.exec(line);
-        if (match && match[2] !== " ")
-            ticked.add((match[4] ?? "").trim());
-    }
-    return ticked;
-}
-function carryTicks(content, ticked) {
-    if (ticked.size === 0)
-        return content;
-    return content
-        .split("\n")
-        .map((line) => {
-        const match = CHECKBOX.exec(line);
-        return match && ticked.has((match[4] ?? "").trim()) ? `${match[1]}x${match[3]}${match[4]}` : line;
-    })
-        .join("\n");
-}
-/**
- * The body that results from rewriting `actual`'s region with `desired`'s, keeping the learner's
- * text outside the markers and the boxes they ticked. Newlines come back normalized to LF.
- */
-function mergeManagedBody(actual, desired) {
-    const desiredRegion = splitRegion(desired);
-    if (!desiredRegion)
-        throw new Error("desired body has no managed region");
-    const current = normalizeNewlines(actual ?? "");
-    const region = splitRegion(current);
-    if (!region) {
-        // The learner removed the markers: put the region back after their text, which stays as is.
-        const key = keyOf(desired);
-        const keyLine = key && !keyOf(current) ? `${keyMarker(key)}\n` : "";
-        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
-        return `${current}${separator}${keyLine}${START_MARKER}${desiredRegion.content}${END_MARKER}\n`;
-    }
-    const content = carryTicks(desiredRegion.content, tickedItems(region.content));
-    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
-}
-
 function renderWeekIssue(context, week, backfill) {
     const { curriculum, calendar } = context;
     const phase = phaseOf(curriculum, week);
     const entries = entriesForWeek(curriculum, week, context.chosen);
     const undecided = entries.length > 1;
-    const title = undecided
+    const title = fitLine(undecided
         ? `Week ${week}: ${plainText(phase.title)}, ${entries.map((entry) => entry.option).join(" | ")}`
-        : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`;
+        : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`, GITHUB_LIMITS.issueTitle.max);
     const block = entries[0] && entries[0].weeks.to > entries[0].weeks.from ? entries[0].weeks : undefined;
     const span = weekSpan(calendar, week);
     const split = curriculum.time_budget.split;
@@ -55481,7 +55540,7 @@ function renderWeekIssue(context, week, backfill) {
         close_example: `closes week ${week}`,
         close_trailer: `Week: ${week}`,
     });
-    return { key: keys.week(context, week), title, body: managedBody(keys.week(context, week), content) };
+    return { key: keys.week(context, week), title, body: fitBody(keys.week(context, week), content) };
 }
 /** The project worked on in a week: the planned project whose weeks include it. */
 function weekProject(context, week, entries) {
@@ -55509,7 +55568,7 @@ function renderProjectIssue(context, project, backfill) {
     const { curriculum, calendar } = context;
     const phase = curriculum.phases.find((candidate) => candidate.number === project.phase);
     const key = keys.project(project.slug);
-    const title = `Project ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`;
+    const title = fitLine(`Project ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`, GITHUB_LIMITS.issueTitle.max);
     const span = spanOfWeeks(calendar, project.weeks.from, project.weeks.to);
     const repo = context.config.projects[project.slug];
     const alternatives = project.choice ? (curriculum.choices.get(project.choice) ?? []) : [];
@@ -55536,7 +55595,7 @@ function renderProjectIssue(context, project, backfill) {
         close_example: `closes ${project.slug}`,
         close_trailer: `Project: ${project.slug}`,
     });
-    return { key, title, body: managedBody(key, content) };
+    return { key, title, body: fitBody(key, content) };
 }
 function studyLine(item) {
     const extra = [item.detail, item.chapters && `chapters ${item.chapters}`, item.when].filter(Boolean);
@@ -55544,7 +55603,7 @@ function studyLine(item) {
 }
 function renderMilestone(context, phase) {
     const key = keys.phase(phase.number);
-    const title = `Phase ${phase.number}: ${plainText(phase.title)}`;
+    const title = fitLine(`Phase ${phase.number}: ${plainText(phase.title)}`, GITHUB_LIMITS.milestoneTitle.max);
     const span = spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to);
     const projects = context.curriculum.projects
         .filter((project) => project.phase === phase.number && (project.choice === undefined || context.chosen.has(project.slug)))
@@ -55556,7 +55615,7 @@ function renderMilestone(context, phase) {
         objective: phase.objective,
         projects: projects.join(", "),
     });
-    return { key, title, body: managedBody(key, content) };
+    return { key, title, body: fitBody(key, content, GITHUB_LIMITS.milestoneDescription) };
 }
 
 /** Okabe–Ito colours: distinguishable with every common form of colour-blindness. */
@@ -55574,7 +55633,7 @@ function desiredLabels(context) {
         label(names.managed, "5319e7", "Managed by syllabot"),
         label(names.week, "bfd4f2", "A week of the curriculum"),
         label(names.project, "0e8a16", "A project of the curriculum"),
-        ...context.curriculum.phases.map((phase) => label(names.phase(phase.number), PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed", `Phase ${phase.number}: ${phase.title}`.replace(/`/g, "").slice(0, 100))),
+        ...context.curriculum.phases.map((phase) => label(names.phase(phase.number), PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed", fitLine(`Phase ${phase.number}: ${phase.title}`.replace(/`/g, ""), GITHUB_LIMITS.labelDescription.max))),
         ...(context.curriculum.tracks.dsa ? [label(names.track("dsa"), "fbca04", "DSA track")] : []),
         ...(context.curriculum.tracks.oss ? [label(names.track("oss"), "1d76db", "Open-source track")] : []),
     ];
@@ -55633,10 +55692,6 @@ function desiredState(context, installedOn, today) {
             initialState: initialState(note),
         });
     }
-    checkGitHubLimits(curriculum, [
-        ...issues,
-        ...milestones.map((milestone) => ({ ...milestone, body: milestone.description })),
-    ]);
     return { labels: desiredLabels(context), milestones, issues };
 }
 /** With `issues_ahead: N`, issues exist up to N weeks after the current one (before the start, week N). */
@@ -55651,25 +55706,6 @@ function lastWeekToCreate(context, today) {
             ? position.week
             : context.curriculum.totalWeeks;
     return current + ahead;
-}
-/** GitHub rejects an issue body over 65,536 characters and a title over 256: fail at plan time, not half-way through a sync. */
-const MAX_BODY_CHARACTERS = 65_536;
-const MAX_TITLE_CHARACTERS = 256;
-function checkGitHubLimits(curriculum, objects) {
-    const problems = objects.flatMap((object) => [
-        ...(object.body.length > MAX_BODY_CHARACTERS
-            ? [
-                `the body of ${object.key} would be ${object.body.length} characters; GitHub accepts at most ${MAX_BODY_CHARACTERS}`,
-            ]
-            : []),
-        ...(object.title.length > MAX_TITLE_CHARACTERS
-            ? [
-                `the title of ${object.key} would be ${object.title.length} characters; GitHub accepts at most ${MAX_TITLE_CHARACTERS}`,
-            ]
-            : []),
-    ]);
-    if (problems.length > 0)
-        throw new InputError(problems.map((message) => ({ file: curriculum.file, path: "", message })));
 }
 
 /**
@@ -55726,7 +55762,7 @@ function diffMilestone(desired, actual) {
     const changed = {};
     if (actual.title !== desired.title && titleIsOurs(actual.description, actual.title))
         changed.title = desired.title;
-    const description = mergeManagedBody(actual.description, desired.description);
+    const description = fitText(mergeManagedBody(actual.description, desired.description), GITHUB_LIMITS.milestoneDescription);
     if (description !== normalizeNewlines(actual.description ?? ""))
         changed.description = description;
     if (actual.due_on === null || !githubDueDate(actual.due_on).equals(desired.dueDate))
@@ -55760,7 +55796,8 @@ function diffIssue(desired, actual, milestones) {
     const changed = {};
     if (actual.title !== desired.title && titleIsOurs(actual.body, actual.title))
         changed.title = desired.title;
-    const body = mergeManagedBody(actual.body, desired.body);
+    // The learner's text around the region counts too: the region is cut to leave it room.
+    const body = fitText(mergeManagedBody(actual.body, desired.body), GITHUB_LIMITS.issueBody);
     if (body !== normalizeNewlines(actual.body ?? ""))
         changed.body = body;
     const present = labelNamesOf(actual);
@@ -55919,6 +55956,72 @@ function requireNumber(operation) {
     if (operation.number === undefined)
         throw new Error(`${operation.op} ${operation.kind} ${operation.key} has no number`);
     return operation.number;
+}
+
+/** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
+class GitHubError extends Error {
+    name = "GitHubError";
+    status;
+    repo;
+    action;
+    constructor(options) {
+        const status = options.status === undefined ? "no answer" : `HTTP ${options.status}`;
+        super(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`, {
+            cause: options.cause,
+        });
+        this.status = options.status;
+        this.repo = options.repo;
+        this.action = options.action;
+    }
+}
+/** Whether a failed write may still have happened (the answer was lost), so it must not be repeated blindly. */
+function outcomeUnknown(error) {
+    const status = error.status;
+    return status === undefined || status >= 500;
+}
+function isStatus(error, ...statuses) {
+    return statuses.includes(error.status ?? -1);
+}
+/** Run one GitHub call; an Octokit error becomes a GitHubError naming the repo and the action. */
+async function github(repo, action, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (error instanceof GitHubError)
+            throw error;
+        throw toGitHubError(error, repo, action);
+    }
+}
+function toGitHubError(error, repo, action) {
+    const { status, response, message } = error;
+    return new GitHubError({
+        status,
+        repo,
+        action,
+        detail: explain(status, response?.data, message),
+        cause: error,
+    });
+}
+function explain(status, data, fallback) {
+    const body = (data ?? {});
+    const said = body.message ?? fallback ?? "unknown error";
+    const details = (body.errors ?? [])
+        .map((entry) => entry.message ?? [entry.field, entry.code].filter(Boolean).join(" "))
+        .filter(Boolean);
+    const text = details.length > 0 ? `${said}: ${details.join("; ")}` : said;
+    switch (status) {
+        case 401:
+            return `${text} (the token is missing, wrong or expired)`;
+        case 403:
+            return `${text} (the token lacks a permission: syllabot needs Issues read and write, and Contents read and write)`;
+        case 404:
+            return `${text} (the repository does not exist, or the token cannot see it)`;
+        case undefined:
+            return `${text} (the server could not be reached or did not answer)`;
+        default:
+            return text;
+    }
 }
 
 /**
@@ -56119,12 +56222,18 @@ function claimedKeys(claims, context) {
     ];
 }
 const CLOSED_BY = /<!-- syllabot:closed-by=([0-9a-f]{7,64}) -->/;
+/** A commit subject in a closing comment is cut to what a reader takes in at a glance. */
+const MAX_SUBJECT_CHARACTERS = 200;
+/** The first line of a commit message, cut to `MAX_SUBJECT_CHARACTERS`: a subject may be megabytes long. */
+function commitSubject(message) {
+    const end = message.search(/\r?\n/);
+    return fitLine(end === -1 ? message : message.slice(0, end), MAX_SUBJECT_CHARACTERS);
+}
 function closingComment(commit) {
-    const subject = commit.message.split(/\r?\n/)[0] ?? "";
-    return [
+    return fitText([
         `<!-- syllabot:closed-by=${commit.sha} -->`,
-        `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(subject)}`,
-    ].join("\n");
+        `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(commitSubject(commit.message))}`,
+    ].join("\n"), GITHUB_LIMITS.commentBody);
 }
 /** The closings syllabot recorded on an issue, read from its comments. */
 function pastClosings(comments) {
@@ -57965,12 +58074,14 @@ function reminderIssue(context, reminder, suggestions) {
         suggestions: suggestions.map((suggestion) => link(`${suggestion.repo}#${suggestion.number}: ${suggestion.title}`, suggestion.url)),
         schedule: scheduleText(context, bar.bar.phase),
     });
-    const managed = managedBody(key, content);
+    // The threshold's record follows the region: cutting the region leaves room for it.
+    const marker = `${thresholdMarker(reminder.threshold.id)}\n`;
+    const body = fitText(`${managedBody(key, content)}${marker}`, GITHUB_LIMITS.issueBody);
     return {
         key,
-        title: `Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, "").slice(0, 120),
-        body: `${managed}${thresholdMarker(reminder.threshold.id)}\n`,
-        managed,
+        title: fitLine(`Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, ""), 120),
+        body,
+        managed: body.slice(0, body.length - marker.length),
     };
 }
 function scheduleText(context, phase) {
@@ -57988,7 +58099,9 @@ function reminderComment(context, reminder) {
         : `So far: ${bar.counting
             .map((entry) => `${escapeMarkdownInline(`${entry.pr.repo}#${entry.pr.number}`)} (${escapeMarkdownInline(entry.reason)})`)
             .join("; ")}.`;
-    return `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}\n\n${thresholdMarker(reminder.threshold.id)}\n`;
+    const marker = `${thresholdMarker(reminder.threshold.id)}\n`;
+    const text = `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}`;
+    return `${fitText(text, { ...GITHUB_LIMITS.commentBody, max: GITHUB_LIMITS.commentBody.max - marker.length - 2 })}\n\n${marker}`;
 }
 /** The comment that closes a reminder once its bar is met, naming what met it. */
 function metComment(bar) {
@@ -57998,7 +58111,7 @@ function metComment(bar) {
             .map((entry) => `${link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url)} (${escapeMarkdownInline(entry.reason)})`)
             .join(", ")
         : `${bar.engagement} issue(s) in the target repositories you opened or commented on during phase ${bar.bar.phase}`;
-    return `The bar is met by ${by}. Well done: closing this reminder.\n`;
+    return fitText(`The bar is met by ${by}. Well done: closing this reminder.\n`, GITHUB_LIMITS.commentBody);
 }
 
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
@@ -58151,23 +58264,38 @@ async function track(input) {
             const decision = closingDecision(issue, pastClosings(known), commit);
             if (decision === "none")
                 continue;
-            if (decision === "close") {
-                // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
-                await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
-                issue.state = "closed";
+            try {
+                if (decision === "close") {
+                    // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
+                    await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+                    issue.state = "closed";
+                }
+                const body = closingComment(commit);
+                await gateway.commentOnIssue(issue.number, body);
+                known.push({ body, created_at: commit.timestamp });
+                result[decision === "close" ? "closed" : "annotated"].push({
+                    key,
+                    number: issue.number,
+                    sha: commit.sha,
+                });
             }
-            const body = closingComment(commit);
-            await gateway.commentOnIssue(issue.number, body);
-            known.push({ body, created_at: commit.timestamp });
-            result[decision === "close" ? "closed" : "annotated"].push({
-                key,
-                number: issue.number,
-                sha: commit.sha,
-            });
+            catch (error) {
+                // One commit GitHub refuses to record must not stop every later one, nor the ledger.
+                if (!refusedForThisIssue(error))
+                    throw error;
+                result.rejected.push({ sha: commit.sha, text: key, reason: `GitHub refused it: ${error.message}` });
+            }
         }
     }
     await save();
     return result;
+}
+/**
+ * GitHub refused a write about one issue (422: the text or the change is invalid; 404 or 410: the
+ * issue is gone), as opposed to a failure that every later request would meet too.
+ */
+function refusedForThisIssue(error) {
+    return error instanceof GitHubError && [404, 410, 422].includes(error.status ?? 0);
 }
 /** A commit worth a ledger write of its own: it finishes something, logs time or solves a DSA problem. */
 function worthRecording(claims) {
@@ -58351,7 +58479,7 @@ async function remind(input) {
         const existing = reminders.get(rendered.key);
         if (existing) {
             // The body's region is brought up to date (what counts so far); the comment notifies.
-            const body = mergeManagedBody(existing.body, rendered.managed);
+            const body = fitText(mergeManagedBody(existing.body, rendered.managed), GITHUB_LIMITS.issueBody);
             if (body !== existing.body)
                 await gateway.updateIssue(existing.number, { body });
             await gateway.commentOnIssue(existing.number, reminderComment(context, reminder));
@@ -58378,173 +58506,6 @@ async function remind(input) {
         });
     }
     return result;
-}
-
-/**
- * A request that never got an HTTP answer, in plain words. Octokit reports a failed `fetch` as
- * "HTTP 500" with the real reason (a certificate, a refused connection, a host that does not
- * exist) buried in `error.cause`; this finds it, says what failed and where, and tells whether
- * trying again can help: a certificate or a host name does not heal in the next 30 seconds.
- */
-const CERTIFICATE_REASONS = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: "self-signed certificate",
-    SELF_SIGNED_CERT_IN_CHAIN: "self-signed certificate in its chain",
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: "issued by an authority this machine does not know",
-    UNABLE_TO_GET_ISSUER_CERT: "issued by an authority this machine does not know",
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "issued by an authority this machine does not know",
-    CERT_UNTRUSTED: "issued by an authority this machine does not trust",
-    CERT_HAS_EXPIRED: "the certificate has expired",
-    CERT_NOT_YET_VALID: "the certificate is not valid yet",
-    CERT_REVOKED: "the certificate was revoked",
-    CERT_SIGNATURE_FAILURE: "its signature does not verify",
-    ERR_TLS_CERT_ALTNAME_INVALID: "the certificate is for another host name",
-    HOSTNAME_MISMATCH: "the certificate is for another host name",
-};
-const OTHER_REASONS = {
-    ECONNREFUSED: { reason: "connection refused", retryAtMost: 1 },
-    ECONNRESET: { reason: "the connection was reset", lost: true },
-    UND_ERR_SOCKET: { reason: "the connection was closed before an answer", lost: true },
-    EPIPE: { reason: "the connection was closed while sending", lost: true },
-    ETIMEDOUT: { reason: "connection timed out" },
-    UND_ERR_CONNECT_TIMEOUT: { reason: "connection timed out" },
-    UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time", lost: true },
-    UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving", lost: true },
-    EHOSTUNREACH: { reason: "host unreachable" },
-    ENETUNREACH: { reason: "network unreachable" },
-    EAI_AGAIN: { reason: "the host name could not be looked up just now" },
-    ENOTFOUND: { reason: "no such host", retryAtMost: 0 },
-    ERR_SSL_WRONG_VERSION_NUMBER: {
-        reason: "the server does not speak TLS there: is it http://?",
-        retryAtMost: 0,
-    },
-};
-/** The connection-level failure behind `error` (its cause chain walked), if that is what it is. */
-function connectionFailure(error) {
-    const seen = new Set();
-    const pending = [error];
-    while (pending.length > 0) {
-        const current = pending.shift();
-        if (typeof current !== "object" || current === null || seen.has(current))
-            continue;
-        seen.add(current);
-        const { code, message, cause, errors } = current;
-        const found = classify(typeof code === "string" ? code : undefined, String(message ?? ""));
-        if (found)
-            return found;
-        pending.push(cause, ...(Array.isArray(errors) ? errors : []));
-    }
-    return undefined;
-}
-function classify(code, message) {
-    if (code !== undefined) {
-        const certificate = CERTIFICATE_REASONS[code];
-        if (certificate)
-            return { reason: certificate, certificate: true, retryAtMost: 0 };
-        const other = OTHER_REASONS[code];
-        if (other)
-            return { ...other, certificate: false };
-        if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
-            return { reason: `TLS failed: ${code}`, certificate: false, retryAtMost: 0 };
-        }
-    }
-    // The ports browsers refuse (fetch's "bad port" list) are refused by Node's fetch too.
-    if (message === "bad port") {
-        return { reason: "fetch refuses to connect to this port", certificate: false, retryAtMost: 0 };
-    }
-    return undefined;
-}
-/** One sentence: what failed, and at which server (its origin, never a path or a credential). */
-function describeConnectionFailure(failure, url) {
-    const server = originOf(url);
-    if (failure.certificate) {
-        return `the TLS certificate of ${server} is not trusted (${failure.reason}); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS`;
-    }
-    return `${failure.lost ? "no answer from" : "could not reach"} ${server} (${failure.reason})`;
-}
-function originOf(url) {
-    if (!url)
-        return "the server";
-    try {
-        return `${new URL(url).origin}/`;
-    }
-    catch {
-        return "the server";
-    }
-}
-
-/**
- * A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said.
- * What the server said is foreign text that may echo the request's headers: it is redacted.
- */
-class GitHubError extends Error {
-    name = "GitHubError";
-    status;
-    repo;
-    action;
-    constructor(options) {
-        const status = options.status === undefined ? "" : ` (HTTP ${options.status})`;
-        super(redactSecrets(`GitHub: ${options.action} in ${options.repo} failed${status}: ${options.detail}`), {
-            cause: options.cause,
-        });
-        this.status = options.status;
-        this.repo = options.repo;
-        this.action = options.action;
-    }
-}
-/** Whether a failed write may still have happened (the answer was lost), so it must not be repeated blindly. */
-function outcomeUnknown(error) {
-    const status = error.status;
-    return status === undefined || status >= 500;
-}
-function isStatus(error, ...statuses) {
-    return statuses.includes(error.status ?? -1);
-}
-/** Run one GitHub call; an Octokit error becomes a GitHubError naming the repo and the action. */
-async function github(repo, action, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        if (error instanceof GitHubError)
-            throw error;
-        throw toGitHubError(error, repo, action);
-    }
-}
-function toGitHubError(error, repo, action) {
-    const { status, request, response, message } = error;
-    // No HTTP answer at all: Octokit's "500" is made up; say what failed instead.
-    const failure = connectionFailure(error);
-    if (failure) {
-        const detail = describeConnectionFailure(failure, request?.url);
-        return new GitHubError({ status: undefined, repo, action, detail, cause: error });
-    }
-    return new GitHubError({
-        status,
-        repo,
-        action,
-        detail: explain(status, response?.data, message),
-        cause: error,
-    });
-}
-function explain(status, data, fallback) {
-    const body = (data ?? {});
-    const said = body.message ?? fallback ?? "unknown error";
-    const details = (body.errors ?? [])
-        .map((entry) => entry.message ?? [entry.field, entry.code].filter(Boolean).join(" "))
-        .filter(Boolean);
-    const text = details.length > 0 ? `${said}: ${details.join("; ")}` : said;
-    switch (status) {
-        case 401:
-            return `${text} (the token is missing, wrong or expired)`;
-        case 403:
-            return `${text} (the token lacks a permission: syllabot needs Issues read and write, and Contents read and write)`;
-        case 404:
-            return `${text} (the repository does not exist, or the token cannot see it)`;
-        case undefined:
-            return `${text} (the server could not be reached or did not answer)`;
-        default:
-            return text;
-    }
 }
 
 function getUserAgent() {
@@ -65303,23 +65264,7 @@ function etagCache(octokit, options = {}) {
     };
 }
 
-/**
- * Retries only what a retry can heal. The retry plugin re-sends any "500", and Octokit reports a
- * refused certificate or an unknown host as one: 14 s of backoff for an answer known at once.
- * Registered before the retry plugin, so that its error hook runs first and sets how many
- * retries this request gets (its own `request.retries`, which the plugin reads).
- */
-function connectionRetries(octokit) {
-    octokit.hook.error("request", (error, options) => {
-        const atMost = connectionFailure(error)?.retryAtMost;
-        if (atMost !== undefined) {
-            const request = (options.request ?? {});
-            options.request = { ...request, retries: Math.min(request.retries ?? atMost, atMost) };
-        }
-        throw error;
-    });
-}
-const SyllabotOctokit = Octokit.plugin(paginateRest, connectionRetries, retry, throttling, etagCache);
+const SyllabotOctokit = Octokit.plugin(paginateRest, retry, throttling, etagCache);
 const DEFAULT_PACING = {
     writeIntervalMs: 1000,
     retryAfterUnitMs: 1000,
@@ -65366,8 +65311,6 @@ const CREATE_ATTEMPTS = 3;
 const NO_BLIND_RETRY = { request: { retries: 0 } };
 /** How often a commit is retried when the branch moved under it. */
 const COMMIT_ATTEMPTS = 5;
-/** GitHub takes at most 50 annotations in one check-run request. */
-const ANNOTATIONS_PER_REQUEST = 50;
 class RestGateway {
     client;
     repo;
@@ -65628,16 +65571,17 @@ class RestGateway {
             deletions: file.deletions,
         }));
     }
-    async listPullRequestFiles(number) {
-        const files = await github(this.repo, `list the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-            ...this.params,
-            pull_number: number,
-            per_page: PAGE,
+    async listPullRequestFiles(number, until) {
+        const paths = [];
+        await github(this.repo, `list the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...this.params, pull_number: number, per_page: PAGE }, (response, done) => {
+            for (const file of response.data) {
+                paths.push(file.filename, ...(file.previous_filename ? [file.previous_filename] : []));
+            }
+            if (until?.(paths))
+                done();
+            return [];
         }));
-        return files.flatMap((file) => [
-            file.filename,
-            ...(file.previous_filename ? [file.previous_filename] : []),
-        ]);
+        return paths;
     }
     async commitFiles(commit) {
         const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
@@ -65854,7 +65798,7 @@ function repositoryOf(repositoryUrl) {
 /** The SHA git gives a blob with this text: equal SHAs, equal files. */
 function gitBlobSha(text) {
     const bytes = Buffer.from(text, "utf8");
-    return createHash$1("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
@@ -65868,11 +65812,6 @@ async function run() {
     const token = getInput("token");
     if (token)
         setSecret(token);
-    // The runner masks the token in the log, but not in what it echoes in other shapes, nor outside a
-    // runner: from here on, no credential is written at all (the mask command above had to name it).
-    registerSecrets(token);
-    redactWrites(process.stdout);
-    redactWrites(process.stderr);
     try {
         await runCommand(readInputs(token, process.env));
     }
@@ -66061,9 +66000,7 @@ async function writeSummary(heading, plan, tracked, dryRun, refreshed, reminded)
             ...reminded.closed.map((closed) => `Reminder #${closed.number} closed: phase ${closed.phase}'s bar is met`),
         ].map(escapeHtml));
     }
-    // The summary is a file the runner renders; it is not masked.
-    const summary$1 = summary.stringify();
-    await summary.emptyBuffer().addRaw(redactSecrets(summary$1)).write();
+    await summary.write();
 }
 function summaryTable(operations) {
     const header = ["op", "kind", "key", "title", "fields changed"].map((data) => ({ data, header: true }));
@@ -66079,8 +66016,8 @@ function fieldsChanged(operation) {
 /** The failure as the CLI words it, without a stack trace. */
 function failureMessage(error) {
     if (isExpected(error))
-        return redactSecrets(`syllabot: ${error.message}`);
-    return redactSecrets(`syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+        return `syllabot: ${error.message}`;
+    return `syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 /** Bad input, a wrong invocation or a refused request: the message says it all. */
 function isExpected(error) {

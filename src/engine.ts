@@ -1,6 +1,7 @@
 import { localDate, spanOfWeeks, Temporal } from "./calendar.js";
 import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
+import { GitHubError } from "./github/errors.js";
 import type { PortfolioGateway } from "./github/gateway.js";
 import type { ActualIssue, Snapshot } from "./plan/actual.js";
 import { labelNames, type PlanContext, planContext } from "./plan/context.js";
@@ -41,8 +42,8 @@ import { SUGGESTION_LIMIT, SuggestionCache } from "./remind/suggestions.js";
 import { metComment, reminderComment, reminderIssue } from "./remind/text.js";
 import { keyOf, mergeManagedBody } from "./render/managed-body.js";
 import { renderProgressFiles } from "./render/readme.js";
-import { loadSetupFromRepository } from "./setup/from-repository.js";
-import { touchesSetup } from "./setup/paths.js";
+import { curriculumPathOnDefaultBranch, loadSetupFromRepository } from "./setup/from-repository.js";
+import { touchesOwnSetup } from "./setup/paths.js";
 import {
   CONFIG_ERROR_KEY,
   configErrorBody,
@@ -50,6 +51,7 @@ import {
   plannedSetupCheck,
   removedSetupCheck,
 } from "./setup/reports.js";
+import { fitText, GITHUB_LIMITS } from "./text/github-limits.js";
 import { readTrustedComments, readTrustedIssues, readTrustedState, trustFor } from "./trusted-reads.js";
 
 export interface SyncInput {
@@ -324,12 +326,16 @@ export async function checkSetupChange(input: RepositoryInput & { headSha: strin
   await gateway.publishCheckRun(plannedSetupCheck(headSha, planned));
 }
 
-/** A pull request: check its setup change when it touches the config or a curriculum file; otherwise nothing. */
+/**
+ * A pull request: check its setup change when it touches the config or the curriculum file the
+ * config on the default branch names; otherwise nothing. Its files are read only until that is known.
+ */
 export async function checkPullRequest(
   input: RepositoryInput & { number: number; headSha: string },
 ): Promise<boolean> {
-  const paths = await input.gateway.listPullRequestFiles(input.number);
-  if (!touchesSetup(paths)) return false;
+  const curriculumPath = await curriculumPathOnDefaultBranch(input.gateway);
+  const touches = (paths: readonly string[]) => touchesOwnSetup(paths, curriculumPath);
+  if (!touches(await input.gateway.listPullRequestFiles(input.number, touches))) return false;
   await checkSetupChange(input);
   return true;
 }
@@ -418,23 +424,37 @@ export async function track(input: TrackInput): Promise<TrackResult> {
       comments.set(issue.number, known);
       const decision = closingDecision(issue, pastClosings(known), commit);
       if (decision === "none") continue;
-      if (decision === "close") {
-        // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
-        await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
-        issue.state = "closed";
+      try {
+        if (decision === "close") {
+          // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
+          await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+          issue.state = "closed";
+        }
+        const body = closingComment(commit);
+        await gateway.commentOnIssue(issue.number, body);
+        known.push({ body, created_at: commit.timestamp });
+        result[decision === "close" ? "closed" : "annotated"].push({
+          key,
+          number: issue.number,
+          sha: commit.sha,
+        });
+      } catch (error) {
+        // One commit GitHub refuses to record must not stop every later one, nor the ledger.
+        if (!refusedForThisIssue(error)) throw error;
+        result.rejected.push({ sha: commit.sha, text: key, reason: `GitHub refused it: ${error.message}` });
       }
-      const body = closingComment(commit);
-      await gateway.commentOnIssue(issue.number, body);
-      known.push({ body, created_at: commit.timestamp });
-      result[decision === "close" ? "closed" : "annotated"].push({
-        key,
-        number: issue.number,
-        sha: commit.sha,
-      });
     }
   }
   await save();
   return result;
+}
+
+/**
+ * GitHub refused a write about one issue (422: the text or the change is invalid; 404 or 410: the
+ * issue is gone), as opposed to a failure that every later request would meet too.
+ */
+function refusedForThisIssue(error: unknown): error is GitHubError {
+  return error instanceof GitHubError && [404, 410, 422].includes(error.status ?? 0);
 }
 
 /** A commit worth a ledger write of its own: it finishes something, logs time or solves a DSA problem. */
@@ -790,7 +810,7 @@ export async function remind(input: RemindInput): Promise<RemindResult> {
     const existing = reminders.get(rendered.key);
     if (existing) {
       // The body's region is brought up to date (what counts so far); the comment notifies.
-      const body = mergeManagedBody(existing.body, rendered.managed);
+      const body = fitText(mergeManagedBody(existing.body, rendered.managed), GITHUB_LIMITS.issueBody);
       if (body !== existing.body) await gateway.updateIssue(existing.number, { body });
       await gateway.commentOnIssue(existing.number, reminderComment(context, reminder));
       result.sent.push({

@@ -22,8 +22,15 @@ export interface LoadedConfig {
   source: YamlSource;
 }
 
+/**
+ * A config is refused above this size before it is parsed. The example config is under 2 KB; 64 KiB
+ * holds a thousand verdicts and more comments than anyone writes, and bounds the work a pull
+ * request's config (a stranger's) can ask of the app. A curriculum keeps the 1 MiB of any YAML source.
+ */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+
 export function parseConfig(text: string, file: string): LoadedConfig {
-  const source = parseYamlSource(text, file);
+  const source = parseYamlSource(text, file, MAX_CONFIG_BYTES);
   const result = checkSource(configSchema, source);
   return "data" in result
     ? { config: result.data, problems: [], source }

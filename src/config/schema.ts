@@ -42,10 +42,33 @@ const timeZone = z.string().transform((value, context) => {
 
 export const BACKFILL_POLICIES = ["close", "open", "skip"] as const;
 
+/**
+ * What one config may ask for: far above any learner's need, low enough that a config (a
+ * stranger's, in a pull request) cannot make syllabot do unbounded work. The file's own cap
+ * (MAX_CONFIG_BYTES) bounds the work of reading it; these bound the work it asks for.
+ */
+export const CONFIG_LIMITS = {
+  emails: 20,
+  projects: 100,
+  verdicts: 1000,
+  leadDays: 10,
+  issuesAhead: 1000,
+  substantiveMinLines: 100_000,
+  authorName: 100,
+} as const;
+
+/** A record of at most `max` entries, said so in the JSON Schema too. */
+function bounded<T extends z.ZodRecord>(record: T, max: number, what: string): T {
+  return record
+    .refine((value) => Object.keys(value).length <= max, `at most ${max} ${what}`)
+    .meta({ maxProperties: max });
+}
+
 export const configSchema = z.strictObject({
   learner: login.describe("GitHub login whose commits, pull requests and issue comments count"),
   emails: z
     .array(z.email("expected an email address"))
+    .max(CONFIG_LIMITS.emails, `at most ${CONFIG_LIMITS.emails} emails`)
     .default([])
     .describe("Commit author emails that also count as the learner"),
   start: date.meta({
@@ -67,8 +90,7 @@ export const configSchema = z.strictObject({
     .describe(
       "The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)",
     ),
-  projects: z
-    .record(slug, repo)
+  projects: bounded(z.record(slug, repo), CONFIG_LIMITS.projects, "projects")
     .default({})
     .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
   trusted_authors: z
@@ -96,9 +118,14 @@ export const configSchema = z.strictObject({
   oss: z
     .strictObject({
       repos: z.array(repo).min(1).optional(),
-      substantive_min_lines: z.number().int().nonnegative().default(20),
-      verdicts: z
-        .record(
+      substantive_min_lines: z
+        .number()
+        .int()
+        .nonnegative()
+        .max(CONFIG_LIMITS.substantiveMinLines)
+        .default(20),
+      verdicts: bounded(
+        z.record(
           z
             .string()
             .regex(
@@ -106,14 +133,17 @@ export const configSchema = z.strictObject({
               'expected a pull request as "owner/name#number"',
             ),
           z.enum(["substantive", "not-substantive"]),
-        )
-        .default({}),
+        ),
+        CONFIG_LIMITS.verdicts,
+        "verdicts",
+      ).default({}),
     })
     .prefault({}),
   reminders: z
     .strictObject({
       lead_days: z
         .array(z.number().int().positive().max(366))
+        .max(CONFIG_LIMITS.leadDays, `at most ${CONFIG_LIMITS.leadDays} lead days`)
         .default([21, 7, 2])
         .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     })
@@ -133,7 +163,10 @@ export const configSchema = z.strictObject({
         .default("docs: refresh progress (syllabot)")
         .describe("Message of the commits that refresh the README, pictures and ledger"),
       author: z
-        .strictObject({ name: z.string().trim().min(1), email: z.email("expected an email address") })
+        .strictObject({
+          name: z.string().trim().min(1).max(CONFIG_LIMITS.authorName),
+          email: z.email("expected an email address"),
+        })
         .optional()
         .describe("Author of those commits (default: the app or token's identity)"),
     })
@@ -150,7 +183,7 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   issues_ahead: z
-    .union([z.literal("all"), z.number().int().nonnegative()])
+    .union([z.literal("all"), z.number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)])
     .default("all")
     .describe(
       "Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)",

@@ -56,6 +56,36 @@ export const invalidField = (resource: string, field: string, value?: unknown) =
       : { resource, code: "invalid", field, value: echoed(value) },
   ]);
 
+/**
+ * GitHub's answer to a text over its limit, e.g. `body is too long (maximum is 65536 characters)`.
+ * GitHub counts characters as Ruby does (code points).
+ */
+export const tooLong = (resource: string, field: string, maximum: number) =>
+  validationFailed([
+    { resource, code: "custom", field, message: `${field} is too long (maximum is ${maximum} characters)` },
+  ]);
+
+/** Code points, as GitHub counts a text's characters; a surrogate pair is one. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0xdc00 || code > 0xdfff || index === 0) count += 1;
+    else {
+      const previous = text.charCodeAt(index - 1);
+      if (previous < 0xd800 || previous > 0xdbff) count += 1;
+    }
+  }
+  return count;
+}
+
+/** 422 unless `text` (when given) is at most `maximum` characters. */
+export function checkLength(resource: string, field: string, text: unknown, maximum: number): void {
+  if (typeof text === "string" && text.length > maximum && characterCount(text) > maximum) {
+    throw tooLong(resource, field, maximum);
+  }
+}
+
 export const missingField = (resource: string, field: string) =>
   validationFailed([{ resource, code: "missing_field", field }]);
 

@@ -136,8 +136,11 @@ export interface PortfolioGateway {
   listPullRequestFileStats(
     number: number,
   ): Promise<{ filename: string; additions: number; deletions: number }[]>;
-  /** The paths a pull request changes (renames: both names). */
-  listPullRequestFiles(number: number): Promise<string[]>;
+  /**
+   * The paths a pull request changes (renames: both names), at most GitHub's 3,000; with `until`,
+   * no page is read after the first whose paths so far satisfy it.
+   */
+  listPullRequestFiles(number: number, until?: (paths: readonly string[]) => boolean): Promise<string[]>;
   /**
    * Commit files to the default branch in one commit (Git Data API), updating the branch only as a
    * fast-forward; when it moved meanwhile, re-read, recompute and retry. No change, no commit.

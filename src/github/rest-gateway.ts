@@ -11,6 +11,7 @@ import {
 import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 import { keyOf } from "../render/managed-body.js";
+import { ANNOTATIONS_PER_REQUEST } from "../text/github-limits.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
 import type {
   CheckRun,
@@ -32,8 +33,6 @@ const CREATE_ATTEMPTS = 3;
 const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
 /** How often a commit is retried when the branch moved under it. */
 const COMMIT_ATTEMPTS = 5;
-/** GitHub takes at most 50 annotations in one check-run request. */
-const ANNOTATIONS_PER_REQUEST = 50;
 
 export class RestGateway implements PortfolioGateway {
   readonly repo: string;
@@ -379,18 +378,25 @@ export class RestGateway implements PortfolioGateway {
     }));
   }
 
-  async listPullRequestFiles(number: number): Promise<string[]> {
-    const files = await github(this.repo, `list the files of pull request #${number}`, () =>
-      this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-        ...this.params,
-        pull_number: number,
-        per_page: PAGE,
-      }),
+  async listPullRequestFiles(
+    number: number,
+    until?: (paths: readonly string[]) => boolean,
+  ): Promise<string[]> {
+    const paths: string[] = [];
+    await github(this.repo, `list the files of pull request #${number}`, () =>
+      this.client.paginate(
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+        { ...this.params, pull_number: number, per_page: PAGE },
+        (response, done) => {
+          for (const file of response.data) {
+            paths.push(file.filename, ...(file.previous_filename ? [file.previous_filename] : []));
+          }
+          if (until?.(paths)) done();
+          return [];
+        },
+      ),
     );
-    return files.flatMap((file) => [
-      file.filename,
-      ...(file.previous_filename ? [file.previous_filename] : []),
-    ]);
+    return paths;
   }
 
   async commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined> {

@@ -1,8 +1,8 @@
 import { dueOnFor, spanOfWeeks, weekOn, weekSpan } from "../calendar.js";
-import { type Curriculum, phaseOf, plannedProjects } from "../curriculum/load.js";
-import { InputError } from "../errors.js";
+import { phaseOf, plannedProjects } from "../curriculum/load.js";
 import { formatDate } from "../render/dates.js";
 import { renderMilestone, renderProjectIssue, renderWeekIssue } from "../render/issue-bodies.js";
+import { fitLine, GITHUB_LIMITS } from "../text/github-limits.js";
 import { keys, labelNames, type PlainDate, type PlanContext } from "./context.js";
 
 export interface DesiredLabel {
@@ -60,7 +60,10 @@ export function desiredLabels(context: PlanContext): DesiredLabel[] {
       label(
         names.phase(phase.number),
         PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed",
-        `Phase ${phase.number}: ${phase.title}`.replace(/`/g, "").slice(0, 100),
+        fitLine(
+          `Phase ${phase.number}: ${phase.title}`.replace(/`/g, ""),
+          GITHUB_LIMITS.labelDescription.max,
+        ),
       ),
     ),
     ...(context.curriculum.tracks.dsa ? [label(names.track("dsa"), "fbca04", "DSA track")] : []),
@@ -122,10 +125,6 @@ export function desiredState(context: PlanContext, installedOn: PlainDate, today
       initialState: initialState(note),
     });
   }
-  checkGitHubLimits(curriculum, [
-    ...issues,
-    ...milestones.map((milestone) => ({ ...milestone, body: milestone.description })),
-  ]);
   return { labels: desiredLabels(context), milestones, issues };
 }
 
@@ -141,28 +140,4 @@ function lastWeekToCreate(context: PlanContext, today: PlainDate): number {
         ? position.week
         : context.curriculum.totalWeeks;
   return current + ahead;
-}
-
-/** GitHub rejects an issue body over 65,536 characters and a title over 256: fail at plan time, not half-way through a sync. */
-export const MAX_BODY_CHARACTERS = 65_536;
-export const MAX_TITLE_CHARACTERS = 256;
-
-function checkGitHubLimits(
-  curriculum: Curriculum,
-  objects: readonly { key: string; title: string; body: string }[],
-): void {
-  const problems = objects.flatMap((object) => [
-    ...(object.body.length > MAX_BODY_CHARACTERS
-      ? [
-          `the body of ${object.key} would be ${object.body.length} characters; GitHub accepts at most ${MAX_BODY_CHARACTERS}`,
-        ]
-      : []),
-    ...(object.title.length > MAX_TITLE_CHARACTERS
-      ? [
-          `the title of ${object.key} would be ${object.title.length} characters; GitHub accepts at most ${MAX_TITLE_CHARACTERS}`,
-        ]
-      : []),
-  ]);
-  if (problems.length > 0)
-    throw new InputError(problems.map((message) => ({ file: curriculum.file, path: "", message })));
 }

@@ -1,5 +1,6 @@
 import { githubDueDate, localDate, Temporal } from "../calendar.js";
 import { keyOf, mergeManagedBody, normalizeNewlines, titleIsOurs } from "../render/managed-body.js";
+import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { type ActualIssue, type ActualMilestone, labelNamesOf, type Snapshot } from "./actual.js";
 import type { DesiredIssue, DesiredLabel, DesiredMilestone, DesiredState } from "./desired.js";
 import type { Operation } from "./operations.js";
@@ -62,7 +63,10 @@ function diffMilestone(desired: DesiredMilestone, actual: ActualMilestone | unde
   const changed: Record<string, unknown> = {};
   if (actual.title !== desired.title && titleIsOurs(actual.description, actual.title))
     changed.title = desired.title;
-  const description = mergeManagedBody(actual.description, desired.description);
+  const description = fitText(
+    mergeManagedBody(actual.description, desired.description),
+    GITHUB_LIMITS.milestoneDescription,
+  );
   if (description !== normalizeNewlines(actual.description ?? "")) changed.description = description;
   if (actual.due_on === null || !githubDueDate(actual.due_on).equals(desired.dueDate))
     changed.due_on = desired.due_on;
@@ -99,7 +103,8 @@ function diffIssue(
   }
   const changed: Record<string, unknown> = {};
   if (actual.title !== desired.title && titleIsOurs(actual.body, actual.title)) changed.title = desired.title;
-  const body = mergeManagedBody(actual.body, desired.body);
+  // The learner's text around the region counts too: the region is cut to leave it room.
+  const body = fitText(mergeManagedBody(actual.body, desired.body), GITHUB_LIMITS.issueBody);
   if (body !== normalizeNewlines(actual.body ?? "")) changed.body = body;
   const present = labelNamesOf(actual);
   const lower = new Set(present.map((name) => name.toLowerCase()));

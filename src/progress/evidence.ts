@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
 import { keys, type PlanContext } from "../plan/context.js";
+import { fitLine, fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { escapeMarkdownInline, inlineCode } from "../text/markdown.js";
 import { type CommitClaims, parseCommitMessage } from "./commit-grammar.js";
 
@@ -78,12 +79,23 @@ export function claimedKeys(claims: CommitClaims, context: PlanContext): string[
 
 const CLOSED_BY = /<!-- syllabot:closed-by=([0-9a-f]{7,64}) -->/;
 
+/** A commit subject in a closing comment is cut to what a reader takes in at a glance. */
+export const MAX_SUBJECT_CHARACTERS = 200;
+
+/** The first line of a commit message, cut to `MAX_SUBJECT_CHARACTERS`: a subject may be megabytes long. */
+export function commitSubject(message: string): string {
+  const end = message.search(/\r?\n/);
+  return fitLine(end === -1 ? message : message.slice(0, end), MAX_SUBJECT_CHARACTERS);
+}
+
 export function closingComment(commit: CommitEvidence): string {
-  const subject = commit.message.split(/\r?\n/)[0] ?? "";
-  return [
-    `<!-- syllabot:closed-by=${commit.sha} -->`,
-    `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(subject)}`,
-  ].join("\n");
+  return fitText(
+    [
+      `<!-- syllabot:closed-by=${commit.sha} -->`,
+      `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(commitSubject(commit.message))}`,
+    ].join("\n"),
+    GITHUB_LIMITS.commentBody,
+  );
 }
 
 export interface PastClosing {

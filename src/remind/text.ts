@@ -5,6 +5,7 @@ import { formatDate } from "../render/dates.js";
 import { renderTemplate } from "../render/liquid.js";
 import { managedBody } from "../render/managed-body.js";
 import { link } from "../render/readme.js";
+import { fitLine, fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { escapeMarkdownInline } from "../text/markdown.js";
 import { type DueReminder, reminderKey, type Threshold, thresholdMarker, thresholdsOf } from "./policy.js";
 
@@ -66,12 +67,14 @@ export function reminderIssue(
     ),
     schedule: scheduleText(context, bar.bar.phase),
   });
-  const managed = managedBody(key, content);
+  // The threshold's record follows the region: cutting the region leaves room for it.
+  const marker = `${thresholdMarker(reminder.threshold.id)}\n`;
+  const body = fitText(`${managedBody(key, content)}${marker}`, GITHUB_LIMITS.issueBody);
   return {
     key,
-    title: `Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, "").slice(0, 120),
-    body: `${managed}${thresholdMarker(reminder.threshold.id)}\n`,
-    managed,
+    title: fitLine(`Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, ""), 120),
+    body,
+    managed: body.slice(0, body.length - marker.length),
   };
 }
 
@@ -97,7 +100,9 @@ export function reminderComment(context: PlanContext, reminder: DueReminder): st
               `${escapeMarkdownInline(`${entry.pr.repo}#${entry.pr.number}`)} (${escapeMarkdownInline(entry.reason)})`,
           )
           .join("; ")}.`;
-  return `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}\n\n${thresholdMarker(reminder.threshold.id)}\n`;
+  const marker = `${thresholdMarker(reminder.threshold.id)}\n`;
+  const text = `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}`;
+  return `${fitText(text, { ...GITHUB_LIMITS.commentBody, max: GITHUB_LIMITS.commentBody.max - marker.length - 2 })}\n\n${marker}`;
 }
 
 /** The comment that closes a reminder once its bar is met, naming what met it. */
@@ -115,5 +120,5 @@ export function metComment(bar: BarStatus): string {
           )
           .join(", ")
       : `${bar.engagement} issue(s) in the target repositories you opened or commented on during phase ${bar.bar.phase}`;
-  return `The bar is met by ${by}. Well done: closing this reminder.\n`;
+  return fitText(`The bar is met by ${by}. Well done: closing this reminder.\n`, GITHUB_LIMITS.commentBody);
 }

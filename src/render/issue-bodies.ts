@@ -4,6 +4,7 @@ import { show } from "../curriculum/rules.js";
 import type { Phase, Project, WeekEntry } from "../curriculum/schema.js";
 import { keys, type PlanContext, repoUrl } from "../plan/context.js";
 import { dsaTargetFor } from "../progress/dsa.js";
+import { fitLine, fitText, GITHUB_LIMITS, type TextLimit } from "../text/github-limits.js";
 import { plainText } from "../text/markdown.js";
 import { formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
@@ -15,14 +16,25 @@ export interface RenderedObject {
   body: string;
 }
 
+/**
+ * A managed body cut to GitHub's limit (a curriculum's week may be long): its region is cut, so the
+ * plan compares the same text each time. Titles are cut before their fingerprint is taken.
+ */
+function fitBody(key: string, content: string, limit: TextLimit = GITHUB_LIMITS.issueBody): string {
+  return fitText(managedBody(key, content), limit);
+}
+
 export function renderWeekIssue(context: PlanContext, week: number, backfill?: string): RenderedObject {
   const { curriculum, calendar } = context;
   const phase = phaseOf(curriculum, week);
   const entries = entriesForWeek(curriculum, week, context.chosen);
   const undecided = entries.length > 1;
-  const title = undecided
-    ? `Week ${week}: ${plainText(phase.title)}, ${entries.map((entry) => entry.option).join(" | ")}`
-    : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`;
+  const title = fitLine(
+    undecided
+      ? `Week ${week}: ${plainText(phase.title)}, ${entries.map((entry) => entry.option).join(" | ")}`
+      : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`,
+    GITHUB_LIMITS.issueTitle.max,
+  );
   const block = entries[0] && entries[0].weeks.to > entries[0].weeks.from ? entries[0].weeks : undefined;
   const span = weekSpan(calendar, week);
   const split = curriculum.time_budget.split;
@@ -55,7 +67,7 @@ export function renderWeekIssue(context: PlanContext, week: number, backfill?: s
     close_example: `closes week ${week}`,
     close_trailer: `Week: ${week}`,
   });
-  return { key: keys.week(context, week), title, body: managedBody(keys.week(context, week), content) };
+  return { key: keys.week(context, week), title, body: fitBody(keys.week(context, week), content) };
 }
 
 /** The project worked on in a week: the planned project whose weeks include it. */
@@ -91,7 +103,10 @@ export function renderProjectIssue(
   const { curriculum, calendar } = context;
   const phase = curriculum.phases.find((candidate) => candidate.number === project.phase) as Phase;
   const key = keys.project(project.slug);
-  const title = `Project ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`;
+  const title = fitLine(
+    `Project ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`,
+    GITHUB_LIMITS.issueTitle.max,
+  );
   const span = spanOfWeeks(calendar, project.weeks.from, project.weeks.to);
   const repo = context.config.projects[project.slug];
   const alternatives = project.choice ? (curriculum.choices.get(project.choice) ?? []) : [];
@@ -118,7 +133,7 @@ export function renderProjectIssue(
     close_example: `closes ${project.slug}`,
     close_trailer: `Project: ${project.slug}`,
   });
-  return { key, title, body: managedBody(key, content) };
+  return { key, title, body: fitBody(key, content) };
 }
 
 function studyLine(item: Project["study_material"][number]): string {
@@ -128,7 +143,7 @@ function studyLine(item: Project["study_material"][number]): string {
 
 export function renderMilestone(context: PlanContext, phase: Phase): RenderedObject {
   const key = keys.phase(phase.number);
-  const title = `Phase ${phase.number}: ${plainText(phase.title)}`;
+  const title = fitLine(`Phase ${phase.number}: ${plainText(phase.title)}`, GITHUB_LIMITS.milestoneTitle.max);
   const span = spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to);
   const projects = context.curriculum.projects
     .filter(
@@ -143,5 +158,5 @@ export function renderMilestone(context: PlanContext, phase: Phase): RenderedObj
     objective: phase.objective,
     projects: projects.join(", "),
   });
-  return { key, title, body: managedBody(key, content) };
+  return { key, title, body: fitBody(key, content, GITHUB_LIMITS.milestoneDescription) };
 }

@@ -41,3 +41,19 @@ export async function loadSetupFromRepository(
   const curriculum = parseCurriculum(curriculumText, source.path);
   return { config: checkConfig(loaded, curriculum), curriculum, curriculumPath: source.path };
 }
+
+/**
+ * The curriculum file the config on the default branch names, or undefined when it names a
+ * built-in one or cannot be read: what a pull request must touch, besides the config, to be checked.
+ */
+export async function curriculumPathOnDefaultBranch(gateway: PortfolioGateway): Promise<string | undefined> {
+  const text = await gateway.readFile(CONFIG_PATH);
+  if (text === undefined) return undefined;
+  try {
+    const source = curriculumSource(parseConfig(text, CONFIG_PATH));
+    return source.kind === "path" ? source.path : undefined;
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
+}

@@ -13,3 +13,13 @@ export function touchesSetup(paths: readonly string[], curriculumPath?: string):
       (curriculumPath === undefined && /\.ya?ml$/i.test(path)),
   );
 }
+
+/**
+ * Whether a pull request changes syllabot's own setup: the config, or the curriculum file that the
+ * config on the default branch names (`undefined`: a built-in one, or no readable config). Any other
+ * YAML file is not syllabot's, and a stranger's pull request touching one costs no check.
+ */
+export function touchesOwnSetup(paths: readonly string[], curriculumPath: string | undefined): boolean {
+  const curriculum = curriculumPath?.replace(/^(\.\/)+/, "");
+  return paths.some((path) => path === CONFIG_PATH || (curriculum !== undefined && path === curriculum));
+}

@@ -2,11 +2,43 @@ import { formatProblem, type Problem } from "../errors.js";
 import type { CheckAnnotation, CheckRun } from "../github/gateway.js";
 import { summaryLine } from "../plan/format.js";
 import type { Plan } from "../plan/index.js";
+import {
+  ANNOTATIONS_PER_REQUEST,
+  fitLine,
+  fitMiddle,
+  fitText,
+  GITHUB_LIMITS,
+} from "../text/github-limits.js";
 import { escapeMarkdownInline, inlineCode } from "../text/markdown.js";
 import { CONFIG_PATH } from "./paths.js";
 
 export const CHECK_NAME = "syllabot";
 export const CONFIG_ERROR_KEY = "config-error";
+
+/**
+ * Problems shown in one report (a check run's annotations and summary, the config-error issue):
+ * one check-run request's worth. A file with thousands of problems is fixed from the first ones,
+ * and a stranger's pull request cannot make syllabot send thousands of requests.
+ */
+export const PROBLEMS_SHOWN = ANNOTATIONS_PER_REQUEST;
+/** A problem's message may quote the bad value: it is cut to what a reader needs. */
+export const MAX_PROBLEM_CHARACTERS = 1000;
+
+/** A problem as reported: its message and field path cut to a sane length. */
+function shown(problem: Problem): Problem {
+  return {
+    ...problem,
+    message: fitLine(problem.message, MAX_PROBLEM_CHARACTERS),
+    ...(problem.path ? { path: fitLine(problem.path, GITHUB_LIMITS.annotationTitle.max) } : {}),
+  };
+}
+
+/** The line that says how many problems the report leaves out, or nothing. */
+function moreProblems(problems: readonly Problem[]): string[] {
+  const more = problems.length - PROBLEMS_SHOWN;
+  if (more <= 0) return [];
+  return [`…and ${more === 1 ? "1 more problem" : `${more} more problems`}: fix these first.`];
+}
 
 /** A config problem as a check-run annotation on its file, line and column. */
 function annotation(problem: Problem): CheckAnnotation {
@@ -24,16 +56,23 @@ function annotation(problem: Problem): CheckAnnotation {
 
 export function invalidSetupCheck(headSha: string, problems: readonly Problem[]): CheckRun {
   const count = problems.length === 1 ? "1 error" : `${problems.length} errors`;
+  const first = problems.slice(0, PROBLEMS_SHOWN).map(shown);
+  const summary = fitMiddle(
+    "syllabot cannot use this configuration; nothing would be synced until it is fixed.\n\n",
+    first.map((problem) => `- ${escapeMarkdownInline(formatProblem(problem))}`).join("\n"),
+    moreProblems(problems)
+      .map((line) => `\n${line}`)
+      .join(""),
+    GITHUB_LIMITS.checkRunSummary,
+  );
   return {
     name: CHECK_NAME,
     head_sha: headSha,
     conclusion: "failure",
     output: {
       title: `${count} in the syllabot configuration`,
-      summary: `syllabot cannot use this configuration; nothing would be synced until it is fixed.\n\n${problems
-        .map((problem) => `- ${escapeMarkdownInline(formatProblem(problem))}`)
-        .join("\n")}`,
-      annotations: problems.map(annotation),
+      summary,
+      annotations: first.map(annotation),
     },
   };
 }
@@ -52,9 +91,12 @@ export function plannedSetupCheck(headSha: string, plan: Plan): CheckRun {
     head_sha: headSha,
     conclusion: "success",
     output: {
-      title: summaryLine(plan.summary),
-      summary: `Once merged, syllabot will apply this plan to the repository.\n\n${summaryLine(plan.summary)}`,
-      ...(table ? { text: table } : {}),
+      title: fitLine(summaryLine(plan.summary), GITHUB_LIMITS.checkRunTitle.max),
+      summary: fitText(
+        `Once merged, syllabot will apply this plan to the repository.\n\n${summaryLine(plan.summary)}`,
+        GITHUB_LIMITS.checkRunSummary,
+      ),
+      ...(table ? { text: fitText(table, GITHUB_LIMITS.checkRunText) } : {}),
       annotations: [],
     },
   };
@@ -75,18 +117,22 @@ export function removedSetupCheck(headSha: string): CheckRun {
 
 /** The body of the one issue that tells the learner why syllabot stopped: every problem, linked to its line. */
 export function configErrorBody(problems: readonly Problem[], blobUrl: string): string {
-  const lines = problems.map((problem) => {
-    const link =
-      problem.line === undefined
-        ? `${blobUrl}/${problem.file}`
-        : `${blobUrl}/${problem.file}#L${problem.line}`;
-    return `- [${escapeMarkdownInline(`${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}`)}](${link}) ${escapeMarkdownInline(`${problem.path ? `${problem.path}: ` : ""}${problem.message}`)}`;
-  });
-  return [
-    `<!-- syllabot:key=${CONFIG_ERROR_KEY} -->`,
-    "syllabot cannot read its configuration on the default branch, so it has changed nothing. Fix these and push; this issue closes itself when the configuration is valid.",
-    "",
-    ...lines,
-    "",
-  ].join("\n");
+  const lines = problems
+    .slice(0, PROBLEMS_SHOWN)
+    .map(shown)
+    .map((problem) => {
+      const link =
+        problem.line === undefined
+          ? `${blobUrl}/${problem.file}`
+          : `${blobUrl}/${problem.file}#L${problem.line}`;
+      return `- [${escapeMarkdownInline(`${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}`)}](${link}) ${escapeMarkdownInline(`${problem.path ? `${problem.path}: ` : ""}${problem.message}`)}`;
+    });
+  return fitMiddle(
+    `<!-- syllabot:key=${CONFIG_ERROR_KEY} -->\nsyllabot cannot read its configuration on the default branch, so it has changed nothing. Fix these and push; this issue closes itself when the configuration is valid.\n\n`,
+    lines.join("\n"),
+    `${moreProblems(problems)
+      .map((line) => `\n${line}`)
+      .join("")}\n`,
+    GITHUB_LIMITS.issueBody,
+  );
 }

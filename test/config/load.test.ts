@@ -126,3 +126,45 @@ describe("learner config", () => {
     expect(config.reminders.lead_days).toEqual([21, 7, 2]);
   });
 });
+
+describe("what a config can ask for", () => {
+  const list = (count: number, item: (index: number) => string) =>
+    `[${Array.from({ length: count }, (_, index) => item(index)).join(", ")}]`;
+
+  it.each([
+    {
+      field: "emails",
+      line: `emails: ${list(21, (index) => `a${index}@example.com`)}`,
+      says: "at most 20 emails",
+    },
+    {
+      field: "reminders.lead_days",
+      line: `reminders: {lead_days: ${list(11, (index) => String(index + 1))}}`,
+      says: "at most 10 lead days",
+    },
+    {
+      field: "oss.verdicts",
+      line: `oss: {verdicts: {${Array.from({ length: 1001 }, (_, index) => `"o/r#${index + 1}": substantive`).join(", ")}}}`,
+      says: "at most 1000 verdicts",
+    },
+    { field: "oss.substantive_min_lines", line: "oss: {substantive_min_lines: 100001}", says: "100000" },
+    { field: "issues_ahead", line: "issues_ahead: 1001", says: "1000" },
+    {
+      field: "commit.author.name",
+      line: `commit: {author: {name: ${"n".repeat(101)}, email: a@example.com}}`,
+      says: "100",
+    },
+  ])("refuses more than a sane maximum of $field, naming it", ({ field, line, says }) => {
+    const errors = errorsOf(`${VALID}${line}\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`${field}: `);
+    expect(errors[0]).toContain(says);
+  });
+
+  it("refuses a config over 64 KiB before parsing it, in one problem at its start", () => {
+    const errors = errorsOf(`${VALID}# ${"x".repeat(64 * 1024)}\n`);
+    expect(errors).toEqual([
+      expect.stringMatching(/^syllabot\.yml:1:1: file is \d+ bytes; at most 65536 \(64 KiB\) is accepted$/),
+    ]);
+  });
+});

@@ -247,24 +247,41 @@ describe("backfill of weeks that ended before installation", () => {
 });
 
 describe("GitHub's limits", () => {
-  it("refuses, at plan time, a curriculum whose week body GitHub would reject", async () => {
+  it("cuts a week body GitHub would reject to its limit, keeping the markers, and plans nothing more once applied", async () => {
     const { readFileSync } = await import("node:fs");
     const { parseCurriculum } = await import("../../src/curriculum/load.js");
     const { parseConfig, checkConfig } = await import("../../src/config/load.js");
     const { planContext } = await import("../../src/plan/context.js");
     const { MINI_CURRICULUM } = await import("../helpers/setup.js");
-    const huge = readFileSync(MINI_CURRICULUM, "utf8").replace(
+    const { keyOf, mergeManagedBody } = await import("../../src/render/managed-body.js");
+    const source = readFileSync(MINI_CURRICULUM, "utf8");
+    const huge = source.replace(
       'weekday: ["Read chapter 1", "Do `tool` exercises"]',
-      `weekday: ["Read chapter 1", "${"long ".repeat(14_000)}"]`,
+      `weekday: ["Read chapter 1", ${Array.from({ length: 3000 }, (_, index) => `"task ${index} of a long week"`).join(", ")}]`,
     );
     const curriculum = parseCurriculum(huge, "huge.yaml");
     const config = checkConfig(
       parseConfig("learner: octocat\nstart: 2026-01-05\ntimezone: UTC\n", "c.yml"),
       curriculum,
     );
-    expect(() => plan(planContext(config, curriculum), EMPTY_SNAPSHOT, TODAY)).toThrow(
-      /huge\.yaml: the body of week-01 would be \d+ characters; GitHub accepts at most 65536/,
-    );
+    const context = planContext(config, curriculum);
+    const operations = plan(context, EMPTY_SNAPSHOT, TODAY).operations;
+    const week1 = operations.find((operation) => operation.key === "week-01");
+    const body = String(week1?.fields.body);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(keyOf(body)).toBe("week-01");
+    expect(body).toMatch(/task \d+ of a long week\n\n… \(cut to GitHub's limit\)\n<!-- syllabot:end -->\n$/);
+    // Applied, and the learner adds notes above the region: the region makes room, once.
+    const snapshot = applyAsGitHub(EMPTY_SNAPSHOT, operations);
+    const issue = issueByKey(snapshot, "week-01");
+    issue.body = `My notes: ${"n".repeat(2000)}\n\n${issue.body}`;
+    const update = plan(context, snapshot, TODAY).operations;
+    expect(update.map((operation) => [operation.op, operation.key])).toEqual([["update", "week-01"]]);
+    const updated = String(update[0]?.fields.body);
+    expect(updated.length).toBeLessThanOrEqual(65_536);
+    expect(updated.startsWith(`My notes: ${"n".repeat(2000)}`)).toBe(true);
+    expect(mergeManagedBody(updated, updated)).toBe(updated);
+    expect(plan(context, applyAsGitHub(snapshot, update), TODAY).operations).toEqual([]);
   });
 });
 

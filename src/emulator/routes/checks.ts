@@ -1,5 +1,5 @@
 import type { components } from "@octokit/openapi-types";
-import { apiError, notFound, validationFailed } from "../errors.js";
+import { apiError, characterCount, invalidRequest, notFound, validationFailed } from "../errors.js";
 import { paginate } from "../pagination.js";
 import { nodeId } from "../present/users.js";
 import { type ApiRequest, created, ok, param, type RouteDefinition } from "../route.js";
@@ -10,6 +10,12 @@ type Schemas = components["schemas"];
 
 /** GitHub accepts at most 50 annotations per request; more are sent by further updates. */
 const MAX_ANNOTATIONS_PER_REQUEST = 50;
+/** `output.summary` and `output.text`: "Maximum length: 65535 characters", checked as bytes too. */
+const MAX_OUTPUT = 65_535;
+/** An annotation's `message` and `raw_details`: "The maximum size is 64 KB." */
+const MAX_ANNOTATION_BYTES = 64 * 1024;
+/** An annotation's `title`: "The maximum size is 255 characters." */
+const MAX_ANNOTATION_TITLE = 255;
 const STATUSES = new Set(["queued", "in_progress", "completed"]);
 const CONCLUSIONS = new Set([
   "action_required",
@@ -55,6 +61,55 @@ function present(request: ApiRequest, repo: RepoRecord, run: CheckRunRecord): Sc
   };
 }
 
+/**
+ * GitHub checks an output text twice: its request schema counts characters ("Only 65535 characters
+ * are allowed; N were supplied."), then the check run counts UTF-8 bytes ("summary exceeds a
+ * maximum bytesize of 65535", github/docs#35252).
+ */
+function checkOutputText(field: "summary" | "text", value: unknown): void {
+  if (typeof value !== "string") return;
+  const characters = characterCount(value);
+  if (characters > MAX_OUTPUT) {
+    throw invalidRequest(`Only ${MAX_OUTPUT} characters are allowed; ${characters} were supplied.`);
+  }
+  if (Buffer.byteLength(value, "utf8") > MAX_OUTPUT) {
+    throw validationFailed([
+      {
+        resource: "CheckRun",
+        code: "custom",
+        field,
+        message: `${field} exceeds a maximum bytesize of ${MAX_OUTPUT}`,
+      },
+    ]);
+  }
+}
+
+function checkAnnotationText(entry: Record<string, unknown>): void {
+  for (const field of ["message", "raw_details"]) {
+    const value = entry[field];
+    if (typeof value === "string" && Buffer.byteLength(value, "utf8") > MAX_ANNOTATION_BYTES) {
+      throw validationFailed([
+        {
+          resource: "CheckRun",
+          code: "custom",
+          field: `annotations.${field}`,
+          message: `${field} exceeds a maximum bytesize of ${MAX_ANNOTATION_BYTES}`,
+        },
+      ]);
+    }
+  }
+  if (typeof entry.title === "string" && characterCount(entry.title) > MAX_ANNOTATION_TITLE) {
+    throw validationFailed([
+      {
+        resource: "CheckRun",
+        code: "custom",
+        field: "annotations.title",
+        message: `title is too long (maximum is ${MAX_ANNOTATION_TITLE} characters)`,
+      },
+    ]);
+  }
+}
+
 function readAnnotations(output: Record<string, unknown> | undefined): CheckAnnotationRecord[] {
   const raw = output?.annotations;
   if (raw === undefined) return [];
@@ -77,6 +132,7 @@ function readAnnotations(output: Record<string, unknown> | undefined): CheckAnno
     ) {
       throw validationFailed([{ resource: "CheckRun", field: "output.annotations", code: "invalid" }]);
     }
+    checkAnnotationText(entry);
     // GitHub takes columns only on single-line annotations.
     const columns = startLine === endLine;
     return {
@@ -93,6 +149,7 @@ function readAnnotations(output: Record<string, unknown> | undefined): CheckAnno
   });
 }
 
+/** Applies the body's fields to `run`, all or none: a refused request changes nothing. */
 function applyFields(request: ApiRequest, run: CheckRunRecord): void {
   const { body, context } = request;
   const status = body.string("status");
@@ -106,6 +163,12 @@ function applyFields(request: ApiRequest, run: CheckRunRecord): void {
   if (status === "completed" && conclusion === undefined && run.conclusion === null) {
     throw validationFailed([{ resource: "CheckRun", field: "conclusion", code: "missing_field" }]);
   }
+  const output = body.object("output");
+  if (output) {
+    checkOutputText("summary", output.summary);
+    checkOutputText("text", output.text);
+  }
+  const annotations = readAnnotations(output);
   if (status !== undefined) run.status = status as CheckRunRecord["status"];
   if (conclusion !== undefined) {
     run.conclusion = conclusion;
@@ -114,7 +177,6 @@ function applyFields(request: ApiRequest, run: CheckRunRecord): void {
   if (run.status === "completed") run.completedAt ??= body.string("completed_at") ?? context.store.now();
   run.detailsUrl = body.string("details_url") ?? run.detailsUrl;
   run.externalId = body.string("external_id") ?? run.externalId;
-  const output = body.object("output");
   if (output) {
     const text = (name: string) => (typeof output[name] === "string" ? (output[name] as string) : null);
     run.output = {
@@ -122,8 +184,8 @@ function applyFields(request: ApiRequest, run: CheckRunRecord): void {
       summary: text("summary") ?? run.output.summary,
       text: text("text") ?? run.output.text,
     };
-    run.annotations.push(...readAnnotations(output));
   }
+  run.annotations.push(...annotations);
 }
 
 function runOf(request: ApiRequest, repo: RepoRecord): CheckRunRecord {

@@ -1,10 +1,13 @@
-import { invalidRequest, missingField } from "../errors.js";
+import { checkLength, invalidRequest, missingField } from "../errors.js";
 import { paginate } from "../pagination.js";
 import { presentComment } from "../present/issues.js";
 import { parseTimestamp } from "../quirks.js";
 import { type ApiRequest, created, ok, param, type RouteDefinition } from "../route.js";
 import type { CommentRecord, RepoRecord } from "../state.js";
 import { repoOf } from "./repos.js";
+
+/** 422 "body is too long (maximum is 65536 characters)", as for an issue. */
+const MAX_BODY = 65_536;
 
 function updatedSince(request: ApiRequest): (comment: CommentRecord) => boolean {
   const since = request.query.get("since");
@@ -47,6 +50,7 @@ export const commentRoutes: RouteDefinition[] = [
       const body = request.body.string("body");
       if (body === undefined) throw invalidRequest(`"body" wasn't supplied.`);
       if (body.trim() === "") throw missingField("IssueComment", "body");
+      checkLength("IssueComment", "body", body, MAX_BODY);
       const now = store.now();
       const comment: CommentRecord = {
         id: store.nextId(),

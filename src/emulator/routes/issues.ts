@@ -1,4 +1,4 @@
-import { invalidField, invalidRequest, missingField, validationFailed } from "../errors.js";
+import { checkLength, invalidField, invalidRequest, missingField } from "../errors.js";
 import { paginate } from "../pagination.js";
 import { labelsOf, presentIssue, presentLabel } from "../present/issues.js";
 import { parseTimestamp } from "../quirks.js";
@@ -15,20 +15,9 @@ function issueOf(request: ApiRequest, repo: RepoRecord): IssueRecord {
   return request.context.store.issue(repo, Number(param(request, "issue_number")));
 }
 
-function tooLong(field: string, maximum: number) {
-  return validationFailed([
-    {
-      resource: "Issue",
-      code: "custom",
-      field,
-      message: `${field} is too long (maximum is ${maximum} characters)`,
-    },
-  ]);
-}
-
 function checkText(title: string | null | undefined, body: string | null | undefined): void {
-  if (title !== undefined && title !== null && title.length > MAX_TITLE) throw tooLong("title", MAX_TITLE);
-  if (typeof body === "string" && body.length > MAX_BODY) throw tooLong("body", MAX_BODY);
+  checkLength("Issue", "title", title, MAX_TITLE);
+  checkLength("Issue", "body", body, MAX_BODY);
 }
 
 /** A milestone given by number (or numeric string); an unknown one is 422 `invalid`, as GitHub answers. */

@@ -1,4 +1,4 @@
-import { alreadyExists, invalidField, notFound } from "../errors.js";
+import { alreadyExists, checkLength, invalidField, notFound } from "../errors.js";
 import { paginate } from "../pagination.js";
 import { presentLabel } from "../present/issues.js";
 import { IMPLICIT_LABEL_COLOR, isLabelColor } from "../quirks.js";
@@ -7,6 +7,9 @@ import { type ApiRequest, created, ok, param, type RouteDefinition } from "../ro
 import type { LabelRecord, RepoRecord } from "../state.js";
 import { repoOf } from "./repos.js";
 
+/** 422 "name is too long (maximum is 50 characters)". */
+const MAX_NAME = 50;
+/** "A short description of the label. Must be 100 characters or fewer." */
 const MAX_DESCRIPTION = 100;
 
 function labelOf(request: ApiRequest, repo: RepoRecord): LabelRecord {
@@ -19,8 +22,9 @@ function checkColor(color: string | undefined): void {
   if (color !== undefined && !isLabelColor(color)) throw invalidField("Label", "color", color);
 }
 
-function checkDescription(description: string | null | undefined): void {
-  if (description && description.length > MAX_DESCRIPTION) throw invalidField("Label", "description");
+function checkText(name: string | undefined, description: string | null | undefined): void {
+  checkLength("Label", "name", name, MAX_NAME);
+  checkLength("Label", "description", description, MAX_DESCRIPTION);
 }
 
 export const labelRoutes: RouteDefinition[] = [
@@ -52,7 +56,7 @@ export const labelRoutes: RouteDefinition[] = [
       const color = request.body.string("color");
       const description = request.body.nullableString("description");
       checkColor(color);
-      checkDescription(description);
+      checkText(name, description);
       if (findLabel(repo, name)) throw alreadyExists("Label", "name");
       const label: LabelRecord = {
         id: store.nextId(),
@@ -86,7 +90,7 @@ export const labelRoutes: RouteDefinition[] = [
       const color = request.body.string("color");
       const description = request.body.nullableString("description");
       checkColor(color);
-      checkDescription(description);
+      checkText(newName, description);
       if (newName !== undefined) {
         const holder = findLabel(repo, newName);
         if (holder && holder !== label) throw alreadyExists("Label", "name");
