@@ -1,13 +1,9 @@
-import {
-  builtinCurriculumIds,
-  DEFAULT_CURRICULUM_ID,
-  isBuiltinCurriculum,
-  loadBuiltinCurriculum,
-} from "../curriculum/builtin.js";
+import { DEFAULT_CURRICULUM_ID, isBuiltinCurriculum, loadBuiltinCurriculum } from "../curriculum/builtin.js";
 import { type Curriculum, loadCurriculumFile, readSource } from "../curriculum/load.js";
 import { InputError, type Problem } from "../errors.js";
 import { parseYamlSource, type YamlSource } from "../yaml/source.js";
 import { checkSource, locatedProblems } from "../yaml/validate.js";
+import { curriculumNameProblem } from "./repository-path.js";
 import { configRuleIssues } from "./rules.js";
 import { type Config, configSchema } from "./schema.js";
 
@@ -58,13 +54,14 @@ export function curriculumSource(loaded: LoadedConfig, override?: string): Curri
   if (override) return { kind: "path", path: override };
   const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
   if (isBuiltinCurriculum(name)) return { kind: "builtin", id: name };
-  if (/\.ya?ml$/i.test(name)) return { kind: "path", path: name };
+  const problem = curriculumNameProblem(name);
+  if (!problem) return { kind: "path", path: name };
+  // The schema already said why, when it could: said once, with the config's other problems.
+  const others = loaded.problems.filter((found) => found.path !== "curriculum");
   throw new InputError(
-    locatedProblems(loaded.source, [
-      {
-        path: ["curriculum"],
-        message: `"${name}" is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`,
-      },
+    sortedByPosition([
+      ...others,
+      ...locatedProblems(loaded.source, [{ path: ["curriculum"], message: problem }]),
     ]),
   );
 }
