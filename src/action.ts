@@ -1,10 +1,12 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { parsePlainDate, type Temporal } from "./calendar.js";
 import type { Io } from "./commands/io.js";
 import { todayOption } from "./commands/plan.js";
 import { progressReporter } from "./commands/progress.js";
-import { loadSetup } from "./config/load.js";
+import { checkConfig, loadCurriculumFor, parseConfig } from "./config/load.js";
+import type { Config } from "./config/schema.js";
+import type { Curriculum } from "./curriculum/load.js";
 import {
   type RefreshResult,
   type RemindResult,
@@ -24,6 +26,8 @@ import { planContext } from "./plan/context.js";
 import { formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
 import type { Operation } from "./plan/operations.js";
+import { readCheckoutFile, repositoryRootOf, shownPath } from "./setup/checkout.js";
+import { CONFIG_PATH } from "./setup/paths.js";
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
 export const COMMANDS = [...USE_CASES, "all"] as const;
@@ -32,6 +36,10 @@ export type ActionCommand = (typeof COMMANDS)[number];
 export interface ActionInputs {
   token: string;
   command: ActionCommand;
+  /** The checkout: GITHUB_WORKSPACE, else the working directory. Nothing outside it is read. */
+  workspace: string;
+  /** The `config` input as given. */
+  configInput: string;
   /** Relative to the working directory (the checkout) when inside it, else absolute. */
   configPath: string;
   dryRun: boolean;
@@ -82,10 +90,14 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
   const todayInput = core.getInput("today");
   const today = todayInput ? parsePlainDate(todayInput) : undefined;
   if (todayInput && !today) throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const configInput = core.getInput("config") || CONFIG_PATH;
   return {
     token,
     command,
-    configPath: workspacePath(core.getInput("config") || ".github/syllabot.yml", env.GITHUB_WORKSPACE),
+    workspace,
+    configInput,
+    configPath: workspacePath(configInput, workspace),
     dryRun: booleanInput("dry-run"),
     paceMs,
     today,
@@ -95,8 +107,32 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
   };
 }
 
+/**
+ * The config and curriculum of the checkout. Both are read only as regular files inside the
+ * workspace, never through a symbolic link: a commit can link them to `.git/config` (the job's
+ * credential) or to anything else on the runner, and a refused file is not read at all.
+ */
+function loadWorkspaceSetup(inputs: ActionInputs): { config: Config; curriculum: Curriculum } {
+  const read = readCheckoutFile(inputs.workspace, inputs.configPath, {
+    file: inputs.configPath,
+    rootName: "the workspace",
+  });
+  if ("refused" in read) {
+    throw new UsageError(
+      `input "config": ${JSON.stringify(inputs.configInput)} ${read.refused}: give the path of a file of the checked-out repository, e.g. ${CONFIG_PATH}`,
+    );
+  }
+  const loaded = parseConfig(read.text, inputs.configPath);
+  const curriculum = loadCurriculumFor(
+    loaded,
+    undefined,
+    repositoryRootOf(inputs.configPath, inputs.workspace),
+  );
+  return { config: checkConfig(loaded, curriculum), curriculum };
+}
+
 async function runCommand(inputs: ActionInputs): Promise<void> {
-  const { config, curriculum } = loadSetup(inputs.configPath);
+  const { config, curriculum } = loadWorkspaceSetup(inputs);
   const client = createClient({
     token: inputs.token,
     baseUrl: inputs.apiUrl,
@@ -327,10 +363,8 @@ function booleanInput(name: string): boolean {
 }
 
 /** A path given relative to the checkout; shown relative to the working directory when inside it. */
-function workspacePath(path: string, workspace: string | undefined): string {
-  const absolute = resolve(workspace || process.cwd(), path);
-  const fromHere = relative(process.cwd(), absolute);
-  return fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : absolute;
+function workspacePath(path: string, workspace: string): string {
+  return shownPath(resolve(workspace, path));
 }
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };

@@ -1,8 +1,10 @@
+import { join } from "node:path";
 import { DEFAULT_CURRICULUM_ID, isBuiltinCurriculum, loadBuiltinCurriculum } from "../curriculum/builtin.js";
-import { type Curriculum, loadCurriculumFile, readSource } from "../curriculum/load.js";
+import { type Curriculum, loadCurriculumFile, parseCurriculum, readSource } from "../curriculum/load.js";
 import { InputError, type Problem } from "../errors.js";
+import { readCheckoutFile, repositoryRootOf, shownPath } from "../setup/checkout.js";
 import { parseYamlSource, type YamlSource } from "../yaml/source.js";
-import { checkSource, locatedProblems } from "../yaml/validate.js";
+import { checkSource, describe, locatedProblems } from "../yaml/validate.js";
 import { curriculumNameProblem } from "./repository-path.js";
 import { configRuleIssues } from "./rules.js";
 import { type Config, configSchema } from "./schema.js";
@@ -66,10 +68,23 @@ export function curriculumSource(loaded: LoadedConfig, override?: string): Curri
   );
 }
 
-/** The curriculum a config names, from the built-ins or the local disk. */
-export function loadCurriculumFor(loaded: LoadedConfig, override?: string): Curriculum {
+/**
+ * The curriculum a config names, from the built-ins or the local checkout the config belongs to
+ * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
+ * operator's own choice and read as given; a file the config names must be the repository's own.
+ */
+export function loadCurriculumFor(loaded: LoadedConfig, override?: string, root?: string): Curriculum {
   const source = curriculumSource(loaded, override);
-  return source.kind === "builtin" ? loadBuiltinCurriculum(source.id) : loadCurriculumFile(source.path);
+  if (source.kind === "builtin") return loadBuiltinCurriculum(source.id);
+  if (override) return loadCurriculumFile(source.path);
+  const repository = root ?? repositoryRootOf(loaded.source.file);
+  const file = shownPath(join(repository, source.path));
+  const read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
+  if ("refused" in read) {
+    const message = `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`;
+    throw new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
+  }
+  return parseCurriculum(read.text, file);
 }
 
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */

@@ -88,7 +88,7 @@ function notACurriculum(name: string): string {
  * `.git` as git itself recognises it on any checkout (`verify_path`): in any case, with trailing
  * dots or spaces (Windows drops them), as the 8.3 short name `git~1`, or with HFS+'s ignored code points.
  */
-function isGitFolderName(segment: string): boolean {
+export function isGitFolderName(segment: string): boolean {
   const name = segment
     .replace(IGNORED_BY_HFS, "")
     .replace(/[. ]+$/, "")
