@@ -1,11 +1,11 @@
-import { resolve as resolve$2, relative, isAbsolute } from 'node:path';
+import { resolve as resolve$1, relative, join as join$1, sep as sep$1, dirname as dirname$1, basename, isAbsolute } from 'node:path';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import { createHmac, createHash } from 'crypto';
 import * as fs$1 from 'fs';
-import { promises, constants as constants$5, realpathSync, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$1, realpath } from 'fs';
-import { sep as sep$1, dirname as dirname$1, extname, resolve as resolve$1 } from 'path';
+import { promises, constants as constants$5, realpathSync as realpathSync$1, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$1, realpath } from 'fs';
+import { sep as sep$2, dirname as dirname$2, extname, resolve as resolve$2 } from 'path';
 import http from 'http';
 import https from 'https';
 import 'net';
@@ -34,7 +34,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1 } from 'node:fs';
+import { realpathSync, openSync, constants as constants$6, fstatSync, readFileSync as readFileSync$1, closeSync, existsSync as existsSync$1, lstatSync } from 'node:fs';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
 import { PassThrough } from 'stream';
@@ -49381,19 +49381,6 @@ function parseCurriculum(text, file) {
     }
     return { ...parsed, file, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
 }
-function loadCurriculumFile(path) {
-    return parseCurriculum(readSource(path), path);
-}
-function readSource(path) {
-    try {
-        return readFileSync$1(path, "utf8");
-    }
-    catch (error) {
-        const code = error.code;
-        const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : error.message;
-        throw new InputError([{ file: path, path: "", message: `cannot read: ${reason}` }]);
-    }
-}
 /**
  * The plan of week `n`: the common entry, or the entries of each option when the week depends on a
  * choice. With `chosen` (the learner's picks), only the chosen option's entry.
@@ -49432,6 +49419,459 @@ function loadBuiltinCurriculum(id) {
     if (text === undefined)
         throw new Error(`no built-in curriculum "${id}"`);
     return parseCurriculum(text, `curriculum/${id}.yaml`);
+}
+
+/**
+ * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
+ * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
+ * losing it loses nothing, `rebuild` recomputes it, and it is a pure union keyed by commit SHA,
+ * so deliveries in any order, any number of times, give byte-identical files.
+ */
+const LEDGER_PATH = ".syllabot/state.json";
+const LEDGER_VERSION = 1;
+const sha = string().regex(/^[0-9a-f]{40}$/);
+const commitEntry = strictObject({
+    repo: string(),
+    timestamp: string(),
+    /** The program week the commit was made in (learner's zone); null before or after the program. */
+    week: number().int().positive().nullable(),
+    /** Weeks and projects it finished. */
+    weeks: array(number().int().positive()),
+    projects: array(string()),
+    minutes: number().int().nonnegative(),
+    /** DSA problems solved (names from `Problem:` trailers). */
+    problems: array(string()),
+});
+const fileStat = strictObject({
+    filename: string(),
+    additions: number().int(),
+    deletions: number().int(),
+});
+/** A merged pull request in a target repository, as search found it; its files once read. */
+const pullEntry = strictObject({
+    title: string(),
+    url: string(),
+    mergedAt: string(),
+    labels: array(string()),
+    files: array(fileStat).nullable(),
+});
+/** The newest commit a listing of a repository returned: the next listing starts near it. */
+const seenEntry = strictObject({ sha, timestamp: string() });
+/** An issue in a target repository the learner opened or commented on, with the instants they did. */
+const engagementEntry = strictObject({
+    title: string(),
+    url: string(),
+    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
+    updatedAt: string(),
+    dates: array(string()),
+});
+/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
+const paceEntry = strictObject({
+    asOf: string(),
+    done: number().int().nonnegative(),
+    expected: number().int().nonnegative(),
+    aheadBy: number().int(),
+    status: _enum(["ahead", "on-track", "behind"]),
+    plannedFinish: string(),
+    projectedFinish: string().nullable(),
+});
+const ledgerSchema = strictObject({
+    version: literal(LEDGER_VERSION),
+    commits: record(sha, commitEntry),
+    /** By "owner/name#number". */
+    pulls: record(string(), pullEntry).default({}),
+    /** By "owner/name". */
+    lastSeen: record(string(), seenEntry).default({}),
+    /** By "owner/name#number". */
+    engagement: record(string(), engagementEntry).default({}),
+    pace: paceEntry.nullable().default(null),
+});
+function emptyLedger() {
+    return { version: LEDGER_VERSION, commits: {}, pulls: {}, lastSeen: {}, engagement: {}, pace: null };
+}
+/** A learner's commit as the ledger keeps it. */
+function ledgerEntry(commit, claims, context) {
+    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
+    const position = weekOn(context.calendar, day);
+    return {
+        repo: commit.repo,
+        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
+        week: position.kind === "during" ? position.week : null,
+        weeks: [...claims.weeks],
+        projects: [...claims.projects],
+        minutes: claims.minutes,
+        problems: [...claims.problems],
+    };
+}
+/** The ledger with these entries added: a union by SHA. */
+function recordCommits(ledger, entries) {
+    return mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } });
+}
+/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
+function recordPulls(ledger, pulls) {
+    const merged = { ...ledger.pulls };
+    for (const [key, pull] of Object.entries(pulls)) {
+        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
+    }
+    return { ...ledger, pulls: merged };
+}
+/** The ledger with the newest commit each listed repository returned. */
+function recordSeen(ledger, seen) {
+    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
+}
+/** The ledger with these issues' engagement as read now. */
+function recordEngagement(ledger, engagement) {
+    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
+}
+/** The ledger with the pace as judged on `pace.asOf`. */
+function recordPace(ledger, pace) {
+    return mergeLedgers(ledger, { ...emptyLedger(), pace });
+}
+/**
+ * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
+ * hold a commit differently (recorded under another config), the choice depends on the entries
+ * alone, so that merging is commutative and the order of deliveries never shows.
+ */
+function mergeLedgers(left, right) {
+    const commits = { ...left.commits };
+    for (const [key, entry] of Object.entries(right.commits)) {
+        const existing = commits[key];
+        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
+    }
+    const pulls = { ...left.pulls };
+    for (const [key, pull] of Object.entries(right.pulls)) {
+        const existing = pulls[key];
+        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
+    }
+    return {
+        version: LEDGER_VERSION,
+        commits,
+        pulls,
+        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
+        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
+        pace: latest(left.pace, right.pace),
+    };
+}
+/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
+function mergeBy(left, right, rank) {
+    const merged = { ...left };
+    for (const [key, entry] of Object.entries(right)) {
+        const existing = merged[key];
+        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
+    }
+    return merged;
+}
+function latest(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
+    return rank(right) > rank(left) ? right : left;
+}
+function normalizedEngagement(entry) {
+    return {
+        title: entry.title,
+        url: entry.url,
+        updatedAt: entry.updatedAt,
+        dates: [...new Set(entry.dates)].sort(),
+    };
+}
+function normalizedPace(pace) {
+    return {
+        asOf: pace.asOf,
+        done: pace.done,
+        expected: pace.expected,
+        aheadBy: pace.aheadBy,
+        status: pace.status,
+        plannedFinish: pace.plannedFinish,
+        projectedFinish: pace.projectedFinish,
+    };
+}
+/** Orders two records of one pull request: the one with its files read first, then by content. */
+function pullRank(pull) {
+    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
+}
+function normalizedPull(pull) {
+    return {
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        labels: [...pull.labels].sort(),
+        files: pull.files === null
+            ? null
+            : [...pull.files]
+                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+                .map((file) => ({
+                filename: file.filename,
+                additions: file.additions,
+                deletions: file.deletions,
+            })),
+    };
+}
+function entryText(entry) {
+    return JSON.stringify([
+        entry.repo,
+        entry.timestamp,
+        entry.week,
+        [...entry.weeks].sort(),
+        [...entry.projects].sort(),
+        entry.minutes,
+        [...entry.problems].sort(),
+    ]);
+}
+/** A stored ledger, or undefined when it is unreadable or of another version: a cache, rebuilt then. */
+function parseLedger(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        if (error instanceof SyntaxError)
+            return undefined;
+        throw error;
+    }
+    const result = ledgerSchema.safeParse(data);
+    return result.success ? result.data : undefined;
+}
+/** Deterministic text: keys sorted, so equal ledgers are equal bytes. */
+function serializeLedger(ledger) {
+    const commits = Object.fromEntries(Object.keys(ledger.commits)
+        .sort()
+        .map((key) => {
+        const entry = ledger.commits[key];
+        return [
+            key,
+            {
+                repo: entry.repo,
+                timestamp: entry.timestamp,
+                week: entry.week,
+                weeks: [...entry.weeks].sort((a, b) => a - b),
+                projects: [...entry.projects].sort(),
+                minutes: entry.minutes,
+                problems: [...entry.problems].sort(),
+            },
+        ];
+    }));
+    const pulls = Object.fromEntries(Object.keys(ledger.pulls)
+        .sort()
+        .map((key) => [key, normalizedPull(ledger.pulls[key])]));
+    const lastSeen = Object.fromEntries(Object.keys(ledger.lastSeen)
+        .sort()
+        .map((key) => {
+        const entry = ledger.lastSeen[key];
+        return [key, { sha: entry.sha, timestamp: entry.timestamp }];
+    }));
+    const engagement = Object.fromEntries(Object.keys(ledger.engagement)
+        .sort()
+        .map((key) => [key, normalizedEngagement(ledger.engagement[key])]));
+    const pace = ledger.pace === null ? null : normalizedPace(ledger.pace);
+    return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
+}
+
+/** Where a portfolio repository keeps syllabot's config. */
+const CONFIG_PATH = ".github/syllabot.yml";
+
+/**
+ * Paths a config names inside its repository: the README syllabot rewrites and a curriculum it
+ * reads. A config is a file anyone can propose a change to in a pull request, so a path is accepted
+ * only in one plain, canonical spelling, from which no file outside the repository, in its `.git`,
+ * or of syllabot's own can be reached. Pure: whether the path exists is the caller's question.
+ */
+/** Git's own limit on a file name is the file system's; no legitimate README or curriculum path comes near this. */
+const MAX_REPOSITORY_PATH_LENGTH = 255;
+/** The folder syllabot commits its ledger and pictures to: all of it is syllabot's. */
+const SYLLABOT_FOLDER = LEDGER_PATH.split("/")[0] ?? ".syllabot";
+/** Extensions GitHub renders as Markdown: the README region is Markdown, and nothing else may be rewritten. */
+const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn)$/i;
+const YAML_FILE = /\.ya?ml$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Code points HFS+ ignores in a name, so that `.g\u200Cit` is `.git` on a Mac checkout (as git's verify_path knows). */
+const IGNORED_BY_HFS = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
+/**
+ * Why `path` cannot be a file of the repository syllabot reads or writes, or undefined when it can.
+ * The reason reads after the path, e.g. `"../x.md" has a . or .. folder: …`.
+ */
+function repositoryPathProblem(path) {
+    const shown = describe(path);
+    if (path.length === 0)
+        return "is empty";
+    if (path.length > MAX_REPOSITORY_PATH_LENGTH)
+        return `is ${path.length} characters long; at most ${MAX_REPOSITORY_PATH_LENGTH} are accepted`;
+    if (CONTROL_CHARACTER.test(path))
+        return `${shown} holds a control character`;
+    if (path.includes("\\"))
+        return `${shown} holds a backslash: separate folders with /`;
+    if (path.startsWith("/"))
+        return `${shown} is absolute: give the path from the repository's root, e.g. docs/README.md`;
+    const segments = path.split("/");
+    if (segments.includes(""))
+        return `${shown} has an empty folder name (// or a trailing /)`;
+    if (segments.some((segment) => segment === "." || segment === ".."))
+        return `${shown} has a . or .. folder: give the path from the repository's root, without them`;
+    if (segments.some(isGitFolderName))
+        return `${shown} is inside .git, which holds git's own data (and credentials), not the repository's files`;
+    if (isSyllabotsOwn(segments))
+        return `${shown} is syllabot's own (${CONFIG_PATH}, or a file under ${SYLLABOT_FOLDER}/)`;
+    return undefined;
+}
+/** Why the config's `readme` cannot be the README syllabot refreshes, or undefined. */
+function readmePathProblem(path) {
+    if (path.length === 0)
+        return "is empty: give the README's path from the repository's root, e.g. README.md";
+    const problem = repositoryPathProblem(path);
+    if (problem)
+        return problem;
+    if (!MARKDOWN_FILE.test(path))
+        return `${describe(path)} is not a Markdown file: syllabot writes its region only into a file ending in .md or .markdown`;
+    return undefined;
+}
+/**
+ * Why the config's `curriculum`, when it names a file (it holds a / or ends in .yaml), cannot be a
+ * curriculum file of the repository, or undefined. Any other name is a built-in id, known only
+ * once the curriculum is looked up (a test or `--curriculum` may supply the curriculum itself).
+ */
+function curriculumPathProblem(name) {
+    if (name.length === 0)
+        return "is empty: give a built-in curriculum's id or a .yaml file of this repository";
+    if (isBuiltinCurriculum(name) || !looksLikePath(name))
+        return undefined;
+    return repositoryPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
+}
+/** Why the config's `curriculum` is neither a built-in id nor a curriculum file of the repository, or undefined. */
+function curriculumNameProblem(name) {
+    if (isBuiltinCurriculum(name))
+        return undefined;
+    return curriculumPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
+}
+function looksLikePath(name) {
+    return name.includes("/") || name.includes("\\") || YAML_FILE.test(name);
+}
+function notACurriculum(name) {
+    return `${describe(name)} is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`;
+}
+/**
+ * `.git` as git itself recognises it on any checkout (`verify_path`): in any case, with trailing
+ * dots or spaces (Windows drops them), as the 8.3 short name `git~1`, or with HFS+'s ignored code points.
+ */
+function isGitFolderName(segment) {
+    const name = segment
+        .replace(IGNORED_BY_HFS, "")
+        .replace(/[. ]+$/, "")
+        .toLowerCase();
+    return name === ".git" || name === "git~1";
+}
+function isSyllabotsOwn(segments) {
+    // Compared without case: on a case-insensitive checkout `.GitHub/Syllabot.yml` is the config.
+    const lower = segments.join("/").toLowerCase();
+    return lower === CONFIG_PATH.toLowerCase() || segments[0]?.toLowerCase() === SYLLABOT_FOLDER;
+}
+
+/**
+ * Files of a local checkout: the Action's workspace, or a clone the CLI is pointed at. What a
+ * checkout holds is whatever its repository's history says, and a commit can hold a symbolic link
+ * to any path of the machine (`.git/config` with the job's credential, `/proc/self/environ`): a file
+ * is read only when it is a regular file inside the checkout, reached through no symbolic link.
+ */
+/**
+ * The repository a local config belongs to: the folder holding its `.github/`, else the nearest
+ * folder above it (up to `boundary`, when given) that git checked out (it holds `.git`), else the
+ * config's own folder (or `boundary`).
+ */
+function repositoryRootOf(configPath, boundary) {
+    const folder = dirname$1(resolve$1(configPath));
+    if (basename(folder) === ".github")
+        return dirname$1(folder);
+    const limit = boundary === undefined ? undefined : resolve$1(boundary);
+    for (let current = folder;; current = dirname$1(current)) {
+        if (existsSync$1(join$1(current, ".git")))
+            return current;
+        if (current === limit || dirname$1(current) === current)
+            break;
+    }
+    return limit ?? folder;
+}
+/** Whether `path` (absolute) is `root` itself or below it. */
+function isInside(root, path) {
+    const fromRoot = relative(root, path);
+    return fromRoot === "" || (!isAbsolute(fromRoot) && fromRoot !== ".." && !fromRoot.startsWith(`..${sep$1}`));
+}
+/**
+ * Read `path` (relative to `root`, or absolute) as a file of the checkout at `root`. It is refused
+ * when it lies outside `root`, when it or a folder on the way is a symbolic link, or when it is not
+ * a regular file; a file that does not exist is an InputError, as for any other input file. The
+ * reason never quotes the file: nothing of a refused file is read.
+ */
+function readCheckoutFile(root, path, options = {}) {
+    const file = options.file ?? path;
+    const givenRoot = resolve$1(root);
+    // The root itself may be reached through links (macOS's /tmp is /private/tmp); below it, nothing is.
+    const realRoot = realpathSync(givenRoot);
+    const absolute = resolve$1(givenRoot, path);
+    const fromRoot = [givenRoot, realRoot]
+        .filter((base) => isInside(base, absolute))
+        .map((base) => relative(base, absolute))[0];
+    if (!fromRoot)
+        return { refused: `is outside ${options.rootName ?? givenRoot}` };
+    const target = join$1(realRoot, fromRoot);
+    if (fromRoot.split(sep$1).some(isGitFolderName))
+        return {
+            refused: "is inside .git, which holds git's own data (and credentials), not the repository's files",
+        };
+    let current = realRoot;
+    for (const segment of fromRoot.split(sep$1)) {
+        current = join$1(current, segment);
+        const stats = lstatOrUndefined(current);
+        if (!stats)
+            throw unreadable(file, "no such file");
+        if (stats.isSymbolicLink()) {
+            const link = relative(realRoot, current);
+            return {
+                refused: current === target
+                    ? "is a symbolic link"
+                    : `goes through the symbolic link ${JSON.stringify(link)}`,
+            };
+        }
+    }
+    // O_NOFOLLOW: a link swapped in after the checks above is refused by the system, not followed.
+    let descriptor;
+    try {
+        descriptor = openSync(target, constants$6.O_RDONLY | (constants$6.O_NOFOLLOW ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ELOOP")
+            return { refused: "is a symbolic link" };
+        throw unreadable(file, code === "ENOENT" ? "no such file" : error.message);
+    }
+    try {
+        const stats = fstatSync(descriptor);
+        if (stats.isDirectory())
+            throw unreadable(file, "is a directory");
+        if (!stats.isFile())
+            return { refused: "is not a regular file" };
+        return { text: readFileSync$1(descriptor, "utf8") };
+    }
+    finally {
+        closeSync(descriptor);
+    }
+}
+function lstatOrUndefined(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (error) {
+        if (error.code === "ENOENT" ||
+            error.code === "ENOTDIR")
+            return undefined;
+        throw error;
+    }
+}
+function unreadable(file, reason) {
+    return new InputError([{ file, path: "", message: `cannot read: ${reason}` }]);
+}
+/** A path as the user knows it: from the working directory when inside it, else absolute. */
+function shownPath(absolute) {
+    return isInside(process.cwd(), absolute) ? relative(process.cwd(), absolute) || "." : absolute;
 }
 
 /** Checks of a config against the curriculum it names. */
@@ -49480,6 +49920,17 @@ const date$1 = string().transform((value, context) => {
     }
     return parsed;
 });
+/** A path in the repository, checked by `problem`, which says why a value is refused. */
+function repositoryPath(problem) {
+    return (string()
+        .check((context) => {
+        const message = problem(context.value);
+        if (message)
+            context.issues.push({ code: "custom", message, input: context.value });
+    })
+        // For editors: the part of the rules a JSON Schema can say.
+        .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH }));
+}
 const timeZone = string().transform((value, context) => {
     const canonical = canonicalTimeZone(value);
     if (!canonical) {
@@ -49506,8 +49957,7 @@ const configSchema = strictObject({
         description: "IANA time zone; weeks and deadlines are days in this zone",
         examples: ["Asia/Kolkata", "Europe/Berlin"],
     }),
-    curriculum: string()
-        .min(1)
+    curriculum: repositoryPath(curriculumPathProblem)
         .default(DEFAULT_CURRICULUM_ID)
         .describe("A built-in curriculum id, or a path to a curriculum YAML file in this repository"),
     capstone: slug
@@ -49531,10 +49981,9 @@ const configSchema = strictObject({
             .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     })
         .prefault({}),
-    readme: string()
-        .min(1)
+    readme: repositoryPath(readmePathProblem)
         .default("README.md")
-        .describe("The file whose region between syllabot's markers is regenerated"),
+        .describe("The Markdown file (.md, from the repository's root; not in .git or .syllabot/) whose region between syllabot's markers is regenerated"),
     commit: strictObject({
         message: string()
             .trim()
@@ -49580,9 +50029,6 @@ function wellFormedFields(source) {
         curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
     };
 }
-function loadConfigFile(path) {
-    return parseConfig(readSource(path), path);
-}
 /**
  * Where the config's curriculum lives: an explicit override, else a built-in id, else a path
  * (relative to the working directory, which for the app and the Action is the repository root).
@@ -49591,19 +50037,33 @@ function curriculumSource(loaded, override) {
     const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
     if (isBuiltinCurriculum(name))
         return { kind: "builtin", id: name };
-    if (/\.ya?ml$/i.test(name))
+    const problem = curriculumNameProblem(name);
+    if (!problem)
         return { kind: "path", path: name };
-    throw new InputError(locatedProblems(loaded.source, [
-        {
-            path: ["curriculum"],
-            message: `"${name}" is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`,
-        },
+    // The schema already said why, when it could: said once, with the config's other problems.
+    const others = loaded.problems.filter((found) => found.path !== "curriculum");
+    throw new InputError(sortedByPosition([
+        ...others,
+        ...locatedProblems(loaded.source, [{ path: ["curriculum"], message: problem }]),
     ]));
 }
-/** The curriculum a config names, from the built-ins or the local disk. */
-function loadCurriculumFor(loaded, override) {
+/**
+ * The curriculum a config names, from the built-ins or the local checkout the config belongs to
+ * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
+ * operator's own choice and read as given; a file the config names must be the repository's own.
+ */
+function loadCurriculumFor(loaded, override, root) {
     const source = curriculumSource(loaded);
-    return source.kind === "builtin" ? loadBuiltinCurriculum(source.id) : loadCurriculumFile(source.path);
+    if (source.kind === "builtin")
+        return loadBuiltinCurriculum(source.id);
+    const repository = root ?? repositoryRootOf(loaded.source.file);
+    const file = shownPath(join$1(repository, source.path));
+    const read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
+    if ("refused" in read) {
+        const message = `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`;
+        throw new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
+    }
+    return parseCurriculum(read.text, file);
 }
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 function checkConfig(loaded, curriculum) {
@@ -49618,12 +50078,6 @@ function checkConfig(loaded, curriculum) {
 }
 function sortedByPosition(problems) {
     return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-/** Config and curriculum, both valid and consistent with each other. */
-function loadSetup(configPath, curriculumOverride) {
-    const loaded = loadConfigFile(configPath);
-    const curriculum = loadCurriculumFor(loaded);
-    return { config: checkConfig(loaded, curriculum), curriculum };
 }
 
 /**
@@ -51588,7 +52042,7 @@ function readFileSync(filepath) {
 function resolve(root, file, ext) {
     if (!extname(file))
         file += ext;
-    return resolve$1(root, file);
+    return resolve$2(root, file);
 }
 function fallback(file) {
     try {
@@ -51597,7 +52051,7 @@ function fallback(file) {
     catch (e) { }
 }
 function dirname(filepath) {
-    return dirname$1(filepath);
+    return dirname$2(filepath);
 }
 const realpathAsync = promisify(realpath);
 function contains(root, file) {
@@ -51605,7 +52059,7 @@ function contains(root, file) {
         try {
             const realRoot = yield realpathAsync(root);
             const realFile = yield realpathAsync(file);
-            const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
+            const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
             return realFile.startsWith(prefix);
         }
         catch (_a) {
@@ -51615,9 +52069,9 @@ function contains(root, file) {
 }
 function containsSync(root, file) {
     try {
-        const realRoot = realpathSync(root);
-        const realFile = realpathSync(file);
-        const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
+        const realRoot = realpathSync$1(root);
+        const realFile = realpathSync$1(file);
+        const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
         return realFile.startsWith(prefix);
     }
     catch (_a) {
@@ -51636,7 +52090,7 @@ var fs = /*#__PURE__*/Object.freeze({
   dirname: dirname,
   contains: contains,
   containsSync: containsSync,
-  sep: sep$1
+  sep: sep$2
 });
 
 function chargeJsonReplacerValue(memoryLimit, val) {
@@ -56050,252 +56504,6 @@ function closingDecision(issue, closings, commit) {
         return "none";
     const latest = closings.map((closing) => Date.parse(closing.at)).sort((a, b) => b - a)[0];
     return latest === undefined || Date.parse(commit.timestamp) > latest ? "close" : "none";
-}
-
-/**
- * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
- * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
- * losing it loses nothing, `rebuild` recomputes it, and it is a pure union keyed by commit SHA,
- * so deliveries in any order, any number of times, give byte-identical files.
- */
-const LEDGER_PATH = ".syllabot/state.json";
-const LEDGER_VERSION = 1;
-const sha = string().regex(/^[0-9a-f]{40}$/);
-const commitEntry = strictObject({
-    repo: string(),
-    timestamp: string(),
-    /** The program week the commit was made in (learner's zone); null before or after the program. */
-    week: number().int().positive().nullable(),
-    /** Weeks and projects it finished. */
-    weeks: array(number().int().positive()),
-    projects: array(string()),
-    minutes: number().int().nonnegative(),
-    /** DSA problems solved (names from `Problem:` trailers). */
-    problems: array(string()),
-});
-const fileStat = strictObject({
-    filename: string(),
-    additions: number().int(),
-    deletions: number().int(),
-});
-/** A merged pull request in a target repository, as search found it; its files once read. */
-const pullEntry = strictObject({
-    title: string(),
-    url: string(),
-    mergedAt: string(),
-    labels: array(string()),
-    files: array(fileStat).nullable(),
-});
-/** The newest commit a listing of a repository returned: the next listing starts near it. */
-const seenEntry = strictObject({ sha, timestamp: string() });
-/** An issue in a target repository the learner opened or commented on, with the instants they did. */
-const engagementEntry = strictObject({
-    title: string(),
-    url: string(),
-    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
-    updatedAt: string(),
-    dates: array(string()),
-});
-/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
-const paceEntry = strictObject({
-    asOf: string(),
-    done: number().int().nonnegative(),
-    expected: number().int().nonnegative(),
-    aheadBy: number().int(),
-    status: _enum(["ahead", "on-track", "behind"]),
-    plannedFinish: string(),
-    projectedFinish: string().nullable(),
-});
-const ledgerSchema = strictObject({
-    version: literal(LEDGER_VERSION),
-    commits: record(sha, commitEntry),
-    /** By "owner/name#number". */
-    pulls: record(string(), pullEntry).default({}),
-    /** By "owner/name". */
-    lastSeen: record(string(), seenEntry).default({}),
-    /** By "owner/name#number". */
-    engagement: record(string(), engagementEntry).default({}),
-    pace: paceEntry.nullable().default(null),
-});
-function emptyLedger() {
-    return { version: LEDGER_VERSION, commits: {}, pulls: {}, lastSeen: {}, engagement: {}, pace: null };
-}
-/** A learner's commit as the ledger keeps it. */
-function ledgerEntry(commit, claims, context) {
-    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
-    const position = weekOn(context.calendar, day);
-    return {
-        repo: commit.repo,
-        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
-        week: position.kind === "during" ? position.week : null,
-        weeks: [...claims.weeks],
-        projects: [...claims.projects],
-        minutes: claims.minutes,
-        problems: [...claims.problems],
-    };
-}
-/** The ledger with these entries added: a union by SHA. */
-function recordCommits(ledger, entries) {
-    return mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } });
-}
-/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
-function recordPulls(ledger, pulls) {
-    const merged = { ...ledger.pulls };
-    for (const [key, pull] of Object.entries(pulls)) {
-        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
-    }
-    return { ...ledger, pulls: merged };
-}
-/** The ledger with the newest commit each listed repository returned. */
-function recordSeen(ledger, seen) {
-    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
-}
-/** The ledger with these issues' engagement as read now. */
-function recordEngagement(ledger, engagement) {
-    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
-}
-/** The ledger with the pace as judged on `pace.asOf`. */
-function recordPace(ledger, pace) {
-    return mergeLedgers(ledger, { ...emptyLedger(), pace });
-}
-/**
- * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
- * hold a commit differently (recorded under another config), the choice depends on the entries
- * alone, so that merging is commutative and the order of deliveries never shows.
- */
-function mergeLedgers(left, right) {
-    const commits = { ...left.commits };
-    for (const [key, entry] of Object.entries(right.commits)) {
-        const existing = commits[key];
-        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
-    }
-    const pulls = { ...left.pulls };
-    for (const [key, pull] of Object.entries(right.pulls)) {
-        const existing = pulls[key];
-        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
-    }
-    return {
-        version: LEDGER_VERSION,
-        commits,
-        pulls,
-        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
-        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
-        pace: latest(left.pace, right.pace),
-    };
-}
-/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
-function mergeBy(left, right, rank) {
-    const merged = { ...left };
-    for (const [key, entry] of Object.entries(right)) {
-        const existing = merged[key];
-        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
-    }
-    return merged;
-}
-function latest(left, right) {
-    if (left === null || right === null)
-        return left ?? right;
-    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
-    return rank(right) > rank(left) ? right : left;
-}
-function normalizedEngagement(entry) {
-    return {
-        title: entry.title,
-        url: entry.url,
-        updatedAt: entry.updatedAt,
-        dates: [...new Set(entry.dates)].sort(),
-    };
-}
-function normalizedPace(pace) {
-    return {
-        asOf: pace.asOf,
-        done: pace.done,
-        expected: pace.expected,
-        aheadBy: pace.aheadBy,
-        status: pace.status,
-        plannedFinish: pace.plannedFinish,
-        projectedFinish: pace.projectedFinish,
-    };
-}
-/** Orders two records of one pull request: the one with its files read first, then by content. */
-function pullRank(pull) {
-    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
-}
-function normalizedPull(pull) {
-    return {
-        title: pull.title,
-        url: pull.url,
-        mergedAt: pull.mergedAt,
-        labels: [...pull.labels].sort(),
-        files: pull.files === null
-            ? null
-            : [...pull.files]
-                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
-                .map((file) => ({
-                filename: file.filename,
-                additions: file.additions,
-                deletions: file.deletions,
-            })),
-    };
-}
-function entryText(entry) {
-    return JSON.stringify([
-        entry.repo,
-        entry.timestamp,
-        entry.week,
-        [...entry.weeks].sort(),
-        [...entry.projects].sort(),
-        entry.minutes,
-        [...entry.problems].sort(),
-    ]);
-}
-/** A stored ledger, or undefined when it is unreadable or of another version: a cache, rebuilt then. */
-function parseLedger(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        if (error instanceof SyntaxError)
-            return undefined;
-        throw error;
-    }
-    const result = ledgerSchema.safeParse(data);
-    return result.success ? result.data : undefined;
-}
-/** Deterministic text: keys sorted, so equal ledgers are equal bytes. */
-function serializeLedger(ledger) {
-    const commits = Object.fromEntries(Object.keys(ledger.commits)
-        .sort()
-        .map((key) => {
-        const entry = ledger.commits[key];
-        return [
-            key,
-            {
-                repo: entry.repo,
-                timestamp: entry.timestamp,
-                week: entry.week,
-                weeks: [...entry.weeks].sort((a, b) => a - b),
-                projects: [...entry.projects].sort(),
-                minutes: entry.minutes,
-                problems: [...entry.problems].sort(),
-            },
-        ];
-    }));
-    const pulls = Object.fromEntries(Object.keys(ledger.pulls)
-        .sort()
-        .map((key) => [key, normalizedPull(ledger.pulls[key])]));
-    const lastSeen = Object.fromEntries(Object.keys(ledger.lastSeen)
-        .sort()
-        .map((key) => {
-        const entry = ledger.lastSeen[key];
-        return [key, { sha: entry.sha, timestamp: entry.timestamp }];
-    }));
-    const engagement = Object.fromEntries(Object.keys(ledger.engagement)
-        .sort()
-        .map((key) => [key, normalizedEngagement(ledger.engagement[key])]));
-    const pace = ledger.pace === null ? null : normalizedPace(ledger.pace);
-    return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
 }
 
 /** The open-source repositories the learner's work counts in: the config's, else the curriculum's. */
@@ -65679,10 +65887,14 @@ function readInputs(token, env) {
     const today = todayInput ? parsePlainDate(todayInput) : undefined;
     if (todayInput && !today)
         throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
+    const workspace = resolve$1(env.GITHUB_WORKSPACE || process.cwd());
+    const configInput = getInput("config") || CONFIG_PATH;
     return {
         token,
         command,
-        configPath: workspacePath(getInput("config") || ".github/syllabot.yml", env.GITHUB_WORKSPACE),
+        workspace,
+        configInput,
+        configPath: workspacePath(configInput, workspace),
         dryRun: booleanInput("dry-run"),
         paceMs,
         today,
@@ -65691,8 +65903,25 @@ function readInputs(token, env) {
         serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     };
 }
+/**
+ * The config and curriculum of the checkout. Both are read only as regular files inside the
+ * workspace, never through a symbolic link: a commit can link them to `.git/config` (the job's
+ * credential) or to anything else on the runner, and a refused file is not read at all.
+ */
+function loadWorkspaceSetup(inputs) {
+    const read = readCheckoutFile(inputs.workspace, inputs.configPath, {
+        file: inputs.configPath,
+        rootName: "the workspace",
+    });
+    if ("refused" in read) {
+        throw new UsageError(`input "config": ${JSON.stringify(inputs.configInput)} ${read.refused}: give the path of a file of the checked-out repository, e.g. ${CONFIG_PATH}`);
+    }
+    const loaded = parseConfig(read.text, inputs.configPath);
+    const curriculum = loadCurriculumFor(loaded, undefined, repositoryRootOf(inputs.configPath, inputs.workspace));
+    return { config: checkConfig(loaded, curriculum), curriculum };
+}
 async function runCommand(inputs) {
-    const { config, curriculum } = loadSetup(inputs.configPath);
+    const { config, curriculum } = loadWorkspaceSetup(inputs);
     const client = createClient({
         token: inputs.token,
         baseUrl: inputs.apiUrl,
@@ -65879,9 +66108,7 @@ function booleanInput(name) {
 }
 /** A path given relative to the checkout; shown relative to the working directory when inside it. */
 function workspacePath(path, workspace) {
-    const absolute = resolve$2(workspace || process.cwd(), path);
-    const fromHere = relative(process.cwd(), absolute);
-    return fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : absolute;
+    return shownPath(resolve$1(workspace, path));
 }
 const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 /** Text in the summary's HTML: curriculum titles are the learner's data, never markup. */
