@@ -28,6 +28,7 @@ import type { Plan } from "./plan/index.js";
 import type { Operation } from "./plan/operations.js";
 import { readCheckoutFile, repositoryRootOf, shownPath } from "./setup/checkout.js";
 import { CONFIG_PATH } from "./setup/paths.js";
+import { terminalSafe } from "./text/terminal.js";
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
 export const COMMANDS = [...USE_CASES, "all"] as const;
@@ -63,8 +64,9 @@ export async function run(): Promise<void> {
     await runCommand(readInputs(token, process.env));
   } catch (error) {
     // An unexpected error's stack goes to the debug log, which GitHub shows only when asked to.
-    if (!isExpected(error) && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(failureMessage(error));
+    if (!isExpected(error) && error instanceof Error && error.stack)
+      core.debug(terminalSafe(error.stack, { multiline: true }));
+    core.setFailed(terminalSafe(failureMessage(error), { multiline: true }));
   }
 }
 
@@ -137,8 +139,8 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     token: inputs.token,
     baseUrl: inputs.apiUrl,
     pacing: { writeIntervalMs: inputs.paceMs },
-    onWait: (message) => core.info(`syllabot: ${message}`),
-    onWarn: (message) => core.warning(message),
+    onWait: (message) => info(`syllabot: ${message}`),
+    onWarn: (message) => core.warning(terminalSafe(message)),
   });
   const progress = progressReporter(logIo);
   const gateway = new RestGateway(client, inputs.repo);
@@ -156,34 +158,34 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
       dryRun: inputs.dryRun,
       events: {
         onPlanned: (planned) => {
-          core.info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
+          info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
           core.startGroup(summaryLine(planned.summary));
           core.info(formatPlan(planned.operations, planned.summary, false));
           core.endGroup();
           if (!inputs.dryRun && planned.operations.length > 0)
-            core.info(`Applying ${planned.operations.length} operations:`);
+            info(`Applying ${planned.operations.length} operations:`);
         },
         onApplied: progress.applied,
       },
     };
     const result = await sync(input);
     plan = result.plan;
-    if (inputs.dryRun) core.info("Dry run: nothing was written.");
+    if (inputs.dryRun) info("Dry run: nothing was written.");
     else if (result.applied && result.applied.length > 0)
-      core.info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
+      info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
   }
   let tracked: TrackResult | undefined;
   if (runs("track")) {
-    if (inputs.dryRun) core.info("Dry run: commits were not tracked (tracking closes issues).");
+    if (inputs.dryRun) info("Dry run: commits were not tracked (tracking closes issues).");
     else {
       // With `all`, the ledger is written with the README, in one commit.
       tracked = await trackHistory({ gateway, context, gatewayFor, deferLedger: inputs.command === "all" });
       for (const entry of tracked.closed)
-        core.info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
+        info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
       for (const entry of tracked.rejected)
-        core.info(`ignored in ${entry.sha.slice(0, 7)}: ${entry.text}: ${entry.reason}`);
+        info(`ignored in ${entry.sha.slice(0, 7)}: ${entry.text}: ${entry.reason}`);
       for (const repo of tracked.unreadable ?? []) {
-        core.info(
+        info(
           `not tracked: ${repo} does not exist yet, or the token cannot see it (a private repository needs an app token)`,
         );
       }
@@ -192,24 +194,22 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
 
   let refreshed: RefreshResult | undefined;
   if (runs("refresh")) {
-    if (inputs.dryRun) core.info("Dry run: the README was not refreshed.");
+    if (inputs.dryRun) info("Dry run: the README was not refreshed.");
     else {
       refreshed = await refreshWithActivity({ gateway, context, gatewayFor, today }, tracked?.ledgerUpdate);
       const { pace } = refreshed.report;
-      core.info(
+      info(
         refreshed.commit
           ? `Refreshed ${config.readme}, its pictures and the ledger (commit ${refreshed.commit.sha.slice(0, 7)}).`
           : `${config.readme} is up to date: no commit.`,
       );
-      core.info(
-        `Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`,
-      );
+      info(`Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`);
     }
   }
 
   let reminded: RemindResult | undefined;
   if (runs("remind")) {
-    if (inputs.dryRun) core.info("Dry run: no reminder was sent.");
+    if (inputs.dryRun) info("Dry run: no reminder was sent.");
     else {
       reminded = await remind({
         gateway,
@@ -219,13 +219,13 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
         ...(refreshed ? { ledger: refreshed.ledger } : {}),
       });
       for (const sent of reminded.sent) {
-        core.info(
+        info(
           `reminded: phase ${sent.phase} (${sent.threshold}) ${sent.kind === "issue" ? "in new issue" : "on issue"} #${sent.number}`,
         );
       }
       for (const closed of reminded.closed)
-        core.info(`closed reminder #${closed.number}: phase ${closed.phase}'s bar is met`);
-      if (reminded.sent.length + reminded.closed.length === 0) core.info("No reminder due today.");
+        info(`closed reminder #${closed.number}: phase ${closed.phase}'s bar is met`);
+      if (reminded.sent.length + reminded.closed.length === 0) info("No reminder due today.");
     }
   }
 
@@ -249,7 +249,15 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
   );
 }
 
-/** One written line per applied operation, as the CLI prints them. */
+/**
+ * One line of the log. Data in it (titles, commit messages, GitHub's answers) loses its control
+ * characters: a line break would also let it start a line with `::`, a workflow command.
+ */
+function info(line: string): void {
+  core.info(terminalSafe(line));
+}
+
+/** One written line per applied operation, as the CLI prints them (formatted terminal-safe). */
 const logIo: Io = {
   stdout: (text) => core.info(text.replace(/\n$/, "")),
   stderr: (text) => process.stderr.write(text),
@@ -369,7 +377,7 @@ function workspacePath(path: string, workspace: string): string {
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-/** Text in the summary's HTML: curriculum titles are the learner's data, never markup. */
+/** Text in the summary's HTML: curriculum titles are the learner's data, never markup (nor controls). */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+  return terminalSafe(text).replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
 }

@@ -3,6 +3,7 @@ import { type Curriculum, phaseOf, plannedProjects } from "../curriculum/load.js
 import { InputError } from "../errors.js";
 import { formatDate } from "../render/dates.js";
 import { renderMilestone, renderProjectIssue, renderWeekIssue } from "../render/issue-bodies.js";
+import { terminalSafe } from "../text/terminal.js";
 import { keys, labelNames, type PlainDate, type PlanContext } from "./context.js";
 
 export interface DesiredLabel {
@@ -60,7 +61,7 @@ export function desiredLabels(context: PlanContext): DesiredLabel[] {
       label(
         names.phase(phase.number),
         PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed",
-        `Phase ${phase.number}: ${phase.title}`.replace(/`/g, "").slice(0, 100),
+        terminalSafe(`Phase ${phase.number}: ${phase.title}`).replace(/`/g, "").slice(0, 100),
       ),
     ),
     ...(context.curriculum.tracks.dsa ? [label(names.track("dsa"), "fbca04", "DSA track")] : []),
