@@ -49,8 +49,8 @@ export function loadConfigFile(path: string): LoadedConfig {
 export type CurriculumSource = { kind: "builtin"; id: string } | { kind: "path"; path: string };
 
 /**
- * Where the config's curriculum lives: an explicit override, else a built-in id, else a path
- * (relative to the working directory, which for the app and the Action is the repository root).
+ * Where the config's curriculum lives: an explicit override, else a built-in id, else a path from
+ * the repository's root (checked by `curriculumNameProblem`: it can name no file outside the repository).
  */
 export function curriculumSource(loaded: LoadedConfig, override?: string): CurriculumSource {
   if (override) return { kind: "path", path: override };
