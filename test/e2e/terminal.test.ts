@@ -44,26 +44,22 @@ function hostileContext() {
 }
 
 describe("terminal escapes in a curriculum", () => {
-  it(
-    "reach no issue, milestone or label on GitHub, and a second sync writes nothing",
-    async () => {
-      const gateway = emulatedGateway(emulator, REPO);
-      const first = await sync({ gateway, context: hostileContext(), today: date("2026-01-20") });
-      expect(first.plan.summary.total).toBeGreaterThan(0);
-      const written = emulator.log
-        .filter((entry) => entry.write)
-        .map((entry) => JSON.stringify(entry.requestBody));
-      expect(written.length).toBeGreaterThan(0);
-      // JSON escapes C0 controls; the escape sequences themselves must be gone from what was sent.
-      for (const body of written) {
-        expect(body).not.toMatch(ACTIVE);
-        expect(body).not.toMatch(/\\u001b|\\u0007|\\r/);
-      }
-      const before = emulator.counts().writes;
-      const second = await sync({ gateway, context: hostileContext(), today: date("2026-01-20") });
-      expect(second.plan.operations).toEqual([]);
-      expect(emulator.counts().writes).toBe(before);
-    },
-    120_000,
-  );
+  it("reach no issue, milestone or label on GitHub, and a second sync writes nothing", async () => {
+    const gateway = emulatedGateway(emulator, REPO);
+    const first = await sync({ gateway, context: hostileContext(), today: date("2026-01-20") });
+    expect(first.plan.summary.total).toBeGreaterThan(0);
+    const written = emulator.log
+      .filter((entry) => entry.write)
+      .map((entry) => JSON.stringify(entry.requestBody));
+    expect(written.length).toBeGreaterThan(0);
+    // JSON escapes C0 controls; the escape sequences themselves must be gone from what was sent.
+    for (const body of written) {
+      expect(body).not.toMatch(ACTIVE);
+      expect(body).not.toMatch(/\\u001b|\\u0007|\\r/);
+    }
+    const before = emulator.counts().writes;
+    const second = await sync({ gateway, context: hostileContext(), today: date("2026-01-20") });
+    expect(second.plan.operations).toEqual([]);
+    expect(emulator.counts().writes).toBe(before);
+  }, 120_000);
 });
