@@ -1,11 +1,13 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { redactWrites } from "./action/redacted-output.js";
 import { parsePlainDate, type Temporal } from "./calendar.js";
 import type { Io } from "./commands/io.js";
 import { todayOption } from "./commands/plan.js";
 import { progressReporter } from "./commands/progress.js";
-import { loadSetup } from "./config/load.js";
+import { checkConfig, loadCurriculumFor, parseConfig } from "./config/load.js";
+import type { Config } from "./config/schema.js";
+import type { Curriculum } from "./curriculum/load.js";
 import {
   type RefreshResult,
   type RemindResult,
@@ -25,7 +27,10 @@ import { planContext } from "./plan/context.js";
 import { formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
 import type { Operation } from "./plan/operations.js";
+import { readCheckoutFile, repositoryRootOf, shownPath } from "./setup/checkout.js";
+import { CONFIG_PATH } from "./setup/paths.js";
 import { redactSecrets, registerSecrets } from "./text/redact.js";
+import { terminalSafe } from "./text/terminal.js";
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
 export const COMMANDS = [...USE_CASES, "all"] as const;
@@ -34,6 +39,10 @@ export type ActionCommand = (typeof COMMANDS)[number];
 export interface ActionInputs {
   token: string;
   command: ActionCommand;
+  /** The checkout: GITHUB_WORKSPACE, else the working directory. Nothing outside it is read. */
+  workspace: string;
+  /** The `config` input as given. */
+  configInput: string;
   /** Relative to the working directory (the checkout) when inside it, else absolute. */
   configPath: string;
   dryRun: boolean;
@@ -62,8 +71,9 @@ export async function run(): Promise<void> {
     await runCommand(readInputs(token, process.env));
   } catch (error) {
     // An unexpected error's stack goes to the debug log, which GitHub shows only when asked to.
-    if (!isExpected(error) && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(failureMessage(error));
+    if (!isExpected(error) && error instanceof Error && error.stack)
+      core.debug(terminalSafe(error.stack, { multiline: true }));
+    core.setFailed(terminalSafe(failureMessage(error), { multiline: true }));
   }
 }
 
@@ -89,10 +99,14 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
   const todayInput = core.getInput("today");
   const today = todayInput ? parsePlainDate(todayInput) : undefined;
   if (todayInput && !today) throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const configInput = core.getInput("config") || CONFIG_PATH;
   return {
     token,
     command,
-    configPath: workspacePath(core.getInput("config") || ".github/syllabot.yml", env.GITHUB_WORKSPACE),
+    workspace,
+    configInput,
+    configPath: workspacePath(configInput, workspace),
     dryRun: booleanInput("dry-run"),
     paceMs,
     today,
@@ -102,14 +116,38 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
   };
 }
 
+/**
+ * The config and curriculum of the checkout. Both are read only as regular files inside the
+ * workspace, never through a symbolic link: a commit can link them to `.git/config` (the job's
+ * credential) or to anything else on the runner, and a refused file is not read at all.
+ */
+function loadWorkspaceSetup(inputs: ActionInputs): { config: Config; curriculum: Curriculum } {
+  const read = readCheckoutFile(inputs.workspace, inputs.configPath, {
+    file: inputs.configPath,
+    rootName: "the workspace",
+  });
+  if ("refused" in read) {
+    throw new UsageError(
+      `input "config": ${JSON.stringify(inputs.configInput)} ${read.refused}: give the path of a file of the checked-out repository, e.g. ${CONFIG_PATH}`,
+    );
+  }
+  const loaded = parseConfig(read.text, inputs.configPath);
+  const curriculum = loadCurriculumFor(
+    loaded,
+    undefined,
+    repositoryRootOf(inputs.configPath, inputs.workspace),
+  );
+  return { config: checkConfig(loaded, curriculum), curriculum };
+}
+
 async function runCommand(inputs: ActionInputs): Promise<void> {
-  const { config, curriculum } = loadSetup(inputs.configPath);
+  const { config, curriculum } = loadWorkspaceSetup(inputs);
   const client = createClient({
     token: inputs.token,
     baseUrl: inputs.apiUrl,
     pacing: { writeIntervalMs: inputs.paceMs },
-    onWait: (message) => core.info(`syllabot: ${message}`),
-    onWarn: (message) => core.warning(message),
+    onWait: (message) => info(`syllabot: ${message}`),
+    onWarn: (message) => core.warning(terminalSafe(message)),
   });
   const progress = progressReporter(logIo);
   const gateway = new RestGateway(client, inputs.repo);
@@ -127,34 +165,34 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
       dryRun: inputs.dryRun,
       events: {
         onPlanned: (planned) => {
-          core.info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
+          info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
           core.startGroup(summaryLine(planned.summary));
           core.info(formatPlan(planned.operations, planned.summary, false));
           core.endGroup();
           if (!inputs.dryRun && planned.operations.length > 0)
-            core.info(`Applying ${planned.operations.length} operations:`);
+            info(`Applying ${planned.operations.length} operations:`);
         },
         onApplied: progress.applied,
       },
     };
     const result = await sync(input);
     plan = result.plan;
-    if (inputs.dryRun) core.info("Dry run: nothing was written.");
+    if (inputs.dryRun) info("Dry run: nothing was written.");
     else if (result.applied && result.applied.length > 0)
-      core.info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
+      info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
   }
   let tracked: TrackResult | undefined;
   if (runs("track")) {
-    if (inputs.dryRun) core.info("Dry run: commits were not tracked (tracking closes issues).");
+    if (inputs.dryRun) info("Dry run: commits were not tracked (tracking closes issues).");
     else {
       // With `all`, the ledger is written with the README, in one commit.
       tracked = await trackHistory({ gateway, context, gatewayFor, deferLedger: inputs.command === "all" });
       for (const entry of tracked.closed)
-        core.info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
+        info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
       for (const entry of tracked.rejected)
-        core.info(`ignored in ${entry.sha.slice(0, 7)}: ${entry.text}: ${entry.reason}`);
+        info(`ignored in ${entry.sha.slice(0, 7)}: ${entry.text}: ${entry.reason}`);
       for (const repo of tracked.unreadable ?? []) {
-        core.info(
+        info(
           `not tracked: ${repo} does not exist yet, or the token cannot see it (a private repository needs an app token)`,
         );
       }
@@ -163,24 +201,22 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
 
   let refreshed: RefreshResult | undefined;
   if (runs("refresh")) {
-    if (inputs.dryRun) core.info("Dry run: the README was not refreshed.");
+    if (inputs.dryRun) info("Dry run: the README was not refreshed.");
     else {
       refreshed = await refreshWithActivity({ gateway, context, gatewayFor, today }, tracked?.ledgerUpdate);
       const { pace } = refreshed.report;
-      core.info(
+      info(
         refreshed.commit
           ? `Refreshed ${config.readme}, its pictures and the ledger (commit ${refreshed.commit.sha.slice(0, 7)}).`
           : `${config.readme} is up to date: no commit.`,
       );
-      core.info(
-        `Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`,
-      );
+      info(`Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`);
     }
   }
 
   let reminded: RemindResult | undefined;
   if (runs("remind")) {
-    if (inputs.dryRun) core.info("Dry run: no reminder was sent.");
+    if (inputs.dryRun) info("Dry run: no reminder was sent.");
     else {
       reminded = await remind({
         gateway,
@@ -190,13 +226,13 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
         ...(refreshed ? { ledger: refreshed.ledger } : {}),
       });
       for (const sent of reminded.sent) {
-        core.info(
+        info(
           `reminded: phase ${sent.phase} (${sent.threshold}) ${sent.kind === "issue" ? "in new issue" : "on issue"} #${sent.number}`,
         );
       }
       for (const closed of reminded.closed)
-        core.info(`closed reminder #${closed.number}: phase ${closed.phase}'s bar is met`);
-      if (reminded.sent.length + reminded.closed.length === 0) core.info("No reminder due today.");
+        info(`closed reminder #${closed.number}: phase ${closed.phase}'s bar is met`);
+      if (reminded.sent.length + reminded.closed.length === 0) info("No reminder due today.");
     }
   }
 
@@ -220,7 +256,15 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
   );
 }
 
-/** One written line per applied operation, as the CLI prints them. */
+/**
+ * One line of the log. Data in it (titles, commit messages, GitHub's answers) loses its control
+ * characters: a line break would also let it start a line with `::`, a workflow command.
+ */
+function info(line: string): void {
+  core.info(terminalSafe(line));
+}
+
+/** One written line per applied operation, as the CLI prints them (formatted terminal-safe). */
 const logIo: Io = {
   stdout: (text) => core.info(text.replace(/\n$/, "")),
   stderr: (text) => process.stderr.write(text),
@@ -338,15 +382,13 @@ function booleanInput(name: string): boolean {
 }
 
 /** A path given relative to the checkout; shown relative to the working directory when inside it. */
-function workspacePath(path: string, workspace: string | undefined): string {
-  const absolute = resolve(workspace || process.cwd(), path);
-  const fromHere = relative(process.cwd(), absolute);
-  return fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : absolute;
+function workspacePath(path: string, workspace: string): string {
+  return shownPath(resolve(workspace, path));
 }
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-/** Text in the summary's HTML: curriculum titles are the learner's data, never markup. */
+/** Text in the summary's HTML: curriculum titles are the learner's data, never markup (nor controls). */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+  return terminalSafe(text).replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
 }

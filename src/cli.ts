@@ -10,6 +10,7 @@ import { runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { registerSecrets } from "./text/redact.js";
+import { terminalSafe } from "./text/terminal.js";
 
 export type { Io } from "./commands/io.js";
 export { dropOutputOnBrokenPipe } from "./commands/io.js";
@@ -28,16 +29,18 @@ export async function main(argv: readonly string[], given: Io = processIo): Prom
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // Messages quote input and GitHub's answers: printed without their control characters.
+    const printed = (text: string) => terminalSafe(text, { multiline: true });
     if (error instanceof UsageError) {
-      io.stderr(`syllabot: ${error.message}\nRun 'syllabot --help' for usage.\n`);
+      io.stderr(`syllabot: ${printed(error.message)}\nRun 'syllabot --help' for usage.\n`);
       return 2;
     }
     if (error instanceof InputError || error instanceof GitHubError) {
-      io.stderr(`syllabot: ${error.message}\n`);
+      io.stderr(`syllabot: ${printed(error.message)}\n`);
       return 1;
     }
     const detail = io.env.SYLLABOT_DEBUG ? `\n${(error as Error).stack}` : "";
-    io.stderr(`syllabot: unexpected error: ${(error as Error).message}${detail}\n`);
+    io.stderr(`syllabot: unexpected error: ${printed(`${(error as Error).message}${detail}`)}\n`);
     return 1;
   }
 }
@@ -46,7 +49,11 @@ function buildProgram(io: Io, unredacted: Io): Command {
   const program = new Command("syllabot")
     .description("Turn a study curriculum into GitHub milestones and issues, and keep score.")
     .showHelpAfterError("(run 'syllabot --help' for usage)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      // Commander quotes the arguments it rejects.
+      writeErr: (text) => io.stderr(terminalSafe(text, { multiline: true })),
+    })
     .exitOverride();
 
   program

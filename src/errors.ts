@@ -1,3 +1,5 @@
+import { terminalSafe } from "./text/terminal.js";
+
 /** One thing wrong with an input, located as precisely as the input allows. */
 export interface Problem {
   file: string;
@@ -8,10 +10,11 @@ export interface Problem {
   message: string;
 }
 
+/** A problem on one line, without the control characters the input it quotes may hold. */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
   const field = problem.path ? `${problem.path}: ` : "";
-  return `${where}: ${field}${problem.message}`;
+  return terminalSafe(`${where}: ${field}${problem.message}`);
 }
 
 /** A curriculum, config or snapshot that cannot be used; carries every problem found, not just the first. */

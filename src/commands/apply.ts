@@ -5,6 +5,7 @@ import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { planContext } from "../plan/context.js";
 import { formatPlan } from "../plan/format.js";
+import { terminalSafe } from "../text/terminal.js";
 import type { Io } from "./io.js";
 import { planJson, todayOption } from "./plan.js";
 import { progressReporter } from "./progress.js";
@@ -44,8 +45,8 @@ export function connect(
     token,
     baseUrl: apiUrl,
     pacing: { writeIntervalMs: pace },
-    onWait: (message) => io.stderr(`syllabot: ${message}\n`),
-    onWarn: (message) => io.stderr(`syllabot: warning: ${message}\n`),
+    onWait: (message) => io.stderr(`syllabot: ${terminalSafe(message)}\n`),
+    onWarn: (message) => io.stderr(`syllabot: warning: ${terminalSafe(message)}\n`),
   });
   return {
     config,

@@ -6,6 +6,7 @@ import { EMPTY_SNAPSHOT, type Snapshot, snapshotSchema } from "../plan/actual.js
 import { planContext } from "../plan/context.js";
 import { formatPlan } from "../plan/format.js";
 import { type Plan, plan } from "../plan/index.js";
+import { terminalSafe, terminalSafeJson } from "../text/terminal.js";
 import { parseYamlSource } from "../yaml/source.js";
 import { validateSource } from "../yaml/validate.js";
 import type { Io } from "./io.js";
@@ -33,7 +34,7 @@ export function runPlan(options: PlanOptions, io: Io): void {
   }
   const target = options.actual ? `against ${options.actual}` : "against an empty repository";
   io.stdout(
-    `syllabot plan: ${curriculum.title} (${curriculum.id}) for @${config.learner}, ${target}\n` +
+    `${terminalSafe(`syllabot plan: ${curriculum.title} (${curriculum.id}) for @${config.learner}, ${target}`)}\n` +
       `start ${config.start} in ${config.timezone}, today ${date}, installed ${result.installedOn}, backfill ${config.backfill}\n\n` +
       `${formatPlan(result.operations, result.summary, io.color)}\n`,
   );
@@ -41,7 +42,7 @@ export function runPlan(options: PlanOptions, io: Io): void {
 
 /** The documented, stable JSON form of a plan. */
 export function planJson(result: Plan): string {
-  return `${JSON.stringify({ operations: result.operations, summary: result.summary }, null, 2)}\n`;
+  return `${terminalSafeJson({ operations: result.operations, summary: result.summary })}\n`;
 }
 
 /** `--today` as a date, or today in the learner's zone. */

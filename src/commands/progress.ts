@@ -1,5 +1,6 @@
 import pc from "picocolors";
 import type { AppliedOperation } from "../github/apply.js";
+import { terminalSafe } from "../text/terminal.js";
 import type { Io } from "./io.js";
 
 const SYMBOLS = { create: "+", update: "~", close: "-", comment: "#", "commit-files": "^" } as const;
@@ -23,7 +24,7 @@ export function progressReporter(io: Io) {
       const number = applied.number === undefined ? "" : ` #${applied.number}`;
       clearBar();
       io.stdout(
-        `${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${operation.key}${number}  ${operation.title}\n`,
+        `${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${terminalSafe(operation.key)}${number}  ${terminalSafe(operation.title)}\n`,
       );
       if (isTerminal && index + 1 < total) {
         const filled = Math.round(((index + 1) / total) * BAR_WIDTH);

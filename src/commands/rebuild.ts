@@ -1,5 +1,6 @@
 import { rebuildLedger } from "../engine.js";
 import { LEDGER_PATH } from "../progress/ledger.js";
+import { terminalSafe } from "../text/terminal.js";
 import { type ApplyOptions, connect } from "./apply.js";
 import type { Io } from "./io.js";
 
@@ -13,6 +14,6 @@ export async function runRebuild(options: RebuildOptions, io: Io): Promise<void>
     `Rebuilt ${LEDGER_PATH} in ${options.repo} from GitHub: ${result.commits} commits of the learner's in the tracked repositories.\n`,
   );
   for (const repo of result.unreadable) {
-    io.stdout(`  not read: ${repo} does not exist yet, or the token cannot see it\n`);
+    io.stdout(`  not read: ${terminalSafe(repo)} does not exist yet, or the token cannot see it\n`);
   }
 }

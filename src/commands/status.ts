@@ -8,6 +8,7 @@ import { planContext } from "../plan/context.js";
 import { emptyLedger, parseLedger } from "../progress/ledger.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { formatDate } from "../render/dates.js";
+import { terminalSafe, terminalSafeJson, terminalSafeStrings } from "../text/terminal.js";
 import { connect } from "./apply.js";
 import type { Io } from "./io.js";
 import { todayOption } from "./plan.js";
@@ -46,9 +47,7 @@ export async function runStatus(options: StatusOptions, io: Io): Promise<void> {
     source = path;
   }
   io.stdout(
-    options.json
-      ? `${JSON.stringify({ source, ...status }, null, 2)}\n`
-      : formatStatus(source, status, io.color),
+    options.json ? `${terminalSafeJson({ source, ...status })}\n` : formatStatus(source, status, io.color),
   );
 }
 
@@ -74,8 +73,10 @@ function readLedgerFile(path: string) {
 const date = (iso: string) => formatDate(Temporal.PlainDate.from(iso));
 
 /** The report for a terminal: aligned, coloured by state where the terminal supports it. */
-export function formatStatus(source: string, status: ProgressStatus, color: boolean): string {
+export function formatStatus(source: string, given: ProgressStatus, color: boolean): string {
   const c = pc.createColors(color);
+  // Titles come from the curriculum and from GitHub: none of their control characters is printed.
+  const status = terminalSafeStrings(given);
   const { report } = status;
   const stateColor = (state: string) =>
     state === "met" || state === "done" || state === "ahead" || state === "on-track"
@@ -86,7 +87,7 @@ export function formatStatus(source: string, status: ProgressStatus, color: bool
           ? c.cyan
           : c.dim;
   const lines: string[] = [];
-  lines.push(`${c.bold("syllabot status")}: ${source} · ${report.curriculum.title}`);
+  lines.push(`${c.bold("syllabot status")}: ${terminalSafe(source)} · ${report.curriculum.title}`);
   lines.push(`${date(report.today)} (${report.timeZone}) · ${position(report)}`);
   lines.push("");
   const { pace } = report;
@@ -130,7 +131,7 @@ export function formatStatus(source: string, status: ProgressStatus, color: bool
       lines.push(`  ${bar.phase} ${bar.minimum} · ${stateColor(state)(state)}${when}`);
       for (const pull of bar.pulls) {
         lines.push(
-          `      ${pull.repo}#${pull.number} ${truncate(oneLine(pull.title), 60)}: ${pull.counts ? c.green("counts") : c.yellow("does not count")}, ${oneLine(pull.reason)}`,
+          `      ${pull.repo}#${pull.number} ${truncate(pull.title, 60)}: ${pull.counts ? c.green("counts") : c.yellow("does not count")}, ${pull.reason}`,
         );
       }
       if (bar.engagement > 0)
@@ -161,10 +162,4 @@ function label(text: string): string {
 
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-}
-
-/** Text from GitHub users on one line, without terminal control characters. */
-function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
 }

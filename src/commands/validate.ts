@@ -1,6 +1,7 @@
 import { checkConfig, loadConfigFile, loadCurriculumFor } from "../config/load.js";
 import { loadCurriculumFile, readSource } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
+import { terminalSafe } from "../text/terminal.js";
 import { parseYamlSource } from "../yaml/source.js";
 import type { Io } from "./io.js";
 
@@ -13,7 +14,7 @@ export function runValidate(files: string[], options: ValidateOptions, io: Io): 
   const problems: InputError[] = [];
   for (const file of files) {
     try {
-      io.stdout(`ok ${file}: ${validateOne(file, options)}\n`);
+      io.stdout(`${terminalSafe(`ok ${file}: ${validateOne(file, options)}`)}\n`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(error);

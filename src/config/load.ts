@@ -1,13 +1,11 @@
-import {
-  builtinCurriculumIds,
-  DEFAULT_CURRICULUM_ID,
-  isBuiltinCurriculum,
-  loadBuiltinCurriculum,
-} from "../curriculum/builtin.js";
-import { type Curriculum, loadCurriculumFile, readSource } from "../curriculum/load.js";
+import { join } from "node:path";
+import { DEFAULT_CURRICULUM_ID, isBuiltinCurriculum, loadBuiltinCurriculum } from "../curriculum/builtin.js";
+import { type Curriculum, loadCurriculumFile, parseCurriculum, readSource } from "../curriculum/load.js";
 import { InputError, type Problem } from "../errors.js";
+import { readCheckoutFile, repositoryRootOf, shownPath } from "../setup/checkout.js";
 import { parseYamlSource, type YamlSource } from "../yaml/source.js";
-import { checkSource, locatedProblems } from "../yaml/validate.js";
+import { checkSource, describe, locatedProblems } from "../yaml/validate.js";
+import { curriculumNameProblem } from "./repository-path.js";
 import { configRuleIssues } from "./rules.js";
 import { type Config, configSchema } from "./schema.js";
 
@@ -58,28 +56,42 @@ export function loadConfigFile(path: string): LoadedConfig {
 export type CurriculumSource = { kind: "builtin"; id: string } | { kind: "path"; path: string };
 
 /**
- * Where the config's curriculum lives: an explicit override, else a built-in id, else a path
- * (relative to the working directory, which for the app and the Action is the repository root).
+ * Where the config's curriculum lives: an explicit override, else a built-in id, else a path from
+ * the repository's root (checked by `curriculumNameProblem`: it can name no file outside the repository).
  */
 export function curriculumSource(loaded: LoadedConfig, override?: string): CurriculumSource {
   if (override) return { kind: "path", path: override };
   const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
   if (isBuiltinCurriculum(name)) return { kind: "builtin", id: name };
-  if (/\.ya?ml$/i.test(name)) return { kind: "path", path: name };
+  const problem = curriculumNameProblem(name);
+  if (!problem) return { kind: "path", path: name };
+  // The schema already said why, when it could: said once, with the config's other problems.
+  const others = loaded.problems.filter((found) => found.path !== "curriculum");
   throw new InputError(
-    locatedProblems(loaded.source, [
-      {
-        path: ["curriculum"],
-        message: `"${name}" is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`,
-      },
+    sortedByPosition([
+      ...others,
+      ...locatedProblems(loaded.source, [{ path: ["curriculum"], message: problem }]),
     ]),
   );
 }
 
-/** The curriculum a config names, from the built-ins or the local disk. */
-export function loadCurriculumFor(loaded: LoadedConfig, override?: string): Curriculum {
+/**
+ * The curriculum a config names, from the built-ins or the local checkout the config belongs to
+ * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
+ * operator's own choice and read as given; a file the config names must be the repository's own.
+ */
+export function loadCurriculumFor(loaded: LoadedConfig, override?: string, root?: string): Curriculum {
   const source = curriculumSource(loaded, override);
-  return source.kind === "builtin" ? loadBuiltinCurriculum(source.id) : loadCurriculumFile(source.path);
+  if (source.kind === "builtin") return loadBuiltinCurriculum(source.id);
+  if (override) return loadCurriculumFile(source.path);
+  const repository = root ?? repositoryRootOf(loaded.source.file);
+  const file = shownPath(join(repository, source.path));
+  const read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
+  if ("refused" in read) {
+    const message = `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`;
+    throw new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
+  }
+  return parseCurriculum(read.text, file);
 }
 
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */

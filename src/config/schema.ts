@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone, parsePlainDate } from "../calendar.js";
 import { DEFAULT_CURRICULUM_ID } from "../curriculum/builtin.js";
+import { curriculumPathProblem, MAX_REPOSITORY_PATH_LENGTH, readmePathProblem } from "./repository-path.js";
 
 const login = z.string().regex(
   // Legacy accounts may hold a double or trailing hyphen, so only the first character is stricter.
@@ -27,6 +28,20 @@ const date = z.string().transform((value, context) => {
   }
   return parsed;
 });
+
+/** A path in the repository, checked by `problem`, which says why a value is refused. */
+function repositoryPath(problem: (value: string) => string | undefined) {
+  return (
+    z
+      .string()
+      .check((context) => {
+        const message = problem(context.value);
+        if (message) context.issues.push({ code: "custom", message, input: context.value });
+      })
+      // For editors: the part of the rules a JSON Schema can say.
+      .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH })
+  );
+}
 
 const timeZone = z.string().transform((value, context) => {
   const canonical = canonicalTimeZone(value);
@@ -80,9 +95,7 @@ export const configSchema = z.strictObject({
     description: "IANA time zone; weeks and deadlines are days in this zone",
     examples: ["Asia/Kolkata", "Europe/Berlin"],
   }),
-  curriculum: z
-    .string()
-    .min(1)
+  curriculum: repositoryPath(curriculumPathProblem)
     .default(DEFAULT_CURRICULUM_ID)
     .describe("A built-in curriculum id, or a path to a curriculum YAML file in this repository"),
   capstone: slug
@@ -148,11 +161,11 @@ export const configSchema = z.strictObject({
         .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     })
     .prefault({}),
-  readme: z
-    .string()
-    .min(1)
+  readme: repositoryPath(readmePathProblem)
     .default("README.md")
-    .describe("The file whose region between syllabot's markers is regenerated"),
+    .describe(
+      "The Markdown file (.md, from the repository's root; not in .git or .syllabot/) whose region between syllabot's markers is regenerated",
+    ),
   commit: z
     .strictObject({
       message: z

@@ -3,6 +3,7 @@ import { phaseOf, plannedProjects } from "../curriculum/load.js";
 import { formatDate } from "../render/dates.js";
 import { renderMilestone, renderProjectIssue, renderWeekIssue } from "../render/issue-bodies.js";
 import { fitLine, GITHUB_LIMITS } from "../text/github-limits.js";
+import { terminalSafe } from "../text/terminal.js";
 import { keys, labelNames, type PlainDate, type PlanContext } from "./context.js";
 
 export interface DesiredLabel {
@@ -61,7 +62,7 @@ export function desiredLabels(context: PlanContext): DesiredLabel[] {
         names.phase(phase.number),
         PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed",
         fitLine(
-          `Phase ${phase.number}: ${phase.title}`.replace(/`/g, ""),
+          terminalSafe(`Phase ${phase.number}: ${phase.title}`).replace(/`/g, ""),
           GITHUB_LIMITS.labelDescription.max,
         ),
       ),

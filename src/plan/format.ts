@@ -1,4 +1,5 @@
 import pc from "picocolors";
+import { terminalSafe } from "../text/terminal.js";
 import type { Operation, Summary } from "./operations.js";
 
 type Colors = Pick<typeof pc, "green" | "yellow" | "red" | "dim" | "bold">;
@@ -16,10 +17,12 @@ const SYMBOLS: Record<Operation["op"], string> = {
 export function formatPlan(operations: readonly Operation[], summary: Summary, color: boolean): string {
   const c = color ? pc : NO_COLORS;
   const paint = (op: Operation["op"]) => (op === "create" ? c.green : op === "close" ? c.red : c.yellow);
-  const keyWidth = Math.max(0, ...operations.map((operation) => operation.key.length));
-  const lines = operations.map((operation) => {
-    const head = `${SYMBOLS[operation.op]} ${operation.kind.padEnd(9)} ${operation.key.padEnd(keyWidth)}`;
-    return `  ${paint(operation.op)(head)}  ${operation.title}${c.dim(detail(operation))}`;
+  // Keys and titles may come from GitHub or a curriculum: printed without their control characters.
+  const keys = operations.map((operation) => terminalSafe(operation.key));
+  const keyWidth = Math.max(0, ...keys.map((key) => key.length));
+  const lines = operations.map((operation, index) => {
+    const head = `${SYMBOLS[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
+    return `  ${paint(operation.op)(head)}  ${terminalSafe(operation.title)}${c.dim(detail(operation))}`;
   });
   return [...lines, ...(lines.length > 0 ? [""] : []), c.bold(summaryLine(summary))].join("\n");
 }

@@ -1,6 +1,7 @@
 import { Liquid } from "liquidjs";
 import { TEMPLATES } from "../generated/assets.js";
 import { codeBlock, escapeMarkdownInline, inlineCode, sanitizeMarkdownInline } from "../text/markdown.js";
+import { terminalSafe } from "../text/terminal.js";
 
 /**
  * Every `{{ value }}` is escaped as inert Markdown unless a filter says otherwise: `md` keeps a
@@ -25,9 +26,12 @@ engine.registerFilter("codeblock", {
   raw: true,
 });
 
-/** Render `templates/<name>.liquid` with a view model; consecutive blank lines collapse to one. */
+/**
+ * Render `templates/<name>.liquid` with a view model; consecutive blank lines collapse to one. No
+ * control character of the data survives, whatever filter let it through.
+ */
 export function renderTemplate(name: string, view: object): string {
-  const output = engine.renderFileSync(`${name}.liquid`, view) as string;
+  const output = terminalSafe(engine.renderFileSync(`${name}.liquid`, view) as string, { multiline: true });
   return `${output
     .replace(/[ \t]+$/gm, "")
     .replace(/\n{3,}/g, "\n\n")

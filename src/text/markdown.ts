@@ -3,6 +3,8 @@
  * and HTML escaping alone leaves emphasis, links, `#12` references and `@mentions` live.
  */
 
+import { terminalSafe } from "./terminal.js";
+
 const ZERO_WIDTH_SPACE = "\u200B";
 /** ASCII punctuation that can start or end Markdown syntax; a backslash makes each literal. */
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]#+\-!|~]/g;
@@ -24,7 +26,7 @@ function escapeHtml(text: string): string {
  * renders as the same characters, on one line, with no formatting, link, HTML or mention.
  */
 export function escapeMarkdownInline(text: string): string {
-  const oneLine = text.replace(/\s*[\r\n]+\s*/g, " ");
+  const oneLine = terminalSafe(text, { multiline: true }).replace(/\s*[\r\n]+\s*/g, " ");
   return defangReferences(escapeHtml(oneLine).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`));
 }
 
@@ -33,7 +35,9 @@ export function escapeMarkdownInline(text: string): string {
  * and issue references made inert outside code spans. Code spans are left exactly as written.
  */
 export function sanitizeMarkdownInline(markdown: string): string {
-  const oneLine = markdown.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  const oneLine = terminalSafe(markdown, { multiline: true })
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .trim();
   let out = "";
   let index = 0;
   while (index < oneLine.length) {
@@ -141,7 +145,7 @@ function defuseMarkers(code: string): string {
 
 /** A value as inline code: the fence is longer than any backtick run inside it. */
 export function inlineCode(text: string): string {
-  const oneLine = defuseMarkers(text.replace(/[\r\n]+/g, " "));
+  const oneLine = defuseMarkers(terminalSafe(text, { multiline: true }).replace(/[\r\n]+/g, " "));
   const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
@@ -154,15 +158,14 @@ export function codeBlock(lines: readonly string[], language = ""): string {
   const fence = "`".repeat(longest + 1);
   return [
     `${fence}${language}`,
-    ...lines.map((line) => defuseMarkers(line.replace(/[\r\n]+/g, " "))),
+    ...lines.map((line) => defuseMarkers(terminalSafe(line, { multiline: true }).replace(/[\r\n]+/g, " "))),
     fence,
   ].join("\n");
 }
 
 /** Plain text for places GitHub shows without rendering Markdown (issue and milestone titles). */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/[\r\n]+/g, " ")
+  return terminalSafe(markdown, { multiline: true })
     .replace(/`+([^`]*)`+/g, "$1")
     .replace(/\*\*([^*]+)\*\*/g, "$1")
     .replace(/\s+/g, " ")
