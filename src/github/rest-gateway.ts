@@ -11,6 +11,7 @@ import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 import { keyOf } from "../render/managed-body.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
+import { readFileText } from "./file-contents.js";
 import type {
   CheckRun,
   EngagedIssue,
@@ -201,27 +202,10 @@ export class RestGateway implements PortfolioGateway {
   }
 
   async readFile(path: string, ref?: string): Promise<string | undefined> {
-    return github(this.repo, `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`, async () => {
-      try {
-        const { data } = await this.client.request("GET /repos/{owner}/{repo}/contents/{path}", {
-          ...this.params,
-          path,
-          ...(ref ? { ref } : {}),
-        });
-        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
-          throw new GitHubError({
-            status: undefined,
-            repo: this.repo,
-            action: `read ${path}`,
-            detail: "it is not a file",
-          });
-        }
-        return Buffer.from(data.content, "base64").toString("utf8");
-      } catch (error) {
-        if (isStatus(error, 404)) return undefined;
-        throw error;
-      }
-    });
+    const action = `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`;
+    return github(this.repo, action, () =>
+      readFileText(this.client, { owner: this.owner, name: this.name, repo: this.repo, action }, path, ref),
+    );
   }
 
   async listCommitsSince(since: string): Promise<CommitEvidence[] | undefined> {
