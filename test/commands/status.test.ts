@@ -133,6 +133,8 @@ describe("syllabot status", () => {
     writeFileSync(bad, '{"version": 9}');
     const broken = await runCli(["status", "--ledger", bad, "--config", EXAMPLE_CONFIG]);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain(`${bad}: not a syllabot ledger (version 1)`);
+    expect(broken.stderr).toContain(
+      `${bad}: version: written by a newer syllabot (ledger version 9; this one reads versions 1 and 2)`,
+    );
   });
 });

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCommitMessage } from "../../src/progress/commit-grammar.js";
 import {
+  compactLedger,
   emptyLedger,
+  LEDGER_VERSION,
   type Ledger,
   type LedgerCommit,
   ledgerEntry,
@@ -17,19 +19,23 @@ import { exampleContext } from "../helpers/setup.js";
 const context = exampleContext();
 const program = { totalWeeks: 52, projectSlugs: new Set(["csvq"]) };
 
-const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc.tuple(
-  // A small pool of SHAs, so that the same commit, recorded differently, meets itself often.
-  fc.constantFrom(..."abcde".split("").map((digit) => digit.repeat(40))),
-  fc.record({
-    repo: fc.constantFrom("octocat/csvq", "octocat/logr"),
-    timestamp: fc.constantFrom("2026-03-03T10:00:00Z", "2026-03-10T10:00:00Z"),
-    week: fc.option(fc.integer({ min: 1, max: 52 }), { nil: null }),
-    weeks: fc.array(fc.integer({ min: 1, max: 52 }), { maxLength: 3 }),
-    projects: fc.array(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
-    minutes: fc.integer({ min: 0, max: 600 }),
-    problems: fc.array(fc.constantFrom("two-sum", "lru-cache"), { maxLength: 2 }),
-  }),
-);
+/** A commit's time is part of the commit: the same SHA always has the same one. */
+const timeOf = (sha: string) => `2026-03-0${(Number.parseInt(sha[0] ?? "0", 16) % 9) + 1}T10:00:00Z`;
+
+const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc
+  .tuple(
+    // A small pool of SHAs, so that the same commit, recorded differently, meets itself often.
+    fc.constantFrom(..."abcdef".split("").map((digit) => digit.repeat(40))),
+    fc.record({
+      repo: fc.constantFrom("octocat/csvq", "octocat/logr"),
+      week: fc.option(fc.integer({ min: 1, max: 52 }), { nil: null }),
+      weeks: fc.array(fc.integer({ min: 1, max: 52 }), { maxLength: 3 }),
+      projects: fc.array(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
+      minutes: fc.integer({ min: 0, max: 600 }),
+      problems: fc.array(fc.constantFrom("two-sum", "lru-cache"), { maxLength: 2 }),
+    }),
+  )
+  .map(([sha, entry]): [string, LedgerCommit] => [sha, { ...entry, timestamp: timeOf(sha) }]);
 const ledgerArb = fc.array(entryArb, { maxLength: 12 }).chain((entries) =>
   fc
     .array(
@@ -96,16 +102,23 @@ const ledgerArb = fc.array(entryArb, { maxLength: 12 }).chain((entries) =>
             }),
             { nil: null },
           ),
+          // Some ledgers have folded their oldest commits into the archive.
+          window: fc.integer({ min: 0, max: 12 }),
         })
         .map(
-          (rest): Ledger => ({
-            version: 1,
-            commits: Object.fromEntries(entries),
-            pulls: Object.fromEntries(pulls),
-            lastSeen: Object.fromEntries(rest.lastSeen),
-            engagement: Object.fromEntries(rest.engagement),
-            pace: rest.pace,
-          }),
+          (rest): Ledger =>
+            compactLedger(
+              {
+                version: LEDGER_VERSION,
+                commits: Object.fromEntries(entries),
+                archive: null,
+                pulls: Object.fromEntries(pulls),
+                lastSeen: Object.fromEntries(rest.lastSeen),
+                engagement: Object.fromEntries(rest.engagement),
+                pace: rest.pace,
+              },
+              rest.window,
+            ),
         ),
     ),
 );
@@ -174,13 +187,11 @@ describe("the ledger", () => {
     );
   });
 
-  it("reads back what it writes, and treats an unreadable or foreign ledger as absent", () => {
+  it("reads back what it writes", () => {
     fc.assert(
       fc.property(ledgerArb, (ledger) => {
         expect(serializeLedger(parseLedger(serializeLedger(ledger)) as Ledger)).toBe(serializeLedger(ledger));
       }),
     );
-    expect(parseLedger("{not json")).toBeUndefined();
-    expect(parseLedger('{"version": 99, "commits": {}}')).toBeUndefined();
   });
 });
