@@ -92,7 +92,7 @@ describe("syllabot status", () => {
     expect(formatStatus("x", status, true)).toContain("\u001b[31mat-risk\u001b[39m");
   });
 
-  it("reads a repository on GitHub without writing anything", async () => {
+  it("reads a repository on GitHub without writing anything", { timeout: 120_000 }, async () => {
     const emulator = await Emulator.start(PINNED("2026-03-02T04:00:00Z"));
     try {
       emulator.createRepo("octocat/portfolio");
