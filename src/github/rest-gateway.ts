@@ -352,6 +352,27 @@ export class RestGateway implements PortfolioGateway {
   }
 
   async commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined> {
+    // What the caller's render throws (a file it will not write over) is its own error, not GitHub's.
+    let refused: { error: unknown } | undefined;
+    const render: FileCommit["render"] = (current) => {
+      try {
+        return commit.render(current);
+      } catch (error) {
+        refused = { error };
+        throw error;
+      }
+    };
+    try {
+      return await this.commitRendered(commit, render);
+    } catch (error) {
+      throw refused ? refused.error : error;
+    }
+  }
+
+  private async commitRendered(
+    commit: FileCommit,
+    render: FileCommit["render"],
+  ): Promise<{ sha: string } | undefined> {
     const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
     return github(this.repo, action, async () => {
       const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
@@ -363,7 +384,7 @@ export class RestGateway implements PortfolioGateway {
         });
         const current = new Map<string, string | undefined>();
         for (const path of commit.read) current.set(path, await this.readFile(path, head.object.sha));
-        const rendered = Object.entries(commit.render(current));
+        const rendered = Object.entries(render(current));
         const { data: parent } = await this.client.request(
           "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
           {
