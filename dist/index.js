@@ -56053,25 +56053,194 @@ function closingDecision(issue, closings, commit) {
 }
 
 /**
- * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
- * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
- * losing it loses nothing, `rebuild` recomputes it, and it is a pure union keyed by commit SHA,
- * so deliveries in any order, any number of times, give byte-identical files.
+ * The ledger's archive: commits older than the live window, folded into per-repository tallies
+ * behind a watermark (`through`), so that the file stays small however many commits it counts.
+ */
+/** Orders commits by time, then SHA: a total order, the same on every machine. */
+function compareCommitKeys(left, right) {
+    const byTime = Date.parse(left.timestamp) - Date.parse(right.timestamp);
+    if (byTime !== 0)
+        return byTime;
+    return left.sha < right.sha ? -1 : left.sha > right.sha ? 1 : 0;
+}
+/** Whether the archive already counts a commit with this key (or would have, had it come in time). */
+function isArchived(archive, key) {
+    return archive !== null && compareCommitKeys(key, archive.through) <= 0;
+}
+/**
+ * Of two archives, the one that folded further (then the smaller text): a choice that depends on
+ * the archives alone, so merging ledgers stays commutative, associative and idempotent.
+ */
+function laterArchive(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const order = compareCommitKeys(left.through, right.through);
+    if (order !== 0)
+        return order > 0 ? left : right;
+    return archiveText(right) < archiveText(left) ? right : left;
+}
+/** The archive with these commits folded in; they are all newer than its watermark. */
+function foldCommits(archive, commits) {
+    if (commits.length === 0)
+        return archive;
+    const repos = structuredClone(archive?.repos ?? {});
+    let through = archive?.through;
+    for (const [sha, entry] of commits) {
+        const key = { sha, timestamp: entry.timestamp };
+        if (through === undefined || compareCommitKeys(key, through) > 0)
+            through = key;
+        const repo = repos[entry.repo] ?? {
+            latest: entry.timestamp,
+            weeks: {},
+            claims: { weeks: {}, projects: {} },
+        };
+        repos[entry.repo] = repo;
+        if (Date.parse(entry.timestamp) > Date.parse(repo.latest))
+            repo.latest = entry.timestamp;
+        const week = entry.week === null ? "none" : String(entry.week);
+        const tally = repo.weeks[week] ?? { commits: 0, minutes: 0, problems: 0 };
+        repo.weeks[week] = tally;
+        tally.commits += 1;
+        tally.minutes += entry.minutes;
+        tally.problems += entry.problems.length;
+        for (const claimed of entry.weeks)
+            earliest(repo.claims.weeks, String(claimed), key);
+        for (const project of entry.projects)
+            earliest(repo.claims.projects, project, key);
+    }
+    return through === undefined ? archive : { through, repos };
+}
+function earliest(claims, name, key) {
+    const known = claims[name];
+    if (known === undefined || compareCommitKeys(key, known) < 0)
+        claims[name] = key;
+}
+/** The archive with its keys in order, for the file and for comparing two archives. */
+function normalizedArchive(archive) {
+    const sortedKeys = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort(byNumberThenText)
+        .map((key) => [key, map(record[key])]));
+    const key = (entry) => ({ sha: entry.sha, timestamp: entry.timestamp });
+    return {
+        through: key(archive.through),
+        repos: sortedKeys(archive.repos, (repo) => ({
+            latest: repo.latest,
+            weeks: sortedKeys(repo.weeks, (tally) => ({
+                commits: tally.commits,
+                minutes: tally.minutes,
+                problems: tally.problems,
+            })),
+            claims: {
+                weeks: sortedKeys(repo.claims.weeks, key),
+                projects: sortedKeys(repo.claims.projects, key),
+            },
+        })),
+    };
+}
+function archiveText(archive) {
+    return JSON.stringify(normalizedArchive(archive));
+}
+/** Week numbers in numeric order, then names ("none", slugs, repositories) in text order. */
+function byNumberThenText(left, right) {
+    const [a, b] = [Number(left), Number(right)];
+    if (Number.isInteger(a) && Number.isInteger(b))
+        return a - b;
+    if (Number.isInteger(a) !== Number.isInteger(b))
+        return Number.isInteger(a) ? -1 : 1;
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+function ledgerActivity(ledger) {
+    const activity = { weeks: new Map(), claimedWeeks: new Map(), repos: new Map() };
+    const addTally = (week, tally) => {
+        const total = activity.weeks.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
+        activity.weeks.set(week, {
+            commits: total.commits + tally.commits,
+            minutes: total.minutes + tally.minutes,
+            problems: total.problems + tally.problems,
+        });
+    };
+    const claimWeek = (week, timestamp) => {
+        const known = activity.claimedWeeks.get(week);
+        if (known === undefined || Date.parse(timestamp) < Date.parse(known))
+            activity.claimedWeeks.set(week, timestamp);
+    };
+    const repoActivity = (repo, commits, latest, projects) => {
+        const known = activity.repos.get(repo) ?? { commits: 0, latest, projects: new Set() };
+        known.commits += commits;
+        if (Date.parse(latest) > Date.parse(known.latest))
+            known.latest = latest;
+        for (const project of projects)
+            known.projects.add(project);
+        activity.repos.set(repo, known);
+    };
+    for (const entry of Object.values(ledger.commits)) {
+        if (entry.week !== null)
+            addTally(entry.week, { commits: 1, minutes: entry.minutes, problems: entry.problems.length });
+        for (const week of entry.weeks)
+            claimWeek(week, entry.timestamp);
+        repoActivity(entry.repo, 1, entry.timestamp, entry.projects);
+    }
+    for (const [repo, archived] of Object.entries(ledger.archive?.repos ?? {})) {
+        let commits = 0;
+        for (const [week, tally] of Object.entries(archived.weeks)) {
+            commits += tally.commits;
+            if (week !== "none")
+                addTally(Number(week), tally);
+        }
+        for (const [week, claim] of Object.entries(archived.claims.weeks))
+            claimWeek(Number(week), claim.timestamp);
+        repoActivity(repo, commits, archived.latest, Object.keys(archived.claims.projects));
+    }
+    return activity;
+}
+
+/**
+ * The shape of the ledger (`.syllabot/state.json`). Version 2 added the archive (commits folded
+ * out of the live window) and leaves out a commit's empty fields; a version-1 file reads as a
+ * version-2 one with no archive.
  */
 const LEDGER_PATH = ".syllabot/state.json";
-const LEDGER_VERSION = 1;
+const LEDGER_VERSION = 2;
+/** The versions this syllabot reads; it writes only the newest. */
+const READABLE_LEDGER_VERSIONS = [1, 2];
 const sha = string().regex(/^[0-9a-f]{40}$/);
+const count$1 = number().int().nonnegative();
 const commitEntry = strictObject({
     repo: string(),
     timestamp: string(),
     /** The program week the commit was made in (learner's zone); null before or after the program. */
     week: number().int().positive().nullable(),
-    /** Weeks and projects it finished. */
-    weeks: array(number().int().positive()),
-    projects: array(string()),
-    minutes: number().int().nonnegative(),
+    /** Weeks and projects it finished; empty lists and zero minutes are left out of the file. */
+    weeks: array(number().int().positive()).default([]),
+    projects: array(string()).default([]),
+    minutes: count$1.default(0),
     /** DSA problems solved (names from `Problem:` trailers). */
-    problems: array(string()),
+    problems: array(string()).default([]),
+});
+/** A commit by its place in time: the order in which the oldest are folded into the archive. */
+const commitKey = strictObject({ sha, timestamp: string() });
+const tally = strictObject({ commits: count$1, minutes: count$1, problems: count$1 });
+/** What the archive keeps of one repository's folded commits: what the report reads, no more. */
+const archivedRepo = strictObject({
+    /** Its newest folded commit's time (last activity, when no live commit is newer). */
+    latest: string(),
+    /** Commits, minutes and DSA problems per program week as recorded ("none": outside the program). */
+    weeks: record(string().regex(/^(?:[1-9]\d*|none)$/), tally),
+    /** The first folded commit that finished each week and project: the evidence and its day. */
+    claims: strictObject({
+        weeks: record(string().regex(/^[1-9]\d*$/), commitKey),
+        projects: record(string(), commitKey),
+    }),
+});
+/**
+ * Commits folded out of the live window: every commit at or before `through` (by time, then SHA)
+ * is counted here and no longer listed; a commit at or before it that arrives later is not counted
+ * again (it was, or it is a straggler older than the window, which `rebuild` counts).
+ */
+const archiveEntry = strictObject({
+    through: commitKey,
+    /** By "owner/name". */
+    repos: record(string(), archivedRepo),
 });
 const fileStat = strictObject({
     filename: string(),
@@ -56099,16 +56268,17 @@ const engagementEntry = strictObject({
 /** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
 const paceEntry = strictObject({
     asOf: string(),
-    done: number().int().nonnegative(),
-    expected: number().int().nonnegative(),
+    done: count$1,
+    expected: count$1,
     aheadBy: number().int(),
     status: _enum(["ahead", "on-track", "behind"]),
     plannedFinish: string(),
     projectedFinish: string().nullable(),
 });
 const ledgerSchema = strictObject({
-    version: literal(LEDGER_VERSION),
+    version: union([literal(1), literal(2)]).transform(() => LEDGER_VERSION),
     commits: record(sha, commitEntry),
+    archive: archiveEntry.nullable().default(null),
     /** By "owner/name#number". */
     pulls: record(string(), pullEntry).default({}),
     /** By "owner/name". */
@@ -56118,25 +56288,173 @@ const ledgerSchema = strictObject({
     pace: paceEntry.nullable().default(null),
 });
 function emptyLedger() {
-    return { version: LEDGER_VERSION, commits: {}, pulls: {}, lastSeen: {}, engagement: {}, pace: null };
+    return {
+        version: LEDGER_VERSION,
+        commits: {},
+        archive: null,
+        pulls: {},
+        lastSeen: {},
+        engagement: {},
+        pace: null,
+    };
 }
+/** The normal forms that equal ledgers share, for the file and for ranking entries in a merge. */
+function normalizedEngagement(entry) {
+    return {
+        title: entry.title,
+        url: entry.url,
+        updatedAt: entry.updatedAt,
+        dates: [...new Set(entry.dates)].sort(),
+    };
+}
+function normalizedPace(pace) {
+    return {
+        asOf: pace.asOf,
+        done: pace.done,
+        expected: pace.expected,
+        aheadBy: pace.aheadBy,
+        status: pace.status,
+        plannedFinish: pace.plannedFinish,
+        projectedFinish: pace.projectedFinish,
+    };
+}
+function normalizedPull(pull) {
+    return {
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        labels: [...pull.labels].sort(),
+        files: pull.files === null
+            ? null
+            : [...pull.files]
+                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+                .map((file) => ({
+                filename: file.filename,
+                additions: file.additions,
+                deletions: file.deletions,
+            })),
+    };
+}
+
+/** What syllabot does about a ledger it cannot read, and what the learner can, said after why. */
+const REFUSAL = "syllabot will not write over it, nor refresh the README from it: repair it, or replace it with `syllabot rebuild`";
+/**
+ * The ledger a file holds: empty when there is none (or it holds nothing but spaces). A file that
+ * is not a ledger this syllabot can read (not JSON, a field out of shape, a newer version) is an
+ * InputError naming what is wrong: the ledger is a cache, but writing over a file syllabot cannot
+ * read would destroy what a newer syllabot (or the learner) put there.
+ */
+function readLedger(text, file = LEDGER_PATH) {
+    if (text === undefined || text.trim() === "")
+        return emptyLedger();
+    const refuse = (path, why) => {
+        throw new InputError([{ file, path, message: `${why}; ${REFUSAL}` }]);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        if (!(error instanceof SyntaxError))
+            throw error;
+        return refuse("", `not a syllabot ledger: not valid JSON (${error.message})`);
+    }
+    const version = data?.version;
+    if (typeof version === "number" && version > Math.max(...READABLE_LEDGER_VERSIONS)) {
+        return refuse("version", `written by a newer syllabot (ledger version ${version}; this one reads versions ${READABLE_LEDGER_VERSIONS.join(" and ")}): upgrade syllabot`);
+    }
+    const result = ledgerSchema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    return refuse(formatPath(issue?.path ?? []), `not a syllabot ledger: ${issue?.message ?? "invalid"}`);
+}
+/**
+ * Deterministic text: keys sorted, so equal ledgers are equal bytes. Each commit takes one line,
+ * without its empty fields, to keep the file small.
+ */
+function serializeLedger(ledger) {
+    const commits = Object.keys(ledger.commits)
+        .sort()
+        .map((key) => `    ${JSON.stringify(key)}: ${JSON.stringify(compactCommit(ledger.commits[key]))}`);
+    const sorted = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort()
+        .map((key) => [key, map(record[key])]));
+    const sections = [
+        ["archive", ledger.archive === null ? null : normalizedArchive(ledger.archive)],
+        ["pulls", sorted(ledger.pulls, normalizedPull)],
+        [
+            "lastSeen",
+            sorted(ledger.lastSeen, (entry) => ({ sha: entry.sha, timestamp: entry.timestamp })),
+        ],
+        ["engagement", sorted(ledger.engagement, normalizedEngagement)],
+        ["pace", ledger.pace === null ? null : normalizedPace(ledger.pace)],
+    ];
+    const lines = [
+        `  "version": ${JSON.stringify(ledger.version)}`,
+        `  "commits": ${commits.length === 0 ? "{}" : `{\n${commits.join(",\n")}\n  }`}`,
+        ...sections.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`),
+    ];
+    return `{\n${lines.join(",\n")}\n}\n`;
+}
+/** A commit as the file holds it: claims in order, empty ones left out. */
+function compactCommit(entry) {
+    return {
+        repo: entry.repo,
+        timestamp: entry.timestamp,
+        week: entry.week,
+        ...(entry.weeks.length > 0 ? { weeks: [...entry.weeks].sort((a, b) => a - b) } : {}),
+        ...(entry.projects.length > 0 ? { projects: [...entry.projects].sort() } : {}),
+        ...(entry.minutes > 0 ? { minutes: entry.minutes } : {}),
+        ...(entry.problems.length > 0 ? { problems: [...entry.problems].sort() } : {}),
+    };
+}
+
+/**
+ * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
+ * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
+ * losing it loses nothing, `rebuild` recomputes it. Commits are a union keyed by SHA, so deliveries
+ * in any order, any number of times, give byte-identical files; only the newest `LIVE_COMMITS` are
+ * listed one by one, older ones are folded into the archive (see ledger-archive.ts), which keeps
+ * the file small (100,000 commits in nine repositories take about 200 KB).
+ */
+/** How many commits the ledger lists one by one; older ones are folded into the archive. */
+const LIVE_COMMITS = 1000;
+/** What one commit may write to the ledger: claims beyond these are not evidence but noise. */
+const COMMIT_BOUNDS = { problems: 50, problemName: 100, weeks: 60, projects: 20, slug: 100 };
 /** A learner's commit as the ledger keeps it. */
 function ledgerEntry(commit, claims, context) {
     const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
     const position = weekOn(context.calendar, day);
+    const distinct = (values) => [...new Set(values)];
     return {
         repo: commit.repo,
         timestamp: Temporal.Instant.from(commit.timestamp).toString(),
         week: position.kind === "during" ? position.week : null,
-        weeks: [...claims.weeks],
-        projects: [...claims.projects],
+        weeks: distinct(claims.weeks).slice(0, COMMIT_BOUNDS.weeks),
+        projects: distinct(claims.projects.map((slug) => slug.slice(0, COMMIT_BOUNDS.slug))).slice(0, COMMIT_BOUNDS.projects),
         minutes: claims.minutes,
-        problems: [...claims.problems],
+        problems: distinct(claims.problems.map((name) => name.slice(0, COMMIT_BOUNDS.problemName))).slice(0, COMMIT_BOUNDS.problems),
     };
 }
-/** The ledger with these entries added: a union by SHA. */
-function recordCommits(ledger, entries) {
-    return mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } });
+/**
+ * The ledger with these entries added: a union by SHA, then the commits beyond the newest
+ * `window` folded into the archive. An entry the archive already covers adds nothing.
+ */
+function recordCommits(ledger, entries, window = LIVE_COMMITS) {
+    return compactLedger(mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } }), window);
+}
+/** The ledger with all but its newest `window` commits folded into the archive. */
+function compactLedger(ledger, window = LIVE_COMMITS) {
+    const commits = Object.entries(ledger.commits);
+    if (commits.length <= window)
+        return ledger;
+    const newestFirst = commits.sort(([leftSha, left], [rightSha, right]) => compareCommitKeys({ sha: rightSha, timestamp: right.timestamp }, { sha: leftSha, timestamp: left.timestamp }));
+    return {
+        ...ledger,
+        commits: Object.fromEntries(newestFirst.slice(0, window)),
+        archive: foldCommits(ledger.archive, newestFirst.slice(window)),
+    };
 }
 /** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
 function recordPulls(ledger, pulls) {
@@ -56164,8 +56482,12 @@ function recordPace(ledger, pace) {
  * alone, so that merging is commutative and the order of deliveries never shows.
  */
 function mergeLedgers(left, right) {
-    const commits = { ...left.commits };
-    for (const [key, entry] of Object.entries(right.commits)) {
+    const archive = laterArchive(left.archive, right.archive);
+    const commits = {};
+    for (const [key, entry] of [...Object.entries(left.commits), ...Object.entries(right.commits)]) {
+        // Behind the watermark: counted in the archive already (or a straggler it is too late for).
+        if (isArchived(archive, { sha: key, timestamp: entry.timestamp }))
+            continue;
         const existing = commits[key];
         commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
     }
@@ -56177,6 +56499,7 @@ function mergeLedgers(left, right) {
     return {
         version: LEDGER_VERSION,
         commits,
+        archive,
         pulls,
         lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
         engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
@@ -56198,45 +56521,9 @@ function latest(left, right) {
     const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
     return rank(right) > rank(left) ? right : left;
 }
-function normalizedEngagement(entry) {
-    return {
-        title: entry.title,
-        url: entry.url,
-        updatedAt: entry.updatedAt,
-        dates: [...new Set(entry.dates)].sort(),
-    };
-}
-function normalizedPace(pace) {
-    return {
-        asOf: pace.asOf,
-        done: pace.done,
-        expected: pace.expected,
-        aheadBy: pace.aheadBy,
-        status: pace.status,
-        plannedFinish: pace.plannedFinish,
-        projectedFinish: pace.projectedFinish,
-    };
-}
 /** Orders two records of one pull request: the one with its files read first, then by content. */
 function pullRank(pull) {
     return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
-}
-function normalizedPull(pull) {
-    return {
-        title: pull.title,
-        url: pull.url,
-        mergedAt: pull.mergedAt,
-        labels: [...pull.labels].sort(),
-        files: pull.files === null
-            ? null
-            : [...pull.files]
-                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
-                .map((file) => ({
-                filename: file.filename,
-                additions: file.additions,
-                deletions: file.deletions,
-            })),
-    };
 }
 function entryText(entry) {
     return JSON.stringify([
@@ -56248,54 +56535,6 @@ function entryText(entry) {
         entry.minutes,
         [...entry.problems].sort(),
     ]);
-}
-/** A stored ledger, or undefined when it is unreadable or of another version: a cache, rebuilt then. */
-function parseLedger(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        if (error instanceof SyntaxError)
-            return undefined;
-        throw error;
-    }
-    const result = ledgerSchema.safeParse(data);
-    return result.success ? result.data : undefined;
-}
-/** Deterministic text: keys sorted, so equal ledgers are equal bytes. */
-function serializeLedger(ledger) {
-    const commits = Object.fromEntries(Object.keys(ledger.commits)
-        .sort()
-        .map((key) => {
-        const entry = ledger.commits[key];
-        return [
-            key,
-            {
-                repo: entry.repo,
-                timestamp: entry.timestamp,
-                week: entry.week,
-                weeks: [...entry.weeks].sort((a, b) => a - b),
-                projects: [...entry.projects].sort(),
-                minutes: entry.minutes,
-                problems: [...entry.problems].sort(),
-            },
-        ];
-    }));
-    const pulls = Object.fromEntries(Object.keys(ledger.pulls)
-        .sort()
-        .map((key) => [key, normalizedPull(ledger.pulls[key])]));
-    const lastSeen = Object.fromEntries(Object.keys(ledger.lastSeen)
-        .sort()
-        .map((key) => {
-        const entry = ledger.lastSeen[key];
-        return [key, { sha: entry.sha, timestamp: entry.timestamp }];
-    }));
-    const engagement = Object.fromEntries(Object.keys(ledger.engagement)
-        .sort()
-        .map((key) => [key, normalizedEngagement(ledger.engagement[key])]));
-    const pace = ledger.pace === null ? null : normalizedPace(ledger.pace);
-    return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
 }
 
 /** The open-source repositories the learner's work counts in: the config's, else the curriculum's. */
@@ -56586,23 +56825,12 @@ function weekReports(input, issues) {
     const { context, ledger, today } = input;
     const { calendar, curriculum } = context;
     const zone = calendar.timeZone;
+    const activity = ledgerActivity(ledger);
     const claimedOn = new Map();
-    const totals = new Map();
-    for (const entry of Object.values(ledger.commits)) {
-        const day = localDate(Temporal.Instant.from(entry.timestamp), zone);
-        for (const week of entry.weeks) {
-            const known = claimedOn.get(week);
-            if (!known || Temporal.PlainDate.compare(day, known) < 0)
-                claimedOn.set(week, day);
-        }
-        if (entry.week === null)
-            continue;
-        const total = totals.get(entry.week) ?? { commits: 0, minutes: 0, problems: 0 };
-        total.commits += 1;
-        total.minutes += entry.minutes;
-        total.problems += entry.problems.length;
-        totals.set(entry.week, total);
+    for (const [week, timestamp] of activity.claimedWeeks) {
+        claimedOn.set(week, localDate(Temporal.Instant.from(timestamp), zone));
     }
+    const totals = activity.weeks;
     const reports = [];
     for (let week = 1; week <= calendar.totalWeeks; week++) {
         const span = weekSpan(calendar, week);
@@ -56675,21 +56903,17 @@ function phaseReport(phase, weeks, today, context) {
 }
 function projectReports(input, issues) {
     const { context, ledger } = input;
+    const recorded = ledgerActivity(ledger);
     return plannedProjects(context.curriculum, context.chosen).map((project) => {
         const repo = context.config.projects[project.slug];
-        const commits = repo
-            ? Object.values(ledger.commits).filter((entry) => entry.repo.toLowerCase() === repo.toLowerCase())
-            : [];
-        const last = commits
-            .map((entry) => entry.timestamp)
-            .sort((a, b) => Date.parse(a) - Date.parse(b))
-            .at(-1);
+        const activity = repo ? repoActivity(recorded, repo) : undefined;
+        const last = activity?.latest;
         const issue = issues.get(keys.project(project.slug));
-        const status = issue?.state === "closed" || commits.some((entry) => entry.projects.includes(project.slug))
+        const status = issue?.state === "closed" || activity?.projects.has(project.slug)
             ? "done"
             : !repo
                 ? "untracked"
-                : commits.length > 0
+                : (activity?.commits ?? 0) > 0
                     ? "in-progress"
                     : "not-started";
         return {
@@ -56699,7 +56923,7 @@ function projectReports(input, issues) {
             firstWeek: project.weeks.from,
             lastWeek: project.weeks.to,
             ...(repo ? { repo, repoUrl: repoUrl(context, repo) } : {}),
-            commits: commits.length,
+            commits: activity?.commits ?? 0,
             ...(last
                 ? { lastActivity: localDate(Temporal.Instant.from(last), context.calendar.timeZone).toString() }
                 : {}),
@@ -56707,6 +56931,23 @@ function projectReports(input, issues) {
             ...(typeof issue?.html_url === "string" ? { url: issue.html_url } : {}),
         };
     });
+}
+/** A repository's commits as the ledger counts them, whatever the case its name was recorded in. */
+function repoActivity(recorded, repo) {
+    const total = {
+        commits: 0,
+        projects: new Set(),
+    };
+    for (const [name, activity] of recorded.repos) {
+        if (name.toLowerCase() !== repo.toLowerCase())
+            continue;
+        total.commits += activity.commits;
+        if (total.latest === undefined || Date.parse(activity.latest) > Date.parse(total.latest))
+            total.latest = activity.latest;
+        for (const project of activity.projects)
+            total.projects.add(project);
+    }
+    return total;
 }
 function barReport(status, context) {
     const phase = context.curriculum.phases.find((candidate) => candidate.number === status.bar.phase);
@@ -57943,7 +58184,7 @@ async function refreshWithActivity(input, ledgerUpdate) {
  * there.
  */
 async function trackHistory(input) {
-    const stored = parseLedger((await input.gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+    const stored = readLedger(await input.gateway.readFile(LEDGER_PATH));
     const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
     const result = await track({
         gateway: input.gateway,
@@ -58075,16 +58316,17 @@ function worthRecording(claims) {
     return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
 }
 /**
- * Update the portfolio's ledger in one commit: merged with what is there, never overwritten. The
+ * Update the portfolio's ledger in one commit: merged with what is there, never overwritten (one
+ * that cannot be read stops the write), unless `replace` (rebuild) says to start afresh. The
  * ledger as written (or as found, when nothing changed).
  */
-async function writeLedger(gateway, update) {
+async function writeLedger(gateway, update, replace = false) {
     let written = emptyLedger();
     await gateway.commitFiles({
         message: "syllabot: record progress",
         read: [LEDGER_PATH],
         render: (current) => {
-            written = update(parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger());
+            written = update(replace ? emptyLedger() : readLedger(current.get(LEDGER_PATH)));
             return { [LEDGER_PATH]: serializeLedger(written) };
         },
     });
@@ -58099,7 +58341,7 @@ async function readOssActivity(input) {
     const targets = ossTargets(context);
     if (targets.length === 0)
         return { update: (ledger) => ledger, incomplete: false };
-    const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+    const stored = readLedger(await gateway.readFile(LEDGER_PATH));
     const { prs, incomplete } = await gateway.searchMergedPullRequests(context.config.learner, targets);
     const needFiles = new Set((context.curriculum.tracks.oss?.bars ?? [])
         .filter((bar) => bar.requires === "substantive-pr")
@@ -58166,7 +58408,7 @@ async function refresh(input) {
         ...(config.commit.author ? { author: config.commit.author } : {}),
         read: [config.readme, LEDGER_PATH],
         render: (current) => {
-            const stored = parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger();
+            const stored = readLedger(current.get(LEDGER_PATH));
             const ledger = input.ledgerUpdate ? input.ledgerUpdate(stored) : stored;
             report = progressReport({
                 context,
@@ -65143,6 +65385,82 @@ function createClient(options) {
     });
 }
 
+/**
+ * A file's text at `ref` (the default branch when absent), or undefined when there is no such file.
+ *
+ * The contents API sends a file's content inline only up to 1 MiB; a larger one comes back with
+ * `content: ""` and `encoding: "none"`, which must never read as an empty file (writing it back
+ * would wipe it). Such a file is read whole through the blob API (up to 100 MiB). A file that
+ * cannot be read whole throws: it is never taken as absent or empty.
+ */
+async function readFileText(client, location, path, ref) {
+    let data;
+    try {
+        ({ data } = await getContent(client, location, path, ref));
+    }
+    catch (error) {
+        if (isStatus(error, 404))
+            return undefined;
+        throw tooLargeOr(error, location);
+    }
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
+        throw unreadable(location, "it is not a file");
+    }
+    if (data.encoding === "base64") {
+        const bytes = Buffer.from(data.content, "base64");
+        // A size that disagrees with the content means GitHub left some of it out.
+        if (bytes.length === data.size)
+            return bytes.toString("utf8");
+    }
+    else if (data.encoding !== "none") {
+        throw unreadable(location, `GitHub sent its content encoded as "${data.encoding}", which syllabot cannot read`);
+    }
+    return readBlobText(client, location, data.sha, data.size);
+}
+function getContent(client, location, path, ref) {
+    return client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner: location.owner,
+        repo: location.name,
+        path,
+        ...(ref ? { ref } : {}),
+    });
+}
+/** A blob's text through the git data API, which serves blobs up to 100 MiB, base64-encoded. */
+async function readBlobText(client, location, sha, size) {
+    let blob;
+    try {
+        ({ data: blob } = await client.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+            owner: location.owner,
+            repo: location.name,
+            file_sha: sha,
+        }));
+    }
+    catch (error) {
+        throw tooLargeOr(error, location);
+    }
+    const bytes = blob.encoding === "base64" ? Buffer.from(blob.content, "base64") : undefined;
+    if (!bytes || bytes.length !== size) {
+        throw unreadable(location, `GitHub sent ${bytes?.length ?? "none"} of its ${size} bytes`);
+    }
+    return bytes.toString("utf8");
+}
+/** GitHub's 403 `too_large` (a file over 100 MiB) said in the learner's terms; other errors as they are. */
+function tooLargeOr(error, location) {
+    const data = error.response?.data;
+    if (!isStatus(error, 403) || !data?.errors?.some((entry) => entry.code === "too_large"))
+        return error;
+    return unreadable(location, "the file is over 100 MB, which GitHub's API does not serve", 403, error);
+}
+function unreadable(location, why, status, cause) {
+    return new GitHubError({
+        status,
+        repo: location.repo,
+        action: location.action,
+        detail: `${why}; syllabot cannot read it, so it leaves it as it is`,
+        ...(cause ? { cause } : {}),
+    });
+}
+
 const PAGE = 100;
 /** How often a create whose outcome was lost is checked and tried again. */
 const CREATE_ATTEMPTS = 3;
@@ -65279,29 +65597,8 @@ class RestGateway {
         }));
     }
     async readFile(path, ref) {
-        return github(this.repo, `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`, async () => {
-            try {
-                const { data } = await this.client.request("GET /repos/{owner}/{repo}/contents/{path}", {
-                    ...this.params,
-                    path,
-                    ...(ref ? { ref } : {}),
-                });
-                if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
-                    throw new GitHubError({
-                        status: undefined,
-                        repo: this.repo,
-                        action: `read ${path}`,
-                        detail: "it is not a file",
-                    });
-                }
-                return Buffer.from(data.content, "base64").toString("utf8");
-            }
-            catch (error) {
-                if (isStatus(error, 404))
-                    return undefined;
-                throw error;
-            }
-        });
+        const action = `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`;
+        return github(this.repo, action, () => readFileText(this.client, { owner: this.owner, name: this.name, repo: this.repo, action }, path, ref));
     }
     async listCommitsSince(since) {
         const commits = await github(this.repo, "list commits", async () => {
@@ -65424,6 +65721,25 @@ class RestGateway {
         ]);
     }
     async commitFiles(commit) {
+        // What the caller's render throws (a file it will not write over) is its own error, not GitHub's.
+        let refused;
+        const render = (current) => {
+            try {
+                return commit.render(current);
+            }
+            catch (error) {
+                refused = { error };
+                throw error;
+            }
+        };
+        try {
+            return await this.commitRendered(commit, render);
+        }
+        catch (error) {
+            throw refused ? refused.error : error;
+        }
+    }
+    async commitRendered(commit, render) {
         const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
         return github(this.repo, action, async () => {
             const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
@@ -65436,7 +65752,7 @@ class RestGateway {
                 const current = new Map();
                 for (const path of commit.read)
                     current.set(path, await this.readFile(path, head.object.sha));
-                const rendered = Object.entries(commit.render(current));
+                const rendered = Object.entries(render(current));
                 const { data: parent } = await this.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
                     ...this.params,
                     commit_sha: head.object.sha,
