@@ -1,11 +1,11 @@
-import { resolve as resolve$1, relative, join as join$1, sep as sep$1, dirname as dirname$1, basename, isAbsolute } from 'node:path';
+import { resolve as resolve$2, relative, isAbsolute } from 'node:path';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import { createHmac, createHash } from 'crypto';
 import * as fs$1 from 'fs';
-import { promises, constants as constants$5, realpathSync as realpathSync$1, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$1, realpath } from 'fs';
-import { sep as sep$2, dirname as dirname$2, extname, resolve as resolve$2 } from 'path';
+import { promises, constants as constants$5, realpathSync, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$1, realpath } from 'fs';
+import { sep as sep$1, dirname as dirname$1, extname, resolve as resolve$1 } from 'path';
 import http from 'http';
 import https from 'https';
 import 'net';
@@ -34,7 +34,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { realpathSync, openSync, constants as constants$6, fstatSync, readFileSync as readFileSync$1, closeSync, existsSync as existsSync$1, lstatSync } from 'node:fs';
+import { readFileSync as readFileSync$1 } from 'node:fs';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
 import { PassThrough } from 'stream';
@@ -29104,7 +29104,7 @@ function warning(message, properties = {}) {
  * Writes info to log with console.log.
  * @param message info message
  */
-function info$1(message) {
+function info(message) {
     process.stdout.write(message + os.EOL);
 }
 /**
@@ -33528,42 +33528,10 @@ const CURRICULA = {
     "rust-systems-1y.yaml": "# yaml-language-server: $schema=./schema.json\n# Transcribed from sources/rust-learning-program.txt (\"The Rust Learning Program — Complete Guide\").\n# The source lost the spaces around inline code; they are restored here and the code is in backticks.\nid: rust-systems-1y\ntitle: The Rust Learning Program\nsubtitle: A 1-Year Systems Programming Curriculum\nprepared_for: Ashwin Hebbar\nedition: March 2026\n\nrationale:\n  title: Why Rust, and Why Now\n  intro: >-\n    You identified the problem accurately: years of Python-layer work — frameworks, APIs, LLM\n    services — have made you fluent at connecting components but left the layers underneath\n    invisible. Rust is not just another language to add to your resume. It is the specific tool\n    that will force your brain to confront what Python hides:\n  points:\n    - \"**Ownership and borrowing** → you will understand heap vs. stack, what “passing by reference” actually means in physical memory, and why Python objects carry so much hidden overhead\"\n    - \"**No garbage collector** → you will understand the cost Python pays on your behalf, and why it makes certain workloads fundamentally slow\"\n    - \"**No implicit null** → error handling becomes a compile-time, type-level concern instead of a runtime surprise\"\n    - \"**Fearless concurrency** → you will understand threads, shared mutable state, and data races at the type level before your program even runs\"\n    - \"**The compiler as teacher** → you cannot get Rust code to compile without understanding what it does. The borrow checker does not respond to prompts.\"\n  closing: >-\n    After a year of serious Rust, you will write better Python, better SQL, and better system\n    designs — because you will understand what is happening underneath.\n\ntime_budget:\n  weekly_hours: {min: 8, max: 10}\n  total_hours: {min: 400, max: 500}\n  schedule:\n    - {days: \"Monday–Friday\", hours: \"~1 hr/day\", notes: \"After work. Focus on reading, exercises, small coding\"}\n    - {days: \"Saturday + Sunday\", hours: \"~4–5 hrs combined\", notes: \"Main project work, deeper study sessions\"}\n    - {days: \"Weekly Total\", hours: \"~8–10 hrs\", notes: \"Realistic with full-time work commitments\"}\n    - {days: \"1-Year Total\", hours: \"~400–500 hrs\", notes: \"Enough for serious depth if used consistently\"}\n  split:\n    weekday:\n      hours: {min: 4, max: 5}\n      work: [\"Book chapters\", \"`rustlings` exercises\", \"Small coding experiments\", \"DSA practice\"]\n    weekend:\n      hours: {min: 4, max: 5}\n      work: [\"Project work\", \"Longer study sessions (Crust of Rust videos, etc.)\", \"Debugging and iteration\"]\n  pacing_note: >-\n    This program was redesigned from 6 months to 1 year to fit around real work commitments. The\n    content and depth are unchanged — the timeline is simply more honest. Consistent 8–10 hrs/week\n    beats sporadic 20-hour weeks every time.\n\nphases:\n  - number: 1\n    title: Language Foundations\n    long_title: Language Foundations\n    weeks: 1-6\n    objective: \"Get fluent with ownership, types, error handling, and the compiler’s feedback loop.\"\n    study_material:\n      - {title: \"The Rust Programming Language (official “Book”)\", detail: \"Chapters 1–10\"}\n      - {title: \"`rustlings`\", detail: \"complete all exercises (non-negotiable)\"}\n      - {title: \"Rust by Example\", detail: \"reference alongside the Book\"}\n    concepts:\n      - \"Ownership, borrowing, and moves — understand why this model exists\"\n      - \"Stack vs. heap — concretely, where does data physically live\"\n      - \"`Result<T, E>` and `Option<T>` — Rust’s replacement for exceptions and null\"\n      - \"Structs, enums, pattern matching with `match`\"\n      - \"The module system and crate organization\"\n      - \"`String` vs `&str` — understand the difference at the memory level\"\n      - \"Basic I/O with `std::fs` and `std::io`\"\n    checks:\n      - \"Can you explain to someone what happens in memory when you assign a `String` vs a `&str`?\"\n      - \"Can you explain why the borrow checker rejected a specific piece of your code — not just how you fixed it, but why it was right to reject it?\"\n\n  - number: 2\n    title: Type System & Patterns\n    long_title: The Type System and Real-World Patterns\n    weeks: 7-16\n    objective: \"Master traits, generics, lifetimes, iterators, and production-grade error handling and serialization.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 10–17\"}\n      - {title: \"Jon Gjengset’s Crust of Rust YouTube series\", detail: \"at minimum: Lifetime Annotations, Iterators, Smart Pointers, Dispatch & Fat Pointers, Error Handling\"}\n      - {title: \"Rust for Rustaceans by Jon Gjengset\", detail: \"Chapters 1–5\"}\n      - {title: \"`serde` documentation\", detail: \"read and work through examples\"}\n    concepts:\n      - \"Generics with trait bounds (`fn process<T: Display + Debug>(item: T)`)\"\n      - \"Lifetimes — understand they describe relationships between references, not object duration\"\n      - \"`Box<T>` (heap allocation), `Rc<T>` (shared ownership), `Arc<T>` (thread-safe shared ownership), `RefCell<T>` (interior mutability)\"\n      - \"Static vs dynamic dispatch (`impl Trait` vs `dyn Trait`) — understand the vtable\"\n      - \"Iterator chains and lazy evaluation — `.filter().map().collect()` patterns\"\n      - \"`thiserror` for library errors, `anyhow` for application errors\"\n      - \"`serde` + `serde_json` for serialization/deserialization\"\n    checks:\n      - \"Can you write a generic function with multiple trait bounds?\"\n      - \"Can you explain to someone why Rust needs lifetimes and what concrete problem they prevent?\"\n      - \"Can you explain the difference between `Box<dyn Trait>` and `impl Trait`?\"\n\n  - number: 3\n    title: Concurrency & Networking\n    long_title: Concurrency, Async, and Networking\n    weeks: 17-28\n    objective: \"Understand threading, async I/O, TCP networking, and build real networked applications.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 16 and 20\"}\n      - {title: \"Tokio Tutorial\", url: \"https://tokio.rs/tokio/tutorial\", detail: \"complete fully\"}\n      - {title: \"Jon Gjengset’s lectures on async Rust\"}\n      - {title: \"Programming Rust (O’Reilly)\", detail: \"Concurrency chapters\"}\n      - {title: \"`axum` documentation and examples\"}\n      - {title: \"`sqlx` documentation\", detail: \"especially compile-time query checking\"}\n    concepts:\n      - \"`std::thread::spawn`, `Arc<Mutex<T>>`, `Arc<RwLock<T>>` — threading primitives\"\n      - \"Why async exists: threads are expensive, async tasks are cheap\"\n      - \"The Tokio runtime, `tokio::spawn`, `tokio::select!`\"\n      - \"Channels: `mpsc`, `broadcast`, `oneshot` — inter-task communication\"\n      - \"TCP sockets with `std::net::TcpListener` — raw network programming\"\n      - \"`axum` for HTTP servers (after building one by hand)\"\n      - \"`sqlx` for async, compile-time-checked PostgreSQL queries\"\n      - \"`Send + Sync` traits — what they mean and why Rust checks them at compile time\"\n    checks:\n      - \"Can you explain the difference between OS threads and async tasks?\"\n      - \"Can you explain what `Send + Sync` mean?\"\n      - \"Can you explain why your raw HTTP server would break under concurrent connections without `Arc`?\"\n\n  - number: 4\n    title: Performance & Finance\n    long_title: Performance, Finance, and Python Integration\n    weeks: 29-40\n    objective: \"Understand why Rust is fast, build a finance-domain tool with real mathematical depth, and bridge Rust back to Python via PyO3.\"\n    study_material:\n      - {title: \"Rust for Rustaceans\", detail: \"unsafe, FFI, performance\", chapters: \"6–9\", when: \"Weeks 29–30\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Meet Safe and Unsafe, Data Layout, Ownership, References\", chapters: \"1–4\", when: \"Week 29 (start of unsafe study)\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Working with Unsafe, Implementing Vec/Arc/MutexGuard\", chapters: \"6–8\", when: \"Week 30 (deepening unsafe)\"}\n      - {title: \"`cargo flamegraph` and Linux `perf`\", when: \"Weeks 29–35\"}\n      - {title: \"Amos’s fasterthanli.me blog\", url: \"https://fasterthanli.me\", detail: \"all Rust posts\", when: \"Throughout Phase 4\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Foreign Function Interface\", chapters: \"11\", when: \"Week 36 (before PyO3 work)\"}\n      - {title: \"PyO3 User Guide\", url: \"https://pyo3.rs\", when: \"Weeks 36–40\"}\n      - {title: \"`criterion` documentation\", when: \"Weeks 31–35\"}\n      - {title: \"`quick-xml` and `zip` crate documentation\", when: \"Weeks 37–40\"}\n    concepts:\n      - \"`unsafe` Rust — what it permits (raw pointer derefs, FFI calls, etc.) and when it’s necessary\"\n      - \"Memory layout: `repr(C)`, alignment, padding\"\n      - \"Profiling: `cargo flamegraph`, reading flame graphs, identifying hotspots\"\n      - \"Benchmarking with `criterion` — statistical benchmarking, not wall-clock timing\"\n      - \"PyO3 — writing Python modules in Rust, converting types across the FFI boundary\"\n      - \"Floating-point arithmetic: precision, rounding, NaN handling (critical for finance)\"\n      - \"ZIP archive format and XML parsing at the byte level\"\n    checks:\n      - \"Can you profile a Rust program and identify a performance bottleneck?\"\n      - \"Can you explain what Black-Scholes computes and implement it from the formula?\"\n      - \"Can you explain what `unsafe` permits and why it exists?\"\n    notes:\n      - >-\n        **Note:** `xlsxfmt` is scoped to a reliable basic implementation in Weeks 37–40. Advanced\n        features (merged cells, conditional formatting, charts, full number format string parsing,\n        streaming reader for large files) are documented separately as a post-program extension\n        track for Weeks 53–60+.\n      - >-\n        The Rustonomicon (doc.rust-lang.org/nomicon) is the official guide to unsafe Rust. It is\n        not telling you to write unsafe code. It is telling you what you are promising the\n        compiler when you do.\n\n  - number: 5\n    title: Capstone\n    long_title: Capstone\n    weeks: 41-52\n    objective: >-\n      Choose one of three projects. All three teach the same advanced Rust concepts: DSL/formula\n      parsing, trait-based architecture, PyO3 bindings, benchmarking, and crates.io publishing.\n      Pick whichever excites you most. Full specifications for all three are in the Project\n      Specifications document.\n    study_material: []\n    concepts:\n      - \"DSL/formula parsing\"\n      - \"Trait-based architecture\"\n      - \"PyO3 bindings\"\n      - \"Benchmarking\"\n      - \"crates.io publishing\"\n    checks: []\n\nweeks:\n  # Phase 1 — Language Foundations\n  - weeks: 1\n    phase: 1\n    title: \"Book chapters 1–4 + `rustlings` variables/functions/if\"\n    weekday: [\"Chapters 1–4 of the Book\", \"`rustlings` variables/functions/if\"]\n    weekend: [\"Set up your dev environment\", \"Write small programs\"]\n  - weeks: 2\n    phase: 1\n    title: \"Revisit and deepen ownership\"\n    weekday:\n      - \"Complete `rustlings` ownership/borrowing sections\"\n      - \"Wrestle with borrow checker errors intentionally\"\n    weekend:\n      - \"Revisit and deepen ownership — `String` vs `&str`, stack vs heap, Copy vs Move\"\n  - weeks: 3\n    phase: 1\n    title: \"Book chapters 5–7 (structs, enums, modules)\"\n    weekday: [\"Chapters 5–7 (structs, enums, modules)\", \"`rustlings` through enums\"]\n    weekend: [\"Practice pattern matching thoroughly\"]\n  - weeks: 4\n    phase: 1\n    title: \"Modules and visibility; start `csvq` skeleton\"\n    weekday: [\"Revisit modules and visibility rules\", \"Explore Rust by Example alongside\"]\n    weekend: [\"Start `csvq` skeleton\"]\n  - weeks: 5\n    phase: 1\n    title: \"Book chapters 8–10 + core `csvq` implementation\"\n    weekday: [\"Chapters 8–10 (collections, errors, generics)\", \"Remaining `rustlings`\"]\n    weekend: [\"Core `csvq` implementation\"]\n  - weeks: 6\n    phase: 1\n    title: \"Finish `csvq`; buffer week\"\n    weekday:\n      - \"Buffer week — revisit anything from weeks 1–5 that felt shaky\"\n      - \"Review the Book chapters once more\"\n    weekend: [\"Finish `csvq`\"]\n\n  # Phase 2 — The Type System and Real-World Patterns\n  - weeks: 7\n    phase: 2\n    title: \"Book chapters 10–13 + trait bounds\"\n    weekday:\n      - \"Chapters 10–13 (generics, traits, lifetimes, closures/iterators)\"\n      - \"Experiment with trait bounds in your own programs\"\n    weekend: []\n  - weeks: 8\n    phase: 2\n    title: \"Deep dive into lifetimes\"\n    weekday: [\"Write code that forces lifetime annotations, then figure out why\"]\n    weekend: [\"Deep dive into lifetimes — watch Crust of Rust: Lifetime Annotations\"]\n  - weeks: 9\n    phase: 2\n    title: \"Book chapters 14–17 (cargo, smart pointers, trait objects)\"\n    weekday:\n      - \"Chapters 14–17 (cargo, smart pointers, trait objects)\"\n      - \"Understand `Box<T>`, `Rc<T>`, `Arc<T>`, `RefCell<T>`\"\n    weekend: []\n  - weeks: 10\n    phase: 2\n    title: \"Deep dive smart pointers: `dyn Trait` vs `impl Trait`\"\n    weekday: [\"Understand `dyn Trait` vs `impl Trait` at the vtable level\"]\n    weekend: [\"Deep dive smart pointers — watch Crust of Rust: Smart Pointers and Dispatch & Fat Pointers\"]\n  - weeks: 11-13\n    phase: 2\n    title: \"Build `schemaguard`\"\n    weekday: [\"Watch Crust of Rust: Iterators and Error Handling alongside\"]\n    weekend: [\"Build `schemaguard`\"]\n  - weeks: 14\n    phase: 2\n    title: \"`thiserror` vs `anyhow`, `serde`, Rust for Rustaceans 1–3\"\n    weekday: [\"Read Rust for Rustaceans Chapters 1–3\"]\n    weekend:\n      - \"`thiserror` vs `anyhow` deep dive\"\n      - \"`serde` + `serde_json` thorough walkthrough\"\n  - weeks: 15-16\n    phase: 2\n    title: \"Build `logr`; refactor earlier code\"\n    weekday: [\"Refactor code from previous weeks using new knowledge\"]\n    weekend: [\"Build `logr`\"]\n\n  # Phase 3 — Concurrency, Async, and Networking\n  - weeks: 17\n    phase: 3\n    title: \"Book chapters 16 & 20 (concurrency, multi-threaded server)\"\n    weekday:\n      - \"Chapters 16 & 20 (concurrency, multi-threaded server)\"\n      - \"Experiment with `std::thread` and `Arc<Mutex<T>>`\"\n    weekend: []\n  - weeks: 18\n    phase: 3\n    title: \"Deep dive threading\"\n    weekday: [\"Write programs that deliberately trigger data race compile errors and understand why\"]\n    weekend: [\"Deep dive threading — `Arc<RwLock<T>>`, channels (`mpsc`), shared state patterns\"]\n  - weeks: 19\n    phase: 3\n    title: \"Tokio Tutorial Part 1 + Crust of Rust async/await\"\n    weekday: [\"Tokio Tutorial Part 1 (setup, spawning, channels)\"]\n    weekend: [\"Watch Crust of Rust: async/await\"]\n  - weeks: 20\n    phase: 3\n    title: \"Deep dive async: Tokio tutorial Part 2, `tokio::select!`\"\n    weekday: [\"Read Programming Rust concurrency chapters\"]\n    weekend: [\"Deep dive async — Tokio tutorial Part 2, `tokio::select!`, `broadcast` and `oneshot` channels\"]\n  - weeks: 21-23\n    phase: 3\n    title: \"Build the HTTP/1.1 server from scratch\"\n    weekday: [\"Understand every byte of the HTTP request/response cycle\"]\n    weekend: [\"Build the HTTP/1.1 server from scratch (no frameworks) — this is a weekend-intensive project spread across 3 weeks\"]\n  - weeks: 24-28\n    phase: 3\n    title: \"Build `airpost` with `axum` and `sqlx`\"\n    weekday: [\"Learn `axum` and `sqlx`\"]\n    weekend:\n      - \"Build `airpost`\"\n      - \"Integrate database persistence\"\n      - \"Deploy locally and test under concurrent load\"\n\n  # Phase 4 — Performance, Finance, and Python Integration\n  - weeks: 29\n    phase: 4\n    title: \"`unsafe` Rust, FFI basics, `cargo flamegraph`\"\n    weekday:\n      - \"Study `unsafe` Rust, FFI basics\"\n      - \"Understand what `unsafe` permits and why it exists\"\n    weekend: [\"Profile your previous projects with `cargo flamegraph`\"]\n  - weeks: 30\n    phase: 4\n    title: \"Rust for Rustaceans 6–9 and memory layout\"\n    weekday: [\"Read Rust for Rustaceans Chapters 6–9 (unsafe, FFI, performance)\"]\n    weekend: [\"Deep dive into memory layout: `repr(C)`, alignment, padding\"]\n  - weeks: 31-35\n    phase: 4\n    title: \"Build `riskbook`: Black-Scholes, `criterion`, profiling\"\n    weekday: [\"Implement Black-Scholes math\", \"Learn `criterion` for benchmarking\"]\n    weekend:\n      - \"Build `riskbook`\"\n      - \"Week 35 is dedicated to profiling, benchmarking, and squeezing performance — use flamegraphs, not guesses\"\n  - weeks: 36\n    phase: 4\n    title: \"PyO3 guide and a throwaway proof-of-concept\"\n    weekday: [\"Review PyO3 guide end-to-end\", \"Read Rustonomicon Chapter 11 (FFI)\"]\n    weekend: [\"Build a small throwaway PyO3 proof-of-concept before touching `xlsxfmt`\"]\n  - weeks: 37\n    phase: 4\n    title: \"Understand the XLSX format; implement XLSX reading\"\n    weekday:\n      - \"Understand the XLSX format before writing code\"\n      - \"Open a `.xlsx` file with `unzip` and read the raw XML\"\n    weekend: [\"Implement XLSX reading: cell values, shared string table\"]\n  - weeks: 38\n    phase: 4\n    title: \"Implement XLSX writing\"\n    weekday: [\"Implement XLSX writing — create workbooks, write cell values\"]\n    weekend: [\"Write basic formatting (bold, font size, fill color) via `styles.xml`\"]\n  - weeks: 39\n    phase: 4\n    title: \"Cell ranges, formula strings, row height, column width\"\n    weekday: [\"Cell range reading\", \"Row height and column width\"]\n    weekend: [\"Formula string preservation (read → store formula string → write back; do not evaluate)\"]\n  - weeks: 40\n    phase: 4\n    title: \"PyO3 binding, integration tests, publish `0.1.0-alpha`\"\n    weekday: [\"README that explicitly states what is and is not supported\"]\n    weekend:\n      - \"PyO3 binding\"\n      - \"Integration tests (read → modify → write → re-read → assert)\"\n      - \"Publish as `0.1.0-alpha`\"\n\n  # Phase 5 — Capstone, Option A: docforge\n  - weeks: 41-44\n    phase: 5\n    option: docforge\n    title: \"XLSX → PDF rendering\"\n    weekday: [\"Render cells, formatting, borders, merged cells\"]\n    weekend: [\"XLSX → PDF rendering — build on `xlsxfmt`\"]\n  - weeks: 45-48\n    phase: 5\n    option: docforge\n    title: \"DOCX → PDF\"\n    weekday: [\"Parse DOCX (ZIP + XML)\"]\n    weekend: [\"DOCX → PDF\", \"Render paragraphs, headings, tables, basic styles\"]\n  - weeks: 49-52\n    phase: 5\n    option: docforge\n    title: \"Clean API, benchmarks, PyO3 binding, publish to crates.io\"\n    weekday: [\"Clean API\", \"Documentation\"]\n    weekend: [\"Benchmarks vs LibreOffice\", \"PyO3 binding\", \"Publish to crates.io\"]\n\n  # Phase 5 — Capstone, Option B: formulaengine\n  - weeks: 41-44\n    phase: 5\n    option: formulaengine\n    title: \"Formula parser and core evaluation engine\"\n    weekday: [\"Formula parser (tokenizer, recursive descent parser, AST)\"]\n    weekend: [\"Core evaluation engine with 20+ built-in functions\"]\n  - weeks: 45-48\n    phase: 5\n    option: formulaengine\n    title: \"Dependency graph and incremental recalculation\"\n    weekday: [\"Topological sort\", \"Circular reference detection\"]\n    weekend:\n      - \"Dependency graph\"\n      - \"Incremental recalculation\"\n      - \"20+ advanced functions (VLOOKUP, SUMIF, etc.)\"\n  - weeks: 49-52\n    phase: 5\n    option: formulaengine\n    title: \"`xlsxfmt` integration, CLI, PyO3, publish to crates.io\"\n    weekday: [\"CLI\", \"Documentation\"]\n    weekend:\n      - \"`xlsxfmt` integration\"\n      - \"PyO3 binding\"\n      - \"Benchmarks (100k cells)\"\n      - \"Publish to crates.io\"\n\n  # Phase 5 — Capstone, Option C: ruleforge\n  - weeks: 41-44\n    phase: 5\n    option: ruleforge\n    title: \"Rule DSL design and parser\"\n    weekday: [\"Rule DSL design\"]\n    weekend:\n      - \"Parser (tokenizer, recursive descent parser, AST)\"\n      - \"Conditions, actions, priorities, nested field access, AND/OR/NOT\"\n  - weeks: 45-48\n    phase: 5\n    option: ruleforge\n    title: \"Evaluation engine, conflict resolution, rule chaining\"\n    weekday: [\"Conflict resolution strategies (`priority`, `first_match`, `all`)\", \"Audit trail\"]\n    weekend: [\"Evaluation engine\", \"Rule chaining with loop detection\"]\n  - weeks: 49-52\n    phase: 5\n    option: ruleforge\n    title: \"CLI, PyO3 binding, benchmarks, publish to crates.io\"\n    weekday: [\"CLI (`eval`, `validate`, `explain` modes)\", \"Documentation\"]\n    weekend: [\"PyO3 binding\", \"Benchmarks (10k rules)\", \"Publish to crates.io\"]\n\nprojects:\n  - slug: csvq\n    title: csvq\n    tagline: A Command-Line CSV Query Tool\n    phase: 1\n    weeks: 4-6\n    summary: \"A fast CLI for ad-hoc CSV analysis. Think “ripgrep for tabular data.”\"\n    commands:\n      - 'csvq data.csv --filter \"age > 25\" --select \"name,age,salary\" --sort \"salary desc\" --limit 20'\n      - 'csvq data.csv --group-by \"department\" --agg \"avg(salary),count(*)\"'\n      - \"csvq data.csv --stats\"\n    checks:\n      - \"Filtering, selecting, sorting and limiting rows works (`--filter`, `--select`, `--sort`, `--limit`)\"\n      - \"Grouping with aggregates works (`--group-by`, `--agg`)\"\n      - \"`--stats` works\"\n      - \"Fast for ad-hoc CSV analysis — “ripgrep for tabular data”\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: schemaguard\n    title: schemaguard\n    tagline: A streaming data contract validator\n    phase: 2\n    weeks: 11-13\n    summary: \"A streaming data contract validator (real-world, open-source gap).\"\n    commands: []\n    checks:\n      - \"Works as a streaming data contract validator\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: logr\n    title: logr\n    tagline: A terminal-native personal activity tracker\n    phase: 2\n    weeks: 15-16\n    summary: \"A terminal-native personal activity tracker.\"\n    commands: []\n    checks:\n      - \"Works as a terminal-native personal activity tracker\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: http-server\n    title: HTTP/1.1 Server\n    tagline: \"From scratch (no frameworks — learning exercise)\"\n    phase: 3\n    weeks: 21-23\n    summary: \"HTTP/1.1 Server from scratch (no frameworks — learning exercise).\"\n    commands: []\n    checks:\n      - \"Built from scratch — no frameworks\"\n      - \"You understand every byte of the HTTP request/response cycle\"\n      - \"Works under concurrent connections (shared state behind `Arc`)\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: airpost\n    title: airpost\n    tagline: A real-time air quality data aggregator\n    phase: 3\n    weeks: 24-28\n    summary: \"A real-time air quality data aggregator (public good, real-world).\"\n    commands: []\n    checks:\n      - \"Built with `axum` and `sqlx`\"\n      - \"Database persistence integrated\"\n      - \"Deployed locally and tested under concurrent load\"\n    replaces:\n      - slug: ticknorm\n        reason: \"Replaced due to conflict of interest with LSEG. See project specs for details.\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: riskbook\n    title: riskbook\n    tagline: A real-time portfolio risk engine\n    phase: 4\n    weeks: 31-35\n    summary: \"A real-time portfolio risk engine (finance, Black-Scholes, VaR).\"\n    commands: []\n    checks:\n      - \"Implements Black-Scholes math — you can explain what Black-Scholes computes and implement it from the formula\"\n      - \"Benchmarked with `criterion`\"\n      - \"Profiled in week 35: bottlenecks found with flamegraphs, not guesses\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: xlsxfmt\n    title: xlsxfmt\n    tagline: A high-fidelity bidirectional Excel processing library\n    phase: 4\n    weeks: 37-40\n    summary: \"A high-fidelity bidirectional Excel processing library (real-world gap).\"\n    commands: []\n    checks:\n      - \"Reads XLSX: cell values, shared string table\"\n      - \"Writes workbooks: cell values and basic formatting (bold, font size, fill color) via `styles.xml`\"\n      - \"Reads cell ranges and preserves formula strings (read → store formula string → write back; do not evaluate)\"\n      - \"Handles row height and column width\"\n      - \"Has a PyO3 binding\"\n      - \"Integration tests: read → modify → write → re-read → assert\"\n      - \"README explicitly states what is and is not supported\"\n      - \"Published as `0.1.0-alpha`\"\n    notes:\n      - \"Scoped to a reliable basic implementation in Weeks 37–40.\"\n      - >-\n        Advanced features (merged cells, conditional formatting, charts, full number format string\n        parsing, streaming reader for large files) are documented separately as a post-program\n        extension track for Weeks 53–60+.\n      - \"Full project details in the Project Specifications document.\"\n\n  - slug: docforge\n    title: docforge\n    tagline: Document Conversion Library\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A Rust library that converts XLSX and DOCX files to PDF — the open-source alternative to\n      LibreOffice headless that actually preserves formatting.\n    description: \"Builds on your `xlsxfmt` project.\"\n    commands: [\"pip install docforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Do benchmarks show improvement over LibreOffice headless?\"\n      - \"Can a Python user `pip install docforge` and convert a file?\"\n    concepts:\n      - \"Binary I/O (ZIP/PDF)\"\n      - \"XML processing\"\n      - \"Trait-based renderer pipeline (`DocumentReader`, `PdfRenderable`)\"\n      - \"Font rendering\"\n      - \"`unsafe` for performance-critical paths\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"OOXML specification\"}\n      - {title: \"`printpdf` crate docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option A\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: formulaengine\n    title: formulaengine\n    tagline: Spreadsheet Formula Computation Engine\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A standalone engine that evaluates spreadsheet formulas (SUM, VLOOKUP, IF, etc.) with a\n      dependency graph and incremental recalculation.\n    description: \"The “SQLite of formula evaluation.” Pairs with `xlsxfmt` to form a Rust spreadsheet toolkit that doesn’t exist in any language.\"\n    commands: [\"pip install formulaengine\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 100k cells with dependencies in under 1 second?\"\n      - \"Does the `xlsxfmt` integration work?\"\n      - \"Can a Python user `pip install formulaengine` and evaluate formulas?\"\n    concepts:\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Graph algorithms (topological sort, cycle detection)\"\n      - \"Enums with data (`Value`, `Expr`)\"\n      - \"Trait-based function registry\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"Incremental computation\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"`petgraph` crate docs\"}\n      - {title: \"Excel formula specification\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option B\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: ruleforge\n    title: ruleforge\n    tagline: Embeddable Business Rules Engine\n    phase: 5\n    weeks: 41-52\n    summary: \"A lightweight rules engine with its own DSL.\"\n    description: >-\n      Business analysts define rules like\n      `when customer.tier == \"gold\" AND order.total > 5000 then set discount = 0.15`, and the\n      engine evaluates them at runtime against JSON data. No redeployment needed for rule changes.\n      The Rust answer to Java’s Drools.\n    commands: [\"pip install ruleforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 10k rules in under 100ms?\"\n      - \"Does the explain mode produce human-readable output?\"\n      - \"Can a Python user `pip install ruleforge` and evaluate rules?\"\n    concepts:\n      - \"Language design (you’re building a DSL)\"\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Enums with data (`Expr`, `Value`, `Action`)\"\n      - \"Trait-based extensibility (`ConflictResolver`, `Function`)\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"`serde` (advanced)\"\n      - \"Audit logging\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"Drools documentation\", detail: \"for conceptual understanding\"}\n      - {title: \"OPA/Rego design docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option C\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\ntracks:\n  dsa:\n    title: DSA Remediation\n    summary: >-\n      This runs alongside the Rust program. Dedicate 2–3 hours per week (from your weekday evening\n      hours). Lower weekly target than the 6-month version — it fits the realistic schedule.\n    hours_per_week: {min: 2, max: 3}\n    stages:\n      - months: 1-3\n        title: Foundations\n        phases: [1]\n        topics: [\"NeetCode 150: Arrays & Hashing\", \"Two Pointers\", \"Sliding Window\", \"Stack\", \"Binary Search\"]\n        notes: [\"Do these in Python first for speed\", \"Focus: understand the pattern, not just the solution\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 4-7\n        title: Intermediate\n        phases: [2, 3]\n        topics:\n          - \"NeetCode 150: Linked Lists\"\n          - \"Trees\"\n          - \"Tries\"\n          - \"Backtracking\"\n          - \"Heap/Priority Queue\"\n          - \"Graphs (BFS/DFS)\"\n        notes: [\"Start redoing selected problems in Rust (combines DSA + Rust practice)\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 8-12\n        title: Advanced + Rust\n        phases: [4, 5]\n        topics:\n          - \"Dynamic Programming (essential for optimization problems in finance)\"\n          - \"Graph algorithms: Dijkstra\"\n          - \"Topological sort\"\n          - \"Cycle detection\"\n        notes:\n          - \"All new problems in Rust\"\n          - \"1–2 problems per week: harder problems take longer, and Phase 4–5 Rust is demanding\"\n        problems_per_week: {min: 1, max: 2}\n    goal: \"By month 12: solve any LeetCode medium confidently within 30 minutes, without AI assistance. In Rust or Python.\"\n  oss:\n    title: OSS Contributions\n    phases: [3, 4, 5]\n    summary: >-\n      This track runs alongside Phases 3, 4, and 5. It does not add weekly hours — it replaces some\n      of the reading/exploration time in those phases. A hiring manager at Cloudflare, Qdrant, or\n      Anduril sees solo portfolios regularly. What is rarer is a GitHub history showing merged PRs\n      to production Rust codebases they recognize.\n\n\n      The target is to demonstrate that you can write Rust at a standard that other experienced\n      Rust engineers will accept after review. That is a different skill than writing Rust that\n      works in isolation.\n    targets:\n      - repo: qdrant/qdrant\n        name: Qdrant\n        why: >-\n          Prior domain familiarity from your PKM work — you know what Qdrant does. Production Rust,\n          actively maintained, international team. Highest-leverage target.\n      - repo: vectordotdev/vector\n        name: Vector by Datadog\n        why: >-\n          High-performance log/metric aggregation in Rust. Architecturally similar to `airpost` at\n          production scale. Contributing here reinforces Phase 3 work.\n      - repo: tikv/tikv\n        name: TiKV\n        why: >-\n          Distributed key-value storage under TiDB. If databases become your long-term focus, the\n          most prestigious Rust database OSS project to have contributions to.\n    bars:\n      - phase: 3\n        title: First Contribution\n        goal: One merged PR before Phase 3 ends.\n        minimum: \"1 merged PR — any size\"\n        requires: merged-pr\n        count: 1\n        guidance:\n          - >-\n            Scope deliberately small. A documentation improvement, a missing example, or a\n            clearly-described small bug with a reproduction case. The goal is not impressive code —\n            it is learning how a real production Rust project handles review, CI requirements, and\n            contribution standards.\n          - >-\n            Before writing a single line: read the project’s `CONTRIBUTING.md` and issue tracker.\n            Understand what “good first issue” actually means in that codebase.\n      - phase: 4\n        title: Substantive Contribution\n        goal: One PR with real engineering substance.\n        minimum: \"1 substantive merged PR\"\n        requires: substantive-pr\n        count: 1\n        guidance:\n          - >-\n            By Phase 4 you have concurrency, async, and `criterion` benchmarking. You are capable\n            of touching core logic. Target: a feature built on an existing abstraction, a\n            performance improvement with benchmark comparison, or a meaningful bug fix in\n            concurrent code.\n      - phase: 5\n        title: Ongoing Engagement\n        goal: Additional PR or active issue engagement.\n        minimum: \"Additional PR or active issue engagement\"\n        requires: pr-or-engagement\n        count: 1\n        guidance: []\n    capstone_notes:\n      ruleforge: >-\n        If your capstone is `ruleforge`: contributing to OPA’s issue tracker or documenting research\n        on Grule’s architecture strengthens both.\n      formulaengine: >-\n        If your capstone is `formulaengine`: engaging with HyperFormula’s GitHub issues (even as a\n        reporter of bugs you discover) is legitimate community presence.\n\nai_rules:\n  allowed:\n    - \"Explain a compiler error after 15+ minutes of your own effort\"\n    - \"Explain a concept (what is a vtable? how does `dyn Trait` work?)\"\n    - \"Clarify a section of the Rust Book you’ve already read twice\"\n    - \"Discuss architectural tradeoffs for your projects\"\n  not_allowed:\n    - \"Write any Rust code for you\"\n    - \"Generate project boilerplate\"\n    - \"Solve a DSA problem for you\"\n    - \"Debug your code without you trying first\"\n  heuristic: \"If you haven’t earned the confusion by trying yourself, you haven’t earned the explanation.\"\n\nresources:\n  - {name: \"The Rust Programming Language (free online)\", type: Book, when: \"Phase 1–3\"}\n  - {name: \"`rustlings`\", type: Interactive exercises, when: \"Phase 1\"}\n  - {name: \"Rust by Example\", type: Reference, when: Throughout}\n  - {name: \"Jon Gjengset — Crust of Rust (YouTube)\", type: Video series, when: \"Phase 2–3\"}\n  - {name: \"Tokio Tutorial (tokio.rs)\", type: Online guide, when: \"Phase 3\"}\n  - {name: \"Rust for Rustaceans — Jon Gjengset\", type: Book, when: \"Phase 2–4\"}\n  - {name: \"Programming Rust (O’Reilly)\", type: Book, when: \"Phase 3–4\"}\n  - {name: \"The Rustonomicon (doc.rust-lang.org/nomicon)\", type: Official guide, when: \"Phase 4\"}\n  - {name: \"fasterthanli.me blog\", type: Blog, when: Throughout}\n  - {name: \"PyO3 User Guide\", type: Documentation, when: \"Phase 4–5\"}\n\n# 1-Year Outcome: \"If you complete this program honestly:\"\noutcomes:\n  - \"You will understand how memory works — concretely, not abstractly\"\n  - \"You will have 3+ tools that solve real problems and could be open-sourced or SaaS’d (`schemaguard`, `riskbook`, and your capstone)\"\n  - \"You will have a published crate on crates.io — whether it’s a document converter, a formula engine, or a rules engine — that fills a genuine gap in the Rust ecosystem\"\n  - \"You will have built a parser, evaluator, and trait-based architecture from scratch — the kind of work senior engineers do\"\n  - \"You will write better Python, SQL, and system designs because you understand the layers beneath\"\n  - \"You will be one of very few engineers in your peer cohort who work fluently at both the Python/ML layer and the systems layer\"\n  - \"The AI dependency will be resolved — not because you stopped using AI, but because you will know enough to catch its mistakes\"\n  - \"LeetCode mediums in 30 minutes without assistance\"\n\nclosing: \"The gap you identified is real. You identified it yourself, before it bit you. Now close it.\"\n"
 };
 
-/**
- * Text from a curriculum, a config or GitHub, made inert for a terminal (and for the titles GitHub
- * shows): a title holding `ESC [2J` would clear the learner's screen, an OSC 8 sequence would turn
- * a word into a link to anywhere, and a carriage return would print over the line before it.
- */
-/**
- * ECMA-48's escape sequences, in their 7-bit (ESC …) and 8-bit (C1) forms: control strings (OSC,
- * DCS, SOS, PM, APC) up to their terminator (ST, or BEL as xterm also accepts) or the end of the
- * text, control sequences (CSI … final byte), and the other ESC sequences (intermediates, final).
- */
-const ESCAPE_SEQUENCE = new RegExp([
-    "(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])[^\\u0007\\u001b\\u009c]*(?:\\u0007|\\u001b\\\\|\\u009c)?",
-    "(?:\\u001b\\[|\\u009b)[\\u0030-\\u003f]*[\\u0020-\\u002f]*[\\u0040-\\u007e]?",
-    "\\u001b[\\u0020-\\u002f]*[\\u0030-\\u007e]?",
-].join("|"), "g");
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const SPACING = /\r\n|[\t\n\v\f\r]/g;
-/**
- * `text` without escape sequences or control characters. On one line (the default), line breaks,
- * tabs and other spacing controls become spaces; with `multiline`, line breaks and tabs stay.
- * Idempotent, so that a title rendered from it compares equal to itself on the next plan.
- */
-function terminalSafe(text, options = {}) {
-    const withoutSequences = text.replace(ESCAPE_SEQUENCE, "");
-    const spaced = options.multiline
-        ? withoutSequences.replace(/\r\n?/g, "\n").replace(/[\v\f]/g, " ")
-        : withoutSequences.replace(SPACING, " ");
-    return spaced.replace(CONTROL, (char) => options.multiline && (char === "\n" || char === "\t") ? char : "");
-}
-
-/** A problem on one line, without the control characters the input it quotes may hold. */
 function formatProblem(problem) {
     const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
     const field = problem.path ? `${problem.path}: ` : "";
-    return terminalSafe(`${where}: ${field}${problem.message}`);
+    return `${where}: ${field}${problem.message}`;
 }
 /** A curriculum, config or snapshot that cannot be used; carries every problem found, not just the first. */
 class InputError extends Error {
@@ -49413,6 +49381,19 @@ function parseCurriculum(text, file) {
     }
     return { ...parsed, file, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
 }
+function loadCurriculumFile(path) {
+    return parseCurriculum(readSource(path), path);
+}
+function readSource(path) {
+    try {
+        return readFileSync$1(path, "utf8");
+    }
+    catch (error) {
+        const code = error.code;
+        const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : error.message;
+        throw new InputError([{ file: path, path: "", message: `cannot read: ${reason}` }]);
+    }
+}
 /**
  * The plan of week `n`: the common entry, or the entries of each option when the week depends on a
  * choice. With `chosen` (the learner's picks), only the chosen option's entry.
@@ -49451,459 +49432,6 @@ function loadBuiltinCurriculum(id) {
     if (text === undefined)
         throw new Error(`no built-in curriculum "${id}"`);
     return parseCurriculum(text, `curriculum/${id}.yaml`);
-}
-
-/**
- * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
- * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
- * losing it loses nothing, `rebuild` recomputes it, and it is a pure union keyed by commit SHA,
- * so deliveries in any order, any number of times, give byte-identical files.
- */
-const LEDGER_PATH = ".syllabot/state.json";
-const LEDGER_VERSION = 1;
-const sha = string().regex(/^[0-9a-f]{40}$/);
-const commitEntry = strictObject({
-    repo: string(),
-    timestamp: string(),
-    /** The program week the commit was made in (learner's zone); null before or after the program. */
-    week: number().int().positive().nullable(),
-    /** Weeks and projects it finished. */
-    weeks: array(number().int().positive()),
-    projects: array(string()),
-    minutes: number().int().nonnegative(),
-    /** DSA problems solved (names from `Problem:` trailers). */
-    problems: array(string()),
-});
-const fileStat = strictObject({
-    filename: string(),
-    additions: number().int(),
-    deletions: number().int(),
-});
-/** A merged pull request in a target repository, as search found it; its files once read. */
-const pullEntry = strictObject({
-    title: string(),
-    url: string(),
-    mergedAt: string(),
-    labels: array(string()),
-    files: array(fileStat).nullable(),
-});
-/** The newest commit a listing of a repository returned: the next listing starts near it. */
-const seenEntry = strictObject({ sha, timestamp: string() });
-/** An issue in a target repository the learner opened or commented on, with the instants they did. */
-const engagementEntry = strictObject({
-    title: string(),
-    url: string(),
-    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
-    updatedAt: string(),
-    dates: array(string()),
-});
-/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
-const paceEntry = strictObject({
-    asOf: string(),
-    done: number().int().nonnegative(),
-    expected: number().int().nonnegative(),
-    aheadBy: number().int(),
-    status: _enum(["ahead", "on-track", "behind"]),
-    plannedFinish: string(),
-    projectedFinish: string().nullable(),
-});
-const ledgerSchema = strictObject({
-    version: literal(LEDGER_VERSION),
-    commits: record(sha, commitEntry),
-    /** By "owner/name#number". */
-    pulls: record(string(), pullEntry).default({}),
-    /** By "owner/name". */
-    lastSeen: record(string(), seenEntry).default({}),
-    /** By "owner/name#number". */
-    engagement: record(string(), engagementEntry).default({}),
-    pace: paceEntry.nullable().default(null),
-});
-function emptyLedger() {
-    return { version: LEDGER_VERSION, commits: {}, pulls: {}, lastSeen: {}, engagement: {}, pace: null };
-}
-/** A learner's commit as the ledger keeps it. */
-function ledgerEntry(commit, claims, context) {
-    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
-    const position = weekOn(context.calendar, day);
-    return {
-        repo: commit.repo,
-        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
-        week: position.kind === "during" ? position.week : null,
-        weeks: [...claims.weeks],
-        projects: [...claims.projects],
-        minutes: claims.minutes,
-        problems: [...claims.problems],
-    };
-}
-/** The ledger with these entries added: a union by SHA. */
-function recordCommits(ledger, entries) {
-    return mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } });
-}
-/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
-function recordPulls(ledger, pulls) {
-    const merged = { ...ledger.pulls };
-    for (const [key, pull] of Object.entries(pulls)) {
-        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
-    }
-    return { ...ledger, pulls: merged };
-}
-/** The ledger with the newest commit each listed repository returned. */
-function recordSeen(ledger, seen) {
-    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
-}
-/** The ledger with these issues' engagement as read now. */
-function recordEngagement(ledger, engagement) {
-    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
-}
-/** The ledger with the pace as judged on `pace.asOf`. */
-function recordPace(ledger, pace) {
-    return mergeLedgers(ledger, { ...emptyLedger(), pace });
-}
-/**
- * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
- * hold a commit differently (recorded under another config), the choice depends on the entries
- * alone, so that merging is commutative and the order of deliveries never shows.
- */
-function mergeLedgers(left, right) {
-    const commits = { ...left.commits };
-    for (const [key, entry] of Object.entries(right.commits)) {
-        const existing = commits[key];
-        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
-    }
-    const pulls = { ...left.pulls };
-    for (const [key, pull] of Object.entries(right.pulls)) {
-        const existing = pulls[key];
-        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
-    }
-    return {
-        version: LEDGER_VERSION,
-        commits,
-        pulls,
-        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
-        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
-        pace: latest(left.pace, right.pace),
-    };
-}
-/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
-function mergeBy(left, right, rank) {
-    const merged = { ...left };
-    for (const [key, entry] of Object.entries(right)) {
-        const existing = merged[key];
-        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
-    }
-    return merged;
-}
-function latest(left, right) {
-    if (left === null || right === null)
-        return left ?? right;
-    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
-    return rank(right) > rank(left) ? right : left;
-}
-function normalizedEngagement(entry) {
-    return {
-        title: entry.title,
-        url: entry.url,
-        updatedAt: entry.updatedAt,
-        dates: [...new Set(entry.dates)].sort(),
-    };
-}
-function normalizedPace(pace) {
-    return {
-        asOf: pace.asOf,
-        done: pace.done,
-        expected: pace.expected,
-        aheadBy: pace.aheadBy,
-        status: pace.status,
-        plannedFinish: pace.plannedFinish,
-        projectedFinish: pace.projectedFinish,
-    };
-}
-/** Orders two records of one pull request: the one with its files read first, then by content. */
-function pullRank(pull) {
-    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
-}
-function normalizedPull(pull) {
-    return {
-        title: pull.title,
-        url: pull.url,
-        mergedAt: pull.mergedAt,
-        labels: [...pull.labels].sort(),
-        files: pull.files === null
-            ? null
-            : [...pull.files]
-                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
-                .map((file) => ({
-                filename: file.filename,
-                additions: file.additions,
-                deletions: file.deletions,
-            })),
-    };
-}
-function entryText(entry) {
-    return JSON.stringify([
-        entry.repo,
-        entry.timestamp,
-        entry.week,
-        [...entry.weeks].sort(),
-        [...entry.projects].sort(),
-        entry.minutes,
-        [...entry.problems].sort(),
-    ]);
-}
-/** A stored ledger, or undefined when it is unreadable or of another version: a cache, rebuilt then. */
-function parseLedger(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        if (error instanceof SyntaxError)
-            return undefined;
-        throw error;
-    }
-    const result = ledgerSchema.safeParse(data);
-    return result.success ? result.data : undefined;
-}
-/** Deterministic text: keys sorted, so equal ledgers are equal bytes. */
-function serializeLedger(ledger) {
-    const commits = Object.fromEntries(Object.keys(ledger.commits)
-        .sort()
-        .map((key) => {
-        const entry = ledger.commits[key];
-        return [
-            key,
-            {
-                repo: entry.repo,
-                timestamp: entry.timestamp,
-                week: entry.week,
-                weeks: [...entry.weeks].sort((a, b) => a - b),
-                projects: [...entry.projects].sort(),
-                minutes: entry.minutes,
-                problems: [...entry.problems].sort(),
-            },
-        ];
-    }));
-    const pulls = Object.fromEntries(Object.keys(ledger.pulls)
-        .sort()
-        .map((key) => [key, normalizedPull(ledger.pulls[key])]));
-    const lastSeen = Object.fromEntries(Object.keys(ledger.lastSeen)
-        .sort()
-        .map((key) => {
-        const entry = ledger.lastSeen[key];
-        return [key, { sha: entry.sha, timestamp: entry.timestamp }];
-    }));
-    const engagement = Object.fromEntries(Object.keys(ledger.engagement)
-        .sort()
-        .map((key) => [key, normalizedEngagement(ledger.engagement[key])]));
-    const pace = ledger.pace === null ? null : normalizedPace(ledger.pace);
-    return `${JSON.stringify({ version: ledger.version, commits, pulls, lastSeen, engagement, pace }, null, 2)}\n`;
-}
-
-/** Where a portfolio repository keeps syllabot's config. */
-const CONFIG_PATH = ".github/syllabot.yml";
-
-/**
- * Paths a config names inside its repository: the README syllabot rewrites and a curriculum it
- * reads. A config is a file anyone can propose a change to in a pull request, so a path is accepted
- * only in one plain, canonical spelling, from which no file outside the repository, in its `.git`,
- * or of syllabot's own can be reached. Pure: whether the path exists is the caller's question.
- */
-/** Git's own limit on a file name is the file system's; no legitimate README or curriculum path comes near this. */
-const MAX_REPOSITORY_PATH_LENGTH = 255;
-/** The folder syllabot commits its ledger and pictures to: all of it is syllabot's. */
-const SYLLABOT_FOLDER = LEDGER_PATH.split("/")[0] ?? ".syllabot";
-/** Extensions GitHub renders as Markdown: the README region is Markdown, and nothing else may be rewritten. */
-const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn)$/i;
-const YAML_FILE = /\.ya?ml$/i;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-/** Code points HFS+ ignores in a name, so that `.g\u200Cit` is `.git` on a Mac checkout (as git's verify_path knows). */
-const IGNORED_BY_HFS = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
-/**
- * Why `path` cannot be a file of the repository syllabot reads or writes, or undefined when it can.
- * The reason reads after the path, e.g. `"../x.md" has a . or .. folder: …`.
- */
-function repositoryPathProblem(path) {
-    const shown = describe(path);
-    if (path.length === 0)
-        return "is empty";
-    if (path.length > MAX_REPOSITORY_PATH_LENGTH)
-        return `is ${path.length} characters long; at most ${MAX_REPOSITORY_PATH_LENGTH} are accepted`;
-    if (CONTROL_CHARACTER.test(path))
-        return `${shown} holds a control character`;
-    if (path.includes("\\"))
-        return `${shown} holds a backslash: separate folders with /`;
-    if (path.startsWith("/"))
-        return `${shown} is absolute: give the path from the repository's root, e.g. docs/README.md`;
-    const segments = path.split("/");
-    if (segments.includes(""))
-        return `${shown} has an empty folder name (// or a trailing /)`;
-    if (segments.some((segment) => segment === "." || segment === ".."))
-        return `${shown} has a . or .. folder: give the path from the repository's root, without them`;
-    if (segments.some(isGitFolderName))
-        return `${shown} is inside .git, which holds git's own data (and credentials), not the repository's files`;
-    if (isSyllabotsOwn(segments))
-        return `${shown} is syllabot's own (${CONFIG_PATH}, or a file under ${SYLLABOT_FOLDER}/)`;
-    return undefined;
-}
-/** Why the config's `readme` cannot be the README syllabot refreshes, or undefined. */
-function readmePathProblem(path) {
-    if (path.length === 0)
-        return "is empty: give the README's path from the repository's root, e.g. README.md";
-    const problem = repositoryPathProblem(path);
-    if (problem)
-        return problem;
-    if (!MARKDOWN_FILE.test(path))
-        return `${describe(path)} is not a Markdown file: syllabot writes its region only into a file ending in .md or .markdown`;
-    return undefined;
-}
-/**
- * Why the config's `curriculum`, when it names a file (it holds a / or ends in .yaml), cannot be a
- * curriculum file of the repository, or undefined. Any other name is a built-in id, known only
- * once the curriculum is looked up (a test or `--curriculum` may supply the curriculum itself).
- */
-function curriculumPathProblem(name) {
-    if (name.length === 0)
-        return "is empty: give a built-in curriculum's id or a .yaml file of this repository";
-    if (isBuiltinCurriculum(name) || !looksLikePath(name))
-        return undefined;
-    return repositoryPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
-}
-/** Why the config's `curriculum` is neither a built-in id nor a curriculum file of the repository, or undefined. */
-function curriculumNameProblem(name) {
-    if (isBuiltinCurriculum(name))
-        return undefined;
-    return curriculumPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
-}
-function looksLikePath(name) {
-    return name.includes("/") || name.includes("\\") || YAML_FILE.test(name);
-}
-function notACurriculum(name) {
-    return `${describe(name)} is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`;
-}
-/**
- * `.git` as git itself recognises it on any checkout (`verify_path`): in any case, with trailing
- * dots or spaces (Windows drops them), as the 8.3 short name `git~1`, or with HFS+'s ignored code points.
- */
-function isGitFolderName(segment) {
-    const name = segment
-        .replace(IGNORED_BY_HFS, "")
-        .replace(/[. ]+$/, "")
-        .toLowerCase();
-    return name === ".git" || name === "git~1";
-}
-function isSyllabotsOwn(segments) {
-    // Compared without case: on a case-insensitive checkout `.GitHub/Syllabot.yml` is the config.
-    const lower = segments.join("/").toLowerCase();
-    return lower === CONFIG_PATH.toLowerCase() || segments[0]?.toLowerCase() === SYLLABOT_FOLDER;
-}
-
-/**
- * Files of a local checkout: the Action's workspace, or a clone the CLI is pointed at. What a
- * checkout holds is whatever its repository's history says, and a commit can hold a symbolic link
- * to any path of the machine (`.git/config` with the job's credential, `/proc/self/environ`): a file
- * is read only when it is a regular file inside the checkout, reached through no symbolic link.
- */
-/**
- * The repository a local config belongs to: the folder holding its `.github/`, else the nearest
- * folder above it (up to `boundary`, when given) that git checked out (it holds `.git`), else the
- * config's own folder (or `boundary`).
- */
-function repositoryRootOf(configPath, boundary) {
-    const folder = dirname$1(resolve$1(configPath));
-    if (basename(folder) === ".github")
-        return dirname$1(folder);
-    const limit = boundary === undefined ? undefined : resolve$1(boundary);
-    for (let current = folder;; current = dirname$1(current)) {
-        if (existsSync$1(join$1(current, ".git")))
-            return current;
-        if (current === limit || dirname$1(current) === current)
-            break;
-    }
-    return limit ?? folder;
-}
-/** Whether `path` (absolute) is `root` itself or below it. */
-function isInside(root, path) {
-    const fromRoot = relative(root, path);
-    return fromRoot === "" || (!isAbsolute(fromRoot) && fromRoot !== ".." && !fromRoot.startsWith(`..${sep$1}`));
-}
-/**
- * Read `path` (relative to `root`, or absolute) as a file of the checkout at `root`. It is refused
- * when it lies outside `root`, when it or a folder on the way is a symbolic link, or when it is not
- * a regular file; a file that does not exist is an InputError, as for any other input file. The
- * reason never quotes the file: nothing of a refused file is read.
- */
-function readCheckoutFile(root, path, options = {}) {
-    const file = options.file ?? path;
-    const givenRoot = resolve$1(root);
-    // The root itself may be reached through links (macOS's /tmp is /private/tmp); below it, nothing is.
-    const realRoot = realpathSync(givenRoot);
-    const absolute = resolve$1(givenRoot, path);
-    const fromRoot = [givenRoot, realRoot]
-        .filter((base) => isInside(base, absolute))
-        .map((base) => relative(base, absolute))[0];
-    if (!fromRoot)
-        return { refused: `is outside ${options.rootName ?? givenRoot}` };
-    const target = join$1(realRoot, fromRoot);
-    if (fromRoot.split(sep$1).some(isGitFolderName))
-        return {
-            refused: "is inside .git, which holds git's own data (and credentials), not the repository's files",
-        };
-    let current = realRoot;
-    for (const segment of fromRoot.split(sep$1)) {
-        current = join$1(current, segment);
-        const stats = lstatOrUndefined(current);
-        if (!stats)
-            throw unreadable(file, "no such file");
-        if (stats.isSymbolicLink()) {
-            const link = relative(realRoot, current);
-            return {
-                refused: current === target
-                    ? "is a symbolic link"
-                    : `goes through the symbolic link ${JSON.stringify(link)}`,
-            };
-        }
-    }
-    // O_NOFOLLOW: a link swapped in after the checks above is refused by the system, not followed.
-    let descriptor;
-    try {
-        descriptor = openSync(target, constants$6.O_RDONLY | (constants$6.O_NOFOLLOW ?? 0));
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === "ELOOP")
-            return { refused: "is a symbolic link" };
-        throw unreadable(file, code === "ENOENT" ? "no such file" : error.message);
-    }
-    try {
-        const stats = fstatSync(descriptor);
-        if (stats.isDirectory())
-            throw unreadable(file, "is a directory");
-        if (!stats.isFile())
-            return { refused: "is not a regular file" };
-        return { text: readFileSync$1(descriptor, "utf8") };
-    }
-    finally {
-        closeSync(descriptor);
-    }
-}
-function lstatOrUndefined(path) {
-    try {
-        return lstatSync(path);
-    }
-    catch (error) {
-        if (error.code === "ENOENT" ||
-            error.code === "ENOTDIR")
-            return undefined;
-        throw error;
-    }
-}
-function unreadable(file, reason) {
-    return new InputError([{ file, path: "", message: `cannot read: ${reason}` }]);
-}
-/** A path as the user knows it: from the working directory when inside it, else absolute. */
-function shownPath(absolute) {
-    return isInside(process.cwd(), absolute) ? relative(process.cwd(), absolute) || "." : absolute;
 }
 
 /** Checks of a config against the curriculum it names. */
@@ -49952,17 +49480,6 @@ const date$1 = string().transform((value, context) => {
     }
     return parsed;
 });
-/** A path in the repository, checked by `problem`, which says why a value is refused. */
-function repositoryPath(problem) {
-    return (string()
-        .check((context) => {
-        const message = problem(context.value);
-        if (message)
-            context.issues.push({ code: "custom", message, input: context.value });
-    })
-        // For editors: the part of the rules a JSON Schema can say.
-        .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH }));
-}
 const timeZone = string().transform((value, context) => {
     const canonical = canonicalTimeZone(value);
     if (!canonical) {
@@ -49989,7 +49506,8 @@ const configSchema = strictObject({
         description: "IANA time zone; weeks and deadlines are days in this zone",
         examples: ["Asia/Kolkata", "Europe/Berlin"],
     }),
-    curriculum: repositoryPath(curriculumPathProblem)
+    curriculum: string()
+        .min(1)
         .default(DEFAULT_CURRICULUM_ID)
         .describe("A built-in curriculum id, or a path to a curriculum YAML file in this repository"),
     capstone: slug
@@ -50013,9 +49531,10 @@ const configSchema = strictObject({
             .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     })
         .prefault({}),
-    readme: repositoryPath(readmePathProblem)
+    readme: string()
+        .min(1)
         .default("README.md")
-        .describe("The Markdown file (.md, from the repository's root; not in .git or .syllabot/) whose region between syllabot's markers is regenerated"),
+        .describe("The file whose region between syllabot's markers is regenerated"),
     commit: strictObject({
         message: string()
             .trim()
@@ -50061,6 +49580,9 @@ function wellFormedFields(source) {
         curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
     };
 }
+function loadConfigFile(path) {
+    return parseConfig(readSource(path), path);
+}
 /**
  * Where the config's curriculum lives: an explicit override, else a built-in id, else a path
  * (relative to the working directory, which for the app and the Action is the repository root).
@@ -50069,33 +49591,19 @@ function curriculumSource(loaded, override) {
     const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
     if (isBuiltinCurriculum(name))
         return { kind: "builtin", id: name };
-    const problem = curriculumNameProblem(name);
-    if (!problem)
+    if (/\.ya?ml$/i.test(name))
         return { kind: "path", path: name };
-    // The schema already said why, when it could: said once, with the config's other problems.
-    const others = loaded.problems.filter((found) => found.path !== "curriculum");
-    throw new InputError(sortedByPosition([
-        ...others,
-        ...locatedProblems(loaded.source, [{ path: ["curriculum"], message: problem }]),
+    throw new InputError(locatedProblems(loaded.source, [
+        {
+            path: ["curriculum"],
+            message: `"${name}" is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`,
+        },
     ]));
 }
-/**
- * The curriculum a config names, from the built-ins or the local checkout the config belongs to
- * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
- * operator's own choice and read as given; a file the config names must be the repository's own.
- */
-function loadCurriculumFor(loaded, override, root) {
+/** The curriculum a config names, from the built-ins or the local disk. */
+function loadCurriculumFor(loaded, override) {
     const source = curriculumSource(loaded);
-    if (source.kind === "builtin")
-        return loadBuiltinCurriculum(source.id);
-    const repository = root ?? repositoryRootOf(loaded.source.file);
-    const file = shownPath(join$1(repository, source.path));
-    const read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
-    if ("refused" in read) {
-        const message = `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`;
-        throw new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
-    }
-    return parseCurriculum(read.text, file);
+    return source.kind === "builtin" ? loadBuiltinCurriculum(source.id) : loadCurriculumFile(source.path);
 }
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 function checkConfig(loaded, curriculum) {
@@ -50110,6 +49618,12 @@ function checkConfig(loaded, curriculum) {
 }
 function sortedByPosition(problems) {
     return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+/** Config and curriculum, both valid and consistent with each other. */
+function loadSetup(configPath, curriculumOverride) {
+    const loaded = loadConfigFile(configPath);
+    const curriculum = loadCurriculumFor(loaded);
+    return { config: checkConfig(loaded, curriculum), curriculum };
 }
 
 /**
@@ -50193,12 +49707,10 @@ const SYMBOLS$1 = {
 function formatPlan(operations, summary, color) {
     const c = NO_COLORS;
     const paint = (op) => (op === "create" ? c.green : op === "close" ? c.red : c.yellow);
-    // Keys and titles may come from GitHub or a curriculum: printed without their control characters.
-    const keys = operations.map((operation) => terminalSafe(operation.key));
-    const keyWidth = Math.max(0, ...keys.map((key) => key.length));
-    const lines = operations.map((operation, index) => {
-        const head = `${SYMBOLS$1[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
-        return `  ${paint(operation.op)(head)}  ${terminalSafe(operation.title)}${c.dim(detail(operation))}`;
+    const keyWidth = Math.max(0, ...operations.map((operation) => operation.key.length));
+    const lines = operations.map((operation) => {
+        const head = `${SYMBOLS$1[operation.op]} ${operation.kind.padEnd(9)} ${operation.key.padEnd(keyWidth)}`;
+        return `  ${paint(operation.op)(head)}  ${operation.title}${c.dim(detail(operation))}`;
     });
     return [...lines, ...(lines.length > 0 ? [""] : []), c.bold(summaryLine(summary))].join("\n");
 }
@@ -50279,7 +49791,7 @@ function escapeHtml$1(text) {
  * renders as the same characters, on one line, with no formatting, link, HTML or mention.
  */
 function escapeMarkdownInline(text) {
-    const oneLine = terminalSafe(text, { multiline: true }).replace(/\s*[\r\n]+\s*/g, " ");
+    const oneLine = text.replace(/\s*[\r\n]+\s*/g, " ");
     return defangReferences(escapeHtml$1(oneLine).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`));
 }
 /**
@@ -50287,9 +49799,7 @@ function escapeMarkdownInline(text) {
  * and issue references made inert outside code spans. Code spans are left exactly as written.
  */
 function sanitizeMarkdownInline(markdown) {
-    const oneLine = terminalSafe(markdown, { multiline: true })
-        .replace(/\s*[\r\n]+\s*/g, " ")
-        .trim();
+    const oneLine = markdown.replace(/\s*[\r\n]+\s*/g, " ").trim();
     let out = "";
     let index = 0;
     while (index < oneLine.length) {
@@ -50393,7 +49903,7 @@ function defuseMarkers(code) {
 }
 /** A value as inline code: the fence is longer than any backtick run inside it. */
 function inlineCode(text) {
-    const oneLine = defuseMarkers(terminalSafe(text, { multiline: true }).replace(/[\r\n]+/g, " "));
+    const oneLine = defuseMarkers(text.replace(/[\r\n]+/g, " "));
     const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
     const fence = "`".repeat(longest + 1);
     const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
@@ -50405,13 +49915,14 @@ function codeBlock(lines, language = "") {
     const fence = "`".repeat(longest + 1);
     return [
         `${fence}${language}`,
-        ...lines.map((line) => defuseMarkers(terminalSafe(line, { multiline: true }).replace(/[\r\n]+/g, " "))),
+        ...lines.map((line) => defuseMarkers(line.replace(/[\r\n]+/g, " "))),
         fence,
     ].join("\n");
 }
 /** Plain text for places GitHub shows without rendering Markdown (issue and milestone titles). */
 function plainText(markdown) {
-    return terminalSafe(markdown, { multiline: true })
+    return markdown
+        .replace(/[\r\n]+/g, " ")
         .replace(/`+([^`]*)`+/g, "$1")
         .replace(/\*\*([^*]+)\*\*/g, "$1")
         .replace(/\s+/g, " ")
@@ -52077,7 +51588,7 @@ function readFileSync(filepath) {
 function resolve(root, file, ext) {
     if (!extname(file))
         file += ext;
-    return resolve$2(root, file);
+    return resolve$1(root, file);
 }
 function fallback(file) {
     try {
@@ -52086,7 +51597,7 @@ function fallback(file) {
     catch (e) { }
 }
 function dirname(filepath) {
-    return dirname$2(filepath);
+    return dirname$1(filepath);
 }
 const realpathAsync = promisify(realpath);
 function contains(root, file) {
@@ -52094,7 +51605,7 @@ function contains(root, file) {
         try {
             const realRoot = yield realpathAsync(root);
             const realFile = yield realpathAsync(file);
-            const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
+            const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
             return realFile.startsWith(prefix);
         }
         catch (_a) {
@@ -52104,9 +51615,9 @@ function contains(root, file) {
 }
 function containsSync(root, file) {
     try {
-        const realRoot = realpathSync$1(root);
-        const realFile = realpathSync$1(file);
-        const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
+        const realRoot = realpathSync(root);
+        const realFile = realpathSync(file);
+        const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
         return realFile.startsWith(prefix);
     }
     catch (_a) {
@@ -52125,7 +51636,7 @@ var fs = /*#__PURE__*/Object.freeze({
   dirname: dirname,
   contains: contains,
   containsSync: containsSync,
-  sep: sep$2
+  sep: sep$1
 });
 
 function chargeJsonReplacerValue(memoryLimit, val) {
@@ -55733,12 +55244,9 @@ engine.registerFilter("codeblock", {
     handler: (value, language) => codeBlock(value.map(String), language === undefined ? "" : String(language)),
     raw: true,
 });
-/**
- * Render `templates/<name>.liquid` with a view model; consecutive blank lines collapse to one. No
- * control character of the data survives, whatever filter let it through.
- */
+/** Render `templates/<name>.liquid` with a view model; consecutive blank lines collapse to one. */
 function renderTemplate(name, view) {
-    const output = terminalSafe(engine.renderFileSync(`${name}.liquid`, view), { multiline: true });
+    const output = engine.renderFileSync(`${name}.liquid`, view);
     return `${output
         .replace(/[ \t]+$/gm, "")
         .replace(/\n{3,}/g, "\n\n")
@@ -55967,7 +55475,7 @@ function desiredLabels(context) {
         label(names.managed, "5319e7", "Managed by syllabot"),
         label(names.week, "bfd4f2", "A week of the curriculum"),
         label(names.project, "0e8a16", "A project of the curriculum"),
-        ...context.curriculum.phases.map((phase) => label(names.phase(phase.number), PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed", terminalSafe(`Phase ${phase.number}: ${phase.title}`).replace(/`/g, "").slice(0, 100))),
+        ...context.curriculum.phases.map((phase) => label(names.phase(phase.number), PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed", `Phase ${phase.number}: ${phase.title}`.replace(/`/g, "").slice(0, 100))),
         ...(context.curriculum.tracks.dsa ? [label(names.track("dsa"), "fbca04", "DSA track")] : []),
         ...(context.curriculum.tracks.oss ? [label(names.track("oss"), "1d76db", "Open-source track")] : []),
     ];
@@ -56236,7 +55744,7 @@ function progressReporter(io) {
             const counter = `[${String(index + 1).padStart(String(total).length)}/${total}]`;
             const number = applied.number === undefined ? "" : ` #${applied.number}`;
             clearBar();
-            io.stdout(`${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${terminalSafe(operation.key)}${number}  ${terminalSafe(operation.title)}\n`);
+            io.stdout(`${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${operation.key}${number}  ${operation.title}\n`);
         },
         done() {
             clearBar();
@@ -56544,6 +56052,491 @@ function closingDecision(issue, closings, commit) {
     return latest === undefined || Date.parse(commit.timestamp) > latest ? "close" : "none";
 }
 
+/**
+ * The ledger's archive: commits older than the live window, folded into per-repository tallies
+ * behind a watermark (`through`), so that the file stays small however many commits it counts.
+ */
+/** Orders commits by time, then SHA: a total order, the same on every machine. */
+function compareCommitKeys(left, right) {
+    const byTime = Date.parse(left.timestamp) - Date.parse(right.timestamp);
+    if (byTime !== 0)
+        return byTime;
+    return left.sha < right.sha ? -1 : left.sha > right.sha ? 1 : 0;
+}
+/** Whether the archive already counts a commit with this key (or would have, had it come in time). */
+function isArchived(archive, key) {
+    return archive !== null && compareCommitKeys(key, archive.through) <= 0;
+}
+/**
+ * Of two archives, the one that folded further (then the smaller text): a choice that depends on
+ * the archives alone, so merging ledgers stays commutative, associative and idempotent.
+ */
+function laterArchive(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const order = compareCommitKeys(left.through, right.through);
+    if (order !== 0)
+        return order > 0 ? left : right;
+    return archiveText(right) < archiveText(left) ? right : left;
+}
+/** The archive with these commits folded in; they are all newer than its watermark. */
+function foldCommits(archive, commits) {
+    if (commits.length === 0)
+        return archive;
+    const repos = structuredClone(archive?.repos ?? {});
+    let through = archive?.through;
+    for (const [sha, entry] of commits) {
+        const key = { sha, timestamp: entry.timestamp };
+        if (through === undefined || compareCommitKeys(key, through) > 0)
+            through = key;
+        const repo = repos[entry.repo] ?? {
+            latest: entry.timestamp,
+            weeks: {},
+            claims: { weeks: {}, projects: {} },
+        };
+        repos[entry.repo] = repo;
+        if (Date.parse(entry.timestamp) > Date.parse(repo.latest))
+            repo.latest = entry.timestamp;
+        const week = entry.week === null ? "none" : String(entry.week);
+        const tally = repo.weeks[week] ?? { commits: 0, minutes: 0, problems: 0 };
+        repo.weeks[week] = tally;
+        tally.commits += 1;
+        tally.minutes += entry.minutes;
+        tally.problems += entry.problems.length;
+        for (const claimed of entry.weeks)
+            earliest(repo.claims.weeks, String(claimed), key);
+        for (const project of entry.projects)
+            earliest(repo.claims.projects, project, key);
+    }
+    return through === undefined ? archive : { through, repos };
+}
+function earliest(claims, name, key) {
+    const known = claims[name];
+    if (known === undefined || compareCommitKeys(key, known) < 0)
+        claims[name] = key;
+}
+/** The archive with its keys in order, for the file and for comparing two archives. */
+function normalizedArchive(archive) {
+    const sortedKeys = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort(byNumberThenText)
+        .map((key) => [key, map(record[key])]));
+    const key = (entry) => ({ sha: entry.sha, timestamp: entry.timestamp });
+    return {
+        through: key(archive.through),
+        repos: sortedKeys(archive.repos, (repo) => ({
+            latest: repo.latest,
+            weeks: sortedKeys(repo.weeks, (tally) => ({
+                commits: tally.commits,
+                minutes: tally.minutes,
+                problems: tally.problems,
+            })),
+            claims: {
+                weeks: sortedKeys(repo.claims.weeks, key),
+                projects: sortedKeys(repo.claims.projects, key),
+            },
+        })),
+    };
+}
+function archiveText(archive) {
+    return JSON.stringify(normalizedArchive(archive));
+}
+/** Week numbers in numeric order, then names ("none", slugs, repositories) in text order. */
+function byNumberThenText(left, right) {
+    const [a, b] = [Number(left), Number(right)];
+    if (Number.isInteger(a) && Number.isInteger(b))
+        return a - b;
+    if (Number.isInteger(a) !== Number.isInteger(b))
+        return Number.isInteger(a) ? -1 : 1;
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+function ledgerActivity(ledger) {
+    const activity = { weeks: new Map(), claimedWeeks: new Map(), repos: new Map() };
+    const addTally = (week, tally) => {
+        const total = activity.weeks.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
+        activity.weeks.set(week, {
+            commits: total.commits + tally.commits,
+            minutes: total.minutes + tally.minutes,
+            problems: total.problems + tally.problems,
+        });
+    };
+    const claimWeek = (week, timestamp) => {
+        const known = activity.claimedWeeks.get(week);
+        if (known === undefined || Date.parse(timestamp) < Date.parse(known))
+            activity.claimedWeeks.set(week, timestamp);
+    };
+    const repoActivity = (repo, commits, latest, projects) => {
+        const known = activity.repos.get(repo) ?? { commits: 0, latest, projects: new Set() };
+        known.commits += commits;
+        if (Date.parse(latest) > Date.parse(known.latest))
+            known.latest = latest;
+        for (const project of projects)
+            known.projects.add(project);
+        activity.repos.set(repo, known);
+    };
+    for (const entry of Object.values(ledger.commits)) {
+        if (entry.week !== null)
+            addTally(entry.week, { commits: 1, minutes: entry.minutes, problems: entry.problems.length });
+        for (const week of entry.weeks)
+            claimWeek(week, entry.timestamp);
+        repoActivity(entry.repo, 1, entry.timestamp, entry.projects);
+    }
+    for (const [repo, archived] of Object.entries(ledger.archive?.repos ?? {})) {
+        let commits = 0;
+        for (const [week, tally] of Object.entries(archived.weeks)) {
+            commits += tally.commits;
+            if (week !== "none")
+                addTally(Number(week), tally);
+        }
+        for (const [week, claim] of Object.entries(archived.claims.weeks))
+            claimWeek(Number(week), claim.timestamp);
+        repoActivity(repo, commits, archived.latest, Object.keys(archived.claims.projects));
+    }
+    return activity;
+}
+
+/**
+ * The shape of the ledger (`.syllabot/state.json`). Version 2 added the archive (commits folded
+ * out of the live window) and leaves out a commit's empty fields; a version-1 file reads as a
+ * version-2 one with no archive.
+ */
+const LEDGER_PATH = ".syllabot/state.json";
+const LEDGER_VERSION = 2;
+/** The versions this syllabot reads; it writes only the newest. */
+const READABLE_LEDGER_VERSIONS = [1, 2];
+const sha = string().regex(/^[0-9a-f]{40}$/);
+const count$1 = number().int().nonnegative();
+const commitEntry = strictObject({
+    repo: string(),
+    timestamp: string(),
+    /** The program week the commit was made in (learner's zone); null before or after the program. */
+    week: number().int().positive().nullable(),
+    /** Weeks and projects it finished; empty lists and zero minutes are left out of the file. */
+    weeks: array(number().int().positive()).default([]),
+    projects: array(string()).default([]),
+    minutes: count$1.default(0),
+    /** DSA problems solved (names from `Problem:` trailers). */
+    problems: array(string()).default([]),
+});
+/** A commit by its place in time: the order in which the oldest are folded into the archive. */
+const commitKey = strictObject({ sha, timestamp: string() });
+const tally = strictObject({ commits: count$1, minutes: count$1, problems: count$1 });
+/** What the archive keeps of one repository's folded commits: what the report reads, no more. */
+const archivedRepo = strictObject({
+    /** Its newest folded commit's time (last activity, when no live commit is newer). */
+    latest: string(),
+    /** Commits, minutes and DSA problems per program week as recorded ("none": outside the program). */
+    weeks: record(string().regex(/^(?:[1-9]\d*|none)$/), tally),
+    /** The first folded commit that finished each week and project: the evidence and its day. */
+    claims: strictObject({
+        weeks: record(string().regex(/^[1-9]\d*$/), commitKey),
+        projects: record(string(), commitKey),
+    }),
+});
+/**
+ * Commits folded out of the live window: every commit at or before `through` (by time, then SHA)
+ * is counted here and no longer listed; a commit at or before it that arrives later is not counted
+ * again (it was, or it is a straggler older than the window, which `rebuild` counts).
+ */
+const archiveEntry = strictObject({
+    through: commitKey,
+    /** By "owner/name". */
+    repos: record(string(), archivedRepo),
+});
+const fileStat = strictObject({
+    filename: string(),
+    additions: number().int(),
+    deletions: number().int(),
+});
+/** A merged pull request in a target repository, as search found it; its files once read. */
+const pullEntry = strictObject({
+    title: string(),
+    url: string(),
+    mergedAt: string(),
+    labels: array(string()),
+    files: array(fileStat).nullable(),
+});
+/** The newest commit a listing of a repository returned: the next listing starts near it. */
+const seenEntry = strictObject({ sha, timestamp: string() });
+/** An issue in a target repository the learner opened or commented on, with the instants they did. */
+const engagementEntry = strictObject({
+    title: string(),
+    url: string(),
+    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
+    updatedAt: string(),
+    dates: array(string()),
+});
+/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
+const paceEntry = strictObject({
+    asOf: string(),
+    done: count$1,
+    expected: count$1,
+    aheadBy: number().int(),
+    status: _enum(["ahead", "on-track", "behind"]),
+    plannedFinish: string(),
+    projectedFinish: string().nullable(),
+});
+const ledgerSchema = strictObject({
+    version: union([literal(1), literal(2)]).transform(() => LEDGER_VERSION),
+    commits: record(sha, commitEntry),
+    archive: archiveEntry.nullable().default(null),
+    /** By "owner/name#number". */
+    pulls: record(string(), pullEntry).default({}),
+    /** By "owner/name". */
+    lastSeen: record(string(), seenEntry).default({}),
+    /** By "owner/name#number". */
+    engagement: record(string(), engagementEntry).default({}),
+    pace: paceEntry.nullable().default(null),
+});
+function emptyLedger() {
+    return {
+        version: LEDGER_VERSION,
+        commits: {},
+        archive: null,
+        pulls: {},
+        lastSeen: {},
+        engagement: {},
+        pace: null,
+    };
+}
+/** The normal forms that equal ledgers share, for the file and for ranking entries in a merge. */
+function normalizedEngagement(entry) {
+    return {
+        title: entry.title,
+        url: entry.url,
+        updatedAt: entry.updatedAt,
+        dates: [...new Set(entry.dates)].sort(),
+    };
+}
+function normalizedPace(pace) {
+    return {
+        asOf: pace.asOf,
+        done: pace.done,
+        expected: pace.expected,
+        aheadBy: pace.aheadBy,
+        status: pace.status,
+        plannedFinish: pace.plannedFinish,
+        projectedFinish: pace.projectedFinish,
+    };
+}
+function normalizedPull(pull) {
+    return {
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        labels: [...pull.labels].sort(),
+        files: pull.files === null
+            ? null
+            : [...pull.files]
+                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+                .map((file) => ({
+                filename: file.filename,
+                additions: file.additions,
+                deletions: file.deletions,
+            })),
+    };
+}
+
+/** What syllabot does about a ledger it cannot read, and what the learner can, said after why. */
+const REFUSAL = "syllabot will not write over it, nor refresh the README from it: repair it, or replace it with `syllabot rebuild`";
+/**
+ * The ledger a file holds: empty when there is none (or it holds nothing but spaces). A file that
+ * is not a ledger this syllabot can read (not JSON, a field out of shape, a newer version) is an
+ * InputError naming what is wrong: the ledger is a cache, but writing over a file syllabot cannot
+ * read would destroy what a newer syllabot (or the learner) put there.
+ */
+function readLedger(text, file = LEDGER_PATH) {
+    if (text === undefined || text.trim() === "")
+        return emptyLedger();
+    const refuse = (path, why) => {
+        throw new InputError([{ file, path, message: `${why}; ${REFUSAL}` }]);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        if (!(error instanceof SyntaxError))
+            throw error;
+        return refuse("", `not a syllabot ledger: not valid JSON (${error.message})`);
+    }
+    const version = data?.version;
+    if (typeof version === "number" && version > Math.max(...READABLE_LEDGER_VERSIONS)) {
+        return refuse("version", `written by a newer syllabot (ledger version ${version}; this one reads versions ${READABLE_LEDGER_VERSIONS.join(" and ")}): upgrade syllabot`);
+    }
+    const result = ledgerSchema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    return refuse(formatPath(issue?.path ?? []), `not a syllabot ledger: ${issue?.message ?? "invalid"}`);
+}
+/**
+ * Deterministic text: keys sorted, so equal ledgers are equal bytes. Each commit takes one line,
+ * without its empty fields, to keep the file small.
+ */
+function serializeLedger(ledger) {
+    const commits = Object.keys(ledger.commits)
+        .sort()
+        .map((key) => `    ${JSON.stringify(key)}: ${JSON.stringify(compactCommit(ledger.commits[key]))}`);
+    const sorted = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort()
+        .map((key) => [key, map(record[key])]));
+    const sections = [
+        ["archive", ledger.archive === null ? null : normalizedArchive(ledger.archive)],
+        ["pulls", sorted(ledger.pulls, normalizedPull)],
+        [
+            "lastSeen",
+            sorted(ledger.lastSeen, (entry) => ({ sha: entry.sha, timestamp: entry.timestamp })),
+        ],
+        ["engagement", sorted(ledger.engagement, normalizedEngagement)],
+        ["pace", ledger.pace === null ? null : normalizedPace(ledger.pace)],
+    ];
+    const lines = [
+        `  "version": ${JSON.stringify(ledger.version)}`,
+        `  "commits": ${commits.length === 0 ? "{}" : `{\n${commits.join(",\n")}\n  }`}`,
+        ...sections.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`),
+    ];
+    return `{\n${lines.join(",\n")}\n}\n`;
+}
+/** A commit as the file holds it: claims in order, empty ones left out. */
+function compactCommit(entry) {
+    return {
+        repo: entry.repo,
+        timestamp: entry.timestamp,
+        week: entry.week,
+        ...(entry.weeks.length > 0 ? { weeks: [...entry.weeks].sort((a, b) => a - b) } : {}),
+        ...(entry.projects.length > 0 ? { projects: [...entry.projects].sort() } : {}),
+        ...(entry.minutes > 0 ? { minutes: entry.minutes } : {}),
+        ...(entry.problems.length > 0 ? { problems: [...entry.problems].sort() } : {}),
+    };
+}
+
+/**
+ * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
+ * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
+ * losing it loses nothing, `rebuild` recomputes it. Commits are a union keyed by SHA, so deliveries
+ * in any order, any number of times, give byte-identical files; only the newest `LIVE_COMMITS` are
+ * listed one by one, older ones are folded into the archive (see ledger-archive.ts), which keeps
+ * the file small (100,000 commits in nine repositories take about 200 KB).
+ */
+/** How many commits the ledger lists one by one; older ones are folded into the archive. */
+const LIVE_COMMITS = 1000;
+/** What one commit may write to the ledger: claims beyond these are not evidence but noise. */
+const COMMIT_BOUNDS = { problems: 50, problemName: 100, weeks: 60, projects: 20, slug: 100 };
+/** A learner's commit as the ledger keeps it. */
+function ledgerEntry(commit, claims, context) {
+    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
+    const position = weekOn(context.calendar, day);
+    const distinct = (values) => [...new Set(values)];
+    return {
+        repo: commit.repo,
+        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
+        week: position.kind === "during" ? position.week : null,
+        weeks: distinct(claims.weeks).slice(0, COMMIT_BOUNDS.weeks),
+        projects: distinct(claims.projects.map((slug) => slug.slice(0, COMMIT_BOUNDS.slug))).slice(0, COMMIT_BOUNDS.projects),
+        minutes: claims.minutes,
+        problems: distinct(claims.problems.map((name) => name.slice(0, COMMIT_BOUNDS.problemName))).slice(0, COMMIT_BOUNDS.problems),
+    };
+}
+/**
+ * The ledger with these entries added: a union by SHA, then the commits beyond the newest
+ * `window` folded into the archive. An entry the archive already covers adds nothing.
+ */
+function recordCommits(ledger, entries, window = LIVE_COMMITS) {
+    return compactLedger(mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } }), window);
+}
+/** The ledger with all but its newest `window` commits folded into the archive. */
+function compactLedger(ledger, window = LIVE_COMMITS) {
+    const commits = Object.entries(ledger.commits);
+    if (commits.length <= window)
+        return ledger;
+    const newestFirst = commits.sort(([leftSha, left], [rightSha, right]) => compareCommitKeys({ sha: rightSha, timestamp: right.timestamp }, { sha: leftSha, timestamp: left.timestamp }));
+    return {
+        ...ledger,
+        commits: Object.fromEntries(newestFirst.slice(0, window)),
+        archive: foldCommits(ledger.archive, newestFirst.slice(window)),
+    };
+}
+/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
+function recordPulls(ledger, pulls) {
+    const merged = { ...ledger.pulls };
+    for (const [key, pull] of Object.entries(pulls)) {
+        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
+    }
+    return { ...ledger, pulls: merged };
+}
+/** The ledger with the newest commit each listed repository returned. */
+function recordSeen(ledger, seen) {
+    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
+}
+/** The ledger with these issues' engagement as read now. */
+function recordEngagement(ledger, engagement) {
+    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
+}
+/** The ledger with the pace as judged on `pace.asOf`. */
+function recordPace(ledger, pace) {
+    return mergeLedgers(ledger, { ...emptyLedger(), pace });
+}
+/**
+ * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
+ * hold a commit differently (recorded under another config), the choice depends on the entries
+ * alone, so that merging is commutative and the order of deliveries never shows.
+ */
+function mergeLedgers(left, right) {
+    const archive = laterArchive(left.archive, right.archive);
+    const commits = {};
+    for (const [key, entry] of [...Object.entries(left.commits), ...Object.entries(right.commits)]) {
+        // Behind the watermark: counted in the archive already (or a straggler it is too late for).
+        if (isArchived(archive, { sha: key, timestamp: entry.timestamp }))
+            continue;
+        const existing = commits[key];
+        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
+    }
+    const pulls = { ...left.pulls };
+    for (const [key, pull] of Object.entries(right.pulls)) {
+        const existing = pulls[key];
+        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
+    }
+    return {
+        version: LEDGER_VERSION,
+        commits,
+        archive,
+        pulls,
+        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
+        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
+        pace: latest(left.pace, right.pace),
+    };
+}
+/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
+function mergeBy(left, right, rank) {
+    const merged = { ...left };
+    for (const [key, entry] of Object.entries(right)) {
+        const existing = merged[key];
+        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
+    }
+    return merged;
+}
+function latest(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
+    return rank(right) > rank(left) ? right : left;
+}
+/** Orders two records of one pull request: the one with its files read first, then by content. */
+function pullRank(pull) {
+    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
+}
+function entryText(entry) {
+    return JSON.stringify([
+        entry.repo,
+        entry.timestamp,
+        entry.week,
+        [...entry.weeks].sort(),
+        [...entry.projects].sort(),
+        entry.minutes,
+        [...entry.problems].sort(),
+    ]);
+}
+
 /** The open-source repositories the learner's work counts in: the config's, else the curriculum's. */
 function ossTargets(context) {
     return (context.config.oss.repos ?? context.curriculum.tracks.oss?.targets.map((target) => target.repo) ?? []);
@@ -56832,23 +56825,12 @@ function weekReports(input, issues) {
     const { context, ledger, today } = input;
     const { calendar, curriculum } = context;
     const zone = calendar.timeZone;
+    const activity = ledgerActivity(ledger);
     const claimedOn = new Map();
-    const totals = new Map();
-    for (const entry of Object.values(ledger.commits)) {
-        const day = localDate(Temporal.Instant.from(entry.timestamp), zone);
-        for (const week of entry.weeks) {
-            const known = claimedOn.get(week);
-            if (!known || Temporal.PlainDate.compare(day, known) < 0)
-                claimedOn.set(week, day);
-        }
-        if (entry.week === null)
-            continue;
-        const total = totals.get(entry.week) ?? { commits: 0, minutes: 0, problems: 0 };
-        total.commits += 1;
-        total.minutes += entry.minutes;
-        total.problems += entry.problems.length;
-        totals.set(entry.week, total);
+    for (const [week, timestamp] of activity.claimedWeeks) {
+        claimedOn.set(week, localDate(Temporal.Instant.from(timestamp), zone));
     }
+    const totals = activity.weeks;
     const reports = [];
     for (let week = 1; week <= calendar.totalWeeks; week++) {
         const span = weekSpan(calendar, week);
@@ -56921,21 +56903,17 @@ function phaseReport(phase, weeks, today, context) {
 }
 function projectReports(input, issues) {
     const { context, ledger } = input;
+    const recorded = ledgerActivity(ledger);
     return plannedProjects(context.curriculum, context.chosen).map((project) => {
         const repo = context.config.projects[project.slug];
-        const commits = repo
-            ? Object.values(ledger.commits).filter((entry) => entry.repo.toLowerCase() === repo.toLowerCase())
-            : [];
-        const last = commits
-            .map((entry) => entry.timestamp)
-            .sort((a, b) => Date.parse(a) - Date.parse(b))
-            .at(-1);
+        const activity = repo ? repoActivity(recorded, repo) : undefined;
+        const last = activity?.latest;
         const issue = issues.get(keys.project(project.slug));
-        const status = issue?.state === "closed" || commits.some((entry) => entry.projects.includes(project.slug))
+        const status = issue?.state === "closed" || activity?.projects.has(project.slug)
             ? "done"
             : !repo
                 ? "untracked"
-                : commits.length > 0
+                : (activity?.commits ?? 0) > 0
                     ? "in-progress"
                     : "not-started";
         return {
@@ -56945,7 +56923,7 @@ function projectReports(input, issues) {
             firstWeek: project.weeks.from,
             lastWeek: project.weeks.to,
             ...(repo ? { repo, repoUrl: repoUrl(context, repo) } : {}),
-            commits: commits.length,
+            commits: activity?.commits ?? 0,
             ...(last
                 ? { lastActivity: localDate(Temporal.Instant.from(last), context.calendar.timeZone).toString() }
                 : {}),
@@ -56953,6 +56931,23 @@ function projectReports(input, issues) {
             ...(typeof issue?.html_url === "string" ? { url: issue.html_url } : {}),
         };
     });
+}
+/** A repository's commits as the ledger counts them, whatever the case its name was recorded in. */
+function repoActivity(recorded, repo) {
+    const total = {
+        commits: 0,
+        projects: new Set(),
+    };
+    for (const [name, activity] of recorded.repos) {
+        if (name.toLowerCase() !== repo.toLowerCase())
+            continue;
+        total.commits += activity.commits;
+        if (total.latest === undefined || Date.parse(activity.latest) > Date.parse(total.latest))
+            total.latest = activity.latest;
+        for (const project of activity.projects)
+            total.projects.add(project);
+    }
+    return total;
 }
 function barReport(status, context) {
     const phase = context.curriculum.phases.find((candidate) => candidate.number === status.bar.phase);
@@ -58189,7 +58184,7 @@ async function refreshWithActivity(input, ledgerUpdate) {
  * there.
  */
 async function trackHistory(input) {
-    const stored = parseLedger((await input.gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+    const stored = readLedger(await input.gateway.readFile(LEDGER_PATH));
     const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
     const result = await track({
         gateway: input.gateway,
@@ -58321,16 +58316,17 @@ function worthRecording(claims) {
     return claims.weeks.length + claims.projects.length + claims.problems.length > 0 || claims.minutes > 0;
 }
 /**
- * Update the portfolio's ledger in one commit: merged with what is there, never overwritten. The
+ * Update the portfolio's ledger in one commit: merged with what is there, never overwritten (one
+ * that cannot be read stops the write), unless `replace` (rebuild) says to start afresh. The
  * ledger as written (or as found, when nothing changed).
  */
-async function writeLedger(gateway, update) {
+async function writeLedger(gateway, update, replace = false) {
     let written = emptyLedger();
     await gateway.commitFiles({
         message: "syllabot: record progress",
         read: [LEDGER_PATH],
         render: (current) => {
-            written = update(parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger());
+            written = update(replace ? emptyLedger() : readLedger(current.get(LEDGER_PATH)));
             return { [LEDGER_PATH]: serializeLedger(written) };
         },
     });
@@ -58345,7 +58341,7 @@ async function readOssActivity(input) {
     const targets = ossTargets(context);
     if (targets.length === 0)
         return { update: (ledger) => ledger, incomplete: false };
-    const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+    const stored = readLedger(await gateway.readFile(LEDGER_PATH));
     const { prs, incomplete } = await gateway.searchMergedPullRequests(context.config.learner, targets);
     const needFiles = new Set((context.curriculum.tracks.oss?.bars ?? [])
         .filter((bar) => bar.requires === "substantive-pr")
@@ -58412,7 +58408,7 @@ async function refresh(input) {
         ...(config.commit.author ? { author: config.commit.author } : {}),
         read: [config.readme, LEDGER_PATH],
         render: (current) => {
-            const stored = parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger();
+            const stored = readLedger(current.get(LEDGER_PATH));
             const ledger = input.ledgerUpdate ? input.ledgerUpdate(stored) : stored;
             report = progressReport({
                 context,
@@ -65389,6 +65385,82 @@ function createClient(options) {
     });
 }
 
+/**
+ * A file's text at `ref` (the default branch when absent), or undefined when there is no such file.
+ *
+ * The contents API sends a file's content inline only up to 1 MiB; a larger one comes back with
+ * `content: ""` and `encoding: "none"`, which must never read as an empty file (writing it back
+ * would wipe it). Such a file is read whole through the blob API (up to 100 MiB). A file that
+ * cannot be read whole throws: it is never taken as absent or empty.
+ */
+async function readFileText(client, location, path, ref) {
+    let data;
+    try {
+        ({ data } = await getContent(client, location, path, ref));
+    }
+    catch (error) {
+        if (isStatus(error, 404))
+            return undefined;
+        throw tooLargeOr(error, location);
+    }
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
+        throw unreadable(location, "it is not a file");
+    }
+    if (data.encoding === "base64") {
+        const bytes = Buffer.from(data.content, "base64");
+        // A size that disagrees with the content means GitHub left some of it out.
+        if (bytes.length === data.size)
+            return bytes.toString("utf8");
+    }
+    else if (data.encoding !== "none") {
+        throw unreadable(location, `GitHub sent its content encoded as "${data.encoding}", which syllabot cannot read`);
+    }
+    return readBlobText(client, location, data.sha, data.size);
+}
+function getContent(client, location, path, ref) {
+    return client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner: location.owner,
+        repo: location.name,
+        path,
+        ...(ref ? { ref } : {}),
+    });
+}
+/** A blob's text through the git data API, which serves blobs up to 100 MiB, base64-encoded. */
+async function readBlobText(client, location, sha, size) {
+    let blob;
+    try {
+        ({ data: blob } = await client.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+            owner: location.owner,
+            repo: location.name,
+            file_sha: sha,
+        }));
+    }
+    catch (error) {
+        throw tooLargeOr(error, location);
+    }
+    const bytes = blob.encoding === "base64" ? Buffer.from(blob.content, "base64") : undefined;
+    if (!bytes || bytes.length !== size) {
+        throw unreadable(location, `GitHub sent ${bytes?.length ?? "none"} of its ${size} bytes`);
+    }
+    return bytes.toString("utf8");
+}
+/** GitHub's 403 `too_large` (a file over 100 MiB) said in the learner's terms; other errors as they are. */
+function tooLargeOr(error, location) {
+    const data = error.response?.data;
+    if (!isStatus(error, 403) || !data?.errors?.some((entry) => entry.code === "too_large"))
+        return error;
+    return unreadable(location, "the file is over 100 MB, which GitHub's API does not serve", 403, error);
+}
+function unreadable(location, why, status, cause) {
+    return new GitHubError({
+        status,
+        repo: location.repo,
+        action: location.action,
+        detail: `${why}; syllabot cannot read it, so it leaves it as it is`,
+        ...(cause ? { cause } : {}),
+    });
+}
+
 const PAGE = 100;
 /** How often a create whose outcome was lost is checked and tried again. */
 const CREATE_ATTEMPTS = 3;
@@ -65525,29 +65597,8 @@ class RestGateway {
         }));
     }
     async readFile(path, ref) {
-        return github(this.repo, `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`, async () => {
-            try {
-                const { data } = await this.client.request("GET /repos/{owner}/{repo}/contents/{path}", {
-                    ...this.params,
-                    path,
-                    ...(ref ? { ref } : {}),
-                });
-                if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
-                    throw new GitHubError({
-                        status: undefined,
-                        repo: this.repo,
-                        action: `read ${path}`,
-                        detail: "it is not a file",
-                    });
-                }
-                return Buffer.from(data.content, "base64").toString("utf8");
-            }
-            catch (error) {
-                if (isStatus(error, 404))
-                    return undefined;
-                throw error;
-            }
-        });
+        const action = `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`;
+        return github(this.repo, action, () => readFileText(this.client, { owner: this.owner, name: this.name, repo: this.repo, action }, path, ref));
     }
     async listCommitsSince(since) {
         const commits = await github(this.repo, "list commits", async () => {
@@ -65670,6 +65721,25 @@ class RestGateway {
         ]);
     }
     async commitFiles(commit) {
+        // What the caller's render throws (a file it will not write over) is its own error, not GitHub's.
+        let refused;
+        const render = (current) => {
+            try {
+                return commit.render(current);
+            }
+            catch (error) {
+                refused = { error };
+                throw error;
+            }
+        };
+        try {
+            return await this.commitRendered(commit, render);
+        }
+        catch (error) {
+            throw refused ? refused.error : error;
+        }
+    }
+    async commitRendered(commit, render) {
         const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
         return github(this.repo, action, async () => {
             const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
@@ -65682,7 +65752,7 @@ class RestGateway {
                 const current = new Map();
                 for (const path of commit.read)
                     current.set(path, await this.readFile(path, head.object.sha));
-                const rendered = Object.entries(commit.render(current));
+                const rendered = Object.entries(render(current));
                 const { data: parent } = await this.client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
                     ...this.params,
                     commit_sha: head.object.sha,
@@ -65904,8 +65974,8 @@ async function run() {
     catch (error) {
         // An unexpected error's stack goes to the debug log, which GitHub shows only when asked to.
         if (!isExpected(error) && error instanceof Error && error.stack)
-            debug(terminalSafe(error.stack, { multiline: true }));
-        setFailed(terminalSafe(failureMessage(error), { multiline: true }));
+            debug(error.stack);
+        setFailed(failureMessage(error));
     }
 }
 function readInputs(token, env) {
@@ -65925,14 +65995,10 @@ function readInputs(token, env) {
     const today = todayInput ? parsePlainDate(todayInput) : undefined;
     if (todayInput && !today)
         throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
-    const workspace = resolve$1(env.GITHUB_WORKSPACE || process.cwd());
-    const configInput = getInput("config") || CONFIG_PATH;
     return {
         token,
         command,
-        workspace,
-        configInput,
-        configPath: workspacePath(configInput, workspace),
+        configPath: workspacePath(getInput("config") || ".github/syllabot.yml", env.GITHUB_WORKSPACE),
         dryRun: booleanInput("dry-run"),
         paceMs,
         today,
@@ -65941,31 +66007,14 @@ function readInputs(token, env) {
         serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     };
 }
-/**
- * The config and curriculum of the checkout. Both are read only as regular files inside the
- * workspace, never through a symbolic link: a commit can link them to `.git/config` (the job's
- * credential) or to anything else on the runner, and a refused file is not read at all.
- */
-function loadWorkspaceSetup(inputs) {
-    const read = readCheckoutFile(inputs.workspace, inputs.configPath, {
-        file: inputs.configPath,
-        rootName: "the workspace",
-    });
-    if ("refused" in read) {
-        throw new UsageError(`input "config": ${JSON.stringify(inputs.configInput)} ${read.refused}: give the path of a file of the checked-out repository, e.g. ${CONFIG_PATH}`);
-    }
-    const loaded = parseConfig(read.text, inputs.configPath);
-    const curriculum = loadCurriculumFor(loaded, undefined, repositoryRootOf(inputs.configPath, inputs.workspace));
-    return { config: checkConfig(loaded, curriculum), curriculum };
-}
 async function runCommand(inputs) {
-    const { config, curriculum } = loadWorkspaceSetup(inputs);
+    const { config, curriculum } = loadSetup(inputs.configPath);
     const client = createClient({
         token: inputs.token,
         baseUrl: inputs.apiUrl,
         pacing: { writeIntervalMs: inputs.paceMs },
         onWait: (message) => info(`syllabot: ${message}`),
-        onWarn: (message) => warning(terminalSafe(message)),
+        onWarn: (message) => warning(message),
     });
     const progress = progressReporter(logIo);
     const gateway = new RestGateway(client, inputs.repo);
@@ -65984,7 +66033,7 @@ async function runCommand(inputs) {
                 onPlanned: (planned) => {
                     info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
                     startGroup(summaryLine(planned.summary));
-                    info$1(formatPlan(planned.operations, planned.summary));
+                    info(formatPlan(planned.operations, planned.summary));
                     endGroup();
                     if (!inputs.dryRun && planned.operations.length > 0)
                         info(`Applying ${planned.operations.length} operations:`);
@@ -66058,16 +66107,9 @@ async function runCommand(inputs) {
     setOutput("reminders", reminded ? reminded.sent.length : 0);
     await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun, refreshed, reminded);
 }
-/**
- * One line of the log. Data in it (titles, commit messages, GitHub's answers) loses its control
- * characters: a line break would also let it start a line with `::`, a workflow command.
- */
-function info(line) {
-    info$1(terminalSafe(line));
-}
-/** One written line per applied operation, as the CLI prints them (formatted terminal-safe). */
+/** One written line per applied operation, as the CLI prints them. */
 const logIo = {
-    stdout: (text) => info$1(text.replace(/\n$/, "")),
+    stdout: (text) => info(text.replace(/\n$/, "")),
     stderr: (text) => process.stderr.write(text),
     color: false,
     env: {},
@@ -66153,12 +66195,14 @@ function booleanInput(name) {
 }
 /** A path given relative to the checkout; shown relative to the working directory when inside it. */
 function workspacePath(path, workspace) {
-    return shownPath(resolve$1(workspace, path));
+    const absolute = resolve$2(workspace || process.cwd(), path);
+    const fromHere = relative(process.cwd(), absolute);
+    return fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : absolute;
 }
 const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-/** Text in the summary's HTML: curriculum titles are the learner's data, never markup (nor controls). */
+/** Text in the summary's HTML: curriculum titles are the learner's data, never markup. */
 function escapeHtml(text) {
-    return terminalSafe(text).replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+    return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
 }
 
 // The Action's entry point, bundled to dist/index.js (`npm run build:action`); action.ts does the work.

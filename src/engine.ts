@@ -26,7 +26,7 @@ import {
   type LedgerPull,
   type LedgerSeen,
   ledgerEntry,
-  parseLedger,
+  readLedger,
   recordCommits,
   recordEngagement,
   recordPace,
@@ -165,7 +165,7 @@ export interface HistoryInput {
  * there.
  */
 export async function trackHistory(input: HistoryInput & { deferLedger?: boolean }): Promise<TrackResult> {
-  const stored = parseLedger((await input.gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+  const stored = readLedger(await input.gateway.readFile(LEDGER_PATH));
   const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
   const result = await track({
     gateway: input.gateway,
@@ -463,16 +463,21 @@ function worthRecording(claims: CommitClaims): boolean {
 }
 
 /**
- * Update the portfolio's ledger in one commit: merged with what is there, never overwritten. The
+ * Update the portfolio's ledger in one commit: merged with what is there, never overwritten (one
+ * that cannot be read stops the write), unless `replace` (rebuild) says to start afresh. The
  * ledger as written (or as found, when nothing changed).
  */
-async function writeLedger(gateway: PortfolioGateway, update: (ledger: Ledger) => Ledger): Promise<Ledger> {
+async function writeLedger(
+  gateway: PortfolioGateway,
+  update: (ledger: Ledger) => Ledger,
+  replace = false,
+): Promise<Ledger> {
   let written = emptyLedger();
   await gateway.commitFiles({
     message: "syllabot: record progress",
     read: [LEDGER_PATH],
     render: (current) => {
-      written = update(parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger());
+      written = update(replace ? emptyLedger() : readLedger(current.get(LEDGER_PATH)));
       return { [LEDGER_PATH]: serializeLedger(written) };
     },
   });
@@ -490,7 +495,7 @@ export async function rebuildLedger(input: HistoryInput): Promise<{ commits: num
   for (const commit of commits.filter((candidate) => evidenceVerdict(candidate, context.config).counts)) {
     entries[commit.sha] = ledgerEntry(commit, claimsOf(commit, context.curriculum), context);
   }
-  await writeLedger(input.gateway, () => recordSeen(recordCommits(emptyLedger(), entries), seen));
+  await writeLedger(input.gateway, () => recordSeen(recordCommits(emptyLedger(), entries), seen), true);
   return { commits: Object.keys(entries).length, unreadable };
 }
 
@@ -611,7 +616,7 @@ export async function readOssActivity(
   const { context, gateway } = input;
   const targets = ossTargets(context);
   if (targets.length === 0) return { update: (ledger) => ledger, incomplete: false };
-  const stored = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+  const stored = readLedger(await gateway.readFile(LEDGER_PATH));
   const { prs, incomplete } = await gateway.searchMergedPullRequests(context.config.learner, targets);
   const needFiles = new Set(
     (context.curriculum.tracks.oss?.bars ?? [])
@@ -706,7 +711,7 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
     ...(config.commit.author ? { author: config.commit.author } : {}),
     read: [config.readme, LEDGER_PATH],
     render: (current) => {
-      const stored = parseLedger(current.get(LEDGER_PATH) ?? "") ?? emptyLedger();
+      const stored = readLedger(current.get(LEDGER_PATH));
       const ledger = input.ledgerUpdate ? input.ledgerUpdate(stored) : stored;
       report = progressReport({
         context,
@@ -880,7 +885,7 @@ export async function readProgress(input: {
 }): Promise<ProgressStatus> {
   const { gateway, context, today } = input;
   const actual = await readTrustedState(gateway, context, await trustFor(gateway, context));
-  const ledger = parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") ?? emptyLedger();
+  const ledger = readLedger(await gateway.readFile(LEDGER_PATH));
   return progressStatus(
     context,
     ledger,

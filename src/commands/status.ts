@@ -5,7 +5,7 @@ import { loadSetup } from "../config/load.js";
 import { type ProgressStatus, progressStatus, readProgress } from "../engine.js";
 import { InputError, UsageError } from "../errors.js";
 import { planContext } from "../plan/context.js";
-import { emptyLedger, parseLedger } from "../progress/ledger.js";
+import { readLedger } from "../progress/ledger.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { formatDate } from "../render/dates.js";
 import { terminalSafe, terminalSafeJson, terminalSafeStrings } from "../text/terminal.js";
@@ -57,17 +57,7 @@ function readLedgerFile(path: string) {
       { file: path, path: "", message: "no such file (a ledger is .syllabot/state.json)" },
     ]);
   }
-  const ledger = parseLedger(readFileSync(path, "utf8"));
-  if (!ledger) {
-    throw new InputError([
-      {
-        file: path,
-        path: "",
-        message: "not a syllabot ledger (version 1): rebuild it with `syllabot rebuild`",
-      },
-    ]);
-  }
-  return ledger ?? emptyLedger();
+  return readLedger(readFileSync(path, "utf8"), path);
 }
 
 const date = (iso: string) => formatDate(Temporal.PlainDate.from(iso));

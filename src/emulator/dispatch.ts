@@ -15,7 +15,13 @@ import { findInstallation, type InstallationScope, reaches } from "./installatio
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
 import { permits } from "./permissions.js";
-import type { ApiReply, EmulatorContext, HttpMethod, RouteDefinition } from "./route.js";
+import {
+  type ApiReply,
+  type EmulatorContext,
+  type HttpMethod,
+  mediaTypeOf,
+  type RouteDefinition,
+} from "./route.js";
 import type { RouteTable } from "./routes/index.js";
 import type { UserRecord } from "./state.js";
 
@@ -31,7 +37,7 @@ export interface IncomingApiRequest {
 export interface Outcome {
   status: number;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: string | Buffer | undefined;
   /** Destroy the connection instead of answering. */
   drop: boolean;
 }
@@ -61,7 +67,7 @@ function notAccessibleByIntegration(route: RouteDefinition): ApiError {
 }
 
 /** A weak validator of a response body, as GitHub sends in `ETag`. */
-function etagOf(body: string): string {
+function etagOf(body: string | Buffer): string {
   return `W/"${createHash("sha256").update(body).digest("hex")}"`;
 }
 
@@ -184,6 +190,7 @@ export class Dispatcher {
         url: incoming.url,
         context,
         fault: handled.fault,
+        mediaType: mediaTypeOf(incoming.headers.accept),
       });
     } catch (error) {
       handled.reply = this.errorReply(error);
@@ -201,7 +208,8 @@ export class Dispatcher {
   ): Outcome {
     const { limits, faults } = this.parts;
     const limit = this.limitFor(matched);
-    let body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
+    let body: string | Buffer | undefined =
+      reply.raw ?? (reply.body === undefined ? undefined : JSON.stringify(reply.body));
     let status = reply.status;
     const headers: Record<string, string> = { ...reply.headers };
     if (record.method === "GET" && status === 200 && body !== undefined) {
@@ -218,9 +226,10 @@ export class Dispatcher {
     this.requestCount += 1;
     Object.assign(headers, limit.headers(now), {
       "x-github-request-id": `EMU0:${this.requestCount.toString(16).toUpperCase().padStart(6, "0")}`,
-      "x-github-media-type": "github.v3; format=json",
+      "x-github-media-type": reply.raw ? "github.v3; param=raw" : "github.v3; format=json",
     });
-    if (body !== undefined) headers["content-type"] = "application/json; charset=utf-8";
+    if (body !== undefined)
+      headers["content-type"] = reply.raw ? "application/vnd.github.raw" : "application/json; charset=utf-8";
     if (record.write && status >= 200 && status < 300) {
       if (matched?.route.createsContent) limits.content.record(now);
       faults.noteSuccessfulWrite();
@@ -228,7 +237,8 @@ export class Dispatcher {
     const drop = fault === "drop-after-write";
     Object.assign(record, {
       status,
-      responseBody: body === undefined ? undefined : JSON.parse(body),
+      // Raw bytes are not logged: the log holds JSON bodies (the content type says what was sent).
+      responseBody: body === undefined || reply.raw ? undefined : JSON.parse(String(body)),
       responseHeaders: headers,
       rateLimitCost: cost,
       dropped: drop,

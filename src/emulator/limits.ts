@@ -102,3 +102,11 @@ export function rateLimits(options: LimitOptions = {}): RateLimits {
     content: new ContentCreationLimit(options.contentPerMinute ?? 80, options.contentPerHour ?? 500),
   };
 }
+
+/**
+ * The contents API serves a file's content inline up to 1 MiB; a larger one comes back with
+ * `content: ""` and `encoding: "none"` (its bytes through the raw media type or the blob API).
+ */
+export const CONTENTS_INLINE_MAX_BYTES = 1024 * 1024;
+/** Neither the contents API nor the blob API serves a file over 100 MiB. */
+export const BLOB_MAX_BYTES = 100 * 1024 * 1024;

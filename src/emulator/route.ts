@@ -38,6 +38,17 @@ export interface ApiRequest {
   context: EmulatorContext;
   /** A fault the handler itself must act out (an incomplete search, a stale sha), if one was injected. */
   fault: FaultKind | undefined;
+  /** The custom media type the `Accept` header asked for (`application/vnd.github.raw+json`: raw). */
+  mediaType: MediaType;
+}
+
+/** GitHub's custom media types that change what an endpoint answers; `json` is the default. */
+export type MediaType = "json" | "raw" | "object";
+
+/** The custom media type an `Accept` header names, as GitHub reads it (`v3.` and `+json` optional). */
+export function mediaTypeOf(accept: string | undefined): MediaType {
+  const named = /application\/vnd\.github(?:\.v3)?\.(raw|object)(?:\+json)?\b/.exec(accept ?? "");
+  return (named?.[1] as MediaType | undefined) ?? "json";
 }
 
 export interface ApiReply {
@@ -45,6 +56,8 @@ export interface ApiReply {
   /** Serialized as JSON; `undefined` sends no body. */
   body: unknown;
   headers?: Record<string, string>;
+  /** Bytes sent as they are instead of a JSON body (the raw media type). */
+  raw?: Buffer;
 }
 
 /** Who may call a route: tokens acting as a user or installation, or an app's JWT. */

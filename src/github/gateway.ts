@@ -101,7 +101,11 @@ export interface PortfolioGateway {
   updateIssue(number: number, fields: Partial<IssueFields>): Promise<ActualIssue>;
   commentOnIssue(number: number, body: string): Promise<void>;
   listIssueComments(number: number): Promise<IssueComment[]>;
-  /** A file's text at a ref (default branch when omitted), or undefined when there is none. */
+  /**
+   * A file's text at a ref (default branch when omitted), whole whatever its size, or undefined
+   * when there is none. Throws when GitHub will not serve it whole (over 100 MB): never "" for a
+   * file that has content, so a file that was not read is never written over.
+   */
   readFile(path: string, ref?: string): Promise<string | undefined>;
   /**
    * Commits on the default branch since an instant, oldest first, as evidence; undefined when the

@@ -13,6 +13,7 @@ import type { PullRequestEvidence } from "../progress/oss.js";
 import { keyOf } from "../render/managed-body.js";
 import { ANNOTATIONS_PER_REQUEST } from "../text/github-limits.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
+import { readFileText } from "./file-contents.js";
 import type {
   CheckRun,
   EngagedIssue,
@@ -221,27 +222,10 @@ export class RestGateway implements PortfolioGateway {
   }
 
   async readFile(path: string, ref?: string): Promise<string | undefined> {
-    return github(this.repo, `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`, async () => {
-      try {
-        const { data } = await this.client.request("GET /repos/{owner}/{repo}/contents/{path}", {
-          ...this.params,
-          path,
-          ...(ref ? { ref } : {}),
-        });
-        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
-          throw new GitHubError({
-            status: undefined,
-            repo: this.repo,
-            action: `read ${path}`,
-            detail: "it is not a file",
-          });
-        }
-        return Buffer.from(data.content, "base64").toString("utf8");
-      } catch (error) {
-        if (isStatus(error, 404)) return undefined;
-        throw error;
-      }
-    });
+    const action = `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`;
+    return github(this.repo, action, () =>
+      readFileText(this.client, { owner: this.owner, name: this.name, repo: this.repo, action }, path, ref),
+    );
   }
 
   async listCommitsSince(since: string): Promise<CommitEvidence[] | undefined> {
@@ -400,6 +384,27 @@ export class RestGateway implements PortfolioGateway {
   }
 
   async commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined> {
+    // What the caller's render throws (a file it will not write over) is its own error, not GitHub's.
+    let refused: { error: unknown } | undefined;
+    const render: FileCommit["render"] = (current) => {
+      try {
+        return commit.render(current);
+      } catch (error) {
+        refused = { error };
+        throw error;
+      }
+    };
+    try {
+      return await this.commitRendered(commit, render);
+    } catch (error) {
+      throw refused ? refused.error : error;
+    }
+  }
+
+  private async commitRendered(
+    commit: FileCommit,
+    render: FileCommit["render"],
+  ): Promise<{ sha: string } | undefined> {
     const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
     return github(this.repo, action, async () => {
       const { data: repository } = await this.client.request("GET /repos/{owner}/{repo}", this.params);
@@ -411,7 +416,7 @@ export class RestGateway implements PortfolioGateway {
         });
         const current = new Map<string, string | undefined>();
         for (const path of commit.read) current.set(path, await this.readFile(path, head.object.sha));
-        const rendered = Object.entries(commit.render(current));
+        const rendered = Object.entries(render(current));
         const { data: parent } = await this.client.request(
           "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
           {

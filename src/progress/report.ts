@@ -4,7 +4,7 @@ import type { ActualIssue } from "../plan/actual.js";
 import { keys, type PlanContext, repoUrl } from "../plan/context.js";
 import { keyOf } from "../render/managed-body.js";
 import { dsaStatus, dsaTargetFor } from "./dsa.js";
-import type { Ledger } from "./ledger.js";
+import { type Ledger, type LedgerActivity, ledgerActivity } from "./ledger.js";
 import type { BarStatus } from "./oss.js";
 import { pace } from "./pace.js";
 import type {
@@ -108,21 +108,12 @@ function weekReports(input: ReportInput, issues: ReadonlyMap<string, ActualIssue
   const { context, ledger, today } = input;
   const { calendar, curriculum } = context;
   const zone = calendar.timeZone;
+  const activity = ledgerActivity(ledger);
   const claimedOn = new Map<number, PlainDate>();
-  const totals = new Map<number, { commits: number; minutes: number; problems: number }>();
-  for (const entry of Object.values(ledger.commits)) {
-    const day = localDate(Temporal.Instant.from(entry.timestamp), zone);
-    for (const week of entry.weeks) {
-      const known = claimedOn.get(week);
-      if (!known || Temporal.PlainDate.compare(day, known) < 0) claimedOn.set(week, day);
-    }
-    if (entry.week === null) continue;
-    const total = totals.get(entry.week) ?? { commits: 0, minutes: 0, problems: 0 };
-    total.commits += 1;
-    total.minutes += entry.minutes;
-    total.problems += entry.problems.length;
-    totals.set(entry.week, total);
+  for (const [week, timestamp] of activity.claimedWeeks) {
+    claimedOn.set(week, localDate(Temporal.Instant.from(timestamp), zone));
   }
+  const totals = activity.weeks;
   const reports: WeekReport[] = [];
   for (let week = 1; week <= calendar.totalWeeks; week++) {
     const span = weekSpan(calendar, week);
@@ -209,22 +200,18 @@ function phaseReport(
 
 function projectReports(input: ReportInput, issues: ReadonlyMap<string, ActualIssue>): ProjectReport[] {
   const { context, ledger } = input;
+  const recorded = ledgerActivity(ledger);
   return plannedProjects(context.curriculum, context.chosen).map((project) => {
     const repo = context.config.projects[project.slug];
-    const commits = repo
-      ? Object.values(ledger.commits).filter((entry) => entry.repo.toLowerCase() === repo.toLowerCase())
-      : [];
-    const last = commits
-      .map((entry) => entry.timestamp)
-      .sort((a, b) => Date.parse(a) - Date.parse(b))
-      .at(-1);
+    const activity = repo ? repoActivity(recorded, repo) : undefined;
+    const last = activity?.latest;
     const issue = issues.get(keys.project(project.slug));
     const status =
-      issue?.state === "closed" || commits.some((entry) => entry.projects.includes(project.slug))
+      issue?.state === "closed" || activity?.projects.has(project.slug)
         ? "done"
         : !repo
           ? "untracked"
-          : commits.length > 0
+          : (activity?.commits ?? 0) > 0
             ? "in-progress"
             : "not-started";
     return {
@@ -234,7 +221,7 @@ function projectReports(input: ReportInput, issues: ReadonlyMap<string, ActualIs
       firstWeek: project.weeks.from,
       lastWeek: project.weeks.to,
       ...(repo ? { repo, repoUrl: repoUrl(context, repo) } : {}),
-      commits: commits.length,
+      commits: activity?.commits ?? 0,
       ...(last
         ? { lastActivity: localDate(Temporal.Instant.from(last), context.calendar.timeZone).toString() }
         : {}),
@@ -242,6 +229,25 @@ function projectReports(input: ReportInput, issues: ReadonlyMap<string, ActualIs
       ...(typeof issue?.html_url === "string" ? { url: issue.html_url } : {}),
     };
   });
+}
+
+/** A repository's commits as the ledger counts them, whatever the case its name was recorded in. */
+function repoActivity(
+  recorded: LedgerActivity,
+  repo: string,
+): { commits: number; latest?: string; projects: Set<string> } {
+  const total: { commits: number; latest?: string; projects: Set<string> } = {
+    commits: 0,
+    projects: new Set(),
+  };
+  for (const [name, activity] of recorded.repos) {
+    if (name.toLowerCase() !== repo.toLowerCase()) continue;
+    total.commits += activity.commits;
+    if (total.latest === undefined || Date.parse(activity.latest) > Date.parse(total.latest))
+      total.latest = activity.latest;
+    for (const project of activity.projects) total.projects.add(project);
+  }
+  return total;
 }
 
 function barReport(status: BarStatus, context: PlanContext): BarReport {

@@ -101,3 +101,59 @@ describe("contents", () => {
     expect(created.data.commit.parents).toEqual([]);
   });
 });
+
+describe("contents over GitHub's size limits", () => {
+  const MiB = 1024 * 1024;
+  const blobOf = (sha: string) =>
+    api.octokit().request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...params, file_sha: sha });
+
+  it("serves a file of exactly 1 MiB inline, and one byte more with empty content and encoding none", async () => {
+    api.emulator.createRepo(REPO);
+    const exact = "a".repeat(MiB);
+    const over = `${"b".repeat(MiB)}!`;
+    api.emulator.addCommit(REPO, { message: "big", files: { "exact.md": exact, "over.md": over } });
+    const inline = fileOf((await get("exact.md")).data);
+    expect(inline.encoding).toBe("base64");
+    expect(Buffer.from(inline.content, "base64").toString()).toBe(exact);
+    const large = fileOf((await get("over.md")).data) as ReturnType<typeof fileOf> & { size: number };
+    expect(large).toMatchObject({ content: "", encoding: "none", size: MiB + 1 });
+    // The blob API serves it whole, base64.
+    const blob = (await blobOf(large.sha)).data;
+    expect(blob.encoding).toBe("base64");
+    expect(blob.size).toBe(MiB + 1);
+    expect(Buffer.from(blob.content, "base64").toString()).toBe(over);
+  });
+
+  it("sends the bytes themselves with the raw media type, through the contents and the blob API", async () => {
+    api.emulator.createRepo(REPO);
+    const over = `${"é".repeat(MiB / 2)}!`;
+    api.emulator.addCommit(REPO, { message: "big", files: { "over.md": over } });
+    const raw = await api.fetch(`/repos/${REPO}/contents/over.md`, {
+      headers: { accept: "application/vnd.github.raw+json" },
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get("content-type")).toBe("application/vnd.github.raw");
+    expect(await raw.text()).toBe(over);
+    const sha = fileOf((await get("over.md")).data).sha;
+    const rawBlob = await api.fetch(`/repos/${REPO}/git/blobs/${sha}`, {
+      headers: { accept: "application/vnd.github.raw" },
+    });
+    expect(await rawBlob.text()).toBe(over);
+  });
+
+  it("refuses a file over 100 MiB with 403 too_large, through the contents and the blob API", {
+    timeout: 120_000,
+  }, async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, { message: "huge", files: { "huge.bin": "z".repeat(100 * MiB + 1) } });
+    const refused = await failure(get("huge.bin"));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      errors: [{ resource: "Blob", field: "data", code: "too_large" }],
+    });
+    const listing = (await get("")).data as { name: string; sha: string; size: number }[];
+    const huge = listing.find((item) => item.name === "huge.bin");
+    expect(huge?.size).toBe(100 * MiB + 1);
+    expect((await failure(blobOf(huge?.sha ?? ""))).status).toBe(403);
+  });
+});

@@ -351,7 +351,9 @@ async function scenario(emulator: Emulator): Promise<void> {
 }
 
 describe("conformance to GitHub's OpenAPI description", () => {
-  it("answers every operation it serves as the description says, and takes what it says", async () => {
+  it("answers every operation it serves as the description says, and takes what it says", {
+    timeout: 120_000,
+  }, async () => {
     const emulator = await Emulator.start();
     try {
       await scenario(emulator);

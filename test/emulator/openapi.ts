@@ -21,6 +21,7 @@ interface Parameter {
 
 interface Operation {
   operationId: string;
+  description?: string;
   parameters?: (Parameter | { $ref: string })[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: Json }> };
   responses: Record<string, Json>;
@@ -233,6 +234,12 @@ class OpenApiValidator {
   }
 
   private checkResponse(where: string, compiled: CompiledOperation, record: RequestRecord): string[] {
+    // The raw media type sends the bytes themselves, where the operation says it supports it.
+    if (record.responseHeaders["content-type"]?.startsWith("application/vnd.github.raw")) {
+      return record.status === 200 && compiled.operation.description?.includes("application/vnd.github.raw")
+        ? []
+        : [`${where}: raw bytes, but ${compiled.operation.operationId} does not offer the raw media type`];
+    }
     const validator = compiled.responses.get(String(record.status)) ?? compiled.responses.get("default");
     // Any GET may answer a conditional request with 304 (RFC 9110), though the description lists it for few.
     if (validator === undefined && record.status === 304 && record.method === "GET") {

@@ -1,13 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors.js";
 import { parseCommitMessage } from "../../src/progress/commit-grammar.js";
 import {
+  compactLedger,
   emptyLedger,
+  LEDGER_VERSION,
   type Ledger,
   type LedgerCommit,
   ledgerEntry,
   mergeLedgers,
   parseLedger,
+  readLedger,
   recordCommits,
   serializeLedger,
   weeklyTotals,
@@ -17,19 +21,23 @@ import { exampleContext } from "../helpers/setup.js";
 const context = exampleContext();
 const program = { totalWeeks: 52, projectSlugs: new Set(["csvq"]) };
 
-const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc.tuple(
-  // A small pool of SHAs, so that the same commit, recorded differently, meets itself often.
-  fc.constantFrom(..."abcde".split("").map((digit) => digit.repeat(40))),
-  fc.record({
-    repo: fc.constantFrom("octocat/csvq", "octocat/logr"),
-    timestamp: fc.constantFrom("2026-03-03T10:00:00Z", "2026-03-10T10:00:00Z"),
-    week: fc.option(fc.integer({ min: 1, max: 52 }), { nil: null }),
-    weeks: fc.array(fc.integer({ min: 1, max: 52 }), { maxLength: 3 }),
-    projects: fc.array(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
-    minutes: fc.integer({ min: 0, max: 600 }),
-    problems: fc.array(fc.constantFrom("two-sum", "lru-cache"), { maxLength: 2 }),
-  }),
-);
+/** A commit's time is part of the commit: the same SHA always has the same one. */
+const timeOf = (sha: string) => `2026-03-0${(Number.parseInt(sha[0] ?? "0", 16) % 9) + 1}T10:00:00Z`;
+
+const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc
+  .tuple(
+    // A small pool of SHAs, so that the same commit, recorded differently, meets itself often.
+    fc.constantFrom(..."abcdef".split("").map((digit) => digit.repeat(40))),
+    fc.record({
+      repo: fc.constantFrom("octocat/csvq", "octocat/logr"),
+      week: fc.option(fc.integer({ min: 1, max: 52 }), { nil: null }),
+      weeks: fc.array(fc.integer({ min: 1, max: 52 }), { maxLength: 3 }),
+      projects: fc.array(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
+      minutes: fc.integer({ min: 0, max: 600 }),
+      problems: fc.array(fc.constantFrom("two-sum", "lru-cache"), { maxLength: 2 }),
+    }),
+  )
+  .map(([sha, entry]): [string, LedgerCommit] => [sha, { ...entry, timestamp: timeOf(sha) }]);
 const ledgerArb = fc.array(entryArb, { maxLength: 12 }).chain((entries) =>
   fc
     .array(
@@ -96,16 +104,23 @@ const ledgerArb = fc.array(entryArb, { maxLength: 12 }).chain((entries) =>
             }),
             { nil: null },
           ),
+          // Some ledgers have folded their oldest commits into the archive.
+          window: fc.integer({ min: 0, max: 12 }),
         })
         .map(
-          (rest): Ledger => ({
-            version: 1,
-            commits: Object.fromEntries(entries),
-            pulls: Object.fromEntries(pulls),
-            lastSeen: Object.fromEntries(rest.lastSeen),
-            engagement: Object.fromEntries(rest.engagement),
-            pace: rest.pace,
-          }),
+          (rest): Ledger =>
+            compactLedger(
+              {
+                version: LEDGER_VERSION,
+                commits: Object.fromEntries(entries),
+                archive: null,
+                pulls: Object.fromEntries(pulls),
+                lastSeen: Object.fromEntries(rest.lastSeen),
+                engagement: Object.fromEntries(rest.engagement),
+                pace: rest.pace,
+              },
+              rest.window,
+            ),
         ),
     ),
 );
@@ -174,13 +189,94 @@ describe("the ledger", () => {
     );
   });
 
-  it("reads back what it writes, and treats an unreadable or foreign ledger as absent", () => {
+  it("reads back what it writes", () => {
     fc.assert(
       fc.property(ledgerArb, (ledger) => {
         expect(serializeLedger(parseLedger(serializeLedger(ledger)) as Ledger)).toBe(serializeLedger(ledger));
       }),
     );
-    expect(parseLedger("{not json")).toBeUndefined();
-    expect(parseLedger('{"version": 99, "commits": {}}')).toBeUndefined();
+  });
+
+  it("reads a version-1 file as it was written", () => {
+    const v1 = {
+      version: 1,
+      commits: {
+        ["a".repeat(40)]: {
+          repo: "octocat/csvq",
+          timestamp: "2026-03-08T20:00:00Z",
+          week: 2,
+          weeks: [1],
+          projects: [],
+          minutes: 90,
+          problems: [],
+        },
+      },
+      pulls: {},
+      lastSeen: {},
+      engagement: {},
+      pace: null,
+    };
+    const ledger = readLedger(JSON.stringify(v1, null, 2));
+    expect(ledger.version).toBe(LEDGER_VERSION);
+    expect(ledger.archive).toBeNull();
+    expect(weeklyTotals(ledger).get(2)).toEqual({ commits: 1, minutes: 90, problems: 0 });
+  });
+
+  it.each([
+    ["{not json", "", /^not a syllabot ledger: not valid JSON \(/],
+    [
+      '{"version": 3, "commits": {}}',
+      "version",
+      /^written by a newer syllabot \(ledger version 3; this one reads versions 1 and 2\): upgrade syllabot;/,
+    ],
+    ['{"version": 2, "commits": {"abc": {}}}', "commits.abc", /^not a syllabot ledger: /],
+    [
+      '{"version": 2, "commits": {}, "notes": "mine"}',
+      "",
+      /^not a syllabot ledger: Unrecognized key: "notes"/,
+    ],
+  ])("refuses to take %s for an empty ledger, naming what is wrong", (text, path, message) => {
+    const error = (() => {
+      try {
+        readLedger(text);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    const [problem] = (error as InputError).problems;
+    expect(problem?.file).toBe(".syllabot/state.json");
+    expect(problem?.path).toBe(path);
+    expect(problem?.message).toMatch(message);
+    expect(problem?.message).toContain(
+      "syllabot will not write over it, nor refresh the README from it: repair it, or replace it with `syllabot rebuild`",
+    );
+    expect(parseLedger(text)).toBeUndefined();
+  });
+
+  it("reads no file, or one holding nothing but spaces, as an empty ledger", () => {
+    expect(readLedger(undefined)).toEqual(emptyLedger());
+    expect(readLedger(" \n")).toEqual(emptyLedger());
+  });
+
+  it("bounds what one commit writes: distinct claims, problem names cut, at most 50 problems", () => {
+    const names = Array.from({ length: 80 }, (_, index) => `problem-${index}-${"x".repeat(200)}`);
+    const commit = {
+      sha: "f".repeat(40),
+      message: "",
+      repo: "octocat/dsa",
+      url: "u",
+      timestamp: "2026-03-03T10:00:00Z",
+    };
+    const entry = ledgerEntry(
+      commit,
+      { weeks: [3, 3, 4], projects: ["csvq", "csvq"], minutes: 30, problems: names, rejected: [] },
+      context,
+    );
+    expect(entry.weeks).toEqual([3, 4]);
+    expect(entry.projects).toEqual(["csvq"]);
+    expect(entry.problems).toHaveLength(50);
+    expect(Math.max(...entry.problems.map((name) => name.length))).toBe(100);
   });
 });

@@ -59,7 +59,7 @@ describe("a bootstrap crashed at every one of its writes", () => {
 });
 
 describe("the pushes of a week in any order", () => {
-  it("give a byte-identical ledger and README region in 1,000 random orders", () => {
+  it("give a byte-identical ledger and README region in 1,000 random orders", { timeout: 120_000 }, () => {
     const context = exampleContext();
     const today = date("2026-04-20");
     // Week 6 (6–12 April 2026): work, time, DSA, a week finished, and a project finished.

@@ -61,6 +61,13 @@ export class GitObjects {
     return object?.type === "blob" ? object : undefined;
   }
 
+  /** A blob's length in bytes, from its base64 text without decoding it; 0 for no blob. */
+  blobSize(sha: string): number {
+    const base64 = this.blob(sha)?.content ?? "";
+    const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+    return (base64.length / 4) * 3 - padding;
+  }
+
   tree(sha: string): GitTree | undefined {
     const object = this.get(sha);
     return object?.type === "tree" ? object : undefined;

@@ -69,9 +69,7 @@ export function presentTree(
       mode: entry.mode,
       type: entry.type,
       sha: entry.sha,
-      ...(entry.type === "blob"
-        ? { size: Buffer.from(objects.blob(entry.sha)?.content ?? "", "base64").length }
-        : {}),
+      ...(entry.type === "blob" ? { size: objects.blobSize(entry.sha) } : {}),
       ...(entry.type === "commit" ? {} : { url: `${api}/git/${entry.type}s/${entry.sha}` }),
     })),
   };
@@ -197,8 +195,7 @@ export function presentContentItem(
   const self = `${api}/contents/${encoded}?ref=${encodeURIComponent(ref)}`;
   const git = entry.type === "commit" ? null : `${api}/git/${entry.type}s/${entry.sha}`;
   const html = `${urls.repoWeb(repo)}/${type === "dir" ? "tree" : "blob"}/${ref}/${encoded}`;
-  const size =
-    entry.type === "blob" ? Buffer.from(objects.blob(entry.sha)?.content ?? "", "base64").length : 0;
+  const size = entry.type === "blob" ? objects.blobSize(entry.sha) : 0;
   return {
     type,
     size,
@@ -223,13 +220,15 @@ export function presentContentFile(
   entry: TreeEntry,
   ref: string,
   urls: Urls,
+  inline = true,
 ): Schemas["content-file"] {
   const item = presentContentItem(repo, objects, path, entry, ref, urls);
+  // Over the contents API's inline limit GitHub sends no content, and says so by the encoding.
   return {
     ...item,
     type: "file",
-    content: wrappedBase64(objects.blob(entry.sha)?.content ?? ""),
-    encoding: "base64",
+    content: inline ? wrappedBase64(objects.blob(entry.sha)?.content ?? "") : "",
+    encoding: inline ? "base64" : "none",
   };
 }
 

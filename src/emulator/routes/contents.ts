@@ -1,8 +1,10 @@
 import { conflict, invalidRequest, notFound } from "../errors.js";
 import { commitFiles } from "../git/commit-files.js";
 import { entryAt, listTree } from "../git/trees.js";
+import { BLOB_MAX_BYTES, CONTENTS_INLINE_MAX_BYTES } from "../limits.js";
 import { presentContentFile, presentContentItem, presentFileCommit } from "../present/git.js";
 import { type ApiRequest, ok, type RouteDefinition } from "../route.js";
+import { blobTooLarge, rawBlob } from "./blobs.js";
 import { gitSignature } from "./git.js";
 import { repoOf } from "./repos.js";
 
@@ -34,7 +36,11 @@ function getContent(request: ApiRequest) {
     );
   }
   if (entry.type === "commit") return ok(presentContentItem(repo, objects, path, entry, ref, urls));
-  return ok(presentContentFile(repo, objects, path, entry, ref, urls));
+  const size = objects.blobSize(entry.sha);
+  if (size > BLOB_MAX_BYTES) throw blobTooLarge("repos/contents#get-repository-content");
+  if (request.mediaType === "raw") return rawBlob(objects, entry.sha);
+  const inline = size <= CONTENTS_INLINE_MAX_BYTES;
+  return ok(presentContentFile(repo, objects, path, entry, ref, urls, inline));
 }
 
 export const contentRoutes: RouteDefinition[] = [

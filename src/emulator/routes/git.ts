@@ -2,10 +2,12 @@ import { apiError, conflict, invalidRequest, notFound } from "../errors.js";
 import { isAncestor } from "../git/history.js";
 import type { GitObjects } from "../git/objects.js";
 import { applyTreeChanges, type TreeChange } from "../git/trees.js";
+import { BLOB_MAX_BYTES } from "../limits.js";
 import { presentBlob, presentGitCommit, presentRef, presentTree } from "../present/git.js";
 import { parseTimestamp, timestamp } from "../quirks.js";
 import { type ApiRequest, created, ok, param, type RouteDefinition } from "../route.js";
 import type { GitSignature, RepoRecord, TreeEntryType } from "../state.js";
+import { blobTooLarge, rawBlob } from "./blobs.js";
 import { repoOf } from "./repos.js";
 
 const MODES: Record<string, TreeEntryType> = {
@@ -96,8 +98,11 @@ export const gitRoutes: RouteDefinition[] = [
     handle(request) {
       const repo = repoOf(request);
       const sha = param(request, "file_sha");
-      const blob = request.context.store.git(repo).blob(sha);
+      const objects = request.context.store.git(repo);
+      const blob = objects.blob(sha);
       if (!blob) throw notFound();
+      if (objects.blobSize(sha) > BLOB_MAX_BYTES) throw blobTooLarge("git/blobs#get-a-blob");
+      if (request.mediaType === "raw") return rawBlob(objects, sha);
       return ok(presentBlob(repo, sha, blob.content, request.context.urls));
     },
   },
