@@ -1,11 +1,11 @@
-import { resolve as resolve$2, relative, isAbsolute } from 'node:path';
+import { resolve as resolve$1, relative, join as join$1, sep as sep$1, dirname as dirname$1, basename, isAbsolute } from 'node:path';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
-import { createHmac, createHash } from 'crypto';
+import { createHmac, createHash as createHash$1 } from 'crypto';
 import * as fs$1 from 'fs';
-import { promises, constants as constants$5, realpathSync, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$1, realpath } from 'fs';
-import { sep as sep$1, dirname as dirname$1, extname, resolve as resolve$1 } from 'path';
+import { promises, constants as constants$5, realpathSync as realpathSync$1, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$1, realpath } from 'fs';
+import { sep as sep$2, dirname as dirname$2, extname, resolve as resolve$2 } from 'path';
 import http from 'http';
 import https from 'https';
 import 'net';
@@ -34,12 +34,12 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1 } from 'node:fs';
+import { realpathSync, openSync, constants as constants$6, fstatSync, readFileSync as readFileSync$1, closeSync, existsSync as existsSync$1, lstatSync } from 'node:fs';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'stream';
 import { createRequire } from 'module';
-import { createHash as createHash$1 } from 'node:crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29104,7 +29104,7 @@ function warning(message, properties = {}) {
  * Writes info to log with console.log.
  * @param message info message
  */
-function info(message) {
+function info$1(message) {
     process.stdout.write(message + os.EOL);
 }
 /**
@@ -29122,6 +29122,105 @@ function startGroup(name) {
  */
 function endGroup() {
     issue$2('endgroup');
+}
+
+/**
+ * Credentials out of any text bound for a terminal, a log or GitHub. Foreign text (a server's error
+ * message, a header logged by a library, a stack trace) may carry a token it was given, so every
+ * such text passes through `redactSecrets` at the boundary where it leaves the process.
+ *
+ * Two nets: the shapes credentials have (GitHub tokens, JWTs, PEM keys, Authorization values, a
+ * password in a URL), and the exact values of the secrets this process was given, which each
+ * adapter registers once at start-up, whatever their shape.
+ */
+const REDACTED = "[REDACTED]";
+/** Shorter values are not secrets worth the damage of replacing every occurrence of them. */
+const MIN_SECRET_LENGTH = 8;
+/** A line of a multi-line secret (a PEM key's base64 lines) is a secret on its own from this length. */
+const MIN_SECRET_LINE_LENGTH = 16;
+const registered = new Set();
+/** Longest first, so that a secret containing another is replaced whole. */
+let byLength = [];
+/**
+ * Remember secrets (a token, a webhook secret, a private key) so that their exact values are
+ * redacted from every later text, as written, JSON-escaped, and line by line for a multi-line one.
+ */
+function registerSecrets(...values) {
+    for (const value of values) {
+        if (!value)
+            continue;
+        for (const form of formsOf(value))
+            if (form.length >= MIN_SECRET_LENGTH)
+                registered.add(form);
+    }
+    byLength = [...registered].sort((a, b) => b.length - a.length);
+}
+function formsOf(value) {
+    const trimmed = value.trim();
+    const forms = [value, trimmed, JSON.stringify(trimmed).slice(1, -1), encodeURIComponent(trimmed)];
+    // PEM keys are often given with "\n" spelled out (one line in an environment variable).
+    const unescaped = trimmed.replace(/\\n/g, "\n");
+    const lines = unescaped
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length >= MIN_SECRET_LINE_LENGTH && !line.startsWith("-----"));
+    return [...forms, unescaped, ...(lines.length > 1 ? lines : [])];
+}
+const SHAPES = [
+    // A PEM private key, whole, or cut short: then to the end of the text or of its JSON string.
+    [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|(?=")|$)/g, REDACTED],
+    // A JWT (an app's token to GitHub): base64url header, payload and signature.
+    [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+    // GitHub's tokens: personal, OAuth, user-to-server, server-to-server, refresh, fine-grained, and
+    // the older installation tokens.
+    [/\b(?:gh[opusr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|v1\.[0-9a-f]{40})\b/g, REDACTED],
+    // An Authorization header's value, whatever its scheme, as a header, in JSON or in a query.
+    [
+        /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest)\s+)?[^\s"',;&]+/gi,
+        (_match, header, scheme) => `${header}${scheme ? `${scheme} ` : ""}${REDACTED}`,
+    ],
+    // A scheme's credential in prose (RFC 7235's token68); it must look like one, 16 characters or
+    // more with a letter and a digit, so that "token expired", "Basic usage" or "token 2026-03-02"
+    // stay as written.
+    [
+        /\b(bearer|token|basic)(\s+)(?=[A-Za-z0-9._~+/=-]{16})(?=[A-Za-z0-9._~+/-]*\d)(?=[0-9._~+/-]*[A-Za-z])[A-Za-z0-9._~+/-]+=*/gi,
+        `$1$2${REDACTED}`,
+    ],
+    // A password in a URL: https://user:password@host.
+    [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi, `$1${REDACTED}@`],
+];
+/** `text` with every registered secret and every credential-shaped value replaced by [REDACTED]. */
+function redactSecrets(text) {
+    let redacted = text;
+    for (const secret of byLength) {
+        if (redacted.includes(secret))
+            redacted = redacted.split(secret).join(REDACTED);
+    }
+    for (const [shape, replacement] of SHAPES) {
+        redacted = redacted.replace(shape, replacement);
+    }
+    return redacted;
+}
+
+const REDACTING = Symbol("syllabot.redacting");
+/**
+ * From now on, every credential is redacted from what the process writes to `stream`, whoever
+ * writes it (@actions/core's commands, Octokit's warnings, a stack trace in the debug log).
+ */
+function redactWrites(stream) {
+    const marked = stream;
+    if (marked[REDACTING])
+        return;
+    marked[REDACTING] = true;
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => {
+        const text = typeof chunk === "string"
+            ? chunk
+            : chunk instanceof Uint8Array
+                ? Buffer.from(chunk).toString("utf8")
+                : undefined;
+        return text === undefined ? write(chunk, ...rest) : write(redactSecrets(text), ...rest);
+    });
 }
 
 const NativeTemporal = globalThis.Temporal;
@@ -33528,10 +33627,42 @@ const CURRICULA = {
     "rust-systems-1y.yaml": "# yaml-language-server: $schema=./schema.json\n# Transcribed from sources/rust-learning-program.txt (\"The Rust Learning Program — Complete Guide\").\n# The source lost the spaces around inline code; they are restored here and the code is in backticks.\nid: rust-systems-1y\ntitle: The Rust Learning Program\nsubtitle: A 1-Year Systems Programming Curriculum\nprepared_for: Ashwin Hebbar\nedition: March 2026\n\nrationale:\n  title: Why Rust, and Why Now\n  intro: >-\n    You identified the problem accurately: years of Python-layer work — frameworks, APIs, LLM\n    services — have made you fluent at connecting components but left the layers underneath\n    invisible. Rust is not just another language to add to your resume. It is the specific tool\n    that will force your brain to confront what Python hides:\n  points:\n    - \"**Ownership and borrowing** → you will understand heap vs. stack, what “passing by reference” actually means in physical memory, and why Python objects carry so much hidden overhead\"\n    - \"**No garbage collector** → you will understand the cost Python pays on your behalf, and why it makes certain workloads fundamentally slow\"\n    - \"**No implicit null** → error handling becomes a compile-time, type-level concern instead of a runtime surprise\"\n    - \"**Fearless concurrency** → you will understand threads, shared mutable state, and data races at the type level before your program even runs\"\n    - \"**The compiler as teacher** → you cannot get Rust code to compile without understanding what it does. The borrow checker does not respond to prompts.\"\n  closing: >-\n    After a year of serious Rust, you will write better Python, better SQL, and better system\n    designs — because you will understand what is happening underneath.\n\ntime_budget:\n  weekly_hours: {min: 8, max: 10}\n  total_hours: {min: 400, max: 500}\n  schedule:\n    - {days: \"Monday–Friday\", hours: \"~1 hr/day\", notes: \"After work. Focus on reading, exercises, small coding\"}\n    - {days: \"Saturday + Sunday\", hours: \"~4–5 hrs combined\", notes: \"Main project work, deeper study sessions\"}\n    - {days: \"Weekly Total\", hours: \"~8–10 hrs\", notes: \"Realistic with full-time work commitments\"}\n    - {days: \"1-Year Total\", hours: \"~400–500 hrs\", notes: \"Enough for serious depth if used consistently\"}\n  split:\n    weekday:\n      hours: {min: 4, max: 5}\n      work: [\"Book chapters\", \"`rustlings` exercises\", \"Small coding experiments\", \"DSA practice\"]\n    weekend:\n      hours: {min: 4, max: 5}\n      work: [\"Project work\", \"Longer study sessions (Crust of Rust videos, etc.)\", \"Debugging and iteration\"]\n  pacing_note: >-\n    This program was redesigned from 6 months to 1 year to fit around real work commitments. The\n    content and depth are unchanged — the timeline is simply more honest. Consistent 8–10 hrs/week\n    beats sporadic 20-hour weeks every time.\n\nphases:\n  - number: 1\n    title: Language Foundations\n    long_title: Language Foundations\n    weeks: 1-6\n    objective: \"Get fluent with ownership, types, error handling, and the compiler’s feedback loop.\"\n    study_material:\n      - {title: \"The Rust Programming Language (official “Book”)\", detail: \"Chapters 1–10\"}\n      - {title: \"`rustlings`\", detail: \"complete all exercises (non-negotiable)\"}\n      - {title: \"Rust by Example\", detail: \"reference alongside the Book\"}\n    concepts:\n      - \"Ownership, borrowing, and moves — understand why this model exists\"\n      - \"Stack vs. heap — concretely, where does data physically live\"\n      - \"`Result<T, E>` and `Option<T>` — Rust’s replacement for exceptions and null\"\n      - \"Structs, enums, pattern matching with `match`\"\n      - \"The module system and crate organization\"\n      - \"`String` vs `&str` — understand the difference at the memory level\"\n      - \"Basic I/O with `std::fs` and `std::io`\"\n    checks:\n      - \"Can you explain to someone what happens in memory when you assign a `String` vs a `&str`?\"\n      - \"Can you explain why the borrow checker rejected a specific piece of your code — not just how you fixed it, but why it was right to reject it?\"\n\n  - number: 2\n    title: Type System & Patterns\n    long_title: The Type System and Real-World Patterns\n    weeks: 7-16\n    objective: \"Master traits, generics, lifetimes, iterators, and production-grade error handling and serialization.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 10–17\"}\n      - {title: \"Jon Gjengset’s Crust of Rust YouTube series\", detail: \"at minimum: Lifetime Annotations, Iterators, Smart Pointers, Dispatch & Fat Pointers, Error Handling\"}\n      - {title: \"Rust for Rustaceans by Jon Gjengset\", detail: \"Chapters 1–5\"}\n      - {title: \"`serde` documentation\", detail: \"read and work through examples\"}\n    concepts:\n      - \"Generics with trait bounds (`fn process<T: Display + Debug>(item: T)`)\"\n      - \"Lifetimes — understand they describe relationships between references, not object duration\"\n      - \"`Box<T>` (heap allocation), `Rc<T>` (shared ownership), `Arc<T>` (thread-safe shared ownership), `RefCell<T>` (interior mutability)\"\n      - \"Static vs dynamic dispatch (`impl Trait` vs `dyn Trait`) — understand the vtable\"\n      - \"Iterator chains and lazy evaluation — `.filter().map().collect()` patterns\"\n      - \"`thiserror` for library errors, `anyhow` for application errors\"\n      - \"`serde` + `serde_json` for serialization/deserialization\"\n    checks:\n      - \"Can you write a generic function with multiple trait bounds?\"\n      - \"Can you explain to someone why Rust needs lifetimes and what concrete problem they prevent?\"\n      - \"Can you explain the difference between `Box<dyn Trait>` and `impl Trait`?\"\n\n  - number: 3\n    title: Concurrency & Networking\n    long_title: Concurrency, Async, and Networking\n    weeks: 17-28\n    objective: \"Understand threading, async I/O, TCP networking, and build real networked applications.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 16 and 20\"}\n      - {title: \"Tokio Tutorial\", url: \"https://tokio.rs/tokio/tutorial\", detail: \"complete fully\"}\n      - {title: \"Jon Gjengset’s lectures on async Rust\"}\n      - {title: \"Programming Rust (O’Reilly)\", detail: \"Concurrency chapters\"}\n      - {title: \"`axum` documentation and examples\"}\n      - {title: \"`sqlx` documentation\", detail: \"especially compile-time query checking\"}\n    concepts:\n      - \"`std::thread::spawn`, `Arc<Mutex<T>>`, `Arc<RwLock<T>>` — threading primitives\"\n      - \"Why async exists: threads are expensive, async tasks are cheap\"\n      - \"The Tokio runtime, `tokio::spawn`, `tokio::select!`\"\n      - \"Channels: `mpsc`, `broadcast`, `oneshot` — inter-task communication\"\n      - \"TCP sockets with `std::net::TcpListener` — raw network programming\"\n      - \"`axum` for HTTP servers (after building one by hand)\"\n      - \"`sqlx` for async, compile-time-checked PostgreSQL queries\"\n      - \"`Send + Sync` traits — what they mean and why Rust checks them at compile time\"\n    checks:\n      - \"Can you explain the difference between OS threads and async tasks?\"\n      - \"Can you explain what `Send + Sync` mean?\"\n      - \"Can you explain why your raw HTTP server would break under concurrent connections without `Arc`?\"\n\n  - number: 4\n    title: Performance & Finance\n    long_title: Performance, Finance, and Python Integration\n    weeks: 29-40\n    objective: \"Understand why Rust is fast, build a finance-domain tool with real mathematical depth, and bridge Rust back to Python via PyO3.\"\n    study_material:\n      - {title: \"Rust for Rustaceans\", detail: \"unsafe, FFI, performance\", chapters: \"6–9\", when: \"Weeks 29–30\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Meet Safe and Unsafe, Data Layout, Ownership, References\", chapters: \"1–4\", when: \"Week 29 (start of unsafe study)\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Working with Unsafe, Implementing Vec/Arc/MutexGuard\", chapters: \"6–8\", when: \"Week 30 (deepening unsafe)\"}\n      - {title: \"`cargo flamegraph` and Linux `perf`\", when: \"Weeks 29–35\"}\n      - {title: \"Amos’s fasterthanli.me blog\", url: \"https://fasterthanli.me\", detail: \"all Rust posts\", when: \"Throughout Phase 4\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Foreign Function Interface\", chapters: \"11\", when: \"Week 36 (before PyO3 work)\"}\n      - {title: \"PyO3 User Guide\", url: \"https://pyo3.rs\", when: \"Weeks 36–40\"}\n      - {title: \"`criterion` documentation\", when: \"Weeks 31–35\"}\n      - {title: \"`quick-xml` and `zip` crate documentation\", when: \"Weeks 37–40\"}\n    concepts:\n      - \"`unsafe` Rust — what it permits (raw pointer derefs, FFI calls, etc.) and when it’s necessary\"\n      - \"Memory layout: `repr(C)`, alignment, padding\"\n      - \"Profiling: `cargo flamegraph`, reading flame graphs, identifying hotspots\"\n      - \"Benchmarking with `criterion` — statistical benchmarking, not wall-clock timing\"\n      - \"PyO3 — writing Python modules in Rust, converting types across the FFI boundary\"\n      - \"Floating-point arithmetic: precision, rounding, NaN handling (critical for finance)\"\n      - \"ZIP archive format and XML parsing at the byte level\"\n    checks:\n      - \"Can you profile a Rust program and identify a performance bottleneck?\"\n      - \"Can you explain what Black-Scholes computes and implement it from the formula?\"\n      - \"Can you explain what `unsafe` permits and why it exists?\"\n    notes:\n      - >-\n        **Note:** `xlsxfmt` is scoped to a reliable basic implementation in Weeks 37–40. Advanced\n        features (merged cells, conditional formatting, charts, full number format string parsing,\n        streaming reader for large files) are documented separately as a post-program extension\n        track for Weeks 53–60+.\n      - >-\n        The Rustonomicon (doc.rust-lang.org/nomicon) is the official guide to unsafe Rust. It is\n        not telling you to write unsafe code. It is telling you what you are promising the\n        compiler when you do.\n\n  - number: 5\n    title: Capstone\n    long_title: Capstone\n    weeks: 41-52\n    objective: >-\n      Choose one of three projects. All three teach the same advanced Rust concepts: DSL/formula\n      parsing, trait-based architecture, PyO3 bindings, benchmarking, and crates.io publishing.\n      Pick whichever excites you most. Full specifications for all three are in the Project\n      Specifications document.\n    study_material: []\n    concepts:\n      - \"DSL/formula parsing\"\n      - \"Trait-based architecture\"\n      - \"PyO3 bindings\"\n      - \"Benchmarking\"\n      - \"crates.io publishing\"\n    checks: []\n\nweeks:\n  # Phase 1 — Language Foundations\n  - weeks: 1\n    phase: 1\n    title: \"Book chapters 1–4 + `rustlings` variables/functions/if\"\n    weekday: [\"Chapters 1–4 of the Book\", \"`rustlings` variables/functions/if\"]\n    weekend: [\"Set up your dev environment\", \"Write small programs\"]\n  - weeks: 2\n    phase: 1\n    title: \"Revisit and deepen ownership\"\n    weekday:\n      - \"Complete `rustlings` ownership/borrowing sections\"\n      - \"Wrestle with borrow checker errors intentionally\"\n    weekend:\n      - \"Revisit and deepen ownership — `String` vs `&str`, stack vs heap, Copy vs Move\"\n  - weeks: 3\n    phase: 1\n    title: \"Book chapters 5–7 (structs, enums, modules)\"\n    weekday: [\"Chapters 5–7 (structs, enums, modules)\", \"`rustlings` through enums\"]\n    weekend: [\"Practice pattern matching thoroughly\"]\n  - weeks: 4\n    phase: 1\n    title: \"Modules and visibility; start `csvq` skeleton\"\n    weekday: [\"Revisit modules and visibility rules\", \"Explore Rust by Example alongside\"]\n    weekend: [\"Start `csvq` skeleton\"]\n  - weeks: 5\n    phase: 1\n    title: \"Book chapters 8–10 + core `csvq` implementation\"\n    weekday: [\"Chapters 8–10 (collections, errors, generics)\", \"Remaining `rustlings`\"]\n    weekend: [\"Core `csvq` implementation\"]\n  - weeks: 6\n    phase: 1\n    title: \"Finish `csvq`; buffer week\"\n    weekday:\n      - \"Buffer week — revisit anything from weeks 1–5 that felt shaky\"\n      - \"Review the Book chapters once more\"\n    weekend: [\"Finish `csvq`\"]\n\n  # Phase 2 — The Type System and Real-World Patterns\n  - weeks: 7\n    phase: 2\n    title: \"Book chapters 10–13 + trait bounds\"\n    weekday:\n      - \"Chapters 10–13 (generics, traits, lifetimes, closures/iterators)\"\n      - \"Experiment with trait bounds in your own programs\"\n    weekend: []\n  - weeks: 8\n    phase: 2\n    title: \"Deep dive into lifetimes\"\n    weekday: [\"Write code that forces lifetime annotations, then figure out why\"]\n    weekend: [\"Deep dive into lifetimes — watch Crust of Rust: Lifetime Annotations\"]\n  - weeks: 9\n    phase: 2\n    title: \"Book chapters 14–17 (cargo, smart pointers, trait objects)\"\n    weekday:\n      - \"Chapters 14–17 (cargo, smart pointers, trait objects)\"\n      - \"Understand `Box<T>`, `Rc<T>`, `Arc<T>`, `RefCell<T>`\"\n    weekend: []\n  - weeks: 10\n    phase: 2\n    title: \"Deep dive smart pointers: `dyn Trait` vs `impl Trait`\"\n    weekday: [\"Understand `dyn Trait` vs `impl Trait` at the vtable level\"]\n    weekend: [\"Deep dive smart pointers — watch Crust of Rust: Smart Pointers and Dispatch & Fat Pointers\"]\n  - weeks: 11-13\n    phase: 2\n    title: \"Build `schemaguard`\"\n    weekday: [\"Watch Crust of Rust: Iterators and Error Handling alongside\"]\n    weekend: [\"Build `schemaguard`\"]\n  - weeks: 14\n    phase: 2\n    title: \"`thiserror` vs `anyhow`, `serde`, Rust for Rustaceans 1–3\"\n    weekday: [\"Read Rust for Rustaceans Chapters 1–3\"]\n    weekend:\n      - \"`thiserror` vs `anyhow` deep dive\"\n      - \"`serde` + `serde_json` thorough walkthrough\"\n  - weeks: 15-16\n    phase: 2\n    title: \"Build `logr`; refactor earlier code\"\n    weekday: [\"Refactor code from previous weeks using new knowledge\"]\n    weekend: [\"Build `logr`\"]\n\n  # Phase 3 — Concurrency, Async, and Networking\n  - weeks: 17\n    phase: 3\n    title: \"Book chapters 16 & 20 (concurrency, multi-threaded server)\"\n    weekday:\n      - \"Chapters 16 & 20 (concurrency, multi-threaded server)\"\n      - \"Experiment with `std::thread` and `Arc<Mutex<T>>`\"\n    weekend: []\n  - weeks: 18\n    phase: 3\n    title: \"Deep dive threading\"\n    weekday: [\"Write programs that deliberately trigger data race compile errors and understand why\"]\n    weekend: [\"Deep dive threading — `Arc<RwLock<T>>`, channels (`mpsc`), shared state patterns\"]\n  - weeks: 19\n    phase: 3\n    title: \"Tokio Tutorial Part 1 + Crust of Rust async/await\"\n    weekday: [\"Tokio Tutorial Part 1 (setup, spawning, channels)\"]\n    weekend: [\"Watch Crust of Rust: async/await\"]\n  - weeks: 20\n    phase: 3\n    title: \"Deep dive async: Tokio tutorial Part 2, `tokio::select!`\"\n    weekday: [\"Read Programming Rust concurrency chapters\"]\n    weekend: [\"Deep dive async — Tokio tutorial Part 2, `tokio::select!`, `broadcast` and `oneshot` channels\"]\n  - weeks: 21-23\n    phase: 3\n    title: \"Build the HTTP/1.1 server from scratch\"\n    weekday: [\"Understand every byte of the HTTP request/response cycle\"]\n    weekend: [\"Build the HTTP/1.1 server from scratch (no frameworks) — this is a weekend-intensive project spread across 3 weeks\"]\n  - weeks: 24-28\n    phase: 3\n    title: \"Build `airpost` with `axum` and `sqlx`\"\n    weekday: [\"Learn `axum` and `sqlx`\"]\n    weekend:\n      - \"Build `airpost`\"\n      - \"Integrate database persistence\"\n      - \"Deploy locally and test under concurrent load\"\n\n  # Phase 4 — Performance, Finance, and Python Integration\n  - weeks: 29\n    phase: 4\n    title: \"`unsafe` Rust, FFI basics, `cargo flamegraph`\"\n    weekday:\n      - \"Study `unsafe` Rust, FFI basics\"\n      - \"Understand what `unsafe` permits and why it exists\"\n    weekend: [\"Profile your previous projects with `cargo flamegraph`\"]\n  - weeks: 30\n    phase: 4\n    title: \"Rust for Rustaceans 6–9 and memory layout\"\n    weekday: [\"Read Rust for Rustaceans Chapters 6–9 (unsafe, FFI, performance)\"]\n    weekend: [\"Deep dive into memory layout: `repr(C)`, alignment, padding\"]\n  - weeks: 31-35\n    phase: 4\n    title: \"Build `riskbook`: Black-Scholes, `criterion`, profiling\"\n    weekday: [\"Implement Black-Scholes math\", \"Learn `criterion` for benchmarking\"]\n    weekend:\n      - \"Build `riskbook`\"\n      - \"Week 35 is dedicated to profiling, benchmarking, and squeezing performance — use flamegraphs, not guesses\"\n  - weeks: 36\n    phase: 4\n    title: \"PyO3 guide and a throwaway proof-of-concept\"\n    weekday: [\"Review PyO3 guide end-to-end\", \"Read Rustonomicon Chapter 11 (FFI)\"]\n    weekend: [\"Build a small throwaway PyO3 proof-of-concept before touching `xlsxfmt`\"]\n  - weeks: 37\n    phase: 4\n    title: \"Understand the XLSX format; implement XLSX reading\"\n    weekday:\n      - \"Understand the XLSX format before writing code\"\n      - \"Open a `.xlsx` file with `unzip` and read the raw XML\"\n    weekend: [\"Implement XLSX reading: cell values, shared string table\"]\n  - weeks: 38\n    phase: 4\n    title: \"Implement XLSX writing\"\n    weekday: [\"Implement XLSX writing — create workbooks, write cell values\"]\n    weekend: [\"Write basic formatting (bold, font size, fill color) via `styles.xml`\"]\n  - weeks: 39\n    phase: 4\n    title: \"Cell ranges, formula strings, row height, column width\"\n    weekday: [\"Cell range reading\", \"Row height and column width\"]\n    weekend: [\"Formula string preservation (read → store formula string → write back; do not evaluate)\"]\n  - weeks: 40\n    phase: 4\n    title: \"PyO3 binding, integration tests, publish `0.1.0-alpha`\"\n    weekday: [\"README that explicitly states what is and is not supported\"]\n    weekend:\n      - \"PyO3 binding\"\n      - \"Integration tests (read → modify → write → re-read → assert)\"\n      - \"Publish as `0.1.0-alpha`\"\n\n  # Phase 5 — Capstone, Option A: docforge\n  - weeks: 41-44\n    phase: 5\n    option: docforge\n    title: \"XLSX → PDF rendering\"\n    weekday: [\"Render cells, formatting, borders, merged cells\"]\n    weekend: [\"XLSX → PDF rendering — build on `xlsxfmt`\"]\n  - weeks: 45-48\n    phase: 5\n    option: docforge\n    title: \"DOCX → PDF\"\n    weekday: [\"Parse DOCX (ZIP + XML)\"]\n    weekend: [\"DOCX → PDF\", \"Render paragraphs, headings, tables, basic styles\"]\n  - weeks: 49-52\n    phase: 5\n    option: docforge\n    title: \"Clean API, benchmarks, PyO3 binding, publish to crates.io\"\n    weekday: [\"Clean API\", \"Documentation\"]\n    weekend: [\"Benchmarks vs LibreOffice\", \"PyO3 binding\", \"Publish to crates.io\"]\n\n  # Phase 5 — Capstone, Option B: formulaengine\n  - weeks: 41-44\n    phase: 5\n    option: formulaengine\n    title: \"Formula parser and core evaluation engine\"\n    weekday: [\"Formula parser (tokenizer, recursive descent parser, AST)\"]\n    weekend: [\"Core evaluation engine with 20+ built-in functions\"]\n  - weeks: 45-48\n    phase: 5\n    option: formulaengine\n    title: \"Dependency graph and incremental recalculation\"\n    weekday: [\"Topological sort\", \"Circular reference detection\"]\n    weekend:\n      - \"Dependency graph\"\n      - \"Incremental recalculation\"\n      - \"20+ advanced functions (VLOOKUP, SUMIF, etc.)\"\n  - weeks: 49-52\n    phase: 5\n    option: formulaengine\n    title: \"`xlsxfmt` integration, CLI, PyO3, publish to crates.io\"\n    weekday: [\"CLI\", \"Documentation\"]\n    weekend:\n      - \"`xlsxfmt` integration\"\n      - \"PyO3 binding\"\n      - \"Benchmarks (100k cells)\"\n      - \"Publish to crates.io\"\n\n  # Phase 5 — Capstone, Option C: ruleforge\n  - weeks: 41-44\n    phase: 5\n    option: ruleforge\n    title: \"Rule DSL design and parser\"\n    weekday: [\"Rule DSL design\"]\n    weekend:\n      - \"Parser (tokenizer, recursive descent parser, AST)\"\n      - \"Conditions, actions, priorities, nested field access, AND/OR/NOT\"\n  - weeks: 45-48\n    phase: 5\n    option: ruleforge\n    title: \"Evaluation engine, conflict resolution, rule chaining\"\n    weekday: [\"Conflict resolution strategies (`priority`, `first_match`, `all`)\", \"Audit trail\"]\n    weekend: [\"Evaluation engine\", \"Rule chaining with loop detection\"]\n  - weeks: 49-52\n    phase: 5\n    option: ruleforge\n    title: \"CLI, PyO3 binding, benchmarks, publish to crates.io\"\n    weekday: [\"CLI (`eval`, `validate`, `explain` modes)\", \"Documentation\"]\n    weekend: [\"PyO3 binding\", \"Benchmarks (10k rules)\", \"Publish to crates.io\"]\n\nprojects:\n  - slug: csvq\n    title: csvq\n    tagline: A Command-Line CSV Query Tool\n    phase: 1\n    weeks: 4-6\n    summary: \"A fast CLI for ad-hoc CSV analysis. Think “ripgrep for tabular data.”\"\n    commands:\n      - 'csvq data.csv --filter \"age > 25\" --select \"name,age,salary\" --sort \"salary desc\" --limit 20'\n      - 'csvq data.csv --group-by \"department\" --agg \"avg(salary),count(*)\"'\n      - \"csvq data.csv --stats\"\n    checks:\n      - \"Filtering, selecting, sorting and limiting rows works (`--filter`, `--select`, `--sort`, `--limit`)\"\n      - \"Grouping with aggregates works (`--group-by`, `--agg`)\"\n      - \"`--stats` works\"\n      - \"Fast for ad-hoc CSV analysis — “ripgrep for tabular data”\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: schemaguard\n    title: schemaguard\n    tagline: A streaming data contract validator\n    phase: 2\n    weeks: 11-13\n    summary: \"A streaming data contract validator (real-world, open-source gap).\"\n    commands: []\n    checks:\n      - \"Works as a streaming data contract validator\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: logr\n    title: logr\n    tagline: A terminal-native personal activity tracker\n    phase: 2\n    weeks: 15-16\n    summary: \"A terminal-native personal activity tracker.\"\n    commands: []\n    checks:\n      - \"Works as a terminal-native personal activity tracker\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: http-server\n    title: HTTP/1.1 Server\n    tagline: \"From scratch (no frameworks — learning exercise)\"\n    phase: 3\n    weeks: 21-23\n    summary: \"HTTP/1.1 Server from scratch (no frameworks — learning exercise).\"\n    commands: []\n    checks:\n      - \"Built from scratch — no frameworks\"\n      - \"You understand every byte of the HTTP request/response cycle\"\n      - \"Works under concurrent connections (shared state behind `Arc`)\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: airpost\n    title: airpost\n    tagline: A real-time air quality data aggregator\n    phase: 3\n    weeks: 24-28\n    summary: \"A real-time air quality data aggregator (public good, real-world).\"\n    commands: []\n    checks:\n      - \"Built with `axum` and `sqlx`\"\n      - \"Database persistence integrated\"\n      - \"Deployed locally and tested under concurrent load\"\n    replaces:\n      - slug: ticknorm\n        reason: \"Replaced due to conflict of interest with LSEG. See project specs for details.\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: riskbook\n    title: riskbook\n    tagline: A real-time portfolio risk engine\n    phase: 4\n    weeks: 31-35\n    summary: \"A real-time portfolio risk engine (finance, Black-Scholes, VaR).\"\n    commands: []\n    checks:\n      - \"Implements Black-Scholes math — you can explain what Black-Scholes computes and implement it from the formula\"\n      - \"Benchmarked with `criterion`\"\n      - \"Profiled in week 35: bottlenecks found with flamegraphs, not guesses\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: xlsxfmt\n    title: xlsxfmt\n    tagline: A high-fidelity bidirectional Excel processing library\n    phase: 4\n    weeks: 37-40\n    summary: \"A high-fidelity bidirectional Excel processing library (real-world gap).\"\n    commands: []\n    checks:\n      - \"Reads XLSX: cell values, shared string table\"\n      - \"Writes workbooks: cell values and basic formatting (bold, font size, fill color) via `styles.xml`\"\n      - \"Reads cell ranges and preserves formula strings (read → store formula string → write back; do not evaluate)\"\n      - \"Handles row height and column width\"\n      - \"Has a PyO3 binding\"\n      - \"Integration tests: read → modify → write → re-read → assert\"\n      - \"README explicitly states what is and is not supported\"\n      - \"Published as `0.1.0-alpha`\"\n    notes:\n      - \"Scoped to a reliable basic implementation in Weeks 37–40.\"\n      - >-\n        Advanced features (merged cells, conditional formatting, charts, full number format string\n        parsing, streaming reader for large files) are documented separately as a post-program\n        extension track for Weeks 53–60+.\n      - \"Full project details in the Project Specifications document.\"\n\n  - slug: docforge\n    title: docforge\n    tagline: Document Conversion Library\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A Rust library that converts XLSX and DOCX files to PDF — the open-source alternative to\n      LibreOffice headless that actually preserves formatting.\n    description: \"Builds on your `xlsxfmt` project.\"\n    commands: [\"pip install docforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Do benchmarks show improvement over LibreOffice headless?\"\n      - \"Can a Python user `pip install docforge` and convert a file?\"\n    concepts:\n      - \"Binary I/O (ZIP/PDF)\"\n      - \"XML processing\"\n      - \"Trait-based renderer pipeline (`DocumentReader`, `PdfRenderable`)\"\n      - \"Font rendering\"\n      - \"`unsafe` for performance-critical paths\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"OOXML specification\"}\n      - {title: \"`printpdf` crate docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option A\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: formulaengine\n    title: formulaengine\n    tagline: Spreadsheet Formula Computation Engine\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A standalone engine that evaluates spreadsheet formulas (SUM, VLOOKUP, IF, etc.) with a\n      dependency graph and incremental recalculation.\n    description: \"The “SQLite of formula evaluation.” Pairs with `xlsxfmt` to form a Rust spreadsheet toolkit that doesn’t exist in any language.\"\n    commands: [\"pip install formulaengine\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 100k cells with dependencies in under 1 second?\"\n      - \"Does the `xlsxfmt` integration work?\"\n      - \"Can a Python user `pip install formulaengine` and evaluate formulas?\"\n    concepts:\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Graph algorithms (topological sort, cycle detection)\"\n      - \"Enums with data (`Value`, `Expr`)\"\n      - \"Trait-based function registry\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"Incremental computation\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"`petgraph` crate docs\"}\n      - {title: \"Excel formula specification\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option B\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: ruleforge\n    title: ruleforge\n    tagline: Embeddable Business Rules Engine\n    phase: 5\n    weeks: 41-52\n    summary: \"A lightweight rules engine with its own DSL.\"\n    description: >-\n      Business analysts define rules like\n      `when customer.tier == \"gold\" AND order.total > 5000 then set discount = 0.15`, and the\n      engine evaluates them at runtime against JSON data. No redeployment needed for rule changes.\n      The Rust answer to Java’s Drools.\n    commands: [\"pip install ruleforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 10k rules in under 100ms?\"\n      - \"Does the explain mode produce human-readable output?\"\n      - \"Can a Python user `pip install ruleforge` and evaluate rules?\"\n    concepts:\n      - \"Language design (you’re building a DSL)\"\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Enums with data (`Expr`, `Value`, `Action`)\"\n      - \"Trait-based extensibility (`ConflictResolver`, `Function`)\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"`serde` (advanced)\"\n      - \"Audit logging\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"Drools documentation\", detail: \"for conceptual understanding\"}\n      - {title: \"OPA/Rego design docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option C\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\ntracks:\n  dsa:\n    title: DSA Remediation\n    summary: >-\n      This runs alongside the Rust program. Dedicate 2–3 hours per week (from your weekday evening\n      hours). Lower weekly target than the 6-month version — it fits the realistic schedule.\n    hours_per_week: {min: 2, max: 3}\n    stages:\n      - months: 1-3\n        title: Foundations\n        phases: [1]\n        topics: [\"NeetCode 150: Arrays & Hashing\", \"Two Pointers\", \"Sliding Window\", \"Stack\", \"Binary Search\"]\n        notes: [\"Do these in Python first for speed\", \"Focus: understand the pattern, not just the solution\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 4-7\n        title: Intermediate\n        phases: [2, 3]\n        topics:\n          - \"NeetCode 150: Linked Lists\"\n          - \"Trees\"\n          - \"Tries\"\n          - \"Backtracking\"\n          - \"Heap/Priority Queue\"\n          - \"Graphs (BFS/DFS)\"\n        notes: [\"Start redoing selected problems in Rust (combines DSA + Rust practice)\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 8-12\n        title: Advanced + Rust\n        phases: [4, 5]\n        topics:\n          - \"Dynamic Programming (essential for optimization problems in finance)\"\n          - \"Graph algorithms: Dijkstra\"\n          - \"Topological sort\"\n          - \"Cycle detection\"\n        notes:\n          - \"All new problems in Rust\"\n          - \"1–2 problems per week: harder problems take longer, and Phase 4–5 Rust is demanding\"\n        problems_per_week: {min: 1, max: 2}\n    goal: \"By month 12: solve any LeetCode medium confidently within 30 minutes, without AI assistance. In Rust or Python.\"\n  oss:\n    title: OSS Contributions\n    phases: [3, 4, 5]\n    summary: >-\n      This track runs alongside Phases 3, 4, and 5. It does not add weekly hours — it replaces some\n      of the reading/exploration time in those phases. A hiring manager at Cloudflare, Qdrant, or\n      Anduril sees solo portfolios regularly. What is rarer is a GitHub history showing merged PRs\n      to production Rust codebases they recognize.\n\n\n      The target is to demonstrate that you can write Rust at a standard that other experienced\n      Rust engineers will accept after review. That is a different skill than writing Rust that\n      works in isolation.\n    targets:\n      - repo: qdrant/qdrant\n        name: Qdrant\n        why: >-\n          Prior domain familiarity from your PKM work — you know what Qdrant does. Production Rust,\n          actively maintained, international team. Highest-leverage target.\n      - repo: vectordotdev/vector\n        name: Vector by Datadog\n        why: >-\n          High-performance log/metric aggregation in Rust. Architecturally similar to `airpost` at\n          production scale. Contributing here reinforces Phase 3 work.\n      - repo: tikv/tikv\n        name: TiKV\n        why: >-\n          Distributed key-value storage under TiDB. If databases become your long-term focus, the\n          most prestigious Rust database OSS project to have contributions to.\n    bars:\n      - phase: 3\n        title: First Contribution\n        goal: One merged PR before Phase 3 ends.\n        minimum: \"1 merged PR — any size\"\n        requires: merged-pr\n        count: 1\n        guidance:\n          - >-\n            Scope deliberately small. A documentation improvement, a missing example, or a\n            clearly-described small bug with a reproduction case. The goal is not impressive code —\n            it is learning how a real production Rust project handles review, CI requirements, and\n            contribution standards.\n          - >-\n            Before writing a single line: read the project’s `CONTRIBUTING.md` and issue tracker.\n            Understand what “good first issue” actually means in that codebase.\n      - phase: 4\n        title: Substantive Contribution\n        goal: One PR with real engineering substance.\n        minimum: \"1 substantive merged PR\"\n        requires: substantive-pr\n        count: 1\n        guidance:\n          - >-\n            By Phase 4 you have concurrency, async, and `criterion` benchmarking. You are capable\n            of touching core logic. Target: a feature built on an existing abstraction, a\n            performance improvement with benchmark comparison, or a meaningful bug fix in\n            concurrent code.\n      - phase: 5\n        title: Ongoing Engagement\n        goal: Additional PR or active issue engagement.\n        minimum: \"Additional PR or active issue engagement\"\n        requires: pr-or-engagement\n        count: 1\n        guidance: []\n    capstone_notes:\n      ruleforge: >-\n        If your capstone is `ruleforge`: contributing to OPA’s issue tracker or documenting research\n        on Grule’s architecture strengthens both.\n      formulaengine: >-\n        If your capstone is `formulaengine`: engaging with HyperFormula’s GitHub issues (even as a\n        reporter of bugs you discover) is legitimate community presence.\n\nai_rules:\n  allowed:\n    - \"Explain a compiler error after 15+ minutes of your own effort\"\n    - \"Explain a concept (what is a vtable? how does `dyn Trait` work?)\"\n    - \"Clarify a section of the Rust Book you’ve already read twice\"\n    - \"Discuss architectural tradeoffs for your projects\"\n  not_allowed:\n    - \"Write any Rust code for you\"\n    - \"Generate project boilerplate\"\n    - \"Solve a DSA problem for you\"\n    - \"Debug your code without you trying first\"\n  heuristic: \"If you haven’t earned the confusion by trying yourself, you haven’t earned the explanation.\"\n\nresources:\n  - {name: \"The Rust Programming Language (free online)\", type: Book, when: \"Phase 1–3\"}\n  - {name: \"`rustlings`\", type: Interactive exercises, when: \"Phase 1\"}\n  - {name: \"Rust by Example\", type: Reference, when: Throughout}\n  - {name: \"Jon Gjengset — Crust of Rust (YouTube)\", type: Video series, when: \"Phase 2–3\"}\n  - {name: \"Tokio Tutorial (tokio.rs)\", type: Online guide, when: \"Phase 3\"}\n  - {name: \"Rust for Rustaceans — Jon Gjengset\", type: Book, when: \"Phase 2–4\"}\n  - {name: \"Programming Rust (O’Reilly)\", type: Book, when: \"Phase 3–4\"}\n  - {name: \"The Rustonomicon (doc.rust-lang.org/nomicon)\", type: Official guide, when: \"Phase 4\"}\n  - {name: \"fasterthanli.me blog\", type: Blog, when: Throughout}\n  - {name: \"PyO3 User Guide\", type: Documentation, when: \"Phase 4–5\"}\n\n# 1-Year Outcome: \"If you complete this program honestly:\"\noutcomes:\n  - \"You will understand how memory works — concretely, not abstractly\"\n  - \"You will have 3+ tools that solve real problems and could be open-sourced or SaaS’d (`schemaguard`, `riskbook`, and your capstone)\"\n  - \"You will have a published crate on crates.io — whether it’s a document converter, a formula engine, or a rules engine — that fills a genuine gap in the Rust ecosystem\"\n  - \"You will have built a parser, evaluator, and trait-based architecture from scratch — the kind of work senior engineers do\"\n  - \"You will write better Python, SQL, and system designs because you understand the layers beneath\"\n  - \"You will be one of very few engineers in your peer cohort who work fluently at both the Python/ML layer and the systems layer\"\n  - \"The AI dependency will be resolved — not because you stopped using AI, but because you will know enough to catch its mistakes\"\n  - \"LeetCode mediums in 30 minutes without assistance\"\n\nclosing: \"The gap you identified is real. You identified it yourself, before it bit you. Now close it.\"\n"
 };
 
+/**
+ * Text from a curriculum, a config or GitHub, made inert for a terminal (and for the titles GitHub
+ * shows): a title holding `ESC [2J` would clear the learner's screen, an OSC 8 sequence would turn
+ * a word into a link to anywhere, and a carriage return would print over the line before it.
+ */
+/**
+ * ECMA-48's escape sequences, in their 7-bit (ESC …) and 8-bit (C1) forms: control strings (OSC,
+ * DCS, SOS, PM, APC) up to their terminator (ST, or BEL as xterm also accepts) or the end of the
+ * text, control sequences (CSI … final byte), and the other ESC sequences (intermediates, final).
+ */
+const ESCAPE_SEQUENCE = new RegExp([
+    "(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])[^\\u0007\\u001b\\u009c]*(?:\\u0007|\\u001b\\\\|\\u009c)?",
+    "(?:\\u001b\\[|\\u009b)[\\u0030-\\u003f]*[\\u0020-\\u002f]*[\\u0040-\\u007e]?",
+    "\\u001b[\\u0020-\\u002f]*[\\u0030-\\u007e]?",
+].join("|"), "g");
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const SPACING = /\r\n|[\t\n\v\f\r]/g;
+/**
+ * `text` without escape sequences or control characters. On one line (the default), line breaks,
+ * tabs and other spacing controls become spaces; with `multiline`, line breaks and tabs stay.
+ * Idempotent, so that a title rendered from it compares equal to itself on the next plan.
+ */
+function terminalSafe(text, options = {}) {
+    const withoutSequences = text.replace(ESCAPE_SEQUENCE, "");
+    const spaced = options.multiline
+        ? withoutSequences.replace(/\r\n?/g, "\n").replace(/[\v\f]/g, " ")
+        : withoutSequences.replace(SPACING, " ");
+    return spaced.replace(CONTROL, (char) => options.multiline && (char === "\n" || char === "\t") ? char : "");
+}
+
+/** A problem on one line, without the control characters the input it quotes may hold. */
 function formatProblem(problem) {
     const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
     const field = problem.path ? `${problem.path}: ` : "";
-    return `${where}: ${field}${problem.message}`;
+    return terminalSafe(`${where}: ${field}${problem.message}`);
 }
 /** A curriculum, config or snapshot that cannot be used; carries every problem found, not just the first. */
 class InputError extends Error {
@@ -42345,7 +42476,9 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
     };
 }
 function formatBytes(bytes) {
-    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+    if (bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }
 function yamlMessage(message) {
     // The library appends "at line N, column M" itself; we report position separately.
@@ -49381,19 +49514,6 @@ function parseCurriculum(text, file) {
     }
     return { ...parsed, file, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
 }
-function loadCurriculumFile(path) {
-    return parseCurriculum(readSource(path), path);
-}
-function readSource(path) {
-    try {
-        return readFileSync$1(path, "utf8");
-    }
-    catch (error) {
-        const code = error.code;
-        const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : error.message;
-        throw new InputError([{ file: path, path: "", message: `cannot read: ${reason}` }]);
-    }
-}
 /**
  * The plan of week `n`: the common entry, or the entries of each option when the week depends on a
  * choice. With `chosen` (the learner's picks), only the chosen option's entry.
@@ -49432,6 +49552,698 @@ function loadBuiltinCurriculum(id) {
     if (text === undefined)
         throw new Error(`no built-in curriculum "${id}"`);
     return parseCurriculum(text, `curriculum/${id}.yaml`);
+}
+
+/**
+ * The ledger's archive: commits older than the live window, folded into per-repository tallies
+ * behind a watermark (`through`), so that the file stays small however many commits it counts.
+ */
+/** Orders commits by time, then SHA: a total order, the same on every machine. */
+function compareCommitKeys(left, right) {
+    const byTime = Date.parse(left.timestamp) - Date.parse(right.timestamp);
+    if (byTime !== 0)
+        return byTime;
+    return left.sha < right.sha ? -1 : left.sha > right.sha ? 1 : 0;
+}
+/** Whether the archive already counts a commit with this key (or would have, had it come in time). */
+function isArchived(archive, key) {
+    return archive !== null && compareCommitKeys(key, archive.through) <= 0;
+}
+/**
+ * Of two archives, the one that folded further (then the smaller text): a choice that depends on
+ * the archives alone, so merging ledgers stays commutative, associative and idempotent.
+ */
+function laterArchive(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const order = compareCommitKeys(left.through, right.through);
+    if (order !== 0)
+        return order > 0 ? left : right;
+    return archiveText(right) < archiveText(left) ? right : left;
+}
+/** The archive with these commits folded in; they are all newer than its watermark. */
+function foldCommits(archive, commits) {
+    if (commits.length === 0)
+        return archive;
+    const repos = structuredClone(archive?.repos ?? {});
+    let through = archive?.through;
+    for (const [sha, entry] of commits) {
+        const key = { sha, timestamp: entry.timestamp };
+        if (through === undefined || compareCommitKeys(key, through) > 0)
+            through = key;
+        const repo = repos[entry.repo] ?? {
+            latest: entry.timestamp,
+            weeks: {},
+            claims: { weeks: {}, projects: {} },
+        };
+        repos[entry.repo] = repo;
+        if (Date.parse(entry.timestamp) > Date.parse(repo.latest))
+            repo.latest = entry.timestamp;
+        const week = entry.week === null ? "none" : String(entry.week);
+        const tally = repo.weeks[week] ?? { commits: 0, minutes: 0, problems: 0 };
+        repo.weeks[week] = tally;
+        tally.commits += 1;
+        tally.minutes += entry.minutes;
+        tally.problems += entry.problems.length;
+        for (const claimed of entry.weeks)
+            earliest(repo.claims.weeks, String(claimed), key);
+        for (const project of entry.projects)
+            earliest(repo.claims.projects, project, key);
+    }
+    return through === undefined ? archive : { through, repos };
+}
+function earliest(claims, name, key) {
+    const known = claims[name];
+    if (known === undefined || compareCommitKeys(key, known) < 0)
+        claims[name] = key;
+}
+/** The archive with its keys in order, for the file and for comparing two archives. */
+function normalizedArchive(archive) {
+    const sortedKeys = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort(byNumberThenText)
+        .map((key) => [key, map(record[key])]));
+    const key = (entry) => ({ sha: entry.sha, timestamp: entry.timestamp });
+    return {
+        through: key(archive.through),
+        repos: sortedKeys(archive.repos, (repo) => ({
+            latest: repo.latest,
+            weeks: sortedKeys(repo.weeks, (tally) => ({
+                commits: tally.commits,
+                minutes: tally.minutes,
+                problems: tally.problems,
+            })),
+            claims: {
+                weeks: sortedKeys(repo.claims.weeks, key),
+                projects: sortedKeys(repo.claims.projects, key),
+            },
+        })),
+    };
+}
+function archiveText(archive) {
+    return JSON.stringify(normalizedArchive(archive));
+}
+/** Week numbers in numeric order, then names ("none", slugs, repositories) in text order. */
+function byNumberThenText(left, right) {
+    const [a, b] = [Number(left), Number(right)];
+    if (Number.isInteger(a) && Number.isInteger(b))
+        return a - b;
+    if (Number.isInteger(a) !== Number.isInteger(b))
+        return Number.isInteger(a) ? -1 : 1;
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+function ledgerActivity(ledger) {
+    const activity = { weeks: new Map(), claimedWeeks: new Map(), repos: new Map() };
+    const addTally = (week, tally) => {
+        const total = activity.weeks.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
+        activity.weeks.set(week, {
+            commits: total.commits + tally.commits,
+            minutes: total.minutes + tally.minutes,
+            problems: total.problems + tally.problems,
+        });
+    };
+    const claimWeek = (week, timestamp) => {
+        const known = activity.claimedWeeks.get(week);
+        if (known === undefined || Date.parse(timestamp) < Date.parse(known))
+            activity.claimedWeeks.set(week, timestamp);
+    };
+    const repoActivity = (repo, commits, latest, projects) => {
+        const known = activity.repos.get(repo) ?? { commits: 0, latest, projects: new Set() };
+        known.commits += commits;
+        if (Date.parse(latest) > Date.parse(known.latest))
+            known.latest = latest;
+        for (const project of projects)
+            known.projects.add(project);
+        activity.repos.set(repo, known);
+    };
+    for (const entry of Object.values(ledger.commits)) {
+        if (entry.week !== null)
+            addTally(entry.week, { commits: 1, minutes: entry.minutes, problems: entry.problems.length });
+        for (const week of entry.weeks)
+            claimWeek(week, entry.timestamp);
+        repoActivity(entry.repo, 1, entry.timestamp, entry.projects);
+    }
+    for (const [repo, archived] of Object.entries(ledger.archive?.repos ?? {})) {
+        let commits = 0;
+        for (const [week, tally] of Object.entries(archived.weeks)) {
+            commits += tally.commits;
+            if (week !== "none")
+                addTally(Number(week), tally);
+        }
+        for (const [week, claim] of Object.entries(archived.claims.weeks))
+            claimWeek(Number(week), claim.timestamp);
+        repoActivity(repo, commits, archived.latest, Object.keys(archived.claims.projects));
+    }
+    return activity;
+}
+
+/**
+ * The shape of the ledger (`.syllabot/state.json`). Version 2 added the archive (commits folded
+ * out of the live window) and leaves out a commit's empty fields; a version-1 file reads as a
+ * version-2 one with no archive.
+ */
+const LEDGER_PATH = ".syllabot/state.json";
+const LEDGER_VERSION = 2;
+/** The versions this syllabot reads; it writes only the newest. */
+const READABLE_LEDGER_VERSIONS = [1, 2];
+const sha = string().regex(/^[0-9a-f]{40}$/);
+const count$1 = number().int().nonnegative();
+const commitEntry = strictObject({
+    repo: string(),
+    timestamp: string(),
+    /** The program week the commit was made in (learner's zone); null before or after the program. */
+    week: number().int().positive().nullable(),
+    /** Weeks and projects it finished; empty lists and zero minutes are left out of the file. */
+    weeks: array(number().int().positive()).default([]),
+    projects: array(string()).default([]),
+    minutes: count$1.default(0),
+    /** DSA problems solved (names from `Problem:` trailers). */
+    problems: array(string()).default([]),
+});
+/** A commit by its place in time: the order in which the oldest are folded into the archive. */
+const commitKey = strictObject({ sha, timestamp: string() });
+const tally = strictObject({ commits: count$1, minutes: count$1, problems: count$1 });
+/** What the archive keeps of one repository's folded commits: what the report reads, no more. */
+const archivedRepo = strictObject({
+    /** Its newest folded commit's time (last activity, when no live commit is newer). */
+    latest: string(),
+    /** Commits, minutes and DSA problems per program week as recorded ("none": outside the program). */
+    weeks: record(string().regex(/^(?:[1-9]\d*|none)$/), tally),
+    /** The first folded commit that finished each week and project: the evidence and its day. */
+    claims: strictObject({
+        weeks: record(string().regex(/^[1-9]\d*$/), commitKey),
+        projects: record(string(), commitKey),
+    }),
+});
+/**
+ * Commits folded out of the live window: every commit at or before `through` (by time, then SHA)
+ * is counted here and no longer listed; a commit at or before it that arrives later is not counted
+ * again (it was, or it is a straggler older than the window, which `rebuild` counts).
+ */
+const archiveEntry = strictObject({
+    through: commitKey,
+    /** By "owner/name". */
+    repos: record(string(), archivedRepo),
+});
+const fileStat = strictObject({
+    filename: string(),
+    additions: number().int(),
+    deletions: number().int(),
+});
+/** A merged pull request in a target repository, as search found it; its files once read. */
+const pullEntry = strictObject({
+    title: string(),
+    url: string(),
+    mergedAt: string(),
+    labels: array(string()),
+    files: array(fileStat).nullable(),
+});
+/** The newest commit a listing of a repository returned: the next listing starts near it. */
+const seenEntry = strictObject({ sha, timestamp: string() });
+/** An issue in a target repository the learner opened or commented on, with the instants they did. */
+const engagementEntry = strictObject({
+    title: string(),
+    url: string(),
+    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
+    updatedAt: string(),
+    dates: array(string()),
+});
+/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
+const paceEntry = strictObject({
+    asOf: string(),
+    done: count$1,
+    expected: count$1,
+    aheadBy: number().int(),
+    status: _enum(["ahead", "on-track", "behind"]),
+    plannedFinish: string(),
+    projectedFinish: string().nullable(),
+});
+const ledgerSchema = strictObject({
+    version: union([literal(1), literal(2)]).transform(() => LEDGER_VERSION),
+    commits: record(sha, commitEntry),
+    archive: archiveEntry.nullable().default(null),
+    /** By "owner/name#number". */
+    pulls: record(string(), pullEntry).default({}),
+    /** By "owner/name". */
+    lastSeen: record(string(), seenEntry).default({}),
+    /** By "owner/name#number". */
+    engagement: record(string(), engagementEntry).default({}),
+    pace: paceEntry.nullable().default(null),
+});
+function emptyLedger() {
+    return {
+        version: LEDGER_VERSION,
+        commits: {},
+        archive: null,
+        pulls: {},
+        lastSeen: {},
+        engagement: {},
+        pace: null,
+    };
+}
+/** The normal forms that equal ledgers share, for the file and for ranking entries in a merge. */
+function normalizedEngagement(entry) {
+    return {
+        title: entry.title,
+        url: entry.url,
+        updatedAt: entry.updatedAt,
+        dates: [...new Set(entry.dates)].sort(),
+    };
+}
+function normalizedPace(pace) {
+    return {
+        asOf: pace.asOf,
+        done: pace.done,
+        expected: pace.expected,
+        aheadBy: pace.aheadBy,
+        status: pace.status,
+        plannedFinish: pace.plannedFinish,
+        projectedFinish: pace.projectedFinish,
+    };
+}
+function normalizedPull(pull) {
+    return {
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        labels: [...pull.labels].sort(),
+        files: pull.files === null
+            ? null
+            : [...pull.files]
+                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+                .map((file) => ({
+                filename: file.filename,
+                additions: file.additions,
+                deletions: file.deletions,
+            })),
+    };
+}
+
+/** What syllabot does about a ledger it cannot read, and what the learner can, said after why. */
+const REFUSAL = "syllabot will not write over it, nor refresh the README from it: repair it, or replace it with `syllabot rebuild`";
+/**
+ * The ledger a file holds: empty when there is none (or it holds nothing but spaces). A file that
+ * is not a ledger this syllabot can read (not JSON, a field out of shape, a newer version) is an
+ * InputError naming what is wrong: the ledger is a cache, but writing over a file syllabot cannot
+ * read would destroy what a newer syllabot (or the learner) put there.
+ */
+function readLedger(text, file = LEDGER_PATH) {
+    if (text === undefined || text.trim() === "")
+        return emptyLedger();
+    const refuse = (path, why) => {
+        throw new InputError([{ file, path, message: `${why}; ${REFUSAL}` }]);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        if (!(error instanceof SyntaxError))
+            throw error;
+        return refuse("", `not a syllabot ledger: not valid JSON (${error.message})`);
+    }
+    const version = data?.version;
+    if (typeof version === "number" && version > Math.max(...READABLE_LEDGER_VERSIONS)) {
+        return refuse("version", `written by a newer syllabot (ledger version ${version}; this one reads versions ${READABLE_LEDGER_VERSIONS.join(" and ")}): upgrade syllabot`);
+    }
+    const result = ledgerSchema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    return refuse(formatPath(issue?.path ?? []), `not a syllabot ledger: ${issue?.message ?? "invalid"}`);
+}
+/**
+ * Deterministic text: keys sorted, so equal ledgers are equal bytes. Each commit takes one line,
+ * without its empty fields, to keep the file small.
+ */
+function serializeLedger(ledger) {
+    const commits = Object.keys(ledger.commits)
+        .sort()
+        .map((key) => `    ${JSON.stringify(key)}: ${JSON.stringify(compactCommit(ledger.commits[key]))}`);
+    const sorted = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort()
+        .map((key) => [key, map(record[key])]));
+    const sections = [
+        ["archive", ledger.archive === null ? null : normalizedArchive(ledger.archive)],
+        ["pulls", sorted(ledger.pulls, normalizedPull)],
+        [
+            "lastSeen",
+            sorted(ledger.lastSeen, (entry) => ({ sha: entry.sha, timestamp: entry.timestamp })),
+        ],
+        ["engagement", sorted(ledger.engagement, normalizedEngagement)],
+        ["pace", ledger.pace === null ? null : normalizedPace(ledger.pace)],
+    ];
+    const lines = [
+        `  "version": ${JSON.stringify(ledger.version)}`,
+        `  "commits": ${commits.length === 0 ? "{}" : `{\n${commits.join(",\n")}\n  }`}`,
+        ...sections.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`),
+    ];
+    return `{\n${lines.join(",\n")}\n}\n`;
+}
+/** A commit as the file holds it: claims in order, empty ones left out. */
+function compactCommit(entry) {
+    return {
+        repo: entry.repo,
+        timestamp: entry.timestamp,
+        week: entry.week,
+        ...(entry.weeks.length > 0 ? { weeks: [...entry.weeks].sort((a, b) => a - b) } : {}),
+        ...(entry.projects.length > 0 ? { projects: [...entry.projects].sort() } : {}),
+        ...(entry.minutes > 0 ? { minutes: entry.minutes } : {}),
+        ...(entry.problems.length > 0 ? { problems: [...entry.problems].sort() } : {}),
+    };
+}
+
+/**
+ * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
+ * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
+ * losing it loses nothing, `rebuild` recomputes it. Commits are a union keyed by SHA, so deliveries
+ * in any order, any number of times, give byte-identical files; only the newest `LIVE_COMMITS` are
+ * listed one by one, older ones are folded into the archive (see ledger-archive.ts), which keeps
+ * the file small (100,000 commits in nine repositories take about 200 KB).
+ */
+/** How many commits the ledger lists one by one; older ones are folded into the archive. */
+const LIVE_COMMITS = 1000;
+/** What one commit may write to the ledger: claims beyond these are not evidence but noise. */
+const COMMIT_BOUNDS$1 = { problems: 50, problemName: 100, weeks: 60, projects: 20, slug: 100 };
+/** A learner's commit as the ledger keeps it. */
+function ledgerEntry(commit, claims, context) {
+    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
+    const position = weekOn(context.calendar, day);
+    const distinct = (values) => [...new Set(values)];
+    return {
+        repo: commit.repo,
+        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
+        week: position.kind === "during" ? position.week : null,
+        weeks: distinct(claims.weeks).slice(0, COMMIT_BOUNDS$1.weeks),
+        projects: distinct(claims.projects.map((slug) => slug.slice(0, COMMIT_BOUNDS$1.slug))).slice(0, COMMIT_BOUNDS$1.projects),
+        minutes: claims.minutes,
+        problems: distinct(claims.problems.map((name) => name.slice(0, COMMIT_BOUNDS$1.problemName))).slice(0, COMMIT_BOUNDS$1.problems),
+    };
+}
+/**
+ * The ledger with these entries added: a union by SHA, then the commits beyond the newest
+ * `window` folded into the archive. An entry the archive already covers adds nothing.
+ */
+function recordCommits(ledger, entries, window = LIVE_COMMITS) {
+    return compactLedger(mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } }), window);
+}
+/** The ledger with all but its newest `window` commits folded into the archive. */
+function compactLedger(ledger, window = LIVE_COMMITS) {
+    const commits = Object.entries(ledger.commits);
+    if (commits.length <= window)
+        return ledger;
+    const newestFirst = commits.sort(([leftSha, left], [rightSha, right]) => compareCommitKeys({ sha: rightSha, timestamp: right.timestamp }, { sha: leftSha, timestamp: left.timestamp }));
+    return {
+        ...ledger,
+        commits: Object.fromEntries(newestFirst.slice(0, window)),
+        archive: foldCommits(ledger.archive, newestFirst.slice(window)),
+    };
+}
+/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
+function recordPulls(ledger, pulls) {
+    const merged = { ...ledger.pulls };
+    for (const [key, pull] of Object.entries(pulls)) {
+        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
+    }
+    return { ...ledger, pulls: merged };
+}
+/** The ledger with the newest commit each listed repository returned. */
+function recordSeen(ledger, seen) {
+    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
+}
+/** The ledger with these issues' engagement as read now. */
+function recordEngagement(ledger, engagement) {
+    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
+}
+/** The ledger with the pace as judged on `pace.asOf`. */
+function recordPace(ledger, pace) {
+    return mergeLedgers(ledger, { ...emptyLedger(), pace });
+}
+/**
+ * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
+ * hold a commit differently (recorded under another config), the choice depends on the entries
+ * alone, so that merging is commutative and the order of deliveries never shows.
+ */
+function mergeLedgers(left, right) {
+    const archive = laterArchive(left.archive, right.archive);
+    const commits = {};
+    for (const [key, entry] of [...Object.entries(left.commits), ...Object.entries(right.commits)]) {
+        // Behind the watermark: counted in the archive already (or a straggler it is too late for).
+        if (isArchived(archive, { sha: key, timestamp: entry.timestamp }))
+            continue;
+        const existing = commits[key];
+        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
+    }
+    const pulls = { ...left.pulls };
+    for (const [key, pull] of Object.entries(right.pulls)) {
+        const existing = pulls[key];
+        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
+    }
+    return {
+        version: LEDGER_VERSION,
+        commits,
+        archive,
+        pulls,
+        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
+        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
+        pace: latest(left.pace, right.pace),
+    };
+}
+/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
+function mergeBy(left, right, rank) {
+    const merged = { ...left };
+    for (const [key, entry] of Object.entries(right)) {
+        const existing = merged[key];
+        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
+    }
+    return merged;
+}
+function latest(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
+    return rank(right) > rank(left) ? right : left;
+}
+/** Orders two records of one pull request: the one with its files read first, then by content. */
+function pullRank(pull) {
+    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
+}
+function entryText(entry) {
+    return JSON.stringify([
+        entry.repo,
+        entry.timestamp,
+        entry.week,
+        [...entry.weeks].sort(),
+        [...entry.projects].sort(),
+        entry.minutes,
+        [...entry.problems].sort(),
+    ]);
+}
+
+/** Where a portfolio repository keeps syllabot's config. */
+const CONFIG_PATH = ".github/syllabot.yml";
+
+/**
+ * Paths a config names inside its repository: the README syllabot rewrites and a curriculum it
+ * reads. A config is a file anyone can propose a change to in a pull request, so a path is accepted
+ * only in one plain, canonical spelling, from which no file outside the repository, in its `.git`,
+ * or of syllabot's own can be reached. Pure: whether the path exists is the caller's question.
+ */
+/** Git's own limit on a file name is the file system's; no legitimate README or curriculum path comes near this. */
+const MAX_REPOSITORY_PATH_LENGTH = 255;
+/** The folder syllabot commits its ledger and pictures to: all of it is syllabot's. */
+const SYLLABOT_FOLDER = LEDGER_PATH.split("/")[0] ?? ".syllabot";
+/** Extensions GitHub renders as Markdown: the README region is Markdown, and nothing else may be rewritten. */
+const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn)$/i;
+const YAML_FILE = /\.ya?ml$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Code points HFS+ ignores in a name, so that `.g\u200Cit` is `.git` on a Mac checkout (as git's verify_path knows). */
+const IGNORED_BY_HFS = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
+/**
+ * Why `path` cannot be a file of the repository syllabot reads or writes, or undefined when it can.
+ * The reason reads after the path, e.g. `"../x.md" has a . or .. folder: …`.
+ */
+function repositoryPathProblem(path) {
+    const shown = describe(path);
+    if (path.length === 0)
+        return "is empty";
+    if (path.length > MAX_REPOSITORY_PATH_LENGTH)
+        return `is ${path.length} characters long; at most ${MAX_REPOSITORY_PATH_LENGTH} are accepted`;
+    if (CONTROL_CHARACTER.test(path))
+        return `${shown} holds a control character`;
+    if (path.includes("\\"))
+        return `${shown} holds a backslash: separate folders with /`;
+    if (path.startsWith("/"))
+        return `${shown} is absolute: give the path from the repository's root, e.g. docs/README.md`;
+    const segments = path.split("/");
+    if (segments.includes(""))
+        return `${shown} has an empty folder name (// or a trailing /)`;
+    if (segments.some((segment) => segment === "." || segment === ".."))
+        return `${shown} has a . or .. folder: give the path from the repository's root, without them`;
+    if (segments.some(isGitFolderName))
+        return `${shown} is inside .git, which holds git's own data (and credentials), not the repository's files`;
+    if (isSyllabotsOwn(segments))
+        return `${shown} is syllabot's own (${CONFIG_PATH}, or a file under ${SYLLABOT_FOLDER}/)`;
+    return undefined;
+}
+/** Why the config's `readme` cannot be the README syllabot refreshes, or undefined. */
+function readmePathProblem(path) {
+    if (path.length === 0)
+        return "is empty: give the README's path from the repository's root, e.g. README.md";
+    const problem = repositoryPathProblem(path);
+    if (problem)
+        return problem;
+    if (!MARKDOWN_FILE.test(path))
+        return `${describe(path)} is not a Markdown file: syllabot writes its region only into a file ending in .md or .markdown`;
+    return undefined;
+}
+/**
+ * Why the config's `curriculum`, when it names a file (it holds a / or ends in .yaml), cannot be a
+ * curriculum file of the repository, or undefined. Any other name is a built-in id, known only
+ * once the curriculum is looked up (a test or `--curriculum` may supply the curriculum itself).
+ */
+function curriculumPathProblem(name) {
+    if (name.length === 0)
+        return "is empty: give a built-in curriculum's id or a .yaml file of this repository";
+    if (isBuiltinCurriculum(name) || !looksLikePath(name))
+        return undefined;
+    return repositoryPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
+}
+/** Why the config's `curriculum` is neither a built-in id nor a curriculum file of the repository, or undefined. */
+function curriculumNameProblem(name) {
+    if (isBuiltinCurriculum(name))
+        return undefined;
+    return curriculumPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
+}
+function looksLikePath(name) {
+    return name.includes("/") || name.includes("\\") || YAML_FILE.test(name);
+}
+function notACurriculum(name) {
+    return `${describe(name)} is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`;
+}
+/**
+ * `.git` as git itself recognises it on any checkout (`verify_path`): in any case, with trailing
+ * dots or spaces (Windows drops them), as the 8.3 short name `git~1`, or with HFS+'s ignored code points.
+ */
+function isGitFolderName(segment) {
+    const name = segment
+        .replace(IGNORED_BY_HFS, "")
+        .replace(/[. ]+$/, "")
+        .toLowerCase();
+    return name === ".git" || name === "git~1";
+}
+function isSyllabotsOwn(segments) {
+    // Compared without case: on a case-insensitive checkout `.GitHub/Syllabot.yml` is the config.
+    const lower = segments.join("/").toLowerCase();
+    return lower === CONFIG_PATH.toLowerCase() || segments[0]?.toLowerCase() === SYLLABOT_FOLDER;
+}
+
+/**
+ * Files of a local checkout: the Action's workspace, or a clone the CLI is pointed at. What a
+ * checkout holds is whatever its repository's history says, and a commit can hold a symbolic link
+ * to any path of the machine (`.git/config` with the job's credential, `/proc/self/environ`): a file
+ * is read only when it is a regular file inside the checkout, reached through no symbolic link.
+ */
+/**
+ * The repository a local config belongs to: the folder holding its `.github/`, else the nearest
+ * folder above it (up to `boundary`, when given) that git checked out (it holds `.git`), else the
+ * config's own folder (or `boundary`).
+ */
+function repositoryRootOf(configPath, boundary) {
+    const folder = dirname$1(resolve$1(configPath));
+    if (basename(folder) === ".github")
+        return dirname$1(folder);
+    const limit = boundary === undefined ? undefined : resolve$1(boundary);
+    for (let current = folder;; current = dirname$1(current)) {
+        if (existsSync$1(join$1(current, ".git")))
+            return current;
+        if (current === limit || dirname$1(current) === current)
+            break;
+    }
+    return limit ?? folder;
+}
+/** Whether `path` (absolute) is `root` itself or below it. */
+function isInside(root, path) {
+    const fromRoot = relative(root, path);
+    return fromRoot === "" || (!isAbsolute(fromRoot) && fromRoot !== ".." && !fromRoot.startsWith(`..${sep$1}`));
+}
+/**
+ * Read `path` (relative to `root`, or absolute) as a file of the checkout at `root`. It is refused
+ * when it lies outside `root`, when it or a folder on the way is a symbolic link, or when it is not
+ * a regular file; a file that does not exist is an InputError, as for any other input file. The
+ * reason never quotes the file: nothing of a refused file is read.
+ */
+function readCheckoutFile(root, path, options = {}) {
+    const file = options.file ?? path;
+    const givenRoot = resolve$1(root);
+    // The root itself may be reached through links (macOS's /tmp is /private/tmp); below it, nothing is.
+    const realRoot = realpathSync(givenRoot);
+    const absolute = resolve$1(givenRoot, path);
+    const fromRoot = [givenRoot, realRoot]
+        .filter((base) => isInside(base, absolute))
+        .map((base) => relative(base, absolute))[0];
+    if (!fromRoot)
+        return { refused: `is outside ${options.rootName ?? givenRoot}` };
+    const target = join$1(realRoot, fromRoot);
+    if (fromRoot.split(sep$1).some(isGitFolderName))
+        return {
+            refused: "is inside .git, which holds git's own data (and credentials), not the repository's files",
+        };
+    let current = realRoot;
+    for (const segment of fromRoot.split(sep$1)) {
+        current = join$1(current, segment);
+        const stats = lstatOrUndefined(current);
+        if (!stats)
+            throw unreadable$1(file, "no such file");
+        if (stats.isSymbolicLink()) {
+            const link = relative(realRoot, current);
+            return {
+                refused: current === target
+                    ? "is a symbolic link"
+                    : `goes through the symbolic link ${JSON.stringify(link)}`,
+            };
+        }
+    }
+    // O_NOFOLLOW: a link swapped in after the checks above is refused by the system, not followed.
+    let descriptor;
+    try {
+        descriptor = openSync(target, constants$6.O_RDONLY | (constants$6.O_NOFOLLOW ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ELOOP")
+            return { refused: "is a symbolic link" };
+        throw unreadable$1(file, code === "ENOENT" ? "no such file" : error.message);
+    }
+    try {
+        const stats = fstatSync(descriptor);
+        if (stats.isDirectory())
+            throw unreadable$1(file, "is a directory");
+        if (!stats.isFile())
+            return { refused: "is not a regular file" };
+        return { text: readFileSync$1(descriptor, "utf8") };
+    }
+    finally {
+        closeSync(descriptor);
+    }
+}
+function lstatOrUndefined(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (error) {
+        if (error.code === "ENOENT" ||
+            error.code === "ENOTDIR")
+            return undefined;
+        throw error;
+    }
+}
+function unreadable$1(file, reason) {
+    return new InputError([{ file, path: "", message: `cannot read: ${reason}` }]);
+}
+/** A path as the user knows it: from the working directory when inside it, else absolute. */
+function shownPath(absolute) {
+    return isInside(process.cwd(), absolute) ? relative(process.cwd(), absolute) || "." : absolute;
 }
 
 /** Checks of a config against the curriculum it names. */
@@ -49480,6 +50292,17 @@ const date$1 = string().transform((value, context) => {
     }
     return parsed;
 });
+/** A path in the repository, checked by `problem`, which says why a value is refused. */
+function repositoryPath(problem) {
+    return (string()
+        .check((context) => {
+        const message = problem(context.value);
+        if (message)
+            context.issues.push({ code: "custom", message, input: context.value });
+    })
+        // For editors: the part of the rules a JSON Schema can say.
+        .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH }));
+}
 const timeZone = string().transform((value, context) => {
     const canonical = canonicalTimeZone(value);
     if (!canonical) {
@@ -49492,9 +50315,30 @@ const timeZone = string().transform((value, context) => {
     return canonical;
 });
 const BACKFILL_POLICIES = ["close", "open", "skip"];
+/**
+ * What one config may ask for: far above any learner's need, low enough that a config (a
+ * stranger's, in a pull request) cannot make syllabot do unbounded work. The file's own cap
+ * (MAX_CONFIG_BYTES) bounds the work of reading it; these bound the work it asks for.
+ */
+const CONFIG_LIMITS = {
+    emails: 20,
+    projects: 100,
+    verdicts: 1000,
+    leadDays: 10,
+    issuesAhead: 1000,
+    substantiveMinLines: 100_000,
+    authorName: 100,
+};
+/** A record of at most `max` entries, said so in the JSON Schema too. */
+function bounded$1(record, max, what) {
+    return record
+        .refine((value) => Object.keys(value).length <= max, `at most ${max} ${what}`)
+        .meta({ maxProperties: max });
+}
 const configSchema = strictObject({
     learner: login.describe("GitHub login whose commits, pull requests and issue comments count"),
     emails: array(email("expected an email address"))
+        .max(CONFIG_LIMITS.emails, `at most ${CONFIG_LIMITS.emails} emails`)
         .default([])
         .describe("Commit author emails that also count as the learner"),
     start: date$1.meta({
@@ -49506,35 +50350,46 @@ const configSchema = strictObject({
         description: "IANA time zone; weeks and deadlines are days in this zone",
         examples: ["Asia/Kolkata", "Europe/Berlin"],
     }),
-    curriculum: string()
-        .min(1)
+    curriculum: repositoryPath(curriculumPathProblem)
         .default(DEFAULT_CURRICULUM_ID)
         .describe("A built-in curriculum id, or a path to a curriculum YAML file in this repository"),
     capstone: slug
         .optional()
         .describe("The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)"),
-    projects: record(slug, repo)
+    projects: bounded$1(record(slug, repo), CONFIG_LIMITS.projects, "projects")
         .default({})
         .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
+    trusted_authors: array(string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/, "expected a GitHub login, or an app's bot such as github-actions[bot]"))
+        .max(20)
+        .default([])
+        .describe("Accounts besides the learner and syllabot's own whose syllabot markers in issues and comments count, e.g. the identity an earlier setup wrote as (github-actions[bot] when moving from the Action to the app)"),
+    trusted_repos: array(repo)
+        .max(100)
+        .default([])
+        .describe("Repositories the learner does not own (an organization's, a friend's) whose commits count when they carry the learner's login or email, as in the learner's own; elsewhere only commits GitHub verified as signed by the learner count"),
     dsa: repo.optional().describe("Repository where DSA solutions are committed"),
     oss: strictObject({
         repos: array(repo).min(1).optional(),
-        substantive_min_lines: number().int().nonnegative().default(20),
-        verdicts: record(string()
-            .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'), _enum(["substantive", "not-substantive"]))
-            .default({}),
+        substantive_min_lines: number()
+            .int()
+            .nonnegative()
+            .max(CONFIG_LIMITS.substantiveMinLines)
+            .default(20),
+        verdicts: bounded$1(record(string()
+            .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'), _enum(["substantive", "not-substantive"])), CONFIG_LIMITS.verdicts, "verdicts").default({}),
     })
         .prefault({}),
     reminders: strictObject({
         lead_days: array(number().int().positive().max(366))
+            .max(CONFIG_LIMITS.leadDays, `at most ${CONFIG_LIMITS.leadDays} lead days`)
             .default([21, 7, 2])
             .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     })
         .prefault({}),
-    readme: string()
-        .min(1)
+    readme: repositoryPath(readmePathProblem)
         .default("README.md")
-        .describe("The file whose region between syllabot's markers is regenerated"),
+        .describe("The Markdown file (.md, from the repository's root; not in .git or .syllabot/) whose region between syllabot's markers is regenerated"),
     commit: strictObject({
         message: string()
             .trim()
@@ -49542,7 +50397,10 @@ const configSchema = strictObject({
             .max(200)
             .default("docs: refresh progress (syllabot)")
             .describe("Message of the commits that refresh the README, pictures and ledger"),
-        author: strictObject({ name: string().trim().min(1), email: email("expected an email address") })
+        author: strictObject({
+            name: string().trim().min(1).max(CONFIG_LIMITS.authorName),
+            email: email("expected an email address"),
+        })
             .optional()
             .describe("Author of those commits (default: the app or token's identity)"),
     })
@@ -49553,7 +50411,7 @@ const configSchema = strictObject({
             .default("syllabot"),
     })
         .prefault({}),
-    issues_ahead: union([literal("all"), number().int().nonnegative()])
+    issues_ahead: union([literal("all"), number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)])
         .default("all")
         .describe("Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)"),
     backfill: _enum(BACKFILL_POLICIES)
@@ -49561,8 +50419,14 @@ const configSchema = strictObject({
         .describe("Weeks that ended before installation: created closed, created open, or not created"),
 });
 
+/**
+ * A config is refused above this size before it is parsed. The example config is under 2 KB; 64 KiB
+ * holds a thousand verdicts and more comments than anyone writes, and bounds the work a pull
+ * request's config (a stranger's) can ask of the app. A curriculum keeps the 1 MiB of any YAML source.
+ */
+const MAX_CONFIG_BYTES = 64 * 1024;
 function parseConfig(text, file) {
-    const source = parseYamlSource(text, file);
+    const source = parseYamlSource(text, file, MAX_CONFIG_BYTES);
     const result = checkSource(configSchema, source);
     return "data" in result
         ? { config: result.data, problems: [], source }
@@ -49580,30 +50444,41 @@ function wellFormedFields(source) {
         curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
     };
 }
-function loadConfigFile(path) {
-    return parseConfig(readSource(path), path);
-}
 /**
- * Where the config's curriculum lives: an explicit override, else a built-in id, else a path
- * (relative to the working directory, which for the app and the Action is the repository root).
+ * Where the config's curriculum lives: an explicit override, else a built-in id, else a path from
+ * the repository's root (checked by `curriculumNameProblem`: it can name no file outside the repository).
  */
 function curriculumSource(loaded, override) {
     const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
     if (isBuiltinCurriculum(name))
         return { kind: "builtin", id: name };
-    if (/\.ya?ml$/i.test(name))
+    const problem = curriculumNameProblem(name);
+    if (!problem)
         return { kind: "path", path: name };
-    throw new InputError(locatedProblems(loaded.source, [
-        {
-            path: ["curriculum"],
-            message: `"${name}" is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`,
-        },
+    // The schema already said why, when it could: said once, with the config's other problems.
+    const others = loaded.problems.filter((found) => found.path !== "curriculum");
+    throw new InputError(sortedByPosition([
+        ...others,
+        ...locatedProblems(loaded.source, [{ path: ["curriculum"], message: problem }]),
     ]));
 }
-/** The curriculum a config names, from the built-ins or the local disk. */
-function loadCurriculumFor(loaded, override) {
+/**
+ * The curriculum a config names, from the built-ins or the local checkout the config belongs to
+ * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
+ * operator's own choice and read as given; a file the config names must be the repository's own.
+ */
+function loadCurriculumFor(loaded, override, root) {
     const source = curriculumSource(loaded);
-    return source.kind === "builtin" ? loadBuiltinCurriculum(source.id) : loadCurriculumFile(source.path);
+    if (source.kind === "builtin")
+        return loadBuiltinCurriculum(source.id);
+    const repository = root ?? repositoryRootOf(loaded.source.file);
+    const file = shownPath(join$1(repository, source.path));
+    const read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
+    if ("refused" in read) {
+        const message = `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`;
+        throw new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
+    }
+    return parseCurriculum(read.text, file);
 }
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 function checkConfig(loaded, curriculum) {
@@ -49618,12 +50493,6 @@ function checkConfig(loaded, curriculum) {
 }
 function sortedByPosition(problems) {
     return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-/** Config and curriculum, both valid and consistent with each other. */
-function loadSetup(configPath, curriculumOverride) {
-    const loaded = loadConfigFile(configPath);
-    const curriculum = loadCurriculumFor(loaded);
-    return { config: checkConfig(loaded, curriculum), curriculum };
 }
 
 /**
@@ -49655,6 +50524,8 @@ const issue = looseObject({
     closed_at: string().nullable().optional(),
     html_url: string().optional(),
     pull_request: unknown().optional(),
+    /** Who opened it: only an issue a trusted author opened is managed (plan/trust.ts). */
+    user: looseObject({ login: string() }).nullable().optional(),
 });
 const snapshotSchema = strictObject({
     milestones: array(milestone).default([]),
@@ -49707,10 +50578,12 @@ const SYMBOLS$1 = {
 function formatPlan(operations, summary, color) {
     const c = NO_COLORS;
     const paint = (op) => (op === "create" ? c.green : op === "close" ? c.red : c.yellow);
-    const keyWidth = Math.max(0, ...operations.map((operation) => operation.key.length));
-    const lines = operations.map((operation) => {
-        const head = `${SYMBOLS$1[operation.op]} ${operation.kind.padEnd(9)} ${operation.key.padEnd(keyWidth)}`;
-        return `  ${paint(operation.op)(head)}  ${operation.title}${c.dim(detail(operation))}`;
+    // Keys and titles may come from GitHub or a curriculum: printed without their control characters.
+    const keys = operations.map((operation) => terminalSafe(operation.key));
+    const keyWidth = Math.max(0, ...keys.map((key) => key.length));
+    const lines = operations.map((operation, index) => {
+        const head = `${SYMBOLS$1[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
+        return `  ${paint(operation.op)(head)}  ${terminalSafe(operation.title)}${c.dim(detail(operation))}`;
     });
     return [...lines, ...(lines.length > 0 ? [""] : []), c.bold(summaryLine(summary))].join("\n");
 }
@@ -49770,6 +50643,237 @@ function dsaStatus(solved, target) {
 }
 
 /**
+ * Where `marker` stands on a line of its own (LF or CRLF), searching from `from`; -1 when nowhere.
+ * syllabot writes its region markers so, and a learner quoting one inline in a note (in backticks,
+ * mid-sentence) has not moved the region.
+ */
+function markerLine(text, marker, from = 0) {
+    for (let at = text.indexOf(marker, from); at !== -1; at = text.indexOf(marker, at + 1)) {
+        if (at > 0 && text.charAt(at - 1) !== "\n")
+            continue;
+        const end = at + marker.length;
+        const after = text.charAt(end);
+        const lineEnds = after === "" || after === "\n" || (after === "\r" && ["", "\n"].includes(text.charAt(end + 1)));
+        if (lineEnds)
+            return at;
+    }
+    return -1;
+}
+/** The last `marker` on a line of its own that starts at or before `before`; -1 when none. */
+function lastMarkerLine(text, marker, before) {
+    let found = -1;
+    for (let at = markerLine(text, marker); at !== -1 && at <= before; at = markerLine(text, marker, at + 1)) {
+        found = at;
+    }
+    return found;
+}
+
+/**
+ * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
+ * learner writes anywhere outside the region is theirs and is never touched.
+ */
+const START_MARKER = "<!-- syllabot:start -->";
+const END_MARKER = "<!-- syllabot:end -->";
+const KEY_PATTERN = /<!-- syllabot:key=([a-z0-9][a-z0-9:-]*) -->/;
+const TITLE_PATTERN = /<!-- syllabot:title=([0-9a-f]{12}) -->/;
+const CHECKBOX = /^(\s*[-*+] \[)([ xX])(\] )(.*)$/;
+function keyMarker(key) {
+    return `<!-- syllabot:key=${key} -->`;
+}
+/** The stable key of a managed object, read from its body or description. */
+function keyOf(body) {
+    return body ? KEY_PATTERN.exec(body)?.[1] : undefined;
+}
+/**
+ * A short fingerprint of the title syllabot last set, kept in the region. When the current title
+ * still has it, the learner has not renamed the object and syllabot may retitle it.
+ */
+function titleMarker(title) {
+    return `<!-- syllabot:title=${createHash("sha256").update(title).digest("hex").slice(0, 12)} -->`;
+}
+function titleIsOurs(body, title) {
+    const recorded = body ? TITLE_PATTERN.exec(body)?.[0] : undefined;
+    return recorded === undefined || recorded === titleMarker(title);
+}
+/** A whole managed body: key marker, then the region holding `content`. */
+function managedBody(key, content) {
+    return `${keyMarker(key)}\n${START_MARKER}\n${content.trim()}\n${END_MARKER}\n`;
+}
+/** GitHub returns bodies edited on the web with CRLF; line endings are never a change. */
+function normalizeNewlines(text) {
+    return text.replace(/\r\n?/g, "\n");
+}
+function splitRegion(body) {
+    const start = markerLine(body, START_MARKER);
+    if (start === -1)
+        return undefined;
+    const end = markerLine(body, END_MARKER, start + START_MARKER.length);
+    if (end === -1)
+        return undefined;
+    return {
+        before: body.slice(0, start),
+        content: body.slice(start + START_MARKER.length, end),
+        after: body.slice(end + END_MARKER.length),
+    };
+}
+/** The text of every checklist item the learner ticked. */
+function tickedItems(content) {
+    const ticked = new Set();
+    for (const line of content.split("\n")) {
+        const match = CHECKBOX.exec(line);
+        if (match && match[2] !== " ")
+            ticked.add((match[4] ?? "").trim());
+    }
+    return ticked;
+}
+function carryTicks(content, ticked) {
+    if (ticked.size === 0)
+        return content;
+    return content
+        .split("\n")
+        .map((line) => {
+        const match = CHECKBOX.exec(line);
+        return match && ticked.has((match[4] ?? "").trim()) ? `${match[1]}x${match[3]}${match[4]}` : line;
+    })
+        .join("\n");
+}
+/**
+ * The body that results from rewriting `actual`'s region with `desired`'s, keeping the learner's
+ * text outside the markers and the boxes they ticked. Newlines come back normalized to LF.
+ */
+function mergeManagedBody(actual, desired) {
+    const desiredRegion = splitRegion(desired);
+    if (!desiredRegion)
+        throw new Error("desired body has no managed region");
+    const current = normalizeNewlines(actual ?? "");
+    const region = splitRegion(current);
+    if (!region) {
+        // The learner removed the markers: put the region back after their text, which stays as is.
+        const key = keyOf(desired);
+        const keyLine = key && !keyOf(current) ? `${keyMarker(key)}\n` : "";
+        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+        return `${current}${separator}${keyLine}${START_MARKER}${desiredRegion.content}${END_MARKER}\n`;
+    }
+    const content = carryTicks(desiredRegion.content, tickedItems(region.content));
+    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
+}
+
+const REST = "https://docs.github.com/rest";
+const GITHUB_LIMITS = {
+    /** 422 "title is too long (maximum is 256 characters)". */
+    issueTitle: { max: 256},
+    /** 422 "body is too long (maximum is 65536 characters)"; pull request bodies alike. */
+    issueBody: {
+        max: 65_536,
+        unit: "characters",
+        source: `${REST}/issues/issues#create-an-issue (422 answer)`,
+    },
+    /** 422 "body is too long (maximum is 65536 characters)", resource IssueComment. */
+    commentBody: {
+        max: 65_536,
+        unit: "characters",
+        source: `${REST}/issues/comments#create-an-issue-comment (422 answer)`,
+    },
+    /** "A short description of the label. Must be 100 characters or fewer." */
+    labelDescription: { max: 100},
+    /**
+     * Not documented; syllabot assumes the length of a database string column, as for team and
+     * profile names. Its titles ("Phase N: …") are far shorter.
+     */
+    milestoneTitle: { max: 255},
+    /** Not documented; syllabot assumes an issue body's. */
+    milestoneDescription: { max: 65_536, unit: "characters"}};
+/** "The Checks API limits the number of annotations to a maximum of 50 per API request." */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** What a cut text ends with, so that a reader knows some of it is missing. */
+const CUT_NOTE = "… (cut to GitHub's limit)";
+const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+/** UTF-8 bytes of one UTF-16 code unit: a surrogate pair's two units make its 4 bytes. */
+function unitBytes(code) {
+    if (code < 0x80)
+        return 1;
+    if (code < 0x800)
+        return 2;
+    if (code >= 0xd800 && code <= 0xdfff)
+        return 2;
+    return 3;
+}
+/** The size of `text` in `unit`. */
+function measure(text, unit) {
+    if (unit === "characters")
+        return text.length;
+    let bytes = 0;
+    for (let index = 0; index < text.length; index++)
+        bytes += unitBytes(text.charCodeAt(index));
+    return bytes;
+}
+/** The longest start of `text` of at most `budget` in `unit`, never ending inside a surrogate pair. */
+function prefixWithin(text, budget, unit) {
+    let end = 0;
+    if (unit === "characters")
+        end = Math.min(text.length, Math.max(0, budget));
+    else {
+        let used = 0;
+        while (end < text.length) {
+            const next = used + unitBytes(text.charCodeAt(end));
+            if (next > budget)
+                break;
+            used = next;
+            end += 1;
+        }
+    }
+    if (end > 0 && end < text.length && isHighSurrogate(text.charCodeAt(end - 1)))
+        end -= 1;
+    return text.slice(0, end);
+}
+/**
+ * A cut that reads well: at the last line break when there is one in the second half (no half
+ * checklist item), and never inside an HTML comment it opened (which would hide what follows).
+ */
+function tidyCut(prefix) {
+    const open = prefix.lastIndexOf("<!--");
+    let kept = open !== -1 && prefix.indexOf("-->", open) === -1 ? prefix.slice(0, open) : prefix;
+    const lineBreak = kept.lastIndexOf("\n");
+    if (lineBreak >= kept.length / 2)
+        kept = kept.slice(0, lineBreak);
+    return kept;
+}
+function fitPlain(text, max, unit, note) {
+    if (measure(text, unit) <= max)
+        return text;
+    const room = max - measure(note, unit);
+    if (room < 0)
+        return prefixWithin(note, max, unit);
+    return `${tidyCut(prefixWithin(text, room, unit))}${note}`;
+}
+/**
+ * `text` cut to `limit`, with a visible note where it was cut. A managed body (a key marker, then a
+ * region between syllabot's start and end markers) keeps every marker and all text outside the
+ * region: only the region's content is cut. A text within the limit comes back as it is.
+ */
+function fitText(text, limit, options = {}) {
+    const { max, unit } = limit;
+    if (measure(text, unit) <= max)
+        return text;
+    const start = text.indexOf(START_MARKER);
+    const end = start === -1 ? -1 : text.indexOf(END_MARKER, start + START_MARKER.length);
+    if (end !== -1) {
+        const head = text.slice(0, start + START_MARKER.length);
+        const tail = text.slice(end);
+        const room = max - measure(head, unit) - measure(tail, unit);
+        const note = options.note ?? `\n\n${CUT_NOTE}\n`;
+        if (room >= 0) {
+            return `${head}${fitPlain(text.slice(start + START_MARKER.length, end), room, unit, note)}${tail}`;
+        }
+    }
+    return fitPlain(text, max, unit, options.note ?? `\n\n${CUT_NOTE}`);
+}
+/** One line (a title, a commit subject) cut to `max` characters, ending with "…" when cut. */
+function fitLine(text, max) {
+    return fitPlain(text, max, "characters", "…");
+}
+
+/**
  * Escaping for text that lands in GitHub-flavoured Markdown. No template engine escapes Markdown,
  * and HTML escaping alone leaves emphasis, links, `#12` references and `@mentions` live.
  */
@@ -49791,7 +50895,7 @@ function escapeHtml$1(text) {
  * renders as the same characters, on one line, with no formatting, link, HTML or mention.
  */
 function escapeMarkdownInline(text) {
-    const oneLine = text.replace(/\s*[\r\n]+\s*/g, " ");
+    const oneLine = terminalSafe(text, { multiline: true }).replace(/\s*[\r\n]+\s*/g, " ");
     return defangReferences(escapeHtml$1(oneLine).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`));
 }
 /**
@@ -49799,7 +50903,9 @@ function escapeMarkdownInline(text) {
  * and issue references made inert outside code spans. Code spans are left exactly as written.
  */
 function sanitizeMarkdownInline(markdown) {
-    const oneLine = markdown.replace(/\s*[\r\n]+\s*/g, " ").trim();
+    const oneLine = terminalSafe(markdown, { multiline: true })
+        .replace(/\s*[\r\n]+\s*/g, " ")
+        .trim();
     let out = "";
     let index = 0;
     while (index < oneLine.length) {
@@ -49903,7 +51009,7 @@ function defuseMarkers(code) {
 }
 /** A value as inline code: the fence is longer than any backtick run inside it. */
 function inlineCode(text) {
-    const oneLine = defuseMarkers(text.replace(/[\r\n]+/g, " "));
+    const oneLine = defuseMarkers(terminalSafe(text, { multiline: true }).replace(/[\r\n]+/g, " "));
     const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
     const fence = "`".repeat(longest + 1);
     const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
@@ -49915,14 +51021,13 @@ function codeBlock(lines, language = "") {
     const fence = "`".repeat(longest + 1);
     return [
         `${fence}${language}`,
-        ...lines.map((line) => defuseMarkers(line.replace(/[\r\n]+/g, " "))),
+        ...lines.map((line) => defuseMarkers(terminalSafe(line, { multiline: true }).replace(/[\r\n]+/g, " "))),
         fence,
     ].join("\n");
 }
 /** Plain text for places GitHub shows without rendering Markdown (issue and milestone titles). */
 function plainText(markdown) {
-    return markdown
-        .replace(/[\r\n]+/g, " ")
+    return terminalSafe(markdown, { multiline: true })
         .replace(/`+([^`]*)`+/g, "$1")
         .replace(/\*\*([^*]+)\*\*/g, "$1")
         .replace(/\s+/g, " ")
@@ -51588,7 +52693,7 @@ function readFileSync(filepath) {
 function resolve(root, file, ext) {
     if (!extname(file))
         file += ext;
-    return resolve$1(root, file);
+    return resolve$2(root, file);
 }
 function fallback(file) {
     try {
@@ -51597,7 +52702,7 @@ function fallback(file) {
     catch (e) { }
 }
 function dirname(filepath) {
-    return dirname$1(filepath);
+    return dirname$2(filepath);
 }
 const realpathAsync = promisify(realpath);
 function contains(root, file) {
@@ -51605,7 +52710,7 @@ function contains(root, file) {
         try {
             const realRoot = yield realpathAsync(root);
             const realFile = yield realpathAsync(file);
-            const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
+            const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
             return realFile.startsWith(prefix);
         }
         catch (_a) {
@@ -51615,9 +52720,9 @@ function contains(root, file) {
 }
 function containsSync(root, file) {
     try {
-        const realRoot = realpathSync(root);
-        const realFile = realpathSync(file);
-        const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
+        const realRoot = realpathSync$1(root);
+        const realFile = realpathSync$1(file);
+        const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
         return realFile.startsWith(prefix);
     }
     catch (_a) {
@@ -51636,7 +52741,7 @@ var fs = /*#__PURE__*/Object.freeze({
   dirname: dirname,
   contains: contains,
   containsSync: containsSync,
-  sep: sep$1
+  sep: sep$2
 });
 
 function chargeJsonReplacerValue(memoryLimit, val) {
@@ -54027,7 +55132,7 @@ var base64Filters = /*#__PURE__*/Object.freeze({
 });
 
 function sha256(str) {
-    return createHash('sha256').update(str, 'utf8').digest('hex');
+    return createHash$1('sha256').update(str, 'utf8').digest('hex');
 }
 function hmacSha256(str, key) {
     return createHmac('sha256', key).update(str, 'utf8').digest('hex');
@@ -55244,9 +56349,12 @@ engine.registerFilter("codeblock", {
     handler: (value, language) => codeBlock(value.map(String), language === undefined ? "" : String(language)),
     raw: true,
 });
-/** Render `templates/<name>.liquid` with a view model; consecutive blank lines collapse to one. */
+/**
+ * Render `templates/<name>.liquid` with a view model; consecutive blank lines collapse to one. No
+ * control character of the data survives, whatever filter let it through.
+ */
 function renderTemplate(name, view) {
-    const output = engine.renderFileSync(`${name}.liquid`, view);
+    const output = terminalSafe(engine.renderFileSync(`${name}.liquid`, view), { multiline: true });
     return `${output
         .replace(/[ \t]+$/gm, "")
         .replace(/\n{3,}/g, "\n\n")
@@ -55254,103 +56362,20 @@ function renderTemplate(name, view) {
 }
 
 /**
- * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
- * learner writes anywhere outside the region is theirs and is never touched.
+ * A managed body cut to GitHub's limit (a curriculum's week may be long): its region is cut, so the
+ * plan compares the same text each time. Titles are cut before their fingerprint is taken.
  */
-const START_MARKER = "<!-- syllabot:start -->";
-const END_MARKER = "<!-- syllabot:end -->";
-const KEY_PATTERN = /<!-- syllabot:key=([a-z0-9][a-z0-9:-]*) -->/;
-const TITLE_PATTERN = /<!-- syllabot:title=([0-9a-f]{12}) -->/;
-const CHECKBOX = /^(\s*[-*+] \[)([ xX])(\] )(.*)$/;
-function keyMarker(key) {
-    return `<!-- syllabot:key=${key} -->`;
+function fitBody(key, content, limit = GITHUB_LIMITS.issueBody) {
+    return fitText(managedBody(key, content), limit);
 }
-/** The stable key of a managed object, read from its body or description. */
-function keyOf(body) {
-    return body ? KEY_PATTERN.exec(body)?.[1] : undefined;
-}
-/**
- * A short fingerprint of the title syllabot last set, kept in the region. When the current title
- * still has it, the learner has not renamed the object and syllabot may retitle it.
- */
-function titleMarker(title) {
-    return `<!-- syllabot:title=${createHash$1("sha256").update(title).digest("hex").slice(0, 12)} -->`;
-}
-function titleIsOurs(body, title) {
-    const recorded = body ? TITLE_PATTERN.exec(body)?.[0] : undefined;
-    return recorded === undefined || recorded === titleMarker(title);
-}
-/** A whole managed body: key marker, then the region holding `content`. */
-function managedBody(key, content) {
-    return `${keyMarker(key)}\n${START_MARKER}\n${content.trim()}\n${END_MARKER}\n`;
-}
-/** GitHub returns bodies edited on the web with CRLF; line endings are never a change. */
-function normalizeNewlines(text) {
-    return text.replace(/\r\n?/g, "\n");
-}
-function splitRegion(body) {
-    const start = body.indexOf(START_MARKER);
-    if (start === -1)
-        return undefined;
-    const end = body.indexOf(END_MARKER, start + START_MARKER.length);
-    if (end === -1)
-        return undefined;
-    return {
-        before: body.slice(0, start),
-        content: body.slice(start + START_MARKER.length, end),
-        after: body.slice(end + END_MARKER.length),
-    };
-}
-/** The text of every checklist item the learner ticked. */
-function tickedItems(content) {
-    const ticked = new Set();
-    for (const line of content.split("\n")) {
-        const match = CHECKBOX.exec(line);
-        if (match && match[2] !== " ")
-            ticked.add((match[4] ?? "").trim());
-    }
-    return ticked;
-}
-function carryTicks(content, ticked) {
-    if (ticked.size === 0)
-        return content;
-    return content
-        .split("\n")
-        .map((line) => {
-        const match = CHECKBOX.exec(line);
-        return match && ticked.has((match[4] ?? "").trim()) ? `${match[1]}x${match[3]}${match[4]}` : line;
-    })
-        .join("\n");
-}
-/**
- * The body that results from rewriting `actual`'s region with `desired`'s, keeping the learner's
- * text outside the markers and the boxes they ticked. Newlines come back normalized to LF.
- */
-function mergeManagedBody(actual, desired) {
-    const desiredRegion = splitRegion(desired);
-    if (!desiredRegion)
-        throw new Error("desired body has no managed region");
-    const current = normalizeNewlines(actual ?? "");
-    const region = splitRegion(current);
-    if (!region) {
-        // The learner removed the markers: put the region back after their text, which stays as is.
-        const key = keyOf(desired);
-        const keyLine = key && !keyOf(current) ? `${keyMarker(key)}\n` : "";
-        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
-        return `${current}${separator}${keyLine}${START_MARKER}${desiredRegion.content}${END_MARKER}\n`;
-    }
-    const content = carryTicks(desiredRegion.content, tickedItems(region.content));
-    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
-}
-
 function renderWeekIssue(context, week, backfill) {
     const { curriculum, calendar } = context;
     const phase = phaseOf(curriculum, week);
     const entries = entriesForWeek(curriculum, week, context.chosen);
     const undecided = entries.length > 1;
-    const title = undecided
+    const title = fitLine(undecided
         ? `Week ${week}: ${plainText(phase.title)}, ${entries.map((entry) => entry.option).join(" | ")}`
-        : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`;
+        : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`, GITHUB_LIMITS.issueTitle.max);
     const block = entries[0] && entries[0].weeks.to > entries[0].weeks.from ? entries[0].weeks : undefined;
     const span = weekSpan(calendar, week);
     const split = curriculum.time_budget.split;
@@ -55382,7 +56407,7 @@ function renderWeekIssue(context, week, backfill) {
         close_example: `closes week ${week}`,
         close_trailer: `Week: ${week}`,
     });
-    return { key: keys.week(context, week), title, body: managedBody(keys.week(context, week), content) };
+    return { key: keys.week(context, week), title, body: fitBody(keys.week(context, week), content) };
 }
 /** The project worked on in a week: the planned project whose weeks include it. */
 function weekProject(context, week, entries) {
@@ -55410,7 +56435,7 @@ function renderProjectIssue(context, project, backfill) {
     const { curriculum, calendar } = context;
     const phase = curriculum.phases.find((candidate) => candidate.number === project.phase);
     const key = keys.project(project.slug);
-    const title = `Project ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`;
+    const title = fitLine(`Project ${plainText(project.title)}${project.tagline ? `: ${plainText(project.tagline)}` : ""}`, GITHUB_LIMITS.issueTitle.max);
     const span = spanOfWeeks(calendar, project.weeks.from, project.weeks.to);
     const repo = context.config.projects[project.slug];
     const alternatives = project.choice ? (curriculum.choices.get(project.choice) ?? []) : [];
@@ -55437,7 +56462,7 @@ function renderProjectIssue(context, project, backfill) {
         close_example: `closes ${project.slug}`,
         close_trailer: `Project: ${project.slug}`,
     });
-    return { key, title, body: managedBody(key, content) };
+    return { key, title, body: fitBody(key, content) };
 }
 function studyLine(item) {
     const extra = [item.detail, item.chapters && `chapters ${item.chapters}`, item.when].filter(Boolean);
@@ -55445,7 +56470,7 @@ function studyLine(item) {
 }
 function renderMilestone(context, phase) {
     const key = keys.phase(phase.number);
-    const title = `Phase ${phase.number}: ${plainText(phase.title)}`;
+    const title = fitLine(`Phase ${phase.number}: ${plainText(phase.title)}`, GITHUB_LIMITS.milestoneTitle.max);
     const span = spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to);
     const projects = context.curriculum.projects
         .filter((project) => project.phase === phase.number && (project.choice === undefined || context.chosen.has(project.slug)))
@@ -55457,7 +56482,7 @@ function renderMilestone(context, phase) {
         objective: phase.objective,
         projects: projects.join(", "),
     });
-    return { key, title, body: managedBody(key, content) };
+    return { key, title, body: fitBody(key, content, GITHUB_LIMITS.milestoneDescription) };
 }
 
 /** Okabe–Ito colours: distinguishable with every common form of colour-blindness. */
@@ -55475,7 +56500,7 @@ function desiredLabels(context) {
         label(names.managed, "5319e7", "Managed by syllabot"),
         label(names.week, "bfd4f2", "A week of the curriculum"),
         label(names.project, "0e8a16", "A project of the curriculum"),
-        ...context.curriculum.phases.map((phase) => label(names.phase(phase.number), PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed", `Phase ${phase.number}: ${phase.title}`.replace(/`/g, "").slice(0, 100))),
+        ...context.curriculum.phases.map((phase) => label(names.phase(phase.number), PHASE_COLORS[(phase.number - 1) % PHASE_COLORS.length] ?? "ededed", fitLine(terminalSafe(`Phase ${phase.number}: ${phase.title}`).replace(/`/g, ""), GITHUB_LIMITS.labelDescription.max))),
         ...(context.curriculum.tracks.dsa ? [label(names.track("dsa"), "fbca04", "DSA track")] : []),
         ...(context.curriculum.tracks.oss ? [label(names.track("oss"), "1d76db", "Open-source track")] : []),
     ];
@@ -55534,10 +56559,6 @@ function desiredState(context, installedOn, today) {
             initialState: initialState(note),
         });
     }
-    checkGitHubLimits(curriculum, [
-        ...issues,
-        ...milestones.map((milestone) => ({ ...milestone, body: milestone.description })),
-    ]);
     return { labels: desiredLabels(context), milestones, issues };
 }
 /** With `issues_ahead: N`, issues exist up to N weeks after the current one (before the start, week N). */
@@ -55552,25 +56573,6 @@ function lastWeekToCreate(context, today) {
             ? position.week
             : context.curriculum.totalWeeks;
     return current + ahead;
-}
-/** GitHub rejects an issue body over 65,536 characters and a title over 256: fail at plan time, not half-way through a sync. */
-const MAX_BODY_CHARACTERS = 65_536;
-const MAX_TITLE_CHARACTERS = 256;
-function checkGitHubLimits(curriculum, objects) {
-    const problems = objects.flatMap((object) => [
-        ...(object.body.length > MAX_BODY_CHARACTERS
-            ? [
-                `the body of ${object.key} would be ${object.body.length} characters; GitHub accepts at most ${MAX_BODY_CHARACTERS}`,
-            ]
-            : []),
-        ...(object.title.length > MAX_TITLE_CHARACTERS
-            ? [
-                `the title of ${object.key} would be ${object.title.length} characters; GitHub accepts at most ${MAX_TITLE_CHARACTERS}`,
-            ]
-            : []),
-    ]);
-    if (problems.length > 0)
-        throw new InputError(problems.map((message) => ({ file: curriculum.file, path: "", message })));
 }
 
 /**
@@ -55627,7 +56629,7 @@ function diffMilestone(desired, actual) {
     const changed = {};
     if (actual.title !== desired.title && titleIsOurs(actual.description, actual.title))
         changed.title = desired.title;
-    const description = mergeManagedBody(actual.description, desired.description);
+    const description = fitText(mergeManagedBody(actual.description, desired.description), GITHUB_LIMITS.milestoneDescription);
     if (description !== normalizeNewlines(actual.description ?? ""))
         changed.description = description;
     if (actual.due_on === null || !githubDueDate(actual.due_on).equals(desired.dueDate))
@@ -55661,7 +56663,8 @@ function diffIssue(desired, actual, milestones) {
     const changed = {};
     if (actual.title !== desired.title && titleIsOurs(actual.body, actual.title))
         changed.title = desired.title;
-    const body = mergeManagedBody(actual.body, desired.body);
+    // The learner's text around the region counts too: the region is cut to leave it room.
+    const body = fitText(mergeManagedBody(actual.body, desired.body), GITHUB_LIMITS.issueBody);
     if (body !== normalizeNewlines(actual.body ?? ""))
         changed.body = body;
     const present = labelNamesOf(actual);
@@ -55744,7 +56747,7 @@ function progressReporter(io) {
             const counter = `[${String(index + 1).padStart(String(total).length)}/${total}]`;
             const number = applied.number === undefined ? "" : ` #${applied.number}`;
             clearBar();
-            io.stdout(`${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${operation.key}${number}  ${operation.title}\n`);
+            io.stdout(`${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${terminalSafe(operation.key)}${number}  ${terminalSafe(operation.title)}\n`);
         },
         done() {
             clearBar();
@@ -55823,6 +56826,173 @@ function requireNumber(operation) {
 }
 
 /**
+ * A request that never got an HTTP answer, in plain words. Octokit reports a failed `fetch` as
+ * "HTTP 500" with the real reason (a certificate, a refused connection, a host that does not
+ * exist) buried in `error.cause`; this finds it, says what failed and where, and tells whether
+ * trying again can help: a certificate or a host name does not heal in the next 30 seconds.
+ */
+const CERTIFICATE_REASONS = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: "self-signed certificate",
+    SELF_SIGNED_CERT_IN_CHAIN: "self-signed certificate in its chain",
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: "issued by an authority this machine does not know",
+    UNABLE_TO_GET_ISSUER_CERT: "issued by an authority this machine does not know",
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "issued by an authority this machine does not know",
+    CERT_UNTRUSTED: "issued by an authority this machine does not trust",
+    CERT_HAS_EXPIRED: "the certificate has expired",
+    CERT_NOT_YET_VALID: "the certificate is not valid yet",
+    CERT_REVOKED: "the certificate was revoked",
+    CERT_SIGNATURE_FAILURE: "its signature does not verify",
+    ERR_TLS_CERT_ALTNAME_INVALID: "the certificate is for another host name",
+    HOSTNAME_MISMATCH: "the certificate is for another host name",
+};
+const OTHER_REASONS = {
+    ECONNREFUSED: { reason: "connection refused", retryAtMost: 1 },
+    ECONNRESET: { reason: "the connection was reset", lost: true },
+    UND_ERR_SOCKET: { reason: "the connection was closed before an answer", lost: true },
+    EPIPE: { reason: "the connection was closed while sending", lost: true },
+    ETIMEDOUT: { reason: "connection timed out" },
+    UND_ERR_CONNECT_TIMEOUT: { reason: "connection timed out" },
+    UND_ERR_HEADERS_TIMEOUT: { reason: "no answer in time", lost: true },
+    UND_ERR_BODY_TIMEOUT: { reason: "the answer stopped arriving", lost: true },
+    EHOSTUNREACH: { reason: "host unreachable" },
+    ENETUNREACH: { reason: "network unreachable" },
+    EAI_AGAIN: { reason: "the host name could not be looked up just now" },
+    ENOTFOUND: { reason: "no such host", retryAtMost: 0 },
+    ERR_SSL_WRONG_VERSION_NUMBER: {
+        reason: "the server does not speak TLS there: is it http://?",
+        retryAtMost: 0,
+    },
+};
+/** The connection-level failure behind `error` (its cause chain walked), if that is what it is. */
+function connectionFailure(error) {
+    const seen = new Set();
+    const pending = [error];
+    while (pending.length > 0) {
+        const current = pending.shift();
+        if (typeof current !== "object" || current === null || seen.has(current))
+            continue;
+        seen.add(current);
+        const { code, message, cause, errors } = current;
+        const found = classify(typeof code === "string" ? code : undefined, String(message ?? ""));
+        if (found)
+            return found;
+        pending.push(cause, ...(Array.isArray(errors) ? errors : []));
+    }
+    return undefined;
+}
+function classify(code, message) {
+    if (code !== undefined) {
+        const certificate = CERTIFICATE_REASONS[code];
+        if (certificate)
+            return { reason: certificate, certificate: true, retryAtMost: 0 };
+        const other = OTHER_REASONS[code];
+        if (other)
+            return { ...other, certificate: false };
+        if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) {
+            return { reason: `TLS failed: ${code}`, certificate: false, retryAtMost: 0 };
+        }
+    }
+    // The ports browsers refuse (fetch's "bad port" list) are refused by Node's fetch too.
+    if (message === "bad port") {
+        return { reason: "fetch refuses to connect to this port", certificate: false, retryAtMost: 0 };
+    }
+    return undefined;
+}
+/** One sentence: what failed, and at which server (its origin, never a path or a credential). */
+function describeConnectionFailure(failure, url) {
+    const server = originOf(url);
+    if (failure.certificate) {
+        return `the TLS certificate of ${server} is not trusted (${failure.reason}); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS`;
+    }
+    return `${failure.lost ? "no answer from" : "could not reach"} ${server} (${failure.reason})`;
+}
+function originOf(url) {
+    if (!url)
+        return "the server";
+    try {
+        return `${new URL(url).origin}/`;
+    }
+    catch {
+        return "the server";
+    }
+}
+
+/**
+ * A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said.
+ * What the server said is foreign text that may echo the request's headers: it is redacted.
+ */
+class GitHubError extends Error {
+    name = "GitHubError";
+    status;
+    repo;
+    action;
+    constructor(options) {
+        const status = options.status === undefined ? "" : ` (HTTP ${options.status})`;
+        super(redactSecrets(`GitHub: ${options.action} in ${options.repo} failed${status}: ${options.detail}`), {
+            cause: options.cause,
+        });
+        this.status = options.status;
+        this.repo = options.repo;
+        this.action = options.action;
+    }
+}
+/** Whether a failed write may still have happened (the answer was lost), so it must not be repeated blindly. */
+function outcomeUnknown(error) {
+    const status = error.status;
+    return status === undefined || status >= 500;
+}
+function isStatus(error, ...statuses) {
+    return statuses.includes(error.status ?? -1);
+}
+/** Run one GitHub call; an Octokit error becomes a GitHubError naming the repo and the action. */
+async function github(repo, action, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (error instanceof GitHubError)
+            throw error;
+        throw toGitHubError(error, repo, action);
+    }
+}
+function toGitHubError(error, repo, action) {
+    const { status, request, response, message } = error;
+    // No HTTP answer at all: Octokit's "500" is made up; say what failed instead.
+    const failure = connectionFailure(error);
+    if (failure) {
+        const detail = describeConnectionFailure(failure, request?.url);
+        return new GitHubError({ status: undefined, repo, action, detail, cause: error });
+    }
+    return new GitHubError({
+        status,
+        repo,
+        action,
+        detail: explain(status, response?.data, message),
+        cause: error,
+    });
+}
+function explain(status, data, fallback) {
+    const body = (data ?? {});
+    const said = body.message ?? fallback ?? "unknown error";
+    const details = (body.errors ?? [])
+        .map((entry) => entry.message ?? [entry.field, entry.code].filter(Boolean).join(" "))
+        .filter(Boolean);
+    const text = details.length > 0 ? `${said}: ${details.join("; ")}` : said;
+    switch (status) {
+        case 401:
+            return `${text} (the token is missing, wrong or expired)`;
+        case 403:
+            return `${text} (the token lacks a permission: syllabot needs Issues read and write, and Contents read and write)`;
+        case 404:
+            return `${text} (the repository does not exist, or the token cannot see it)`;
+        case undefined:
+            return `${text} (the server could not be reached or did not answer)`;
+        default:
+            return text;
+    }
+}
+
+/**
  * What a commit message claims: weeks finished, projects finished, time spent. The grammar is
  * read in one pass over words (and one over trailer lines), so any message costs linear time.
  *
@@ -55852,8 +57022,13 @@ const WEEK_WORDS = new Set(["week", "weeks", "wk", "wks", "w"]);
 const PROJECT_WORDS = new Set(["project"]);
 /** A trailer longer than this is not a trailer anyone wrote by hand. */
 const MAX_TRAILER_VALUE = 100;
-/** One commit can honestly claim at most a day. */
+/** One commit can honestly claim at most a day, whatever number of Time: trailers it has. */
 const MAX_MINUTES = 24 * 60;
+/**
+ * What one commit may finish: a push can carry any message, so one commit never closes a course.
+ * A learner catching up names the rest in further commits (or closes the issues by hand).
+ */
+const COMMIT_BOUNDS = { weeks: 4, projects: 2, problems: 10 };
 /** Words (letters, digits, inner hyphens), numbers, and list joiners; everything else separates. */
 function tokenize(text) {
     const tokens = [];
@@ -55944,10 +57119,26 @@ function parseCommitMessage(message, program) {
         }
     }
     readTrailers(message, claims, claimWeek, claimProject);
-    claims.weeks = [...new Set(claims.weeks)].sort((a, b) => a - b);
-    claims.projects = [...new Set(claims.projects)];
-    claims.problems = [...new Set(claims.problems)];
+    const weeks = bounded([...new Set(claims.weeks)].sort((a, b) => a - b), COMMIT_BOUNDS.weeks);
+    const projects = bounded([...new Set(claims.projects)], COMMIT_BOUNDS.projects);
+    const problems = bounded([...new Set(claims.problems)], COMMIT_BOUNDS.problems);
+    const over = (what, items, limit) => {
+        if (items.length > 0)
+            claims.rejected.push({
+                text: `${what} ${items.join(", ")}`,
+                reason: `one commit finishes at most ${limit} ${what}: name the others in commits of their own`,
+            });
+    };
+    over("weeks", weeks.over, COMMIT_BOUNDS.weeks);
+    over("projects", projects.over, COMMIT_BOUNDS.projects);
+    over("problems", problems.over, COMMIT_BOUNDS.problems);
+    claims.weeks = weeks.kept;
+    claims.projects = projects.kept;
+    claims.problems = problems.kept;
     return claims;
+}
+function bounded(items, limit) {
+    return { kept: items.slice(0, limit), over: items.slice(limit) };
 }
 function readTrailers(message, claims, claimWeek, claimProject) {
     for (const line of message.split(/\r?\n/)) {
@@ -55983,7 +57174,7 @@ function readTrailers(message, claims, claimWeek, claimProject) {
                     reason: "expected a duration such as 1h30m, 90m or 1.5h",
                 });
             }
-            else if (minutes > MAX_MINUTES) {
+            else if (claims.minutes + minutes > MAX_MINUTES) {
                 claims.rejected.push({ text: `Time: ${value}`, reason: "more than 24 hours in one commit" });
             }
             else
@@ -55998,13 +57189,46 @@ function parseDuration(value) {
         return undefined;
     return Math.round(Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0));
 }
+/**
+ * Whether a message could claim anything at all, before the program is known: a finishing verb or
+ * a Week:, Project:, Time: or Problem: trailer. A push whose commits cannot claim anything needs no request.
+ */
+function mightClaim(message) {
+    return /\b(?:close[sd]?|complete[sd]?|finish(?:e[sd])?|done)\b|^[ \t]*(?:week|project|time|problem)[ \t]*:/im.test(message);
+}
 
-/** Only the learner's commits count: by GitHub login, or by one of the configured emails. */
+/** Whether the commit says the learner wrote it: by GitHub login, or by one of the configured emails. */
 function isLearnersCommit(commit, config) {
-    if (commit.authorLogin && commit.authorLogin.toLowerCase() === config.learner.toLowerCase())
+    if (sameLogin(commit.authorLogin, config.learner))
         return true;
     const email = commit.authorEmail?.toLowerCase();
     return email !== undefined && config.emails.some((candidate) => candidate.toLowerCase() === email);
+}
+const sameLogin = (login, other) => typeof login === "string" && login.toLowerCase() === other.toLowerCase();
+/**
+ * Whether a commit is evidence of the learner's work. An author's name, email and even the login
+ * GitHub derives from that email are claims anyone who can push may write, so where a commit is
+ * matters:
+ * - in a repository the learner owns (or one the config vouches for in `trusted_repos`), only the
+ *   learner and those they let push can put it there: the learner's login or email is enough;
+ * - anywhere else, it counts only when GitHub verified its signature as the learner's (signed by a
+ *   key on the learner's account, the learner as committer).
+ * A commit that is not the learner's at all is simply not theirs; one that claims to be theirs
+ * without such proof is `unproven`, with the reason.
+ */
+function evidenceVerdict(commit, config) {
+    if (!isLearnersCommit(commit, config))
+        return { counts: false };
+    const owner = commit.repo.split("/")[0] ?? "";
+    const vouched = config.trusted_repos.some((repo) => repo.toLowerCase() === commit.repo.toLowerCase());
+    if (sameLogin(owner, config.learner) || vouched)
+        return { counts: true };
+    if (commit.verified === true && sameLogin(commit.committerLogin, config.learner))
+        return { counts: true };
+    return {
+        counts: false,
+        unproven: `${commit.repo} is not the learner's repository and GitHub has not verified this commit's signature as theirs: not counted (list the repository in trusted_repos if only people you trust push there)`,
+    };
 }
 function claimsOf(commit, curriculum) {
     return parseCommitMessage(commit.message, {
@@ -56020,12 +57244,18 @@ function claimedKeys(claims, context) {
     ];
 }
 const CLOSED_BY = /<!-- syllabot:closed-by=([0-9a-f]{7,64}) -->/;
+/** A commit subject in a closing comment is cut to what a reader takes in at a glance. */
+const MAX_SUBJECT_CHARACTERS = 200;
+/** The first line of a commit message, cut to `MAX_SUBJECT_CHARACTERS`: a subject may be megabytes long. */
+function commitSubject(message) {
+    const end = message.search(/\r?\n/);
+    return fitLine(end === -1 ? message : message.slice(0, end), MAX_SUBJECT_CHARACTERS);
+}
 function closingComment(commit) {
-    const subject = commit.message.split(/\r?\n/)[0] ?? "";
-    return [
+    return fitText([
         `<!-- syllabot:closed-by=${commit.sha} -->`,
-        `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(subject)}`,
-    ].join("\n");
+        `Closed by [${inlineCode(commit.sha.slice(0, 7))}](${commit.url}) in ${escapeMarkdownInline(commit.repo)}: ${escapeMarkdownInline(commitSubject(commit.message))}`,
+    ].join("\n"), GITHUB_LIMITS.commentBody);
 }
 /** The closings syllabot recorded on an issue, read from its comments. */
 function pastClosings(comments) {
@@ -56050,491 +57280,6 @@ function closingDecision(issue, closings, commit) {
         return "none";
     const latest = closings.map((closing) => Date.parse(closing.at)).sort((a, b) => b - a)[0];
     return latest === undefined || Date.parse(commit.timestamp) > latest ? "close" : "none";
-}
-
-/**
- * The ledger's archive: commits older than the live window, folded into per-repository tallies
- * behind a watermark (`through`), so that the file stays small however many commits it counts.
- */
-/** Orders commits by time, then SHA: a total order, the same on every machine. */
-function compareCommitKeys(left, right) {
-    const byTime = Date.parse(left.timestamp) - Date.parse(right.timestamp);
-    if (byTime !== 0)
-        return byTime;
-    return left.sha < right.sha ? -1 : left.sha > right.sha ? 1 : 0;
-}
-/** Whether the archive already counts a commit with this key (or would have, had it come in time). */
-function isArchived(archive, key) {
-    return archive !== null && compareCommitKeys(key, archive.through) <= 0;
-}
-/**
- * Of two archives, the one that folded further (then the smaller text): a choice that depends on
- * the archives alone, so merging ledgers stays commutative, associative and idempotent.
- */
-function laterArchive(left, right) {
-    if (left === null || right === null)
-        return left ?? right;
-    const order = compareCommitKeys(left.through, right.through);
-    if (order !== 0)
-        return order > 0 ? left : right;
-    return archiveText(right) < archiveText(left) ? right : left;
-}
-/** The archive with these commits folded in; they are all newer than its watermark. */
-function foldCommits(archive, commits) {
-    if (commits.length === 0)
-        return archive;
-    const repos = structuredClone(archive?.repos ?? {});
-    let through = archive?.through;
-    for (const [sha, entry] of commits) {
-        const key = { sha, timestamp: entry.timestamp };
-        if (through === undefined || compareCommitKeys(key, through) > 0)
-            through = key;
-        const repo = repos[entry.repo] ?? {
-            latest: entry.timestamp,
-            weeks: {},
-            claims: { weeks: {}, projects: {} },
-        };
-        repos[entry.repo] = repo;
-        if (Date.parse(entry.timestamp) > Date.parse(repo.latest))
-            repo.latest = entry.timestamp;
-        const week = entry.week === null ? "none" : String(entry.week);
-        const tally = repo.weeks[week] ?? { commits: 0, minutes: 0, problems: 0 };
-        repo.weeks[week] = tally;
-        tally.commits += 1;
-        tally.minutes += entry.minutes;
-        tally.problems += entry.problems.length;
-        for (const claimed of entry.weeks)
-            earliest(repo.claims.weeks, String(claimed), key);
-        for (const project of entry.projects)
-            earliest(repo.claims.projects, project, key);
-    }
-    return through === undefined ? archive : { through, repos };
-}
-function earliest(claims, name, key) {
-    const known = claims[name];
-    if (known === undefined || compareCommitKeys(key, known) < 0)
-        claims[name] = key;
-}
-/** The archive with its keys in order, for the file and for comparing two archives. */
-function normalizedArchive(archive) {
-    const sortedKeys = (record, map) => Object.fromEntries(Object.keys(record)
-        .sort(byNumberThenText)
-        .map((key) => [key, map(record[key])]));
-    const key = (entry) => ({ sha: entry.sha, timestamp: entry.timestamp });
-    return {
-        through: key(archive.through),
-        repos: sortedKeys(archive.repos, (repo) => ({
-            latest: repo.latest,
-            weeks: sortedKeys(repo.weeks, (tally) => ({
-                commits: tally.commits,
-                minutes: tally.minutes,
-                problems: tally.problems,
-            })),
-            claims: {
-                weeks: sortedKeys(repo.claims.weeks, key),
-                projects: sortedKeys(repo.claims.projects, key),
-            },
-        })),
-    };
-}
-function archiveText(archive) {
-    return JSON.stringify(normalizedArchive(archive));
-}
-/** Week numbers in numeric order, then names ("none", slugs, repositories) in text order. */
-function byNumberThenText(left, right) {
-    const [a, b] = [Number(left), Number(right)];
-    if (Number.isInteger(a) && Number.isInteger(b))
-        return a - b;
-    if (Number.isInteger(a) !== Number.isInteger(b))
-        return Number.isInteger(a) ? -1 : 1;
-    return left < right ? -1 : left > right ? 1 : 0;
-}
-function ledgerActivity(ledger) {
-    const activity = { weeks: new Map(), claimedWeeks: new Map(), repos: new Map() };
-    const addTally = (week, tally) => {
-        const total = activity.weeks.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
-        activity.weeks.set(week, {
-            commits: total.commits + tally.commits,
-            minutes: total.minutes + tally.minutes,
-            problems: total.problems + tally.problems,
-        });
-    };
-    const claimWeek = (week, timestamp) => {
-        const known = activity.claimedWeeks.get(week);
-        if (known === undefined || Date.parse(timestamp) < Date.parse(known))
-            activity.claimedWeeks.set(week, timestamp);
-    };
-    const repoActivity = (repo, commits, latest, projects) => {
-        const known = activity.repos.get(repo) ?? { commits: 0, latest, projects: new Set() };
-        known.commits += commits;
-        if (Date.parse(latest) > Date.parse(known.latest))
-            known.latest = latest;
-        for (const project of projects)
-            known.projects.add(project);
-        activity.repos.set(repo, known);
-    };
-    for (const entry of Object.values(ledger.commits)) {
-        if (entry.week !== null)
-            addTally(entry.week, { commits: 1, minutes: entry.minutes, problems: entry.problems.length });
-        for (const week of entry.weeks)
-            claimWeek(week, entry.timestamp);
-        repoActivity(entry.repo, 1, entry.timestamp, entry.projects);
-    }
-    for (const [repo, archived] of Object.entries(ledger.archive?.repos ?? {})) {
-        let commits = 0;
-        for (const [week, tally] of Object.entries(archived.weeks)) {
-            commits += tally.commits;
-            if (week !== "none")
-                addTally(Number(week), tally);
-        }
-        for (const [week, claim] of Object.entries(archived.claims.weeks))
-            claimWeek(Number(week), claim.timestamp);
-        repoActivity(repo, commits, archived.latest, Object.keys(archived.claims.projects));
-    }
-    return activity;
-}
-
-/**
- * The shape of the ledger (`.syllabot/state.json`). Version 2 added the archive (commits folded
- * out of the live window) and leaves out a commit's empty fields; a version-1 file reads as a
- * version-2 one with no archive.
- */
-const LEDGER_PATH = ".syllabot/state.json";
-const LEDGER_VERSION = 2;
-/** The versions this syllabot reads; it writes only the newest. */
-const READABLE_LEDGER_VERSIONS = [1, 2];
-const sha = string().regex(/^[0-9a-f]{40}$/);
-const count$1 = number().int().nonnegative();
-const commitEntry = strictObject({
-    repo: string(),
-    timestamp: string(),
-    /** The program week the commit was made in (learner's zone); null before or after the program. */
-    week: number().int().positive().nullable(),
-    /** Weeks and projects it finished; empty lists and zero minutes are left out of the file. */
-    weeks: array(number().int().positive()).default([]),
-    projects: array(string()).default([]),
-    minutes: count$1.default(0),
-    /** DSA problems solved (names from `Problem:` trailers). */
-    problems: array(string()).default([]),
-});
-/** A commit by its place in time: the order in which the oldest are folded into the archive. */
-const commitKey = strictObject({ sha, timestamp: string() });
-const tally = strictObject({ commits: count$1, minutes: count$1, problems: count$1 });
-/** What the archive keeps of one repository's folded commits: what the report reads, no more. */
-const archivedRepo = strictObject({
-    /** Its newest folded commit's time (last activity, when no live commit is newer). */
-    latest: string(),
-    /** Commits, minutes and DSA problems per program week as recorded ("none": outside the program). */
-    weeks: record(string().regex(/^(?:[1-9]\d*|none)$/), tally),
-    /** The first folded commit that finished each week and project: the evidence and its day. */
-    claims: strictObject({
-        weeks: record(string().regex(/^[1-9]\d*$/), commitKey),
-        projects: record(string(), commitKey),
-    }),
-});
-/**
- * Commits folded out of the live window: every commit at or before `through` (by time, then SHA)
- * is counted here and no longer listed; a commit at or before it that arrives later is not counted
- * again (it was, or it is a straggler older than the window, which `rebuild` counts).
- */
-const archiveEntry = strictObject({
-    through: commitKey,
-    /** By "owner/name". */
-    repos: record(string(), archivedRepo),
-});
-const fileStat = strictObject({
-    filename: string(),
-    additions: number().int(),
-    deletions: number().int(),
-});
-/** A merged pull request in a target repository, as search found it; its files once read. */
-const pullEntry = strictObject({
-    title: string(),
-    url: string(),
-    mergedAt: string(),
-    labels: array(string()),
-    files: array(fileStat).nullable(),
-});
-/** The newest commit a listing of a repository returned: the next listing starts near it. */
-const seenEntry = strictObject({ sha, timestamp: string() });
-/** An issue in a target repository the learner opened or commented on, with the instants they did. */
-const engagementEntry = strictObject({
-    title: string(),
-    url: string(),
-    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
-    updatedAt: string(),
-    dates: array(string()),
-});
-/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
-const paceEntry = strictObject({
-    asOf: string(),
-    done: count$1,
-    expected: count$1,
-    aheadBy: number().int(),
-    status: _enum(["ahead", "on-track", "behind"]),
-    plannedFinish: string(),
-    projectedFinish: string().nullable(),
-});
-const ledgerSchema = strictObject({
-    version: union([literal(1), literal(2)]).transform(() => LEDGER_VERSION),
-    commits: record(sha, commitEntry),
-    archive: archiveEntry.nullable().default(null),
-    /** By "owner/name#number". */
-    pulls: record(string(), pullEntry).default({}),
-    /** By "owner/name". */
-    lastSeen: record(string(), seenEntry).default({}),
-    /** By "owner/name#number". */
-    engagement: record(string(), engagementEntry).default({}),
-    pace: paceEntry.nullable().default(null),
-});
-function emptyLedger() {
-    return {
-        version: LEDGER_VERSION,
-        commits: {},
-        archive: null,
-        pulls: {},
-        lastSeen: {},
-        engagement: {},
-        pace: null,
-    };
-}
-/** The normal forms that equal ledgers share, for the file and for ranking entries in a merge. */
-function normalizedEngagement(entry) {
-    return {
-        title: entry.title,
-        url: entry.url,
-        updatedAt: entry.updatedAt,
-        dates: [...new Set(entry.dates)].sort(),
-    };
-}
-function normalizedPace(pace) {
-    return {
-        asOf: pace.asOf,
-        done: pace.done,
-        expected: pace.expected,
-        aheadBy: pace.aheadBy,
-        status: pace.status,
-        plannedFinish: pace.plannedFinish,
-        projectedFinish: pace.projectedFinish,
-    };
-}
-function normalizedPull(pull) {
-    return {
-        title: pull.title,
-        url: pull.url,
-        mergedAt: pull.mergedAt,
-        labels: [...pull.labels].sort(),
-        files: pull.files === null
-            ? null
-            : [...pull.files]
-                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
-                .map((file) => ({
-                filename: file.filename,
-                additions: file.additions,
-                deletions: file.deletions,
-            })),
-    };
-}
-
-/** What syllabot does about a ledger it cannot read, and what the learner can, said after why. */
-const REFUSAL = "syllabot will not write over it, nor refresh the README from it: repair it, or replace it with `syllabot rebuild`";
-/**
- * The ledger a file holds: empty when there is none (or it holds nothing but spaces). A file that
- * is not a ledger this syllabot can read (not JSON, a field out of shape, a newer version) is an
- * InputError naming what is wrong: the ledger is a cache, but writing over a file syllabot cannot
- * read would destroy what a newer syllabot (or the learner) put there.
- */
-function readLedger(text, file = LEDGER_PATH) {
-    if (text === undefined || text.trim() === "")
-        return emptyLedger();
-    const refuse = (path, why) => {
-        throw new InputError([{ file, path, message: `${why}; ${REFUSAL}` }]);
-    };
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        if (!(error instanceof SyntaxError))
-            throw error;
-        return refuse("", `not a syllabot ledger: not valid JSON (${error.message})`);
-    }
-    const version = data?.version;
-    if (typeof version === "number" && version > Math.max(...READABLE_LEDGER_VERSIONS)) {
-        return refuse("version", `written by a newer syllabot (ledger version ${version}; this one reads versions ${READABLE_LEDGER_VERSIONS.join(" and ")}): upgrade syllabot`);
-    }
-    const result = ledgerSchema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    return refuse(formatPath(issue?.path ?? []), `not a syllabot ledger: ${issue?.message ?? "invalid"}`);
-}
-/**
- * Deterministic text: keys sorted, so equal ledgers are equal bytes. Each commit takes one line,
- * without its empty fields, to keep the file small.
- */
-function serializeLedger(ledger) {
-    const commits = Object.keys(ledger.commits)
-        .sort()
-        .map((key) => `    ${JSON.stringify(key)}: ${JSON.stringify(compactCommit(ledger.commits[key]))}`);
-    const sorted = (record, map) => Object.fromEntries(Object.keys(record)
-        .sort()
-        .map((key) => [key, map(record[key])]));
-    const sections = [
-        ["archive", ledger.archive === null ? null : normalizedArchive(ledger.archive)],
-        ["pulls", sorted(ledger.pulls, normalizedPull)],
-        [
-            "lastSeen",
-            sorted(ledger.lastSeen, (entry) => ({ sha: entry.sha, timestamp: entry.timestamp })),
-        ],
-        ["engagement", sorted(ledger.engagement, normalizedEngagement)],
-        ["pace", ledger.pace === null ? null : normalizedPace(ledger.pace)],
-    ];
-    const lines = [
-        `  "version": ${JSON.stringify(ledger.version)}`,
-        `  "commits": ${commits.length === 0 ? "{}" : `{\n${commits.join(",\n")}\n  }`}`,
-        ...sections.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`),
-    ];
-    return `{\n${lines.join(",\n")}\n}\n`;
-}
-/** A commit as the file holds it: claims in order, empty ones left out. */
-function compactCommit(entry) {
-    return {
-        repo: entry.repo,
-        timestamp: entry.timestamp,
-        week: entry.week,
-        ...(entry.weeks.length > 0 ? { weeks: [...entry.weeks].sort((a, b) => a - b) } : {}),
-        ...(entry.projects.length > 0 ? { projects: [...entry.projects].sort() } : {}),
-        ...(entry.minutes > 0 ? { minutes: entry.minutes } : {}),
-        ...(entry.problems.length > 0 ? { problems: [...entry.problems].sort() } : {}),
-    };
-}
-
-/**
- * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
- * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
- * losing it loses nothing, `rebuild` recomputes it. Commits are a union keyed by SHA, so deliveries
- * in any order, any number of times, give byte-identical files; only the newest `LIVE_COMMITS` are
- * listed one by one, older ones are folded into the archive (see ledger-archive.ts), which keeps
- * the file small (100,000 commits in nine repositories take about 200 KB).
- */
-/** How many commits the ledger lists one by one; older ones are folded into the archive. */
-const LIVE_COMMITS = 1000;
-/** What one commit may write to the ledger: claims beyond these are not evidence but noise. */
-const COMMIT_BOUNDS = { problems: 50, problemName: 100, weeks: 60, projects: 20, slug: 100 };
-/** A learner's commit as the ledger keeps it. */
-function ledgerEntry(commit, claims, context) {
-    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
-    const position = weekOn(context.calendar, day);
-    const distinct = (values) => [...new Set(values)];
-    return {
-        repo: commit.repo,
-        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
-        week: position.kind === "during" ? position.week : null,
-        weeks: distinct(claims.weeks).slice(0, COMMIT_BOUNDS.weeks),
-        projects: distinct(claims.projects.map((slug) => slug.slice(0, COMMIT_BOUNDS.slug))).slice(0, COMMIT_BOUNDS.projects),
-        minutes: claims.minutes,
-        problems: distinct(claims.problems.map((name) => name.slice(0, COMMIT_BOUNDS.problemName))).slice(0, COMMIT_BOUNDS.problems),
-    };
-}
-/**
- * The ledger with these entries added: a union by SHA, then the commits beyond the newest
- * `window` folded into the archive. An entry the archive already covers adds nothing.
- */
-function recordCommits(ledger, entries, window = LIVE_COMMITS) {
-    return compactLedger(mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } }), window);
-}
-/** The ledger with all but its newest `window` commits folded into the archive. */
-function compactLedger(ledger, window = LIVE_COMMITS) {
-    const commits = Object.entries(ledger.commits);
-    if (commits.length <= window)
-        return ledger;
-    const newestFirst = commits.sort(([leftSha, left], [rightSha, right]) => compareCommitKeys({ sha: rightSha, timestamp: right.timestamp }, { sha: leftSha, timestamp: left.timestamp }));
-    return {
-        ...ledger,
-        commits: Object.fromEntries(newestFirst.slice(0, window)),
-        archive: foldCommits(ledger.archive, newestFirst.slice(window)),
-    };
-}
-/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
-function recordPulls(ledger, pulls) {
-    const merged = { ...ledger.pulls };
-    for (const [key, pull] of Object.entries(pulls)) {
-        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
-    }
-    return { ...ledger, pulls: merged };
-}
-/** The ledger with the newest commit each listed repository returned. */
-function recordSeen(ledger, seen) {
-    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
-}
-/** The ledger with these issues' engagement as read now. */
-function recordEngagement(ledger, engagement) {
-    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
-}
-/** The ledger with the pace as judged on `pace.asOf`. */
-function recordPace(ledger, pace) {
-    return mergeLedgers(ledger, { ...emptyLedger(), pace });
-}
-/**
- * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
- * hold a commit differently (recorded under another config), the choice depends on the entries
- * alone, so that merging is commutative and the order of deliveries never shows.
- */
-function mergeLedgers(left, right) {
-    const archive = laterArchive(left.archive, right.archive);
-    const commits = {};
-    for (const [key, entry] of [...Object.entries(left.commits), ...Object.entries(right.commits)]) {
-        // Behind the watermark: counted in the archive already (or a straggler it is too late for).
-        if (isArchived(archive, { sha: key, timestamp: entry.timestamp }))
-            continue;
-        const existing = commits[key];
-        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
-    }
-    const pulls = { ...left.pulls };
-    for (const [key, pull] of Object.entries(right.pulls)) {
-        const existing = pulls[key];
-        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
-    }
-    return {
-        version: LEDGER_VERSION,
-        commits,
-        archive,
-        pulls,
-        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
-        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
-        pace: latest(left.pace, right.pace),
-    };
-}
-/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
-function mergeBy(left, right, rank) {
-    const merged = { ...left };
-    for (const [key, entry] of Object.entries(right)) {
-        const existing = merged[key];
-        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
-    }
-    return merged;
-}
-function latest(left, right) {
-    if (left === null || right === null)
-        return left ?? right;
-    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
-    return rank(right) > rank(left) ? right : left;
-}
-/** Orders two records of one pull request: the one with its files read first, then by content. */
-function pullRank(pull) {
-    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
-}
-function entryText(entry) {
-    return JSON.stringify([
-        entry.repo,
-        entry.timestamp,
-        entry.week,
-        [...entry.weeks].sort(),
-        [...entry.projects].sort(),
-        entry.minutes,
-        [...entry.problems].sort(),
-    ]);
 }
 
 /** The open-source repositories the learner's work counts in: the config's, else the curriculum's. */
@@ -58055,14 +58800,17 @@ function replaceRegion(readme, region) {
     }
     return `${current.slice(0, start)}${block}${current.slice(end + REGION_END.length)}`;
 }
-/** The first start marker followed by an end marker (the nearest pair): a stray marker is user text. */
+/**
+ * The first start marker followed by an end marker (the nearest pair), each on a line of its own: a
+ * stray marker, or one quoted inline in the learner's text, is the learner's text.
+ */
 function findRegion(text) {
     let from = 0;
     for (;;) {
-        const end = text.indexOf(REGION_END, from);
+        const end = markerLine(text, REGION_END, from);
         if (end === -1)
             return { start: -1, end: -1 };
-        const start = text.lastIndexOf(REGION_START, end - REGION_START.length);
+        const start = lastMarkerLine(text, REGION_START, end - REGION_START.length);
         if (start >= from)
             return { start, end };
         from = end + REGION_END.length;
@@ -58107,12 +58855,14 @@ function reminderIssue(context, reminder, suggestions) {
         suggestions: suggestions.map((suggestion) => link(`${suggestion.repo}#${suggestion.number}: ${suggestion.title}`, suggestion.url)),
         schedule: scheduleText(context, bar.bar.phase),
     });
-    const managed = managedBody(key, content);
+    // The threshold's record follows the region: cutting the region leaves room for it.
+    const marker = `${thresholdMarker(reminder.threshold.id)}\n`;
+    const body = fitText(`${managedBody(key, content)}${marker}`, GITHUB_LIMITS.issueBody);
     return {
         key,
-        title: `Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, "").slice(0, 120),
-        body: `${managed}${thresholdMarker(reminder.threshold.id)}\n`,
-        managed,
+        title: fitLine(`Open-source bar of phase ${bar.bar.phase}: ${bar.bar.minimum}`.replace(/`/g, ""), 120),
+        body,
+        managed: body.slice(0, body.length - marker.length),
     };
 }
 function scheduleText(context, phase) {
@@ -58130,7 +58880,9 @@ function reminderComment(context, reminder) {
         : `So far: ${bar.counting
             .map((entry) => `${escapeMarkdownInline(`${entry.pr.repo}#${entry.pr.number}`)} (${escapeMarkdownInline(entry.reason)})`)
             .join("; ")}.`;
-    return `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}\n\n${thresholdMarker(reminder.threshold.id)}\n`;
+    const marker = `${thresholdMarker(reminder.threshold.id)}\n`;
+    const text = `@${context.config.learner} ${escapeMarkdownInline(headline(context, bar, reminder.threshold))} ${counted}`;
+    return `${fitText(text, { ...GITHUB_LIMITS.commentBody, max: GITHUB_LIMITS.commentBody.max - marker.length - 2 })}\n\n${marker}`;
 }
 /** The comment that closes a reminder once its bar is met, naming what met it. */
 function metComment(bar) {
@@ -58140,18 +58892,62 @@ function metComment(bar) {
             .map((entry) => `${link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url)} (${escapeMarkdownInline(entry.reason)})`)
             .join(", ")
         : `${bar.engagement} issue(s) in the target repositories you opened or commented on during phase ${bar.bar.phase}`;
-    return `The bar is met by ${by}. Well done: closing this reminder.\n`;
+    return fitText(`The bar is met by ${by}. Well done: closing this reminder.\n`, GITHUB_LIMITS.commentBody);
+}
+
+function trustOf(input) {
+    const logins = [input.self, ...(input.learner ? [input.learner] : []), ...(input.others ?? [])];
+    return { logins: new Set(logins.map((login) => login.toLowerCase())) };
+}
+/** Whether text by this author may steer syllabot; a deleted account ("ghost", no user) never does. */
+function isTrustedAuthor(trust, login) {
+    return typeof login === "string" && trust.logins.has(login.toLowerCase());
+}
+/** The issues (and pull requests) opened by a trusted author, in order. */
+function trustedIssues(trust, issues) {
+    return issues.filter((issue) => isTrustedAuthor(trust, issue.user?.login));
+}
+/** The comments written by a trusted author, in order. */
+function trustedComments(trust, comments) {
+    return comments.filter((comment) => isTrustedAuthor(trust, comment.author));
+}
+
+/**
+ * The reads through which syllabot learns what it manages: only what a trusted author wrote
+ * (plan/trust.ts). Anything else in a public portfolio is a stranger's text, never syllabot's.
+ */
+/** syllabot's own identity, the learner's and the config's trusted authors (none without a config). */
+async function trustFor(gateway, context) {
+    return trustOf({
+        self: await gateway.identity(),
+        learner: context?.config.learner,
+        others: context?.config.trusted_authors,
+    });
+}
+/** Milestones, labels, and the managed issues a trusted author opened. */
+async function readTrustedState(gateway, context, trust) {
+    const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+    return { ...actual, issues: trustedIssues(trust, actual.issues) };
+}
+/** Every issue a trusted author opened, labelled or not. */
+async function readTrustedIssues(gateway, trust) {
+    return trustedIssues(trust, await gateway.readAllIssues());
+}
+/** An issue's comments by trusted authors: the only ones whose markers say what syllabot did. */
+async function readTrustedComments(gateway, number, trust) {
+    return trustedComments(trust, await gateway.listIssueComments(number));
 }
 
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
 async function sync(input) {
     const { gateway, context, today } = input;
-    let actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+    const trust = await trustFor(gateway, context);
+    let actual = await readTrustedState(gateway, context, trust);
     let planned = plan(context, actual, today);
     if (planned.operations.some((operation) => operation.op === "create" && operation.kind === "issue")) {
         // An issue whose managed label the learner removed is missing from the labelled listing: find
         // it by key before creating a duplicate. This costs a listing only when something is created.
-        actual = withUnlabelledIssues(actual, await gateway.readAllIssues());
+        actual = withUnlabelledIssues(actual, await readTrustedIssues(gateway, trust));
         planned = plan(context, actual, today);
     }
     input.events?.onPlanned?.(planned);
@@ -58249,7 +59045,12 @@ async function track(input) {
     const { gateway, context } = input;
     const result = { closed: [], annotated: [], rejected: [] };
     const commits = input.commits
-        .filter((commit) => isLearnersCommit(commit, context.config))
+        .filter((commit) => {
+        const verdict = evidenceVerdict(commit, context.config);
+        if (!verdict.counts && verdict.unproven && mightClaim(commit.message))
+            result.rejected.push({ sha: commit.sha, text: commit.repo, reason: verdict.unproven });
+        return verdict.counts;
+    })
         .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
     const entries = {};
     const claims = commits.map((commit) => {
@@ -58276,7 +59077,8 @@ async function track(input) {
         await save();
         return result;
     }
-    const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+    const trust = await trustFor(gateway, context);
+    const actual = await readTrustedState(gateway, context, trust);
     const issues = new Map(actual.issues
         .filter((issue) => issue.pull_request === undefined)
         .map((issue) => [keyOf(issue.body), issue]));
@@ -58288,28 +59090,43 @@ async function track(input) {
                 result.rejected.push({ sha: commit.sha, text: key, reason: "no issue for it in the portfolio yet" });
                 continue;
             }
-            const known = comments.get(issue.number) ?? (await gateway.listIssueComments(issue.number));
+            const known = comments.get(issue.number) ?? (await readTrustedComments(gateway, issue.number, trust));
             comments.set(issue.number, known);
             const decision = closingDecision(issue, pastClosings(known), commit);
             if (decision === "none")
                 continue;
-            if (decision === "close") {
-                // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
-                await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
-                issue.state = "closed";
+            try {
+                if (decision === "close") {
+                    // Closed first: a crash before the comment leaves a closed issue, which the next delivery links.
+                    await gateway.updateIssue(issue.number, { state: "closed", state_reason: "completed" });
+                    issue.state = "closed";
+                }
+                const body = closingComment(commit);
+                await gateway.commentOnIssue(issue.number, body);
+                known.push({ body, created_at: commit.timestamp });
+                result[decision === "close" ? "closed" : "annotated"].push({
+                    key,
+                    number: issue.number,
+                    sha: commit.sha,
+                });
             }
-            const body = closingComment(commit);
-            await gateway.commentOnIssue(issue.number, body);
-            known.push({ body, created_at: commit.timestamp });
-            result[decision === "close" ? "closed" : "annotated"].push({
-                key,
-                number: issue.number,
-                sha: commit.sha,
-            });
+            catch (error) {
+                // One commit GitHub refuses to record must not stop every later one, nor the ledger.
+                if (!refusedForThisIssue(error))
+                    throw error;
+                result.rejected.push({ sha: commit.sha, text: key, reason: `GitHub refused it: ${error.message}` });
+            }
         }
     }
     await save();
     return result;
+}
+/**
+ * GitHub refused a write about one issue (422: the text or the change is invalid; 404 or 410: the
+ * issue is gone), as opposed to a failure that every later request would meet too.
+ */
+function refusedForThisIssue(error) {
+    return error instanceof GitHubError && [404, 410, 422].includes(error.status ?? 0);
 }
 /** A commit worth a ledger write of its own: it finishes something, logs time or solves a DSA problem. */
 function worthRecording(claims) {
@@ -58399,7 +59216,7 @@ async function readEngagement(input, targets, stored) {
 async function refresh(input) {
     const { gateway, context, today } = input;
     const { config } = context;
-    const actual = await gateway.readManagedState(labelNames(config.labels.prefix).managed);
+    const actual = await readTrustedState(gateway, context, await trustFor(gateway, context));
     const installedOn = installationDate(actual, context.calendar.timeZone, today);
     let report;
     let written;
@@ -58453,8 +59270,9 @@ async function remind(input) {
     const result = { sent: [], closed: [], bars };
     if (bars.length === 0)
         return result;
+    const trust = await trustFor(gateway, context);
     const reminders = new Map();
-    for (const issue of await gateway.readAllIssues()) {
+    for (const issue of await readTrustedIssues(gateway, trust)) {
         const key = keyOf(issue.body);
         if (key?.startsWith("reminder-phase-") && issue.pull_request === undefined && !reminders.has(key)) {
             reminders.set(key, issue);
@@ -58477,7 +59295,7 @@ async function remind(input) {
             continue;
         const known = sentThresholds([issue.body]);
         if (!known.has(latest.id)) {
-            const comments = await gateway.listIssueComments(issue.number);
+            const comments = await readTrustedComments(gateway, issue.number, trust);
             for (const id of sentThresholds(comments.map((comment) => comment.body)))
                 known.add(id);
         }
@@ -58494,7 +59312,7 @@ async function remind(input) {
         const existing = reminders.get(rendered.key);
         if (existing) {
             // The body's region is brought up to date (what counts so far); the comment notifies.
-            const body = mergeManagedBody(existing.body, rendered.managed);
+            const body = fitText(mergeManagedBody(existing.body, rendered.managed), GITHUB_LIMITS.issueBody);
             if (body !== existing.body)
                 await gateway.updateIssue(existing.number, { body });
             await gateway.commentOnIssue(existing.number, reminderComment(context, reminder));
@@ -58521,72 +59339,6 @@ async function remind(input) {
         });
     }
     return result;
-}
-
-/** A failed GitHub request, in the learner's terms: what was being done, where, and what GitHub said. */
-class GitHubError extends Error {
-    name = "GitHubError";
-    status;
-    repo;
-    action;
-    constructor(options) {
-        const status = options.status === undefined ? "no answer" : `HTTP ${options.status}`;
-        super(`GitHub: ${options.action} in ${options.repo} failed (${status}): ${options.detail}`, {
-            cause: options.cause,
-        });
-        this.status = options.status;
-        this.repo = options.repo;
-        this.action = options.action;
-    }
-}
-/** Whether a failed write may still have happened (the answer was lost), so it must not be repeated blindly. */
-function outcomeUnknown(error) {
-    const status = error.status;
-    return status === undefined || status >= 500;
-}
-function isStatus(error, ...statuses) {
-    return statuses.includes(error.status ?? -1);
-}
-/** Run one GitHub call; an Octokit error becomes a GitHubError naming the repo and the action. */
-async function github(repo, action, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        if (error instanceof GitHubError)
-            throw error;
-        throw toGitHubError(error, repo, action);
-    }
-}
-function toGitHubError(error, repo, action) {
-    const { status, response, message } = error;
-    return new GitHubError({
-        status,
-        repo,
-        action,
-        detail: explain(status, response?.data, message),
-        cause: error,
-    });
-}
-function explain(status, data, fallback) {
-    const body = (data ?? {});
-    const said = body.message ?? fallback ?? "unknown error";
-    const details = (body.errors ?? [])
-        .map((entry) => entry.message ?? [entry.field, entry.code].filter(Boolean).join(" "))
-        .filter(Boolean);
-    const text = details.length > 0 ? `${said}: ${details.join("; ")}` : said;
-    switch (status) {
-        case 401:
-            return `${text} (the token is missing, wrong or expired)`;
-        case 403:
-            return `${text} (the token lacks a permission: syllabot needs Issues read and write, and Contents read and write)`;
-        case 404:
-            return `${text} (the repository does not exist, or the token cannot see it)`;
-        case undefined:
-            return `${text} (the server could not be reached or did not answer)`;
-        default:
-            return text;
-    }
 }
 
 function getUserAgent() {
@@ -65345,7 +66097,23 @@ function etagCache(octokit, options = {}) {
     };
 }
 
-const SyllabotOctokit = Octokit.plugin(paginateRest, retry, throttling, etagCache);
+/**
+ * Retries only what a retry can heal. The retry plugin re-sends any "500", and Octokit reports a
+ * refused certificate or an unknown host as one: 14 s of backoff for an answer known at once.
+ * Registered before the retry plugin, so that its error hook runs first and sets how many
+ * retries this request gets (its own `request.retries`, which the plugin reads).
+ */
+function connectionRetries(octokit) {
+    octokit.hook.error("request", (error, options) => {
+        const atMost = connectionFailure(error)?.retryAtMost;
+        if (atMost !== undefined) {
+            const request = (options.request ?? {});
+            options.request = { ...request, retries: Math.min(request.retries ?? atMost, atMost) };
+        }
+        throw error;
+    });
+}
+const SyllabotOctokit = Octokit.plugin(paginateRest, connectionRetries, retry, throttling, etagCache);
 const DEFAULT_PACING = {
     writeIntervalMs: 1000,
     retryAfterUnitMs: 1000,
@@ -65461,6 +66229,33 @@ function unreadable(location, why, status, cause) {
     });
 }
 
+/**
+ * The login a token acts as. GraphQL's `viewer` answers for every kind of token: a personal
+ * token's user, and an installation token's `slug[bot]` (the workflow's GITHUB_TOKEN is
+ * `github-actions[bot]`), where REST's `GET /user` refuses installation tokens. Octokit sends it to
+ * `/api/graphql` on GitHub Enterprise Server.
+ */
+async function viewerLogin(client, repo) {
+    const action = "find out which account the token acts as";
+    const answer = await github(repo, action, () => client.graphql("query { viewer { login } }"));
+    const login = answer.viewer?.login;
+    if (typeof login !== "string" || login === "")
+        throw new GitHubError({ status: undefined, repo, action, detail: "GraphQL's viewer has no login" });
+    return login;
+}
+const known = new WeakMap();
+/** The token's login, asked once per client. */
+function clientIdentity(client, repo) {
+    let login = known.get(client);
+    if (!login) {
+        login = viewerLogin(client, repo);
+        // A failed lookup is asked again next time rather than remembered.
+        login.catch(() => known.delete(client));
+        known.set(client, login);
+    }
+    return login;
+}
+
 const PAGE = 100;
 /** How often a create whose outcome was lost is checked and tried again. */
 const CREATE_ATTEMPTS = 3;
@@ -65468,14 +66263,13 @@ const CREATE_ATTEMPTS = 3;
 const NO_BLIND_RETRY = { request: { retries: 0 } };
 /** How often a commit is retried when the branch moved under it. */
 const COMMIT_ATTEMPTS = 5;
-/** GitHub takes at most 50 annotations in one check-run request. */
-const ANNOTATIONS_PER_REQUEST = 50;
 class RestGateway {
     client;
     repo;
     owner;
     name;
-    constructor(client, repo) {
+    resolveIdentity;
+    constructor(client, repo, options = {}) {
         this.client = client;
         const [owner, name] = repo.split("/");
         if (!owner || !name)
@@ -65483,6 +66277,10 @@ class RestGateway {
         this.repo = repo;
         this.owner = owner;
         this.name = name;
+        this.resolveIdentity = options.identity ?? (() => clientIdentity(client, repo));
+    }
+    identity() {
+        return this.resolveIdentity();
     }
     get params() {
         return { owner: this.owner, repo: this.name };
@@ -65574,14 +66372,22 @@ class RestGateway {
     async commentOnIssue(number, body) {
         // A comment whose answer was lost may have been made: look for it before commenting again.
         const normalized = body.replace(/\r\n/g, "\n");
-        await this.createOnce(`comment on issue #${number}`, async () => (await this.listIssueComments(number)).find((comment) => (comment.body ?? "").replace(/\r\n/g, "\n") === normalized), async () => {
+        await this.createOnce(`comment on issue #${number}`, async () => {
+            const self = (await this.identity()).toLowerCase();
+            return (await this.listIssueComments(number)).find((comment) => comment.author?.toLowerCase() === self &&
+                (comment.body ?? "").replace(/\r\n/g, "\n") === normalized);
+        }, async () => {
             const { data } = await this.client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
                 ...this.params,
                 issue_number: number,
                 body,
                 ...NO_BLIND_RETRY,
             });
-            return { body: data.body ?? null, created_at: data.created_at };
+            return {
+                body: data.body ?? null,
+                created_at: data.created_at,
+                ...(data.user ? { author: data.user.login } : {}),
+            };
         });
     }
     async listIssueComments(number) {
@@ -65620,17 +66426,23 @@ class RestGateway {
         });
         if (commits === undefined)
             return undefined;
-        return commits
-            .map((commit) => ({
-            sha: commit.sha,
-            message: commit.commit.message,
-            repo: this.repo,
-            url: commit.html_url,
-            timestamp: commit.commit.author?.date ?? commit.commit.committer?.date ?? since,
-            authorLogin: commit.author && "login" in commit.author ? commit.author.login : null,
-            authorEmail: commit.commit.author?.email ?? null,
-        }))
-            .reverse();
+        return commits.map((commit) => commitEvidence(commit, this.repo, since)).reverse();
+    }
+    async readCommit(sha) {
+        return github(this.repo, `read commit ${sha.slice(0, 12)}`, async () => {
+            try {
+                const { data } = await this.client.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+                    ...this.params,
+                    ref: sha,
+                });
+                return commitEvidence(data, this.repo, data.commit.author?.date ?? "");
+            }
+            catch (error) {
+                if (isStatus(error, 404, 422))
+                    return undefined;
+                throw error;
+            }
+        });
     }
     async searchMergedPullRequests(login, repos) {
         const q = ["is:pr", "is:merged", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
@@ -65709,16 +66521,17 @@ class RestGateway {
             deletions: file.deletions,
         }));
     }
-    async listPullRequestFiles(number) {
-        const files = await github(this.repo, `list the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-            ...this.params,
-            pull_number: number,
-            per_page: PAGE,
+    async listPullRequestFiles(number, until) {
+        const paths = [];
+        await github(this.repo, `list the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...this.params, pull_number: number, per_page: PAGE }, (response, done) => {
+            for (const file of response.data) {
+                paths.push(file.filename, ...(file.previous_filename ? [file.previous_filename] : []));
+            }
+            if (until?.(paths))
+                done();
+            return [];
         }));
-        return files.flatMap((file) => [
-            file.filename,
-            ...(file.previous_filename ? [file.previous_filename] : []),
-        ]);
+        return paths;
     }
     async commitFiles(commit) {
         // What the caller's render throws (a file it will not write over) is its own error, not GitHub's.
@@ -65925,7 +66738,11 @@ class RestGateway {
             per_page: PAGE,
         });
         const issues = this.parse("read issues", snapshotSchema, { issues: data }).issues;
-        return issues.find((issue) => issue.pull_request === undefined && keyOf(issue.body) === key);
+        // Only an issue this client opened: a stranger may have opened one carrying the same key.
+        const self = (await this.identity()).toLowerCase();
+        return issues.find((issue) => issue.pull_request === undefined &&
+            issue.user?.login.toLowerCase() === self &&
+            keyOf(issue.body) === key);
     }
     async list(action, route, parameters) {
         return github(this.repo, action, () => this.client.paginate(route, {
@@ -65947,6 +66764,21 @@ class RestGateway {
         });
     }
 }
+/** A commit of the commits API as evidence: who GitHub says wrote and committed it, and whether it verified the signature. */
+function commitEvidence(commit, repo, fallbackTime) {
+    const login = (user) => (user && "login" in user ? user.login : null);
+    return {
+        sha: commit.sha,
+        message: commit.commit.message,
+        repo,
+        url: commit.html_url,
+        timestamp: commit.commit.author?.date ?? commit.commit.committer?.date ?? fallbackTime,
+        authorLogin: login(commit.author),
+        authorEmail: commit.commit.author?.email ?? null,
+        committerLogin: login(commit.committer),
+        verified: commit.commit.verification?.verified === true,
+    };
+}
 /** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */
 function repositoryOf(repositoryUrl) {
     return repositoryUrl.replace(/^.*\/repos\//, "");
@@ -65954,7 +66786,7 @@ function repositoryOf(repositoryUrl) {
 /** The SHA git gives a blob with this text: equal SHAs, equal files. */
 function gitBlobSha(text) {
     const bytes = Buffer.from(text, "utf8");
-    return createHash$1("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
@@ -65968,14 +66800,19 @@ async function run() {
     const token = getInput("token");
     if (token)
         setSecret(token);
+    // The runner masks the token in the log, but not in what it echoes in other shapes, nor outside a
+    // runner: from here on, no credential is written at all (the mask command above had to name it).
+    registerSecrets(token);
+    redactWrites(process.stdout);
+    redactWrites(process.stderr);
     try {
         await runCommand(readInputs(token, process.env));
     }
     catch (error) {
         // An unexpected error's stack goes to the debug log, which GitHub shows only when asked to.
         if (!isExpected(error) && error instanceof Error && error.stack)
-            debug(error.stack);
-        setFailed(failureMessage(error));
+            debug(terminalSafe(error.stack, { multiline: true }));
+        setFailed(terminalSafe(failureMessage(error), { multiline: true }));
     }
 }
 function readInputs(token, env) {
@@ -65995,10 +66832,14 @@ function readInputs(token, env) {
     const today = todayInput ? parsePlainDate(todayInput) : undefined;
     if (todayInput && !today)
         throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
+    const workspace = resolve$1(env.GITHUB_WORKSPACE || process.cwd());
+    const configInput = getInput("config") || CONFIG_PATH;
     return {
         token,
         command,
-        configPath: workspacePath(getInput("config") || ".github/syllabot.yml", env.GITHUB_WORKSPACE),
+        workspace,
+        configInput,
+        configPath: workspacePath(configInput, workspace),
         dryRun: booleanInput("dry-run"),
         paceMs,
         today,
@@ -66007,14 +66848,31 @@ function readInputs(token, env) {
         serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     };
 }
+/**
+ * The config and curriculum of the checkout. Both are read only as regular files inside the
+ * workspace, never through a symbolic link: a commit can link them to `.git/config` (the job's
+ * credential) or to anything else on the runner, and a refused file is not read at all.
+ */
+function loadWorkspaceSetup(inputs) {
+    const read = readCheckoutFile(inputs.workspace, inputs.configPath, {
+        file: inputs.configPath,
+        rootName: "the workspace",
+    });
+    if ("refused" in read) {
+        throw new UsageError(`input "config": ${JSON.stringify(inputs.configInput)} ${read.refused}: give the path of a file of the checked-out repository, e.g. ${CONFIG_PATH}`);
+    }
+    const loaded = parseConfig(read.text, inputs.configPath);
+    const curriculum = loadCurriculumFor(loaded, undefined, repositoryRootOf(inputs.configPath, inputs.workspace));
+    return { config: checkConfig(loaded, curriculum), curriculum };
+}
 async function runCommand(inputs) {
-    const { config, curriculum } = loadSetup(inputs.configPath);
+    const { config, curriculum } = loadWorkspaceSetup(inputs);
     const client = createClient({
         token: inputs.token,
         baseUrl: inputs.apiUrl,
         pacing: { writeIntervalMs: inputs.paceMs },
         onWait: (message) => info(`syllabot: ${message}`),
-        onWarn: (message) => warning(message),
+        onWarn: (message) => warning(terminalSafe(message)),
     });
     const progress = progressReporter(logIo);
     const gateway = new RestGateway(client, inputs.repo);
@@ -66033,7 +66891,7 @@ async function runCommand(inputs) {
                 onPlanned: (planned) => {
                     info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
                     startGroup(summaryLine(planned.summary));
-                    info(formatPlan(planned.operations, planned.summary));
+                    info$1(formatPlan(planned.operations, planned.summary));
                     endGroup();
                     if (!inputs.dryRun && planned.operations.length > 0)
                         info(`Applying ${planned.operations.length} operations:`);
@@ -66107,9 +66965,16 @@ async function runCommand(inputs) {
     setOutput("reminders", reminded ? reminded.sent.length : 0);
     await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, plan, tracked, inputs.dryRun, refreshed, reminded);
 }
-/** One written line per applied operation, as the CLI prints them. */
+/**
+ * One line of the log. Data in it (titles, commit messages, GitHub's answers) loses its control
+ * characters: a line break would also let it start a line with `::`, a workflow command.
+ */
+function info(line) {
+    info$1(terminalSafe(line));
+}
+/** One written line per applied operation, as the CLI prints them (formatted terminal-safe). */
 const logIo = {
-    stdout: (text) => info(text.replace(/\n$/, "")),
+    stdout: (text) => info$1(text.replace(/\n$/, "")),
     stderr: (text) => process.stderr.write(text),
     color: false,
     env: {},
@@ -66156,7 +67021,9 @@ async function writeSummary(heading, plan, tracked, dryRun, refreshed, reminded)
             ...reminded.closed.map((closed) => `Reminder #${closed.number} closed: phase ${closed.phase}'s bar is met`),
         ].map(escapeHtml));
     }
-    await summary.write();
+    // The summary is a file the runner renders; it is not masked.
+    const summary$1 = summary.stringify();
+    await summary.emptyBuffer().addRaw(redactSecrets(summary$1)).write();
 }
 function summaryTable(operations) {
     const header = ["op", "kind", "key", "title", "fields changed"].map((data) => ({ data, header: true }));
@@ -66172,8 +67039,8 @@ function fieldsChanged(operation) {
 /** The failure as the CLI words it, without a stack trace. */
 function failureMessage(error) {
     if (isExpected(error))
-        return `syllabot: ${error.message}`;
-    return `syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        return redactSecrets(`syllabot: ${error.message}`);
+    return redactSecrets(`syllabot: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 }
 /** Bad input, a wrong invocation or a refused request: the message says it all. */
 function isExpected(error) {
@@ -66195,14 +67062,12 @@ function booleanInput(name) {
 }
 /** A path given relative to the checkout; shown relative to the working directory when inside it. */
 function workspacePath(path, workspace) {
-    const absolute = resolve$2(workspace || process.cwd(), path);
-    const fromHere = relative(process.cwd(), absolute);
-    return fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : absolute;
+    return shownPath(resolve$1(workspace, path));
 }
 const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-/** Text in the summary's HTML: curriculum titles are the learner's data, never markup. */
+/** Text in the summary's HTML: curriculum titles are the learner's data, never markup (nor controls). */
 function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
+    return terminalSafe(text).replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
 }
 
 // The Action's entry point, bundled to dist/index.js (`npm run build:action`); action.ts does the work.
