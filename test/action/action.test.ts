@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { Emulator } from "../../src/emulator/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { keyOf } from "../../src/render/managed-body.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { type ActionRun, runAction as runBundledAction } from "../helpers/run-action.js";
 import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
 
 /**
@@ -16,7 +15,6 @@ import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
  */
 
 const REPO = "octocat/portfolio";
-const DIST = repoPath("dist/index.js");
 /** GitHub's clock and the learner's "today" agree, as in test/e2e: 2026-03-02 is the config's start. */
 const EMULATOR = { limits: { enabled: false }, now: () => new Date("2026-03-02T04:00:00Z") };
 /** Child processes: no limit on how long a run may take on a slow machine. */
@@ -41,81 +39,14 @@ afterEach(async () => {
   await emulator.close();
 });
 
-interface ActionRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** action.yml's input defaults, as the runner fills them in (expressions such as the token's aside). */
-function inputDefaults(): Record<string, string> {
-  const action = parse(readFileSync(repoPath("action.yml"), "utf8")) as {
-    inputs: Record<string, { default?: string }>;
-  };
-  return Object.fromEntries(
-    Object.entries(action.inputs)
-      .filter(([, input]) => input.default !== undefined && !input.default.includes("${{"))
-      .map(([name, input]) => [name, String(input.default)]),
-  );
-}
-
-/** GitHub's name for an input's variable: upper-cased, spaces to underscores, hyphens kept. */
-const inputVariable = (name: string) => `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-
-async function runAction(inputs: Record<string, string> = {}, workspaceDir = workspace): Promise<ActionRun> {
-  const files = mkdtempSync(join(tmpdir(), "syllabot-runner-"));
-  const outputFile = join(files, "output");
-  const summaryFile = join(files, "step_summary");
-  writeFileSync(outputFile, "");
-  writeFileSync(summaryFile, "");
-  const given = { ...inputDefaults(), token: emulator.token, today: "2026-03-02", "pace-ms": "0", ...inputs };
-  const env = {
-    PATH: process.env.PATH,
-    GITHUB_ACTIONS: "true",
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_API_URL: emulator.url,
-    GITHUB_SERVER_URL: "https://github.com",
-    GITHUB_WORKSPACE: workspaceDir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    ...Object.fromEntries(Object.entries(given).map(([name, value]) => [inputVariable(name), value])),
-  };
-  const child = spawn(process.execPath, [DIST], {
-    cwd: workspaceDir,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
+/** The bundled Action against the emulator, on the program's first day, as the runner runs it. */
+function runAction(inputs: Record<string, string> = {}, workspaceDir = workspace): Promise<ActionRun> {
+  return runBundledAction({
+    inputs: { token: emulator.token, today: "2026-03-02", "pace-ms": "0", ...inputs },
+    workspace: workspaceDir,
+    apiUrl: emulator.url,
+    repo: REPO,
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  const run = {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputs(readFileSync(outputFile, "utf8")),
-    summary: readFileSync(summaryFile, "utf8"),
-  };
-  rmSync(files, { recursive: true, force: true });
-  return run;
-}
-
-/** $GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter`, the value, the delimiter. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  for (const match of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-    outputs[String(match[1])] = String(match[3]);
-  return outputs;
 }
 
 /** The repository's managed objects, by kind of key. */
