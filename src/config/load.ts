@@ -18,7 +18,10 @@ import { type Config, configSchema } from "./schema.js";
  */
 export interface LoadedConfig {
   config: Config | undefined;
+  /** The first problems the schema found, located. */
   problems: Problem[];
+  /** How many more the schema found. */
+  unreported: number;
   source: YamlSource;
 }
 
@@ -26,8 +29,8 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   const source = parseYamlSource(text, file);
   const result = checkSource(configSchema, source);
   return "data" in result
-    ? { config: result.data, problems: [], source }
-    : { config: undefined, problems: result.problems, source };
+    ? { config: result.data, problems: [], unreported: 0, source }
+    : { config: undefined, problems: result.problems, unreported: result.unreported, source };
 }
 
 /** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
@@ -82,7 +85,8 @@ export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Confi
     ...loaded.problems,
     ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),
   ];
-  if (problems.length > 0 || !loaded.config) throw new InputError(sortedByPosition(problems));
+  if (problems.length > 0 || !loaded.config)
+    throw new InputError(sortedByPosition(problems), loaded.unreported);
   return loaded.config;
 }
 
