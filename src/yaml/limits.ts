@@ -58,9 +58,9 @@ export interface ShapeProblem {
 }
 
 /**
- * Every list or mapping longer than the limit, and the first value nested deeper than the limit, in
- * document order. Walks iteratively (no recursion to overflow) and does not descend
- * into what it reports.
+ * Every list or mapping longer than the limit or containing itself (through an alias), and the first
+ * value nested deeper than the limit, in document order. Walks iteratively (no recursion to
+ * overflow) and does not descend into what it reports.
  */
 export function shapeProblems(
   data: unknown,
@@ -71,10 +71,17 @@ export function shapeProblems(
 ): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   let tooDeep = false;
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
+  const stack: { value: unknown; path: PropertyKey[]; within: object[] }[] = [
+    { value: data, path: [], within: [] },
+  ];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, path, within } = next;
     if (value === null || typeof value !== "object") continue;
+    if (within.includes(value)) {
+      // `a: &a [*a]`: an alias inside the value it names; validating it would never end.
+      problems.push({ path, message: "an alias refers to the list or mapping that contains it" });
+      continue;
+    }
     const isList = Array.isArray(value);
     const size = isList ? value.length : Object.keys(value).length;
     if (size > maxCollectionItems) {
@@ -84,19 +91,18 @@ export function shapeProblems(
       });
       continue;
     }
-    const entries: [PropertyKey, unknown][] = isList
-      ? value.map((item, index) => [index, item])
-      : Object.entries(value);
-    if (path.length >= maxNesting) {
-      if (!tooDeep && entries.length > 0)
-        problems.push({ path, message: `nested more than ${maxNesting} lists or mappings deep` });
+    if (size > 0 && path.length >= maxNesting) {
+      if (!tooDeep) problems.push({ path, message: `nested more than ${maxNesting} lists or mappings deep` });
       tooDeep = true;
       continue;
     }
+    const entries: [PropertyKey, unknown][] = isList
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
     // Pushed in reverse, popped in document order.
     for (let index = entries.length - 1; index >= 0; index--) {
       const [key, item] = entries[index] as [PropertyKey, unknown];
-      stack.push({ value: item, path: [...path, key] });
+      stack.push({ value: item, path: [...path, key], within: [...within, value] });
     }
   }
   return problems;

@@ -12,6 +12,7 @@ import {
   type YAMLMap,
 } from "yaml";
 import { formatPath, InputError, type Problem } from "../errors.js";
+import { duplicateKeyOffsets } from "./duplicate-keys.js";
 import { DOCUMENT_LIMITS, type SourceLimits, shapeProblems, tokenBudgetExceeded } from "./limits.js";
 
 /** Files larger than this are refused before parsing: no legitimate curriculum or config comes close. */
@@ -67,7 +68,8 @@ export function parseYamlSource(
     lineCounter,
     prettyErrors: false,
     schema: "core",
-    uniqueKeys: true,
+    // Checked below, in linear time.
+    uniqueKeys: false,
     strict: true,
     customTags: [],
     // The library would print its warnings to the process (a key that is a list, stringified): input
@@ -88,6 +90,12 @@ export function parseYamlSource(
         error.code === "RESOURCE_EXHAUSTION"
           ? "lists or mappings nested too deeply to read"
           : yamlMessage(error.message),
+    })),
+    ...duplicateKeyOffsets(document).map((offset) => ({
+      file,
+      ...at(offset),
+      path: "",
+      message: "Map keys must be unique",
     })),
     // An unknown tag (`!!python/object`, `!include`) is only a warning to the yaml library; for input we
     // act on, a value we cannot interpret is an error.
