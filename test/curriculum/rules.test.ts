@@ -48,7 +48,14 @@ describe("curriculum rules", () => {
     {
       name: "a week past the last week a curriculum may have",
       input: MINI.replace("    weeks: 4-6\n    objective:", "    weeks: 4-1001\n    objective:"),
-      errors: ['c.yaml:14:12: phases[1].weeks: week 1001 is past week 1000: at most 1000 are accepted'],
+      errors: ["c.yaml:14:12: phases[1].weeks: week 1001 is past week 1000: at most 1000 are accepted"],
+    },
+    {
+      name: "more open-source targets than are searched",
+      input: `${MINI}  oss:\n    title: OSS\n    summary: s\n    targets:\n${Array.from({ length: 101 }, (_, index) => `      - {repo: o/r${index}, name: r, why: w}`).join("\n")}\n`,
+      errors: [
+        "c.yaml:76:7: tracks.oss.targets: at most 100 target repositories: each is searched on every run",
+      ],
     },
     {
       name: "a week outside its phase",
