@@ -33664,15 +33664,36 @@ function formatProblem(problem) {
     const field = problem.path ? `${problem.path}: ` : "";
     return terminalSafe(`${where}: ${field}${problem.message}`);
 }
-/** A curriculum, config or snapshot that cannot be used; carries every problem found, not just the first. */
+/**
+ * At most this many problems are kept and shown: a file with thousands of mistakes gets a short
+ * report (fix the first ones, run again), and whoever prints or annotates them does bounded work.
+ */
+const MAX_REPORTED_PROBLEMS = 50;
+/** A curriculum, config or snapshot that cannot be used; carries its first problems and how many more were found. */
 class InputError extends Error {
     name = "InputError";
+    /** The first problems found, at most MAX_REPORTED_PROBLEMS of them. */
     problems;
-    constructor(problems) {
-        const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-        super(`${count}:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join("\n")}`);
-        this.problems = problems;
+    /** How many more problems were found than `problems` holds. */
+    unreported;
+    constructor(problems, unreported = 0) {
+        const kept = problems.slice(0, MAX_REPORTED_PROBLEMS);
+        const more = unreported + problems.length - kept.length;
+        super([
+            `${countOf(kept.length + more)}:`,
+            ...kept.map((problem) => `  ${formatProblem(problem)}`),
+            ...(more > 0 ? [`  … and ${more === 1 ? "1 more problem" : `${more} more problems`}`] : []),
+        ].join("\n"));
+        this.problems = kept;
+        this.unreported = more;
     }
+    /** The problems of several inputs as one error, still bounded. */
+    static combine(errors) {
+        return new InputError(errors.flatMap((error) => error.problems), errors.reduce((sum, error) => sum + error.unreported, 0));
+    }
+}
+function countOf(problems) {
+    return problems === 1 ? "1 problem" : `${problems} problems`;
 }
 /** The command line itself is wrong (unknown flag, bad option value). */
 class UsageError extends Error {
@@ -42403,13 +42424,141 @@ function requireDist () {
 
 var distExports = requireDist();
 
+/**
+ * The offsets of keys that repeat an earlier key of the same mapping. The yaml library's own check
+ * (`uniqueKeys`) compares each key with every earlier one: 20,000 keys took it 20 s. This one keeps
+ * a set per mapping, and walks without recursion. Keys are compared as the data will hold them, so
+ * `1` and `"1"` are the same key.
+ */
+function duplicateKeyOffsets(document) {
+    const offsets = [];
+    const stack = [document.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (distExports.isMap(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                if (distExports.isScalar(pair.key)) {
+                    const key = String(pair.key.value);
+                    if (seen.has(key) && pair.key.range)
+                        offsets.push(pair.key.range[0]);
+                    seen.add(key);
+                }
+                stack.push(pair.key, pair.value);
+            }
+        }
+        else if (distExports.isSeq(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+        else if (distExports.isPair(node)) {
+            stack.push(node.key, node.value);
+        }
+    }
+    return offsets.sort((a, b) => a - b);
+}
+
+/**
+ * Bounds on the work one YAML file can ask for. A curriculum or config is small (the bundled
+ * curriculum holds about 2,500 YAML tokens, its longest list 36 items, 6 levels deep); a file far
+ * beyond these bounds is refused with one located problem before it is read, built or validated,
+ * so that the work every later step does (and the report it prints) stays proportional to them.
+ */
+/** Keys, values, dashes and brackets: about 1.4 MB of YAML written as the bundled curriculum is. */
+const MAX_YAML_TOKENS = 100_000;
+/** Items of one list, or keys of one mapping: above any list a curriculum or config has a use for. */
+const MAX_COLLECTION_ITEMS = 1_000;
+/** Lists and mappings inside each other: the schemas go 6 deep. */
+const MAX_NESTING = 32;
+const DOCUMENT_LIMITS = {
+    maxTokens: MAX_YAML_TOKENS,
+    maxCollectionItems: MAX_COLLECTION_ITEMS,
+    maxNesting: MAX_NESTING,
+};
+/** Control tokens the lexer emits that are not text of the source (document start, flow end, scalar start). */
+const CONTROL_TOKENS = new Set(["\u0002", "\u0018", "\u001f"]);
+/**
+ * The offset of the first token past `limit`, or undefined when the text holds fewer.
+ * Lexing is linear and stops at the limit, so a pathological file costs a bounded, small fraction of
+ * what building its document would.
+ */
+function tokenBudgetExceeded(text, limit = MAX_YAML_TOKENS) {
+    if (!Number.isFinite(limit))
+        return undefined;
+    let tokens = 0;
+    let offset = 0;
+    for (const token of new distExports.Lexer().lex(text)) {
+        if (CONTROL_TOKENS.has(token))
+            continue;
+        if (!isTrivia(token) && ++tokens > limit)
+            return offset;
+        offset += token.length;
+    }
+    return undefined;
+}
+function isTrivia(token) {
+    return token.trim() === "" || token.startsWith("#");
+}
+/**
+ * Every list or mapping longer than the limit or containing itself (through an alias), and the first
+ * value nested deeper than the limit, in document order. Walks iteratively (no recursion to
+ * overflow) and does not descend into what it reports.
+ */
+function shapeProblems(data, { maxCollectionItems, maxNesting, } = DOCUMENT_LIMITS) {
+    const problems = [];
+    let tooDeep = false;
+    const stack = [
+        { value: data, path: [], within: [] },
+    ];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+        const { value, path, within } = next;
+        if (value === null || typeof value !== "object")
+            continue;
+        if (within.includes(value)) {
+            // `a: &a [*a]`: an alias inside the value it names; validating it would never end.
+            problems.push({ path, message: "an alias refers to the list or mapping that contains it" });
+            continue;
+        }
+        const isList = Array.isArray(value);
+        const size = isList ? value.length : Object.keys(value).length;
+        if (size > maxCollectionItems) {
+            problems.push({
+                path,
+                message: `${isList ? `a list of ${size} items` : `a mapping of ${size} keys`}; at most ${maxCollectionItems} are accepted`,
+            });
+            continue;
+        }
+        if (size > 0 && path.length >= maxNesting) {
+            if (!tooDeep)
+                problems.push({ path, message: `nested more than ${maxNesting} lists or mappings deep` });
+            tooDeep = true;
+            continue;
+        }
+        const entries = isList
+            ? value.map((item, index) => [index, item])
+            : Object.entries(value);
+        // Pushed in reverse, popped in document order.
+        for (let index = entries.length - 1; index >= 0; index--) {
+            const [key, item] = entries[index];
+            stack.push({ value: item, path: [...path, key], within: [...within, value] });
+        }
+    }
+    return problems;
+}
+
 /** Files larger than this are refused before parsing: no legitimate curriculum or config comes close. */
 const MAX_SOURCE_BYTES = 1024 * 1024;
 /** Alias expansion cap: a "billion laughs" document fails fast instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 100;
 /** Where a problem of the whole file is reported: its first line and column. */
 const START = { line: 1, column: 1 };
-function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
+/**
+ * Parse `text` (the contents of `file`) defensively: bounded in size and work, strict about what it
+ * accepts, every problem located. Curricula and configs take the defaults.
+ */
+function parseYamlSource(text, file, options = {}) {
+    const { maxBytes = MAX_SOURCE_BYTES, ...overrides } = options;
+    const limits = { ...DOCUMENT_LIMITS, ...overrides };
     const bytes = Buffer.byteLength(text, "utf8");
     if (bytes > maxBytes) {
         throw new InputError([
@@ -42421,12 +42570,24 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
             },
         ]);
     }
+    const overBudget = tokenBudgetExceeded(text, limits.maxTokens);
+    if (overBudget !== undefined) {
+        throw new InputError([
+            {
+                file,
+                ...positionIn(text, overBudget),
+                path: "",
+                message: `too large to check: more than ${limits.maxTokens} keys, values, dashes and brackets; stopped reading here`,
+            },
+        ]);
+    }
     const lineCounter = new distExports.LineCounter();
     const document = distExports.parseDocument(text, {
         lineCounter,
         prettyErrors: false,
         schema: "core",
-        uniqueKeys: true,
+        // Checked below, in linear time.
+        uniqueKeys: false,
         strict: true,
         customTags: [],
         // The library would print its warnings to the process (a key that is a list, stringified): input
@@ -42446,6 +42607,12 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
             message: error.code === "RESOURCE_EXHAUSTION"
                 ? "lists or mappings nested too deeply to read"
                 : yamlMessage(error.message),
+        })),
+        ...duplicateKeyOffsets(document).map((offset) => ({
+            file,
+            ...at(offset),
+            path: "",
+            message: "Map keys must be unique",
         })),
         // An unknown tag (`!!python/object`, `!include`) is only a warning to the yaml library; for input we
         // act on, a value we cannot interpret is an error.
@@ -42468,12 +42635,29 @@ function parseYamlSource(text, file, maxBytes = MAX_SOURCE_BYTES) {
             : `cannot read YAML: ${error.message}`;
         throw new InputError([{ file, ...firstAliasPosition(document, at), path: "", message }]);
     }
-    return {
-        file,
-        data,
-        // An empty (or comment-only) file has no node to point at: its problems are at its start.
-        locate: (path, options) => at(offsetOf(document, path, options?.key ?? false) ?? 0),
-    };
+    const locate = (path, options) => 
+    // An empty (or comment-only) file has no node to point at: its problems are at its start.
+    at(offsetOf(document, path, options?.key ?? false) ?? 0);
+    const tooBig = shapeProblems(data, limits);
+    if (tooBig.length > 0) {
+        throw new InputError(tooBig.map((problem) => ({
+            file,
+            ...locate(problem.path),
+            path: formatPath(problem.path),
+            message: problem.message,
+        })));
+    }
+    return { file, data, locate };
+}
+/** Line and column of `offset` in `text`, for problems found before the document is built. */
+function positionIn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) {
+        line++;
+        lineStart = index + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
 }
 function formatBytes(bytes) {
     if (bytes % (1024 * 1024) === 0)
@@ -42517,7 +42701,7 @@ function offsetOf(document, path, key) {
             node = node.resolve(document);
         const isLast = index === path.length - 1;
         if (distExports.isMap(node)) {
-            const pair = node.items.find((item) => distExports.isScalar(item.key) && String(item.key.value) === String(segment));
+            const pair = pairsByKey(node).get(String(segment));
             if (!pair)
                 return offset;
             if (isLast && key)
@@ -42537,24 +42721,54 @@ function offsetOf(document, path, key) {
     }
     return offset;
 }
+const indexes = new WeakMap();
+/** A mapping's pairs by key, built once per mapping: locating many problems stays linear. */
+function pairsByKey(node) {
+    let index = indexes.get(node);
+    if (!index) {
+        index = new Map();
+        for (const pair of node.items) {
+            if (!distExports.isScalar(pair.key))
+                continue;
+            const key = String(pair.key.value);
+            if (!index.has(key))
+                index.set(key, pair);
+        }
+        indexes.set(node, index);
+    }
+    return index;
+}
 function rangeStart(node) {
     return node?.range?.[0];
 }
 
-/** Validate a parsed source against a schema; every issue becomes a located problem, all at once. */
+/** Validate a parsed source against a schema; its first problems, located, and a count of the rest. */
 function validateSource(schema, source) {
     const result = checkSource(schema, source);
     if ("data" in result)
         return result.data;
-    throw new InputError(result.problems);
+    throw new InputError(result.problems, result.unreported);
 }
-/** The data, or every located problem: for callers that go on looking for more problems. */
+/**
+ * The data, or its first MAX_REPORTED_PROBLEMS problems, located, and how many more there are:
+ * for callers that go on looking for more problems. Only the problems shown are located.
+ */
 function checkSource(schema, source) {
     const result = schema.safeParse(source.data, { reportInput: true });
     if (result.success)
         return { data: result.data };
     const context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
-    return { problems: result.error.issues.flatMap((issue) => problemsOf(issue, context)) };
+    const problems = [];
+    let unreported = 0;
+    for (const issue of result.error.issues) {
+        for (const found of issuesOf(issue, context)) {
+            if (problems.length < MAX_REPORTED_PROBLEMS)
+                problems.push(located(source, found));
+            else
+                unreported++;
+        }
+    }
+    return { problems, unreported };
 }
 /** The keys an object schema accepts at `path`, found by walking the schema the way the data was walked. */
 function knownKeysAt(schema, path) {
@@ -42590,41 +42804,55 @@ function knownKeysAt(schema, path) {
     return shape?.type === "object" && shape.shape ? Object.keys(shape.shape) : [];
 }
 function locatedProblems(source, issues) {
-    return issues.map((issue) => located(source, issue.path, issue.message, issue.atKey ?? false));
+    return issues.map((issue) => located(source, issue));
 }
-function located(source, path, message, atKey) {
+function located(source, issue) {
+    const { path, message, atKey = false } = issue;
     return { file: source.file, ...source.locate(path, { key: atKey }), path: formatPath(path), message };
 }
-function problemsOf(issue, context) {
-    const { source } = context;
+/**
+ * The findings a schema issue stands for, one by one: a mapping's unknown keys each, a union's
+ * most telling branch. Each message is made only when the finding is reached.
+ */
+function* issuesOf(issue, context) {
     const path = issue.path;
     switch (issue.code) {
         case "unrecognized_keys":
-            return issue.keys.map((key) => located(source, [...path, key], unknownKeyMessage(key, context.knownKeys(path)), true));
+            for (const key of issue.keys)
+                yield { path: [...path, key], message: unknownKeyMessage(key, context.knownKeys(path)), atKey: true };
+            return;
         case "invalid_type":
-            return [
-                located(source, path, issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue), false),
-            ];
+            yield {
+                path,
+                message: issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
+            };
+            return;
         case "invalid_value":
-            return [
-                located(source, path, `expected ${issue.values.map((value) => JSON.stringify(value)).join(" | ")}, got ${describe(issue.input)}`, false),
-            ];
+            yield {
+                path,
+                message: `expected ${issue.values.map((value) => JSON.stringify(value)).join(" | ")}, got ${describe(issue.input)}`,
+            };
+            return;
         case "invalid_union": {
             // A union's branches each fail; the deepest branch's issues say the most.
             const deepest = issue.errors
                 .filter((errors) => errors.length > 0)
                 .sort((a, b) => depth(b) - depth(a))[0];
             if (deepest && depth(deepest) > 0) {
-                return deepest.flatMap((inner) => problemsOf({ ...inner, path: [...path, ...inner.path] }, context));
+                for (const inner of deepest)
+                    yield* issuesOf({ ...inner, path: [...path, ...inner.path] }, context);
+                return;
             }
-            return [located(source, path, issue.message, false)];
+            // Every branch failed at the value itself: a missing value is said to be missing.
+            yield { path, message: issue.input === undefined ? "is required" : issue.message };
+            return;
         }
         default:
-            return [located(source, path, issue.message, false)];
+            yield { path, message: issue.message };
     }
 }
 function depth(issues) {
-    return Math.max(...issues.map((issue) => issue.path.length));
+    return issues.reduce((deepest, issue) => Math.max(deepest, issue.path.length), 0);
 }
 function typeMessage(issue) {
     return `expected ${article(issue.expected)}, got ${describe(issue.input)}`;
@@ -42683,7 +42911,10 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 
-/** Cross-field checks that a schema cannot express; every finding, not just the first. */
+/**
+ * Cross-field checks that a schema cannot express; every finding, not just the first. The work is
+ * linear in the curriculum's entries and weeks (both bounded by the schema and the YAML limits).
+ */
 function curriculumRuleIssues(curriculum) {
     const issues = [];
     const phases = new Map();
@@ -42692,8 +42923,10 @@ function curriculumRuleIssues(curriculum) {
             issues.push({ path: ["phases", index, "number"], message: `phase ${phase.number} is defined twice` });
         phases.set(phase.number, phase.weeks);
     });
-    const totalWeeks = Math.max(...curriculum.phases.map((phase) => phase.weeks.to));
-    issues.push(...phaseCoverageIssues(curriculum, totalWeeks));
+    const phaseNumbers = [...phases.keys()].join(", ");
+    const totalWeeks = lastWeek(curriculum);
+    for (const issue of phaseCoverageIssues(curriculum, totalWeeks))
+        issues.push(issue);
     const projects = new Map(curriculum.projects.map((project) => [project.slug, project]));
     const seenSlugs = new Set();
     curriculum.projects.forEach((project, index) => {
@@ -42707,7 +42940,7 @@ function curriculumRuleIssues(curriculum) {
         if (!window)
             issues.push({
                 path: ["projects", index, "phase"],
-                message: `phase ${project.phase} does not exist (phases: ${[...phases.keys()].join(", ")})`,
+                message: `phase ${project.phase} does not exist (phases: ${phaseNumbers})`,
             });
         else if (!within(project.weeks, window))
             issues.push({
@@ -42727,7 +42960,7 @@ function curriculumRuleIssues(curriculum) {
         if (!window)
             issues.push({
                 path: ["weeks", index, "phase"],
-                message: `phase ${week.phase} does not exist (phases: ${[...phases.keys()].join(", ")})`,
+                message: `phase ${week.phase} does not exist (phases: ${phaseNumbers})`,
             });
         else if (!within(week.weeks, window))
             issues.push({
@@ -42743,7 +42976,8 @@ function curriculumRuleIssues(curriculum) {
                 });
         }
     });
-    issues.push(...weekCoverageIssues(curriculum, totalWeeks));
+    for (const issue of weekCoverageIssues(curriculum))
+        issues.push(issue);
     const dsa = curriculum.tracks.dsa;
     dsa?.stages.forEach((stage, index) => {
         stage.phases.forEach((number, phaseIndex) => {
@@ -42813,53 +43047,98 @@ function phaseCoverageIssues(curriculum, totalWeeks) {
         issues.push({ path: ["phases"], message: "phases must cover every week" });
     return issues;
 }
+/** The curriculum's last week: where its last phase ends. */
+function lastWeek(curriculum) {
+    return curriculum.phases.reduce((last, phase) => Math.max(last, phase.weeks.to), 0);
+}
 /**
  * Every week 1..N must be planned exactly once: by a common entry, or, for weeks that depend on a
- * choice, by one entry of every option in that choice group.
+ * choice, by one entry of every option in that choice group. Entries naming an option that is not
+ * a choice are reported elsewhere and left out here.
  */
-function weekCoverageIssues(curriculum, totalWeeks) {
-    const issues = [];
-    const groups = new Map();
-    for (const project of curriculum.projects) {
-        if (project.choice)
-            groups.set(project.choice, [...(groups.get(project.choice) ?? []), project.slug]);
-    }
-    const options = [...groups.values()].flat();
-    const scenarios = options.length > 0 ? options : [undefined];
-    const reported = new Set();
-    const missingByScenario = new Map();
-    for (const option of scenarios) {
-        const owner = new Map();
-        curriculum.weeks.forEach((week, index) => {
-            if (week.option !== undefined && week.option !== option)
-                return;
-            for (let n = week.weeks.from; n <= week.weeks.to; n++) {
-                const previous = owner.get(n);
-                if (previous !== undefined) {
-                    const message = `week ${n} is planned twice (also by weeks[${previous}])`;
-                    if (!reported.has(`${index}:${message}`))
-                        issues.push({ path: ["weeks", index, "weeks"], message });
-                    reported.add(`${index}:${message}`);
-                }
+function weekCoverageIssues(curriculum) {
+    const options = [
+        ...new Set(curriculum.projects.flatMap((project) => (project.choice ? [project.slug] : []))),
+    ];
+    const isOption = new Set(options);
+    const entries = curriculum.weeks;
+    // For each week number, the entries planning it, in file order.
+    const planners = [];
+    entries.forEach((entry, index) => {
+        if (entry.option !== undefined && !isOption.has(entry.option))
+            return;
+        for (let n = entry.weeks.from; n <= entry.weeks.to; n++) {
+            const planning = planners[n];
+            if (planning)
+                planning.push(index);
+            else
+                planners[n] = [index];
+        }
+    });
+    return [
+        ...overlapIssues(entries, planners),
+        ...missingWeekIssues(entries, planners, options, lastWeek(curriculum)),
+    ];
+}
+/**
+ * An entry planning a week that an earlier entry of the same scenario already plans (a common entry,
+ * or one of the same option), reported once per earlier entry with the weeks they share.
+ */
+function overlapIssues(entries, planners) {
+    const shared = new Map();
+    planners.forEach((indexes, n) => {
+        let firstCommon;
+        const firstOfOption = new Map();
+        for (const index of indexes) {
+            const option = entries[index]?.option;
+            const earlier = option === undefined
+                ? indexes[0]
+                : Math.min(firstCommon ?? index, firstOfOption.get(option) ?? index);
+            if (earlier !== undefined && earlier !== index) {
+                const byEarlier = shared.get(index) ?? new Map();
+                shared.set(index, byEarlier);
+                const weeks = byEarlier.get(earlier);
+                if (weeks)
+                    weeks.push(n);
                 else
-                    owner.set(n, index);
+                    byEarlier.set(earlier, [n]);
             }
-        });
-        const missing = [];
-        for (let n = 1; n <= totalWeeks; n++)
-            if (!owner.has(n))
-                missing.push(n);
-        missingByScenario.set(option, missing);
+            if (option === undefined)
+                firstCommon ??= index;
+            else if (!firstOfOption.has(option))
+                firstOfOption.set(option, index);
+        }
+    });
+    return [...shared.keys()]
+        .sort((a, b) => a - b)
+        .flatMap((index) => [...(shared.get(index) ?? [])].map(([earlier, weeks]) => ({
+        path: ["weeks", index, "weeks"],
+        message: `${weeksPhrase(weeks)} planned twice (also by weeks[${earlier}])`,
+    })));
+}
+/** Weeks no entry plans: once when whatever the learner chooses, else per option that leaves them out. */
+function missingWeekIssues(entries, planners, options, totalWeeks) {
+    const everywhere = [];
+    const missingFor = new Map(options.map((option) => [option, []]));
+    for (let n = 1; n <= totalWeeks; n++) {
+        const planned = (planners[n] ?? []).map((index) => entries[index]?.option);
+        if (planned.includes(undefined))
+            continue;
+        if (planned.length === 0) {
+            everywhere.push(n);
+            continue;
+        }
+        const covered = new Set(planned);
+        for (const [option, weeks] of missingFor)
+            if (!covered.has(option))
+                weeks.push(n);
     }
-    // A week missing whatever the learner chooses is reported once; the rest per option.
-    const everywhere = (missingByScenario.get(scenarios[0]) ?? []).filter((n) => scenarios.every((option) => missingByScenario.get(option)?.includes(n)));
+    const issues = [];
     if (everywhere.length > 0)
         issues.push({ path: ["weeks"], message: `${weeksPhrase(everywhere)} missing` });
-    for (const [option, missing] of missingByScenario) {
-        const only = missing.filter((n) => !everywhere.includes(n));
-        if (only.length > 0)
-            issues.push({ path: ["weeks"], message: `${weeksPhrase(only)} missing for option "${option}"` });
-    }
+    for (const [option, weeks] of missingFor)
+        if (weeks.length > 0)
+            issues.push({ path: ["weeks"], message: `${weeksPhrase(weeks)} missing for option "${option}"` });
     return issues;
 }
 function weeksPhrase(weeks) {
@@ -49364,25 +49643,39 @@ function superRefine(fn, params) {
 const text$1 = string().trim().min(1, "must not be empty");
 const texts = array(text$1);
 const RANGE = /^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*$/;
-/** `5` or `"11-13"` (ASCII hyphen or en dash), normalized to an inclusive range. */
-const rangeSchema = union([
-    number().int().positive(),
-    string().regex(RANGE, 'expected a number or a range such as "11-13"'),
-])
-    .transform((value, context) => {
-    if (typeof value === "number")
-        return { from: value, to: value };
-    const [, from = "", to = ""] = RANGE.exec(value) ?? [];
-    const range = { from: Number(from), to: Number(to) };
-    if (range.from < 1 || range.to < range.from) {
-        context.addIssue({
-            code: "custom",
-            message: `"${value}" is not an ascending range of positive numbers`,
-        });
-        return NEVER;
-    }
-    return range;
-});
+/** Weeks in a curriculum: about 19 years. More is a mistake, and would cost every check that walks the weeks. */
+const MAX_WEEKS = 1_000;
+/** Open-source repositories the OSS track targets: each is part of a search query on every run. */
+const MAX_OSS_TARGETS = 100;
+/** `5` or `"11-13"` (ASCII hyphen or en dash), normalized to an inclusive range, ending at most at `max`. */
+function rangeUpTo(max, unit) {
+    return union([
+        number().int().positive(),
+        string().regex(RANGE, 'expected a number or a range such as "11-13"'),
+    ])
+        .transform((value, context) => {
+        const [, from = "", to = ""] = typeof value === "number" ? [] : (RANGE.exec(value) ?? []);
+        const range = typeof value === "number" ? { from: value, to: value } : { from: Number(from), to: Number(to) };
+        if (range.from < 1 || range.to < range.from) {
+            context.addIssue({
+                code: "custom",
+                message: `"${value}" is not an ascending range of positive numbers`,
+            });
+            return NEVER;
+        }
+        if (range.to > max) {
+            context.addIssue({
+                code: "custom",
+                message: `${unit} ${range.to} is past ${unit} ${max}: at most ${max} are accepted`,
+            });
+            return NEVER;
+        }
+        return range;
+    });
+}
+const rangeSchema = rangeUpTo(Number.MAX_SAFE_INTEGER, "number");
+/** A range of weeks: a curriculum has at most MAX_WEEKS of them. */
+const weekRange = rangeUpTo(MAX_WEEKS, "week");
 const hoursRange = strictObject({ min: number().nonnegative(), max: number().nonnegative() });
 const slug$1 = string()
     .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a slug: lowercase letters, digits and hyphens, at most 39 characters");
@@ -49399,7 +49692,7 @@ const phase = strictObject({
     number: number().int().positive(),
     title: text$1.max(100, "keep a phase's title under 100 characters: it becomes a milestone title"),
     long_title: text$1.optional(),
-    weeks: rangeSchema,
+    weeks: weekRange,
     objective: text$1,
     study_material: array(studyItem).default([]),
     concepts: texts.default([]),
@@ -49407,7 +49700,7 @@ const phase = strictObject({
     notes: texts.default([]),
 });
 const week = strictObject({
-    weeks: rangeSchema,
+    weeks: weekRange,
     phase: number().int().positive(),
     title: text$1.max(120, "keep a week's title under 120 characters: it becomes an issue title"),
     /** Only for weeks that depend on a choice (a capstone option): the option's project slug. */
@@ -49420,7 +49713,7 @@ const project = strictObject({
     title: text$1.max(60, "keep a project's title under 60 characters: it becomes an issue title"),
     tagline: text$1.max(120, "keep a tagline under 120 characters: it is part of an issue title").optional(),
     phase: number().int().positive(),
-    weeks: rangeSchema,
+    weeks: weekRange,
     summary: text$1,
     description: text$1.optional(),
     commands: texts.default([]),
@@ -49464,7 +49757,9 @@ const tracks = strictObject({
         title: text$1,
         phases: array(number().int().positive()).default([]),
         summary: text$1,
-        targets: array(strictObject({ repo: repoName, name: text$1, why: text$1 })).min(1),
+        targets: array(strictObject({ repo: repoName, name: text$1, why: text$1 }))
+            .min(1)
+            .max(MAX_OSS_TARGETS, `at most ${MAX_OSS_TARGETS} target repositories: each is searched on every run`),
         bars: array(ossBar).default([]),
         capstone_notes: record(slug$1, text$1).default({}),
     })
@@ -49504,15 +49799,15 @@ const curriculumSchema = strictObject({
 function parseCurriculum(text, file) {
     const source = parseYamlSource(text, file);
     const parsed = validateSource(curriculumSchema, source);
-    const problems = locatedProblems(source, curriculumRuleIssues(parsed));
-    if (problems.length > 0)
-        throw new InputError(problems);
+    const issues = curriculumRuleIssues(parsed);
+    if (issues.length > 0)
+        throw new InputError(locatedProblems(source, issues.slice(0, MAX_REPORTED_PROBLEMS)), Math.max(0, issues.length - MAX_REPORTED_PROBLEMS));
     const choices = new Map();
     for (const project of parsed.projects) {
         if (project.choice)
             choices.set(project.choice, [...(choices.get(project.choice) ?? []), project.slug]);
     }
-    return { ...parsed, file, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
+    return { ...parsed, file, totalWeeks: lastWeek(parsed), choices };
 }
 /**
  * The plan of week `n`: the common entry, or the entries of each option when the week depends on a
@@ -50257,10 +50552,12 @@ function configRuleIssues(config, curriculum) {
         issues.push({ path: ["capstone"], message });
     }
     const slugs = curriculum.projects.map((project) => project.slug);
+    const known = new Set(slugs);
     for (const slug of Object.keys(config.projects)) {
-        if (slugs.includes(slug))
+        if (known.has(slug))
             continue;
-        const suggestion = closest(slug, slugs);
+        // A suggestion costs an edit distance per project: only for problems that can be shown.
+        const suggestion = issues.length < MAX_REPORTED_PROBLEMS ? closest(slug, slugs) : undefined;
         issues.push({
             path: ["projects", slug],
             atKey: true,
@@ -50314,6 +50611,8 @@ const timeZone = string().transform((value, context) => {
     }
     return canonical;
 });
+/** Repositories whose pull requests and issues count: each is part of a search query on every run. */
+const MAX_OSS_REPOS = 100;
 const BACKFILL_POLICIES = ["close", "open", "skip"];
 /**
  * What one config may ask for: far above any learner's need, low enough that a config (a
@@ -50370,7 +50669,10 @@ const configSchema = strictObject({
         .describe("Repositories the learner does not own (an organization's, a friend's) whose commits count when they carry the learner's login or email, as in the learner's own; elsewhere only commits GitHub verified as signed by the learner count"),
     dsa: repo.optional().describe("Repository where DSA solutions are committed"),
     oss: strictObject({
-        repos: array(repo).min(1).optional(),
+        repos: array(repo)
+            .min(1)
+            .max(MAX_OSS_REPOS, `at most ${MAX_OSS_REPOS} repositories: each is searched on every run`)
+            .optional(),
         substantive_min_lines: number()
             .int()
             .nonnegative()
@@ -50426,11 +50728,11 @@ const configSchema = strictObject({
  */
 const MAX_CONFIG_BYTES = 64 * 1024;
 function parseConfig(text, file) {
-    const source = parseYamlSource(text, file, MAX_CONFIG_BYTES);
+    const source = parseYamlSource(text, file, { maxBytes: MAX_CONFIG_BYTES });
     const result = checkSource(configSchema, source);
     return "data" in result
-        ? { config: result.data, problems: [], source }
-        : { config: undefined, problems: result.problems, source };
+        ? { config: result.data, problems: [], unreported: 0, source }
+        : { config: undefined, problems: result.problems, unreported: result.unreported, source };
 }
 /** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
 function wellFormedFields(source) {
@@ -50488,7 +50790,7 @@ function checkConfig(loaded, curriculum) {
         ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),
     ];
     if (problems.length > 0 || !loaded.config)
-        throw new InputError(sortedByPosition(problems));
+        throw new InputError(sortedByPosition(problems), loaded.unreported);
     return loaded.config;
 }
 function sortedByPosition(problems) {
@@ -66256,6 +66558,123 @@ function clientIdentity(client, repo) {
     return login;
 }
 
+/**
+ * GitHub refuses a search query longer than this many characters, qualifiers included (422 "The
+ * search is longer than 256 characters."): a search over many repositories is split.
+ */
+const MAX_SEARCH_QUERY_LENGTH = 256;
+const length = (text) => [...text].length;
+/**
+ * The fewest queries (first fit, longest names first) that each hold `terms` and as many
+ * `repo:` qualifiers as fit within GitHub's limit, and together name every repository once
+ * (case-insensitively, as GitHub compares them). Repeated `repo:` qualifiers are ORed by GitHub,
+ * so the union of the answers is the answer to the one query that would not fit.
+ */
+function repositoryQueries(terms, repos, limit = MAX_SEARCH_QUERY_LENGTH) {
+    const base = terms.join(" ");
+    const unique = [...new Map(repos.map((repo) => [repo.toLowerCase(), repo])).values()];
+    const qualifiers = unique.map((repo) => `repo:${repo}`).sort((a, b) => length(b) - length(a));
+    const queries = [];
+    for (const qualifier of qualifiers) {
+        const cost = length(qualifier) + 1;
+        if (length(base) + cost > limit)
+            throw new RangeError(`a search for ${qualifier} does not fit GitHub's ${limit} characters`);
+        const room = queries.find((query) => query.length + cost <= limit);
+        if (room) {
+            room.parts.push(qualifier);
+            room.length += cost;
+        }
+        else
+            queries.push({ parts: [qualifier], length: length(base) + cost });
+    }
+    return queries.map((query) => [base, ...query.parts].filter((part) => part !== "").join(" "));
+}
+
+/**
+ * The searches syllabot makes in the learner's target repositories. A query names each repository
+ * with `repo:`, and GitHub refuses a query over 256 characters, so each search is split into as few
+ * queries as fit (see repositoryQueries) and the answers merged: deduplicated by URL, `incomplete`
+ * if any page said so. Each query costs at least one request of the search rate limit (30 a minute).
+ */
+const PAGE$1 = 100;
+/** The learner's merged pull requests in `repos`, one search per query that fits, merged. */
+async function searchMergedPullRequests(client, repo, login, repos) {
+    const queries = repositoryQueries(["is:pr", "is:merged", `author:${login}`], repos);
+    return github(repo, "search the learner's merged pull requests", async () => {
+        const found = new Map();
+        let incomplete = false;
+        for (const q of queries) {
+            for await (const page of client.paginate.iterator("GET /search/issues", { q, per_page: PAGE$1 })) {
+                const data = page.data;
+                // The pagination plugin turns a search page into its items, and keeps the flag on the array.
+                if (data.incomplete_results)
+                    incomplete = true;
+                const items = (Array.isArray(data) ? data : (data.items ?? []));
+                for (const item of items) {
+                    const mergedAt = item.pull_request?.merged_at;
+                    if (!mergedAt)
+                        continue;
+                    found.set(item.html_url, {
+                        repo: repositoryOf(item.repository_url),
+                        number: item.number,
+                        title: item.title,
+                        url: item.html_url,
+                        mergedAt,
+                        labels: item.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+                    });
+                }
+            }
+        }
+        return { prs: [...found.values()], incomplete };
+    });
+}
+/** The issues in `repos` the learner took part in, updated since `since`. */
+async function searchEngagedIssues(client, repo, login, repos, since) {
+    const queries = repositoryQueries(["is:issue", `involves:${login}`, `updated:>=${since}`], repos);
+    const found = new Map();
+    for (const q of queries) {
+        const items = await github(repo, "search the issues the learner took part in", () => client.paginate("GET /search/issues", { q, per_page: PAGE$1 }));
+        for (const item of items) {
+            if (item.pull_request !== undefined)
+                continue;
+            found.set(item.html_url, {
+                repo: repositoryOf(item.repository_url),
+                number: item.number,
+                title: item.title,
+                url: item.html_url,
+                ...(item.user ? { author: item.user.login } : {}),
+                createdAt: item.created_at,
+                updatedAt: item.updated_at,
+                comments: item.comments,
+            });
+        }
+    }
+    return [...found.values()];
+}
+/** The `limit` most recently updated open issues for newcomers across `repos`, however many queries that takes. */
+async function searchNewcomerIssues(client, repo, repos, limit) {
+    const queries = repositoryQueries(["is:issue", "is:open", "no:assignee", 'label:"good first issue","help wanted"'], repos);
+    const found = new Map();
+    for (const q of queries) {
+        const { data } = await github(repo, "search issues for newcomers", () => client.request("GET /search/issues", { q, sort: "updated", order: "desc", per_page: limit }));
+        for (const item of data.items.slice(0, limit))
+            found.set(item.html_url, {
+                repo: repositoryOf(item.repository_url),
+                number: item.number,
+                title: item.title,
+                url: item.html_url,
+                updatedAt: item.updated_at,
+            });
+    }
+    return [...found.values()]
+        .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
+        .slice(0, limit)
+        .map(({ updatedAt: _updatedAt, ...issue }) => issue);
+}
+function repositoryOf(repositoryUrl) {
+    return repositoryUrl.replace(/^.*\/repos\//, "");
+}
+
 const PAGE = 100;
 /** How often a create whose outcome was lost is checked and tried again. */
 const CREATE_ATTEMPTS = 3;
@@ -66444,70 +66863,14 @@ class RestGateway {
             }
         });
     }
-    async searchMergedPullRequests(login, repos) {
-        const q = ["is:pr", "is:merged", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
-        return github(this.repo, "search the learner's merged pull requests", async () => {
-            const prs = [];
-            let incomplete = false;
-            for await (const page of this.client.paginate.iterator("GET /search/issues", { q, per_page: PAGE })) {
-                const data = page.data;
-                // The pagination plugin turns a search page into its items, and keeps the flag on the array.
-                if (data.incomplete_results)
-                    incomplete = true;
-                const items = (Array.isArray(data) ? data : (data.items ?? []));
-                for (const item of items) {
-                    const mergedAt = item.pull_request?.merged_at;
-                    if (!mergedAt)
-                        continue;
-                    prs.push({
-                        repo: repositoryOf(item.repository_url),
-                        number: item.number,
-                        title: item.title,
-                        url: item.html_url,
-                        mergedAt,
-                        labels: item.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-                    });
-                }
-            }
-            return { prs, incomplete };
-        });
+    searchMergedPullRequests(login, repos) {
+        return searchMergedPullRequests(this.client, this.repo, login, repos);
     }
-    async searchEngagedIssues(login, repos, since) {
-        const q = [
-            "is:issue",
-            `involves:${login}`,
-            `updated:>=${since}`,
-            ...repos.map((repo) => `repo:${repo}`),
-        ].join(" ");
-        const items = await github(this.repo, "search the issues the learner took part in", () => this.client.paginate("GET /search/issues", { q, per_page: PAGE }));
-        return items
-            .filter((item) => item.pull_request === undefined)
-            .map((item) => ({
-            repo: repositoryOf(item.repository_url),
-            number: item.number,
-            title: item.title,
-            url: item.html_url,
-            ...(item.user ? { author: item.user.login } : {}),
-            createdAt: item.created_at,
-            updatedAt: item.updated_at,
-            comments: item.comments,
-        }));
+    searchEngagedIssues(login, repos, since) {
+        return searchEngagedIssues(this.client, this.repo, login, repos, since);
     }
-    async searchNewcomerIssues(repos, limit) {
-        const q = [
-            "is:issue",
-            "is:open",
-            "no:assignee",
-            'label:"good first issue","help wanted"',
-            ...repos.map((repo) => `repo:${repo}`),
-        ].join(" ");
-        const { data } = await github(this.repo, "search issues for newcomers", () => this.client.request("GET /search/issues", { q, sort: "updated", order: "desc", per_page: limit }));
-        return data.items.slice(0, limit).map((item) => ({
-            repo: repositoryOf(item.repository_url),
-            number: item.number,
-            title: item.title,
-            url: item.html_url,
-        }));
+    searchNewcomerIssues(repos, limit) {
+        return searchNewcomerIssues(this.client, this.repo, repos, limit);
     }
     async listPullRequestFileStats(number) {
         const files = await github(this.repo, `read the files of pull request #${number}`, () => this.client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
@@ -66780,9 +67143,6 @@ function commitEvidence(commit, repo, fallbackTime) {
     };
 }
 /** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */
-function repositoryOf(repositoryUrl) {
-    return repositoryUrl.replace(/^.*\/repos\//, "");
-}
 /** The SHA git gives a blob with this text: equal SHAs, equal files. */
 function gitBlobSha(text) {
     const bytes = Buffer.from(text, "utf8");

@@ -253,7 +253,7 @@ export async function syncRepository(input: RepositoryInput): Promise<Repository
     setup = await loadSetupFromRepository(gateway);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    await reportConfigError(gateway, error.problems, `${input.serverUrl}/${gateway.repo}/blob/HEAD`);
+    await reportConfigError(gateway, error, `${input.serverUrl}/${gateway.repo}/blob/HEAD`);
     return { status: "invalid", problems: error.problems };
   }
   if (!setup) return { status: "no-config" };
@@ -270,10 +270,10 @@ export async function syncRepository(input: RepositoryInput): Promise<Repository
 
 async function reportConfigError(
   gateway: PortfolioGateway,
-  problems: readonly Problem[],
+  error: InputError,
   blobUrl: string,
 ): Promise<void> {
-  const body = configErrorBody(problems, blobUrl);
+  const body = configErrorBody(error.problems, blobUrl, error.unreported);
   // Without a valid config the learner is unknown: only syllabot's own notice is its notice.
   const issues = await readTrustedIssues(gateway, await trustFor(gateway));
   const existing = issues.find((issue) => keyOf(issue.body) === CONFIG_ERROR_KEY);
@@ -313,7 +313,7 @@ export async function checkSetupChange(input: RepositoryInput & { headSha: strin
     setup = await loadSetupFromRepository(gateway, headSha);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    await gateway.publishCheckRun(invalidSetupCheck(headSha, error.problems));
+    await gateway.publishCheckRun(invalidSetupCheck(headSha, error.problems, error.unreported));
     return;
   }
   if (!setup) {

@@ -17,16 +17,45 @@ export function formatProblem(problem: Problem): string {
   return terminalSafe(`${where}: ${field}${problem.message}`);
 }
 
-/** A curriculum, config or snapshot that cannot be used; carries every problem found, not just the first. */
+/**
+ * At most this many problems are kept and shown: a file with thousands of mistakes gets a short
+ * report (fix the first ones, run again), and whoever prints or annotates them does bounded work.
+ */
+export const MAX_REPORTED_PROBLEMS = 50;
+
+/** A curriculum, config or snapshot that cannot be used; carries its first problems and how many more were found. */
 export class InputError extends Error {
   override readonly name = "InputError";
+  /** The first problems found, at most MAX_REPORTED_PROBLEMS of them. */
   readonly problems: readonly Problem[];
+  /** How many more problems were found than `problems` holds. */
+  readonly unreported: number;
 
-  constructor(problems: readonly Problem[]) {
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`${count}:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join("\n")}`);
-    this.problems = problems;
+  constructor(problems: readonly Problem[], unreported = 0) {
+    const kept = problems.slice(0, MAX_REPORTED_PROBLEMS);
+    const more = unreported + problems.length - kept.length;
+    super(
+      [
+        `${countOf(kept.length + more)}:`,
+        ...kept.map((problem) => `  ${formatProblem(problem)}`),
+        ...(more > 0 ? [`  … and ${more === 1 ? "1 more problem" : `${more} more problems`}`] : []),
+      ].join("\n"),
+    );
+    this.problems = kept;
+    this.unreported = more;
   }
+
+  /** The problems of several inputs as one error, still bounded. */
+  static combine(errors: readonly InputError[]): InputError {
+    return new InputError(
+      errors.flatMap((error) => error.problems),
+      errors.reduce((sum, error) => sum + error.unreported, 0),
+    );
+  }
+}
+
+function countOf(problems: number): string {
+  return problems === 1 ? "1 problem" : `${problems} problems`;
 }
 
 /** The command line itself is wrong (unknown flag, bad option value). */

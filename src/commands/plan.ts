@@ -11,7 +11,12 @@ import { parseYamlSource } from "../yaml/source.js";
 import { validateSource } from "../yaml/validate.js";
 import type { Io } from "./io.js";
 
-const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+/** A snapshot is GitHub's data, as large as the repository: thousands of issues, each a mapping. */
+const SNAPSHOT_LIMITS = {
+  maxBytes: 64 * 1024 * 1024,
+  maxTokens: Number.POSITIVE_INFINITY,
+  maxCollectionItems: Number.POSITIVE_INFINITY,
+};
 
 export interface PlanOptions {
   config: string;
@@ -54,5 +59,5 @@ export function todayOption(value: string | undefined, timeZone: string): Tempor
 }
 
 function loadSnapshot(path: string): Snapshot {
-  return validateSource(snapshotSchema, parseYamlSource(readSource(path), path, MAX_SNAPSHOT_BYTES));
+  return validateSource(snapshotSchema, parseYamlSource(readSource(path), path, SNAPSHOT_LIMITS));
 }

@@ -20,7 +20,7 @@ export function runValidate(files: string[], options: ValidateOptions, io: Io): 
       problems.push(error);
     }
   }
-  if (problems.length > 0) throw new InputError(problems.flatMap((error) => error.problems));
+  if (problems.length > 0) throw InputError.combine(problems);
 }
 
 function validateOne(file: string, options: ValidateOptions): string {

@@ -16,7 +16,10 @@ import { type Config, configSchema } from "./schema.js";
  */
 export interface LoadedConfig {
   config: Config | undefined;
+  /** The first problems the schema found, located. */
   problems: Problem[];
+  /** How many more the schema found. */
+  unreported: number;
   source: YamlSource;
 }
 
@@ -28,11 +31,11 @@ export interface LoadedConfig {
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
 export function parseConfig(text: string, file: string): LoadedConfig {
-  const source = parseYamlSource(text, file, MAX_CONFIG_BYTES);
+  const source = parseYamlSource(text, file, { maxBytes: MAX_CONFIG_BYTES });
   const result = checkSource(configSchema, source);
   return "data" in result
-    ? { config: result.data, problems: [], source }
-    : { config: undefined, problems: result.problems, source };
+    ? { config: result.data, problems: [], unreported: 0, source }
+    : { config: undefined, problems: result.problems, unreported: result.unreported, source };
 }
 
 /** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
@@ -101,7 +104,8 @@ export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Confi
     ...loaded.problems,
     ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),
   ];
-  if (problems.length > 0 || !loaded.config) throw new InputError(sortedByPosition(problems));
+  if (problems.length > 0 || !loaded.config)
+    throw new InputError(sortedByPosition(problems), loaded.unreported);
   return loaded.config;
 }
 

@@ -1,4 +1,5 @@
 import type { Curriculum } from "../curriculum/load.js";
+import { MAX_REPORTED_PROBLEMS } from "../errors.js";
 import type { RuleIssue } from "../yaml/validate.js";
 import { closest } from "../yaml/validate.js";
 import type { Config } from "./schema.js";
@@ -18,9 +19,11 @@ export function configRuleIssues(
     issues.push({ path: ["capstone"], message });
   }
   const slugs = curriculum.projects.map((project) => project.slug);
+  const known = new Set(slugs);
   for (const slug of Object.keys(config.projects)) {
-    if (slugs.includes(slug)) continue;
-    const suggestion = closest(slug, slugs);
+    if (known.has(slug)) continue;
+    // A suggestion costs an edit distance per project: only for problems that can be shown.
+    const suggestion = issues.length < MAX_REPORTED_PROBLEMS ? closest(slug, slugs) : undefined;
     issues.push({
       path: ["projects", slug],
       atKey: true,

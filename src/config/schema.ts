@@ -55,6 +55,9 @@ const timeZone = z.string().transform((value, context) => {
   return canonical;
 });
 
+/** Repositories whose pull requests and issues count: each is part of a search query on every run. */
+export const MAX_OSS_REPOS = 100;
+
 export const BACKFILL_POLICIES = ["close", "open", "skip"] as const;
 
 /**
@@ -130,7 +133,11 @@ export const configSchema = z.strictObject({
   dsa: repo.optional().describe("Repository where DSA solutions are committed"),
   oss: z
     .strictObject({
-      repos: z.array(repo).min(1).optional(),
+      repos: z
+        .array(repo)
+        .min(1)
+        .max(MAX_OSS_REPOS, `at most ${MAX_OSS_REPOS} repositories: each is searched on every run`)
+        .optional(),
       substantive_min_lines: z
         .number()
         .int()

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { InputError } from "../errors.js";
+import { InputError, MAX_REPORTED_PROBLEMS } from "../errors.js";
 import { parseYamlSource } from "../yaml/source.js";
 import { locatedProblems, validateSource } from "../yaml/validate.js";
-import { curriculumRuleIssues } from "./rules.js";
+import { curriculumRuleIssues, lastWeek } from "./rules.js";
 import { curriculumSchema, type ParsedCurriculum, type Project, type WeekEntry } from "./schema.js";
 
 /** A validated curriculum, with what every consumer derives from it computed once. */
@@ -17,13 +17,17 @@ export interface Curriculum extends ParsedCurriculum {
 export function parseCurriculum(text: string, file: string): Curriculum {
   const source = parseYamlSource(text, file);
   const parsed = validateSource(curriculumSchema, source);
-  const problems = locatedProblems(source, curriculumRuleIssues(parsed));
-  if (problems.length > 0) throw new InputError(problems);
+  const issues = curriculumRuleIssues(parsed);
+  if (issues.length > 0)
+    throw new InputError(
+      locatedProblems(source, issues.slice(0, MAX_REPORTED_PROBLEMS)),
+      Math.max(0, issues.length - MAX_REPORTED_PROBLEMS),
+    );
   const choices = new Map<string, string[]>();
   for (const project of parsed.projects) {
     if (project.choice) choices.set(project.choice, [...(choices.get(project.choice) ?? []), project.slug]);
   }
-  return { ...parsed, file, totalWeeks: Math.max(...parsed.phases.map((phase) => phase.weeks.to)), choices };
+  return { ...parsed, file, totalWeeks: lastWeek(parsed), choices };
 }
 
 export function loadCurriculumFile(path: string): Curriculum {

@@ -1,7 +1,10 @@
 import type { RuleIssue } from "../yaml/validate.js";
 import type { ParsedCurriculum, Range } from "./schema.js";
 
-/** Cross-field checks that a schema cannot express; every finding, not just the first. */
+/**
+ * Cross-field checks that a schema cannot express; every finding, not just the first. The work is
+ * linear in the curriculum's entries and weeks (both bounded by the schema and the YAML limits).
+ */
 export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const phases = new Map<number, Range>();
@@ -10,8 +13,9 @@ export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] 
       issues.push({ path: ["phases", index, "number"], message: `phase ${phase.number} is defined twice` });
     phases.set(phase.number, phase.weeks);
   });
-  const totalWeeks = Math.max(...curriculum.phases.map((phase) => phase.weeks.to));
-  issues.push(...phaseCoverageIssues(curriculum, totalWeeks));
+  const phaseNumbers = [...phases.keys()].join(", ");
+  const totalWeeks = lastWeek(curriculum);
+  for (const issue of phaseCoverageIssues(curriculum, totalWeeks)) issues.push(issue);
 
   const projects = new Map(curriculum.projects.map((project) => [project.slug, project]));
   const seenSlugs = new Set<string>();
@@ -26,7 +30,7 @@ export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] 
     if (!window)
       issues.push({
         path: ["projects", index, "phase"],
-        message: `phase ${project.phase} does not exist (phases: ${[...phases.keys()].join(", ")})`,
+        message: `phase ${project.phase} does not exist (phases: ${phaseNumbers})`,
       });
     else if (!within(project.weeks, window))
       issues.push({
@@ -47,7 +51,7 @@ export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] 
     if (!window)
       issues.push({
         path: ["weeks", index, "phase"],
-        message: `phase ${week.phase} does not exist (phases: ${[...phases.keys()].join(", ")})`,
+        message: `phase ${week.phase} does not exist (phases: ${phaseNumbers})`,
       });
     else if (!within(week.weeks, window))
       issues.push({
@@ -63,7 +67,7 @@ export function curriculumRuleIssues(curriculum: ParsedCurriculum): RuleIssue[] 
         });
     }
   });
-  issues.push(...weekCoverageIssues(curriculum, totalWeeks));
+  for (const issue of weekCoverageIssues(curriculum)) issues.push(issue);
 
   const dsa = curriculum.tracks.dsa;
   dsa?.stages.forEach((stage, index) => {
@@ -136,47 +140,98 @@ function phaseCoverageIssues(curriculum: ParsedCurriculum, totalWeeks: number): 
   return issues;
 }
 
+/** The curriculum's last week: where its last phase ends. */
+export function lastWeek(curriculum: Pick<ParsedCurriculum, "phases">): number {
+  return curriculum.phases.reduce((last, phase) => Math.max(last, phase.weeks.to), 0);
+}
+
 /**
  * Every week 1..N must be planned exactly once: by a common entry, or, for weeks that depend on a
- * choice, by one entry of every option in that choice group.
+ * choice, by one entry of every option in that choice group. Entries naming an option that is not
+ * a choice are reported elsewhere and left out here.
  */
-function weekCoverageIssues(curriculum: ParsedCurriculum, totalWeeks: number): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  const groups = new Map<string, string[]>();
-  for (const project of curriculum.projects) {
-    if (project.choice) groups.set(project.choice, [...(groups.get(project.choice) ?? []), project.slug]);
-  }
-  const options = [...groups.values()].flat();
-  const scenarios: (string | undefined)[] = options.length > 0 ? options : [undefined];
-  const reported = new Set<string>();
-  const missingByScenario = new Map<string | undefined, number[]>();
-  for (const option of scenarios) {
-    const owner = new Map<number, number>();
-    curriculum.weeks.forEach((week, index) => {
-      if (week.option !== undefined && week.option !== option) return;
-      for (let n = week.weeks.from; n <= week.weeks.to; n++) {
-        const previous = owner.get(n);
-        if (previous !== undefined) {
-          const message = `week ${n} is planned twice (also by weeks[${previous}])`;
-          if (!reported.has(`${index}:${message}`)) issues.push({ path: ["weeks", index, "weeks"], message });
-          reported.add(`${index}:${message}`);
-        } else owner.set(n, index);
+function weekCoverageIssues(curriculum: ParsedCurriculum): RuleIssue[] {
+  const options = [
+    ...new Set(curriculum.projects.flatMap((project) => (project.choice ? [project.slug] : []))),
+  ];
+  const isOption = new Set(options);
+  const entries = curriculum.weeks;
+  // For each week number, the entries planning it, in file order.
+  const planners: number[][] = [];
+  entries.forEach((entry, index) => {
+    if (entry.option !== undefined && !isOption.has(entry.option)) return;
+    for (let n = entry.weeks.from; n <= entry.weeks.to; n++) {
+      const planning = planners[n];
+      if (planning) planning.push(index);
+      else planners[n] = [index];
+    }
+  });
+  return [
+    ...overlapIssues(entries, planners),
+    ...missingWeekIssues(entries, planners, options, lastWeek(curriculum)),
+  ];
+}
+
+/**
+ * An entry planning a week that an earlier entry of the same scenario already plans (a common entry,
+ * or one of the same option), reported once per earlier entry with the weeks they share.
+ */
+function overlapIssues(entries: ParsedCurriculum["weeks"], planners: readonly number[][]): RuleIssue[] {
+  const shared = new Map<number, Map<number, number[]>>();
+  planners.forEach((indexes, n) => {
+    let firstCommon: number | undefined;
+    const firstOfOption = new Map<string, number>();
+    for (const index of indexes) {
+      const option = entries[index]?.option;
+      const earlier =
+        option === undefined
+          ? indexes[0]
+          : Math.min(firstCommon ?? index, firstOfOption.get(option) ?? index);
+      if (earlier !== undefined && earlier !== index) {
+        const byEarlier = shared.get(index) ?? new Map<number, number[]>();
+        shared.set(index, byEarlier);
+        const weeks = byEarlier.get(earlier);
+        if (weeks) weeks.push(n);
+        else byEarlier.set(earlier, [n]);
       }
-    });
-    const missing: number[] = [];
-    for (let n = 1; n <= totalWeeks; n++) if (!owner.has(n)) missing.push(n);
-    missingByScenario.set(option, missing);
+      if (option === undefined) firstCommon ??= index;
+      else if (!firstOfOption.has(option)) firstOfOption.set(option, index);
+    }
+  });
+  return [...shared.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((index) =>
+      [...(shared.get(index) ?? [])].map(([earlier, weeks]) => ({
+        path: ["weeks", index, "weeks"],
+        message: `${weeksPhrase(weeks)} planned twice (also by weeks[${earlier}])`,
+      })),
+    );
+}
+
+/** Weeks no entry plans: once when whatever the learner chooses, else per option that leaves them out. */
+function missingWeekIssues(
+  entries: ParsedCurriculum["weeks"],
+  planners: readonly number[][],
+  options: readonly string[],
+  totalWeeks: number,
+): RuleIssue[] {
+  const everywhere: number[] = [];
+  const missingFor = new Map<string, number[]>(options.map((option) => [option, []]));
+  for (let n = 1; n <= totalWeeks; n++) {
+    const planned = (planners[n] ?? []).map((index) => entries[index]?.option);
+    if (planned.includes(undefined)) continue;
+    if (planned.length === 0) {
+      everywhere.push(n);
+      continue;
+    }
+    const covered = new Set(planned);
+    for (const [option, weeks] of missingFor) if (!covered.has(option)) weeks.push(n);
   }
-  // A week missing whatever the learner chooses is reported once; the rest per option.
-  const everywhere = (missingByScenario.get(scenarios[0]) ?? []).filter((n) =>
-    scenarios.every((option) => missingByScenario.get(option)?.includes(n)),
-  );
+  const issues: RuleIssue[] = [];
   if (everywhere.length > 0) issues.push({ path: ["weeks"], message: `${weeksPhrase(everywhere)} missing` });
-  for (const [option, missing] of missingByScenario) {
-    const only = missing.filter((n) => !everywhere.includes(n));
-    if (only.length > 0)
-      issues.push({ path: ["weeks"], message: `${weeksPhrase(only)} missing for option "${option}"` });
-  }
+  for (const [option, weeks] of missingFor)
+    if (weeks.length > 0)
+      issues.push({ path: ["weeks"], message: `${weeksPhrase(weeks)} missing for option "${option}"` });
   return issues;
 }
 

@@ -6,25 +6,43 @@ const texts = z.array(text);
 
 const RANGE = /^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*$/;
 
-/** `5` or `"11-13"` (ASCII hyphen or en dash), normalized to an inclusive range. */
-export const rangeSchema = z
-  .union([
-    z.number().int().positive(),
-    z.string().regex(RANGE, 'expected a number or a range such as "11-13"'),
-  ])
-  .transform((value, context) => {
-    if (typeof value === "number") return { from: value, to: value };
-    const [, from = "", to = ""] = RANGE.exec(value) ?? [];
-    const range = { from: Number(from), to: Number(to) };
-    if (range.from < 1 || range.to < range.from) {
-      context.addIssue({
-        code: "custom",
-        message: `"${value}" is not an ascending range of positive numbers`,
-      });
-      return z.NEVER;
-    }
-    return range;
-  });
+/** Weeks in a curriculum: about 19 years. More is a mistake, and would cost every check that walks the weeks. */
+export const MAX_WEEKS = 1_000;
+/** Open-source repositories the OSS track targets: each is part of a search query on every run. */
+export const MAX_OSS_TARGETS = 100;
+
+/** `5` or `"11-13"` (ASCII hyphen or en dash), normalized to an inclusive range, ending at most at `max`. */
+function rangeUpTo(max: number, unit: string) {
+  return z
+    .union([
+      z.number().int().positive(),
+      z.string().regex(RANGE, 'expected a number or a range such as "11-13"'),
+    ])
+    .transform((value, context) => {
+      const [, from = "", to = ""] = typeof value === "number" ? [] : (RANGE.exec(value) ?? []);
+      const range =
+        typeof value === "number" ? { from: value, to: value } : { from: Number(from), to: Number(to) };
+      if (range.from < 1 || range.to < range.from) {
+        context.addIssue({
+          code: "custom",
+          message: `"${value}" is not an ascending range of positive numbers`,
+        });
+        return z.NEVER;
+      }
+      if (range.to > max) {
+        context.addIssue({
+          code: "custom",
+          message: `${unit} ${range.to} is past ${unit} ${max}: at most ${max} are accepted`,
+        });
+        return z.NEVER;
+      }
+      return range;
+    });
+}
+
+export const rangeSchema = rangeUpTo(Number.MAX_SAFE_INTEGER, "number");
+/** A range of weeks: a curriculum has at most MAX_WEEKS of them. */
+const weekRange = rangeUpTo(MAX_WEEKS, "week");
 export type Range = z.output<typeof rangeSchema>;
 
 const hoursRange = z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() });
@@ -52,7 +70,7 @@ const phase = z.strictObject({
   number: z.number().int().positive(),
   title: text.max(100, "keep a phase's title under 100 characters: it becomes a milestone title"),
   long_title: text.optional(),
-  weeks: rangeSchema,
+  weeks: weekRange,
   objective: text,
   study_material: z.array(studyItem).default([]),
   concepts: texts.default([]),
@@ -61,7 +79,7 @@ const phase = z.strictObject({
 });
 
 const week = z.strictObject({
-  weeks: rangeSchema,
+  weeks: weekRange,
   phase: z.number().int().positive(),
   title: text.max(120, "keep a week's title under 120 characters: it becomes an issue title"),
   /** Only for weeks that depend on a choice (a capstone option): the option's project slug. */
@@ -75,7 +93,7 @@ const project = z.strictObject({
   title: text.max(60, "keep a project's title under 60 characters: it becomes an issue title"),
   tagline: text.max(120, "keep a tagline under 120 characters: it is part of an issue title").optional(),
   phase: z.number().int().positive(),
-  weeks: rangeSchema,
+  weeks: weekRange,
   summary: text,
   description: text.optional(),
   commands: texts.default([]),
@@ -125,7 +143,13 @@ const tracks = z.strictObject({
       title: text,
       phases: z.array(z.number().int().positive()).default([]),
       summary: text,
-      targets: z.array(z.strictObject({ repo: repoName, name: text, why: text })).min(1),
+      targets: z
+        .array(z.strictObject({ repo: repoName, name: text, why: text }))
+        .min(1)
+        .max(
+          MAX_OSS_TARGETS,
+          `at most ${MAX_OSS_TARGETS} target repositories: each is searched on every run`,
+        ),
       bars: z.array(ossBar).default([]),
       capstone_notes: z.record(slug, text).default({}),
     })

@@ -146,6 +146,18 @@ function isQualifier(value: string): Predicate | undefined {
   }
 }
 
+/** GitHub's documented limits on a search query: its length in characters, and its boolean operators. */
+export const MAX_QUERY_LENGTH = 256;
+export const MAX_QUERY_OPERATORS = 5;
+
+/** Why GitHub refuses `q` before searching (its message), or undefined when it does not. */
+export function queryRefusal(q: string): string | undefined {
+  if ([...q].length > MAX_QUERY_LENGTH) return `The search is longer than ${MAX_QUERY_LENGTH} characters.`;
+  const operators = q.split(/\s+/).filter((word) => /^(AND|OR|NOT|&&|\|\|)$/.test(word)).length;
+  if (operators > MAX_QUERY_OPERATORS) return "More than five AND / OR / NOT operators were used.";
+  return undefined;
+}
+
 export interface ParsedSearch {
   matches: Predicate;
   /** Qualifiers the emulator does not understand; GitHub would search for them as text. */

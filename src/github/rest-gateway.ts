@@ -26,6 +26,7 @@ import type {
 } from "./gateway.js";
 import { clientIdentity } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
+import { searchEngagedIssues, searchMergedPullRequests, searchNewcomerIssues } from "./searches.js";
 
 const PAGE = 100;
 /** How often a create whose outcome was lost is checked and tried again. */
@@ -262,87 +263,22 @@ export class RestGateway implements PortfolioGateway {
     });
   }
 
-  async searchMergedPullRequests(
+  searchMergedPullRequests(
     login: string,
     repos: readonly string[],
   ): Promise<{ prs: PullRequestEvidence[]; incomplete: boolean }> {
-    const q = ["is:pr", "is:merged", `author:${login}`, ...repos.map((repo) => `repo:${repo}`)].join(" ");
-    return github(this.repo, "search the learner's merged pull requests", async () => {
-      const prs: PullRequestEvidence[] = [];
-      let incomplete = false;
-      for await (const page of this.client.paginate.iterator("GET /search/issues", { q, per_page: PAGE })) {
-        const data = page.data as unknown as { incomplete_results?: boolean; items?: unknown[] } | unknown[];
-        // The pagination plugin turns a search page into its items, and keeps the flag on the array.
-        if ((data as { incomplete_results?: boolean }).incomplete_results) incomplete = true;
-        const items = (Array.isArray(data) ? data : (data.items ?? [])) as {
-          number: number;
-          title: string;
-          html_url: string;
-          repository_url: string;
-          labels: ({ name?: string } | string)[];
-          pull_request?: { merged_at?: string | null };
-        }[];
-        for (const item of items) {
-          const mergedAt = item.pull_request?.merged_at;
-          if (!mergedAt) continue;
-          prs.push({
-            repo: repositoryOf(item.repository_url),
-            number: item.number,
-            title: item.title,
-            url: item.html_url,
-            mergedAt,
-            labels: item.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-          });
-        }
-      }
-      return { prs, incomplete };
-    });
+    return searchMergedPullRequests(this.client, this.repo, login, repos);
   }
 
-  async searchEngagedIssues(login: string, repos: readonly string[], since: string): Promise<EngagedIssue[]> {
-    const q = [
-      "is:issue",
-      `involves:${login}`,
-      `updated:>=${since}`,
-      ...repos.map((repo) => `repo:${repo}`),
-    ].join(" ");
-    const items = await github(this.repo, "search the issues the learner took part in", () =>
-      this.client.paginate("GET /search/issues", { q, per_page: PAGE }),
-    );
-    return items
-      .filter((item) => item.pull_request === undefined)
-      .map((item) => ({
-        repo: repositoryOf(item.repository_url),
-        number: item.number,
-        title: item.title,
-        url: item.html_url,
-        ...(item.user ? { author: item.user.login } : {}),
-        createdAt: item.created_at,
-        updatedAt: item.updated_at,
-        comments: item.comments,
-      }));
+  searchEngagedIssues(login: string, repos: readonly string[], since: string): Promise<EngagedIssue[]> {
+    return searchEngagedIssues(this.client, this.repo, login, repos, since);
   }
 
-  async searchNewcomerIssues(
+  searchNewcomerIssues(
     repos: readonly string[],
     limit: number,
   ): Promise<{ repo: string; number: number; title: string; url: string }[]> {
-    const q = [
-      "is:issue",
-      "is:open",
-      "no:assignee",
-      'label:"good first issue","help wanted"',
-      ...repos.map((repo) => `repo:${repo}`),
-    ].join(" ");
-    const { data } = await github(this.repo, "search issues for newcomers", () =>
-      this.client.request("GET /search/issues", { q, sort: "updated", order: "desc", per_page: limit }),
-    );
-    return data.items.slice(0, limit).map((item) => ({
-      repo: repositoryOf(item.repository_url),
-      number: item.number,
-      title: item.title,
-      url: item.html_url,
-    }));
+    return searchNewcomerIssues(this.client, this.repo, repos, limit);
   }
 
   async listPullRequestFileStats(
@@ -645,10 +581,6 @@ function commitEvidence(commit: ListedCommit, repo: string, fallbackTime: string
 }
 
 /** "owner/name" from an API address such as https://api.github.com/repos/owner/name. */
-function repositoryOf(repositoryUrl: string): string {
-  return repositoryUrl.replace(/^.*\/repos\//, "");
-}
-
 /** The SHA git gives a blob with this text: equal SHAs, equal files. */
 function gitBlobSha(text: string): string {
   const bytes = Buffer.from(text, "utf8");

@@ -34,8 +34,8 @@ function shown(problem: Problem): Problem {
 }
 
 /** The line that says how many problems the report leaves out, or nothing. */
-function moreProblems(problems: readonly Problem[]): string[] {
-  const more = problems.length - PROBLEMS_SHOWN;
+function moreProblems(problems: readonly Problem[], unreported: number): string[] {
+  const more = problems.length - PROBLEMS_SHOWN + unreported;
   if (more <= 0) return [];
   return [`…and ${more === 1 ? "1 more problem" : `${more} more problems`}: fix these first.`];
 }
@@ -54,13 +54,15 @@ function annotation(problem: Problem): CheckAnnotation {
   };
 }
 
-export function invalidSetupCheck(headSha: string, problems: readonly Problem[]): CheckRun {
-  const count = problems.length === 1 ? "1 error" : `${problems.length} errors`;
+/** `unreported`: problems the loader counted but stopped keeping (InputError.unreported). */
+export function invalidSetupCheck(headSha: string, problems: readonly Problem[], unreported = 0): CheckRun {
+  const total = problems.length + unreported;
+  const count = total === 1 ? "1 error" : `${total} errors`;
   const first = problems.slice(0, PROBLEMS_SHOWN).map(shown);
   const summary = fitMiddle(
     "syllabot cannot use this configuration; nothing would be synced until it is fixed.\n\n",
     first.map((problem) => `- ${escapeMarkdownInline(formatProblem(problem))}`).join("\n"),
-    moreProblems(problems)
+    moreProblems(problems, unreported)
       .map((line) => `\n${line}`)
       .join(""),
     GITHUB_LIMITS.checkRunSummary,
@@ -116,7 +118,7 @@ export function removedSetupCheck(headSha: string): CheckRun {
 }
 
 /** The body of the one issue that tells the learner why syllabot stopped: every problem, linked to its line. */
-export function configErrorBody(problems: readonly Problem[], blobUrl: string): string {
+export function configErrorBody(problems: readonly Problem[], blobUrl: string, unreported = 0): string {
   const lines = problems
     .slice(0, PROBLEMS_SHOWN)
     .map(shown)
@@ -130,7 +132,7 @@ export function configErrorBody(problems: readonly Problem[], blobUrl: string): 
   return fitMiddle(
     `<!-- syllabot:key=${CONFIG_ERROR_KEY} -->\nsyllabot cannot read its configuration on the default branch, so it has changed nothing. Fix these and push; this issue closes itself when the configuration is valid.\n\n`,
     lines.join("\n"),
-    `${moreProblems(problems)
+    `${moreProblems(problems, unreported)
       .map((line) => `\n${line}`)
       .join("")}\n`,
     GITHUB_LIMITS.issueBody,

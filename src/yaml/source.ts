@@ -7,9 +7,13 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  type Pair,
   parseDocument,
+  type YAMLMap,
 } from "yaml";
-import { InputError, type Problem } from "../errors.js";
+import { formatPath, InputError, type Problem } from "../errors.js";
+import { duplicateKeyOffsets } from "./duplicate-keys.js";
+import { DOCUMENT_LIMITS, type SourceLimits, shapeProblems, tokenBudgetExceeded } from "./limits.js";
 
 /** Files larger than this are refused before parsing: no legitimate curriculum or config comes close. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -26,7 +30,17 @@ export interface YamlSource {
 /** Where a problem of the whole file is reported: its first line and column. */
 const START = { line: 1, column: 1 } as const;
 
-export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURCE_BYTES): YamlSource {
+/**
+ * Parse `text` (the contents of `file`) defensively: bounded in size and work, strict about what it
+ * accepts, every problem located. Curricula and configs take the defaults.
+ */
+export function parseYamlSource(
+  text: string,
+  file: string,
+  options: Partial<SourceLimits> & { maxBytes?: number } = {},
+): YamlSource {
+  const { maxBytes = MAX_SOURCE_BYTES, ...overrides } = options;
+  const limits: SourceLimits = { ...DOCUMENT_LIMITS, ...overrides };
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > maxBytes) {
     throw new InputError([
@@ -38,12 +52,24 @@ export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURC
       },
     ]);
   }
+  const overBudget = tokenBudgetExceeded(text, limits.maxTokens);
+  if (overBudget !== undefined) {
+    throw new InputError([
+      {
+        file,
+        ...positionIn(text, overBudget),
+        path: "",
+        message: `too large to check: more than ${limits.maxTokens} keys, values, dashes and brackets; stopped reading here`,
+      },
+    ]);
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
     schema: "core",
-    uniqueKeys: true,
+    // Checked below, in linear time.
+    uniqueKeys: false,
     strict: true,
     customTags: [],
     // The library would print its warnings to the process (a key that is a list, stringified): input
@@ -64,6 +90,12 @@ export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURC
         error.code === "RESOURCE_EXHAUSTION"
           ? "lists or mappings nested too deeply to read"
           : yamlMessage(error.message),
+    })),
+    ...duplicateKeyOffsets(document).map((offset) => ({
+      file,
+      ...at(offset),
+      path: "",
+      message: "Map keys must be unique",
     })),
     // An unknown tag (`!!python/object`, `!include`) is only a warning to the yaml library; for input we
     // act on, a value we cannot interpret is an error.
@@ -86,12 +118,36 @@ export function parseYamlSource(text: string, file: string, maxBytes = MAX_SOURC
         : `cannot read YAML: ${(error as Error).message}`;
     throw new InputError([{ file, ...firstAliasPosition(document, at), path: "", message }]);
   }
-  return {
-    file,
-    data,
+  const locate: YamlSource["locate"] = (path, options) =>
     // An empty (or comment-only) file has no node to point at: its problems are at its start.
-    locate: (path, options) => at(offsetOf(document, path, options?.key ?? false) ?? 0),
-  };
+    at(offsetOf(document, path, options?.key ?? false) ?? 0);
+  const tooBig = shapeProblems(data, limits);
+  if (tooBig.length > 0) {
+    throw new InputError(
+      tooBig.map((problem) => ({
+        file,
+        ...locate(problem.path),
+        path: formatPath(problem.path),
+        message: problem.message,
+      })),
+    );
+  }
+  return { file, data, locate };
+}
+
+/** Line and column of `offset` in `text`, for problems found before the document is built. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (
+    let index = text.indexOf("\n");
+    index !== -1 && index < offset;
+    index = text.indexOf("\n", index + 1)
+  ) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function formatBytes(bytes: number): string {
@@ -133,9 +189,7 @@ function offsetOf(document: Document, path: readonly PropertyKey[], key: boolean
     if (isAlias(node)) node = node.resolve(document);
     const isLast = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
-      );
+      const pair = pairsByKey(node).get(String(segment));
       if (!pair) return offset;
       if (isLast && key) return rangeStart(pair.key) ?? offset;
       node = pair.value ?? pair.key;
@@ -149,6 +203,23 @@ function offsetOf(document: Document, path: readonly PropertyKey[], key: boolean
     offset = rangeStart(node) ?? offset;
   }
   return offset;
+}
+
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A mapping's pairs by key, built once per mapping: locating many problems stays linear. */
+function pairsByKey(node: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    indexes.set(node, index);
+  }
+  return index;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { formatPath, InputError, type Problem } from "../errors.js";
+import { formatPath, InputError, MAX_REPORTED_PROBLEMS, type Problem } from "../errors.js";
 import type { YamlSource } from "./source.js";
 
 /** A finding of a cross-field rule: where (a path into the data) and what. */
@@ -10,25 +10,36 @@ export interface RuleIssue {
   atKey?: boolean;
 }
 
-/** Validate a parsed source against a schema; every issue becomes a located problem, all at once. */
+/** Validate a parsed source against a schema; its first problems, located, and a count of the rest. */
 export function validateSource<Schema extends z.ZodType>(
   schema: Schema,
   source: YamlSource,
 ): z.output<Schema> {
   const result = checkSource(schema, source);
   if ("data" in result) return result.data;
-  throw new InputError(result.problems);
+  throw new InputError(result.problems, result.unreported);
 }
 
-/** The data, or every located problem: for callers that go on looking for more problems. */
+/**
+ * The data, or its first MAX_REPORTED_PROBLEMS problems, located, and how many more there are:
+ * for callers that go on looking for more problems. Only the problems shown are located.
+ */
 export function checkSource<Schema extends z.ZodType>(
   schema: Schema,
   source: YamlSource,
-): { data: z.output<Schema> } | { problems: Problem[] } {
+): { data: z.output<Schema> } | { problems: Problem[]; unreported: number } {
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return { data: result.data };
   const context: Context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
-  return { problems: result.error.issues.flatMap((issue) => problemsOf(issue, context)) };
+  const problems: Problem[] = [];
+  let unreported = 0;
+  for (const issue of result.error.issues) {
+    for (const found of issuesOf(issue, context)) {
+      if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(located(source, found));
+      else unreported++;
+    }
+  }
+  return { problems, unreported };
 }
 
 interface Context {
@@ -71,56 +82,57 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
 }
 
 export function locatedProblems(source: YamlSource, issues: readonly RuleIssue[]): Problem[] {
-  return issues.map((issue) => located(source, issue.path, issue.message, issue.atKey ?? false));
+  return issues.map((issue) => located(source, issue));
 }
 
-function located(source: YamlSource, path: readonly PropertyKey[], message: string, atKey: boolean): Problem {
+function located(source: YamlSource, issue: RuleIssue): Problem {
+  const { path, message, atKey = false } = issue;
   return { file: source.file, ...source.locate(path, { key: atKey }), path: formatPath(path), message };
 }
 
-function problemsOf(issue: z.core.$ZodIssue, context: Context): Problem[] {
-  const { source } = context;
+/**
+ * The findings a schema issue stands for, one by one: a mapping's unknown keys each, a union's
+ * most telling branch. Each message is made only when the finding is reached.
+ */
+function* issuesOf(issue: z.core.$ZodIssue, context: Context): Generator<RuleIssue> {
   const path = issue.path as PropertyKey[];
   switch (issue.code) {
     case "unrecognized_keys":
-      return issue.keys.map((key) =>
-        located(source, [...path, key], unknownKeyMessage(key, context.knownKeys(path)), true),
-      );
+      for (const key of issue.keys)
+        yield { path: [...path, key], message: unknownKeyMessage(key, context.knownKeys(path)), atKey: true };
+      return;
     case "invalid_type":
-      return [
-        located(
-          source,
-          path,
-          issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
-          false,
-        ),
-      ];
+      yield {
+        path,
+        message: issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
+      };
+      return;
     case "invalid_value":
-      return [
-        located(
-          source,
-          path,
-          `expected ${issue.values.map((value) => JSON.stringify(value)).join(" | ")}, got ${describe(issue.input)}`,
-          false,
-        ),
-      ];
+      yield {
+        path,
+        message: `expected ${issue.values.map((value) => JSON.stringify(value)).join(" | ")}, got ${describe(issue.input)}`,
+      };
+      return;
     case "invalid_union": {
       // A union's branches each fail; the deepest branch's issues say the most.
       const deepest = issue.errors
         .filter((errors) => errors.length > 0)
         .sort((a, b) => depth(b) - depth(a))[0];
       if (deepest && depth(deepest) > 0) {
-        return deepest.flatMap((inner) => problemsOf({ ...inner, path: [...path, ...inner.path] }, context));
+        for (const inner of deepest) yield* issuesOf({ ...inner, path: [...path, ...inner.path] }, context);
+        return;
       }
-      return [located(source, path, issue.message, false)];
+      // Every branch failed at the value itself: a missing value is said to be missing.
+      yield { path, message: issue.input === undefined ? "is required" : issue.message };
+      return;
     }
     default:
-      return [located(source, path, issue.message, false)];
+      yield { path, message: issue.message };
   }
 }
 
 function depth(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(...issues.map((issue) => issue.path.length));
+  return issues.reduce((deepest, issue) => Math.max(deepest, issue.path.length), 0);
 }
 
 function typeMessage(issue: z.core.$ZodIssueInvalidType): string {

@@ -7,7 +7,7 @@ import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { keyOf } from "../../src/render/managed-body.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { type ActionRun, runAction as runBundledAction } from "../helpers/run-action.js";
-import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
+import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 
 /**
  * The bundled Action, run as GitHub's runner runs it: `node dist/index.js` in the checkout, inputs

@@ -73,6 +73,11 @@ describe("learner config", () => {
       errors: ['syllabot.yml:8:11: backfill: expected "close" | "open" | "skip", got "delete"'],
     },
     {
+      name: "more open-source repositories than are searched",
+      input: `${VALID}oss:\n  repos: [${Array.from({ length: 101 }, (_, index) => `o/r${index}`).join(", ")}]\n`,
+      errors: ["syllabot.yml:9:10: oss.repos: at most 100 repositories: each is searched on every run"],
+    },
+    {
       name: "a repository that is not owner/name",
       input: VALID.replace("octocat/calc", "calc"),
       errors: ['syllabot.yml:7:9: projects.calc: expected a repository as "owner/name"'],

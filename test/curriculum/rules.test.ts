@@ -36,6 +36,28 @@ describe("curriculum rules", () => {
       errors: ["c.yaml:22:12: weeks[1].weeks: week 1 is planned twice (also by weeks[0])"],
     },
     {
+      name: "an entry sharing several weeks with an earlier one, once",
+      input: MINI.replace("  - weeks: 1\n", "  - weeks: 1-3\n"),
+      errors: ["c.yaml:22:12: weeks[1].weeks: weeks 2–3 are planned twice (also by weeks[0])"],
+    },
+    {
+      name: "a common entry planning a week the options plan, once",
+      input: MINI.replace("projects:\n", "  - {weeks: 6, phase: 2, title: Extra, weekday: [x]}\nprojects:\n"),
+      errors: ["c.yaml:39:13: weeks[4].weeks: week 6 is planned twice (also by weeks[2])"],
+    },
+    {
+      name: "a week past the last week a curriculum may have",
+      input: MINI.replace("    weeks: 4-6\n    objective:", "    weeks: 4-1001\n    objective:"),
+      errors: ["c.yaml:14:12: phases[1].weeks: week 1001 is past week 1000: at most 1000 are accepted"],
+    },
+    {
+      name: "more open-source targets than are searched",
+      input: `${MINI}  oss:\n    title: OSS\n    summary: s\n    targets:\n${Array.from({ length: 101 }, (_, index) => `      - {repo: o/r${index}, name: r, why: w}`).join("\n")}\n`,
+      errors: [
+        "c.yaml:76:7: tracks.oss.targets: at most 100 target repositories: each is searched on every run",
+      ],
+    },
+    {
       name: "a week outside its phase",
       input: MINI.replace("  - weeks: 2-3\n    phase: 1\n", "  - weeks: 2-3\n    phase: 2\n"),
       errors: ["c.yaml:22:12: weeks[1].weeks: week 2–3 is outside its phase 2 (weeks 4–6)"],

@@ -147,6 +147,52 @@ describe("search limits", () => {
     expect((await api.fetch("/search/issues?q=is:issue")).status).toBe(200);
   });
 
+  it("refuses a query longer than 256 characters with 422, as GitHub does, and takes one of 256", async () => {
+    scene();
+    const repos = ["qdrant/qdrant", "vectordotdev/vector", "tikv/tikv"].map((repo) => `repo:${repo}`);
+    const base = `is:pr is:merged author:octocat ${repos.join(" ")} `;
+    const longest = `${base}${"x".repeat(256 - base.length)}`;
+    expect(longest).toHaveLength(256);
+    expect((await api.fetch(`/search/issues?q=${encodeURIComponent(longest)}`)).status).toBe(200);
+    const refused = await api.fetch(`/search/issues?q=${encodeURIComponent(`${longest}x`)}`);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      message: "Validation Failed",
+      errors: [
+        {
+          message: "The search is longer than 256 characters.",
+          resource: "Search",
+          field: "q",
+          code: "invalid",
+        },
+      ],
+    });
+    // Characters, not bytes: 256 accented letters are a query of 256 characters.
+    expect((await api.fetch(`/search/issues?q=${encodeURIComponent("é".repeat(256))}`)).status).toBe(200);
+  });
+
+  it("refuses more than five AND, OR and NOT operators with 422", async () => {
+    scene();
+    const five = "is:issue a OR b OR c AND d NOT e OR f";
+    expect((await api.fetch(`/search/issues?q=${encodeURIComponent(five)}`)).status).toBe(200);
+    const refused = await api.fetch(`/search/issues?q=${encodeURIComponent(`${five} OR g`)}`);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      errors: [
+        {
+          message: "More than five AND / OR / NOT operators were used.",
+          resource: "Search",
+          field: "q",
+          code: "invalid",
+        },
+      ],
+    });
+    // Lowercase words are search terms, not operators.
+    expect((await api.fetch(`/search/issues?q=${encodeURIComponent(`${five} or g and h`)}`)).status).toBe(
+      200,
+    );
+  });
+
   it("answers with incomplete_results true, and part of the matches, when the search times out", async () => {
     scene();
     api.emulator.faults.next("incomplete-search");

@@ -13,6 +13,16 @@ const problems: Problem[] = Array.from({ length: 500 }, (_, index) => ({
 }));
 
 describe("reports of a broken config", () => {
+  it("count the problems the loader stopped keeping (InputError.unreported)", () => {
+    const kept = problems.slice(0, 50);
+    const run = invalidSetupCheck("a".repeat(40), kept, 149_950);
+    expect(run.output.title).toBe("150000 errors in the syllabot configuration");
+    expect(run.output.summary).toContain("…and 149950 more problems: fix these first.");
+    expect(configErrorBody(kept, "https://github.com/o/r/blob/HEAD", 149_950)).toContain(
+      "…and 149950 more problems",
+    );
+  });
+
   it("fit a check run in one request: 50 annotations, a summary within 65,535 bytes that counts the rest", () => {
     const run = invalidSetupCheck("a".repeat(40), problems);
     expect(run.output.title).toBe("500 errors in the syllabot configuration");

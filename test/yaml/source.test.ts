@@ -60,4 +60,54 @@ describe("defensive YAML parsing", () => {
     // A missing field is reported where its parent is.
     expect(source.locate(["projects", "nope", "deeper"])).toEqual({ line: 3, column: 3 });
   });
+
+  it("refuses a file of more than 100,000 tokens where the budget runs out, before building it", () => {
+    const [problem, ...rest] = problemsOf(`a: 1\nb: [${"1,".repeat(60_000)}]\n`);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ line: 2, path: "" });
+    expect(problem?.message).toMatch(/too large to check: more than 100000 keys, values/);
+    // "a", ":", "1", "b", ":", "[", then 49,997 pairs of "1" and ",": the 100,001st token is the next "1".
+    expect(problem?.column).toBe("b: [".length + 49_997 * 2 + 1);
+  });
+
+  it("refuses a list of more than 1,000 items, or a mapping of more than 1,000 keys, where it is", () => {
+    const list = problemsOf(`a:\n  b: [${Array(1_001).fill("1").join(",")}]\n  c: ok\n`);
+    expect(list).toEqual([
+      {
+        file: "f.yml",
+        line: 2,
+        column: 6,
+        path: "a.b",
+        message: "a list of 1001 items; at most 1000 are accepted",
+      },
+    ]);
+    const keys = Array.from({ length: 1_001 }, (_, index) => `  k${index}: 1`).join("\n");
+    const mapping = problemsOf(`ok: 1\nm:\n${keys}\n`);
+    expect(mapping).toMatchObject([
+      { line: 3, column: 3, path: "m", message: "a mapping of 1001 keys; at most 1000 are accepted" },
+    ]);
+    // A caller reading a larger kind of document widens the bounds.
+    const wide = parseYamlSource(`a: [${Array(5_000).fill("1").join(",")}]\n`, "f.yml", {
+      maxTokens: Number.POSITIVE_INFINITY,
+      maxCollectionItems: Number.POSITIVE_INFINITY,
+    });
+    expect((wide.data as { a: number[] }).a).toHaveLength(5_000);
+  });
+
+  it("refuses nesting past 32 levels, and an alias inside the value it names, with a path", () => {
+    const [deep] = problemsOf(`a: ${"[".repeat(40)}${"]".repeat(40)}\n`);
+    expect(deep?.message).toBe("nested more than 32 lists or mappings deep");
+    expect(deep?.path).toBe(`a${"[0]".repeat(31)}`);
+    const [cycle] = problemsOf("a: &x\n  b: [*x]\n");
+    expect(cycle).toMatchObject({ line: 2, column: 7, path: "a.b[0]" });
+    expect(cycle?.message).toBe("an alias refers to the list or mapping that contains it");
+  });
+
+  it('reports a repeated key where it repeats, among 20,000 keys too; 1 and "1" are the same key', () => {
+    const keys = Array.from({ length: 20_000 }, (_, index) => `k${index}: 1`).join("\n");
+    expect(problemsOf(`${keys}\nk7: 2\n`)).toEqual([
+      { file: "f.yml", line: 20_001, column: 1, path: "", message: "Map keys must be unique" },
+    ]);
+    expect(problemsOf('m: {1: a, "1": b}\n')).toMatchObject([{ line: 1, column: 11 }]);
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { sees } from "../installations.js";
 import { pageRequest, paginate } from "../pagination.js";
 import { labelsOf, presentSearchItem } from "../present/issues.js";
 import { ok, type RouteDefinition } from "../route.js";
-import { parseSearch, type SearchSubject } from "../search-query.js";
+import { parseSearch, queryRefusal, type SearchSubject } from "../search-query.js";
 import type { IssueRecord } from "../state.js";
 
 /** GitHub serves only this many results of any search, however many match. */
@@ -25,6 +25,9 @@ export const searchRoutes: RouteDefinition[] = [
       const { store, urls } = request.context;
       const q = request.query.get("q") ?? "";
       if (q.trim() === "") throw validationFailed([{ resource: "Search", field: "q", code: "missing" }]);
+      const refusal = queryRefusal(q);
+      if (refusal)
+        throw validationFailed([{ message: refusal, resource: "Search", field: "q", code: "invalid" }]);
       const { page, perPage } = pageRequest(request.query);
       if ((page - 1) * perPage >= SEARCH_RESULT_CAP) {
         throw apiError(422, `Only the first ${SEARCH_RESULT_CAP} search results are available`);
