@@ -94,6 +94,19 @@ describe("a stranger's hidden markers change nothing", () => {
     expect((await issues()).find((issue) => issue.number === planted)?.title).toBe("free stuff");
   });
 
+  it("a pull request a stranger opened with a week's key is not adopted either", async () => {
+    const planted = emulator.addPullRequest(REPO, {
+      title: "docs: typo",
+      author: STRANGER,
+      body: region("week-06"),
+      labels: ["syllabot"],
+    });
+    await syncNow();
+    const theirs = (await issues()).find((issue) => issue.number === planted);
+    expect(theirs).toMatchObject({ title: "docs: typo", milestone: null });
+    expect(await withKey("week-06", "syllabot[bot]")).toHaveLength(1);
+  });
+
   it("an issue the learner opened with a key is theirs to give: syllabot adopts it instead of duplicating", async () => {
     const mine = emulator.addIssue(REPO, { title: "my week 5", author: "octocat", body: region("week-05") });
     await syncNow();
