@@ -150,7 +150,7 @@ describe("what a config can ask for", () => {
     {
       field: "oss.verdicts",
       line: `oss: {verdicts: {${Array.from({ length: 1001 }, (_, index) => `"o/r#${index + 1}": substantive`).join(", ")}}}`,
-      says: "at most 1000 verdicts",
+      says: "at most 1000",
     },
     { field: "oss.substantive_min_lines", line: "oss: {substantive_min_lines: 100001}", says: "100000" },
     { field: "issues_ahead", line: "issues_ahead: 1001", says: "1000" },

@@ -143,7 +143,7 @@ describe("the CLI against a server it cannot use", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
-      `syllabot: GitHub: read milestones in octocat/portfolio failed: the TLS certificate of ${tlsUrl}/ is not trusted (self-signed certificate); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS\n`,
+      `syllabot: GitHub: find out which account the token acts as in octocat/portfolio failed: the TLS certificate of ${tlsUrl}/ is not trusted (self-signed certificate); if it is your GitHub Enterprise Server's, give Node its authority with NODE_EXTRA_CA_CERTS\n`,
     );
   }, 120_000);
 

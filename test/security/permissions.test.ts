@@ -31,7 +31,11 @@ const AS_THE_APP = new Set([
   "apps/get-authenticated",
 ]);
 /** Operations every installation token may call: listing its own repositories needs only metadata. */
-const METADATA_ONLY = new Set(["apps/list-repos-accessible-to-installation"]);
+const METADATA_ONLY = new Set([
+  "apps/list-repos-accessible-to-installation",
+  // GraphQL's `viewer { login }`: which account the token acts as, which any token may ask.
+  "graphql",
+]);
 
 type Needs = Record<string, Access>;
 
