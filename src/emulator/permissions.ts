@@ -52,6 +52,8 @@ const REQUIRED: Readonly<Record<string, { permission: PermissionName; access: Ac
   "repos/create-in-org": { permission: "administration", access: "write" },
   "apps/list-repos-accessible-to-installation": { permission: "metadata", access: "read" },
   "search/issues-and-pull-requests": { permission: "metadata", access: "read" },
+  // GraphQL's `viewer { login }`, the one query served: any token may ask who it is.
+  graphql: { permission: "metadata", access: "read" },
 };
 
 /** The permission an operation needs of an installation token, if any. */
