@@ -303,19 +303,23 @@ export function syllabotApp(options: AppOptions = {}) {
       readable(context, async () => {
         const { issue, repository } = context.payload;
         if (keyOf(issue.body) === undefined) return;
-        // A stranger's issue carrying a key is not one of the portfolio's: it refreshes nothing.
-        const portfolio = (await portfoliosOf(context)).find(
-          (candidate) => candidate.repo.toLowerCase() === repository.full_name.toLowerCase(),
-        );
-        if (!portfolio) return;
-        const trust = trustOf({
-          self: await identity(),
-          learner: portfolio.config.learner,
-          others: portfolio.config.trusted_authors,
-        });
-        if (!isTrustedAuthor(trust, issue.user?.login)) return;
+        const repo = repository.full_name;
+        const author = issue.user?.login;
         if (!(await queue.accept(context.id))) return;
-        refreshSoon(context, repository.full_name);
+        // Judged in the queue, not before answering: a stranger's issue carrying a key is not one
+        // of the portfolio's, and refreshes nothing.
+        queue.enqueue(`installation-${installationOf(context)}`, async () => {
+          const portfolio = (await portfoliosOf(context)).find(
+            (candidate) => candidate.repo.toLowerCase() === repo.toLowerCase(),
+          );
+          if (!portfolio) return;
+          const trust = trustOf({
+            self: await identity(),
+            learner: portfolio.config.learner,
+            others: portfolio.config.trusted_authors,
+          });
+          if (isTrustedAuthor(trust, author)) refreshSoon(context, repo);
+        });
       }),
     );
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
