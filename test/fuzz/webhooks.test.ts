@@ -293,9 +293,16 @@ describe("the webhook handlers on malformed, signed deliveries", () => {
       cases.push(["pull_request", { ...base("pull_request", "opened"), pull_request: null }]);
       cases.push(["issues", { ...base("issues", "closed"), issue: null }]);
       cases.push(["installation", { ...base("installation", "created"), repositories: "octocat/portfolio" }]);
+      // Found by the property above (seed 1106769008): a keyed issue reopened in a delivery without
+      // an installation answered 401, from reading the portfolios before answering.
+      const reopened = base("issues", "reopened");
+      delete reopened.installation;
+      reopened.issue = { ...(reopened.issue as object), body: "<!-- syllabot:key=week-05 -->" };
       const statuses = [];
       for (const [event, payload] of cases) statuses.push(await app.deliver(event, payload));
       expect(statuses.filter((status) => status >= 500)).toEqual([]);
+      expect(await app.deliver("issues", reopened)).toBe(200);
+      await app.queue.idle();
     },
     NO_TIME_LIMIT,
   );
