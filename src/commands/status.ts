@@ -128,13 +128,15 @@ export function formatStatus(source: string, given: ProgressStatus, color: boole
         lines.push(`      ${bar.engagement} issue(s) engaged with in the target repositories`);
     }
   }
-  lines.push("");
+  // Reminders are about open-source bars: a course without them has nothing to say here.
   const next = status.nextReminder;
-  lines.push(
-    next
-      ? `${label("Next reminder")}${date(next.on)} (phase ${next.phase}, ${next.threshold === "missed" ? "the day after its deadline" : `${next.threshold.replace("lead-", "")} days before its deadline`})`
-      : `${label("Next reminder")}none: every open-source bar is met or has no reminder left`,
-  );
+  if (report.bars.length > 0)
+    lines.push(
+      "",
+      next
+        ? `${label("Next reminder")}${date(next.on)} (phase ${next.phase}, ${next.threshold === "missed" ? "the day after its deadline" : `${next.threshold.replace("lead-", "")} days before its deadline`})`
+        : `${label("Next reminder")}none: every open-source bar is met or has no reminder left`,
+    );
   return `${lines.join("\n")}\n`;
 }
 

@@ -6,7 +6,7 @@ import { readCheckoutFile, repositoryRootOf, shownPath } from "../setup/checkout
 import { parseYamlSource, type YamlSource } from "../yaml/source.js";
 import { checkSource, describe, locatedProblems } from "../yaml/validate.js";
 import { curriculumNameProblem } from "./repository-path.js";
-import { configRuleIssues } from "./rules.js";
+import { type ConfigFacts, configRuleIssues } from "./rules.js";
 import { type Config, configSchema } from "./schema.js";
 
 /**
@@ -39,17 +39,25 @@ export function parseConfig(text: string, file: string): LoadedConfig {
 }
 
 /** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
-function wellFormedFields(source: YamlSource): Pick<Config, "capstone" | "projects" | "curriculum"> {
-  const raw = (source.data ?? {}) as Record<string, unknown>;
-  const projects =
-    raw.projects && typeof raw.projects === "object" && !Array.isArray(raw.projects)
-      ? Object.fromEntries(Object.entries(raw.projects).filter(([, repo]) => typeof repo === "string"))
+function wellFormedFields(source: YamlSource): ConfigFacts & Pick<Config, "curriculum"> {
+  const raw = rawMapping(source);
+  const strings = (value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, entry]) => typeof entry === "string"))
       : {};
   return {
     capstone: typeof raw.capstone === "string" ? raw.capstone : undefined,
-    projects: projects as Record<string, string>,
+    choices: strings(raw.choices) as Record<string, string>,
+    projects: strings(raw.projects) as Record<string, string>,
+    dsa: typeof raw.dsa === "string" ? raw.dsa : undefined,
+    ossGiven: "oss" in raw,
     curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
   };
+}
+
+function rawMapping(source: YamlSource): Record<string, unknown> {
+  const data = source.data;
+  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
 export function loadConfigFile(path: string): LoadedConfig {
@@ -99,7 +107,9 @@ export function loadCurriculumFor(loaded: LoadedConfig, override?: string, root?
 
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Config {
-  const fields = loaded.config ?? wellFormedFields(loaded.source);
+  const fields = loaded.config
+    ? { ...loaded.config, ossGiven: "oss" in rawMapping(loaded.source) }
+    : wellFormedFields(loaded.source);
   const problems = [
     ...loaded.problems,
     ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),

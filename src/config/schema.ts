@@ -68,6 +68,8 @@ export const BACKFILL_POLICIES = ["close", "open", "skip"] as const;
 export const CONFIG_LIMITS = {
   emails: 20,
   projects: 100,
+  workRepos: 100,
+  choices: 100,
   verdicts: 1000,
   leadDays: 10,
   issuesAhead: 1000,
@@ -106,6 +108,11 @@ export const configSchema = z.strictObject({
     .describe(
       "The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)",
     ),
+  choices: bounded(z.record(slug, slug), CONFIG_LIMITS.choices, "choices")
+    .default({})
+    .describe(
+      "Choice group -> the chosen option (a project slug), for a curriculum with several choice groups, e.g. {capstone: formulaengine, elective: cli}",
+    ),
   projects: bounded(z.record(slug, repo), CONFIG_LIMITS.projects, "projects")
     .default({})
     .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
@@ -131,6 +138,13 @@ export const configSchema = z.strictObject({
       "Repositories the learner does not own (an organization's, a friend's) whose commits count when they carry the learner's login or email, as in the learner's own; elsewhere only commits GitHub verified as signed by the learner count",
     ),
   dsa: repo.optional().describe("Repository where DSA solutions are committed"),
+  work_repos: z
+    .array(repo)
+    .max(CONFIG_LIMITS.workRepos, `at most ${CONFIG_LIMITS.workRepos} repositories`)
+    .default([])
+    .describe(
+      "Repositories besides the projects' whose commits count as the learner's work: they close weeks (`closes week 3`) and log hours. A course without projects names here where its work is committed",
+    ),
   oss: z
     .strictObject({
       repos: z

@@ -56,7 +56,9 @@ export function desiredLabels(context: PlanContext): DesiredLabel[] {
   return [
     label(names.managed, "5319e7", "Managed by syllabot"),
     label(names.week, "bfd4f2", "A week of the curriculum"),
-    label(names.project, "0e8a16", "A project of the curriculum"),
+    ...(plannedProjects(context.curriculum, context.chosen).length > 0
+      ? [label(names.project, "0e8a16", "A project of the curriculum")]
+      : []),
     ...context.curriculum.phases.map((phase) =>
       label(
         names.phase(phase.number),

@@ -6,9 +6,13 @@ export interface Portfolio extends RepositorySetup {
   repo: string;
 }
 
-/** The repositories a config has tracked: its projects' and its DSA repository, each once. */
+/** The repositories a config has tracked: its projects', its DSA and its work repositories, each once. */
 export function trackedRepositories(config: Config): string[] {
-  const repos = [...Object.values(config.projects), ...(config.dsa ? [config.dsa] : [])];
+  const repos = [
+    ...Object.values(config.projects),
+    ...(config.dsa ? [config.dsa] : []),
+    ...config.work_repos,
+  ];
   const seen = new Set<string>();
   return repos.filter((repo) => {
     const key = repo.toLowerCase();
@@ -18,7 +22,7 @@ export function trackedRepositories(config: Config): string[] {
   });
 }
 
-/** The portfolios that track a repository: those whose config maps a project, or DSA, to it. */
+/** The portfolios that track a repository: those whose config maps a project, DSA or work to it. */
 export function portfoliosTracking(portfolios: readonly Portfolio[], repo: string): Portfolio[] {
   const wanted = repo.toLowerCase();
   return portfolios.filter((portfolio) =>

@@ -1,14 +1,16 @@
 import { spanOfWeeks, weekSpan } from "../calendar.js";
-import { entriesForWeek, phaseOf } from "../curriculum/load.js";
+import { entriesForWeek, phaseOf, plannedProjects } from "../curriculum/load.js";
 import { show } from "../curriculum/rules.js";
 import type { Phase, Project, WeekEntry } from "../curriculum/schema.js";
 import { keys, type PlanContext, repoUrl } from "../plan/context.js";
 import { dsaTargetFor } from "../progress/dsa.js";
+import { trackedRepositories } from "../progress/portfolios.js";
 import { fitLine, fitText, GITHUB_LIMITS, type TextLimit } from "../text/github-limits.js";
 import { plainText } from "../text/markdown.js";
 import { formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
 import { managedBody, titleMarker } from "./managed-body.js";
+import { link } from "./readme.js";
 
 export interface RenderedObject {
   key: string;
@@ -64,6 +66,7 @@ export function renderWeekIssue(context: PlanContext, week: number, backfill?: s
     project: project ?? false,
     concepts: phase.concepts,
     dsa: dsa ?? false,
+    close_where: closeWhere(context),
     close_example: `closes week ${week}`,
     close_trailer: `Week: ${week}`,
   });
@@ -82,6 +85,20 @@ function weekProject(context: PlanContext, week: number, entries: WeekEntry[]) {
   if (!project) return undefined;
   const repo = context.config.projects[project.slug];
   return { title: project.title, repo: repo ?? false, url: repo ? repoUrl(context, repo) : "" };
+}
+
+/**
+ * Where a commit closes a week, as Markdown: the project repositories, and the work repositories;
+ * in a course without projects, any tracked repository. False when no commit can close it.
+ */
+function closeWhere(context: PlanContext): string | false {
+  const { config } = context;
+  const hasProjects = plannedProjects(context.curriculum, context.chosen).length > 0;
+  const others = hasProjects ? config.work_repos : trackedRepositories({ ...config, projects: {} });
+  const links = others.map((repo) => link(repo, repoUrl(context, repo)));
+  const listed = links.length > 1 ? `${links.slice(0, -1).join(", ")} or ${links.at(-1)}` : links[0];
+  if (hasProjects) return listed ? `a project repository or to ${listed}` : "a project repository";
+  return listed ?? false;
 }
 
 function dsaTarget(context: PlanContext, week: number) {

@@ -57,7 +57,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
     streak:
       report.streak.best > 0
         ? `${plural(report.streak.current, "week")} in a row finished on time (best: ${report.streak.best}).`
-        : "",
+        : false,
     this_week:
       thisWeek && currentWeek
         ? {

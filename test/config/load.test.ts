@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile } from "../../src/curriculum/load.js";
 import { formatProblem, InputError } from "../../src/errors.js";
-import { MINI_CURRICULUM } from "../helpers/setup.js";
+import { MINI_CURRICULUM, SHORT_CURRICULUM } from "../helpers/setup.js";
 
 const VALID = `learner: octocat
 start: 2026-03-02
@@ -75,7 +75,10 @@ describe("learner config", () => {
     {
       name: "more open-source repositories than are searched",
       input: `${VALID}oss:\n  repos: [${Array.from({ length: 101 }, (_, index) => `o/r${index}`).join(", ")}]\n`,
-      errors: ["syllabot.yml:9:10: oss.repos: at most 100 repositories: each is searched on every run"],
+      errors: [
+        'syllabot.yml:8:1: oss: the curriculum "mini" has no open-source track: nothing would use these settings',
+        "syllabot.yml:9:10: oss.repos: at most 100 repositories: each is searched on every run",
+      ],
     },
     {
       name: "a repository that is not owner/name",
@@ -87,6 +90,34 @@ describe("learner config", () => {
       input: VALID.replace("capstone: alpha", "capstone: gamma"),
       errors: [
         'syllabot.yml:5:11: capstone: "gamma" is not an option of the curriculum "mini" (expected alpha | beta)',
+      ],
+    },
+    {
+      name: "a choice group the curriculum does not have",
+      input: `${VALID}choices: {elective: beta}\n`,
+      errors: [
+        'syllabot.yml:8:11: choices.elective: "elective" is not a choice group of the curriculum "mini" (groups: capstone)',
+      ],
+    },
+    {
+      name: "a choice that is not an option of its group",
+      input: `${VALID}choices: {capstone: calc}\n`,
+      errors: [
+        'syllabot.yml:8:21: choices.capstone: "calc" is not an option of the choice group "capstone" (expected alpha | beta)',
+      ],
+    },
+    {
+      name: "a group picked twice, by capstone and by choices",
+      input: `${VALID}choices: {capstone: beta}\n`,
+      errors: [
+        'syllabot.yml:8:21: choices.capstone: the choice group "capstone" is picked twice: `capstone: alpha` and `beta` here (keep one)',
+      ],
+    },
+    {
+      name: "a DSA repository for a course with a DSA track is fine, but oss: without an open-source track is reported",
+      input: `${VALID}dsa: octocat/dsa\noss:\n  repos: [a/b]\n`,
+      errors: [
+        'syllabot.yml:9:1: oss: the curriculum "mini" has no open-source track: nothing would use these settings',
       ],
     },
     {
@@ -120,6 +151,23 @@ describe("learner config", () => {
     expect(errorsOf(input)).toEqual([
       'syllabot.yml:3:11: timezone: unknown time zone "Asia/Kolkatta" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)',
       'syllabot.yml:5:11: capstone: "gamma" is not an option of the curriculum "mini" (expected alpha | beta)',
+    ]);
+  });
+
+  it("reports dsa:, oss: and projects: for a course without DSA, open-source track or projects", () => {
+    const short = loadCurriculumFile(SHORT_CURRICULUM);
+    const text = `${VALID.replace("capstone: alpha\n", "")}dsa: octocat/dsa\noss: {substantive_min_lines: 10}\n`;
+    let errors: string[] = [];
+    try {
+      checkConfig(parseConfig(text, "syllabot.yml"), short);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors = error.problems.map(formatProblem);
+    }
+    expect(errors).toEqual([
+      'syllabot.yml:6:3: projects.calc: the curriculum "short" has no projects (to count a repository\'s commits as your work, list it under `work_repos:`)',
+      'syllabot.yml:7:6: dsa: the curriculum "short" has no DSA track (to count this repository\'s commits as your work, list it under `work_repos:`)',
+      'syllabot.yml:8:1: oss: the curriculum "short" has no open-source track: nothing would use these settings',
     ]);
   });
 
@@ -160,7 +208,8 @@ describe("what a config can ask for", () => {
       says: "100",
     },
   ])("refuses more than a sane maximum of $field, naming it", ({ field, line, says }) => {
-    const errors = errorsOf(`${VALID}${line}\n`);
+    // The mini curriculum has no open-source track, which is reported on its own line.
+    const errors = errorsOf(`${VALID}${line}\n`).filter((error) => !error.includes("no open-source track"));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(`${field}: `);
     expect(errors[0]).toContain(says);

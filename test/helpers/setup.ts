@@ -9,6 +9,8 @@ export const repoPath = (relative: string) => fileURLToPath(new URL(`../../${rel
 export const EXAMPLE_CONFIG = repoPath("examples/syllabot.yml");
 export const MINI_CONFIG = repoPath("test/fixtures/mini-config.yml");
 export const MINI_CURRICULUM = repoPath("test/fixtures/mini-curriculum.yaml");
+/** Two weeks, one phase: no projects, no tracks, no choice. */
+export const SHORT_CURRICULUM = repoPath("test/fixtures/short-curriculum.yaml");
 
 export function date(text: string) {
   const parsed = parsePlainDate(text);
