@@ -89,5 +89,8 @@ function choiceIssues(config: ConfigFacts, curriculum: Curriculum): RuleIssue[] 
 
 /** The learner's picks, as a set of chosen option slugs. */
 export function chosenOptions(config: Pick<Config, "capstone" | "choices">): ReadonlySet<string> {
-  return new Set([...(config.capstone === undefined ? [] : [config.capstone]), ...Object.values(config.choices)]);
+  return new Set([
+    ...(config.capstone === undefined ? [] : [config.capstone]),
+    ...Object.values(config.choices),
+  ]);
 }

@@ -69,3 +69,23 @@ export function phaseOf(curriculum: Curriculum, week: number) {
   if (!phase) throw new RangeError(`week ${week} is outside the curriculum (1–${curriculum.totalWeeks})`);
   return phase;
 }
+
+/**
+ * What the week's two lists of work are called: the curriculum's names for its time blocks, else
+ * plain words (no block of the day is assumed).
+ */
+export function timeBlockNames(curriculum: Pick<Curriculum, "time_budget">): {
+  weekday: string;
+  weekend: string;
+} {
+  const split = curriculum.time_budget.split;
+  return {
+    weekday: split?.weekday.label ?? (split ? "Weekdays" : "Tasks"),
+    weekend: split?.weekend.label ?? "Weekend",
+  };
+}
+
+/** The title of a choice's option (a project), for texts: its slug only when no project has it. */
+export function optionTitle(curriculum: Pick<Curriculum, "projects">, slug: string): string {
+  return curriculum.projects.find((project) => project.slug === slug)?.title ?? slug;
+}

@@ -151,15 +151,13 @@ export function lastWeek(curriculum: Pick<ParsedCurriculum, "phases">): number {
  * a choice are reported elsewhere and left out here.
  */
 function weekCoverageIssues(curriculum: ParsedCurriculum): RuleIssue[] {
-  const options = [
-    ...new Set(curriculum.projects.flatMap((project) => (project.choice ? [project.slug] : []))),
-  ];
-  const isOption = new Set(options);
+  const groupOf = new Map<string, string>();
+  for (const project of curriculum.projects) if (project.choice) groupOf.set(project.slug, project.choice);
   const entries = curriculum.weeks;
   // For each week number, the entries planning it, in file order.
   const planners: number[][] = [];
   entries.forEach((entry, index) => {
-    if (entry.option !== undefined && !isOption.has(entry.option)) return;
+    if (entry.option !== undefined && !groupOf.has(entry.option)) return;
     for (let n = entry.weeks.from; n <= entry.weeks.to; n++) {
       const planning = planners[n];
       if (planning) planning.push(index);
@@ -168,7 +166,7 @@ function weekCoverageIssues(curriculum: ParsedCurriculum): RuleIssue[] {
   });
   return [
     ...overlapIssues(entries, planners),
-    ...missingWeekIssues(entries, planners, options, lastWeek(curriculum)),
+    ...missingWeekIssues(entries, planners, groupOf, lastWeek(curriculum)),
   ];
 }
 
@@ -208,15 +206,20 @@ function overlapIssues(entries: ParsedCurriculum["weeks"], planners: readonly nu
     );
 }
 
-/** Weeks no entry plans: once when whatever the learner chooses, else per option that leaves them out. */
+/**
+ * Weeks no entry plans: once when whatever the learner chooses, else per option of the group that
+ * decides the week and leaves it out. A week decided by two groups' options is refused: which of
+ * the two plans would it follow?
+ */
 function missingWeekIssues(
   entries: ParsedCurriculum["weeks"],
   planners: readonly number[][],
-  options: readonly string[],
+  groupOf: ReadonlyMap<string, string>,
   totalWeeks: number,
 ): RuleIssue[] {
   const everywhere: number[] = [];
-  const missingFor = new Map<string, number[]>(options.map((option) => [option, []]));
+  const missingFor = new Map<string, number[]>();
+  const twoGroups = new Map<string, number[]>();
   for (let n = 1; n <= totalWeeks; n++) {
     const planned = (planners[n] ?? []).map((index) => entries[index]?.option);
     if (planned.includes(undefined)) continue;
@@ -225,13 +228,26 @@ function missingWeekIssues(
       continue;
     }
     const covered = new Set(planned);
-    for (const [option, weeks] of missingFor) if (!covered.has(option)) weeks.push(n);
+    const groups = [...new Set(planned.map((option) => groupOf.get(option ?? "")))];
+    if (groups.length > 1) {
+      const key = groups.map((group) => `"${group}"`).join(" and ");
+      twoGroups.set(key, [...(twoGroups.get(key) ?? []), n]);
+      continue;
+    }
+    for (const [option, group] of groupOf) {
+      if (group !== groups[0] || covered.has(option)) continue;
+      missingFor.set(option, [...(missingFor.get(option) ?? []), n]);
+    }
   }
   const issues: RuleIssue[] = [];
   if (everywhere.length > 0) issues.push({ path: ["weeks"], message: `${weeksPhrase(everywhere)} missing` });
+  for (const [groups, weeks] of twoGroups)
+    issues.push({
+      path: ["weeks"],
+      message: `${weeks.length === 1 ? `week ${weeks[0]} depends` : `weeks ${compress(weeks)} depend`} on two choice groups (${groups}); a week may depend on one`,
+    });
   for (const [option, weeks] of missingFor)
-    if (weeks.length > 0)
-      issues.push({ path: ["weeks"], message: `${weeksPhrase(weeks)} missing for option "${option}"` });
+    issues.push({ path: ["weeks"], message: `${weeksPhrase(weeks)} missing for option "${option}"` });
   return issues;
 }
 

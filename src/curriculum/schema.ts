@@ -47,6 +47,14 @@ export type Range = z.output<typeof rangeSchema>;
 
 const hoursRange = z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() });
 
+/** What the curriculum calls a block of the week; week issues head its work with it. */
+const timeBlockLabel = text
+  .max(40, "keep a time block's name under 40 characters: it heads a section of each week's issue")
+  .optional()
+  .describe(
+    'What the course calls this block of the week, e.g. "Weekday evenings"; it heads that part of each week\'s plan, with the hours. Without a name, the week lists its weekday work as "Weekdays"',
+  );
+
 const slug = z
   .string()
   .regex(
@@ -171,8 +179,8 @@ export const curriculumSchema = z.strictObject({
     schedule: z.array(z.strictObject({ days: text, hours: text, notes: text.optional() })).default([]),
     split: z
       .strictObject({
-        weekday: z.strictObject({ hours: hoursRange, work: texts }),
-        weekend: z.strictObject({ hours: hoursRange, work: texts }),
+        weekday: z.strictObject({ label: timeBlockLabel, hours: hoursRange, work: texts }),
+        weekend: z.strictObject({ label: timeBlockLabel, hours: hoursRange, work: texts }),
       })
       .optional(),
     pacing_note: text.optional(),

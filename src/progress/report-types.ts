@@ -121,7 +121,15 @@ export interface ProgressReport {
   /** Where today falls: before the program, in a week, or after it. */
   position: { kind: "before" | "during" | "after"; week?: number; phase?: number };
   /** This week's plan (the current week, or the first before the start); undefined after the end. */
-  thisWeek?: { week: number; title: string; weekday: string[]; weekend: string[]; url?: string };
+  thisWeek?: {
+    week: number;
+    title: string;
+    weekday: string[];
+    weekend: string[];
+    /** What the curriculum calls the weekend's block of time. */
+    weekendName: string;
+    url?: string;
+  };
   weeks: WeekReport[];
   phases: PhaseReport[];
   projects: ProjectReport[];

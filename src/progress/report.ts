@@ -1,5 +1,5 @@
 import { localDate, spanOfWeeks, Temporal, weekOn, weekSpan } from "../calendar.js";
-import { entriesForWeek, plannedProjects } from "../curriculum/load.js";
+import { entriesForWeek, plannedProjects, timeBlockNames } from "../curriculum/load.js";
 import type { ActualIssue } from "../plan/actual.js";
 import { keys, type PlanContext, repoUrl } from "../plan/context.js";
 import { keyOf } from "../render/managed-body.js";
@@ -69,6 +69,7 @@ export function progressReport(input: ReportInput): ProgressReport {
             title: thisWeekEntries.map((entry) => entry.title).join(" / "),
             weekday: thisWeekEntries.flatMap((entry) => entry.weekday),
             weekend: thisWeekEntries.flatMap((entry) => entry.weekend),
+            weekendName: timeBlockNames(curriculum).weekend,
             ...(weeks[shownWeek - 1]?.url ? { url: weeks[shownWeek - 1]?.url as string } : {}),
           },
         }),

@@ -1,5 +1,5 @@
 import { spanOfWeeks, weekSpan } from "../calendar.js";
-import { entriesForWeek, phaseOf, plannedProjects } from "../curriculum/load.js";
+import { entriesForWeek, optionTitle, phaseOf, plannedProjects, timeBlockNames } from "../curriculum/load.js";
 import { show } from "../curriculum/rules.js";
 import type { Phase, Project, WeekEntry } from "../curriculum/schema.js";
 import { keys, type PlanContext, repoUrl } from "../plan/context.js";
@@ -31,22 +31,27 @@ export function renderWeekIssue(context: PlanContext, week: number, backfill?: s
   const phase = phaseOf(curriculum, week);
   const entries = entriesForWeek(curriculum, week, context.chosen);
   const undecided = entries.length > 1;
+  const options = entries.map((entry) => ({
+    slug: entry.option ?? "",
+    title: plainText(optionTitle(curriculum, entry.option ?? "")),
+  }));
   const title = fitLine(
     undecided
-      ? `Week ${week}: ${plainText(phase.title)}, ${entries.map((entry) => entry.option).join(" | ")}`
+      ? `Week ${week}: ${plainText(phase.title)}, ${options.map((option) => option.title).join(" | ")}`
       : `Week ${week}: ${plainText(entries[0]?.title ?? phase.title)}`,
     GITHUB_LIMITS.issueTitle.max,
   );
   const block = entries[0] && entries[0].weeks.to > entries[0].weeks.from ? entries[0].weeks : undefined;
   const span = weekSpan(calendar, week);
   const split = curriculum.time_budget.split;
+  const blocks = timeBlockNames(curriculum);
   const hours = (range?: { min: number; max: number }) =>
     range ? ` (${range.min === range.max ? range.min : `${range.min}–${range.max}`} h)` : "";
-  const sections = entries.flatMap((entry) => {
-    const suffix = undecided ? `: ${entry.option}` : "";
+  const sections = entries.flatMap((entry, index) => {
+    const suffix = undecided ? `: ${options[index]?.title}` : "";
     return [
-      { heading: `Weekday evenings${hours(split?.weekday.hours)}${suffix}`, items: entry.weekday },
-      { heading: `Weekend${hours(split?.weekend.hours)}${suffix}`, items: entry.weekend },
+      { heading: `${blocks.weekday}${hours(split?.weekday.hours)}${suffix}`, items: entry.weekday },
+      { heading: `${blocks.weekend}${hours(split?.weekend.hours)}${suffix}`, items: entry.weekend },
     ].filter((section) => section.items.length > 0);
   });
   const project = weekProject(context, week, entries);
@@ -61,7 +66,7 @@ export function renderWeekIssue(context: PlanContext, week: number, backfill?: s
       ? { index: week - block.from + 1, count: block.to - block.from + 1, range: show(block) }
       : false,
     backfill: backfill ?? false,
-    choose: undecided ? entries.map((entry) => entry.option).join(" | ") : false,
+    choose: undecided ? choiceNote(context, options) : false,
     sections,
     project: project ?? false,
     concepts: phase.concepts,
@@ -85,6 +90,22 @@ function weekProject(context: PlanContext, week: number, entries: WeekEntry[]) {
   if (!project) return undefined;
   const repo = context.config.projects[project.slug];
   return { title: project.title, repo: repo ?? false, url: repo ? repoUrl(context, repo) : "" };
+}
+
+/** The note on a week that waits for a pick: the group, its options, and the setting that picks one. */
+function choiceNote(context: PlanContext, options: { slug: string; title: string }[]) {
+  const { curriculum } = context;
+  const group = curriculum.projects.find((project) => project.slug === options[0]?.slug)?.choice ?? "";
+  // `capstone:` is the older key, kept for the curricula with one group of that name.
+  const setting =
+    group === "capstone" && curriculum.choices.size === 1 ? "capstone:" : `choices: {${group}: OPTION}`;
+  return {
+    group,
+    options: options
+      .map((option) => (option.title === option.slug ? option.slug : `${option.title} (${option.slug})`))
+      .join(" | "),
+    setting,
+  };
 }
 
 /**

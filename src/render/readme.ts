@@ -68,6 +68,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
             ),
             weekday: thisWeek.weekday,
             weekend: thisWeek.weekend,
+            weekend_name: thisWeek.weekendName,
           }
         : false,
     hours: `Hours logged: ${hours(report.hours.thisWeek)} h of the ${report.hours.budget.min}–${report.hours.budget.max} h budget.`,

@@ -55,7 +55,7 @@ describe("a course with no projects, tracks or choices", () => {
     const bodies = (await weekIssues()).map((issue) => issue.body ?? "");
     expect(bodies).toHaveLength(2);
     for (const body of bodies) {
-      expect(body).not.toMatch(/project|DSA|open-source|capstone/i);
+      expect(body).not.toMatch(/project|DSA|open-source|capstone|evening|weekday/i);
       // Without a repository whose commits count, the issue says how to close it and how to add one.
       expect(body).toContain("Close this issue when the week is done");
       expect(body).toContain("`work_repos:`");

@@ -267,6 +267,7 @@ export function buildReport(spec: ReportSpec): ProgressReport {
             title: planWeek.title,
             weekday: ["Read the chapters", "Exercises"],
             weekend: ["Project work"],
+            weekendName: "Weekend",
             url: planWeek.url,
           },
         }
