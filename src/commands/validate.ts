@@ -1,4 +1,5 @@
 import { checkConfig, loadConfigFile, loadCurriculumFor } from "../config/load.js";
+import { chosenOptions } from "../config/rules.js";
 import { loadCurriculumFile, readSource } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
 import { terminalSafe } from "../text/terminal.js";
@@ -32,7 +33,8 @@ function validateOne(file: string, options: ValidateOptions): string {
   const loaded = loadConfigFile(file);
   const curriculum = loadCurriculumFor(loaded, options.curriculum);
   const config = checkConfig(loaded, curriculum);
-  return `config for @${config.learner}: curriculum "${curriculum.id}", start ${config.start} (${config.timezone})${config.capstone ? `, capstone ${config.capstone}` : ""}`;
+  const picks = [...chosenOptions(config)];
+  return `config for @${config.learner}: curriculum "${curriculum.id}", start ${config.start} (${config.timezone})${picks.length > 0 ? `, chosen ${picks.join(", ")}` : ""}`;
 }
 
 function guessKind(file: string): "curriculum" | "config" {

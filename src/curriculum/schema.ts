@@ -52,7 +52,7 @@ const timeBlockLabel = text
   .max(40, "keep a time block's name under 40 characters: it heads a section of each week's issue")
   .optional()
   .describe(
-    'What the course calls this block of the week, e.g. "Weekday evenings"; it heads that part of each week\'s plan, with the hours. Without a name, the week lists its weekday work as "Weekdays"',
+    'What the course calls this block of the week, e.g. "Weekday evenings"; it heads that part of each week\'s plan, with the hours. Unnamed, the blocks are headed "Weekdays" and "Weekend"',
   );
 
 const slug = z

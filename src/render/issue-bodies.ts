@@ -154,7 +154,7 @@ export function renderProjectIssue(
     weeks: show(project.weeks),
     dates: formatSpan(span.first, span.last),
     label: project.label ?? false,
-    alternatives: alternatives.join(", "),
+    alternatives: alternatives.map((slug) => plainText(optionTitle(curriculum, slug))).join(", "),
     slug: project.slug,
     repo: repo ?? false,
     url: repo ? repoUrl(context, repo) : "",
