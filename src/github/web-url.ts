@@ -39,9 +39,7 @@ export function webUrlFor(sources: WebUrlSources, names: WebUrlNames = DEFAULT_N
   if (sources.serverUrl !== undefined) {
     const server = httpUrl(sources.serverUrl, names.serverUrl);
     if (server.search || server.hash) {
-      throw new UsageError(
-        `${names.serverUrl} "${sources.serverUrl}" must not carry a query or a fragment`,
-      );
+      throw new UsageError(`${names.serverUrl} "${sources.serverUrl}" must not carry a query or a fragment`);
     }
     return `${server.origin}${withoutTrailingSlashes(server.pathname)}`;
   }

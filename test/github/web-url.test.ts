@@ -57,8 +57,8 @@ describe("webUrlFor: the web address of the API in use", () => {
   });
 
   it("names the option or variable a bad value came from", () => {
-    expect(() =>
-      webUrlFor({ apiUrl: "nope" }, { apiUrl: "--api-url", serverUrl: "--server-url" }),
-    ).toThrow('--api-url "nope" is not an http(s) address');
+    expect(() => webUrlFor({ apiUrl: "nope" }, { apiUrl: "--api-url", serverUrl: "--server-url" })).toThrow(
+      '--api-url "nope" is not an http(s) address',
+    );
   });
 });
