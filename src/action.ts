@@ -23,6 +23,7 @@ import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { createClient, DEFAULT_PACING } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
+import { GITHUB_API_URL, webUrlFor } from "./github/web-url.js";
 import { planContext } from "./plan/context.js";
 import { formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
@@ -101,6 +102,7 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
   if (todayInput && !today) throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const configInput = core.getInput("config") || CONFIG_PATH;
+  const apiUrl = env.GITHUB_API_URL || GITHUB_API_URL;
   return {
     token,
     command,
@@ -111,8 +113,13 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
     paceMs,
     today,
     repo,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    apiUrl,
+    // The runner sets both; the CLI and the app take links from the same rule, so that their runs
+    // on this repository write the same bytes as this one.
+    serverUrl: webUrlFor(
+      { apiUrl, serverUrl: env.GITHUB_SERVER_URL || undefined },
+      { apiUrl: "GITHUB_API_URL", serverUrl: "GITHUB_SERVER_URL" },
+    ),
   };
 }
 

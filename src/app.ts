@@ -16,6 +16,7 @@ import { sharedIdentity } from "./github/identity.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
+import { GITHUB_API_URL, webUrlFor } from "./github/web-url.js";
 import { isTrustedAuthor, trustOf } from "./plan/trust.js";
 import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
@@ -32,7 +33,10 @@ const PORTFOLIO_CACHE_MS = 60 * 60 * 1000;
 export interface AppOptions {
   /** The clock; tests pin it. */
   now?: () => Temporal.Instant;
-  /** Web address of the GitHub server, for links (default from GITHUB_SERVER_URL, else github.com). */
+  /**
+   * Web address of the GitHub server, for links; default the web address of the API the app talks
+   * to (github.com, or GHE_HOST's), by the rule the CLI and the Action follow too.
+   */
   serverUrl?: string;
   /** Receives the queue, so that a caller (a test, a graceful shutdown) can wait until it is idle. */
   onQueue?: (queue: WorkQueue) => void;
@@ -69,7 +73,12 @@ export interface TickSummary {
 export function syllabotApp(options: AppOptions = {}) {
   return (app: Probot, appOptions?: ApplicationFunctionOptions): void => {
     const now = options.now ?? (() => Temporal.Now.instant());
-    const serverUrl = options.serverUrl ?? process.env.GITHUB_SERVER_URL ?? "https://github.com";
+    const told =
+      options.serverUrl === undefined
+        ? undefined
+        : webUrlFor({ apiUrl: GITHUB_API_URL, serverUrl: options.serverUrl });
+    const serverUrlOf = (client: GitHubClient) =>
+      told ?? webUrlFor({ apiUrl: client.request.endpoint.DEFAULTS.baseUrl });
     const queue = new WorkQueue(
       (error, key) => app.log.error({ err: error, queue: key }, "syllabot: a job failed"),
       options.coordination,
@@ -83,11 +92,10 @@ export function syllabotApp(options: AppOptions = {}) {
       return `${data.slug}[bot]`;
     });
     const gatewayOf = (client: GitHubClient, repo: string) => new RestGateway(client, repo, { identity });
-    const repositoryInput = (context: Context, repo: string) => ({
-      gateway: gatewayOf(context.octokit as unknown as GitHubClient, repo),
-      serverUrl,
-      now: now(),
-    });
+    const repositoryInput = (context: Context, repo: string) => {
+      const client = context.octokit as unknown as GitHubClient;
+      return { gateway: gatewayOf(client, repo), serverUrl: serverUrlOf(client), now: now() };
+    };
     /** Queue `job` for each repository, once per delivery, after earlier work of the same installation. */
     const schedule = async (
       context: Context,
@@ -165,7 +173,7 @@ export function syllabotApp(options: AppOptions = {}) {
               const result = await reconcileRepository({
                 gateway: gatewayOf(client, portfolio.repo),
                 gatewayFor: (repo) => gatewayOf(client, repo),
-                serverUrl,
+                serverUrl: serverUrlOf(client),
                 now: now(),
                 suggestions,
               });
@@ -288,7 +296,7 @@ export function syllabotApp(options: AppOptions = {}) {
           pushedRepo: repo,
           commits: evidence,
           gatewayFor: (portfolio) => gatewayOf(context.octokit as unknown as GitHubClient, portfolio),
-          serverUrl,
+          serverUrl: serverUrlOf(context.octokit as unknown as GitHubClient),
         });
         for (const result of results) {
           if (result.closed.length + result.annotated.length + result.rejected.length > 0) {

@@ -45,6 +45,17 @@ export async function main(argv: readonly string[], given: Io = processIo): Prom
   }
 }
 
+/**
+ * `--server-url`, on every command that writes or shows links: one rule for all of them, and for the
+ * Action and the app (src/github/web-url.ts).
+ */
+function serverUrlFlag(): Option {
+  return new Option(
+    "--server-url <url>",
+    "web address of the GitHub server, for links (default $GITHUB_SERVER_URL, else the API's: https://github.com for api.github.com, https://HOST for https://HOST/api/v3)",
+  );
+}
+
 function buildProgram(io: Io, unredacted: Io): Command {
   const program = new Command("syllabot")
     .description("Turn a study curriculum into GitHub milestones and issues, and keep score.")
@@ -66,11 +77,7 @@ function buildProgram(io: Io, unredacted: Io): Command {
       "--actual <file>",
       "JSON snapshot of the repository: {milestones, labels, issues} as the REST API lists them",
     )
-    .addOption(
-      new Option("--server-url <url>", "web address of the GitHub server, for links").default(
-        "https://github.com",
-      ),
-    )
+    .addOption(serverUrlFlag())
     .option("--json", "print the plan as JSON (see README: stable format)")
     .addHelpText(
       "after",
@@ -92,12 +99,13 @@ function buildProgram(io: Io, unredacted: Io): Command {
       "--api-url <url>",
       "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
     )
+    .addOption(serverUrlFlag())
     .option("--dry-run", "read and plan, write nothing")
     .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
     .option("--json", "print the applied plan as JSON instead of progress")
     .addHelpText(
       "after",
-      "\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed. It needs Issues: read and write\non the repository. A run that is interrupted is finished by running it again: nothing is duplicated.\n\nExamples:\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --config .github/syllabot.yml",
+      "\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed. It needs Issues: read and write\non the repository. A run that is interrupted is finished by running it again: nothing is duplicated.\nLinks point to --server-url: when the Action manages the repository too, give the server it sees\n(its GITHUB_SERVER_URL), or each run rewrites the other's links.\n\nExamples:\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --config .github/syllabot.yml",
     )
     .exitOverride()
     .action((options) => runApply(options, io));
@@ -109,6 +117,7 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
     .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
     .option("--api-url <url>", "REST API root (default $GITHUB_API_URL or https://api.github.com)")
+    .addOption(serverUrlFlag())
     .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
     .addHelpText(
       "after",
@@ -128,6 +137,7 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
     .option("--today <date>", "as if today were this date (YYYY-MM-DD, the learner's time zone)")
     .option("--api-url <url>", "REST API root (default $GITHUB_API_URL or https://api.github.com)")
+    .addOption(serverUrlFlag())
     .option("--json", "print the progress report as JSON")
     .addHelpText(
       "after",

@@ -9,6 +9,7 @@ import { terminalSafe } from "../text/terminal.js";
 import type { Io } from "./io.js";
 import { planJson, todayOption } from "./plan.js";
 import { progressReporter } from "./progress.js";
+import { apiUrlOption, serverUrlOption } from "./server-url.js";
 
 export interface ApplyOptions {
   repo: string;
@@ -16,16 +17,15 @@ export interface ApplyOptions {
   curriculum?: string;
   today?: string;
   apiUrl?: string;
+  serverUrl?: string;
   dryRun?: boolean;
   json?: boolean;
   pace?: string;
 }
 
-const DEFAULT_API_URL = "https://api.github.com";
-
 /** What every command that talks to GitHub needs: a checked repository, the token, the setup, a client. */
 export function connect(
-  options: Pick<ApplyOptions, "repo" | "config" | "curriculum" | "apiUrl" | "pace">,
+  options: Pick<ApplyOptions, "repo" | "config" | "curriculum" | "apiUrl" | "serverUrl" | "pace">,
   io: Io,
 ) {
   if (!/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(options.repo)) {
@@ -38,9 +38,10 @@ export function connect(
   if (!Number.isInteger(pace) || pace < 0)
     throw new UsageError(`--pace "${options.pace}" is not a whole number of milliseconds`);
 
+  const apiUrl = apiUrlOption(options, io.env);
+  const serverUrl = serverUrlOption(options, io.env);
   const { config, curriculum } = loadSetup(options.config, options.curriculum);
-  const apiUrl = options.apiUrl ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL;
-  const context = planContext(config, curriculum, webUrlOf(apiUrl, io.env.GITHUB_SERVER_URL));
+  const context = planContext(config, curriculum, serverUrl);
   const client = createClient({
     token,
     baseUrl: apiUrl,
@@ -84,11 +85,4 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
   if (options.dryRun) io.stdout("\nDry run: nothing was written.\n");
   else if (result.applied && result.applied.length > 0)
     io.stdout(`\nDone: ${result.applied.length} operations applied to ${options.repo}.\n`);
-}
-
-/** Web links for the API in use: github.com, a GHES host (API at /api/v3), or the API root itself. */
-function webUrlOf(apiUrl: string, serverUrl: string | undefined): string {
-  if (serverUrl) return serverUrl;
-  if (/^https:\/\/api\.github\.com\/?$/.test(apiUrl)) return "https://github.com";
-  return apiUrl.replace(/\/api\/v3\/?$/, "");
 }

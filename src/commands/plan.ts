@@ -10,6 +10,7 @@ import { terminalSafe, terminalSafeJson } from "../text/terminal.js";
 import { parseYamlSource } from "../yaml/source.js";
 import { validateSource } from "../yaml/validate.js";
 import type { Io } from "./io.js";
+import { serverUrlOption } from "./server-url.js";
 
 /** A snapshot is GitHub's data, as large as the repository: thousands of issues, each a mapping. */
 const SNAPSHOT_LIMITS = {
@@ -23,13 +24,15 @@ export interface PlanOptions {
   curriculum?: string;
   today?: string;
   actual?: string;
-  serverUrl: string;
+  serverUrl?: string;
   json?: boolean;
 }
 
 export function runPlan(options: PlanOptions, io: Io): void {
+  // The links apply would write: no --api-url here, but the environment's API and server count.
+  const serverUrl = serverUrlOption({ serverUrl: options.serverUrl }, io.env);
   const { config, curriculum } = loadSetup(options.config, options.curriculum);
-  const context = planContext(config, curriculum, options.serverUrl);
+  const context = planContext(config, curriculum, serverUrl);
   const snapshot = options.actual ? loadSnapshot(options.actual) : EMPTY_SNAPSHOT;
   const date = todayOption(options.today, config.timezone);
   const result = plan(context, snapshot, date);

@@ -4,7 +4,10 @@ import { terminalSafe } from "../text/terminal.js";
 import { type ApplyOptions, connect } from "./apply.js";
 import type { Io } from "./io.js";
 
-export type RebuildOptions = Pick<ApplyOptions, "repo" | "config" | "curriculum" | "apiUrl" | "pace">;
+export type RebuildOptions = Pick<
+  ApplyOptions,
+  "repo" | "config" | "curriculum" | "apiUrl" | "serverUrl" | "pace"
+>;
 
 /** `syllabot rebuild`: recompute the ledger from the project repositories' histories alone. */
 export async function runRebuild(options: RebuildOptions, io: Io): Promise<void> {

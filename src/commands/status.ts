@@ -12,6 +12,7 @@ import { terminalSafe, terminalSafeJson, terminalSafeStrings } from "../text/ter
 import { connect } from "./apply.js";
 import type { Io } from "./io.js";
 import { todayOption } from "./plan.js";
+import { serverUrlOption } from "./server-url.js";
 
 export interface StatusOptions {
   repo?: string;
@@ -20,6 +21,7 @@ export interface StatusOptions {
   curriculum?: string;
   today?: string;
   apiUrl?: string;
+  serverUrl?: string;
   json?: boolean;
 }
 
@@ -41,8 +43,9 @@ export async function runStatus(options: StatusOptions, io: Io): Promise<void> {
     source = options.repo;
   } else {
     const path = options.ledger as string;
+    const serverUrl = serverUrlOption(options, io.env);
     const { config, curriculum } = loadSetup(options.config, options.curriculum);
-    const context = planContext(config, curriculum);
+    const context = planContext(config, curriculum, serverUrl);
     status = progressStatus(context, readLedgerFile(path), [], todayOption(options.today, config.timezone));
     source = path;
   }

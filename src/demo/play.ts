@@ -6,6 +6,7 @@ import { type RemindResult, refreshWithActivity, remind, sync, trackPush } from 
 import type { PortfolioGateway } from "../github/gateway.js";
 import { createClient, type GitHubClient } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
+import { GITHUB_WEB_URL } from "../github/web-url.js";
 import { type PlanContext, planContext } from "../plan/context.js";
 import type { CommitEvidence } from "../progress/evidence.js";
 import { LEDGER_PATH, parseLedger } from "../progress/ledger.js";
@@ -22,8 +23,8 @@ import { CONFIG_PATH } from "../setup/paths.js";
 import { NEWCOMER_ISSUES } from "./catalog.js";
 import { type DemoDay, type DemoYear, simulateYear } from "./learner.js";
 
-/** The web root the emulated GitHub links to, as github.com would. */
-const WEB_URL = "https://github.com";
+/** The demo plays github.com: its emulator's `html_url`s and syllabot's links are github.com's. */
+const WEB_URL = GITHUB_WEB_URL;
 
 export interface DemoSetup {
   config: Config;

@@ -42,7 +42,10 @@ export interface EmulatorOptions {
   limits?: LimitOptions;
   /** The clock of timestamps and rate windows; default the wall clock. */
   now?: () => Date;
-  /** The web root of `html_url`s; default `https://github.com`. */
+  /**
+   * The web root of `html_url`s; default the emulator's own origin, the web address that syllabot
+   * derives for an API it does not know (src/github/web-url.ts), so that links agree by default.
+   */
   webUrl?: string;
   /**
    * The GitHub App the app endpoints play; default id 1, slug `syllabot`, installed (installation
@@ -97,7 +100,7 @@ export class Emulator {
     });
     const context: EmulatorContext = {
       store,
-      urls: new Urls(emulator.url, options.webUrl ?? "https://github.com"),
+      urls: new Urls(emulator.url, options.webUrl ?? emulator.url),
       login,
       app,
     };

@@ -5,7 +5,7 @@ export class Urls {
   constructor(
     /** The API root, e.g. `http://127.0.0.1:4321`. */
     readonly api: string,
-    /** The web root for `html_url`s; GitHub's own by default, since the emulator serves no pages. */
+    /** The web root for `html_url`s (the emulator serves no pages there). */
     readonly web: string,
   ) {}
 

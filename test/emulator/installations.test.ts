@@ -110,7 +110,7 @@ describe("several installations of the app", () => {
       app_slug: "syllabot",
       target_type: "User",
       repository_selection: "all",
-      html_url: `https://github.com/settings/installations/${bob}`,
+      html_url: `${api.emulator.url}/settings/installations/${bob}`,
       access_tokens_url: `${api.emulator.url}/app/installations/${bob}/access_tokens`,
       permissions: { issues: "write", contents: "write" },
       created_at: clock.iso(),
@@ -278,7 +278,7 @@ describe("several installations of the app", () => {
     });
     expect(installation.data).toMatchObject({
       target_type: "Organization",
-      html_url: `https://github.com/organizations/rustaceans/settings/installations/${org}`,
+      html_url: `${api.emulator.url}/organizations/rustaceans/settings/installations/${org}`,
     });
     const asOrg = await asInstallation(org);
     const made = await asOrg.request("POST /orgs/{org}/repos", {

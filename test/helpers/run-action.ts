@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { repoPath } from "./setup.js";
 
@@ -27,6 +29,11 @@ export interface ActionRunOptions {
   repo?: string;
   /** More variables of the runner's environment. */
   env?: Record<string, string>;
+  /**
+   * `dist` (default): the committed bundle, as GitHub runs it. `source`: src/action-main.ts through
+   * tsx, for behaviour whose bundle is rebuilt only when the source is released.
+   */
+  build?: "dist" | "source";
 }
 
 /** action.yml's input defaults, as the runner fills them in (expressions such as the token's aside). */
@@ -63,7 +70,15 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     ...options.env,
     ...Object.fromEntries(Object.entries(given).map(([name, value]) => [inputVariable(name), value])),
   };
-  const child = spawn(process.execPath, [repoPath("dist/index.js")], {
+  const entry =
+    options.build === "source"
+      ? [
+          "--import",
+          pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href,
+          repoPath("src/action-main.ts"),
+        ]
+      : [repoPath("dist/index.js")];
+  const child = spawn(process.execPath, entry, {
     cwd: options.workspace,
     env,
     stdio: ["ignore", "pipe", "pipe"],
