@@ -75,6 +75,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
         timeZone: config.timezone,
         until,
         seed,
+        curriculum: curriculum.title,
+        bars: hasBars(curriculum),
       }),
     ),
   );
@@ -129,10 +131,22 @@ interface RemindersPage {
   timeZone: string;
   until: Temporal.PlainDate;
   seed: number;
+  /** The course's title, and whether it has open-source bars to remind of. */
+  curriculum: string;
+  bars: boolean;
 }
 
 /** reminders.md: what was sent and closed, by date, then the reminder issues as they ended. */
 function remindersMarkdown(result: PlayResult, page: RemindersPage): string {
+  if (!page.bars) {
+    // Still written, so that an earlier demo's reminders in the folder do not pass for this one's.
+    return [
+      "# Reminders",
+      "",
+      `syllabot reminds a learner of unmet open-source bars; ${page.curriculum} has none, so @${page.learner} got no reminder.`,
+      "",
+    ].join("\n");
+  }
   const leads = [...new Set(page.leadDays)].sort((a, b) => b - a).map(String);
   const leadList = leads.length > 1 ? `${leads.slice(0, -1).join(", ")} and ${leads.at(-1)}` : leads.join("");
   const before =

@@ -21,7 +21,7 @@ import { type DemoVocabulary, demoVocabulary } from "./vocabulary.js";
  * request and issue comment, day by day, from the program and a seed alone. Pure and deterministic:
  * the same context and seed give the same year, whatever the machine, clock or time zone.
  *
- * The learner is believable rather than perfect: 6–11 logged hours most weeks, weeks mostly closed on
+ * The learner is believable rather than perfect: around the course's weekly hours most weeks, weeks mostly closed on
  * their last days, a slump of late weeks (in a course of 12 weeks or more), a week never closed, and,
  * only when the course has those tracks, DSA problems in line with its targets and the OSS track's
  * pull requests and issue comment in their phases (the substantive pull request late in its phase,
@@ -193,6 +193,8 @@ class YearBuilder {
   private readonly featureCursor = new Map<string, number>();
   private readonly closedOn = new Map<number, PlainDate>();
   private readonly words: DemoVocabulary;
+  /** The middle of the course's weekly hours, over the 9 hours the learner's habits are drawn for. */
+  private readonly hoursScale: number;
 
   constructor(
     private readonly context: PlanContext,
@@ -200,6 +202,8 @@ class YearBuilder {
   ) {
     this.random = new Random(seed);
     this.words = demoVocabulary(context.curriculum);
+    const weekly = context.curriculum.time_budget.weekly_hours;
+    this.hoursScale = (weekly.min + weekly.max) / 2 / 9;
     this.total = context.curriculum.totalWeeks;
     this.projects = plannedProjects(context.curriculum, context.chosen).flatMap((project) => {
       const repo = context.config.projects[project.slug];
@@ -274,12 +278,14 @@ class YearBuilder {
     const fate = this.fate(week);
     const phase = phaseNumber(context, week);
     const slump = fate === "late" && (this.delays.get(week) ?? 0) >= 3;
+    // Hours drawn for a 9-hour week (the middle of 8–10), scaled to the course's weekly budget.
     const hours =
-      fate === "overdue"
+      this.hoursScale *
+      (fate === "overdue"
         ? 3.5 + random.float() * 1.5
         : slump
           ? 5.5 + random.float() * 2
-          : clamp(8.7 + (phase === 1 ? 0.5 : 0) + random.bump() * 1.4, 6.2, 10.8);
+          : clamp(8.7 + (phase === 1 ? 0.5 : 0) + random.bump() * 1.4, 6.2, 10.8));
     let budget = Math.round((hours * 60) / 5) * 5;
 
     // DSA: in line with the week's target, short in a bad week.
