@@ -6,6 +6,7 @@ import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
 import { runStatus } from "./commands/status.js";
 import { runValidate } from "./commands/validate.js";
+import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID } from "./curriculum/builtin.js";
 import { runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
@@ -171,9 +172,13 @@ function buildProgram(io: Io, unredacted: Io): Command {
       "stop on this day of the program (YYYY-MM-DD; default: the day after its last, the finished year)",
     )
     .option("--seed <n>", "seed of the simulated learner (same seed and --until, same files)", "1")
+    .option(
+      "--curriculum <id>",
+      `the built-in curriculum to play (${builtinCurriculumIds().join(", ")}; default ${DEFAULT_CURRICULUM_ID})`,
+    )
     .addHelpText(
       "after",
-      "\nNo token, network or setup needed: the learner (examples/syllabot.yml, curriculum rust-systems-1y) commits\nday by day to an in-process GitHub emulator, and syllabot syncs, tracks, refreshes and reminds as the app would.\nFiles of an earlier demo in the folder are overwritten; nothing is written outside it.\n\nExamples:\n  syllabot demo\n  syllabot demo --out /tmp/demo --until 2026-09-01 --seed 7",
+      "\nNo token, network or setup needed: the learner (examples/syllabot.yml for rust-systems-1y, examples/syllabot-go.yml\nfor go-web-services-10w) commits day by day to an in-process GitHub emulator, and syllabot syncs, tracks, refreshes\nand reminds as the app would. Files of an earlier demo in the folder are overwritten; nothing is written outside it.\n\nExamples:\n  syllabot demo\n  syllabot demo --out /tmp/demo --until 2026-09-01 --seed 7\n  syllabot demo --curriculum go-web-services-10w --out /tmp/go-demo",
     )
     .exitOverride()
     .action((options) => runDemo(options, io));

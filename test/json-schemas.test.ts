@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { builtinCurriculumIds } from "../src/curriculum/builtin.js";
 import { jsonSchemas } from "../src/json-schemas.js";
 import { repoPath } from "./helpers/setup.js";
 
@@ -11,8 +12,8 @@ describe("committed JSON Schemas", () => {
     },
   );
 
-  it("are what the bundled files point editors at", () => {
-    expect(readFileSync(repoPath("curriculum/rust-systems-1y.yaml"), "utf8")).toMatch(
+  it.each(builtinCurriculumIds())("is what the bundled curriculum %s points editors at", (id) => {
+    expect(readFileSync(repoPath(`curriculum/${id}.yaml`), "utf8")).toMatch(
       /^# yaml-language-server: \$schema=\.\/schema\.json/,
     );
   });

@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import { parsePlainDate, Temporal } from "../calendar.js";
-import { DEMO_CONFIG, demoSetup } from "../demo/config.js";
+import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID, isBuiltinCurriculum } from "../curriculum/builtin.js";
+import type { Curriculum } from "../curriculum/load.js";
+import { demoConfigText, demoSetup } from "../demo/config.js";
 import {
   type DayProgress,
   dayAfterProgram,
@@ -21,6 +23,8 @@ export interface DemoOptions {
   out: string;
   until?: string;
   seed: string;
+  /** A built-in curriculum's id (default: the Rust year). */
+  curriculum?: string;
 }
 
 export const DEFAULT_DEMO_OUT = "./syllabot-demo";
@@ -32,7 +36,8 @@ export const DEFAULT_DEMO_OUT = "./syllabot-demo";
  */
 export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
   const seed = seedOption(options.seed);
-  const { config, curriculum } = demoSetup();
+  const configText = demoConfigText(curriculumOption(options.curriculum));
+  const { config, curriculum } = demoSetup(configText);
   const context = planContext(config, curriculum);
   const until = untilOption(options.until, context.calendar.start, dayAfterProgram(context));
   const out = resolve(options.out);
@@ -41,10 +46,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
   const progress = demoProgress(io);
   let result: PlayResult;
   try {
-    result = await playDemo(
-      { config, curriculum, configText: DEMO_CONFIG },
-      { seed, until, onDay: progress.day },
-    );
+    result = await playDemo({ config, curriculum, configText }, { seed, until, onDay: progress.day });
   } finally {
     progress.stop();
   }
@@ -73,6 +75,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
         timeZone: config.timezone,
         until,
         seed,
+        curriculum: curriculum.title,
+        bars: hasBars(curriculum),
       }),
     ),
   );
@@ -82,8 +86,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
     [
       `syllabot demo: @${config.learner}'s ${curriculum.title} (${curriculum.id}), seed ${seed}, played to ${until}`,
       `  ${weekSummary(report)}`,
-      `  ${trackSummary(report)}`,
-      ...reminderSummary(result.reminders),
+      `  ${trackSummary(report, curriculum)}`,
+      ...reminderSummary(result.reminders, curriculum),
       `  ${result.requests.toLocaleString("en-US")} requests to the emulated GitHub in ${seconds.toFixed(1)} s`,
       `Wrote ${written.length} files to ${out}: ${written.map((path) => relative(out, path)).join(", ")}`,
       `Open ${page}`,
@@ -110,9 +114,10 @@ function reminderLine(event: ReminderEvent, date: string, separator = "  "): str
   return `${when}, ${thresholdWords(event.threshold)} (${event.threshold}): ${what}`;
 }
 
-function reminderSummary(events: readonly ReminderEvent[]): string[] {
+function reminderSummary(events: readonly ReminderEvent[], curriculum: Curriculum): string[] {
   const sent = events.filter((event) => event.action !== "closed").length;
   const closed = events.length - sent;
+  if (!hasBars(curriculum)) return [];
   if (events.length === 0) return ["  reminders: none (no open-source bar was unmet on a reminder's day)"];
   return [
     `  reminders: ${sent} sent, ${closed} closed`,
@@ -126,10 +131,22 @@ interface RemindersPage {
   timeZone: string;
   until: Temporal.PlainDate;
   seed: number;
+  /** The course's title, and whether it has open-source bars to remind of. */
+  curriculum: string;
+  bars: boolean;
 }
 
 /** reminders.md: what was sent and closed, by date, then the reminder issues as they ended. */
 function remindersMarkdown(result: PlayResult, page: RemindersPage): string {
+  if (!page.bars) {
+    // Still written, so that an earlier demo's reminders in the folder do not pass for this one's.
+    return [
+      "# Reminders",
+      "",
+      `syllabot reminds a learner of unmet open-source bars; ${page.curriculum} has none, so @${page.learner} got no reminder.`,
+      "",
+    ].join("\n");
+  }
   const leads = [...new Set(page.leadDays)].sort((a, b) => b - a).map(String);
   const leadList = leads.length > 1 ? `${leads.slice(0, -1).join(", ")} and ${leads.at(-1)}` : leads.join("");
   const before =
@@ -165,6 +182,21 @@ function remindersMarkdown(result: PlayResult, page: RemindersPage): string {
     }
   }
   return lines.join("\n");
+}
+
+/** Reminders are about open-source bars: a course without them has none to send. */
+function hasBars(curriculum: Curriculum): boolean {
+  return (curriculum.tracks.oss?.bars.length ?? 0) > 0;
+}
+
+function curriculumOption(value: string | undefined): string {
+  const id = value ?? DEFAULT_CURRICULUM_ID;
+  if (!isBuiltinCurriculum(id)) {
+    throw new UsageError(
+      `--curriculum "${id}" is not a built-in curriculum: one of ${builtinCurriculumIds().join(", ")}`,
+    );
+  }
+  return id;
 }
 
 function seedOption(value: string): number {
@@ -216,15 +248,18 @@ function weekSummary(report: ProgressReport): string {
   );
 }
 
-function trackSummary(report: ProgressReport): string {
+function trackSummary(report: ProgressReport, curriculum: Curriculum): string {
   const minutes = report.weeks.reduce((sum, week) => sum + week.minutes, 0);
   const counted = report.bars.flatMap((bar) => bar.pulls.filter((pull) => pull.counts)).length;
   const met = report.bars.filter((bar) => bar.state === "met").length;
   const problems = report.dsa ? `, ${report.dsa.total} DSA problems` : "";
-  return (
-    `${Math.round(minutes / 60)} h logged${problems}; OSS: ${plural(counted, "pull request")} counted, ` +
-    `${met} of ${report.bars.length} bars met`
-  );
+  const done = report.projects.filter((project) => project.status === "done").length;
+  const finished =
+    report.projects.length === 0 ? "" : `, ${done} of ${plural(report.projects.length, "project")} done`;
+  const oss = curriculum.tracks.oss
+    ? `; OSS: ${plural(counted, "pull request")} counted, ${met} of ${report.bars.length} bars met`
+    : "";
+  return `${Math.round(minutes / 60)} h logged${problems}${finished}${oss}`;
 }
 
 /**

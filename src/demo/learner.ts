@@ -5,30 +5,27 @@ import { parseCommitMessage } from "../progress/commit-grammar.js";
 import { dsaTargetFor } from "../progress/dsa.js";
 import { ossTargets } from "../progress/oss.js";
 import {
-  CHORES,
   ENGAGEMENT,
-  FEATURES,
-  GENERIC_FEATURES,
   GENERIC_ISSUE_NUMBER,
   GENERIC_PULLS,
-  GENERIC_TOPICS,
   ISSUE_NUMBERS,
   PROBLEMS,
   PULLS,
   type PullFileStat,
   type PullKind,
-  TOPICS,
 } from "./catalog.js";
+import { type DemoVocabulary, demoVocabulary } from "./vocabulary.js";
 
 /**
  * The demo learner's year as data: every commit (repository, instant, message, files), merged pull
  * request and issue comment, day by day, from the program and a seed alone. Pure and deterministic:
  * the same context and seed give the same year, whatever the machine, clock or time zone.
  *
- * The learner is believable rather than perfect: 6–11 logged hours most weeks, weeks mostly closed on
- * their last days, a slump of late weeks, a couple of weeks never closed, DSA problems in line with
- * the curriculum's targets, and the OSS track's pull requests and issue comment in their phases (the
- * substantive pull request late in its phase, after syllabot's first reminder).
+ * The learner is believable rather than perfect: around the course's weekly hours most weeks, weeks mostly closed on
+ * their last days, a slump of late weeks (in a course of 12 weeks or more), a week never closed, and,
+ * only when the course has those tracks, DSA problems in line with its targets and the OSS track's
+ * pull requests and issue comment in their phases (the substantive pull request late in its phase,
+ * after syllabot's first reminder). The words come from the course (vocabulary.ts).
  */
 
 /** A seeded PRNG (mulberry32): 32-bit state, uniform in [0, 1). */
@@ -195,12 +192,18 @@ class YearBuilder {
   private readonly problemCursor: number[] = [];
   private readonly featureCursor = new Map<string, number>();
   private readonly closedOn = new Map<number, PlainDate>();
+  private readonly words: DemoVocabulary;
+  /** The middle of the course's weekly hours, over the 9 hours the learner's habits are drawn for. */
+  private readonly hoursScale: number;
 
   constructor(
     private readonly context: PlanContext,
     private readonly seed: number,
   ) {
     this.random = new Random(seed);
+    this.words = demoVocabulary(context.curriculum);
+    const weekly = context.curriculum.time_budget.weekly_hours;
+    this.hoursScale = (weekly.min + weekly.max) / 2 / 9;
     this.total = context.curriculum.totalWeeks;
     this.projects = plannedProjects(context.curriculum, context.chosen).flatMap((project) => {
       const repo = context.config.projects[project.slug];
@@ -275,12 +278,14 @@ class YearBuilder {
     const fate = this.fate(week);
     const phase = phaseNumber(context, week);
     const slump = fate === "late" && (this.delays.get(week) ?? 0) >= 3;
+    // Hours drawn for a 9-hour week (the middle of 8–10), scaled to the course's weekly budget.
     const hours =
-      fate === "overdue"
+      this.hoursScale *
+      (fate === "overdue"
         ? 3.5 + random.float() * 1.5
         : slump
           ? 5.5 + random.float() * 2
-          : clamp(8.7 + (phase === 1 ? 0.5 : 0) + random.bump() * 1.4, 6.2, 10.8);
+          : clamp(8.7 + (phase === 1 ? 0.5 : 0) + random.bump() * 1.4, 6.2, 10.8));
     let budget = Math.round((hours * 60) / 5) * 5;
 
     // DSA: in line with the week's target, short in a bad week.
@@ -297,14 +302,16 @@ class YearBuilder {
         const problem = this.nextProblem(stage);
         const minutes = round5(stage >= 2 ? random.int(40, 75) : random.int(25, 55));
         budget -= minutes;
-        const rust = stage >= 2 || (stage === 1 && random.chance(0.4));
-        const file = rust ? `rust/src/${problem.replace(/-/g, "_")}.rs` : `python/${problem}.py`;
+        // Later stages redo problems in the course's language, when it has one for them.
+        const language =
+          stage >= 2 || (stage === 1 && random.chance(0.4)) ? this.words.practiceLanguage : undefined;
+        const file = language ? language.file(problem) : `python/${problem}.py`;
         const morning = random.chance(0.6);
         this.sessions.push({
           date: index < problemDays.length ? day : (weekend[0] ?? day),
           minute: morning ? random.int(6 * 60 + 30, 7 * 60 + 45) : random.int(21 * 60 + 30, 23 * 60),
           repo: context.config.dsa,
-          subject: `dsa: ${problem}${rust ? " in Rust" : ""}`,
+          subject: `dsa: ${problem}${language ? ` in ${language.name}` : ""}`,
           body: [],
           files: { [file]: `# ${problem}\n# solved in week ${week}\n` },
           minutes,
@@ -370,7 +377,7 @@ class YearBuilder {
 
     // A chore or two that logs nothing.
     for (let index = random.int(0, 2); index > 0; index--) {
-      const chore = random.pick(CHORES);
+      const chore = random.pick(this.words.chores);
       this.sessions.push({
         date: random.pick(days),
         minute: random.int(12 * 60, 23 * 60),
@@ -462,11 +469,11 @@ class YearBuilder {
   }
 
   private projectWork(project: ProjectSpan, week: number, date: PlainDate) {
-    const features = FEATURES[project.slug] ?? GENERIC_FEATURES;
+    const features = this.words.features(project.slug);
     const index = this.featureCursor.get(project.slug) ?? 0;
     this.featureCursor.set(project.slug, index + 1);
     const feature = features[index % features.length] ?? "work";
-    const file = `src/${slugify(feature) || "work"}.rs`;
+    const file = `src/${slugify(feature) || "work"}.${this.words.sourceExtension}`;
     return {
       subject: `${project.slug}: ${feature}${index >= features.length ? " (polish)" : ""}`,
       body: [] as string[],
@@ -476,9 +483,11 @@ class YearBuilder {
 
   private studyWork(phase: number, week: number, date: PlainDate) {
     const topic = this.topic(phase);
-    const kind = this.random.pick(phase === 1 ? ["notes", "exercises", "rustlings"] : ["notes", "exercises"]);
+    const kind = this.random.pick(this.words.studyKinds(phase));
     const path =
-      kind === "notes" ? `notes/week-${pad(week)}.md` : `exercises/week-${pad(week)}/${slugify(topic)}.rs`;
+      kind === "notes"
+        ? `notes/week-${pad(week)}.md`
+        : `exercises/week-${pad(week)}/${slugify(topic)}.${this.words.sourceExtension}`;
     return {
       subject: `${kind}: ${topic}`,
       body: [] as string[],
@@ -487,7 +496,7 @@ class YearBuilder {
   }
 
   private topic(phase: number): string {
-    return this.random.pick(TOPICS[phase] ?? GENERIC_TOPICS);
+    return this.random.pick(this.words.topics(phase));
   }
 
   private nextProblem(stage: number): string {

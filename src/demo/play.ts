@@ -310,14 +310,29 @@ async function readReminderIssues(gateway: PortfolioGateway): Promise<ReminderIs
   return found.sort((a, b) => a.number - b.number);
 }
 
+/** The portfolio's README before syllabot's first refresh; it speaks only of what the course has. */
 function introReadme(context: PlanContext): string {
   const { curriculum, config } = context;
+  const weeks = curriculum.totalWeeks;
+  const span = weeks >= 50 && weeks <= 53 ? "A year" : `${weeks} ${weeks === 1 ? "week" : "weeks"}`;
+  const repos = new Set(Object.values(config.projects).map((repo) => repo.toLowerCase()));
+  const projects =
+    repos.size === 0
+      ? ""
+      : repos.size === Object.keys(config.projects).length
+        ? ", every project has\nits own repository"
+        : ", the projects have\ntheir repositories";
+  const week = Math.min(5, weeks);
+  const trailers = [`\`closes week ${week}\``, "`Time: 1h30m`"];
+  if (curriculum.tracks.dsa && config.dsa) trailers.push("`Problem: two-sum`");
+  const sources = ` from my commits\n(${trailers.join(", ")})${
+    curriculum.tracks.oss ? " and my pull requests to open-source projects." : "."
+  }`;
+  const paragraph = `${span} of **${curriculum.title}**, one week at a time: every week is an issue${projects}, and the progress below is kept up to date by syllabot${sources}`;
   return [
     `# @${config.learner}'s study portfolio`,
     "",
-    `A year of **${curriculum.title}**, one week at a time: every week is an issue, every project has`,
-    "its own repository, and the progress below is kept up to date by syllabot from my commits",
-    "(`closes week 5`, `Time: 1h30m`, `Problem: two-sum`) and my pull requests to open-source projects.",
+    ...paragraph.split("\n"),
     "",
     REGION_START,
     REGION_END,

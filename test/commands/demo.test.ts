@@ -115,7 +115,58 @@ describe("syllabot demo", () => {
     );
   }, 60_000);
 
+  it("plays the Go course with --curriculum to its end: every week, every project, no track it lacks", async () => {
+    const out = tempDir();
+    const { code, stdout, stderr } = await runCli([
+      "demo",
+      "--curriculum",
+      "go-web-services-10w",
+      "--out",
+      out,
+    ]);
+    expect(code, stderr).toBe(0);
+    for (const path of FILES) expect(existsSync(join(out, path)), path).toBe(true);
+    expect(stdout).toContain(
+      "@octocat's Go Web Services in 10 Weeks (go-web-services-10w), seed 1, played to 2027-03-15",
+    );
+    expect(stdout).toContain("3 of 3 projects done");
+    expect(stdout).not.toMatch(/OSS|DSA|reminders:/);
+
+    const readme = read(out, "README.md");
+    const region = readme.slice(readme.indexOf(REGION_START), readme.indexOf(REGION_END));
+    const ledger = parseLedger(read(out, LEDGER_PATH));
+    const commits = Object.values(ledger?.commits ?? {});
+    // Every week of the ten was played, and the README's numbers are the ledger's.
+    expect(new Set(commits.map((commit) => commit.week))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    expect(ledger?.pace).toMatchObject({ asOf: "2027-03-15", expected: 10, plannedFinish: "2027-03-14" });
+    const done = ledger?.pace?.done ?? -1;
+    expect(done).toBeGreaterThanOrEqual(8);
+    expect(region).toContain(`**Pace:** ${done} of 10 weeks done`);
+    const phaseRows = [...region.matchAll(/^\| \d\. [^|]+ \| (\d+) \/ (\d+) \|/gm)];
+    expect(phaseRows.map((row) => Number(row[2]))).toEqual([3, 4, 3]);
+    expect(phaseRows.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(done);
+    const minutes = commits.reduce((sum, commit) => sum + commit.minutes, 0);
+    expect(region).toContain(`${Math.round(minutes / 6) / 10} h logged in all, over 10 weeks.`);
+    for (const slug of ["linkcheck", "shorturl", "jobqueue"]) {
+      expect(region).toMatch(
+        new RegExp(`^\\| \\[${slug}\\]\\([^)]+\\) \\| \\[octocat/${slug}\\].* \\| done \\|$`, "m"),
+      );
+    }
+    // Nothing of the tracks the course does not have, nor of the Rust year.
+    expect(readme).not.toMatch(/open-source|Open-source|Problem:|DSA|rustlings|cargo|\.rs\b/);
+    expect(
+      readme.startsWith("# @octocat's study portfolio\n\n10 weeks of **Go Web Services in 10 Weeks**"),
+    ).toBe(true);
+    expect(read(out, "reminders.md")).toContain(
+      "Go Web Services in 10 Weeks has none, so @octocat got no reminder.",
+    );
+  }, 120_000);
+
   it.each([
+    [
+      ["--curriculum", "rust-systems-2y"],
+      '--curriculum "rust-systems-2y" is not a built-in curriculum: one of go-web-services-10w, rust-systems-1y',
+    ],
     [["--until", "2026-13-01"], '--until "2026-13-01" is not a date (YYYY-MM-DD)'],
     [["--until", "yesterday"], '--until "yesterday" is not a date'],
     [["--until", "2026-03-01"], "--until 2026-03-01 is outside the demo's program: from 2026-03-02"],
@@ -136,6 +187,10 @@ describe("syllabot demo", () => {
     expect(stdout).toContain("--out <dir>");
     expect(stdout).toContain("--until <date>");
     expect(stdout).toContain("--seed <n>");
+    expect(stdout).toContain("--curriculum <id>");
+    expect(stdout.replace(/\s+/g, " ")).toContain(
+      "(go-web-services-10w, rust-systems-1y; default rust-systems-1y)",
+    );
     expect(stdout).toContain("syllabot demo --out /tmp/demo --until 2026-09-01 --seed 7");
   });
 });
