@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/plan/actual.js";
 import type { PlanContext } from "../../src/plan/context.js";
 import { plan } from "../../src/plan/index.js";
+import { emptyLedger } from "../../src/progress/ledger.js";
+import { progressReport } from "../../src/progress/report.js";
 import { managedBody } from "../../src/render/managed-body.js";
 import { applyAsGitHub } from "../helpers/github-snapshot.js";
 import { date, miniContext } from "../helpers/setup.js";
@@ -152,6 +154,16 @@ describe("re-dating and backfill agree after the start moves", () => {
       .map((candidate) => /· (\w{3} \d+ \w{3}.*?\d{4})/.exec(String(candidate.body))?.[1]);
     expect(new Set(dates).size).toBe(dates.length);
     expect(plan(earlier("skip"), after, date("2026-01-27")).operations).toEqual([]);
+    // Closed as not planned is not done: progress judges it as a skipped week without an issue.
+    const report = progressReport({
+      context: earlier("skip"),
+      issues: after.issues,
+      ledger: emptyLedger(),
+      bars: [],
+      today: date("2026-01-27"),
+      installedOn: date("2026-01-27"),
+    });
+    expect(report.weeks.find((week) => week.week === 4)?.status).not.toBe("done");
   });
 });
 
