@@ -276,6 +276,7 @@ describe("syllabot apply against the emulator", () => {
     expect(issue).toMatchObject({ state: "closed", state_reason: "not_planned" });
     expect(issue.body).toContain("The curriculum no longer has week 52 (it has 51 weeks now).");
     expect((await issueFinder())("week-01").body).toContain("week 1 of 51");
+    expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
   });
 
   it("writes nothing on --dry-run", async () => {
