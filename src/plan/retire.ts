@@ -1,5 +1,5 @@
 import { plannedProjects } from "../curriculum/load.js";
-import { isRetired, keyOf, withRetiredNote } from "../render/managed-body.js";
+import { isRetired, keyOf, normalizeNewlines, withRetiredNote } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import type { ActualIssue, ActualMilestone, Snapshot } from "./actual.js";
 import type { PlanContext } from "./context.js";
@@ -54,7 +54,7 @@ function retireIssue(issue: ActualIssue, key: string, gone: string): Operation[]
   const body = fitText(withRetiredNote(issue.body, note), GITHUB_LIMITS.issueBody);
   const closing = issue.state === "open" && !isRetired(issue.body);
   const fields: Record<string, unknown> = {};
-  if (body !== (issue.body ?? "").replace(/\r\n?/g, "\n")) fields.body = body;
+  if (body !== normalizeNewlines(issue.body ?? "")) fields.body = body;
   if (closing) Object.assign(fields, { state: "closed", state_reason: "not_planned" });
   if (Object.keys(fields).length === 0) return [];
   return [
@@ -78,7 +78,7 @@ function retireMilestone(milestone: ActualMilestone, key: string, gone: string):
   );
   const closing = milestone.state === "open" && !isRetired(milestone.description);
   const fields: Record<string, unknown> = {};
-  if (description !== (milestone.description ?? "").replace(/\r\n?/g, "\n")) fields.description = description;
+  if (description !== normalizeNewlines(milestone.description ?? "")) fields.description = description;
   if (closing) fields.state = "closed";
   if (Object.keys(fields).length === 0) return [];
   return [
