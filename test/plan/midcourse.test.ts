@@ -5,6 +5,7 @@ import { plan } from "../../src/plan/index.js";
 import { emptyLedger } from "../../src/progress/ledger.js";
 import { progressReport } from "../../src/progress/report.js";
 import { managedBody } from "../../src/render/managed-body.js";
+import { plannedSetupCheck } from "../../src/setup/reports.js";
 import { applyAsGitHub } from "../helpers/github-snapshot.js";
 import { date, miniContext } from "../helpers/setup.js";
 
@@ -52,6 +53,11 @@ describe("a managed issue the curriculum no longer has", () => {
     expect(issue(after, "week-06")).toMatchObject({ state: "closed", state_reason: "not_planned" });
     expect(issue(after, "week-01").body).toContain("week 1 of 5");
     expect(issue(after, "week-05").body).toContain("week 5 of 5");
+    // A pull request changing the curriculum shows why in its check.
+    const check = plannedSetupCheck("a".repeat(40), plan(edited, before, date("2026-01-12")));
+    expect(JSON.stringify(check.output)).toContain(
+      "not planned: The curriculum no longer has week 6 (it has 5 weeks now).",
+    );
     // Said once: planning again writes nothing.
     expect(plan(edited, after, date("2026-01-12")).operations).toEqual([]);
   });
