@@ -42,9 +42,10 @@ function goneFromPlan(context: PlanContext, key: string): string | undefined {
   const slug = /^project-(.+)$/.exec(key)?.[1];
   if (slug === undefined) return undefined;
   if (plannedProjects(curriculum, context.chosen).some((project) => project.slug === slug)) return undefined;
-  return curriculum.projects.some((project) => project.slug === slug)
-    ? `The plan no longer has project ${slug}: another option of its choice is chosen.`
-    : `The curriculum no longer has project ${slug}.`;
+  const option = curriculum.projects.find((project) => project.slug === slug)?.choice;
+  return option === undefined
+    ? `The curriculum no longer has project ${slug}.`
+    : `The plan no longer has project ${slug}: it is an option of the choice ${option}, and the config does not choose it.`;
 }
 
 const LEFT_OUT = "It is left out of the plan and of progress; if it was open, syllabot closed it";

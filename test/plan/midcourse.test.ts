@@ -89,6 +89,9 @@ describe("a managed issue the curriculum no longer has", () => {
       fields: { state: "closed", state_reason: "not_planned" },
     });
     expect(operations.find((operation) => operation.key === "project-alpha")?.op).toBe("create");
+    expect(operations.find((operation) => operation.key === "project-beta")?.reason).toBe(
+      "not planned: The plan no longer has project beta: it is an option of the choice capstone, and the config does not choose it.",
+    );
   });
 
   it("closes the milestone of a phase the curriculum no longer has, noting why, and its issues", () => {
