@@ -176,6 +176,22 @@ describe("re-dating and backfill agree after the start moves", () => {
   });
 });
 
+describe("re-dating and backfill agree after the time zone changes", () => {
+  it("a week that ended before the installation day in the new zone is closed as backfill closes it", () => {
+    // Sun 18 Jan, 21:00 in Berlin (the last day of week 2) is Mon 19 Jan, 05:00 in Tokyo.
+    const berlin = miniContext(config("issues_ahead: all\n"));
+    const before = applyPlan(berlin, EMPTY_SNAPSHOT, "2026-01-18", "2026-01-18T20:00:00Z");
+    expect(issue(before, "week-02").state).toBe("open");
+    const tokyo = miniContext(config("issues_ahead: all\n").replace("Europe/Berlin", "Asia/Tokyo"));
+    const operations = plan(tokyo, before, date("2026-01-19")).operations;
+    const closed = operations.filter((operation) => operation.op === "close");
+    expect(closed.map((operation) => operation.key)).toEqual(["week-02"]);
+    expect(String(closed[0]?.fields.body)).toContain("before syllabot was installed on Mon 19 Jan 2026");
+    const after = applyAsGitHub(before, operations, "2026-01-19T01:00:00Z");
+    expect(plan(tokyo, after, date("2026-01-19")).operations).toEqual([]);
+  });
+});
+
 describe("the installation date", () => {
   it("is never after today, whatever GitHub's clock said when the issues were made", () => {
     const context = miniContext(config("issues_ahead: all\n"));
