@@ -188,6 +188,7 @@ describe("re-dating and backfill agree after the time zone changes", () => {
     expect(closed.map((operation) => operation.key)).toEqual(["week-02"]);
     expect(String(closed[0]?.fields.body)).toContain("before syllabot was installed on Mon 19 Jan 2026");
     const after = applyAsGitHub(before, operations, "2026-01-19T01:00:00Z");
+    expect(issue(after, "week-02")).toMatchObject({ state: "closed", state_reason: "completed" });
     expect(plan(tokyo, after, date("2026-01-19")).operations).toEqual([]);
   });
 });
