@@ -358,7 +358,7 @@ export function summaryTable(operations: readonly Operation[]) {
 }
 
 function fieldsChanged(operation: Operation): string {
-  const fields = Object.keys(operation.fields).join(", ");
+  const fields = `${Object.keys(operation.fields).join(", ")}${operation.reason ? ` (${operation.reason})` : ""}`;
   return operation.number === undefined ? fields : `#${operation.number}: ${fields}`;
 }
 

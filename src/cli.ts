@@ -113,7 +113,7 @@ function buildProgram(io: Io, unredacted: Io): Command {
 
   program
     .command("rebuild")
-    .description("recompute the ledger (.syllabot/state.json) from the project repositories' histories alone")
+    .description("recompute the ledger (.syllabot/state.json) from the project repositories' histories")
     .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
     .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
     .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
@@ -122,7 +122,7 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
     .addHelpText(
       "after",
-      "\nThe ledger is a cache of GitHub: rebuilding it loses nothing, and gives the same bytes as tracking\ncommit by commit. Token from GITHUB_TOKEN (or GH_TOKEN); it needs Contents: write on the portfolio.",
+      "\nThe ledger is a cache of GitHub. Rebuilding reads, from the start of the program, every repository\nthe config names and every one the current ledger recorded (a project's former repository too), and\ngives the same bytes as tracking commit by commit; open-source activity is read again by the next\nrefresh. What it cannot read (a repository gone or hidden from the token, a ledger it cannot parse)\nit names, with what is lost. Token from GITHUB_TOKEN (or GH_TOKEN); it needs Contents: write on the\nportfolio.",
     )
     .exitOverride()
     .action((options) => runRebuild(options, io));

@@ -34,6 +34,7 @@ import {
   recordSeen,
   serializeLedger,
 } from "./progress/ledger.js";
+import { type FormerRepository, formerRepositories, readPreviousLedger } from "./progress/ledger-history.js";
 import { type BarStatus, barPhaseOf, ledgerBars, ossTargets } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
@@ -190,13 +191,14 @@ export const RELISTING_MARGIN = { days: 7 } as const;
 async function projectHistory(
   input: HistoryInput,
   lastSeen: Readonly<Record<string, LedgerSeen>> = {},
+  formerRepos: readonly string[] = [],
 ): Promise<{ commits: CommitEvidence[]; unreadable: string[]; seen: Record<string, LedgerSeen> }> {
   const { calendar, config } = input.context;
   const start = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant();
   const commits: CommitEvidence[] = [];
   const unreadable: string[] = [];
   const seen: Record<string, LedgerSeen> = {};
-  for (const repo of trackedRepositories(config)) {
+  for (const repo of [...trackedRepositories(config), ...formerRepos]) {
     const cursor = lastSeen[repo];
     const resumeAt = cursor
       ? Temporal.Instant.from(cursor.timestamp)
@@ -484,19 +486,42 @@ async function writeLedger(
   return written;
 }
 
+export interface RebuildResult {
+  commits: number;
+  /** Repositories the config names that could not be read. */
+  unreadable: string[];
+  /** Repositories only the previous ledger knew (a project's former one), and whether they were read. */
+  former: (FormerRepository & { read: boolean })[];
+  /** Why the previous ledger could not be read: former repositories, if any, were not learned. */
+  previousUnreadable?: string;
+}
+
 /**
- * The ledger recomputed from GitHub alone: every project repository's history since the start.
+ * The ledger recomputed from GitHub alone: the history since the start of every repository the
+ * config names, and of every one the ledger it replaces recorded (a project's former repository).
  * It replaces what the portfolio holds; tracked incrementally or rebuilt, the bytes are the same.
  */
-export async function rebuildLedger(input: HistoryInput): Promise<{ commits: number; unreadable: string[] }> {
+export async function rebuildLedger(input: HistoryInput): Promise<RebuildResult> {
   const { context } = input;
-  const { commits, unreadable, seen } = await projectHistory(input);
+  const previous = readPreviousLedger(await input.gateway.readFile(LEDGER_PATH));
+  const former = formerRepositories(previous.ledger, trackedRepositories(context.config));
+  const { commits, unreadable, seen } = await projectHistory(
+    input,
+    {},
+    former.map((entry) => entry.repo),
+  );
   const entries: Record<string, LedgerCommit> = {};
   for (const commit of commits.filter((candidate) => evidenceVerdict(candidate, context.config).counts)) {
     entries[commit.sha] = ledgerEntry(commit, claimsOf(commit, context.curriculum), context);
   }
   await writeLedger(input.gateway, () => recordSeen(recordCommits(emptyLedger(), entries), seen), true);
-  return { commits: Object.keys(entries).length, unreadable };
+  const formerNames = new Set(former.map((entry) => entry.repo));
+  return {
+    commits: Object.keys(entries).length,
+    unreadable: unreadable.filter((repo) => !formerNames.has(repo)),
+    former: former.map((entry) => ({ ...entry, read: !unreadable.includes(entry.repo) })),
+    ...(previous.problem === undefined ? {} : { previousUnreadable: previous.problem }),
+  };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { dueOnFor, spanOfWeeks, weekOn, weekSpan } from "../calendar.js";
+import type { Config } from "../config/schema.js";
 import { phaseOf, plannedProjects } from "../curriculum/load.js";
-import { formatDate } from "../render/dates.js";
 import { renderMilestone, renderProjectIssue, renderWeekIssue } from "../render/issue-bodies.js";
 import { fitLine, GITHUB_LIMITS } from "../text/github-limits.js";
 import { terminalSafe } from "../text/terminal.js";
 import { keys, labelNames, type PlainDate, type PlanContext } from "./context.js";
+import { backfillNote } from "./installation.js";
 
 export interface DesiredLabel {
   kind: "label";
@@ -31,8 +32,12 @@ export interface DesiredIssue {
   body: string;
   labels: string[];
   milestoneKey: string;
-  /** How a new issue starts: weeks that ended before installation follow the backfill policy. */
-  initialState: "open" | "closed";
+  /**
+   * Set when its weeks ended before installation: the backfill policy then decides. Such an issue
+   * is not created under `skip`, and starts closed under `close`; one that exists (made before the
+   * start, time zone or curriculum moved its weeks into the past) is closed as that policy says.
+   */
+  backfill?: Config["backfill"];
 }
 
 export interface DesiredState {
@@ -95,16 +100,10 @@ export function desiredState(context: PlanContext, installedOn: PlainDate, today
     };
   });
 
-  const backfillNote = (last: PlainDate) =>
-    last.until(installedOn).sign > 0
-      ? `Ended on ${formatDate(last)}, before syllabot was installed on ${formatDate(installedOn)} (backfill: ${config.backfill}).`
-      : undefined;
-  const initialState = (note: string | undefined) =>
-    note && config.backfill === "close" ? "closed" : "open";
+  const backfill = (note: string | undefined) => (note ? { backfill: config.backfill } : {});
   const issues: DesiredIssue[] = [];
   for (let week = 1; week <= Math.min(curriculum.totalWeeks, lastWeekDue); week++) {
-    const note = backfillNote(weekSpan(calendar, week).last);
-    if (note && config.backfill === "skip") continue;
+    const note = backfillNote(config, weekSpan(calendar, week).last, installedOn);
     const phase = phaseOf(curriculum, week).number;
     const rendered = renderWeekIssue(context, week, note);
     issues.push({
@@ -112,20 +111,23 @@ export function desiredState(context: PlanContext, installedOn: PlainDate, today
       ...rendered,
       labels: [names.managed, names.week, names.phase(phase)],
       milestoneKey: keys.phase(phase),
-      initialState: initialState(note),
+      ...backfill(note),
     });
   }
   for (const project of plannedProjects(curriculum, context.chosen)) {
     if (project.weeks.from > lastWeekDue) continue;
-    const note = backfillNote(spanOfWeeks(calendar, project.weeks.from, project.weeks.to).last);
-    if (note && config.backfill === "skip") continue;
+    const note = backfillNote(
+      config,
+      spanOfWeeks(calendar, project.weeks.from, project.weeks.to).last,
+      installedOn,
+    );
     const rendered = renderProjectIssue(context, project, note);
     issues.push({
       kind: "issue",
       ...rendered,
       labels: [names.managed, names.project, names.phase(project.phase)],
       milestoneKey: keys.phase(project.phase),
-      initialState: initialState(note),
+      ...backfill(note),
     });
   }
   return { labels: desiredLabels(context), milestones, issues };

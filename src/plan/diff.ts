@@ -1,4 +1,4 @@
-import { githubDueDate, localDate, Temporal } from "../calendar.js";
+import { githubDueDate } from "../calendar.js";
 import { keyOf, mergeManagedBody, normalizeNewlines, titleIsOurs } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { type ActualIssue, type ActualMilestone, labelNamesOf, type Snapshot } from "./actual.js";
@@ -90,15 +90,16 @@ function diffIssue(
   milestones: ReadonlyMap<string, ActualMilestone>,
 ): Operation[] {
   const milestone = milestones.get(desired.milestoneKey)?.number ?? desired.milestoneKey;
+  const backfillClose = desired.backfill ? BACKFILL_CLOSE[desired.backfill] : undefined;
   if (!actual) {
+    if (desired.backfill === "skip") return [];
     const fields: Record<string, unknown> = {
       title: desired.title,
       body: desired.body,
       labels: desired.labels,
       milestone,
     };
-    if (desired.initialState === "closed")
-      Object.assign(fields, { state: "closed", state_reason: "completed" });
+    if (backfillClose) Object.assign(fields, backfillClose);
     return [{ op: "create", kind: "issue", key: desired.key, title: desired.title, fields }];
   }
   const changed: Record<string, unknown> = {};
@@ -111,38 +112,30 @@ function diffIssue(
   const missing = desired.labels.filter((name) => !lower.has(name.toLowerCase()));
   if (missing.length > 0) changed.labels = [...present, ...missing];
   if (actual.milestone === null) changed.milestone = milestone;
+  // Weeks that the start, time zone or curriculum moved before installation are closed as backfill
+  // would have made them, once: an issue the learner reopened is theirs.
+  const closing = backfillClose && actual.state === "open" && actual.state_reason !== "reopened";
+  if (closing) Object.assign(changed, backfillClose);
   return Object.keys(changed).length === 0
     ? []
     : [
         {
-          op: "update",
+          op: closing ? "close" : "update",
           kind: "issue",
           key: desired.key,
           title: actual.title,
           number: actual.number,
           fields: changed,
+          ...(closing ? { reason: `ended before installation (backfill: ${desired.backfill})` } : {}),
         },
       ];
 }
 
-/**
- * The day syllabot was installed, as GitHub remembers it: the creation of the oldest object it
- * manages, in the learner's zone. With nothing managed yet, it is being installed today.
- */
-export function installationDate(
-  actual: Snapshot,
-  timeZone: string,
-  today: Temporal.PlainDate,
-): Temporal.PlainDate {
-  const created = [
-    ...actual.milestones
-      .filter((milestone) => keyOf(milestone.description))
-      .map((milestone) => milestone.created_at),
-    ...actual.issues.filter((issue) => keyOf(issue.body)).map((issue) => issue.created_at),
-  ];
-  if (created.length === 0) return today;
-  const oldest = created
-    .map((timestamp) => Temporal.Instant.from(timestamp))
-    .sort(Temporal.Instant.compare)[0];
-  return oldest ? localDate(oldest, timeZone) : today;
-}
+/** How backfill closes an issue whose weeks ended before installation, by policy. */
+const BACKFILL_CLOSE: Record<NonNullable<DesiredIssue["backfill"]>, object | undefined> = {
+  close: { state: "closed", state_reason: "completed" },
+  skip: { state: "closed", state_reason: "not_planned" },
+  open: undefined,
+};
+
+export { installationDate } from "./installation.js";

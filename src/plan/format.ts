@@ -36,10 +36,12 @@ function detail(operation: Operation): string {
     if (fields.state === "closed") parts.push("closed: ended before installation");
     return parts.length > 0 ? `  (${parts.join(", ")})` : "";
   }
+  const number = operation.number === undefined ? "" : `#${operation.number}: `;
+  if (operation.reason) return `  (${number}${operation.reason})`;
   const changed = Object.keys(fields).map((field) =>
     field === "due_on" && typeof fields.due_on === "string" ? `due ${fields.due_on.slice(0, 10)}` : field,
   );
-  return `  (${operation.number === undefined ? "" : `#${operation.number}: `}${changed.join(", ")})`;
+  return `  (${number}${changed.join(", ")})`;
 }
 
 export function summaryLine(summary: Summary): string {

@@ -2,8 +2,10 @@ import type { Temporal } from "../calendar.js";
 import type { Snapshot } from "./actual.js";
 import type { PlanContext } from "./context.js";
 import { desiredState } from "./desired.js";
-import { diff, installationDate } from "./diff.js";
+import { diff } from "./diff.js";
+import { installationDate } from "./installation.js";
 import { type Operation, type Summary, summarize } from "./operations.js";
+import { retirements } from "./retire.js";
 
 export interface Plan {
   operations: Operation[];
@@ -15,6 +17,9 @@ export interface Plan {
 /** Plan the writes that bring a repository (its `actual` snapshot) to the curriculum's desired state. */
 export function plan(context: PlanContext, actual: Snapshot, today: Temporal.PlainDate): Plan {
   const installedOn = installationDate(actual, context.calendar.timeZone, today);
-  const operations = diff(desiredState(context, installedOn, today), actual);
+  const operations = [
+    ...diff(desiredState(context, installedOn, today), actual),
+    ...retirements(context, actual),
+  ];
   return { operations, summary: summarize(operations), installedOn: installedOn.toString() };
 }

@@ -7,6 +7,8 @@ export interface Operation {
   /** The existing milestone's or issue's number, for updates. */
   number?: number;
   fields: Record<string, unknown>;
+  /** Why, when the fields do not say it (an issue closed or marked because the plan changed). */
+  reason?: string;
 }
 
 export const OPERATION_KINDS = ["label", "milestone", "issue"] as const;

@@ -200,3 +200,23 @@ function entryText(entry: LedgerCommit): string {
 export function weeklyTotals(ledger: Ledger): Map<number, Tally> {
   return ledgerActivity(ledger).weeks;
 }
+
+/** Every repository the ledger has recorded commits from or listed: a project's former ones too. */
+export function ledgerRepositories(ledger: Ledger): string[] {
+  const repos = [
+    ...Object.keys(ledger.lastSeen),
+    ...Object.values(ledger.commits).map((commit) => commit.repo),
+    ...Object.keys(ledger.archive?.repos ?? {}),
+  ];
+  return [...new Set(repos)].sort();
+}
+
+/** How many commits the ledger counts in a repository, listed or folded into the archive. */
+export function commitsRecordedIn(ledger: Ledger, repo: string): number {
+  const live = Object.values(ledger.commits).filter((commit) => commit.repo === repo).length;
+  const archived = Object.values(ledger.archive?.repos[repo]?.weeks ?? {}).reduce(
+    (sum, week) => sum + week.commits,
+    0,
+  );
+  return live + archived;
+}

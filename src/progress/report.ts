@@ -138,9 +138,10 @@ function weekReports(input: ReportInput, issues: ReadonlyMap<string, ActualIssue
 }
 
 /**
- * A week is done when its issue is closed (by a commit or by hand) or, without an issue, when a
- * commit claimed it; an issue the learner reopened is not done. Done on the earlier of the claim
- * and the closing; a week closed by backfill at installation has no such day and is not late.
+ * A week is done when its issue is closed (by a commit or by hand; not as "not planned") or,
+ * without an issue, when a commit claimed it; an issue the learner reopened is not done. Done on
+ * the earlier of the claim and the closing; a week closed by backfill at installation has no such
+ * day and is not late.
  */
 function weekStatus(
   span: { first: PlainDate; last: PlainDate },
@@ -150,6 +151,9 @@ function weekStatus(
   installedOn: PlainDate | undefined,
   zone: string,
 ): { status: WeekStatus; doneOn?: PlainDate } {
+  // Closed as not planned (a week backfill skips, or one the learner dropped) is not done: it
+  // counts as a week without an issue.
+  if (issue?.state_reason === "not_planned") issue = undefined;
   const closedOn =
     issue?.state === "closed" && typeof issue.closed_at === "string"
       ? localDate(Temporal.Instant.from(issue.closed_at), zone)
@@ -208,7 +212,8 @@ function projectReports(input: ReportInput, issues: ReadonlyMap<string, ActualIs
     const last = activity?.latest;
     const issue = issues.get(keys.project(project.slug));
     const status =
-      issue?.state === "closed" || activity?.projects.has(project.slug)
+      (issue?.state === "closed" && issue.state_reason !== "not_planned") ||
+      activity?.projects.has(project.slug)
         ? "done"
         : !repo
           ? "untracked"

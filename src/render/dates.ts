@@ -1,7 +1,7 @@
 import type { Temporal } from "temporal-polyfill";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "Mon 2 Mar 2026": fixed English, independent of the machine's locale and ICU data. */
 export function formatDate(date: Temporal.PlainDate, withYear = true): string {

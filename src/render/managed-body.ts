@@ -102,3 +102,29 @@ export function mergeManagedBody(actual: string | null | undefined, desired: str
   const content = carryTicks(desiredRegion.content, tickedItems(region.content));
   return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
 }
+
+const RETIRED_MARKER = "<!-- syllabot:retired -->";
+const RETIRED_BLOCK = /^\n<!-- syllabot:retired -->\n(?:>.*\n)*/;
+
+/** Whether a managed body carries the note that its object left the plan. */
+export function isRetired(body: string | null | undefined): boolean {
+  const region = splitRegion(normalizeNewlines(body ?? ""));
+  return region !== undefined && RETIRED_BLOCK.test(region.content);
+}
+
+/**
+ * The body with `note` (why the object left the plan) at the top of its region, in place of an
+ * earlier one; the rest of the region, ticks included, and the learner's text stay as they are.
+ */
+export function withRetiredNote(body: string | null | undefined, note: string): string {
+  const block = `${RETIRED_MARKER}\n> [!WARNING]\n> ${note}\n`;
+  const current = normalizeNewlines(body ?? "");
+  const region = splitRegion(current);
+  if (!region) {
+    const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+    return `${current}${separator}${START_MARKER}\n${block}${END_MARKER}\n`;
+  }
+  const rest = region.content.replace(RETIRED_BLOCK, "\n");
+  const content = `\n${block}${rest.startsWith("\n") ? rest.slice(1) : rest}`;
+  return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
+}

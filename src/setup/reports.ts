@@ -82,7 +82,7 @@ export function invalidSetupCheck(headSha: string, problems: readonly Problem[],
 export function plannedSetupCheck(headSha: string, plan: Plan): CheckRun {
   const rows = plan.operations.map(
     (operation) =>
-      `| ${operation.op} | ${operation.kind} | ${inlineCode(operation.key)} | ${escapeMarkdownInline(operation.title)} | ${Object.keys(operation.fields).join(", ")} |`,
+      `| ${operation.op} | ${operation.kind} | ${inlineCode(operation.key)} | ${escapeMarkdownInline(operation.title)} | ${Object.keys(operation.fields).join(", ")}${operation.reason ? ` (${escapeMarkdownInline(operation.reason)})` : ""} |`,
   );
   const table =
     rows.length === 0

@@ -1,7 +1,17 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { rebuildLedger, sync, track, trackHistory } from "../../src/engine.js";
-import { emptyLedger, LEDGER_PATH, parseLedger, weeklyTotals } from "../../src/progress/ledger.js";
+import {
+  emptyLedger,
+  LEDGER_PATH,
+  parseLedger,
+  recordCommits,
+  serializeLedger,
+  weeklyTotals,
+} from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -126,6 +136,92 @@ describe("the ledger in the portfolio", () => {
     );
     expect(result.stdout).toContain("not read: octocat/logr does not exist yet, or the token cannot see it");
     expect(Object.keys(parseLedger((await ledgerText()) ?? "")?.commits ?? {})).toHaveLength(6);
+  });
+
+  describe("after a project's repository is switched in the config", () => {
+    /** The example config with csvq moved to a new repository, as a file `syllabot rebuild` reads. */
+    function switchedConfig(): string {
+      const file = join(mkdtempSync(join(tmpdir(), "syllabot-")), "syllabot.yml");
+      writeFileSync(
+        file,
+        readFileSync(EXAMPLE_CONFIG, "utf8").replace("csvq: octocat/csvq", "csvq: octocat/csvq-v2"),
+      );
+      return file;
+    }
+    const rebuild = (config: string) =>
+      runCli(["rebuild", "--repo", REPO, "--config", config, "--api-url", emulator.url, "--pace", "0"], {
+        GITHUB_TOKEN: emulator.token,
+      });
+    const minutes = async () =>
+      [...weeklyTotals(parseLedger((await ledgerText()) ?? "") ?? emptyLedger()).values()].reduce(
+        (sum, week) => sum + week.minutes,
+        0,
+      );
+
+    beforeEach(async () => {
+      await trackHistory({ gateway: gatewayFor(REPO), context: exampleContext(), gatewayFor });
+      emulator.createRepo("octocat/csvq-v2");
+      emulator.addCommit("octocat/csvq-v2", {
+        message: "start over\n\nTime: 3h",
+        author: "octocat",
+        date: "2026-04-20T18:00:00Z",
+        files: { "src/main.rs": "fn main() {}\n" },
+      });
+    });
+
+    it("rebuild still counts the former repository's commits, read from GitHub, and says so", async () => {
+      expect(await minutes()).toBe(255);
+      const result = await rebuild(switchedConfig());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("also read: octocat/csvq, no longer in the config");
+      // 1 h 30 + 2 h + 45 min in the former repository, 3 h in the new one.
+      expect(await minutes()).toBe(255 + 180);
+      // And the next rebuild still knows the former repository.
+      await rebuild(switchedConfig());
+      expect(await minutes()).toBe(255 + 180);
+    });
+
+    it("says plainly what is lost when a former repository cannot be read", async () => {
+      // The ledger recorded two commits in a repository since deleted.
+      const recorded = {
+        repo: "octocat/csvq-old",
+        timestamp: "2026-03-10T18:00:00.000Z",
+        week: 2,
+        weeks: [],
+        projects: [],
+        minutes: 60,
+        problems: [],
+      };
+      const previous = parseLedger((await ledgerText()) ?? "") ?? emptyLedger();
+      const seeded = recordCommits(previous, {
+        ["a".repeat(40)]: recorded,
+        ["b".repeat(40)]: recorded,
+      });
+      emulator.addCommit(REPO, {
+        message: "seed",
+        author: "octocat",
+        files: { [LEDGER_PATH]: serializeLedger(seeded) },
+      });
+      const result = await rebuild(switchedConfig());
+      expect(result.stdout).toContain(
+        "not read: octocat/csvq-old, no longer in the config: the 2 commits the ledger had recorded there are not in the rebuilt one",
+      );
+      expect(result.stdout).toContain("also read: octocat/csvq, no longer in the config");
+    });
+
+    it("says plainly what may be lost when the previous ledger cannot be read", async () => {
+      emulator.addCommit(REPO, {
+        message: "oops",
+        author: "octocat",
+        files: { [LEDGER_PATH]: "{ not json" },
+      });
+      const result = await rebuild(switchedConfig());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(
+        /The previous ledger could not be read \(.*not valid JSON.*\): commits in repositories the config no longer names are not in the rebuilt one\./,
+      );
+      expect(await minutes()).toBe(180);
+    });
   });
 
   it("counts DSA problems per week from the DSA repository's Problem: trailers", async () => {

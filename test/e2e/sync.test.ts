@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { sync } from "../../src/engine.js";
@@ -8,7 +11,7 @@ import { keyOf } from "../../src/render/managed-body.js";
 import { appJwt } from "../emulator/helpers.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { runCli } from "../helpers/run-cli.js";
-import { date, EXAMPLE_CONFIG, exampleContext } from "../helpers/setup.js";
+import { date, EXAMPLE_CONFIG, exampleContext, repoPath } from "../helpers/setup.js";
 
 const REPO = "octocat/portfolio";
 const TODAY = date("2026-03-02");
@@ -243,6 +246,37 @@ describe("syllabot apply against the emulator", () => {
     expect(first.stdout).not.toContain(emulator.token);
     const second = await run(argv, { GITHUB_TOKEN: emulator.token });
     expect(second.stdout).toContain("No changes: the repository matches the curriculum.");
+  });
+
+  it.each(["2026-06-01", "2026-02-10"])(
+    "with --today %s, away from GitHub's clock, a second identical run writes nothing",
+    async (today) => {
+      const argv = apply("--pace", "0", "--today", today);
+      expect((await run(argv, { GITHUB_TOKEN: emulator.token })).code).toBe(0);
+      emulator.clearLog();
+      const second = await run(argv, { GITHUB_TOKEN: emulator.token });
+      expect(second.stdout).toContain("No changes: the repository matches the curriculum.");
+      expect(emulator.counts().writes).toBe(0);
+    },
+  );
+
+  it("closes as not planned, with a note, the weeks a shortened curriculum no longer has", async () => {
+    await run(apply("--pace", "0", "--today", "2026-03-02"), { GITHUB_TOKEN: emulator.token });
+    const shorter = join(mkdtempSync(join(tmpdir(), "syllabot-")), "short.yaml");
+    const curriculum = readFileSync(repoPath("curriculum/rust-systems-1y.yaml"), "utf8");
+    // The bundled course edited down to 51 weeks: its last blocks end a week earlier.
+    writeFileSync(shorter, curriculum.replaceAll(/\b(\d+)-52\b/g, "$1-51"));
+    const result = await run(apply("--pace", "0", "--today", "2026-03-02", "--curriculum", shorter), {
+      GITHUB_TOKEN: emulator.token,
+    });
+    expect(result.stdout).toMatch(
+      /- issue +week-52 .*#\d+: not planned: The curriculum no longer has week 52/,
+    );
+    const issue = (await issueFinder())("week-52");
+    expect(issue).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    expect(issue.body).toContain("The curriculum no longer has week 52 (it has 51 weeks now).");
+    expect((await issueFinder())("week-01").body).toContain("week 1 of 51");
+    expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
   });
 
   it("writes nothing on --dry-run", async () => {

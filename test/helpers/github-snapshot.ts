@@ -68,6 +68,13 @@ export function applyAsGitHub(
       if (!issue) throw new Error(`no issue #${operation.number}`);
       if (fields.title !== undefined) issue.title = String(fields.title);
       if (fields.body !== undefined) issue.body = String(fields.body);
+      if (fields.state === "open" || fields.state === "closed") {
+        issue.state_reason =
+          fields.state === "open"
+            ? "reopened"
+            : ((fields.state_reason as string | undefined) ?? issue.state_reason ?? "completed");
+        issue.state = fields.state;
+      }
       if (fields.labels !== undefined) issue.labels = (fields.labels as string[]).map((name) => ({ name }));
       if (fields.milestone !== undefined) {
         const number = milestoneNumber(fields.milestone);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parsePlainDate } from "../../src/calendar.js";
 import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
-import { loadCurriculumFile } from "../../src/curriculum/load.js";
+import { loadCurriculumFile, parseCurriculum, readSource } from "../../src/curriculum/load.js";
 import { planContext } from "../../src/plan/context.js";
 
 export const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -23,9 +23,14 @@ export function exampleContext() {
   return planContext(config, curriculum);
 }
 
-/** A context for the mini curriculum with config text overridden line by line. */
-export function miniContext(configYaml: string) {
-  const curriculum = loadCurriculumFile(MINI_CURRICULUM);
+/**
+ * A context for the mini curriculum with config text overridden line by line; `editCurriculum`
+ * changes the curriculum's YAML text first (a course edited mid-way).
+ */
+export function miniContext(configYaml: string, editCurriculum?: (text: string) => string) {
+  const curriculum = editCurriculum
+    ? parseCurriculum(editCurriculum(readSource(MINI_CURRICULUM)), MINI_CURRICULUM)
+    : loadCurriculumFile(MINI_CURRICULUM);
   const loaded = parseConfig(configYaml, "test.yml");
   return planContext(checkConfig(loaded, curriculum), curriculum);
 }

@@ -150,7 +150,14 @@ describe("re-planning", () => {
       milestone: null,
       created_at: "2026-03-02T10:00:00Z",
     });
-    expect(plan(context, snapshot, TODAY).operations).toEqual([]);
+    // A week beyond the curriculum is closed as not planned, with a note, not deleted.
+    expect(
+      plan(context, snapshot, TODAY).operations.map(({ op, number, fields }) => ({
+        op,
+        number,
+        state_reason: fields.state_reason,
+      })),
+    ).toEqual([{ op: "close", number: 999, state_reason: "not_planned" }]);
   });
 
   it("restores a removed managed label on an issue without dropping the learner's labels", () => {

@@ -1,0 +1,96 @@
+import { plannedProjects } from "../curriculum/load.js";
+import { isRetired, keyOf, normalizeNewlines, withRetiredNote } from "../render/managed-body.js";
+import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
+import type { ActualIssue, ActualMilestone, Snapshot } from "./actual.js";
+import type { PlanContext } from "./context.js";
+import type { Operation } from "./operations.js";
+
+/**
+ * What becomes of the managed issues and milestones the plan no longer has (a week, project or
+ * phase removed from the curriculum, a capstone option no longer chosen): each gets a note saying
+ * why, at the top of its managed region. An open one is closed, issues as not planned, once: one
+ * the learner reopens after that stays open. A closed one (done, or closed by hand) stays closed,
+ * as it was. Nothing is deleted. Objects merely not due yet (`issues_ahead`) are still planned.
+ */
+export function retirements(context: PlanContext, actual: Snapshot): Operation[] {
+  const issues = actual.issues.flatMap((issue) => {
+    const key = issue.pull_request === undefined ? keyOf(issue.body) : undefined;
+    const gone = key === undefined ? undefined : goneFromPlan(context, key);
+    return key && gone ? retireIssue(issue, key, gone) : [];
+  });
+  const phases = new Set(context.curriculum.phases.map((phase) => phase.number));
+  const milestones = actual.milestones.flatMap((milestone) => {
+    const key = keyOf(milestone.description);
+    const phase = key ? /^phase-(\d+)$/.exec(key)?.[1] : undefined;
+    if (!key || phase === undefined || phases.has(Number(phase))) return [];
+    return retireMilestone(milestone, key, `The curriculum no longer has phase ${Number(phase)}.`);
+  });
+  return [...issues, ...milestones];
+}
+
+/** Why the plan no longer has the issue keyed `key`; undefined when it still does, or it is not a plan's. */
+function goneFromPlan(context: PlanContext, key: string): string | undefined {
+  const { curriculum } = context;
+  const week = /^week-(\d+)$/.exec(key)?.[1];
+  if (week !== undefined) {
+    const number = Number(week);
+    const weeks = `${curriculum.totalWeeks} week${curriculum.totalWeeks === 1 ? "" : "s"}`;
+    return number >= 1 && number <= curriculum.totalWeeks
+      ? undefined
+      : `The curriculum no longer has week ${number} (it has ${weeks} now).`;
+  }
+  const slug = /^project-(.+)$/.exec(key)?.[1];
+  if (slug === undefined) return undefined;
+  if (plannedProjects(curriculum, context.chosen).some((project) => project.slug === slug)) return undefined;
+  const option = curriculum.projects.find((project) => project.slug === slug)?.choice;
+  return option === undefined
+    ? `The curriculum no longer has project ${slug}.`
+    : `The plan no longer has project ${slug}: it is an option of the choice ${option}, and the config does not choose it.`;
+}
+
+const LEFT_OUT = "It is left out of the plan and of progress; if it was open, syllabot closed it";
+
+function retireIssue(issue: ActualIssue, key: string, gone: string): Operation[] {
+  const note = `${gone} ${LEFT_OUT} as not planned.`;
+  const body = fitText(withRetiredNote(issue.body, note), GITHUB_LIMITS.issueBody);
+  const closing = issue.state === "open" && !isRetired(issue.body);
+  const fields: Record<string, unknown> = {};
+  if (body !== normalizeNewlines(issue.body ?? "")) fields.body = body;
+  if (closing) Object.assign(fields, { state: "closed", state_reason: "not_planned" });
+  if (Object.keys(fields).length === 0) return [];
+  return [
+    {
+      op: closing ? "close" : "update",
+      kind: "issue",
+      key,
+      title: issue.title,
+      number: issue.number,
+      fields,
+      reason: `${closing ? "not planned" : "marked"}: ${gone}`,
+    },
+  ];
+}
+
+function retireMilestone(milestone: ActualMilestone, key: string, gone: string): Operation[] {
+  const note = `${gone} ${LEFT_OUT}.`;
+  const description = fitText(
+    withRetiredNote(milestone.description, note),
+    GITHUB_LIMITS.milestoneDescription,
+  );
+  const closing = milestone.state === "open" && !isRetired(milestone.description);
+  const fields: Record<string, unknown> = {};
+  if (description !== normalizeNewlines(milestone.description ?? "")) fields.description = description;
+  if (closing) fields.state = "closed";
+  if (Object.keys(fields).length === 0) return [];
+  return [
+    {
+      op: closing ? "close" : "update",
+      kind: "milestone",
+      key,
+      title: milestone.title,
+      number: milestone.number,
+      fields,
+      reason: `${closing ? "closed" : "marked"}: ${gone}`,
+    },
+  ];
+}
