@@ -106,7 +106,10 @@ describe("the curriculum path a config names", () => {
   it.each([
     ["../../etc/passwd", "has a . or .. folder"],
     ["/proc/self/environ", "is absolute"],
-    ["rust-systems-2y", "is neither a built-in curriculum (go-web-services-10w, rust-systems-1y) nor a path to a .yaml file"],
+    [
+      "rust-systems-2y",
+      "is neither a built-in curriculum (go-web-services-10w, rust-systems-1y) nor a path to a .yaml file",
+    ],
   ])(
     "is not looked up when it is %j, with the config's other problems reported too",
     (curriculum, reason) => {
