@@ -71,8 +71,6 @@ function pendingItem(course: Curriculum, layout: Layout, step: Step): string | u
   if (layout === "portfolio is a project repository" && (step === "refresh" || step === "rebuild")) {
     return "item 2";
   }
-  // needs item 6: `status` speaks of open-source bars to a course without that track.
-  if (step === "status" && !course.tracks.oss) return "item 6";
   return undefined;
 }
 
