@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone, parsePlainDate } from "../calendar.js";
 import { DEFAULT_CURRICULUM_ID } from "../curriculum/builtin.js";
+import { describe } from "../yaml/validate.js";
 import { curriculumPathProblem, MAX_REPOSITORY_PATH_LENGTH, readmePathProblem } from "./repository-path.js";
 
 const login = z.string().regex(
@@ -135,7 +136,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       repos: z
         .array(repo)
-        .min(1)
+        .min(1, "must list at least 1 repository; leave it out to search the curriculum's targets")
         .max(MAX_OSS_REPOS, `at most ${MAX_OSS_REPOS} repositories: each is searched on every run`)
         .optional(),
       substantive_min_lines: z
@@ -203,7 +204,10 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   issues_ahead: z
-    .union([z.literal("all"), z.number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)])
+    .union([z.literal("all"), z.number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)], {
+      error: (issue) =>
+        `expected "all" or a number of weeks (0 to ${CONFIG_LIMITS.issuesAhead}), got ${describe(issue.input)}`,
+    })
     .default("all")
     .describe(
       "Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describe } from "../yaml/validate.js";
 
 /** Markdown text written by the curriculum's author. */
 const text = z.string().trim().min(1, "must not be empty");
@@ -14,10 +15,13 @@ export const MAX_OSS_TARGETS = 100;
 /** `5` or `"11-13"` (ASCII hyphen or en dash), normalized to an inclusive range, ending at most at `max`. */
 function rangeUpTo(max: number, unit: string) {
   return z
-    .union([
-      z.number().int().positive(),
-      z.string().regex(RANGE, 'expected a number or a range such as "11-13"'),
-    ])
+    .union(
+      [
+        z.number().int().positive(),
+        z.string().regex(RANGE, { error: (issue) => rangeMessage(unit, issue.input) }),
+      ],
+      { error: (issue) => rangeMessage(unit, issue.input) },
+    )
     .transform((value, context) => {
       const [, from = "", to = ""] = typeof value === "number" ? [] : (RANGE.exec(value) ?? []);
       const range =
@@ -40,12 +44,32 @@ function rangeUpTo(max: number, unit: string) {
     });
 }
 
-export const rangeSchema = rangeUpTo(Number.MAX_SAFE_INTEGER, "number");
+/** What a range accepts, and, for a list of consecutive numbers (`[5, 6, 7]`), the range that says it. */
+function rangeMessage(unit: string, input: unknown): string {
+  const expected = `expected a ${unit} number such as 5, or a range of ${unit}s such as "5-7"`;
+  if (!Array.isArray(input)) return `${expected}; got ${describe(input)}`;
+  const consecutive =
+    input.length > 0 &&
+    input.every((item, index) => Number.isInteger(item) && item === (input[0] as number) + index);
+  return consecutive
+    ? `${expected}; got a list (write [${input.join(", ")}] as "${input[0]}-${input[input.length - 1]}")`
+    : `${expected}; got a list`;
+}
+
+/** A range of months (of the DSA track's stages): only the weeks bound how long a curriculum is. */
+const monthRange = rangeUpTo(Number.MAX_SAFE_INTEGER, "month");
 /** A range of weeks: a curriculum has at most MAX_WEEKS of them. */
 const weekRange = rangeUpTo(MAX_WEEKS, "week");
-export type Range = z.output<typeof rangeSchema>;
+export type Range = z.output<typeof weekRange>;
 
-const hoursRange = z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() });
+const hoursRange = z
+  .strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() })
+  .refine((range) => range.min <= range.max, {
+    error: (issue) => {
+      const range = issue.input as { min: number; max: number };
+      return `min (${range.min}) is more than max (${range.max})`;
+    },
+  });
 
 const slug = z
   .string()
@@ -108,7 +132,7 @@ const project = z.strictObject({
 });
 
 const dsaStage = z.strictObject({
-  months: rangeSchema,
+  months: monthRange,
   title: text,
   phases: z.array(z.number().int().positive()).default([]),
   topics: texts.min(1),

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { formatPath, InputError, MAX_REPORTED_PROBLEMS, type Problem } from "../errors.js";
+import { readableIssueMessage } from "./messages.js";
 import type { YamlSource } from "./source.js";
 
 /** A finding of a cross-field rule: where (a path into the data) and what. */
@@ -28,7 +29,7 @@ export function checkSource<Schema extends z.ZodType>(
   schema: Schema,
   source: YamlSource,
 ): { data: z.output<Schema> } | { problems: Problem[]; unreported: number } {
-  const result = schema.safeParse(source.data, { reportInput: true });
+  const result = schema.safeParse(source.data, { reportInput: true, error: readableIssueMessage });
   if (result.success) return { data: result.data };
   const context: Context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
   const problems: Problem[] = [];
