@@ -51,7 +51,7 @@ describe("a curriculum named by a local config", () => {
 
   it.each([
     ["a file that does not exist", () => undefined, "plans/missing.yaml", "no such file"],
-    ["a folder", () => mkdirSync(join(clone, "plans")), "plans", "is a directory"],
+    ["a folder", () => mkdirSync(join(clone, "plans.yaml")), "plans.yaml", "is a directory"],
   ])("is reported at the config's curriculum line when it is %s", async (_, arrange, curriculum, reason) => {
     arrange();
     writeConfig(curriculum);
