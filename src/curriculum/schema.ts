@@ -95,7 +95,7 @@ const studyItem = z.strictObject({
 const studyMaterial = z
   .array(studyItem)
   .default([])
-  .describe("Books, courses and talks, listed in the issue as Study material");
+  .describe("Books, courses and talks, listed in the project's issue as Study material");
 
 const phase = z.strictObject({
   number: z
@@ -110,11 +110,16 @@ const phase = z.strictObject({
   weeks: weekRange.describe(
     'The weeks the phase spans: a number or a range such as "1-8"; phases cover every week once, in order',
   ),
-  objective: text.describe("What the phase is for, opening its milestone's description"),
-  study_material: studyMaterial,
-  concepts: texts.default([]).describe("Concepts the phase teaches, listed in its milestone"),
-  checks: texts.default([]).describe("Questions to answer at the phase's end, listed in its milestone"),
-  notes: texts.default([]).describe("Further notes, listed in its milestone"),
+  objective: text.describe("What the phase is for: its milestone's description"),
+  study_material: z
+    .array(studyItem)
+    .default([])
+    .describe("Books, courses and talks for the phase (for readers of the file; syllabot does not show it)"),
+  concepts: texts.default([]).describe("Concepts the phase teaches, listed in each of its week issues"),
+  checks: texts
+    .default([])
+    .describe("Questions to answer at the phase's end (for readers of the file; syllabot does not show it)"),
+  notes: texts.default([]).describe("Further notes (for readers of the file; syllabot does not show it)"),
 });
 
 const week = z.strictObject({
@@ -266,8 +271,8 @@ const tracks = z.strictObject({
 const forReading = (what: string) => `${what} (for readers of the file; syllabot does not show it)`;
 
 const hoursPart = z.strictObject({
-  hours: hoursRange.describe("Hours a week"),
-  work: texts.describe("The kinds of work done then"),
+  hours: hoursRange.describe("Hours a week, shown in the heading of the week issues' checklist"),
+  work: texts.describe(forReading("The kinds of work done then")),
 });
 
 export const curriculumSchema = z.strictObject({
@@ -307,7 +312,9 @@ export const curriculumSchema = z.strictObject({
           weekend: hoursPart.describe("The weekend part of the week"),
         })
         .optional()
-        .describe(forReading("How the week's hours divide between weekdays and the weekend")),
+        .describe(
+          "How the week's hours divide between weekdays and the weekend: the week issues' checklists show the hours",
+        ),
       pacing_note: text.optional().describe(forReading("Advice on pace")),
     })
     .describe("How much time the course asks for"),
