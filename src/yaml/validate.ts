@@ -108,6 +108,10 @@ function* issuesOf(issue: z.core.$ZodIssue, context: Context): Generator<RuleIss
         message: issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
       };
       return;
+    case "invalid_key":
+      // A mapping's key the schema refuses: what the key should be, said at the key.
+      for (const inner of issue.issues) yield { path, message: inner.message, atKey: true };
+      return;
     case "invalid_value":
       yield {
         path,

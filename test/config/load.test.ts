@@ -135,6 +135,11 @@ describe("learner config", () => {
       input: `${VALID}commit: {author: {name: "", email: a@example.com}}\n`,
       errors: ["syllabot.yml:8:25: commit.author.name: must not be empty"],
     },
+    {
+      name: "a verdict whose key is not a pull request",
+      input: `${VALID}oss: {verdicts: {"o/r#x": substantive}}\n`,
+      errors: ['syllabot.yml:8:18: oss.verdicts["o/r#x"]: expected a pull request as "owner/name#number"'],
+    },
   ])("reports $name with file, line, column and field", ({ input, errors }) => {
     expect(errorsOf(input)).toEqual(errors);
   });
