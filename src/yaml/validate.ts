@@ -127,13 +127,30 @@ function* issuesOf(issue: z.core.$ZodIssue, context: Context): Generator<RuleIss
         for (const inner of deepest) yield* issuesOf({ ...inner, path: [...path, ...inner.path] }, context);
         return;
       }
-      // Every branch failed at the value itself: a missing value is said to be missing.
-      yield { path, message: issue.input === undefined ? "is required" : issue.message };
+      // Every branch failed at the value itself: a missing value is said to be missing, and a union
+      // without a message of its own says what its branches expect.
+      if (issue.input === undefined) yield { path, message: "is required" };
+      else yield { path, message: issue.message === ZOD_UNION_DEFAULT ? unionMessage(issue) : issue.message };
       return;
     }
     default:
       yield { path, message: issue.message };
   }
+}
+
+/** What zod says of a union that fails without a message of its own. */
+const ZOD_UNION_DEFAULT = "Invalid input";
+
+/** "expected a string or a mapping, got number 5": each branch's expectation, from its first issue. */
+function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
+  const expected = issue.errors.flatMap(([first]) => {
+    if (first?.code === "invalid_type") return [article(first.expected)];
+    if (first?.code === "invalid_value") return first.values.map((value) => JSON.stringify(value));
+    return [];
+  });
+  const unique = [...new Set(expected)];
+  if (unique.length === 0) return issue.message;
+  return `expected ${unique.join(" or ")}, got ${describe(issue.input)}`;
 }
 
 function depth(issues: readonly z.core.$ZodIssue[]): number {
