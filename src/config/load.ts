@@ -97,11 +97,24 @@ export function loadCurriculumFor(loaded: LoadedConfig, override?: string, root?
   if (override) return loadCurriculumFile(source.path);
   const repository = root ?? repositoryRootOf(loaded.source.file);
   const file = shownPath(join(repository, source.path));
-  const read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
-  if ("refused" in read) {
-    const message = `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`;
-    throw new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
+  const atCurriculumLine = (message: string) =>
+    new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
+  let read: ReturnType<typeof readCheckoutFile>;
+  try {
+    read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
+  } catch (error) {
+    // A file that is not there is the config's mistake: said at its line, with where it was looked for.
+    const reason =
+      error instanceof InputError ? error.problems[0]?.message.replace(/^cannot read: /, "") : undefined;
+    if (reason === undefined) throw error;
+    throw atCurriculumLine(
+      `${describe(source.path)} cannot be read: ${reason} in the repository at ${shownPath(repository)} (a path is from the repository's root)`,
+    );
   }
+  if ("refused" in read)
+    throw atCurriculumLine(
+      `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`,
+    );
   return parseCurriculum(read.text, file);
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone, parsePlainDate } from "../calendar.js";
 import { DEFAULT_CURRICULUM_ID } from "../curriculum/builtin.js";
+import { describe } from "../yaml/validate.js";
 import { curriculumPathProblem, MAX_REPOSITORY_PATH_LENGTH, readmePathProblem } from "./repository-path.js";
 
 const login = z.string().regex(
@@ -102,7 +103,9 @@ export const configSchema = z.strictObject({
   }),
   curriculum: repositoryPath(curriculumPathProblem)
     .default(DEFAULT_CURRICULUM_ID)
-    .describe("A built-in curriculum id, or a path to a curriculum YAML file in this repository"),
+    .describe(
+      "A built-in curriculum id, or the path of a curriculum YAML file from this repository's root (the folder holding .github/)",
+    ),
   capstone: slug
     .optional()
     .describe(
@@ -149,15 +152,19 @@ export const configSchema = z.strictObject({
     .strictObject({
       repos: z
         .array(repo)
-        .min(1)
+        .min(1, "must list at least 1 repository; leave it out to search the curriculum's targets")
         .max(MAX_OSS_REPOS, `at most ${MAX_OSS_REPOS} repositories: each is searched on every run`)
-        .optional(),
+        .optional()
+        .describe(
+          "Repositories (owner/name) whose pull requests and issues count for the open-source track (default: the curriculum's targets)",
+        ),
       substantive_min_lines: z
         .number()
         .int()
         .nonnegative()
         .max(CONFIG_LIMITS.substantiveMinLines)
-        .default(20),
+        .default(20)
+        .describe("Changed lines of code (not docs or tests) that make a merged pull request substantive"),
       verdicts: bounded(
         z.record(
           z
@@ -170,18 +177,27 @@ export const configSchema = z.strictObject({
         ),
         CONFIG_LIMITS.verdicts,
         "verdicts",
-      ).default({}),
+      )
+        .default({})
+        .describe(
+          'Your verdict on a pull request ("owner/name#number": substantive | not-substantive), which wins over the line count',
+        ),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("The open-source track: where contributions count and what is substantive"),
   reminders: z
     .strictObject({
       lead_days: z
         .array(z.number().int().positive().max(366))
         .max(CONFIG_LIMITS.leadDays, `at most ${CONFIG_LIMITS.leadDays} lead days`)
         .default([21, 7, 2])
-        .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+        .transform((days) => [...new Set(days)].sort((a, b) => b - a))
+        .describe(
+          "Days before a phase's last day on which an open-source bar not yet met opens or updates a reminder issue",
+        ),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("Reminders of the open-source bars"),
   readme: repositoryPath(readmePathProblem)
     .default("README.md")
     .describe(
@@ -198,13 +214,14 @@ export const configSchema = z.strictObject({
         .describe("Message of the commits that refresh the README, pictures and ledger"),
       author: z
         .strictObject({
-          name: z.string().trim().min(1).max(CONFIG_LIMITS.authorName),
-          email: z.email("expected an email address"),
+          name: z.string().trim().min(1).max(CONFIG_LIMITS.authorName).describe("The author's name"),
+          email: z.email("expected an email address").describe("The author's email address"),
         })
         .optional()
         .describe("Author of those commits (default: the app or token's identity)"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("The commits syllabot makes to refresh the README"),
   labels: z
     .strictObject({
       prefix: z
@@ -213,11 +230,18 @@ export const configSchema = z.strictObject({
           /^[^\s,:][^,:]{0,19}$/,
           "expected a label prefix of at most 20 characters, without commas or colons",
         )
-        .default("syllabot"),
+        .default("syllabot")
+        .describe(
+          'Prefix of the labels syllabot manages: "<prefix>", "<prefix>:week", "<prefix>:phase-3", …',
+        ),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("The labels syllabot manages"),
   issues_ahead: z
-    .union([z.literal("all"), z.number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)])
+    .union([z.literal("all"), z.number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)], {
+      error: (issue) =>
+        `expected "all" or a number of weeks (0 to ${CONFIG_LIMITS.issuesAhead}), got ${describe(issue.input)}`,
+    })
     .default("all")
     .describe(
       "Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)",

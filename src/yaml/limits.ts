@@ -1,4 +1,4 @@
-import { Lexer } from "yaml";
+import { isAlias, isCollection, isPair, isScalar, Lexer, type Node } from "yaml";
 
 /**
  * Bounds on the work one YAML file can ask for. A curriculum or config is small (the bundled
@@ -14,17 +14,27 @@ export const MAX_COLLECTION_ITEMS = 1_000;
 /** Lists and mappings inside each other: the schemas go 6 deep. */
 export const MAX_NESTING = 32;
 
+/**
+ * Values (scalars, lists, mappings) that aliases may add when expanded, all aliases together: as
+ * many as the largest file without aliases holds, so that the data a file makes is at most twice
+ * what its tokens allow. A value anchored once and repeated in each of a few hundred weeks adds a
+ * few thousand; a "billion laughs" file adds billions, and is refused at the alias that passes this.
+ */
+export const MAX_ALIAS_EXPANSION = MAX_YAML_TOKENS;
+
 /** The bounds one parse applies; a caller reading a larger kind of document (a snapshot) widens them. */
 export interface SourceLimits {
   maxTokens: number;
   maxCollectionItems: number;
   maxNesting: number;
+  maxAliasExpansion: number;
 }
 
 export const DOCUMENT_LIMITS: SourceLimits = {
   maxTokens: MAX_YAML_TOKENS,
   maxCollectionItems: MAX_COLLECTION_ITEMS,
   maxNesting: MAX_NESTING,
+  maxAliasExpansion: MAX_ALIAS_EXPANSION,
 };
 
 /** Control tokens the lexer emits that are not text of the source (document start, flow end, scalar start). */
@@ -106,4 +116,61 @@ export function shapeProblems(
     }
   }
   return problems;
+}
+
+/**
+ * The offset of the first alias at which the values all aliases so far expand to pass `limit`, or
+ * undefined when the whole document expands to less. Walks the document once, in document order (the
+ * order in which an alias finds the last anchor of its name), and knows each anchored value's
+ * expanded size once it is complete: the work is linear in the document, however much it would
+ * expand. An alias inside the value it names counts that value as one (`shapeProblems` refuses it).
+ */
+export function aliasExpansionExceeded(
+  root: unknown,
+  limit: number = MAX_ALIAS_EXPANSION,
+): number | undefined {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<unknown, number>();
+  let produced = 0;
+  /** Each open node with the children still to walk, and the size of those walked so far. */
+  const stack: { node: unknown; children: unknown[]; size: number }[] = [];
+  const enter = (node: unknown): number | undefined => {
+    if (isAlias(node)) {
+      const anchored = anchors.get(node.source);
+      const size = (anchored && sizes.get(anchored)) ?? 1;
+      produced += size;
+      if (produced > limit) return node.range?.[0] ?? 0;
+      sizes.set(node, size);
+      return undefined;
+    }
+    if (isScalar(node) || isCollection(node)) {
+      if (node.anchor) anchors.set(node.anchor, node);
+    }
+    if (isCollection(node)) {
+      const children = (node.items as unknown[]).flatMap((item) =>
+        isPair(item) ? [item.key, item.value] : [item],
+      );
+      stack.push({ node, children: children.reverse(), size: 1 });
+    } else sizes.set(node, 1);
+    return undefined;
+  };
+  const first = enter(root);
+  if (first !== undefined) return first;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    if (top.children.length > 0) {
+      const child = top.children.pop();
+      if (child === null || child === undefined) continue;
+      const exceeded = enter(child);
+      if (exceeded !== undefined) return exceeded;
+      const size = sizes.get(child);
+      if (size !== undefined) top.size += size;
+      continue;
+    }
+    stack.pop();
+    sizes.set(top.node, top.size);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.size += top.size;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { formatPath, InputError, MAX_REPORTED_PROBLEMS, type Problem } from "../errors.js";
+import { readableIssueMessage } from "./messages.js";
 import type { YamlSource } from "./source.js";
 
 /** A finding of a cross-field rule: where (a path into the data) and what. */
@@ -28,7 +29,7 @@ export function checkSource<Schema extends z.ZodType>(
   schema: Schema,
   source: YamlSource,
 ): { data: z.output<Schema> } | { problems: Problem[]; unreported: number } {
-  const result = schema.safeParse(source.data, { reportInput: true });
+  const result = schema.safeParse(source.data, { reportInput: true, error: readableIssueMessage });
   if (result.success) return { data: result.data };
   const context: Context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
   const problems: Problem[] = [];
@@ -107,6 +108,10 @@ function* issuesOf(issue: z.core.$ZodIssue, context: Context): Generator<RuleIss
         message: issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
       };
       return;
+    case "invalid_key":
+      // A mapping's key the schema refuses: what the key should be, said at the key.
+      for (const inner of issue.issues) yield { path, message: inner.message, atKey: true };
+      return;
     case "invalid_value":
       yield {
         path,
@@ -122,13 +127,30 @@ function* issuesOf(issue: z.core.$ZodIssue, context: Context): Generator<RuleIss
         for (const inner of deepest) yield* issuesOf({ ...inner, path: [...path, ...inner.path] }, context);
         return;
       }
-      // Every branch failed at the value itself: a missing value is said to be missing.
-      yield { path, message: issue.input === undefined ? "is required" : issue.message };
+      // Every branch failed at the value itself: a missing value is said to be missing, and a union
+      // without a message of its own says what its branches expect.
+      if (issue.input === undefined) yield { path, message: "is required" };
+      else yield { path, message: issue.message === ZOD_UNION_DEFAULT ? unionMessage(issue) : issue.message };
       return;
     }
     default:
       yield { path, message: issue.message };
   }
+}
+
+/** What zod says of a union that fails without a message of its own. */
+const ZOD_UNION_DEFAULT = "Invalid input";
+
+/** "expected a string or a mapping, got number 5": each branch's expectation, from its first issue. */
+function unionMessage(issue: z.core.$ZodIssueInvalidUnion): string {
+  const expected = issue.errors.flatMap(([first]) => {
+    if (first?.code === "invalid_type") return [article(first.expected)];
+    if (first?.code === "invalid_value") return first.values.map((value) => JSON.stringify(value));
+    return [];
+  });
+  const unique = [...new Set(expected)];
+  if (unique.length === 0) return issue.message;
+  return `expected ${unique.join(" or ")}, got ${describe(issue.input)}`;
 }
 
 function depth(issues: readonly z.core.$ZodIssue[]): number {

@@ -127,6 +127,50 @@ describe("learner config", () => {
         'syllabot.yml:7:3: projects.calk: "calk" is not a project of the curriculum "mini" (did you mean "calc"?)',
       ],
     },
+    {
+      name: "a negative number of weeks ahead",
+      input: `${VALID}issues_ahead: -1\n`,
+      errors: ["syllabot.yml:8:15: issues_ahead: must be 0 or more (got -1)"],
+    },
+    {
+      name: "weeks ahead that are neither a number nor all",
+      input: `${VALID}issues_ahead: some\n`,
+      errors: [
+        'syllabot.yml:8:15: issues_ahead: expected "all" or a number of weeks (0 to 1000), got "some"',
+      ],
+    },
+    {
+      name: "a lead day of 0",
+      input: `${VALID}reminders: {lead_days: [0]}\n`,
+      errors: ["syllabot.yml:8:25: reminders.lead_days[0]: must be more than 0 (got 0)"],
+    },
+    {
+      name: "a lead day past a year",
+      input: `${VALID}reminders: {lead_days: [400]}\n`,
+      errors: ["syllabot.yml:8:25: reminders.lead_days[0]: must be at most 366 (got 400)"],
+    },
+    {
+      name: "an empty list of open-source repositories",
+      input: `${VALID}oss: {repos: []}\n`,
+      errors: [
+        "syllabot.yml:8:14: oss.repos: must list at least 1 repository; leave it out to search the curriculum's targets",
+      ],
+    },
+    {
+      name: "a negative line count",
+      input: `${VALID}oss: {substantive_min_lines: -3}\n`,
+      errors: ["syllabot.yml:8:30: oss.substantive_min_lines: must be 0 or more (got -3)"],
+    },
+    {
+      name: "an empty commit author name",
+      input: `${VALID}commit: {author: {name: "", email: a@example.com}}\n`,
+      errors: ["syllabot.yml:8:25: commit.author.name: must not be empty"],
+    },
+    {
+      name: "a verdict whose key is not a pull request",
+      input: `${VALID}oss: {verdicts: {"o/r#x": substantive}}\n`,
+      errors: ['syllabot.yml:8:18: oss.verdicts["o/r#x"]: expected a pull request as "owner/name#number"'],
+    },
   ])("reports $name with file, line, column and field", ({ input, errors }) => {
     expect(errorsOf(input)).toEqual(errors);
   });

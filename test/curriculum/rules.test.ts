@@ -104,8 +104,57 @@ describe("curriculum rules", () => {
       ),
       errors: expect.arrayContaining(["c.yaml:14:12: phases[1].weeks: week 4 belongs to no phase"]),
     },
+    {
+      name: "hours whose minimum is above their maximum",
+      input: MINI.replace("weekly_hours: {min: 3, max: 4}", "weekly_hours: {min: 9, max: 3}"),
+      errors: ["c.yaml:4:17: time_budget.weekly_hours: min (9) is more than max (3)"],
+    },
+    {
+      name: "a project's weeks written as a list",
+      input: MINI.replace(
+        "    phase: 1\n    weeks: 2-3\n    summary:",
+        "    phase: 1\n    weeks: [2, 3]\n    summary:",
+      ),
+      errors: [
+        'c.yaml:43:12: projects[0].weeks: expected a week number such as 5, or a range of weeks such as "5-7"; got a list (write [2, 3] as "2-3")',
+      ],
+    },
+    {
+      name: "a week entry's weeks that are neither a number nor a range",
+      input: MINI.replace("  - weeks: 2-3\n", "  - weeks: two\n"),
+      errors: [
+        'c.yaml:22:12: weeks[1].weeks: expected a week number such as 5, or a range of weeks such as "5-7"; got "two"',
+      ],
+    },
+    {
+      name: "a track with no topics",
+      input: MINI.replace("topics: [Arrays]", "topics: []"),
+      errors: ["c.yaml:69:17: tracks.dsa.stages[0].topics: must list at least 1 item (got none)"],
+    },
   ])("reports $name", ({ input, errors }) => {
     expect(errorsOf(input)).toEqual(errors);
+  });
+
+  it("accepts a 110-week curriculum that reuses one small anchor in every week", () => {
+    const weeks = Array.from(
+      { length: 109 },
+      (_, index) => `  - {weeks: ${index + 2}, phase: 1, title: Week ${index + 2}, weekday: *weekday}`,
+    );
+    const text = [
+      "id: long",
+      "title: A long course",
+      "time_budget: {weekly_hours: {min: 3, max: 4}}",
+      "phases:",
+      "  - {number: 1, title: All, weeks: 1-110, objective: Keep going.}",
+      "weeks:",
+      "  - {weeks: 1, phase: 1, title: Week 1, weekday: &weekday [Read a chapter, Do its exercises]}",
+      ...weeks,
+      "",
+    ].join("\n");
+    expect(errorsOf(text)).toEqual([]);
+    const curriculum = parseCurriculum(text, "c.yaml");
+    expect(curriculum.totalWeeks).toBe(110);
+    expect(curriculum.weeks[109]?.weekday).toEqual(["Read a chapter", "Do its exercises"]);
   });
 
   it("reports schema problems with the path of the bad field", () => {

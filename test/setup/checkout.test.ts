@@ -50,6 +50,25 @@ describe("a curriculum named by a local config", () => {
   });
 
   it.each([
+    ["a file that does not exist", () => undefined, "plans/missing.yaml", "no such file"],
+    ["a folder", () => mkdirSync(join(clone, "plans.yaml")), "plans.yaml", "is a directory"],
+  ])("is reported at the config's curriculum line when it is %s", async (_, arrange, curriculum, reason) => {
+    arrange();
+    writeConfig(curriculum);
+    for (const argv of [
+      ["plan", "--config", config],
+      ["validate", config],
+    ]) {
+      const { code, stderr } = await runCli(argv);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^syllabot: 1 problem:\n {2}\S*\.github\/syllabot\.yml:4:13: curriculum: /);
+      expect(stderr).toContain(`"${curriculum}" cannot be read: ${reason}`);
+      // Looked for in the config's repository, whichever folder the command runs in.
+      expect(stderr).toContain(`in the repository at ${clone}`);
+    }
+  });
+
+  it.each([
     [
       "a symbolic link to .git/config",
       () => symlinkSync(join(clone, ".git/config"), join(clone, "c.yaml")),

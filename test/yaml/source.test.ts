@@ -38,9 +38,42 @@ describe("defensive YAML parsing", () => {
       const current = String.fromCharCode(97 + level);
       levels.push(`${current}: &${current} [${Array(9).fill(`*${previous}`).join(",")}]`);
     }
-    const [problem] = problemsOf(`${levels.join("\n")}\n`);
-    expect(problem?.message).toMatch(/alias/);
-    expect(problem?.line).toBe(2);
+    const [problem, ...rest] = problemsOf(`${levels.join("\n")}\n`);
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe(
+      "aliases would expand to more than 100000 values (each alias repeats its anchor's whole value): refusing a possible alias bomb",
+    );
+    // Levels a to e expand to 74,718 values; the first alias of level f passes the limit.
+    expect(problem).toMatchObject({ line: 6, column: 8 });
+  });
+
+  it("refuses a bomb of small levels nested deep, at the alias that passes the limit", () => {
+    // 2^64 strings if expanded: each level only doubles the one before.
+    const levels = ['l0: &l0 ["lol", "lol"]'];
+    for (let level = 1; level <= 64; level++)
+      levels.push(`l${level}: &l${level} [*l${level - 1}, *l${level - 1}]`);
+    const [problem, ...rest] = problemsOf(`${levels.join("\n")}\n`);
+    expect(rest).toEqual([]);
+    expect(problem?.message).toMatch(/refusing a possible alias bomb/);
+    // The aliases of l1 to l13 expand to 65,502 values, and each of l14's to 32,767: its second passes 100,000.
+    expect(problem).toMatchObject({ line: 15, column: 18 });
+  });
+
+  it("accepts one small anchor used many times: the limit is on what aliases expand to, not on how many there are", () => {
+    const uses = Array.from({ length: 900 }, (_, index) => `  - {n: ${index}, hours: *hours}`).join("\n");
+    const source = parseYamlSource(`hours: &hours {min: 3, max: 4}\nweeks:\n${uses}\n`, "f.yml");
+    const weeks = (source.data as { weeks: { hours: unknown }[] }).weeks;
+    expect(weeks).toHaveLength(900);
+    expect(weeks[899]?.hours).toEqual({ min: 3, max: 4 });
+  });
+
+  it("refuses many uses of one anchor when together they expand past the limit", () => {
+    const anchor = `[${Array.from({ length: 200 }, (_, index) => index).join(", ")}]`;
+    const uses = Array.from({ length: 600 }, () => "  - *big").join("\n");
+    const [problem] = problemsOf(`big: &big ${anchor}\nlists:\n${uses}\n`);
+    expect(problem?.message).toMatch(/more than 100000 values/);
+    // Each use repeats 201 values: the 498th use (line 500) passes 100,000.
+    expect(problem).toMatchObject({ line: 500, column: 5 });
   });
 
   it("refuses a file over 1 MiB", () => {
