@@ -6,6 +6,7 @@ import { count } from "../text/plural.js";
 import { formatDate, formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
 import { paceDone, paceFinish, paceStanding } from "./pace-text.js";
+import { hoursCaption } from "./pictures/hours.js";
 import { PICTURES, type PictureName, pictureAlt, pictureFile, renderPictures } from "./pictures.js";
 
 export const REGION_START = "<!-- syllabot:start -->";
@@ -97,6 +98,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
       state: barState(bar),
       due: date(bar.due),
       engagement: bar.engagement,
+      engagement_issues: count(bar.engagement, "issue"),
       pulls: bar.pulls.map((pull) => ({
         link: link(`${pull.repo}#${pull.number}: ${pull.title}`, pull.url),
         merged: `merged ${date(pull.mergedOn)}`,
@@ -105,7 +107,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
       })),
     })),
     incomplete: report.barsIncomplete,
-    hours_total: `${hours(report.weeks.reduce((sum, week) => sum + week.minutes, 0))} h logged in all, over ${count(report.weeks.filter((week) => week.minutes > 0).length, "week")}.`,
+    hours_total: hoursCaption(report),
   });
 }
 
