@@ -72,7 +72,8 @@ export function positionPhrase(report: ProgressReport): string {
 
 export function weeksSummary(report: ProgressReport): string {
   const counts = countStatuses(report);
-  const finished = counts.done + counts.late;
+  // The one count of weeks done (progress/pace.ts), as the README and status give it.
+  const finished = report.pace.done;
   const parts = [
     `${finished} of ${countOf(report.totalWeeks, "week")} done${counts.late ? ` (${counts.late} late)` : ""}`,
     `${counts.overdue} overdue`,
