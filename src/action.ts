@@ -28,8 +28,10 @@ import { planContext } from "./plan/context.js";
 import { formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
 import type { Operation } from "./plan/operations.js";
+import { paceDone, paceFinish, paceStanding } from "./render/pace-text.js";
 import { readCheckoutFile, repositoryRootOf, shownPath } from "./setup/checkout.js";
 import { CONFIG_PATH } from "./setup/paths.js";
+import { count as counted } from "./text/plural.js";
 import { redactSecrets, registerSecrets } from "./text/redact.js";
 import { terminalSafe } from "./text/terminal.js";
 
@@ -177,7 +179,7 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
           core.info(formatPlan(planned.operations, planned.summary, false));
           core.endGroup();
           if (!inputs.dryRun && planned.operations.length > 0)
-            info(`Applying ${planned.operations.length} operations:`);
+            info(`Applying ${counted(planned.operations.length, "operation")}:`);
         },
         onApplied: progress.applied,
       },
@@ -186,7 +188,7 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     plan = result.plan;
     if (inputs.dryRun) info("Dry run: nothing was written.");
     else if (result.applied && result.applied.length > 0)
-      info(`Done: ${result.applied.length} operations applied to ${inputs.repo}.`);
+      info(`Done: ${counted(result.applied.length, "operation")} applied to ${inputs.repo}.`);
   }
   let tracked: TrackResult | undefined;
   if (runs("track")) {
@@ -217,7 +219,9 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
           ? `Refreshed ${config.readme}, its pictures and the ledger (commit ${refreshed.commit.sha.slice(0, 7)}).`
           : `${config.readme} is up to date: no commit.`,
       );
-      info(`Pace: ${pace.done} of ${refreshed.report.totalWeeks} weeks done, ${pace.expected} expected.`);
+      info(
+        `Pace: ${paceDone(pace, refreshed.report.totalWeeks)}, ${paceStanding(pace)} (${pace.expected} expected); ${paceFinish(pace)}.`,
+      );
     }
   }
 
@@ -302,7 +306,7 @@ async function writeSummary(
     if (plan.operations.length > 0) core.summary.addEOL().addTable(summaryTable(plan.operations));
   }
   if (tracked) {
-    const closed = tracked.closed.length === 1 ? "1 issue" : `${tracked.closed.length} issues`;
+    const closed = counted(tracked.closed.length, "issue");
     core.summary.addRaw(escapeHtml(`Tracking closed ${closed} finished by commits.`), true);
     if (tracked.closed.length > 0) {
       core.summary.addTable([
@@ -317,7 +321,7 @@ async function writeSummary(
     const { report } = refreshed;
     core.summary.addRaw(
       escapeHtml(
-        `Progress: ${report.pace.done} of ${report.totalWeeks} weeks done (${report.pace.expected} expected by ${report.today}); ${refreshed.commit ? "README refreshed." : "README already up to date."}`,
+        `Progress: ${paceDone(report.pace, report.totalWeeks)}, ${paceStanding(report.pace)} (${report.pace.expected} expected by ${report.today}); ${refreshed.commit ? "README refreshed." : "README already up to date."}`,
       ),
       true,
     );

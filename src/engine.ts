@@ -755,7 +755,7 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
         aheadBy: pace.aheadBy,
         status: pace.status,
         plannedFinish: pace.plannedFinish,
-        projectedFinish: pace.projectedFinish ?? null,
+        projectedFinish: pace.projectedFinish,
       });
       written = paced;
       return {

@@ -5,6 +5,7 @@ import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { planContext } from "../plan/context.js";
 import { formatPlan } from "../plan/format.js";
+import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import type { Io } from "./io.js";
 import { planJson, todayOption } from "./plan.js";
@@ -72,7 +73,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
         io.stdout(`syllabot apply: ${curriculum.id} for @${config.learner} in ${options.repo}\n\n`);
         io.stdout(`${formatPlan(planned.operations, planned.summary, io.color)}\n`);
         if (!options.dryRun && planned.operations.length > 0)
-          io.stdout(`\nApplying ${planned.operations.length} operations:\n`);
+          io.stdout(`\nApplying ${count(planned.operations.length, "operation")}:\n`);
       },
       onApplied: options.json ? undefined : progress.applied,
     },
@@ -84,5 +85,5 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
   }
   if (options.dryRun) io.stdout("\nDry run: nothing was written.\n");
   else if (result.applied && result.applied.length > 0)
-    io.stdout(`\nDone: ${result.applied.length} operations applied to ${options.repo}.\n`);
+    io.stdout(`\nDone: ${count(result.applied.length, "operation")} applied to ${options.repo}.\n`);
 }

@@ -17,6 +17,8 @@ import { planContext } from "../plan/context.js";
 import type { ProgressReport } from "../progress/report.js";
 import { formatDate } from "../render/dates.js";
 import { renderHtmlPage } from "../render/html-page.js";
+import { paceStanding } from "../render/pace-text.js";
+import { count } from "../text/plural.js";
 import { type Io, processIo } from "./io.js";
 
 export interface DemoOptions {
@@ -89,7 +91,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<void> {
       `  ${trackSummary(report, curriculum)}`,
       ...reminderSummary(result.reminders, curriculum),
       `  ${result.requests.toLocaleString("en-US")} requests to the emulated GitHub in ${seconds.toFixed(1)} s`,
-      `Wrote ${written.length} files to ${out}: ${written.map((path) => relative(out, path)).join(", ")}`,
+      `Wrote ${count(written.length, "file")} to ${out}: ${written.map((path) => relative(out, path)).join(", ")}`,
       `Open ${page}`,
       "",
     ].join("\n"),
@@ -103,7 +105,7 @@ export const REMINDERS_FILE = "reminders.md";
 function thresholdWords(id: string): string {
   if (id === "missed") return "the day after the phase's last day";
   const days = Number(id.replace(/^lead-/, ""));
-  return `${plural(days, "day")} before the phase's last day`;
+  return `${count(days, "day")} before the phase's last day`;
 }
 
 /** `2026-11-15  phase 4, 21 days before the phase's last day (lead-21): issue #61 opened`. */
@@ -236,15 +238,11 @@ function writeInside(out: string, path: string, text: string): string {
 }
 
 function weekSummary(report: ProgressReport): string {
-  const count = (status: string) => report.weeks.filter((week) => week.status === status).length;
+  const withStatus = (status: string) => report.weeks.filter((week) => week.status === status).length;
   const { pace, streak } = report;
-  const standing =
-    pace.status === "on-track"
-      ? "on plan"
-      : `${Math.abs(pace.aheadBy)} ${pace.status === "ahead" ? "ahead" : "behind"}`;
   return (
-    `weeks: ${count("done")} on time, ${count("late")} late, ${count("overdue")} overdue of ${report.totalWeeks} ` +
-    `(${pace.done} done, ${pace.expected} expected, ${standing}); streak ${streak.current}, best ${streak.best}`
+    `weeks: ${withStatus("done")} on time, ${withStatus("late")} late, ${withStatus("overdue")} overdue of ${report.totalWeeks} ` +
+    `(${pace.done} done, ${pace.expected} expected, ${paceStanding(pace)}); streak ${streak.current}, best ${streak.best}`
   );
 }
 
@@ -255,9 +253,9 @@ function trackSummary(report: ProgressReport, curriculum: Curriculum): string {
   const problems = report.dsa ? `, ${report.dsa.total} DSA problems` : "";
   const done = report.projects.filter((project) => project.status === "done").length;
   const finished =
-    report.projects.length === 0 ? "" : `, ${done} of ${plural(report.projects.length, "project")} done`;
+    report.projects.length === 0 ? "" : `, ${done} of ${count(report.projects.length, "project")} done`;
   const oss = curriculum.tracks.oss
-    ? `; OSS: ${plural(counted, "pull request")} counted, ${met} of ${report.bars.length} bars met`
+    ? `; OSS: ${count(counted, "pull request")} counted, ${met} of ${report.bars.length} bars met`
     : "";
   return `${Math.round(minutes / 60)} h logged${problems}${finished}${oss}`;
 }
@@ -285,7 +283,7 @@ function demoProgress(io: Io): { day: (progress: DayProgress) => void; stop: () 
         const payload = {
           date: progress.date,
           week: progress.week,
-          done: plural(progress.report?.pace.done ?? 0, "week"),
+          done: count(progress.report?.pace.done ?? 0, "week"),
           requests: progress.requests,
         };
         if (!started) bar.start(Math.max(1, progress.days), progress.played, payload);
@@ -307,13 +305,9 @@ function demoProgress(io: Io): { day: (progress: DayProgress) => void; stop: () 
         (progress.report?.weeks.reduce((sum, week) => sum + week.minutes, 0) ?? 0) / 60,
       );
       io.stderr(
-        `demo: ${progress.date} week ${progress.week}, ${plural(progress.report?.pace.done ?? 0, "week")} done, ${hours} h logged, ${progress.requests} requests\n`,
+        `demo: ${progress.date} week ${progress.week}, ${count(progress.report?.pace.done ?? 0, "week")} done, ${hours} h logged, ${progress.requests} requests\n`,
       );
     },
     stop: () => {},
   };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

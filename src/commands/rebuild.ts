@@ -1,5 +1,6 @@
 import { rebuildLedger } from "../engine.js";
 import { LEDGER_PATH } from "../progress/ledger.js";
+import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import { type ApplyOptions, connect } from "./apply.js";
 import type { Io } from "./io.js";
@@ -17,7 +18,7 @@ export async function runRebuild(options: RebuildOptions, io: Io): Promise<void>
   const { context, gateway, gatewayFor } = connect(options, io);
   const result = await rebuildLedger({ gateway, context, gatewayFor });
   io.stdout(
-    `Rebuilt ${LEDGER_PATH} in ${options.repo} from GitHub: ${result.commits} commit${result.commits === 1 ? "" : "s"} of the learner's in the tracked repositories.\n`,
+    `Rebuilt ${LEDGER_PATH} in ${options.repo} from GitHub: ${count(result.commits, "commit")} of the learner's in the tracked repositories.\n`,
   );
   for (const repo of result.unreadable) {
     io.stdout(`  not read: ${terminalSafe(repo)} does not exist yet, or the token cannot see it\n`);

@@ -8,6 +8,8 @@ import { planContext } from "../plan/context.js";
 import { readLedger } from "../progress/ledger.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { formatDate } from "../render/dates.js";
+import { paceDone, paceFinish, paceStanding } from "../render/pace-text.js";
+import { count } from "../text/plural.js";
 import { terminalSafe, terminalSafeJson, terminalSafeStrings } from "../text/terminal.js";
 import { connect } from "./apply.js";
 import type { Io } from "./io.js";
@@ -84,24 +86,11 @@ export function formatStatus(source: string, given: ProgressStatus, color: boole
   lines.push(`${date(report.today)} (${report.timeZone}) · ${position(report)}`);
   lines.push("");
   const { pace } = report;
-  const standing =
-    pace.status === "on-track"
-      ? "on plan"
-      : `${Math.abs(pace.aheadBy)} week${Math.abs(pace.aheadBy) === 1 ? "" : "s"} ${pace.status === "ahead" ? "ahead" : "behind"}`;
-  const finish = pace.projectedFinish
-    ? `projected finish ${date(pace.projectedFinish)} (planned ${date(pace.plannedFinish)})`
-    : `planned finish ${date(pace.plannedFinish)}`;
   lines.push(
-    `${label("Pace")}${pace.done} of ${report.totalWeeks} weeks done · ${stateColor(pace.status)(standing)} (${pace.expected} expected) · ${finish}`,
+    `${label("Pace")}${paceDone(pace, report.totalWeeks)} · ${stateColor(pace.status)(paceStanding(pace))} (${pace.expected} expected) · ${paceFinish(pace)}`,
   );
   lines.push(`${label("Streak")}${report.streak.current} on time in a row (best ${report.streak.best})`);
-  const hours = (report.hours.thisWeek / 60).toFixed(1).replace(/\.0$/, "");
-  const dsa = report.dsa
-    ? ` · DSA ${report.dsa.solved}${report.dsa.target ? ` of ${report.dsa.target.min}–${report.dsa.target.max}` : ""}`
-    : "";
-  lines.push(
-    `${label("This week")}${hours} h of ${report.hours.budget.min}–${report.hours.budget.max} h${dsa}`,
-  );
+  lines.push(`${label("This week")}${thisWeek(report)}`);
   lines.push("", c.bold("Phases"));
   const titleWidth = Math.min(32, Math.max(...report.phases.map((phase) => phase.title.length)));
   for (const phase of report.phases) {
@@ -118,8 +107,8 @@ export function formatStatus(source: string, given: ProgressStatus, color: boole
         bar.state === "met"
           ? ""
           : bar.ended
-            ? ` · ended ${-bar.daysLeft} days ago`
-            : ` · ${bar.daysLeft} days left`;
+            ? ` · ended ${count(-bar.daysLeft, "day")} ago`
+            : ` · ${count(bar.daysLeft, "day")} left`;
       const state = bar.state !== "met" && bar.ended ? "missed" : bar.state;
       lines.push(`  ${bar.phase} ${bar.minimum} · ${stateColor(state)(state)}${when}`);
       for (const pull of bar.pulls) {
@@ -128,7 +117,7 @@ export function formatStatus(source: string, given: ProgressStatus, color: boole
         );
       }
       if (bar.engagement > 0)
-        lines.push(`      ${bar.engagement} issue(s) engaged with in the target repositories`);
+        lines.push(`      ${count(bar.engagement, "issue")} engaged with in the target repositories`);
     }
   }
   // Reminders are about open-source bars: a course without them has nothing to say here.
@@ -137,10 +126,23 @@ export function formatStatus(source: string, given: ProgressStatus, color: boole
     lines.push(
       "",
       next
-        ? `${label("Next reminder")}${date(next.on)} (phase ${next.phase}, ${next.threshold === "missed" ? "the day after its deadline" : `${next.threshold.replace("lead-", "")} days before its deadline`})`
+        ? `${label("Next reminder")}${date(next.on)} (phase ${next.phase}, ${next.threshold === "missed" ? "the day after its deadline" : `${count(Number(next.threshold.replace("lead-", "")), "day")} before its deadline`})`
         : `${label("Next reminder")}none: every open-source bar is met or has no reminder left`,
     );
   return `${lines.join("\n")}\n`;
+}
+
+/** This week's hours (and DSA) against the budget; before the start or after the end, there is no such week. */
+function thisWeek(report: ProgressReport): string {
+  if (report.position.kind === "before")
+    return `none yet: the course starts on ${date(report.weeks[0]?.first ?? report.today)}`;
+  if (report.position.kind === "after")
+    return `none: the course ended on ${date(report.weeks.at(-1)?.last ?? report.today)}`;
+  const hours = (report.hours.thisWeek / 60).toFixed(1).replace(/\.0$/, "");
+  const dsa = report.dsa
+    ? ` · DSA ${report.dsa.solved}${report.dsa.target ? ` of ${report.dsa.target.min}–${report.dsa.target.max}` : ""}`
+    : "";
+  return `${hours} h of ${report.hours.budget.min}–${report.hours.budget.max} h${dsa}`;
 }
 
 function position(report: ProgressReport): string {

@@ -2,6 +2,7 @@ import { checkConfig, loadConfigFile, loadCurriculumFor } from "../config/load.j
 import { chosenOptions } from "../config/rules.js";
 import { loadCurriculumFile, readSource } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
+import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import { parseYamlSource } from "../yaml/source.js";
 import type { Io } from "./io.js";
@@ -28,7 +29,7 @@ function validateOne(file: string, options: ValidateOptions): string {
   const kind = options.kind ?? guessKind(file);
   if (kind === "curriculum") {
     const curriculum = loadCurriculumFile(file);
-    return `curriculum "${curriculum.id}": ${curriculum.phases.length} phases, ${curriculum.totalWeeks} weeks, ${curriculum.projects.length} projects`;
+    return `curriculum "${curriculum.id}": ${count(curriculum.phases.length, "phase")}, ${count(curriculum.totalWeeks, "week")}, ${count(curriculum.projects.length, "project")}`;
   }
   const loaded = loadConfigFile(file);
   const curriculum = loadCurriculumFor(loaded, options.curriculum);

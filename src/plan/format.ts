@@ -1,4 +1,5 @@
 import pc from "picocolors";
+import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import type { Operation, Summary } from "./operations.js";
 
@@ -51,7 +52,7 @@ export function summaryLine(summary: Summary): string {
     const total = counts.label + counts.milestone + counts.issue;
     const details = (["milestone", "label", "issue"] as const)
       .filter((kind) => counts[kind] > 0)
-      .map((kind) => `${counts[kind]} ${kind}${counts[kind] === 1 ? "" : "s"}`);
+      .map((kind) => count(counts[kind], kind));
     return `${total} to ${verb}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
   };
   return `Plan: ${part("create", "create")}, ${part("update", "update")}, ${part("close", "close")}.`;

@@ -102,13 +102,14 @@ export interface DsaReport {
   total: number;
 }
 
+/** The pace as `progress/pace.ts` defines it, dates as ISO strings. */
 export interface PaceReport {
   done: number;
   expected: number;
   aheadBy: number;
   status: "ahead" | "on-track" | "behind";
   plannedFinish: string;
-  projectedFinish?: string;
+  projectedFinish: string;
 }
 
 export interface ProgressReport {

@@ -42,12 +42,11 @@ export function progressReport(input: ReportInput): ProgressReport {
   const weeks = weekReports(input, issues);
   const currentWeek = position.kind === "during" ? position.week : undefined;
   const phases = curriculum.phases.map((phase) => phaseReport(phase, weeks, today, context));
-  const doneWeeks = weeks
-    .filter((week) => week.doneOn !== undefined)
-    .map((week) => ({ week: week.week, doneOn: Temporal.PlainDate.from(week.doneOn as string) }));
-  const paced = pace(calendar, doneWeeks, today);
-  // Weeks closed by backfill have no day they were done, but they are done.
-  const doneCount = weeks.filter((week) => week.status === "done" || week.status === "late").length;
+  const paced = pace(
+    calendar,
+    weeks.filter((week) => isDone(week.status)).map((week) => week.week),
+    today,
+  );
   const shownWeek = currentWeek ?? (position.kind === "before" ? 1 : calendar.totalWeeks);
   const thisWeekEntries = entriesForWeek(curriculum, shownWeek, context.chosen);
   const budget = curriculum.time_budget.weekly_hours;
@@ -82,18 +81,16 @@ export function progressReport(input: ReportInput): ProgressReport {
     hours: { thisWeek: weeks[shownWeek - 1]?.minutes ?? 0, budget: { min: budget.min, max: budget.max } },
     streak: streak(weeks, today),
     pace: {
-      done: Math.max(paced.done, doneCount),
-      expected: paced.expected,
-      aheadBy: Math.max(paced.done, doneCount) - paced.expected,
-      status: statusOf(Math.max(paced.done, doneCount) - paced.expected),
+      ...paced,
       plannedFinish: paced.plannedFinish.toString(),
-      ...(paced.projectedFinish ? { projectedFinish: paced.projectedFinish.toString() } : {}),
+      projectedFinish: paced.projectedFinish.toString(),
     },
   };
 }
 
-function statusOf(aheadBy: number): "ahead" | "on-track" | "behind" {
-  return aheadBy > 0 ? "ahead" : aheadBy < 0 ? "behind" : "on-track";
+/** Finished, on time or late: what every count of weeks done counts. */
+export function isDone(status: WeekStatus): boolean {
+  return status === "done" || status === "late";
 }
 
 function issuesByKey(issues: readonly ActualIssue[]): Map<string, ActualIssue> {
@@ -185,7 +182,7 @@ function phaseReport(
 ): PhaseReport {
   const span = spanOfWeeks(context.calendar, phase.weeks.from, phase.weeks.to);
   const own = weeks.filter((week) => phase.weeks.from <= week.week && week.week <= phase.weeks.to);
-  const weeksDone = own.filter((week) => week.status === "done" || week.status === "late").length;
+  const weeksDone = own.filter((week) => isDone(week.status)).length;
   const weeksTotal = phase.weeks.to - phase.weeks.from + 1;
   const started = Temporal.PlainDate.compare(today, span.first) >= 0;
   const ended = Temporal.PlainDate.compare(today, span.last) > 0;

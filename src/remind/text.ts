@@ -7,6 +7,8 @@ import { managedBody } from "../render/managed-body.js";
 import { link } from "../render/readme.js";
 import { fitLine, fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { escapeMarkdownInline } from "../text/markdown.js";
+import { count } from "../text/plural.js";
+import { sentence } from "../text/sentence.js";
 import { type DueReminder, reminderKey, type Threshold, thresholdMarker, thresholdsOf } from "./policy.js";
 
 /** An open issue in a target repository that welcomes newcomers. */
@@ -31,7 +33,7 @@ export function headline(context: PlanContext, bar: BarStatus, threshold: Thresh
   if (threshold.id === "missed" || bar.daysLeft < 0) {
     return `Phase ${bar.bar.phase} ended on ${day(due)} without ${what.replace(/^phase \d+'s /, "its ")}. A pull request merged from now on counts for the next phase's bar.`;
   }
-  const left = bar.daysLeft === 1 ? "1 day" : `${bar.daysLeft} days`;
+  const left = count(bar.daysLeft, "day");
   return `${left} left (until ${day(due)}) to meet ${what}.`;
 }
 
@@ -45,8 +47,8 @@ export function reminderIssue(
   const key = reminderKey(bar.bar.phase);
   const content = renderTemplate("reminder-issue.md", {
     headline: headline(context, bar, reminder.threshold),
-    goal: bar.bar.goal,
-    minimum: bar.bar.minimum,
+    goal: sentence(bar.bar.goal),
+    minimum: sentence(bar.bar.minimum),
     guidance: bar.bar.guidance,
     phase: bar.bar.phase,
     targets: ossTargets(context).join(", "),
@@ -62,6 +64,7 @@ export function reminderIssue(
       reason: entry.reason,
     })),
     engagement: bar.engagement,
+    engagement_issues: count(bar.engagement, "issue"),
     suggestions: suggestions.map((suggestion) =>
       link(`${suggestion.repo}#${suggestion.number}: ${suggestion.title}`, suggestion.url),
     ),
@@ -119,6 +122,6 @@ export function metComment(bar: BarStatus): string {
               `${link(`${entry.pr.repo}#${entry.pr.number}: ${entry.pr.title}`, entry.pr.url)} (${escapeMarkdownInline(entry.reason)})`,
           )
           .join(", ")
-      : `${bar.engagement} issue(s) in the target repositories you opened or commented on during phase ${bar.bar.phase}`;
+      : `${count(bar.engagement, "issue")} in the target repositories you opened or commented on during phase ${bar.bar.phase}`;
   return fitText(`The bar is met by ${by}. Well done: closing this reminder.\n`, GITHUB_LIMITS.commentBody);
 }

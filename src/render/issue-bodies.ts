@@ -7,6 +7,7 @@ import { dsaTargetFor } from "../progress/dsa.js";
 import { trackedRepositories } from "../progress/portfolios.js";
 import { fitLine, fitText, GITHUB_LIMITS, type TextLimit } from "../text/github-limits.js";
 import { plainText } from "../text/markdown.js";
+import { noun } from "../text/plural.js";
 import { formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
 import { managedBody, titleMarker } from "./managed-body.js";
@@ -127,6 +128,7 @@ function dsaTarget(context: PlanContext, week: number) {
   if (!target) return undefined;
   return {
     target: target.min === target.max ? String(target.min) : `${target.min}–${target.max}`,
+    problems: noun(target.max, "problem"),
     months: show(target.stage.months),
     title: target.stage.title,
     topics: target.stage.topics.join("; "),

@@ -2,8 +2,11 @@ import { Temporal } from "../calendar.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { escapeMarkdownInline } from "../text/markdown.js";
 import { lastMarkerLine, markerLine } from "../text/marker-line.js";
+import { count } from "../text/plural.js";
 import { formatDate, formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
+import { paceDone, paceFinish, paceStanding } from "./pace-text.js";
+import { hoursCaption } from "./pictures/hours.js";
 import { PICTURES, type PictureName, pictureAlt, pictureFile, renderPictures } from "./pictures.js";
 
 export const REGION_START = "<!-- syllabot:start -->";
@@ -56,7 +59,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
     pace: paceText(report),
     streak:
       report.streak.best > 0
-        ? `${plural(report.streak.current, "week")} in a row finished on time (best: ${report.streak.best}).`
+        ? `${count(report.streak.current, "week")} in a row finished on time (best: ${report.streak.best}).`
         : false,
     this_week:
       thisWeek && currentWeek
@@ -96,6 +99,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
       state: barState(bar),
       due: date(bar.due),
       engagement: bar.engagement,
+      engagement_issues: count(bar.engagement, "issue"),
       pulls: bar.pulls.map((pull) => ({
         link: link(`${pull.repo}#${pull.number}: ${pull.title}`, pull.url),
         merged: `merged ${date(pull.mergedOn)}`,
@@ -104,7 +108,7 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
       })),
     })),
     incomplete: report.barsIncomplete,
-    hours_total: `${hours(report.weeks.reduce((sum, week) => sum + week.minutes, 0))} h logged in all, over ${plural(report.weeks.filter((week) => week.minutes > 0).length, "week")}.`,
+    hours_total: hoursCaption(report),
   });
 }
 
@@ -119,27 +123,18 @@ function positionText(report: ProgressReport): string {
 
 function paceText(report: ProgressReport): string {
   const { pace } = report;
-  const standing =
-    pace.status === "on-track"
-      ? "on plan"
-      : `${plural(Math.abs(pace.aheadBy), "week")} ${pace.status === "ahead" ? "ahead of" : "behind"} plan`;
-  const finish = pace.projectedFinish
-    ? ` Projected finish: ${formatDate(Temporal.PlainDate.from(pace.projectedFinish))} (planned: ${formatDate(Temporal.PlainDate.from(pace.plannedFinish))}).`
-    : ` Planned finish: ${formatDate(Temporal.PlainDate.from(pace.plannedFinish))}.`;
-  return `${pace.done} of ${report.totalWeeks} weeks done, ${standing} (${pace.expected} expected by now).${finish}`;
+  return `${paceDone(pace, report.totalWeeks)}, ${paceStanding(pace)} (${pace.expected} expected by now). ${capitalized(paceFinish(pace))}.`;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function barState(bar: ProgressReport["bars"][number]): string {
   if (bar.state === "met") return "✅ met";
-  const when = bar.ended
-    ? `ended ${plural(-bar.daysLeft, "day")} ago`
-    : `${plural(bar.daysLeft, "day")} left`;
+  const when = bar.ended ? `ended ${count(-bar.daysLeft, "day")} ago` : `${count(bar.daysLeft, "day")} left`;
   if (bar.ended) return `❌ missed, ${when}`;
   return `${bar.state === "at-risk" ? "⚠️ at risk" : "not met yet"}, ${when}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function hours(minutes: number): string {

@@ -50,7 +50,7 @@ describe("syllabot status", () => {
     ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("3 of 52 weeks done · 35 weeks behind (38 expected)");
+    expect(result.stdout).toContain("3 of 52 weeks done · 35 weeks behind plan (38 expected)");
     expect(result.stdout).toMatch(/4 1 substantive merged PR · at-risk · 12 days left/);
     expect(result.stdout).toMatch(/3 1 merged PR — any size · missed · ended 72 days ago/);
     // The escape codes in the title are gone, whole.
@@ -118,7 +118,7 @@ describe("syllabot status", () => {
       );
       expect(result.stderr).toBe("");
       expect(result.stdout).toContain("week 3 of 52, phase 1: Language Foundations");
-      expect(result.stdout).toContain("0 of 52 weeks done · 2 weeks behind (2 expected)");
+      expect(result.stdout).toContain("0 of 52 weeks done · 2 weeks behind plan (2 expected)");
       expect(emulator.log.filter((entry) => entry.write)).toEqual([]);
     } finally {
       await emulator.close();
@@ -136,5 +136,43 @@ describe("syllabot status", () => {
     expect(broken.stderr).toContain(
       `${bad}: version: written by a newer syllabot (ledger version 9; this one reads versions 1 and 2)`,
     );
+  });
+
+  it("says the course has ended instead of showing this week's hours after its last day", () => {
+    const text = formatStatus("x", progressStatus(exampleContext(), ledger, [], date("2027-04-10")), false);
+    expect(text).not.toMatch(/This week\s+0 h/);
+    expect(text).toMatch(/This week\s+none: the course ended on Sun 28 Feb 2027/);
+  });
+
+  it("says when the course starts instead of showing this week's hours before its first day", () => {
+    const text = formatStatus(
+      "x",
+      progressStatus(exampleContext(), emptyLedger(), [], date("2026-02-20")),
+      false,
+    );
+    expect(text).toMatch(/This week\s+none yet: the course starts on Mon 2 Mar 2026/);
+  });
+
+  it("names one week, day and issue in the singular and several in the plural", () => {
+    const behindOne = formatStatus(
+      "x",
+      progressStatus(exampleContext(), ledger, [], date("2026-03-25")),
+      false,
+    );
+    expect(behindOne).toContain("3 of 52 weeks done · on plan (3 expected)");
+    const behindTwo = formatStatus(
+      "x",
+      progressStatus(exampleContext(), ledger, [], date("2026-04-08")),
+      false,
+    );
+    expect(behindTwo).toContain("3 of 52 weeks done · 2 weeks behind plan (5 expected)");
+    const behind = formatStatus("x", progressStatus(exampleContext(), ledger, [], date("2026-04-01")), false);
+    expect(behind).toContain("3 of 52 weeks done · 1 week behind plan (4 expected)");
+    const lastDay = formatStatus(
+      "x",
+      progressStatus(exampleContext(), ledger, [], date("2026-12-05")),
+      false,
+    );
+    expect(lastDay).toMatch(/substantive merged PR · at-risk · 1 day left$/m);
   });
 });

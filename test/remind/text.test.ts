@@ -56,3 +56,61 @@ describe("reminder texts within GitHub's limits", () => {
     expect(metComment(reminder.bar).length).toBeLessThanOrEqual(65_536);
   });
 });
+
+describe("reminder wording", () => {
+  function reminderWith(bar: { goal?: string; minimum?: string; engagement?: number }): DueReminder {
+    const status = ossBars(context, [], new Map(), today).find((candidate) => candidate.bar.phase === 4);
+    if (!status) throw new Error("the example has no bar for phase 4");
+    return {
+      phase: 4,
+      threshold: { id: "lead-7", on: today },
+      bar: {
+        ...status,
+        bar: {
+          ...status.bar,
+          ...(bar.goal ? { goal: bar.goal } : {}),
+          ...(bar.minimum ? { minimum: bar.minimum } : {}),
+        },
+        engagement: bar.engagement ?? 0,
+      },
+    };
+  }
+
+  it("ends the goal with a period before the minimum, and never doubles one", () => {
+    const bare = reminderIssue(
+      context,
+      reminderWith({ goal: "Get one PR merged", minimum: "1 merged PR" }),
+      [],
+    );
+    expect(bare.body).toContain("Get one PR merged. Minimum: 1 merged PR.");
+    const stopped = reminderIssue(
+      context,
+      reminderWith({ goal: "Get one PR merged!", minimum: "1 merged PR." }),
+      [],
+    );
+    expect(stopped.body).toContain("Get one PR merged! Minimum: 1 merged PR.\n");
+  });
+
+  it("counts issues engaged with in the singular and the plural", () => {
+    for (const [engagement, words] of [
+      [1, "- 1 issue in the target repositories"],
+      [2, "- 2 issues in the target repositories"],
+    ] as const) {
+      const reminder = reminderWith({ engagement });
+      expect(reminderIssue(context, reminder, []).body).toContain(words);
+      expect(metComment(reminder.bar)).toContain(words.slice(2));
+    }
+  });
+
+  it("counts the days left in the singular and the plural", () => {
+    const reminder = reminderWith({});
+    for (const [daysLeft, words] of [
+      [0, "0 days left"],
+      [1, "1 day left"],
+      [2, "2 days left"],
+    ] as const) {
+      const bar = { ...reminder.bar, daysLeft };
+      expect(reminderIssue(context, { ...reminder, bar }, []).body).toContain(words);
+    }
+  });
+});

@@ -5,6 +5,7 @@
  * from what was finished when, the way the real report would be, so the figures agree.
  */
 import { Temporal } from "temporal-polyfill";
+import { pace } from "../../src/progress/pace.js";
 import type {
   BarReport,
   PhaseReport,
@@ -246,13 +247,11 @@ export function buildReport(spec: ReportSpec): ProgressReport {
     : { kind: offset < 0 ? "before" : "after" };
   const planWeek = during ? current : offset < 0 ? weeks[0] : undefined;
   const finished = weeks.filter((week) => week.status === "done" || week.status === "late");
-  const expected = Math.min(totalWeeks, Math.max(0, todayWeek - 1));
-  const lastFinish = finished
-    .map((week) => week.doneOn ?? week.last)
-    .sort()
-    .at(-1);
-  const elapsed = Math.max(1, daysBetween(start, lastFinish ?? start) + 1);
-  const plannedFinish = weeks.at(-1)?.last ?? start;
+  const paced = pace(
+    { start: Temporal.PlainDate.from(start), timeZone: "Europe/Berlin", totalWeeks },
+    finished.map((week) => week.week),
+    Temporal.PlainDate.from(today),
+  );
   return {
     today,
     learner,
@@ -294,14 +293,9 @@ export function buildReport(spec: ReportSpec): ProgressReport {
     },
     streak: streak(weeks),
     pace: {
-      done: finished.length,
-      expected,
-      aheadBy: finished.length - expected,
-      status: finished.length > expected ? "ahead" : finished.length < expected ? "behind" : "on-track",
-      plannedFinish,
-      ...(finished.length > 0
-        ? { projectedFinish: plus(start, Math.ceil((elapsed * totalWeeks) / finished.length) - 1) }
-        : {}),
+      ...paced,
+      plannedFinish: paced.plannedFinish.toString(),
+      projectedFinish: paced.projectedFinish.toString(),
     },
   };
 }

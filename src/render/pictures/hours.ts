@@ -3,8 +3,9 @@
  * on the x axis so the chart keeps its scale as the year fills in; bars stop at today's week.
  */
 import type { ProgressReport, WeekReport } from "../../progress/report-types.js";
+import { count } from "../../text/plural.js";
 import type { Palette } from "./palette.js";
-import { el, type Heading, INNER, MARGIN, num, plural, shortDate, text } from "./svg.js";
+import { el, type Heading, INNER, MARGIN, num, shortDate, text } from "./svg.js";
 import { todayWeek } from "./weeks.js";
 
 const LEFT = MARGIN + 40;
@@ -30,26 +31,73 @@ function shownWeeks(report: ProgressReport): WeekReport[] {
   return report.weeks.filter((week) => week.week <= last && week.week >= 1 && week.status !== "skipped");
 }
 
-export function hoursSummary(report: ProgressReport): string {
+/** The hours' figures, the same for the picture's alt text and the README's line under it. */
+export interface HoursFigures {
+  /** Minutes logged in all the weeks shown. */
+  logged: number;
+  /** Weeks that have ended (and are tracked): the ones judged against the budget. */
+  ended: number;
+  /** Minutes a week on average over the ended weeks. */
+  average: number;
+  within: number;
+  below: number;
+  above: number;
+  /** The current week and its minutes so far, while the program runs. */
+  current?: { week: number; minutes: number };
+  /** Before the program, or with nothing to show yet. */
+  notStarted: boolean;
+}
+
+export function hoursFigures(report: ProgressReport): HoursFigures {
   const { min, max } = report.hours.budget;
   const today = todayWeek(report);
   const shown = shownWeeks(report);
-  if (report.position.kind === "before" || (shown.length === 0 && today === undefined)) {
-    const start = report.weeks[0]?.first;
-    return `No hours logged yet${start ? `: the program starts on ${shortDate(start)}` : ""}; the budget is ${budgetText(report)} a week.`;
-  }
   // Judge only weeks that have ended: the current one is still filling up.
   const ended = shown.filter((week) => week.week !== today);
-  const logged = shown.reduce((sum, week) => sum + week.minutes, 0);
   const within = ended.filter((week) => week.minutes >= min * 60 && week.minutes <= max * 60).length;
   const below = ended.filter((week) => week.minutes < min * 60).length;
-  const average = ended.length ? ended.reduce((sum, week) => sum + week.minutes, 0) / ended.length : 0;
-  const judged = ended.length
-    ? `${hours(average)} a week on average over ${plural(ended.length, "finished week")} against a budget of ${budgetText(report)}: ${within} within it, ${below} below, ${ended.length - within - below} above`
-    : `no week finished yet; the budget is ${budgetText(report)} a week`;
   const current = shown.find((week) => week.week === today);
-  const now = current ? `; ${hours(current.minutes)} so far in week ${current.week}` : "";
-  return `${hours(logged)} logged in all; ${judged}${now}.`;
+  return {
+    logged: shown.reduce((sum, week) => sum + week.minutes, 0),
+    ended: ended.length,
+    average: ended.length ? ended.reduce((sum, week) => sum + week.minutes, 0) / ended.length : 0,
+    within,
+    below,
+    above: ended.length - within - below,
+    ...(current ? { current: { week: current.week, minutes: current.minutes } } : {}),
+    notStarted: report.position.kind === "before" || (shown.length === 0 && today === undefined),
+  };
+}
+
+/** "No hours logged yet: …", when there is nothing to show. */
+function notStartedText(report: ProgressReport): string {
+  const start = report.weeks[0]?.first;
+  return `No hours logged yet${start ? `: the program starts on ${shortDate(start)}` : ""}; the budget is ${budgetText(report)} a week.`;
+}
+
+/** The README's line under the picture: the alt text's first figures, in the same words. */
+export function hoursCaption(report: ProgressReport): string {
+  const figures = hoursFigures(report);
+  if (figures.notStarted) return notStartedText(report);
+  const average = figures.ended
+    ? `, ${hours(figures.average)} a week on average over ${count(figures.ended, "finished week")}`
+    : "";
+  const now = figures.current
+    ? `; ${hours(figures.current.minutes)} so far in week ${figures.current.week}`
+    : "";
+  return `${hours(figures.logged)} logged in all${average}${now}.`;
+}
+
+export function hoursSummary(report: ProgressReport): string {
+  const figures = hoursFigures(report);
+  if (figures.notStarted) return notStartedText(report);
+  const judged = figures.ended
+    ? `${hours(figures.average)} a week on average over ${count(figures.ended, "finished week")} against a budget of ${budgetText(report)}: ${figures.within} within it, ${figures.below} below, ${figures.above} above`
+    : `no week finished yet; the budget is ${budgetText(report)} a week`;
+  const now = figures.current
+    ? `; ${hours(figures.current.minutes)} so far in week ${figures.current.week}`
+    : "";
+  return `${hours(figures.logged)} logged in all; ${judged}${now}.`;
 }
 
 export function hoursHeading(report: ProgressReport, who: string): Heading {

@@ -2,9 +2,11 @@
  * One progress bar per phase: "Phase N · title" on the left, weeks done, due date and status on
  * the right, and the bar beneath, one segment per week so the fraction can be counted by eye.
  */
+
 import type { PhaseReport, PhaseStatus, ProgressReport } from "../../progress/report-types.js";
+import { count as countOf } from "../../text/plural.js";
 import type { Palette } from "./palette.js";
-import { el, type Heading, INNER, MARGIN, num, plural, shortDate, text, textWidth, truncate } from "./svg.js";
+import { el, type Heading, INNER, MARGIN, num, shortDate, text, textWidth, truncate } from "./svg.js";
 
 const LABEL_SIZE = 13;
 const DETAIL_SIZE = 12;
@@ -22,7 +24,7 @@ export function phasesSummary(report: ProgressReport): string {
   const count = (status: PhaseStatus) => report.phases.filter((phase) => phase.status === status).length;
   const weeksDone = report.phases.reduce((sum, phase) => sum + phase.weeksDone, 0);
   const states = [
-    `${count("done")} of ${plural(report.phases.length, "phase")} done`,
+    `${count("done")} of ${countOf(report.phases.length, "phase")} done`,
     `${count("in-progress")} in progress`,
     `${count("overdue")} overdue`,
     `${count("upcoming")} upcoming`,
@@ -30,9 +32,9 @@ export function phasesSummary(report: ProgressReport): string {
   const current = report.phases.find((phase) => phase.number === report.position.phase);
   const now =
     current && report.position.kind === "during"
-      ? `; Phase ${current.number} (${current.title}) has ${current.weeksDone} of ${plural(current.weeksTotal, "week")} done, due ${shortDate(current.due)}`
+      ? `; Phase ${current.number} (${current.title}) has ${current.weeksDone} of ${countOf(current.weeksTotal, "week")} done, due ${shortDate(current.due)}`
       : "";
-  return `${states.join(", ")}; ${weeksDone} of ${plural(report.totalWeeks, "week")} done in all${now}.`;
+  return `${states.join(", ")}; ${weeksDone} of ${countOf(report.totalWeeks, "week")} done in all${now}.`;
 }
 
 export function phasesHeading(report: ProgressReport, who: string): Heading {
@@ -102,7 +104,7 @@ function overdueHatch(x: number, y: number, width: number, palette: Palette): st
 }
 
 function phaseBlock(phase: PhaseReport, top: number, palette: Palette): string {
-  const detail = `${phase.weeksDone} of ${plural(phase.weeksTotal, "week")} · due ${shortDate(phase.due)} · ${STATUS_WORD[phase.status]}`;
+  const detail = `${phase.weeksDone} of ${countOf(phase.weeksTotal, "week")} · due ${shortDate(phase.due)} · ${STATUS_WORD[phase.status]}`;
   const room = INNER - textWidth(detail, DETAIL_SIZE) - 16;
   const label = truncate(`Phase ${phase.number} · ${phase.title}`, room, LABEL_SIZE, true);
   return [

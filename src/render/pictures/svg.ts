@@ -91,11 +91,6 @@ export function shortDate(iso: string): string {
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
-/** "1 week", "3 weeks". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
 export interface Heading {
   /** The `<title>`: names the picture. */
   title: string;

@@ -2,10 +2,12 @@
  * The week strip: one cell per week, 26 to a row (half a year), coloured by status, phases marked
  * by a line and a label where they start, today ringed, and a legend with the counts.
  */
+
 import type { PhaseReport, ProgressReport, WeekStatus } from "../../progress/report-types.js";
+import { count as countOf } from "../../text/plural.js";
 import { todayRing, weekCell } from "./cells.js";
 import type { Palette } from "./palette.js";
-import { el, fitting, type Heading, INNER, MARGIN, plural, shortDate, text, textWidth } from "./svg.js";
+import { el, fitting, type Heading, INNER, MARGIN, shortDate, text, textWidth } from "./svg.js";
 
 const COLUMNS = 26;
 const CELL = 26;
@@ -70,9 +72,10 @@ export function positionPhrase(report: ProgressReport): string {
 
 export function weeksSummary(report: ProgressReport): string {
   const counts = countStatuses(report);
-  const finished = counts.done + counts.late;
+  // The one count of weeks done (progress/pace.ts), as the README and status give it.
+  const finished = report.pace.done;
   const parts = [
-    `${finished} of ${plural(report.totalWeeks, "week")} done${counts.late ? ` (${counts.late} late)` : ""}`,
+    `${finished} of ${countOf(report.totalWeeks, "week")} done${counts.late ? ` (${counts.late} late)` : ""}`,
     `${counts.overdue} overdue`,
     ...(counts.skipped ? [`${counts.skipped} skipped`] : []),
   ];
