@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { rebuildLedger, reconcile } from "../../src/engine.js";
+import { rebuildLedger, reconcile, sync, trackPush } from "../../src/engine.js";
+import { ownCommitMessage } from "../../src/progress/evidence.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
@@ -85,5 +86,36 @@ describe("syllabot's own commits in a portfolio that is also a project repositor
     const rebuilt = await rebuildLedger({ gateway: gatewayFor(PORTFOLIO), context: context(), gatewayFor });
     expect(rebuilt.commits).toBe(3);
     expect((await ledgerCommits()).sort()).toEqual([...recorded].sort());
+  });
+
+  it("close nothing when their push reaches the app, whatever their message says", async () => {
+    const setup = context();
+    await sync({ gateway: gatewayFor(PORTFOLIO), context: setup, today: TODAY });
+    const message = ownCommitMessage("docs: progress, closes week 2 (syllabot)", "refresh");
+    const sha = emulator.addCommit(PORTFOLIO, {
+      message,
+      author: "octocat",
+      date: "2026-03-04T04:00:00Z",
+      files: { "README.md": "progress\n" },
+    });
+    const results = await trackPush({
+      portfolios: async () => [{ repo: PORTFOLIO, config: setup.config, curriculum: setup.curriculum }],
+      pushedRepo: PORTFOLIO,
+      commits: [
+        {
+          sha,
+          message,
+          repo: PORTFOLIO,
+          url: `https://github.com/${PORTFOLIO}/commit/${sha}`,
+          timestamp: "2026-03-04T04:00:00Z",
+          authorLogin: "octocat",
+          authorEmail: "octocat@github.com",
+        },
+      ],
+      gatewayFor,
+      serverUrl: "https://github.com",
+    });
+    expect(results.map((result) => result.closed)).toEqual([[]]);
+    expect(await ledgerCommits()).toEqual([]);
   });
 });
