@@ -25,9 +25,12 @@ const context = () =>
       ),
   );
 const TODAY = date("2026-03-04");
+/** The emulator's clock: each run an hour after the last, the same day. */
+let clock: number;
 
 beforeEach(async () => {
-  emulator = await Emulator.start(PINNED("2026-03-04T04:00:00Z"));
+  clock = Date.parse("2026-03-04T04:00:00Z");
+  emulator = await Emulator.start({ ...PINNED("2026-03-04T04:00:00Z"), now: () => new Date(clock) });
   emulator.addUser("octocat", { emails: ["octocat@github.com"] });
   emulator.createRepo(PORTFOLIO);
   emulator.addCommit(PORTFOLIO, {
@@ -43,7 +46,10 @@ afterEach(async () => {
 });
 
 const commitsMade = () => emulator.log.filter((entry) => entry.operationId === "git/create-commit").length;
-const run = () => reconcile({ gateway: gatewayFor(PORTFOLIO), context: context(), gatewayFor, today: TODAY });
+const run = () => {
+  clock += 3_600_000;
+  return reconcile({ gateway: gatewayFor(PORTFOLIO), context: context(), gatewayFor, today: TODAY });
+};
 const ledgerCommits = async () =>
   Object.keys(parseLedger((await gatewayFor(PORTFOLIO).readFile(LEDGER_PATH)) ?? "")?.commits ?? {});
 const csvqCommits = (result: Awaited<ReturnType<typeof run>>) =>
