@@ -15,6 +15,8 @@ import {
   closingComment,
   closingDecision,
   evidenceVerdict,
+  isSyllabotsCommit,
+  ownCommitMessage,
   pastClosings,
 } from "./progress/evidence.js";
 import {
@@ -207,11 +209,14 @@ async function projectHistory(
           .toInstant()
       : start;
     const since = Temporal.Instant.compare(resumeAt, start) > 0 ? resumeAt : start;
-    const listed = await input.gatewayFor(repo).listCommitsSince(since.toString());
-    if (!listed) {
+    const all = await input.gatewayFor(repo).listCommitsSince(since.toString());
+    if (!all) {
       unreadable.push(repo);
       continue;
     }
+    // syllabot's own commits (in a portfolio that is also a project repository) are not even the
+    // newest commit seen: the ledger would change, and commit again, at every run.
+    const listed = all.filter((commit) => !isSyllabotsCommit(commit));
     commits.push(...listed);
     const newest = newestCommit(listed);
     if (newest)
@@ -476,7 +481,7 @@ async function writeLedger(
 ): Promise<Ledger> {
   let written = emptyLedger();
   await gateway.commitFiles({
-    message: "syllabot: record progress",
+    message: ownCommitMessage("syllabot: record progress", "ledger"),
     read: [LEDGER_PATH],
     render: (current) => {
       written = update(replace ? emptyLedger() : readLedger(current.get(LEDGER_PATH)));
@@ -732,7 +737,7 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   let report: ProgressReport | undefined;
   let written: Ledger | undefined;
   const commit = await gateway.commitFiles({
-    message: config.commit.message,
+    message: ownCommitMessage(config.commit.message, "refresh"),
     ...(config.commit.author ? { author: config.commit.author } : {}),
     read: [config.readme, LEDGER_PATH],
     render: (current) => {

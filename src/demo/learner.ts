@@ -449,8 +449,8 @@ class YearBuilder {
     }
     for (const slug of projects) {
       const form = random.int(0, 2);
-      if (form === 0) session.body.push(`closes ${slug}`);
-      else if (form === 1) session.body.push(`Project: ${slug}`);
+      if (form === 0) session.body.push(`closes project ${slug}`);
+      else if (form === 1) session.body.push(`finished with project ${slug}`);
       else session.body.push(`completes project ${slug}`);
     }
   }

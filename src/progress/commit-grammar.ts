@@ -2,9 +2,16 @@
  * What a commit message claims: weeks finished, projects finished, time spent. The grammar is
  * read in one pass over words (and one over trailer lines), so any message costs linear time.
  *
- *   closes week 5 · done week 05 · completes w5 · finished weeks 3 and 4 · week 5 done
- *   closes csvq · completes project http-server
- *   trailers:  Week: 5   Project: csvq   Time: 1h30m | 90m | 1.5h   Problem: two-sum
+ *   weeks:     closes week 5 · done week 05 · completes w5 · finished weeks 3 and 4 · week 5 done
+ *   projects:  closes project csvq · completes project http-server · finished with project logr
+ *   trailers:  Week: 5   Time: 1h30m | 90m | 1.5h   Problem: two-sum
+ *
+ * A project closes only on a finishing verb followed by the word "project" and its slug. Slugs are
+ * ordinary words (api, server, deploy, docs), and "closes server connections" or "complete API
+ * docs" is how people describe everyday work: a bare slug after a verb claims nothing, and neither
+ * does a `Project:` trailer, which says what a commit is about, not that the project is finished.
+ * Weeks keep their short forms: a week word right next to a number is not how prose is written
+ * (test/progress/commit-grammar-corpus.test.ts holds both rules against real commit messages).
  *
  * A mention that finishes nothing ("started week 5", "not done week 5") claims nothing; numbers
  * outside the program and unknown projects are rejected with a reason, never guessed.
@@ -94,9 +101,9 @@ export function parseCommitMessage(message: string, program: Program): CommitCla
     if (value >= 1 && value <= program.totalWeeks) claims.weeks.push(value);
     else claims.rejected.push({ text, reason: `the program has weeks 1–${program.totalWeeks}` });
   };
-  const claimProject = (slug: string, text: string, explicit: boolean) => {
+  const claimProject = (slug: string, text: string) => {
     if (program.projectSlugs.has(slug)) claims.projects.push(slug);
-    else if (explicit) claims.rejected.push({ text, reason: `"${slug}" is not a project of the program` });
+    else claims.rejected.push({ text, reason: unknownProject(slug) });
   };
 
   const tokens = tokenize(message);
@@ -123,10 +130,8 @@ export function parseCommitMessage(message: string, program: Program): CommitCla
         index = cursor;
       } else if (isWord(tokens[next], PROJECT_WORDS) && tokens[next + 1]?.kind === "word") {
         const slug = (tokens[next + 1] as { text: string }).text;
-        claimProject(slug, `project ${slug}`, true);
+        claimProject(slug, `project ${slug}`);
         index = next + 1;
-      } else if (tokens[next]?.kind === "word") {
-        claimProject((tokens[next] as { text: string }).text, "", false);
       }
     } else if (WEEK_WORDS.has(token.text) && tokens[index + 1]?.kind === "number") {
       // The postfix form: "week 5 done".
@@ -137,7 +142,7 @@ export function parseCommitMessage(message: string, program: Program): CommitCla
       }
     }
   }
-  readTrailers(message, claims, claimWeek, claimProject);
+  readTrailers(message, program, claims, claimWeek);
   const weeks = bounded(
     [...new Set(claims.weeks)].sort((a, b) => a - b),
     COMMIT_BOUNDS.weeks,
@@ -164,11 +169,15 @@ function bounded<T>(items: readonly T[], limit: number): { kept: T[]; over: T[] 
   return { kept: items.slice(0, limit), over: items.slice(limit) };
 }
 
+function unknownProject(slug: string): string {
+  return `"${slug}" is not a project of the program`;
+}
+
 function readTrailers(
   message: string,
+  program: Program,
   claims: CommitClaims,
   claimWeek: (value: number, text: string) => void,
-  claimProject: (slug: string, text: string, explicit: boolean) => void,
 ): void {
   for (const line of message.split(/\r?\n/)) {
     const trailer = /^\s*(week|project|time|problem)\s*:\s*(.*?)\s*$/i.exec(line.length > 200 ? "" : line);
@@ -182,7 +191,9 @@ function readTrailers(
       if (number) claimWeek(Number(number[1]), `Week: ${value}`);
       else claims.rejected.push({ text: `Week: ${value}`, reason: "expected a week number" });
     } else if (key === "project") {
-      claimProject(value.toLowerCase(), `Project: ${value}`, true);
+      // It names what the commit is about and finishes nothing; a name the program lacks is a typo worth reporting.
+      if (!program.projectSlugs.has(value.toLowerCase()))
+        claims.rejected.push({ text: `Project: ${value}`, reason: unknownProject(value.toLowerCase()) });
     } else if (key === "problem") {
       if (value === "") claims.rejected.push({ text: "Problem:", reason: "expected the problem's name" });
       else claims.problems.push(value.toLowerCase());

@@ -23,6 +23,32 @@ export interface CommitEvidence {
   verified?: boolean;
 }
 
+/**
+ * The trailer syllabot ends each of its own commits with. Its commits are never evidence, whoever
+ * their author (`commit.author` may well be the learner): a portfolio that is also a project
+ * repository would otherwise count each README refresh as the learner's work, and commit again at
+ * every run to record it. Anyone can write the trailer, but it only ever removes evidence, of the
+ * commit that carries it.
+ */
+export const OWN_COMMIT_TRAILER = "Syllabot-Commit";
+
+/** What syllabot commits: README refreshes, and ledger updates of their own. */
+export type OwnCommitKind = "refresh" | "ledger";
+
+/** The message of a commit syllabot makes: the message, then its trailer. */
+export function ownCommitMessage(message: string, kind: OwnCommitKind): string {
+  return `${message.trimEnd()}\n\n${OWN_COMMIT_TRAILER}: ${kind}`;
+}
+
+/** The messages syllabot's commits had before they carried the trailer (only syllabot wrote them). */
+const UNMARKED_OWN_MESSAGES = new Set(["docs: refresh progress (syllabot)", "syllabot: record progress"]);
+
+export function isSyllabotsCommit(commit: Pick<CommitEvidence, "message">): boolean {
+  return (
+    /^[ \t]*syllabot-commit[ \t]*:/im.test(commit.message) || UNMARKED_OWN_MESSAGES.has(commit.message.trim())
+  );
+}
+
 /** Whether the commit says the learner wrote it: by GitHub login, or by one of the configured emails. */
 export function isLearnersCommit(
   commit: CommitEvidence,
@@ -44,14 +70,14 @@ const sameLogin = (login: string | null | undefined, other: string) =>
  *   learner and those they let push can put it there: the learner's login or email is enough;
  * - anywhere else, it counts only when GitHub verified its signature as the learner's (signed by a
  *   key on the learner's account, the learner as committer).
- * A commit that is not the learner's at all is simply not theirs; one that claims to be theirs
- * without such proof is `unproven`, with the reason.
+ * A commit that is not the learner's at all (syllabot's own included) is simply not theirs; one
+ * that claims to be theirs without such proof is `unproven`, with the reason.
  */
 export function evidenceVerdict(
   commit: CommitEvidence,
   config: Pick<Config, "learner" | "emails" | "trusted_repos">,
 ): { counts: boolean; unproven?: string } {
-  if (!isLearnersCommit(commit, config)) return { counts: false };
+  if (isSyllabotsCommit(commit) || !isLearnersCommit(commit, config)) return { counts: false };
   const owner = commit.repo.split("/")[0] ?? "";
   const vouched = config.trusted_repos.some((repo) => repo.toLowerCase() === commit.repo.toLowerCase());
   if (sameLogin(owner, config.learner) || vouched) return { counts: true };

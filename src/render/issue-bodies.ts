@@ -170,8 +170,7 @@ export function renderProjectIssue(
     study_material: project.study_material.map(studyLine),
     replaces: project.replaces,
     notes: project.notes,
-    close_example: `closes ${project.slug}`,
-    close_trailer: `Project: ${project.slug}`,
+    close_example: `closes project ${project.slug}`,
   });
   return { key, title, body: fitBody(key, content) };
 }

@@ -31,7 +31,7 @@ beforeEach(async () => {
     ["skeleton, closes week 4\n\nTime: 1h30m", "2026-03-26T18:00:00Z"],
     ["core, week 5 done\n\nTime: 2h", "2026-04-01T18:00:00Z"],
     ["tidy the lexer\n\nTime: 45m", "2026-04-02T18:00:00Z"],
-    ["closes csvq", "2026-04-11T18:00:00Z"],
+    ["closes project csvq", "2026-04-11T18:00:00Z"],
     ["wip", "2026-04-12T18:00:00Z"],
   ];
   for (const [message, when] of commits) {

@@ -114,7 +114,7 @@ describe("refresh", () => {
     expect(await gatewayFor(REPO).readFile("README.md")).toContain(REGION_START);
   });
 
-  it("uses the configured commit message and author", async () => {
+  it("uses the configured commit message and author, and marks the commit as syllabot's", async () => {
     const base = exampleContext();
     const context = {
       ...base,
@@ -126,7 +126,7 @@ describe("refresh", () => {
     await refresh({ gateway: gatewayFor(REPO), context, today: TODAY });
     const [created] = commits();
     expect(created?.requestBody).toMatchObject({
-      message: "chore: progress",
+      message: "chore: progress\n\nSyllabot-Commit: refresh",
       author: { name: "Octo Bot", email: "bot@example.com" },
     });
   });

@@ -110,7 +110,7 @@ describe("track against the emulator", () => {
       [commit("c1", "closes week 1", "2026-03-01T10:00:00Z")],
       [
         commit("c2", "done week 2", "2026-03-02T10:00:00Z"),
-        commit("c3", "closes csvq", "2026-03-02T11:00:00Z"),
+        commit("c3", "closes project csvq", "2026-03-02T11:00:00Z"),
       ],
       [commit("c4", "week 3 done\n\nTime: 2h", "2026-03-03T10:00:00Z")],
     ];

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parsePlainDate } from "../../src/calendar.js";
 import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
@@ -21,6 +22,13 @@ export function date(text: string) {
 export function exampleContext() {
   const { config, curriculum } = loadSetup(EXAMPLE_CONFIG);
   return planContext(config, curriculum);
+}
+
+/** A context for the example config as edited (its YAML text in, the text to load out). */
+export function editedExampleContext(edit: (yaml: string) => string) {
+  const { curriculum } = loadSetup(EXAMPLE_CONFIG);
+  const loaded = parseConfig(edit(readFileSync(EXAMPLE_CONFIG, "utf8")), "syllabot.yml");
+  return planContext(checkConfig(loaded, curriculum), curriculum);
 }
 
 /**

@@ -35,11 +35,28 @@ describe("commit-message grammar", () => {
     expect(parse(message)).toEqual({ weeks: [], projects: [], minutes: 0, problems: [], rejected: [] });
   });
 
-  it("finishes projects by slug, by the word project, or by trailer", () => {
-    expect(parse("closes csvq").projects).toEqual(["csvq"]);
-    expect(parse("completes project http-server").projects).toEqual(["http-server"]);
-    expect(parse("final touches\n\nProject: logr").projects).toEqual(["logr"]);
-    expect(parse("closes the bug in the lexer").projects).toEqual([]);
+  it.each([
+    ["closes project csvq", ["csvq"]],
+    ["completes project http-server", ["http-server"]],
+    ["finished with project logr", ["logr"]],
+    ["Done with the project csvq", ["csvq"]],
+    ["final touches\n\ncloses project logr\nTime: 1h", ["logr"]],
+  ])("%j finishes projects %j", (message, projects) => {
+    expect(parse(message).projects).toEqual(projects);
+  });
+
+  it.each([
+    // Slugs are ordinary words: without the word "project" before it, a slug is prose.
+    "closes csvq",
+    "ci: fix flaky step that closes logr connections early",
+    "finished csvq parser, done logr",
+    "closes the bug in the lexer",
+    "final touches\n\nProject: logr",
+    "project csvq done",
+    "not done with project csvq",
+  ])("%j finishes no project", (message) => {
+    expect(parse(message).projects).toEqual([]);
+    expect(parse(message).rejected).toEqual([]);
   });
 
   it("rejects, with a reason, weeks outside the program and projects it does not know", () => {
@@ -186,7 +203,7 @@ describe("what one commit may claim", () => {
 
   it("finishes at most 2 projects and 10 problems", () => {
     const claims = parse(
-      `all\n\nProject: csvq\nProject: logr\nProject: http-server\n${Array.from({ length: 12 }, (_, i) => `Problem: p${i}`).join("\n")}`,
+      `all\n\ncloses project csvq, closes project logr, closes project http-server\n\n${Array.from({ length: 12 }, (_, i) => `Problem: p${i}`).join("\n")}`,
     );
     expect(claims.projects).toEqual(["csvq", "logr"]);
     expect(claims.problems).toHaveLength(10);

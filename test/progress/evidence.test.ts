@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   closingComment,
   closingDecision,
+  evidenceVerdict,
   isLearnersCommit,
+  ownCommitMessage,
   pastClosings,
 } from "../../src/progress/evidence.js";
 
@@ -26,6 +28,21 @@ describe("evidence from commits", () => {
     expect(isLearnersCommit({ ...commit("a"), authorLogin: "someone", authorEmail: "x@y.z" }, config)).toBe(
       false,
     );
+  });
+
+  it("never counts syllabot's own commits, though their author is the learner in their own repository", () => {
+    const config = { learner: "octocat", emails: [], trusted_repos: [] };
+    const own = (message: string) => evidenceVerdict({ ...commit("a"), message }, config);
+    expect(own("closes week 5").counts).toBe(true);
+    expect(own(ownCommitMessage("docs: done week 5, refresh progress", "refresh"))).toEqual({
+      counts: false,
+    });
+    expect(own(ownCommitMessage("syllabot: record progress", "ledger")).counts).toBe(false);
+    // Written before syllabot marked its commits.
+    expect(own("docs: refresh progress (syllabot)").counts).toBe(false);
+    expect(own("syllabot: record progress\n").counts).toBe(false);
+    // The trailer is a line of its own; the words in prose are the learner's to write.
+    expect(own("closes week 5: why Syllabot-Commit: lines matter").counts).toBe(true);
   });
 
   it("links the commit in a comment that records it, without live mentions", () => {

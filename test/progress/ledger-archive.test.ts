@@ -27,7 +27,7 @@ const MESSAGES = [
   "refactor the parser",
   "closes week 3\n\nTime: 1h30m",
   "week 9 done\n\nTime: 45m",
-  "closes csvq",
+  "closes project csvq",
   "arrays\n\nProblem: two-sum\nProblem: contains-duplicate",
   "Time: 2h",
 ];

@@ -67,7 +67,7 @@ describe("the pushes of a week in any order", () => {
       ["closes week 6\n\nTime: 2h", "2026-04-11T15:00:00Z"],
       ["tests for the lexer\n\nTime: 45m", "2026-04-07T15:00:00Z"],
       ["two-sum\n\nProblem: two-sum\nProblem: contains-duplicate", "2026-04-08T15:00:00Z"],
-      ["finish csvq, closes csvq\n\nTime: 1h30m", "2026-04-12T15:00:00Z"],
+      ["finish csvq, closes project csvq\n\nTime: 1h30m", "2026-04-12T15:00:00Z"],
       ["refactor", "2026-04-09T15:00:00Z"],
       ["week 5 done (late)", "2026-04-06T15:00:00Z"],
       ["Week: 4", "2026-04-06T16:00:00Z"],

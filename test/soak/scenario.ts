@@ -130,7 +130,7 @@ export function buildWorld(
       messages.push([`notes for week ${week}\n\nTime: 1h30m`, saturday.replace("T17", "T09")]);
       messages.push([`parser work, closes week ${week}\n\nTime: 2h`, saturday]);
     }
-    messages.push(["done with calc, closes calc", "2026-01-24T18:00:00Z"]);
+    messages.push(["done with calc, closes project calc", "2026-01-24T18:00:00Z"]);
     const pushes: { sha: string; message: string; date: string }[] = [];
     for (const [message, date] of messages) {
       const sha = emulator.addCommit(learner.project, {
