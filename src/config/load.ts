@@ -43,11 +43,16 @@ function wellFormedFields(source: YamlSource): Pick<Config, "capstone" | "projec
   const raw = (source.data ?? {}) as Record<string, unknown>;
   const projects =
     raw.projects && typeof raw.projects === "object" && !Array.isArray(raw.projects)
-      ? Object.fromEntries(Object.entries(raw.projects).filter(([, repo]) => typeof repo === "string"))
+      ? Object.fromEntries(
+          Object.entries(raw.projects).flatMap(([slug, location]) => {
+            const repo = typeof location === "string" ? location : (location as { repo?: unknown })?.repo;
+            return typeof repo === "string" ? [[slug, { repo }]] : [];
+          }),
+        )
       : {};
   return {
     capstone: typeof raw.capstone === "string" ? raw.capstone : undefined,
-    projects: projects as Record<string, string>,
+    projects,
     curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
   };
 }

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { canonicalTimeZone, parsePlainDate } from "../calendar.js";
 import { DEFAULT_CURRICULUM_ID } from "../curriculum/builtin.js";
-import { curriculumPathProblem, MAX_REPOSITORY_PATH_LENGTH, readmePathProblem } from "./repository-path.js";
+import type { ProjectLocation } from "./project-location.js";
+import {
+  curriculumPathProblem,
+  MAX_REPOSITORY_PATH_LENGTH,
+  normalizedFolder,
+  projectFolderProblem,
+  readmePathProblem,
+} from "./repository-path.js";
 
 const login = z.string().regex(
   // Legacy accounts may hold a double or trailing hyphen, so only the first character is stricter.
@@ -42,6 +49,33 @@ function repositoryPath(problem: (value: string) => string | undefined) {
       .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH })
   );
 }
+
+/**
+ * Where a project lives: "owner/name" for a whole repository, or `{repo, path}` for a folder of
+ * one (several projects in one repository). Either way the config holds a `ProjectLocation`.
+ */
+const projectLocation = z
+  .union([
+    repo.describe("The project's repository (owner/name): all of it is the project's"),
+    z
+      .strictObject({
+        repo: repo.describe("The repository (owner/name) holding the project"),
+        path: repositoryPath(projectFolderProblem)
+          .optional()
+          .describe(
+            "The project's folder, from the repository's root (e.g. services/api): commits count for the project when they change a file in it. Left out: the whole repository",
+          ),
+      })
+      .describe(
+        "A project that is a folder of a repository, e.g. {repo: octocat/monorepo, path: services/api}",
+      ),
+  ])
+  .transform(
+    (value): ProjectLocation =>
+      typeof value === "string"
+        ? { repo: value }
+        : { repo: value.repo, ...(value.path === undefined ? {} : { path: normalizedFolder(value.path) }) },
+  );
 
 const timeZone = z.string().transform((value, context) => {
   const canonical = canonicalTimeZone(value);
@@ -106,9 +140,11 @@ export const configSchema = z.strictObject({
     .describe(
       "The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)",
     ),
-  projects: bounded(z.record(slug, repo), CONFIG_LIMITS.projects, "projects")
+  projects: bounded(z.record(slug, projectLocation), CONFIG_LIMITS.projects, "projects")
     .default({})
-    .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
+    .describe(
+      "Project slug -> repository (owner/name), or {repo, path} for a project that is a folder of a repository; projects left out are not tracked",
+    ),
   trusted_authors: z
     .array(
       z

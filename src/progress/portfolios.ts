@@ -6,9 +6,12 @@ export interface Portfolio extends RepositorySetup {
   repo: string;
 }
 
-/** The repositories a config has tracked: its projects' and its DSA repository, each once. */
+/** The repositories a config has tracked: its projects' (whole or a folder) and its DSA repository, each once. */
 export function trackedRepositories(config: Config): string[] {
-  const repos = [...Object.values(config.projects), ...(config.dsa ? [config.dsa] : [])];
+  const repos = [
+    ...Object.values(config.projects).map((location) => location.repo),
+    ...(config.dsa ? [config.dsa] : []),
+  ];
   const seen = new Set<string>();
   return repos.filter((repo) => {
     const key = repo.toLowerCase();
