@@ -1,4 +1,5 @@
 import { localDate, spanOfWeeks, Temporal } from "./calendar.js";
+import { attributedByFiles } from "./config/project-location.js";
 import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
 import { GitHubError } from "./github/errors.js";
@@ -34,6 +35,7 @@ import {
   recordSeen,
   serializeLedger,
 } from "./progress/ledger.js";
+import { isArchived } from "./progress/ledger-archive.js";
 import { type BarStatus, barPhaseOf, ledgerBars, ossTargets } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
@@ -166,7 +168,7 @@ export interface HistoryInput {
  */
 export async function trackHistory(input: HistoryInput & { deferLedger?: boolean }): Promise<TrackResult> {
   const stored = readLedger(await input.gateway.readFile(LEDGER_PATH));
-  const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
+  const { commits, unreadable, seen } = await projectHistory(input, stored);
   const result = await track({
     gateway: input.gateway,
     context: input.context,
@@ -185,13 +187,16 @@ export const RELISTING_MARGIN = { days: 7 } as const;
 
 /**
  * Every project repository's commits since the program's start, or since a little before the newest
- * one seen there; repositories not visible are named.
+ * one seen there; repositories not visible are named. In a repository whose commits are told apart
+ * by the files they touch (several projects, or a project's folder), each of the learner's commits
+ * not yet recorded is read once more, for its files; those already recorded are left out.
  */
 async function projectHistory(
   input: HistoryInput,
-  lastSeen: Readonly<Record<string, LedgerSeen>> = {},
+  stored: Ledger = emptyLedger(),
 ): Promise<{ commits: CommitEvidence[]; unreadable: string[]; seen: Record<string, LedgerSeen> }> {
   const { calendar, config } = input.context;
+  const { lastSeen } = stored;
   const start = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant();
   const commits: CommitEvidence[] = [];
   const unreadable: string[] = [];
@@ -205,17 +210,48 @@ async function projectHistory(
           .toInstant()
       : start;
     const since = Temporal.Instant.compare(resumeAt, start) > 0 ? resumeAt : start;
-    const listed = await input.gatewayFor(repo).listCommitsSince(since.toString());
+    const gateway = input.gatewayFor(repo);
+    const listed = await gateway.listCommitsSince(since.toString());
     if (!listed) {
       unreadable.push(repo);
       continue;
     }
-    commits.push(...listed);
+    commits.push(
+      ...(attributedByFiles(config.projects, repo)
+        ? await withFiles(listed, gateway, stored, config)
+        : listed),
+    );
     const newest = newestCommit(listed);
     if (newest)
       seen[repo] = { sha: newest.sha, timestamp: Temporal.Instant.from(newest.timestamp).toString() };
   }
   return { commits, unreadable, seen };
+}
+
+/**
+ * The learner's new commits as the single-commit API tells them, with the files they touched (at
+ * most 3,000, GitHub's limit); commits already recorded are left out, others' are kept as listed.
+ */
+async function withFiles(
+  listed: readonly CommitEvidence[],
+  gateway: PortfolioGateway,
+  stored: Ledger,
+  config: PlanContext["config"],
+): Promise<CommitEvidence[]> {
+  const read: CommitEvidence[] = [];
+  for (const commit of listed) {
+    const known =
+      stored.commits[commit.sha] !== undefined ||
+      isArchived(stored.archive, { sha: commit.sha, timestamp: commit.timestamp });
+    if (known) continue;
+    if (!evidenceVerdict(commit, config).counts) {
+      read.push(commit);
+      continue;
+    }
+    const full = await gateway.readCommit(commit.sha);
+    read.push(full ? { ...full, repo: commit.repo } : commit);
+  }
+  return read;
 }
 
 function newestCommit(commits: readonly CommitEvidence[]): CommitEvidence | undefined {
