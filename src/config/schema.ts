@@ -55,21 +55,31 @@ function repositoryPath(problem: (value: string) => string | undefined) {
  * one (several projects in one repository). Either way the config holds a `ProjectLocation`.
  */
 const projectLocation = z
-  .union([
-    repo.describe("The project's repository (owner/name): all of it is the project's"),
-    z
-      .strictObject({
-        repo: repo.describe("The repository (owner/name) holding the project"),
-        path: repositoryPath(projectFolderProblem)
-          .optional()
-          .describe(
-            "The project's folder, from the repository's root (e.g. services/api): commits count for the project when they change a file in it. Left out: the whole repository",
-          ),
-      })
-      .describe(
-        "A project that is a folder of a repository, e.g. {repo: octocat/monorepo, path: services/api}",
-      ),
-  ])
+  .union(
+    [
+      repo.describe("The project's repository (owner/name): all of it is the project's"),
+      z
+        .strictObject({
+          repo: repo.describe("The repository (owner/name) holding the project"),
+          path: repositoryPath(projectFolderProblem)
+            .optional()
+            .describe(
+              "The project's folder, from the repository's root (e.g. services/api): commits count for the project when they change a file in it. Left out: the whole repository",
+            ),
+        })
+        .describe(
+          "A project that is a folder of a repository, e.g. {repo: octocat/monorepo, path: services/api}",
+        ),
+    ],
+    {
+      // Neither a text nor a mapping: say what either form is (each form says what is wrong in it).
+      error: (issue) =>
+        typeof issue.input === "string" ||
+        (typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input))
+          ? undefined
+          : 'expected a repository as "owner/name", or {repo: owner/name, path: folder}',
+    },
+  )
   .transform(
     (value): ProjectLocation =>
       typeof value === "string"
