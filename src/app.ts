@@ -266,12 +266,14 @@ export function syllabotApp(options: AppOptions = {}) {
     const onPush = async (context: Context<"push">) => {
       const { ref, repository, commits, deleted } = context.payload;
       if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
-      const paths = commits.flatMap((commit) => [
+      // GitHub lists at most 3,000 files of a commit here, as the commits API does: past that,
+      // attribution to a project's folder reads the files listed, as a re-read would.
+      const filesOf = (commit: (typeof commits)[number]) => [
         ...(commit.added ?? []),
         ...(commit.modified ?? []),
         ...(commit.removed ?? []),
-      ]);
-      const setupChanged = touchesSetup(paths);
+      ];
+      const setupChanged = touchesSetup(commits.flatMap(filesOf));
       const evidence = commits.map(
         (commit): CommitEvidence => ({
           sha: commit.id,
@@ -282,6 +284,7 @@ export function syllabotApp(options: AppOptions = {}) {
           authorLogin: commit.author.username ?? null,
           authorEmail: commit.author.email ?? null,
           committerLogin: commit.committer.username ?? null,
+          files: filesOf(commit),
         }),
       );
       await schedule(context, [repository.full_name], async (repo) => {

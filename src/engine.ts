@@ -1,4 +1,5 @@
 import { localDate, spanOfWeeks, Temporal } from "./calendar.js";
+import { attributedByFiles } from "./config/project-location.js";
 import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
 import { GitHubError } from "./github/errors.js";
@@ -37,6 +38,7 @@ import {
   serializeLedger,
 } from "./progress/ledger.js";
 import { type FormerRepository, formerRepositories, readPreviousLedger } from "./progress/ledger-history.js";
+import { isArchived } from "./progress/ledger-archive.js";
 import { type BarStatus, barPhaseOf, ledgerBars, ossTargets } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
@@ -169,7 +171,7 @@ export interface HistoryInput {
  */
 export async function trackHistory(input: HistoryInput & { deferLedger?: boolean }): Promise<TrackResult> {
   const stored = readLedger(await input.gateway.readFile(LEDGER_PATH));
-  const { commits, unreadable, seen } = await projectHistory(input, stored.lastSeen);
+  const { commits, unreadable, seen } = await projectHistory(input, stored);
   const result = await track({
     gateway: input.gateway,
     context: input.context,
@@ -188,14 +190,17 @@ export const RELISTING_MARGIN = { days: 7 } as const;
 
 /**
  * Every project repository's commits since the program's start, or since a little before the newest
- * one seen there; repositories not visible are named.
+ * one seen there; repositories not visible are named. In a repository whose commits are told apart
+ * by the files they touch (several projects, or a project's folder), each of the learner's commits
+ * not yet recorded is read once more, for its files; those already recorded are left out.
  */
 async function projectHistory(
   input: HistoryInput,
-  lastSeen: Readonly<Record<string, LedgerSeen>> = {},
+  stored: Ledger = emptyLedger(),
   formerRepos: readonly string[] = [],
 ): Promise<{ commits: CommitEvidence[]; unreadable: string[]; seen: Record<string, LedgerSeen> }> {
   const { calendar, config } = input.context;
+  const { lastSeen } = stored;
   const start = calendar.start.toZonedDateTime({ timeZone: calendar.timeZone }).toInstant();
   const commits: CommitEvidence[] = [];
   const unreadable: string[] = [];
@@ -209,7 +214,8 @@ async function projectHistory(
           .toInstant()
       : start;
     const since = Temporal.Instant.compare(resumeAt, start) > 0 ? resumeAt : start;
-    const all = await input.gatewayFor(repo).listCommitsSince(since.toString());
+    const gateway = input.gatewayFor(repo);
+    const all = await gateway.listCommitsSince(since.toString());
     if (!all) {
       unreadable.push(repo);
       continue;
@@ -217,12 +223,42 @@ async function projectHistory(
     // syllabot's own commits (in a portfolio that is also a project repository) are not even the
     // newest commit seen: the ledger would change, and commit again, at every run.
     const listed = all.filter((commit) => !isSyllabotsCommit(commit));
-    commits.push(...listed);
+    commits.push(
+      ...(attributedByFiles(config.projects, repo)
+        ? await withFiles(listed, gateway, stored, config)
+        : listed),
+    );
     const newest = newestCommit(listed);
     if (newest)
       seen[repo] = { sha: newest.sha, timestamp: Temporal.Instant.from(newest.timestamp).toString() };
   }
   return { commits, unreadable, seen };
+}
+
+/**
+ * The learner's new commits as the single-commit API tells them, with the files they touched (at
+ * most 3,000, GitHub's limit); commits already recorded are left out, others' are kept as listed.
+ */
+async function withFiles(
+  listed: readonly CommitEvidence[],
+  gateway: PortfolioGateway,
+  stored: Ledger,
+  config: PlanContext["config"],
+): Promise<CommitEvidence[]> {
+  const read: CommitEvidence[] = [];
+  for (const commit of listed) {
+    const known =
+      stored.commits[commit.sha] !== undefined ||
+      isArchived(stored.archive, { sha: commit.sha, timestamp: commit.timestamp });
+    if (known) continue;
+    if (!evidenceVerdict(commit, config).counts) {
+      read.push(commit);
+      continue;
+    }
+    const full = await gateway.readCommit(commit.sha);
+    read.push(full ? { ...full, repo: commit.repo } : commit);
+  }
+  return read;
 }
 
 function newestCommit(commits: readonly CommitEvidence[]): CommitEvidence | undefined {
@@ -512,7 +548,7 @@ export async function rebuildLedger(input: HistoryInput): Promise<RebuildResult>
   const former = formerRepositories(previous.ledger, trackedRepositories(context.config));
   const { commits, unreadable, seen } = await projectHistory(
     input,
-    {},
+    emptyLedger(),
     former.map((entry) => entry.repo),
   );
   const entries: Record<string, LedgerCommit> = {};

@@ -38,6 +38,17 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     : { config: undefined, problems: result.problems, unreported: result.unreported, source };
 }
 
+/** Each well-formed project's repository, whichever of the two forms it is written in. */
+function projectRepos(value: unknown): Config["projects"] {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([slug, location]) => {
+      const repo = typeof location === "string" ? location : (location as { repo?: unknown } | null)?.repo;
+      return typeof repo === "string" ? [[slug, { repo }]] : [];
+    }),
+  );
+}
+
 /** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
 function wellFormedFields(source: YamlSource): ConfigFacts & Pick<Config, "curriculum"> {
   const raw = rawMapping(source);
@@ -48,7 +59,7 @@ function wellFormedFields(source: YamlSource): ConfigFacts & Pick<Config, "curri
   return {
     capstone: typeof raw.capstone === "string" ? raw.capstone : undefined,
     choices: strings(raw.choices) as Record<string, string>,
-    projects: strings(raw.projects) as Record<string, string>,
+    projects: projectRepos(raw.projects),
     dsa: typeof raw.dsa === "string" ? raw.dsa : undefined,
     ossGiven: "oss" in raw,
     curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,

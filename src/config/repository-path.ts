@@ -48,6 +48,18 @@ export function repositoryPathProblem(path: string): string | undefined {
   return undefined;
 }
 
+/** A folder as the learner may write it: one trailing `/` is accepted and dropped. */
+export function normalizedFolder(path: string): string {
+  return path.endsWith("/") && path.length > 1 ? path.slice(0, -1) : path;
+}
+
+/** Why `path` (normalized) cannot be a project's folder, or undefined when it can. */
+export function projectFolderProblem(path: string): string | undefined {
+  if (path.length === 0 || path === "/")
+    return "is empty: give the project's folder from the repository's root (e.g. services/api), or leave path out for the whole repository";
+  return repositoryPathProblem(normalizedFolder(path));
+}
+
 /** Why the config's `readme` cannot be the README syllabot refreshes, or undefined. */
 export function readmePathProblem(path: string): string | undefined {
   if (path.length === 0) return "is empty: give the README's path from the repository's root, e.g. README.md";

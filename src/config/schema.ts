@@ -2,7 +2,14 @@ import { z } from "zod";
 import { canonicalTimeZone, parsePlainDate } from "../calendar.js";
 import { DEFAULT_CURRICULUM_ID } from "../curriculum/builtin.js";
 import { describe } from "../yaml/validate.js";
-import { curriculumPathProblem, MAX_REPOSITORY_PATH_LENGTH, readmePathProblem } from "./repository-path.js";
+import type { ProjectLocation } from "./project-location.js";
+import {
+  curriculumPathProblem,
+  MAX_REPOSITORY_PATH_LENGTH,
+  normalizedFolder,
+  projectFolderProblem,
+  readmePathProblem,
+} from "./repository-path.js";
 
 const login = z.string().regex(
   // Legacy accounts may hold a double or trailing hyphen, so only the first character is stricter.
@@ -43,6 +50,43 @@ function repositoryPath(problem: (value: string) => string | undefined) {
       .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH })
   );
 }
+
+/**
+ * Where a project lives: "owner/name" for a whole repository, or `{repo, path}` for a folder of
+ * one (several projects in one repository). Either way the config holds a `ProjectLocation`.
+ */
+const projectLocation = z
+  .union(
+    [
+      repo.describe("The project's repository (owner/name): all of it is the project's"),
+      z
+        .strictObject({
+          repo: repo.describe("The repository (owner/name) holding the project"),
+          path: repositoryPath(projectFolderProblem)
+            .optional()
+            .describe(
+              "The project's folder, from the repository's root (e.g. services/api): commits count for the project when they change a file in it. Left out: the whole repository",
+            ),
+        })
+        .describe(
+          "A project that is a folder of a repository, e.g. {repo: octocat/monorepo, path: services/api}",
+        ),
+    ],
+    {
+      // Neither a text nor a mapping: say what either form is (each form says what is wrong in it).
+      error: (issue) =>
+        typeof issue.input === "string" ||
+        (typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input))
+          ? undefined
+          : 'expected a repository as "owner/name", or {repo: owner/name, path: folder}',
+    },
+  )
+  .transform(
+    (value): ProjectLocation =>
+      typeof value === "string"
+        ? { repo: value }
+        : { repo: value.repo, ...(value.path === undefined ? {} : { path: normalizedFolder(value.path) }) },
+  );
 
 const timeZone = z.string().transform((value, context) => {
   const canonical = canonicalTimeZone(value);
@@ -116,9 +160,11 @@ export const configSchema = z.strictObject({
     .describe(
       "Choice group -> the chosen option (a project slug), for a curriculum with several choice groups, e.g. {capstone: formulaengine, elective: cli}",
     ),
-  projects: bounded(z.record(slug, repo), CONFIG_LIMITS.projects, "projects")
+  projects: bounded(z.record(slug, projectLocation), CONFIG_LIMITS.projects, "projects")
     .default({})
-    .describe("Project slug -> repository (owner/name); projects left out are not tracked"),
+    .describe(
+      "Project slug -> repository (owner/name), or {repo, path} for a project that is a folder of a repository; projects left out are not tracked",
+    ),
   trusted_authors: z
     .array(
       z

@@ -169,6 +169,8 @@ interface Session {
 interface ProjectSpan {
   slug: string;
   repo: string;
+  /** The project's folder, when it is a folder of a repository shared with others. */
+  folder?: string;
   from: number;
   to: number;
 }
@@ -206,8 +208,18 @@ class YearBuilder {
     this.hoursScale = (weekly.min + weekly.max) / 2 / 9;
     this.total = context.curriculum.totalWeeks;
     this.projects = plannedProjects(context.curriculum, context.chosen).flatMap((project) => {
-      const repo = context.config.projects[project.slug];
-      return repo ? [{ slug: project.slug, repo, from: project.weeks.from, to: project.weeks.to }] : [];
+      const location = context.config.projects[project.slug];
+      if (!location) return [];
+      const { repo, path } = location;
+      return [
+        {
+          slug: project.slug,
+          repo,
+          ...(path ? { folder: path } : {}),
+          from: project.weeks.from,
+          to: project.weeks.to,
+        },
+      ];
     });
   }
 
@@ -473,7 +485,7 @@ class YearBuilder {
     const index = this.featureCursor.get(project.slug) ?? 0;
     this.featureCursor.set(project.slug, index + 1);
     const feature = features[index % features.length] ?? "work";
-    const file = `src/${slugify(feature) || "work"}.${this.words.sourceExtension}`;
+    const file = `${project.folder ? `${project.folder}/` : ""}src/${slugify(feature) || "work"}.${this.words.sourceExtension}`;
     return {
       subject: `${project.slug}: ${feature}${index >= features.length ? " (polish)" : ""}`,
       body: [] as string[],

@@ -315,7 +315,7 @@ function introReadme(context: PlanContext): string {
   const { curriculum, config } = context;
   const weeks = curriculum.totalWeeks;
   const span = weeks >= 50 && weeks <= 53 ? "A year" : `${weeks} ${weeks === 1 ? "week" : "weeks"}`;
-  const repos = new Set(Object.values(config.projects).map((repo) => repo.toLowerCase()));
+  const repos = new Set(Object.values(config.projects).map((location) => location.repo.toLowerCase()));
   const projects =
     repos.size === 0
       ? ""

@@ -251,11 +251,19 @@ export class RestGateway implements PortfolioGateway {
   async readCommit(sha: string): Promise<CommitEvidence | undefined> {
     return github(this.repo, `read commit ${sha.slice(0, 12)}`, async () => {
       try {
-        const { data } = await this.client.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+        // Over 300 files, GitHub pages the file list (each page repeats the commit), up to 3,000 files.
+        let evidence: CommitEvidence | undefined;
+        const files: string[] = [];
+        const pages = this.client.paginate.iterator("GET /repos/{owner}/{repo}/commits/{ref}", {
           ...this.params,
           ref: sha,
         });
-        return commitEvidence(data, this.repo, data.commit.author?.date ?? "");
+        for await (const { data } of pages) {
+          const commit = data as unknown as ListedCommit;
+          evidence ??= commitEvidence(commit, this.repo, commit.commit.author?.date ?? "");
+          files.push(...(commit.files ?? []).map((file) => file.filename));
+        }
+        return evidence ? { ...evidence, files } : undefined;
       } catch (error) {
         if (isStatus(error, 404, 422)) return undefined;
         throw error;

@@ -1,5 +1,6 @@
 import type { Temporal } from "temporal-polyfill";
 import type { ProgramCalendar } from "../calendar.js";
+import type { ProjectLocation } from "../config/project-location.js";
 import { chosenOptions } from "../config/rules.js";
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
@@ -49,6 +50,18 @@ export function labelNames(prefix: string) {
 
 export function repoUrl(context: PlanContext, repo: string): string {
   return `${context.serverUrl}/${repo}`;
+}
+
+/** A project's place as shown: "owner/name", or "owner/name/folder" for a folder of a repository. */
+export function locationName(location: ProjectLocation): string {
+  return location.path === undefined ? location.repo : `${location.repo}/${location.path}`;
+}
+
+/** The web page of a project's repository, or of its folder on the default branch. */
+export function locationUrl(context: PlanContext, location: ProjectLocation): string {
+  if (location.path === undefined) return repoUrl(context, location.repo);
+  const folder = location.path.split("/").map(encodeURIComponent).join("/");
+  return `${repoUrl(context, location.repo)}/tree/HEAD/${folder}`;
 }
 
 export type PlainDate = Temporal.PlainDate;

@@ -21,6 +21,11 @@ export interface CommitEvidence {
   committerLogin?: string | null;
   /** GitHub verified the commit's signature as the committer's; undefined when not known (a push payload). */
   verified?: boolean;
+  /**
+   * Paths it added, modified or removed (a push payload and the single-commit API list them, at
+   * most 3,000); undefined when not known (a commit listing).
+   */
+  files?: readonly string[];
 }
 
 /**

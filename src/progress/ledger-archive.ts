@@ -43,6 +43,7 @@ export function foldCommits(
       latest: entry.timestamp,
       weeks: {},
       claims: { weeks: {}, projects: {} },
+      attributed: {},
     };
     repos[entry.repo] = repo;
     if (Date.parse(entry.timestamp) > Date.parse(repo.latest)) repo.latest = entry.timestamp;
@@ -54,6 +55,14 @@ export function foldCommits(
     tally.problems += entry.problems.length;
     for (const claimed of entry.weeks) earliest(repo.claims.weeks, String(claimed), key);
     for (const project of entry.projects) earliest(repo.claims.projects, project, key);
+    for (const project of entry.attributed) {
+      const known = repo.attributed[project];
+      repo.attributed[project] = {
+        commits: (known?.commits ?? 0) + 1,
+        latest:
+          known && Date.parse(known.latest) >= Date.parse(entry.timestamp) ? known.latest : entry.timestamp,
+      };
+    }
   }
   return through === undefined ? archive : { through, repos };
 }
@@ -74,18 +83,32 @@ export function normalizedArchive(archive: LedgerArchive): LedgerArchive {
   const key = (entry: LedgerCommitKey) => ({ sha: entry.sha, timestamp: entry.timestamp });
   return {
     through: key(archive.through),
-    repos: sortedKeys(archive.repos, (repo) => ({
-      latest: repo.latest,
-      weeks: sortedKeys(repo.weeks, (tally) => ({
-        commits: tally.commits,
-        minutes: tally.minutes,
-        problems: tally.problems,
-      })),
-      claims: {
-        weeks: sortedKeys(repo.claims.weeks, key),
-        projects: sortedKeys(repo.claims.projects, key),
-      },
-    })),
+    repos: sortedKeys(
+      archive.repos,
+      (repo) =>
+        ({
+          latest: repo.latest,
+          weeks: sortedKeys(repo.weeks, (tally) => ({
+            commits: tally.commits,
+            minutes: tally.minutes,
+            problems: tally.problems,
+          })),
+          claims: {
+            weeks: sortedKeys(repo.claims.weeks, key),
+            projects: sortedKeys(repo.claims.projects, key),
+          },
+          // Left out when empty, as in the files written before projects could share a repository.
+          ...(Object.keys(repo.attributed).length > 0
+            ? {
+                attributed: sortedKeys(repo.attributed, (tally) => ({
+                  commits: tally.commits,
+                  latest: tally.latest,
+                })),
+              }
+            : {}),
+          // The file's form: a reader defaults a missing `attributed` to {}.
+        }) as ArchivedRepo,
+    ),
   };
 }
 
@@ -123,10 +146,24 @@ export interface LedgerActivity {
   claimedWeeks: Map<number, string>;
   /** Per repository, as recorded ("owner/name"). */
   repos: Map<string, RepoActivity>;
+  /** Per project, the commits attributed to it in repositories whose commits are told apart by files. */
+  attributed: Map<string, { commits: number; latest: string }>;
 }
 
 export function ledgerActivity(ledger: Ledger): LedgerActivity {
-  const activity: LedgerActivity = { weeks: new Map(), claimedWeeks: new Map(), repos: new Map() };
+  const activity: LedgerActivity = {
+    weeks: new Map(),
+    claimedWeeks: new Map(),
+    repos: new Map(),
+    attributed: new Map(),
+  };
+  const attribute = (project: string, commits: number, latest: string) => {
+    const known = activity.attributed.get(project);
+    activity.attributed.set(project, {
+      commits: (known?.commits ?? 0) + commits,
+      latest: known && Date.parse(known.latest) >= Date.parse(latest) ? known.latest : latest,
+    });
+  };
   const addTally = (week: number, tally: Tally) => {
     const total = activity.weeks.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
     activity.weeks.set(week, {
@@ -152,6 +189,7 @@ export function ledgerActivity(ledger: Ledger): LedgerActivity {
       addTally(entry.week, { commits: 1, minutes: entry.minutes, problems: entry.problems.length });
     for (const week of entry.weeks) claimWeek(week, entry.timestamp);
     repoActivity(entry.repo, 1, entry.timestamp, entry.projects);
+    for (const project of entry.attributed) attribute(project, 1, entry.timestamp);
   }
   for (const [repo, archived] of Object.entries(ledger.archive?.repos ?? {})) {
     let commits = 0;
@@ -162,6 +200,8 @@ export function ledgerActivity(ledger: Ledger): LedgerActivity {
     for (const [week, claim] of Object.entries(archived.claims.weeks))
       claimWeek(Number(week), claim.timestamp);
     repoActivity(repo, commits, archived.latest, Object.keys(archived.claims.projects));
+    for (const [project, tally] of Object.entries(archived.attributed))
+      attribute(project, tally.commits, tally.latest);
   }
   return activity;
 }

@@ -24,6 +24,12 @@ export const commitEntry = z.strictObject({
   minutes: count.default(0),
   /** DSA problems solved (names from `Problem:` trailers). */
   problems: z.array(z.string()).default([]),
+  /**
+   * In a repository several projects share (or a project's folder): the projects it counts for,
+   * by the files it touched and its `Project:` trailer. Left out elsewhere, where every commit is
+   * the repository's project's.
+   */
+  attributed: z.array(z.string()).default([]),
 });
 
 /** A commit by its place in time: the order in which the oldest are folded into the archive. */
@@ -42,6 +48,8 @@ export const archivedRepo = z.strictObject({
     weeks: z.record(z.string().regex(/^[1-9]\d*$/), commitKey),
     projects: z.record(z.string(), commitKey),
   }),
+  /** Per project, the folded commits attributed to it (see the commits' `attributed`) and the newest one's time. */
+  attributed: z.record(z.string(), z.strictObject({ commits: count, latest: z.string() })).default({}),
 });
 
 /**

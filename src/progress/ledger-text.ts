@@ -106,5 +106,6 @@ function compactCommit(entry: LedgerCommit): Record<string, unknown> {
     ...(entry.projects.length > 0 ? { projects: [...entry.projects].sort() } : {}),
     ...(entry.minutes > 0 ? { minutes: entry.minutes } : {}),
     ...(entry.problems.length > 0 ? { problems: [...entry.problems].sort() } : {}),
+    ...(entry.attributed.length > 0 ? { attributed: [...entry.attributed].sort() } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { localDate, Temporal, weekOn } from "../calendar.js";
 import type { PlanContext } from "../plan/context.js";
+import { attributedProjects } from "./attribution.js";
 import type { CommitClaims } from "./commit-grammar.js";
 import type { CommitEvidence } from "./evidence.js";
 import {
@@ -66,6 +67,8 @@ export function ledgerEntry(
       0,
       COMMIT_BOUNDS.problems,
     ),
+    // Bounded by the config's number of projects.
+    attributed: attributedProjects(commit, claims.projects, context.config.projects) ?? [],
   };
 }
 
@@ -193,6 +196,7 @@ function entryText(entry: LedgerCommit): string {
     [...entry.projects].sort(),
     entry.minutes,
     [...entry.problems].sort(),
+    [...entry.attributed].sort(),
   ]);
 }
 

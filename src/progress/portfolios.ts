@@ -6,10 +6,10 @@ export interface Portfolio extends RepositorySetup {
   repo: string;
 }
 
-/** The repositories a config has tracked: its projects', its DSA and its work repositories, each once. */
+/** The repositories a config has tracked: its projects' (whole or a folder), its DSA and its work repositories, each once. */
 export function trackedRepositories(config: Config): string[] {
   const repos = [
-    ...Object.values(config.projects),
+    ...Object.values(config.projects).map((location) => location.repo),
     ...(config.dsa ? [config.dsa] : []),
     ...config.work_repos,
   ];

@@ -55,9 +55,13 @@ export interface ProjectReport {
   lastWeek: number;
   /** "owner/name" from the config; undefined when the learner mapped no repository. */
   repo?: string;
+  /** The project's folder in `repo`, when it is one. */
+  path?: string;
+  /** The web page of the repository, or of the folder. */
   repoUrl?: string;
+  /** The project's commits: its repository's, or those attributed to it in a shared one. */
   commits: number;
-  /** The day of the last recorded commit in the project's repository. */
+  /** The day of the project's last recorded commit. */
   lastActivity?: string;
   status: ProjectStatus;
   url?: string;

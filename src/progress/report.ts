@@ -1,7 +1,8 @@
 import { localDate, spanOfWeeks, Temporal, weekOn, weekSpan } from "../calendar.js";
+import { attributedByFiles } from "../config/project-location.js";
 import { entriesForWeek, plannedProjects, timeBlockNames } from "../curriculum/load.js";
 import type { ActualIssue } from "../plan/actual.js";
-import { keys, type PlanContext, repoUrl } from "../plan/context.js";
+import { keys, locationUrl, type PlanContext } from "../plan/context.js";
 import { keyOf } from "../render/managed-body.js";
 import { dsaStatus, dsaTargetFor } from "./dsa.js";
 import { type Ledger, type LedgerActivity, ledgerActivity } from "./ledger.js";
@@ -200,19 +201,30 @@ function phaseReport(
   };
 }
 
+/**
+ * Each planned project's commits and status. A project is in progress once it has commits of its
+ * own: every commit of a repository that is its alone, and otherwise (a folder of a repository, or
+ * a repository several projects share) the commits attributed to it by the files they touch or
+ * their `Project:` trailer. A busy repository alone starts no project.
+ */
 function projectReports(input: ReportInput, issues: ReadonlyMap<string, ActualIssue>): ProjectReport[] {
   const { context, ledger } = input;
+  const { projects } = context.config;
   const recorded = ledgerActivity(ledger);
   return plannedProjects(context.curriculum, context.chosen).map((project) => {
-    const repo = context.config.projects[project.slug];
-    const activity = repo ? repoActivity(recorded, repo) : undefined;
+    const location = projects[project.slug];
+    const inRepo = location ? repoActivity(recorded, location.repo) : undefined;
+    const activity: { commits: number; latest?: string } | undefined =
+      location && attributedByFiles(projects, location.repo)
+        ? (recorded.attributed.get(project.slug) ?? { commits: 0 })
+        : inRepo;
     const last = activity?.latest;
     const issue = issues.get(keys.project(project.slug));
     const status =
       (issue?.state === "closed" && issue.state_reason !== "not_planned") ||
-      activity?.projects.has(project.slug)
+      inRepo?.projects.has(project.slug)
         ? "done"
-        : !repo
+        : !location
           ? "untracked"
           : (activity?.commits ?? 0) > 0
             ? "in-progress"
@@ -223,7 +235,13 @@ function projectReports(input: ReportInput, issues: ReadonlyMap<string, ActualIs
       phase: project.phase,
       firstWeek: project.weeks.from,
       lastWeek: project.weeks.to,
-      ...(repo ? { repo, repoUrl: repoUrl(context, repo) } : {}),
+      ...(location
+        ? {
+            repo: location.repo,
+            ...(location.path === undefined ? {} : { path: location.path }),
+            repoUrl: locationUrl(context, location),
+          }
+        : {}),
       commits: activity?.commits ?? 0,
       ...(last
         ? { lastActivity: localDate(Temporal.Instant.from(last), context.calendar.timeZone).toString() }

@@ -2,7 +2,7 @@ import { spanOfWeeks, weekSpan } from "../calendar.js";
 import { entriesForWeek, optionTitle, phaseOf, plannedProjects, timeBlockNames } from "../curriculum/load.js";
 import { show } from "../curriculum/rules.js";
 import type { Phase, Project, WeekEntry } from "../curriculum/schema.js";
-import { keys, type PlanContext, repoUrl } from "../plan/context.js";
+import { keys, locationName, locationUrl, type PlanContext, repoUrl } from "../plan/context.js";
 import { dsaTargetFor } from "../progress/dsa.js";
 import { trackedRepositories } from "../progress/portfolios.js";
 import { fitLine, fitText, GITHUB_LIMITS, type TextLimit } from "../text/github-limits.js";
@@ -89,8 +89,12 @@ function weekProject(context: PlanContext, week: number, entries: WeekEntry[]) {
       (entries.length === 1 || candidate.choice === undefined),
   );
   if (!project) return undefined;
-  const repo = context.config.projects[project.slug];
-  return { title: project.title, repo: repo ?? false, url: repo ? repoUrl(context, repo) : "" };
+  const location = context.config.projects[project.slug];
+  return {
+    title: project.title,
+    repo: location ? locationName(location) : false,
+    url: location ? locationUrl(context, location) : "",
+  };
 }
 
 /** The note on a week that waits for a pick: the group, its options, and the setting that picks one. */
@@ -148,7 +152,7 @@ export function renderProjectIssue(
     GITHUB_LIMITS.issueTitle.max,
   );
   const span = spanOfWeeks(calendar, project.weeks.from, project.weeks.to);
-  const repo = context.config.projects[project.slug];
+  const location = context.config.projects[project.slug];
   const alternatives = project.choice ? (curriculum.choices.get(project.choice) ?? []) : [];
   const content = renderTemplate("project-issue.md", {
     title_marker: titleMarker(title),
@@ -158,8 +162,8 @@ export function renderProjectIssue(
     label: project.label ?? false,
     alternatives: alternatives.map((slug) => plainText(optionTitle(curriculum, slug))).join(", "),
     slug: project.slug,
-    repo: repo ?? false,
-    url: repo ? repoUrl(context, repo) : "",
+    repo: location ? locationName(location) : false,
+    url: location ? locationUrl(context, location) : "",
     backfill: backfill ?? false,
     tagline: project.tagline ?? false,
     summary: project.summary,

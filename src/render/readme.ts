@@ -1,4 +1,5 @@
 import { Temporal } from "../calendar.js";
+import { locationName } from "../plan/context.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { escapeMarkdownInline } from "../text/markdown.js";
 import { lastMarkerLine, markerLine } from "../text/marker-line.js";
@@ -88,7 +89,12 @@ export function renderProgressRegion(report: ProgressReport, linkPrefix: string)
     })),
     projects: report.projects.map((project) => ({
       name: link(project.title, project.url),
-      repo: project.repo ? link(project.repo, project.repoUrl) : "not mapped",
+      repo: project.repo
+        ? link(
+            locationName({ repo: project.repo, ...(project.path ? { path: project.path } : {}) }),
+            project.repoUrl,
+          )
+        : "not mapped",
       commits: project.commits,
       last: project.lastActivity ? date(project.lastActivity) : "–",
       status: project.status.replace("-", " "),

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
+import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { keyOf } from "../../src/render/managed-body.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { emulatedGateway } from "../helpers/emulated-github.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 import { type AppServer, examplePayload, repositoryPayload, sign, startApp } from "./harness.js";
 
@@ -213,6 +215,26 @@ describe("the Probot app against the emulator", () => {
     notices = (await issues()).filter((issue) => keyOf(issue.body) === "config-error");
     expect(notices.map((issue) => issue.state)).toEqual(["closed"]);
     expect(await milestones()).toHaveLength(5);
+  });
+
+  it("credits a push to a repository several projects share to the project whose folder its files are in", async () => {
+    emulator.createRepo("octocat/mono");
+    const folders = CONFIG.replace(
+      /^projects:[\s\S]*?(?=^dsa:)/m,
+      "projects:\n  csvq: {repo: octocat/mono, path: csvq}\n  logr: {repo: octocat/mono, path: logr}\n",
+    );
+    emulator.addCommit(REPO, { message: "Projects as folders", files: { ".github/syllabot.yml": folders } });
+    expect(await app.deliver("installation", installationCreated())).toBe(200);
+    await app.queue.idle();
+    const sha = "e".repeat(40);
+    const push = pushPayload({ modified: ["logr/src/lib.rs"] }, sha, {
+      message: "rotate files\n\nTime: 1h",
+      fullName: "octocat/mono",
+    });
+    expect(await app.deliver("push", push)).toBe(200);
+    await app.queue.idle();
+    const ledger = parseLedger((await emulatedGateway(emulator, REPO).readFile(LEDGER_PATH)) ?? "");
+    expect(ledger?.commits[sha]?.attributed).toEqual(["logr"]);
   });
 
   it("closes the week a learner's push to a project repository finishes, in the portfolio that maps it", async () => {

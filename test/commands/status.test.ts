@@ -14,7 +14,16 @@ const folder = mkdtempSync(join(tmpdir(), "syllabot-status-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function commit(week: number, timestamp: string, minutes = 60): LedgerCommit {
-  return { repo: "octocat/csvq", timestamp, week, weeks: [week], projects: [], minutes, problems: [] };
+  return {
+    repo: "octocat/csvq",
+    timestamp,
+    week,
+    weeks: [week],
+    projects: [],
+    minutes,
+    problems: [],
+    attributed: [],
+  };
 }
 
 const ledger = {

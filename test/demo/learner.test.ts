@@ -132,7 +132,9 @@ describe("the demo learner's year", () => {
       const finished = commitsOf(demo).flatMap((commit) =>
         commit.intent.projects.map((slug) => [slug, commit.repo] as const),
       );
-      expect(new Map(finished)).toEqual(new Map(Object.entries(config.projects)));
+      expect(new Map(finished)).toEqual(
+        new Map(Object.entries(config.projects).map(([slug, location]) => [slug, location.repo])),
+      );
     }
   });
 

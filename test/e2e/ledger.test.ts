@@ -191,6 +191,7 @@ describe("the ledger in the portfolio", () => {
         projects: [],
         minutes: 60,
         problems: [],
+        attributed: [],
       };
       const previous = parseLedger((await ledgerText()) ?? "") ?? emptyLedger();
       const seeded = recordCommits(previous, {

@@ -140,7 +140,7 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
       parseLedger((await gateway().readFile(LEDGER_PATH)) ?? "");
     const firstProject = () => {
       const slug = Object.keys(context.config.projects)[0] ?? "";
-      return { slug, repo: context.config.projects[slug] ?? "" };
+      return { slug, repo: context.config.projects[slug]?.repo ?? "" };
     };
 
     beforeAll(async () => {
@@ -220,7 +220,7 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
           },
           {
             at: instant(week2.add({ days: 1 }), 21),
-            message: `${slug}: first version\n\nTime: 1h30m\nProject: ${slug}`,
+            message: `${slug}: first version, closes project ${slug}\n\nTime: 1h30m`,
           },
         ];
         for (const push of pushes) {

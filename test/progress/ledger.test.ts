@@ -35,6 +35,7 @@ const entryArb: fc.Arbitrary<[string, LedgerCommit]> = fc
       projects: fc.array(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
       minutes: fc.integer({ min: 0, max: 600 }),
       problems: fc.array(fc.constantFrom("two-sum", "lru-cache"), { maxLength: 2 }),
+      attributed: fc.uniqueArray(fc.constantFrom("csvq", "logr"), { maxLength: 2 }),
     }),
   )
   .map(([sha, entry]): [string, LedgerCommit] => [sha, { ...entry, timestamp: timeOf(sha) }]);
@@ -144,6 +145,7 @@ describe("the ledger", () => {
       projects: [],
       minutes: 90,
       problems: [],
+      attributed: [],
     });
     expect(weeklyTotals(recordCommits(emptyLedger(), { [commit.sha]: entry })).get(2)).toEqual({
       commits: 1,

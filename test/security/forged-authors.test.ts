@@ -27,7 +27,7 @@ function contextWith(extra: { trusted_repos?: string[] } = {}) {
   return planContext(
     {
       ...base.config,
-      projects: { ...base.config.projects, csvq: FOREIGN },
+      projects: { ...base.config.projects, csvq: { repo: FOREIGN } },
       trusted_repos: extra.trusted_repos ?? [],
     },
     base.curriculum,

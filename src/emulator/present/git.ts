@@ -118,6 +118,8 @@ export function presentRestCommit(
   store: Store,
   urls: Urls,
   diffs?: readonly FileDiff[],
+  /** Every file the commit changed, for its stats, when `diffs` is one page of them. */
+  allDiffs: readonly FileDiff[] | undefined = diffs,
 ): Schemas["commit"] {
   const api = urls.repo(repo);
   const account = (email: string) => {
@@ -147,9 +149,9 @@ export function presentRestCommit(
       html_url: `${urls.repoWeb(repo)}/commit/${parent}`,
     })),
   };
-  if (diffs) {
-    const additions = diffs.reduce((sum, diff) => sum + diff.additions, 0);
-    const deletions = diffs.reduce((sum, diff) => sum + diff.deletions, 0);
+  if (diffs && allDiffs) {
+    const additions = allDiffs.reduce((sum, diff) => sum + diff.additions, 0);
+    const deletions = allDiffs.reduce((sum, diff) => sum + diff.deletions, 0);
     presented.stats = { additions, deletions, total: additions + deletions };
     presented.files = diffs.map((diff) => presentDiffEntry(repo, sha, diff, urls));
   }

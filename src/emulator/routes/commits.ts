@@ -3,7 +3,7 @@ import { diffTrees } from "../git/diff.js";
 import { type CommitWithSha, history } from "../git/history.js";
 import type { GitObjects } from "../git/objects.js";
 import { entryAt } from "../git/trees.js";
-import { paginate } from "../pagination.js";
+import { linkHeader, pageRequest, paginate } from "../pagination.js";
 import { presentRestCommit } from "../present/git.js";
 import { parseTimestamp } from "../quirks.js";
 import { type ApiRequest, ok, param, type RouteDefinition } from "../route.js";
@@ -45,6 +45,9 @@ function commitFilter(request: ApiRequest, objects: GitObjects): (entry: CommitW
   };
 }
 
+/** GitHub's single-commit answer lists a commit's files 300 a page, and no more than 3,000 of them. */
+export const COMMIT_FILES = { perPage: 300, max: 3000 } as const;
+
 export const commitRoutes: RouteDefinition[] = [
   {
     method: "GET",
@@ -81,7 +84,14 @@ export const commitRoutes: RouteDefinition[] = [
       const parentTree =
         commit.parents[0] === undefined ? null : (objects.commit(commit.parents[0])?.tree ?? null);
       const diffs = diffTrees(objects, parentTree, commit.tree);
-      return ok(presentRestCommit(repo, sha, commit, store, urls, diffs));
+      // Over 300 files, GitHub pages the file list (the commit repeated on each page), up to 3,000.
+      const { page } = pageRequest(request.query);
+      const reachable = Math.min(diffs.length, COMMIT_FILES.max);
+      const lastPage = Math.max(1, Math.ceil(reachable / COMMIT_FILES.perPage));
+      const start = (page - 1) * COMMIT_FILES.perPage;
+      const link = linkHeader(request.url, page, lastPage);
+      const shown = diffs.slice(start, Math.min(start + COMMIT_FILES.perPage, reachable));
+      return ok(presentRestCommit(repo, sha, commit, store, urls, shown, diffs), link ? { link } : {});
     },
   },
 ];
