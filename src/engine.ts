@@ -37,8 +37,8 @@ import {
   recordSeen,
   serializeLedger,
 } from "./progress/ledger.js";
-import { type FormerRepository, formerRepositories, readPreviousLedger } from "./progress/ledger-history.js";
 import { isArchived } from "./progress/ledger-archive.js";
+import { type FormerRepository, formerRepositories, readPreviousLedger } from "./progress/ledger-history.js";
 import { type BarStatus, barPhaseOf, ledgerBars, ossTargets } from "./progress/oss.js";
 import { type Portfolio, portfoliosTracking, trackedRepositories } from "./progress/portfolios.js";
 import { type ProgressReport, progressReport } from "./progress/report.js";
