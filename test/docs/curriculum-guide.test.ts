@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { parseCurriculum } from "../../src/curriculum/load.js";
+import { planContext } from "../../src/plan/context.js";
+import { renderWeekIssue } from "../../src/render/issue-bodies.js";
 import { repoPath } from "../helpers/setup.js";
 
 const GUIDE = readFileSync(repoPath("docs/curriculum-guide.md"), "utf8");
@@ -29,11 +31,19 @@ describe("docs/curriculum-guide.md", () => {
     expect(curriculum.tracks.oss?.bars[0]?.minimum).toBeTruthy();
   });
 
-  it("pairs it with a config the example accepts, once the config picks the option of its choice group", () => {
+  it("pairs it with the guide's config, which picks the option of the choice group", () => {
     const curriculum = parseCurriculum(block("example"), "docs/curriculum-guide.md");
-    // The guide's config picks with `choices:`; until that key lands, the same pick through `capstone:`.
-    const config = `learner: octocat\nstart: 2026-03-02\ntimezone: Europe/Berlin\ncapstone: shortener\nprojects:\n  linkcheck: octocat/linkcheck\n  shortener: octocat/shortener\n`;
-    expect(checkConfig(parseConfig(config, "syllabot.yml"), curriculum).capstone).toBe("shortener");
+    const config = checkConfig(parseConfig(block("config"), "syllabot.yml"), curriculum);
+    expect(planContext(config, curriculum).chosen).toEqual(new Set(["shortener"]));
+  });
+
+  it("names its time blocks, which head the week issues' checklists", () => {
+    const curriculum = parseCurriculum(block("example"), "docs/curriculum-guide.md");
+    const config = checkConfig(parseConfig(block("config"), "syllabot.yml"), curriculum);
+    const week = renderWeekIssue(planContext(config, curriculum), 1).body;
+    expect(week).toContain("Weekday lunch breaks");
+    expect(week).toContain("Saturday morning");
+    expect(week).not.toContain("Weekday evenings");
   });
 
   it("is linked from the README", () => {
