@@ -146,7 +146,9 @@ describe("syllabot demo", () => {
     expect(phaseRows.map((row) => Number(row[2]))).toEqual([3, 4, 3]);
     expect(phaseRows.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(done);
     const minutes = commits.reduce((sum, commit) => sum + commit.minutes, 0);
-    expect(region).toContain(`${Math.round(minutes / 6) / 10} h logged in all, over 10 weeks.`);
+    expect(region).toContain(
+      `${Math.round(minutes / 6) / 10} h logged in all, ${Math.round(minutes / 6 / 10) / 10} h a week on average over 10 finished weeks.`,
+    );
     for (const slug of ["linkcheck", "shorturl", "jobqueue"]) {
       expect(region).toMatch(
         new RegExp(`^\\| \\[${slug}\\]\\([^)]+\\) \\| \\[octocat/${slug}\\].* \\| done \\|$`, "m"),

@@ -153,13 +153,17 @@ describe("learner config", () => {
       name: "an empty list of open-source repositories",
       input: `${VALID}oss: {repos: []}\n`,
       errors: [
+        'syllabot.yml:8:1: oss: the curriculum "mini" has no open-source track: nothing would use these settings',
         "syllabot.yml:8:14: oss.repos: must list at least 1 repository; leave it out to search the curriculum's targets",
       ],
     },
     {
       name: "a negative line count",
       input: `${VALID}oss: {substantive_min_lines: -3}\n`,
-      errors: ["syllabot.yml:8:30: oss.substantive_min_lines: must be 0 or more (got -3)"],
+      errors: [
+        'syllabot.yml:8:1: oss: the curriculum "mini" has no open-source track: nothing would use these settings',
+        "syllabot.yml:8:30: oss.substantive_min_lines: must be 0 or more (got -3)",
+      ],
     },
     {
       name: "an empty commit author name",
@@ -169,7 +173,10 @@ describe("learner config", () => {
     {
       name: "a verdict whose key is not a pull request",
       input: `${VALID}oss: {verdicts: {"o/r#x": substantive}}\n`,
-      errors: ['syllabot.yml:8:18: oss.verdicts["o/r#x"]: expected a pull request as "owner/name#number"'],
+      errors: [
+        'syllabot.yml:8:1: oss: the curriculum "mini" has no open-source track: nothing would use these settings',
+        'syllabot.yml:8:18: oss.verdicts["o/r#x"]: expected a pull request as "owner/name#number"',
+      ],
     },
   ])("reports $name with file, line, column and field", ({ input, errors }) => {
     expect(errorsOf(input)).toEqual(errors);

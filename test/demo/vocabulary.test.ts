@@ -62,7 +62,7 @@ describe("the demo of a course without written words", () => {
     const text = derivedConfig(curriculum);
     const config = checkConfig(parseConfig(text, "derived.yml"), curriculum);
     expect(config.capstone).toBe("alpha");
-    expect(config.projects).toEqual({ calc: "octocat/calc", alpha: "octocat/alpha" });
+    expect(config.projects).toEqual({ calc: { repo: "octocat/calc" }, alpha: { repo: "octocat/alpha" } });
     // The course has a DSA track: its solutions need a repository.
     expect(config.dsa).toBe("octocat/dsa");
   });

@@ -211,6 +211,8 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
               timestamp: push.at,
               authorLogin: LEARNER,
               authorEmail: `${LEARNER}@github.com`,
+              // As a push payload lists them (added, modified, removed).
+              files: [`${slug}/notes-${push.at.slice(0, 10)}.md`],
             },
           ],
           gatewayFor,
@@ -276,8 +278,11 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
         Temporal.PlainDate.compare(pace?.projectedFinish ?? "", pace?.plannedFinish ?? ""),
       ).toBeLessThanOrEqual(0);
       const { stdout } = await cli(["status", "--repo", PORTFOLIO, "--today", today.toString()]);
+      const finish = formatDate(Temporal.PlainDate.from(pace?.projectedFinish ?? ""));
       expect(stdout).toContain(
-        `projected finish ${formatDate(Temporal.PlainDate.from(pace?.projectedFinish ?? ""))}`,
+        pace?.projectedFinish === pace?.plannedFinish
+          ? `finish as planned, ${finish}`
+          : `projected finish ${finish}`,
       );
     });
 
