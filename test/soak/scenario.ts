@@ -326,7 +326,10 @@ export async function learnerState(emulator: Emulator, learner: Learner): Promis
     duplicateKeys: keys.filter((key, index) => keys.indexOf(key) !== index),
     milestones: milestones.map((milestone) => String(keyOf(milestone.description))).sort(),
     ledgerCommits: Object.keys(ledger?.commits ?? {}).sort(),
-    region: readme.slice(readme.indexOf(REGION_START), readme.indexOf(REGION_END) + REGION_END.length),
+    // Links are on the emulator's own origin, whose port differs from run to run.
+    region: readme
+      .slice(readme.indexOf(REGION_START), readme.indexOf(REGION_END) + REGION_END.length)
+      .replaceAll(emulator.url, "http://emulator"),
   };
 }
 
