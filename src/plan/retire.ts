@@ -50,47 +50,46 @@ function goneFromPlan(context: PlanContext, key: string): string | undefined {
 
 const LEFT_OUT = "It is left out of the plan and of progress; if it was open, syllabot closed it";
 
-function retireIssue(issue: ActualIssue, key: string, gone: string): Operation[] {
-  const note = `${gone} ${LEFT_OUT} as not planned.`;
-  const body = fitText(withRetiredNote(issue.body, note), GITHUB_LIMITS.issueBody);
-  const closing = issue.state === "open" && !isRetired(issue.body);
+/** An issue or milestone that the plan no longer has, as GitHub lists either. */
+interface Retired {
+  kind: "issue" | "milestone";
+  number: number;
+  title: string;
+  state: string;
+  /** Its body (an issue) or description (a milestone). */
+  text: string | null | undefined;
+}
+
+/** The note added and, for an open object not yet retired, the close; nothing when both are done. */
+function retire(object: Retired, key: string, gone: string): Operation[] {
+  const issue = object.kind === "issue";
+  const note = `${gone} ${LEFT_OUT}${issue ? " as not planned" : ""}.`;
+  const limit = issue ? GITHUB_LIMITS.issueBody : GITHUB_LIMITS.milestoneDescription;
+  const text = fitText(withRetiredNote(object.text, note), limit);
+  const closing = object.state === "open" && !isRetired(object.text);
   const fields: Record<string, unknown> = {};
-  if (body !== normalizeNewlines(issue.body ?? "")) fields.body = body;
-  if (closing) Object.assign(fields, { state: "closed", state_reason: "not_planned" });
+  if (text !== normalizeNewlines(object.text ?? "")) fields[issue ? "body" : "description"] = text;
+  if (closing)
+    Object.assign(fields, issue ? { state: "closed", state_reason: "not_planned" } : { state: "closed" });
   if (Object.keys(fields).length === 0) return [];
+  const closed = issue ? "not planned" : "closed";
   return [
     {
       op: closing ? "close" : "update",
-      kind: "issue",
+      kind: object.kind,
       key,
-      title: issue.title,
-      number: issue.number,
+      title: object.title,
+      number: object.number,
       fields,
-      reason: `${closing ? "not planned" : "marked"}: ${gone}`,
+      reason: `${closing ? closed : "marked"}: ${gone}`,
     },
   ];
 }
 
+function retireIssue(issue: ActualIssue, key: string, gone: string): Operation[] {
+  return retire({ kind: "issue", ...issue, text: issue.body }, key, gone);
+}
+
 function retireMilestone(milestone: ActualMilestone, key: string, gone: string): Operation[] {
-  const note = `${gone} ${LEFT_OUT}.`;
-  const description = fitText(
-    withRetiredNote(milestone.description, note),
-    GITHUB_LIMITS.milestoneDescription,
-  );
-  const closing = milestone.state === "open" && !isRetired(milestone.description);
-  const fields: Record<string, unknown> = {};
-  if (description !== normalizeNewlines(milestone.description ?? "")) fields.description = description;
-  if (closing) fields.state = "closed";
-  if (Object.keys(fields).length === 0) return [];
-  return [
-    {
-      op: closing ? "close" : "update",
-      kind: "milestone",
-      key,
-      title: milestone.title,
-      number: milestone.number,
-      fields,
-      reason: `${closing ? "closed" : "marked"}: ${gone}`,
-    },
-  ];
+  return retire({ kind: "milestone", ...milestone, text: milestone.description }, key, gone);
 }

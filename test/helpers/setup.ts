@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { parsePlainDate } from "../../src/calendar.js";
 import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile, parseCurriculum, readSource } from "../../src/curriculum/load.js";
-import { planContext } from "../../src/plan/context.js";
+import type { ActualIssue } from "../../src/plan/actual.js";
+import { keys, type PlanContext, planContext } from "../../src/plan/context.js";
+import { managedBody } from "../../src/render/managed-body.js";
 
 export const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 
@@ -41,4 +43,23 @@ export function miniContext(configYaml: string, editCurriculum?: (text: string) 
     : loadCurriculumFile(MINI_CURRICULUM);
   const loaded = parseConfig(configYaml, "test.yml");
   return planContext(checkConfig(loaded, curriculum), curriculum);
+}
+
+/** A week's issue closed at an instant (ISO), as GitHub lists it. */
+export function closedWeekIssue(
+  context: PlanContext,
+  week: number,
+  closedAt: string,
+  createdAt = "2025-01-01T00:00:00Z",
+): ActualIssue {
+  return {
+    number: week,
+    title: `Week ${week}`,
+    body: managedBody(keys.week(context, week), `Week ${week}`),
+    state: "closed",
+    labels: [],
+    milestone: null,
+    created_at: createdAt,
+    closed_at: closedAt,
+  };
 }

@@ -1,13 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ProgramCalendar, Temporal } from "../../src/calendar.js";
-import type { ActualIssue } from "../../src/plan/actual.js";
-import { keys, type PlanContext } from "../../src/plan/context.js";
+import type { PlanContext } from "../../src/plan/context.js";
 import { emptyLedger } from "../../src/progress/ledger.js";
 import { type PaceStatus, pace } from "../../src/progress/pace.js";
 import { progressReport } from "../../src/progress/report.js";
-import { managedBody } from "../../src/render/managed-body.js";
-import { date, exampleContext, miniContext } from "../helpers/setup.js";
+import { closedWeekIssue, date, exampleContext, miniContext } from "../helpers/setup.js";
 
 const calendar = { start: date("2026-03-02"), timeZone: "Asia/Kolkata", totalWeeks: 52 };
 const weeks = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
@@ -80,20 +78,6 @@ describe("pace", () => {
   });
 });
 
-/** A closed week issue, as GitHub lists it. */
-function closedWeek(context: PlanContext, week: number, closedAt: Temporal.Instant): ActualIssue {
-  return {
-    number: week,
-    title: `Week ${week}`,
-    body: managedBody(keys.week(context, week), `Week ${week}`),
-    state: "closed",
-    labels: [],
-    milestone: null,
-    created_at: "2025-01-01T00:00:00Z",
-    closed_at: closedAt.toString(),
-  };
-}
-
 describe("the report's pace over random histories", () => {
   const contexts = [
     exampleContext(),
@@ -122,10 +106,10 @@ describe("the report's pace over random histories", () => {
             // Backfill closes the weeks already over at installation, on the day of installation.
             const closedOn = index % 3 === 0 ? installedOn : start.add({ days: offset });
             return [
-              closedWeek(
+              closedWeekIssue(
                 context,
                 index + 1,
-                closedOn.toZonedDateTime({ timeZone: "UTC", plainTime: "12:00" }).toInstant(),
+                closedOn.toZonedDateTime({ timeZone: "UTC", plainTime: "12:00" }).toInstant().toString(),
               ),
             ];
           });

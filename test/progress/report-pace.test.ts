@@ -1,27 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Temporal } from "../../src/calendar.js";
-import type { ActualIssue } from "../../src/plan/actual.js";
-import { keys } from "../../src/plan/context.js";
 import { emptyLedger } from "../../src/progress/ledger.js";
 import { progressReport } from "../../src/progress/report.js";
-import { managedBody } from "../../src/render/managed-body.js";
 import { renderProgressRegion } from "../../src/render/readme.js";
-import { date, exampleContext } from "../helpers/setup.js";
+import { closedWeekIssue, date, exampleContext } from "../helpers/setup.js";
 
 const context = exampleContext();
 
-function closedWeek(week: number, closedAt: string): ActualIssue {
-  return {
-    number: week,
-    title: `Week ${week}`,
-    body: managedBody(keys.week(context, week), `Week ${week}`),
-    state: "closed",
-    labels: [],
-    milestone: null,
-    created_at: "2026-03-16T04:00:00Z",
-    closed_at: closedAt,
-  };
-}
+const closedWeek = (week: number, closedAt: string) =>
+  closedWeekIssue(context, week, closedAt, "2026-03-16T04:00:00Z");
 
 describe("the report's pace", () => {
   // Installed in week 3 with `backfill: close`: weeks 1 and 2 closed at installation (no day they
