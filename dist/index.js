@@ -58820,51 +58820,38 @@ function goneFromPlan(context, key) {
         : `The plan no longer has project ${slug}: it is an option of the choice ${option}, and the config does not choose it.`;
 }
 const LEFT_OUT = "It is left out of the plan and of progress; if it was open, syllabot closed it";
-function retireIssue(issue, key, gone) {
-    const note = `${gone} ${LEFT_OUT} as not planned.`;
-    const body = fitText(withRetiredNote(issue.body, note), GITHUB_LIMITS.issueBody);
-    const closing = issue.state === "open" && !isRetired(issue.body);
+/** The note added and, for an open object not yet retired, the close; nothing when both are done. */
+function retire(object, key, gone) {
+    const issue = object.kind === "issue";
+    const note = `${gone} ${LEFT_OUT}${issue ? " as not planned" : ""}.`;
+    const limit = issue ? GITHUB_LIMITS.issueBody : GITHUB_LIMITS.milestoneDescription;
+    const text = fitText(withRetiredNote(object.text, note), limit);
+    const closing = object.state === "open" && !isRetired(object.text);
     const fields = {};
-    if (body !== normalizeNewlines(issue.body ?? ""))
-        fields.body = body;
+    if (text !== normalizeNewlines(object.text ?? ""))
+        fields[issue ? "body" : "description"] = text;
     if (closing)
-        Object.assign(fields, { state: "closed", state_reason: "not_planned" });
+        Object.assign(fields, issue ? { state: "closed", state_reason: "not_planned" } : { state: "closed" });
     if (Object.keys(fields).length === 0)
         return [];
+    const closed = issue ? "not planned" : "closed";
     return [
         {
             op: closing ? "close" : "update",
-            kind: "issue",
+            kind: object.kind,
             key,
-            title: issue.title,
-            number: issue.number,
+            title: object.title,
+            number: object.number,
             fields,
-            reason: `${closing ? "not planned" : "marked"}: ${gone}`,
+            reason: `${closing ? closed : "marked"}: ${gone}`,
         },
     ];
 }
+function retireIssue(issue, key, gone) {
+    return retire({ kind: "issue", ...issue, text: issue.body }, key, gone);
+}
 function retireMilestone(milestone, key, gone) {
-    const note = `${gone} ${LEFT_OUT}.`;
-    const description = fitText(withRetiredNote(milestone.description, note), GITHUB_LIMITS.milestoneDescription);
-    const closing = milestone.state === "open" && !isRetired(milestone.description);
-    const fields = {};
-    if (description !== normalizeNewlines(milestone.description ?? ""))
-        fields.description = description;
-    if (closing)
-        fields.state = "closed";
-    if (Object.keys(fields).length === 0)
-        return [];
-    return [
-        {
-            op: closing ? "close" : "update",
-            kind: "milestone",
-            key,
-            title: milestone.title,
-            number: milestone.number,
-            fields,
-            reason: `${closing ? "closed" : "marked"}: ${gone}`,
-        },
-    ];
+    return retire({ kind: "milestone", ...milestone, text: milestone.description }, key, gone);
 }
 
 /** Plan the writes that bring a repository (its `actual` snapshot) to the curriculum's desired state. */
