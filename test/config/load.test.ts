@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile } from "../../src/curriculum/load.js";
 import { formatProblem, InputError } from "../../src/errors.js";
-import { MINI_CURRICULUM, SHORT_CURRICULUM } from "../helpers/setup.js";
+import { MINI_CURRICULUM, reportedProblems, SHORT_CURRICULUM } from "../helpers/setup.js";
 
 const VALID = `learner: octocat
 start: 2026-03-02
@@ -14,13 +14,9 @@ projects:
 `;
 
 function errorsOf(text: string): string[] {
-  try {
-    checkConfig(parseConfig(text, "syllabot.yml"), loadCurriculumFile(MINI_CURRICULUM));
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
+  return reportedProblems(() =>
+    checkConfig(parseConfig(text, "syllabot.yml"), loadCurriculumFile(MINI_CURRICULUM)),
+  );
 }
 
 describe("learner config", () => {

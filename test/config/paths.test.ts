@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkConfig, curriculumSource, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile } from "../../src/curriculum/load.js";
 import { formatProblem, InputError } from "../../src/errors.js";
-import { MINI_CURRICULUM } from "../helpers/setup.js";
+import { MINI_CURRICULUM, reportedProblems } from "../helpers/setup.js";
 
 /**
  * Paths a config names inside its repository: the README syllabot rewrites and a curriculum it
@@ -17,13 +17,9 @@ curriculum: mini
 `;
 
 function errorsOf(text: string): string[] {
-  try {
-    checkConfig(parseConfig(text, ".github/syllabot.yml"), loadCurriculumFile(MINI_CURRICULUM));
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
+  return reportedProblems(() =>
+    checkConfig(parseConfig(text, ".github/syllabot.yml"), loadCurriculumFile(MINI_CURRICULUM)),
+  );
 }
 
 const withReadme = (readme: string) => `${CONFIG}readme: ${JSON.stringify(readme)}\n`;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile } from "../../src/curriculum/load.js";
-import { formatProblem, InputError } from "../../src/errors.js";
-import { MINI_CURRICULUM } from "../helpers/setup.js";
+import { MINI_CURRICULUM, reportedProblems } from "../helpers/setup.js";
 
 /** A project is a repository (`slug: owner/name`) or a folder of one (`slug: {repo, path}`). */
 
@@ -21,13 +20,7 @@ function load(projects: string) {
 }
 
 function errorsOf(projects: string): string[] {
-  try {
-    load(projects);
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
+  return reportedProblems(() => load(projects));
 }
 
 describe("where a project lives", () => {

@@ -2,23 +2,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { parseCurriculum } from "../../src/curriculum/load.js";
-import { formatProblem, InputError } from "../../src/errors.js";
 import { planContext } from "../../src/plan/context.js";
 import { desiredState } from "../../src/plan/desired.js";
-import { date, repoPath } from "../helpers/setup.js";
+import { date, repoPath, reportedProblems } from "../helpers/setup.js";
 
 /** A curriculum with two choice groups, `tool` (weeks 1–2) and `service` (weeks 3–4). */
 const TWO_CHOICES = readFileSync(repoPath("test/fixtures/two-choices-curriculum.yaml"), "utf8");
 const BASE = "learner: octocat\nstart: 2026-01-05\ntimezone: UTC\ncurriculum: two-choices.yaml\n";
 
 function errorsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
+  return reportedProblems(() => run());
 }
 
 function planFor(configText: string) {

@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCurriculum } from "../../src/curriculum/load.js";
-import { formatProblem, InputError } from "../../src/errors.js";
-import { MINI_CURRICULUM } from "../helpers/setup.js";
+import { MINI_CURRICULUM, reportedProblems } from "../helpers/setup.js";
 
 const MINI = readFileSync(MINI_CURRICULUM, "utf8");
 
 function errorsOf(text: string): string[] {
-  try {
-    parseCurriculum(text, "c.yaml");
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
+  return reportedProblems(() => parseCurriculum(text, "c.yaml"));
 }
 
 describe("curriculum rules", () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parsePlainDate } from "../../src/calendar.js";
 import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile, parseCurriculum, readSource } from "../../src/curriculum/load.js";
+import { formatProblem, InputError } from "../../src/errors.js";
 import type { ActualIssue } from "../../src/plan/actual.js";
 import { keys, type PlanContext, planContext } from "../../src/plan/context.js";
 import { managedBody } from "../../src/render/managed-body.js";
@@ -62,4 +63,15 @@ export function closedWeekIssue(
     created_at: createdAt,
     closed_at: closedAt,
   };
+}
+
+/** The problems `run` reports, as the CLI prints them; none when it succeeds. Any other error is thrown. */
+export function reportedProblems(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
 }

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { formatProblem, InputError } from "../../src/errors.js";
 import { parseYamlSource } from "../../src/yaml/source.js";
 import { validateSource } from "../../src/yaml/validate.js";
+import { reportedProblems } from "../helpers/setup.js";
 
 function problemsOf(schema: z.ZodType, text: string): string[] {
-  try {
-    validateSource(schema, parseYamlSource(text, "f.yml"));
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
+  return reportedProblems(() => validateSource(schema, parseYamlSource(text, "f.yml")));
 }
 
 describe("messages of a schema that gives none of its own", () => {
