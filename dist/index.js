@@ -58804,7 +58804,7 @@ function goneFromPlan(context, key) {
     const week = /^week-(\d+)$/.exec(key)?.[1];
     if (week !== undefined) {
         const number = Number(week);
-        const weeks = `${curriculum.totalWeeks} week${curriculum.totalWeeks === 1 ? "" : "s"}`;
+        const weeks = count$1(curriculum.totalWeeks, "week");
         return number >= 1 && number <= curriculum.totalWeeks
             ? undefined
             : `The curriculum no longer has week ${number} (it has ${weeks} now).`;

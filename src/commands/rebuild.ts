@@ -25,7 +25,7 @@ export async function runRebuild(options: RebuildOptions, io: Io): Promise<void>
   }
   for (const { repo, recorded, read } of result.former) {
     const name = `${terminalSafe(repo)}, no longer in the config`;
-    const commits = `${recorded} commit${recorded === 1 ? "" : "s"}`;
+    const commits = count(recorded, "commit");
     io.stdout(
       read
         ? `  also read: ${name}, as the ledger had recorded commits there\n`

@@ -1,6 +1,7 @@
 import { plannedProjects } from "../curriculum/load.js";
 import { isRetired, keyOf, normalizeNewlines, withRetiredNote } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
+import { count } from "../text/plural.js";
 import type { ActualIssue, ActualMilestone, Snapshot } from "./actual.js";
 import type { PlanContext } from "./context.js";
 import type { Operation } from "./operations.js";
@@ -34,7 +35,7 @@ function goneFromPlan(context: PlanContext, key: string): string | undefined {
   const week = /^week-(\d+)$/.exec(key)?.[1];
   if (week !== undefined) {
     const number = Number(week);
-    const weeks = `${curriculum.totalWeeks} week${curriculum.totalWeeks === 1 ? "" : "s"}`;
+    const weeks = count(curriculum.totalWeeks, "week");
     return number >= 1 && number <= curriculum.totalWeeks
       ? undefined
       : `The curriculum no longer has week ${number} (it has ${weeks} now).`;
