@@ -4,6 +4,7 @@ import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { Coordination } from "./app/coordination.js";
 import { WorkQueue } from "./app/work-queue.js";
 import { Temporal } from "./calendar.js";
+import { touchesSetup } from "./config/paths.js";
 import {
   checkPullRequest,
   findPortfolios,
@@ -17,12 +18,11 @@ import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
 import { GITHUB_API_URL, webUrlFor } from "./github/web-url.js";
+import { keyOf } from "./model/markers.js";
 import { isTrustedAuthor, trustOf } from "./plan/trust.js";
 import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
 import { SuggestionCache } from "./remind/suggestions.js";
-import { keyOf } from "./render/managed-body.js";
-import { touchesSetup } from "./setup/paths.js";
 import { registerSecrets } from "./text/redact.js";
 
 const DEFAULT_REFRESH_DELAY_MS = 10_000;

@@ -1,11 +1,13 @@
 import { localDate, spanOfWeeks, Temporal } from "./calendar.js";
+import { LEDGER_PATH, touchesOwnSetup } from "./config/paths.js";
 import { attributedByFiles } from "./config/project-location.js";
 import { InputError, type Problem } from "./errors.js";
 import { type AppliedOperation, type ApplyEvents, applyOperations } from "./github/apply.js";
 import { GitHubError } from "./github/errors.js";
 import type { PortfolioGateway } from "./github/gateway.js";
+import { labelNames, type PlanContext, planContext } from "./model/context.js";
+import { keyOf } from "./model/markers.js";
 import type { ActualIssue, Snapshot } from "./plan/actual.js";
-import { labelNames, type PlanContext, planContext } from "./plan/context.js";
 import { installationDate } from "./plan/diff.js";
 import { type Plan, plan } from "./plan/index.js";
 import { type CommitClaims, mightClaim } from "./progress/commit-grammar.js";
@@ -22,7 +24,6 @@ import {
 } from "./progress/evidence.js";
 import {
   emptyLedger,
-  LEDGER_PATH,
   type Ledger,
   type LedgerCommit,
   type LedgerEngagement,
@@ -45,10 +46,9 @@ import { type ProgressReport, progressReport } from "./progress/report.js";
 import { dueReminders, latestReached, nextReminder, reminderKey, sentThresholds } from "./remind/policy.js";
 import { SUGGESTION_LIMIT, SuggestionCache } from "./remind/suggestions.js";
 import { metComment, reminderComment, reminderIssue } from "./remind/text.js";
-import { keyOf, mergeManagedBody } from "./render/managed-body.js";
+import { mergeManagedBody } from "./render/managed-body.js";
 import { renderProgressFiles } from "./render/readme.js";
 import { curriculumPathOnDefaultBranch, loadSetupFromRepository } from "./setup/from-repository.js";
-import { touchesOwnSetup } from "./setup/paths.js";
 import {
   CONFIG_ERROR_KEY,
   configErrorBody,

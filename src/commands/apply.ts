@@ -3,7 +3,7 @@ import { sync } from "../engine.js";
 import { UsageError } from "../errors.js";
 import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
-import { planContext } from "../plan/context.js";
+import { planContext } from "../model/context.js";
 import { formatPlan } from "../plan/format.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";

@@ -13,7 +13,7 @@ import {
   type ReminderEvent,
 } from "../demo/play.js";
 import { UsageError } from "../errors.js";
-import { planContext } from "../plan/context.js";
+import { planContext } from "../model/context.js";
 import type { ProgressReport } from "../progress/report.js";
 import { formatDate } from "../render/dates.js";
 import { renderHtmlPage } from "../render/html-page.js";

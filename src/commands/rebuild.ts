@@ -1,5 +1,5 @@
+import { LEDGER_PATH } from "../config/paths.js";
 import { rebuildLedger } from "../engine.js";
-import { LEDGER_PATH } from "../progress/ledger.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import { type ApplyOptions, connect } from "./apply.js";

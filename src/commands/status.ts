@@ -4,7 +4,7 @@ import { Temporal } from "../calendar.js";
 import { loadSetup } from "../config/load.js";
 import { type ProgressStatus, progressStatus, readProgress } from "../engine.js";
 import { InputError, UsageError } from "../errors.js";
-import { planContext } from "../plan/context.js";
+import { planContext } from "../model/context.js";
 import { readLedger } from "../progress/ledger.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { formatDate } from "../render/dates.js";

@@ -5,9 +5,8 @@
  * or of syllabot's own can be reached. Pure: whether the path exists is the caller's question.
  */
 import { builtinCurriculumIds, isBuiltinCurriculum } from "../curriculum/builtin.js";
-import { LEDGER_PATH } from "../progress/ledger.js";
-import { CONFIG_PATH } from "../setup/paths.js";
 import { describe } from "../yaml/validate.js";
+import { CONFIG_PATH, LEDGER_PATH } from "./paths.js";
 
 /** Git's own limit on a file name is the file system's; no legitimate README or curriculum path comes near this. */
 export const MAX_REPOSITORY_PATH_LENGTH = 255;

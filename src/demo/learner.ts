@@ -1,6 +1,6 @@
 import { spanOfWeeks, Temporal, weekSpan } from "../calendar.js";
 import { plannedProjects } from "../curriculum/load.js";
-import type { PlanContext } from "../plan/context.js";
+import type { PlanContext } from "../model/context.js";
 import { parseCommitMessage } from "../progress/commit-grammar.js";
 import { dsaTargetFor } from "../progress/dsa.js";
 import { ossTargets } from "../progress/oss.js";

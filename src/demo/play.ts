@@ -1,4 +1,5 @@
 import { Temporal, weekOn, weekSpan } from "../calendar.js";
+import { CONFIG_PATH, LEDGER_PATH } from "../config/paths.js";
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
 import { Emulator, type EmulatorState } from "../emulator/index.js";
@@ -7,19 +8,18 @@ import type { PortfolioGateway } from "../github/gateway.js";
 import { createClient, type GitHubClient } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { GITHUB_WEB_URL } from "../github/web-url.js";
-import { type PlanContext, planContext } from "../plan/context.js";
+import { type PlanContext, planContext } from "../model/context.js";
+import { keyOf } from "../model/markers.js";
 import type { CommitEvidence } from "../progress/evidence.js";
-import { LEDGER_PATH, parseLedger } from "../progress/ledger.js";
+import { parseLedger } from "../progress/ledger.js";
 import { ossTargets } from "../progress/oss.js";
 import type { Portfolio } from "../progress/portfolios.js";
 import { trackedRepositories } from "../progress/portfolios.js";
 import type { ProgressReport } from "../progress/report.js";
 import { thresholdsOf } from "../remind/policy.js";
 import { SuggestionCache } from "../remind/suggestions.js";
-import { keyOf } from "../render/managed-body.js";
 import { PICTURES, pictureFile, THEMES } from "../render/pictures.js";
 import { pictureLocation, REGION_END, REGION_START } from "../render/readme.js";
-import { CONFIG_PATH } from "../setup/paths.js";
 import { NEWCOMER_ISSUES } from "./catalog.js";
 import { type DemoDay, type DemoYear, simulateYear } from "./learner.js";
 

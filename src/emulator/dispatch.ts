@@ -11,7 +11,7 @@ import {
   secondaryRateLimited,
 } from "./errors.js";
 import type { FaultKind, Faults } from "./faults.js";
-import { findInstallation, type InstallationScope, reaches } from "./installations.js";
+import { findInstallation, reaches } from "./installations.js";
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
 import { permits } from "./permissions.js";
@@ -23,7 +23,7 @@ import {
   type RouteDefinition,
 } from "./route.js";
 import type { RouteTable } from "./routes/index.js";
-import type { UserRecord } from "./state.js";
+import type { InstallationScope, UserRecord } from "./state.js";
 
 export interface IncomingApiRequest {
   method: string;

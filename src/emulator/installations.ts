@@ -1,6 +1,6 @@
 import type { Permissions } from "./permissions.js";
 import type { EmulatorContext } from "./route.js";
-import type { InstallationRecord, RepoRecord, UserType } from "./state.js";
+import type { InstallationRecord, InstallationScope, RepoRecord, UserType } from "./state.js";
 
 /** What the emulated app may do: what syllabot's app.yml asks for. */
 export const APP_PERMISSIONS: Permissions = {
@@ -16,13 +16,6 @@ export const APP_EVENTS: readonly string[] = ["issues", "issue_comment", "push",
 
 /** What the installation functions need of the emulator. */
 export type InstallationHost = Pick<EmulatorContext, "store" | "login" | "app">;
-
-/** A token's reach: the installation it was minted for, perhaps narrowed to some of its repositories. */
-export interface InstallationScope {
-  installation: InstallationRecord;
-  /** The repositories named when the token was minted; undefined when it has all of the installation's. */
-  repositoryIds: readonly number[] | undefined;
-}
 
 const sameName = (left: string, right: string) => left.toLowerCase() === right.toLowerCase();
 

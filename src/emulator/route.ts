@@ -1,7 +1,6 @@
 import type { BodyReader } from "./body.js";
 import type { FaultKind } from "./faults.js";
-import type { InstallationScope } from "./installations.js";
-import type { UserRecord } from "./state.js";
+import type { InstallationScope, UserRecord } from "./state.js";
 import type { Store } from "./store.js";
 import type { Urls } from "./urls.js";
 

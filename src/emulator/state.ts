@@ -32,6 +32,13 @@ export interface InstallationRecord {
   createdAt: string;
 }
 
+/** A token's reach: the installation it was minted for, perhaps narrowed to some of its repositories. */
+export interface InstallationScope {
+  installation: InstallationRecord;
+  /** The repositories named when the token was minted; undefined when it has all of the installation's. */
+  repositoryIds: readonly number[] | undefined;
+}
+
 export type UserType = "User" | "Organization" | "Bot";
 
 export interface UserRecord {

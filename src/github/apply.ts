@@ -1,6 +1,6 @@
+import { keyOf } from "../model/markers.js";
 import type { Snapshot } from "../plan/actual.js";
 import type { Operation } from "../plan/operations.js";
-import { keyOf } from "../render/managed-body.js";
 import type { IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
 
 export interface AppliedOperation {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { components } from "@octokit/openapi-types";
 import type { z } from "zod";
+import { keyOf } from "../model/markers.js";
 import {
   type ActualIssue,
   type ActualLabel,
@@ -10,7 +11,6 @@ import {
 } from "../plan/actual.js";
 import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
-import { keyOf } from "../render/managed-body.js";
 import { ANNOTATIONS_PER_REQUEST } from "../text/github-limits.js";
 import { GitHubError, github, isStatus, outcomeUnknown, toGitHubError } from "./errors.js";
 import { readFileText } from "./file-contents.js";

@@ -1,10 +1,10 @@
 import { dueOnFor, spanOfWeeks, weekOn, weekSpan } from "../calendar.js";
 import type { Config } from "../config/schema.js";
 import { phaseOf, plannedProjects } from "../curriculum/load.js";
+import { keys, labelNames, type PlainDate, type PlanContext } from "../model/context.js";
 import { renderMilestone, renderProjectIssue, renderWeekIssue } from "../render/issue-bodies.js";
 import { fitLine, GITHUB_LIMITS } from "../text/github-limits.js";
 import { terminalSafe } from "../text/terminal.js";
-import { keys, labelNames, type PlainDate, type PlanContext } from "./context.js";
 import { backfillNote } from "./installation.js";
 
 export interface DesiredLabel {

@@ -1,5 +1,6 @@
 import { githubDueDate } from "../calendar.js";
-import { keyOf, mergeManagedBody, normalizeNewlines, titleIsOurs } from "../render/managed-body.js";
+import { keyOf, titleIsOurs } from "../model/markers.js";
+import { mergeManagedBody, normalizeNewlines } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { type ActualIssue, type ActualMilestone, labelNamesOf, type Snapshot } from "./actual.js";
 import type { DesiredIssue, DesiredLabel, DesiredMilestone, DesiredState } from "./desired.js";

@@ -1,6 +1,6 @@
 import type { Temporal } from "../calendar.js";
+import type { PlanContext } from "../model/context.js";
 import type { Snapshot } from "./actual.js";
-import type { PlanContext } from "./context.js";
 import { desiredState } from "./desired.js";
 import { diff } from "./diff.js";
 import { installationDate } from "./installation.js";

@@ -1,6 +1,6 @@
 import { programMonth, weekSpan } from "../calendar.js";
 import type { DsaStage } from "../curriculum/schema.js";
-import type { PlanContext } from "../plan/context.js";
+import type { PlanContext } from "../model/context.js";
 
 /** The DSA stage and its weekly target for week `week`: by the program month the week starts in. */
 export function dsaTargetFor(

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
-import { keys, type PlanContext } from "../plan/context.js";
+import { keys, type PlanContext } from "../model/context.js";
 import { fitLine, fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { escapeMarkdownInline, inlineCode } from "../text/markdown.js";
 import { type CommitClaims, parseCommitMessage } from "./commit-grammar.js";

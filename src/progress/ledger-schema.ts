@@ -5,7 +5,6 @@ import { z } from "zod";
  * out of the live window) and leaves out a commit's empty fields; a version-1 file reads as a
  * version-2 one with no archive.
  */
-export const LEDGER_PATH = ".syllabot/state.json";
 export const LEDGER_VERSION = 2;
 /** The versions this syllabot reads; it writes only the newest. */
 export const READABLE_LEDGER_VERSIONS: readonly number[] = [1, 2];

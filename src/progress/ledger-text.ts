@@ -1,8 +1,8 @@
+import { LEDGER_PATH } from "../config/paths.js";
 import { formatPath, InputError } from "../errors.js";
 import { normalizedArchive } from "./ledger-archive.js";
 import {
   emptyLedger,
-  LEDGER_PATH,
   type Ledger,
   type LedgerCommit,
   type LedgerSeen,

@@ -1,5 +1,5 @@
 import { localDate, Temporal, weekOn } from "../calendar.js";
-import type { PlanContext } from "../plan/context.js";
+import type { PlanContext } from "../model/context.js";
 import { attributedProjects } from "./attribution.js";
 import type { CommitClaims } from "./commit-grammar.js";
 import type { CommitEvidence } from "./evidence.js";

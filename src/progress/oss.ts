@@ -1,7 +1,7 @@
 import { localDate, spanOfWeeks, Temporal } from "../calendar.js";
 import type { Config } from "../config/schema.js";
 import type { OssBar } from "../curriculum/schema.js";
-import type { PlanContext } from "../plan/context.js";
+import type { PlanContext } from "../model/context.js";
 import type { Ledger } from "./ledger.js";
 
 /** A merged pull request of the learner's in a target repository, as search and its files tell it. */

@@ -1,5 +1,5 @@
 import { spanOfWeeks, Temporal } from "../calendar.js";
-import type { PlanContext } from "../plan/context.js";
+import type { PlanContext } from "../model/context.js";
 import type { BarStatus } from "../progress/oss.js";
 
 /**

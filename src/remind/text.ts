@@ -1,5 +1,5 @@
 import { Temporal } from "../calendar.js";
-import type { PlanContext } from "../plan/context.js";
+import type { PlanContext } from "../model/context.js";
 import { type BarStatus, ossTargets } from "../progress/oss.js";
 import { formatDate } from "../render/dates.js";
 import { renderTemplate } from "../render/liquid.js";

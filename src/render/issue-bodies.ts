@@ -2,7 +2,8 @@ import { spanOfWeeks, weekSpan } from "../calendar.js";
 import { entriesForWeek, optionTitle, phaseOf, plannedProjects, timeBlockNames } from "../curriculum/load.js";
 import { show } from "../curriculum/rules.js";
 import type { Phase, Project, WeekEntry } from "../curriculum/schema.js";
-import { keys, locationName, locationUrl, type PlanContext, repoUrl } from "../plan/context.js";
+import { keys, locationName, locationUrl, type PlanContext, repoUrl } from "../model/context.js";
+import { titleMarker } from "../model/markers.js";
 import { dsaTargetFor } from "../progress/dsa.js";
 import { trackedRepositories } from "../progress/portfolios.js";
 import { fitLine, fitText, GITHUB_LIMITS, type TextLimit } from "../text/github-limits.js";
@@ -10,7 +11,7 @@ import { plainText } from "../text/markdown.js";
 import { noun } from "../text/plural.js";
 import { formatSpan } from "./dates.js";
 import { renderTemplate } from "./liquid.js";
-import { managedBody, titleMarker } from "./managed-body.js";
+import { managedBody } from "./managed-body.js";
 import { link } from "./readme.js";
 
 export interface RenderedObject {

@@ -1,5 +1,5 @@
 import { Temporal } from "../calendar.js";
-import { locationName } from "../plan/context.js";
+import { locationName } from "../model/context.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { escapeMarkdownInline } from "../text/markdown.js";
 import { lastMarkerLine, markerLine } from "../text/marker-line.js";

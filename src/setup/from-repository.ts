@@ -1,11 +1,11 @@
 import { checkConfig, curriculumSource, parseConfig } from "../config/load.js";
+import { CONFIG_PATH } from "../config/paths.js";
 import type { Config } from "../config/schema.js";
 import { loadBuiltinCurriculum } from "../curriculum/builtin.js";
 import { type Curriculum, parseCurriculum } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
 import type { PortfolioGateway } from "../github/gateway.js";
 import { locatedProblems } from "../yaml/validate.js";
-import { CONFIG_PATH } from "./paths.js";
 
 export interface RepositorySetup {
   config: Config;

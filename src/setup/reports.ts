@@ -1,3 +1,4 @@
+import { CONFIG_PATH } from "../config/paths.js";
 import { formatProblem, type Problem } from "../errors.js";
 import type { CheckAnnotation, CheckRun } from "../github/gateway.js";
 import { summaryLine } from "../plan/format.js";
@@ -10,7 +11,6 @@ import {
   GITHUB_LIMITS,
 } from "../text/github-limits.js";
 import { escapeMarkdownInline, inlineCode } from "../text/markdown.js";
-import { CONFIG_PATH } from "./paths.js";
 
 export const CHECK_NAME = "syllabot";
 export const CONFIG_ERROR_KEY = "config-error";

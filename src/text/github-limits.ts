@@ -1,4 +1,4 @@
-import { END_MARKER, START_MARKER } from "../render/managed-body.js";
+import { END_MARKER, START_MARKER } from "../model/markers.js";
 
 /**
  * GitHub's limits on the texts syllabot writes, in one place, each with where GitHub states it.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
-import { keyOf } from "../../src/render/managed-body.js";
+import { keyOf } from "../../src/model/markers.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { type ActionRun, runAction as runBundledAction } from "../helpers/run-action.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";

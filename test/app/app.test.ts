@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LEDGER_PATH } from "../../src/config/paths.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
-import { keyOf } from "../../src/render/managed-body.js";
+import { keyOf } from "../../src/model/markers.js";
+import { parseLedger } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";

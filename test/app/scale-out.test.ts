@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisCoordination } from "../../src/app/coordination.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { keyOf } from "../../src/render/managed-body.js";
+import { keyOf } from "../../src/model/markers.js";
 import { type RedisServer, startRedis } from "../helpers/redis.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 import { type AppServer, examplePayload, startApp } from "./harness.js";

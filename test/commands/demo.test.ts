@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
+import { LEDGER_PATH } from "../../src/config/paths.js";
+import { parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
 import { runCli } from "../helpers/run-cli.js";
 

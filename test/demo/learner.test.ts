@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { localDate, spanOfWeeks, Temporal, weekSpan } from "../../src/calendar.js";
 import { DEMO_CONFIG, demoSetup } from "../../src/demo/config.js";
 import { type DemoYear, mulberry32, simulateYear } from "../../src/demo/learner.js";
-import { planContext } from "../../src/plan/context.js";
+import { planContext } from "../../src/model/context.js";
 import { parseCommitMessage } from "../../src/progress/commit-grammar.js";
 import { dsaTargetFor } from "../../src/progress/dsa.js";
 import { codeLines } from "../../src/progress/oss.js";

@@ -4,7 +4,7 @@ import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile } from "../../src/curriculum/load.js";
 import { DEMO_CONFIG_GO, demoConfigText, demoSetup, derivedConfig } from "../../src/demo/config.js";
 import { type DemoYear, simulateYear } from "../../src/demo/learner.js";
-import { planContext } from "../../src/plan/context.js";
+import { planContext } from "../../src/model/context.js";
 import { trackedRepositories } from "../../src/progress/portfolios.js";
 import { MINI_CURRICULUM, repoPath } from "../helpers/setup.js";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { parseCurriculum } from "../../src/curriculum/load.js";
-import { planContext } from "../../src/plan/context.js";
+import { planContext } from "../../src/model/context.js";
 import { renderWeekIssue } from "../../src/render/issue-bodies.js";
 import { repoPath } from "../helpers/setup.js";
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LEDGER_PATH } from "../../src/config/paths.js";
 import type { Emulator as EmulatorType } from "../../src/emulator/index.js";
 import { Emulator } from "../../src/emulator/index.js";
 import { readProgress, rebuildLedger, refresh, sync, track, trackHistory } from "../../src/engine.js";
 import { InputError } from "../../src/errors.js";
-import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
+import { parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LEDGER_PATH } from "../../src/config/paths.js";
 import { Emulator } from "../../src/emulator/index.js";
 import { rebuildLedger, sync, track, trackHistory } from "../../src/engine.js";
 import {
   emptyLedger,
-  LEDGER_PATH,
   parseLedger,
   recordCommits,
   serializeLedger,

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LEDGER_PATH } from "../../src/config/paths.js";
 import { Emulator } from "../../src/emulator/index.js";
 import { rebuildLedger, reconcile, sync, trackPush } from "../../src/engine.js";
 import { ownCommitMessage } from "../../src/progress/evidence.js";
-import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
+import { parseLedger } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, editedExampleContext } from "../helpers/setup.js";

@@ -4,7 +4,7 @@ import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { parseCurriculum } from "../../src/curriculum/load.js";
 import { Emulator } from "../../src/emulator/index.js";
 import { sync } from "../../src/engine.js";
-import { planContext } from "../../src/plan/context.js";
+import { planContext } from "../../src/model/context.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, MINI_CONFIG, MINI_CURRICULUM } from "../helpers/setup.js";

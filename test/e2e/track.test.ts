@@ -3,8 +3,8 @@ import { Emulator } from "../../src/emulator/index.js";
 import { sync, track } from "../../src/engine.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
+import { keyOf } from "../../src/model/markers.js";
 import type { CommitEvidence } from "../../src/progress/evidence.js";
-import { keyOf } from "../../src/render/managed-body.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 const REPO = "octocat/portfolio";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { webUrlFor } from "../../src/github/web-url.js";
-import { keyOf } from "../../src/render/managed-body.js";
+import { keyOf } from "../../src/model/markers.js";
 import { examplePayload, repositoryPayload, startApp } from "../app/harness.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { runAction } from "../helpers/run-action.js";

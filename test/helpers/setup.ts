@@ -4,8 +4,8 @@ import { parsePlainDate } from "../../src/calendar.js";
 import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile, parseCurriculum, readSource } from "../../src/curriculum/load.js";
 import { formatProblem, InputError } from "../../src/errors.js";
+import { keys, type PlanContext, planContext } from "../../src/model/context.js";
 import type { ActualIssue } from "../../src/plan/actual.js";
-import { keys, type PlanContext, planContext } from "../../src/plan/context.js";
 import { managedBody } from "../../src/render/managed-body.js";
 
 export const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));

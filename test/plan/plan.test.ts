@@ -258,9 +258,10 @@ describe("GitHub's limits", () => {
     const { readFileSync } = await import("node:fs");
     const { parseCurriculum } = await import("../../src/curriculum/load.js");
     const { parseConfig, checkConfig } = await import("../../src/config/load.js");
-    const { planContext } = await import("../../src/plan/context.js");
+    const { planContext } = await import("../../src/model/context.js");
     const { MINI_CURRICULUM } = await import("../helpers/setup.js");
-    const { keyOf, mergeManagedBody } = await import("../../src/render/managed-body.js");
+    const { keyOf } = await import("../../src/model/markers.js");
+    const { mergeManagedBody } = await import("../../src/render/managed-body.js");
     const source = readFileSync(MINI_CURRICULUM, "utf8");
     const huge = source.replace(
       'weekday: ["Read chapter 1", "Do `tool` exercises"]',

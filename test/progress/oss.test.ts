@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadBuiltinCurriculum } from "../../src/curriculum/builtin.js";
-import { planContext } from "../../src/plan/context.js";
+import { planContext } from "../../src/model/context.js";
 import { codeLines, engagementByPhase, ossBars, type PullRequestEvidence } from "../../src/progress/oss.js";
 import { date, EXAMPLE_CONFIG, exampleContext, miniContext } from "../helpers/setup.js";
 

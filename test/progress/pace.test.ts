@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ProgramCalendar, Temporal } from "../../src/calendar.js";
-import type { PlanContext } from "../../src/plan/context.js";
+import type { PlanContext } from "../../src/model/context.js";
 import { emptyLedger } from "../../src/progress/ledger.js";
 import { type PaceStatus, pace } from "../../src/progress/pace.js";
 import { progressReport } from "../../src/progress/report.js";

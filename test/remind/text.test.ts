@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { keyOf } from "../../src/model/markers.js";
 import { ossBars } from "../../src/progress/oss.js";
 import type { DueReminder } from "../../src/remind/policy.js";
 import { metComment, reminderComment, reminderIssue } from "../../src/remind/text.js";
-import { keyOf, mergeManagedBody } from "../../src/render/managed-body.js";
+import { mergeManagedBody } from "../../src/render/managed-body.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 const context = exampleContext();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlanContext } from "../../src/plan/context.js";
+import type { PlanContext } from "../../src/model/context.js";
 import { renderWeekIssue } from "../../src/render/issue-bodies.js";
 import { exampleContext } from "../helpers/setup.js";
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  keyOf,
-  managedBody,
-  mergeManagedBody,
-  titleIsOurs,
-  titleMarker,
-} from "../../src/render/managed-body.js";
+import { keyOf, titleIsOurs, titleMarker } from "../../src/model/markers.js";
+import { managedBody, mergeManagedBody } from "../../src/render/managed-body.js";
 
 const desired = managedBody("week-05", "### Work\n\n- [ ] Read\n- [ ] Write\n");
 

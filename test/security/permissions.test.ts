@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { Emulator } from "../../src/emulator/index.js";
 import type { RequestRecord } from "../../src/emulator/log.js";
 import { type Access, requiredPermission } from "../../src/emulator/permissions.js";
-import { keyOf } from "../../src/render/managed-body.js";
+import { keyOf } from "../../src/model/markers.js";
 import { type AppServer, examplePayload, repositoryPayload, startApp } from "../app/harness.js";
 import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../../src/errors.js";
-import { keyOf } from "../../src/render/managed-body.js";
+import { keyOf } from "../../src/model/markers.js";
 import { configErrorBody, invalidSetupCheck } from "../../src/setup/reports.js";
 
 /** Problems as a hostile file makes them: many, each quoting a long value, emoji included. */

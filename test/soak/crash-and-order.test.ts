@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { sync } from "../../src/engine.js";
+import { keyOf } from "../../src/model/markers.js";
 import { claimsOf } from "../../src/progress/evidence.js";
 import {
   emptyLedger,
@@ -11,7 +12,6 @@ import {
 } from "../../src/progress/ledger.js";
 import { ledgerBars } from "../../src/progress/oss.js";
 import { progressReport } from "../../src/progress/report.js";
-import { keyOf } from "../../src/render/managed-body.js";
 import { renderProgressRegion } from "../../src/render/readme.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { keyOf, managedBody, mergeManagedBody } from "../../src/render/managed-body.js";
+import { keyOf } from "../../src/model/markers.js";
+import { managedBody, mergeManagedBody } from "../../src/render/managed-body.js";
 import { CUT_NOTE, fitLine, fitText, GITHUB_LIMITS, measure } from "../../src/text/github-limits.js";
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");

@@ -1,6 +1,9 @@
 /** Where a portfolio repository keeps syllabot's config. */
 export const CONFIG_PATH = ".github/syllabot.yml";
 
+/** Where syllabot commits its ledger (progress/ledger.ts) in the portfolio repository. */
+export const LEDGER_PATH = ".syllabot/state.json";
+
 /**
  * Whether a change to `paths` can change the plan: the config, or a curriculum file the repository
  * holds (any `.yml`/`.yaml` may be the one the config names, which is only known after reading it).
