@@ -1,19 +1,16 @@
-import type { components } from "@octokit/openapi-types";
 import { z } from "zod";
-
-type GitHubLabel = components["schemas"]["label"];
-type GitHubMilestone = components["schemas"]["milestone"];
-type GitHubIssue = components["schemas"]["issue"];
 
 /**
  * What planning reads of a repository: milestones, labels and issues exactly as GitHub's REST API
- * lists them. Only the fields used are checked; the rest of GitHub's objects pass through.
+ * lists them. Only the fields used are checked; the rest of GitHub's objects pass through. That
+ * the fields match GitHub's own OpenAPI types is checked in test/plan/actual.test.ts, so that this
+ * pure module does not import Octokit's types.
  */
 const label = z.looseObject({
   name: z.string(),
   color: z.string(),
   description: z.string().nullable().optional(),
-}) satisfies z.ZodType<Pick<GitHubLabel, "name" | "color">>;
+});
 
 const milestone = z.looseObject({
   number: z.number().int(),
@@ -22,9 +19,7 @@ const milestone = z.looseObject({
   state: z.enum(["open", "closed"]),
   due_on: z.string().nullable(),
   created_at: z.string(),
-}) satisfies z.ZodType<
-  Pick<GitHubMilestone, "number" | "title" | "description" | "state" | "due_on" | "created_at">
->;
+});
 
 const issue = z.looseObject({
   number: z.number().int(),
@@ -40,7 +35,7 @@ const issue = z.looseObject({
   pull_request: z.unknown().optional(),
   /** Who opened it: only an issue a trusted author opened is managed (plan/trust.ts). */
   user: z.looseObject({ login: z.string() }).nullable().optional(),
-}) satisfies z.ZodType<Pick<GitHubIssue, "number" | "title" | "state" | "created_at">>;
+});
 
 export const snapshotSchema = z.strictObject({
   milestones: z.array(milestone).default([]),

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { RepositorySetup } from "../setup/from-repository.js";
+import type { RepositorySetup } from "../model/setup.js";
 
 export interface Portfolio extends RepositorySetup {
   /** "owner/name" of the portfolio repository. */

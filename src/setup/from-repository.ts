@@ -1,18 +1,11 @@
 import { checkConfig, curriculumSource, parseConfig } from "../config/load.js";
 import { CONFIG_PATH } from "../config/paths.js";
-import type { Config } from "../config/schema.js";
 import { loadBuiltinCurriculum } from "../curriculum/builtin.js";
-import { type Curriculum, parseCurriculum } from "../curriculum/load.js";
+import { parseCurriculum } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
 import type { PortfolioGateway } from "../github/gateway.js";
+import type { RepositorySetup } from "../model/setup.js";
 import { locatedProblems } from "../yaml/validate.js";
-
-export interface RepositorySetup {
-  config: Config;
-  curriculum: Curriculum;
-  /** The curriculum file in the repository, when the config names one. */
-  curriculumPath?: string;
-}
 
 /**
  * The config and curriculum a repository holds at `ref` (its default branch when omitted), or
