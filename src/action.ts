@@ -176,7 +176,7 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
         onPlanned: (planned) => {
           info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
           core.startGroup(summaryLine(planned.summary));
-          core.info(formatPlan(planned.operations, planned.summary, false));
+          core.info(formatPlan(planned.operations, planned.summary));
           core.endGroup();
           if (!inputs.dryRun && planned.operations.length > 0)
             info(`Applying ${counted(planned.operations.length, "operation")}:`);

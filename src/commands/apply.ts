@@ -1,3 +1,4 @@
+import pc from "picocolors";
 import { loadSetup } from "../config/load.js";
 import { sync } from "../engine.js";
 import { UsageError } from "../errors.js";
@@ -71,7 +72,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
       onPlanned: (planned) => {
         if (options.json) return;
         io.stdout(`syllabot apply: ${curriculum.id} for @${config.learner} in ${options.repo}\n\n`);
-        io.stdout(`${formatPlan(planned.operations, planned.summary, io.color)}\n`);
+        io.stdout(`${formatPlan(planned.operations, planned.summary, pc.createColors(io.color))}\n`);
         if (!options.dryRun && planned.operations.length > 0)
           io.stdout(`\nApplying ${count(planned.operations.length, "operation")}:\n`);
       },

@@ -1,3 +1,4 @@
+import pc from "picocolors";
 import { localDate, parsePlainDate, Temporal } from "../calendar.js";
 import { loadSetup } from "../config/load.js";
 import { readSource } from "../curriculum/load.js";
@@ -44,7 +45,7 @@ export function runPlan(options: PlanOptions, io: Io): void {
   io.stdout(
     `${terminalSafe(`syllabot plan: ${curriculum.title} (${curriculum.id}) for @${config.learner}, ${target}`)}\n` +
       `start ${config.start} in ${config.timezone}, today ${date}, installed ${result.installedOn}, backfill ${config.backfill}\n\n` +
-      `${formatPlan(result.operations, result.summary, io.color)}\n`,
+      `${formatPlan(result.operations, result.summary, pc.createColors(io.color))}\n`,
   );
 }
 

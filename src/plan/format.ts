@@ -1,10 +1,19 @@
-import pc from "picocolors";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import type { Operation, Summary } from "./operations.js";
 
-type Colors = Pick<typeof pc, "green" | "yellow" | "red" | "dim" | "bold">;
-const NO_COLORS: Colors = { green: String, yellow: String, red: String, dim: String, bold: String };
+/**
+ * How the listing's parts are shown: plain by default; a terminal adapter passes colours (e.g.
+ * picocolors' `createColors`), so that the plan itself knows nothing of terminals.
+ */
+export type PlanStyle = Record<"green" | "yellow" | "red" | "dim" | "bold", (text: string) => string>;
+export const PLAIN_STYLE: PlanStyle = {
+  green: String,
+  yellow: String,
+  red: String,
+  dim: String,
+  bold: String,
+};
 
 const SYMBOLS: Record<Operation["op"], string> = {
   create: "+",
@@ -15,8 +24,11 @@ const SYMBOLS: Record<Operation["op"], string> = {
 };
 
 /** A plan as a terraform-like listing, one line per operation, and a summary line. */
-export function formatPlan(operations: readonly Operation[], summary: Summary, color: boolean): string {
-  const c = color ? pc : NO_COLORS;
+export function formatPlan(
+  operations: readonly Operation[],
+  summary: Summary,
+  c: PlanStyle = PLAIN_STYLE,
+): string {
   const paint = (op: Operation["op"]) => (op === "create" ? c.green : op === "close" ? c.red : c.yellow);
   // Keys and titles may come from GitHub or a curriculum: printed without their control characters.
   const keys = operations.map((operation) => terminalSafe(operation.key));

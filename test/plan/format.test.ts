@@ -1,0 +1,36 @@
+import pc from "picocolors";
+import { describe, expect, it } from "vitest";
+import { formatPlan, summaryLine } from "../../src/plan/format.js";
+import { type Operation, summarize } from "../../src/plan/operations.js";
+
+const operations: Operation[] = [
+  { op: "create", kind: "label", key: "label-week", title: "syllabot:week", fields: { color: "ededed" } },
+  {
+    op: "close",
+    kind: "issue",
+    key: "week-01",
+    title: "Week 1",
+    number: 4,
+    reason: "left the plan",
+    fields: {},
+  },
+];
+
+describe("formatPlan", () => {
+  it("is plain text unless a style is given: the plan knows nothing of terminals", () => {
+    const text = formatPlan(operations, summarize(operations));
+    expect(text).not.toMatch(/\u001b/);
+    expect(text).toContain("+ label     label-week  syllabot:week  (#ededed)");
+    expect(text).toContain("- issue     week-01     Week 1  (#4: left the plan)");
+    expect(text).toMatch(/^Plan: 1 to create \(1 label\), 0 to update, 1 to close \(1 issue\)\.$/m);
+  });
+
+  it("paints creations, closings and the summary with the style the adapter passes", () => {
+    const text = formatPlan(operations, summarize(operations), pc.createColors(true));
+    const colors = pc.createColors(true);
+    expect(text).toContain(colors.green("+ label     label-week"));
+    expect(text).toContain(colors.red("- issue     week-01   "));
+    expect(text).toContain(colors.dim("  (#4: left the plan)"));
+    expect(text.split("\n").at(-1)).toBe(colors.bold(summaryLine(summarize(operations))));
+  });
+});
