@@ -4,7 +4,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { parsePlainDate } from "../src/calendar.js";
-import { loadSetup } from "../src/config/load.js";
 import { Emulator } from "../src/emulator/index.js";
 import { sync } from "../src/engine.js";
 import type { PortfolioGateway } from "../src/github/gateway.js";
@@ -14,6 +13,7 @@ import { planContext } from "../src/model/context.js";
 import { EMPTY_SNAPSHOT } from "../src/plan/actual.js";
 import { desiredLabels } from "../src/plan/desired.js";
 import { plan } from "../src/plan/index.js";
+import { loadSetup } from "../src/setup/local.js";
 import { NaiveGateway } from "./naive-gateway.js";
 
 const REPO = "octocat/portfolio";

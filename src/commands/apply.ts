@@ -1,11 +1,11 @@
 import pc from "picocolors";
-import { loadSetup } from "../config/load.js";
 import { sync } from "../engine.js";
 import { UsageError } from "../errors.js";
 import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { planContext } from "../model/context.js";
 import { formatPlan } from "../plan/format.js";
+import { loadSetup } from "../setup/local.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import type { Io } from "./io.js";

@@ -1,12 +1,11 @@
 import pc from "picocolors";
 import { localDate, parsePlainDate, Temporal } from "../calendar.js";
-import { loadSetup } from "../config/load.js";
-import { readSource } from "../curriculum/load.js";
 import { UsageError } from "../errors.js";
 import { planContext } from "../model/context.js";
 import { EMPTY_SNAPSHOT, type Snapshot, snapshotSchema } from "../plan/actual.js";
 import { formatPlan } from "../plan/format.js";
 import { type Plan, plan } from "../plan/index.js";
+import { loadSetup, readSource } from "../setup/local.js";
 import { terminalSafe, terminalSafeJson } from "../text/terminal.js";
 import { parseYamlSource } from "../yaml/source.js";
 import { validateSource } from "../yaml/validate.js";

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import pc from "picocolors";
 import { Temporal } from "../calendar.js";
-import { loadSetup } from "../config/load.js";
 import { type ProgressStatus, progressStatus, readProgress } from "../engine.js";
 import { InputError, UsageError } from "../errors.js";
 import { planContext } from "../model/context.js";
@@ -9,6 +8,7 @@ import { readLedger } from "../progress/ledger.js";
 import type { ProgressReport } from "../progress/report-types.js";
 import { formatDate } from "../render/dates.js";
 import { paceDone, paceFinish, paceStanding } from "../render/pace-text.js";
+import { loadSetup } from "../setup/local.js";
 import { count } from "../text/plural.js";
 import { terminalSafe, terminalSafeJson, terminalSafeStrings } from "../text/terminal.js";
 import { connect } from "./apply.js";

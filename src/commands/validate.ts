@@ -1,7 +1,7 @@
-import { checkConfig, loadConfigFile, loadCurriculumFor } from "../config/load.js";
+import { checkConfig } from "../config/load.js";
 import { chosenOptions } from "../config/rules.js";
-import { loadCurriculumFile, readSource } from "../curriculum/load.js";
 import { InputError } from "../errors.js";
+import { loadConfigFile, loadCurriculumFile, loadCurriculumFor, readSource } from "../setup/local.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
 import { parseYamlSource } from "../yaml/source.js";

@@ -1,10 +1,8 @@
-import { join } from "node:path";
-import { DEFAULT_CURRICULUM_ID, isBuiltinCurriculum, loadBuiltinCurriculum } from "../curriculum/builtin.js";
-import { type Curriculum, loadCurriculumFile, parseCurriculum, readSource } from "../curriculum/load.js";
+import { DEFAULT_CURRICULUM_ID, isBuiltinCurriculum } from "../curriculum/builtin.js";
+import type { Curriculum } from "../curriculum/load.js";
 import { InputError, type Problem } from "../errors.js";
-import { readCheckoutFile, repositoryRootOf, shownPath } from "../setup/checkout.js";
 import { parseYamlSource, type YamlSource } from "../yaml/source.js";
-import { checkSource, describe, locatedProblems } from "../yaml/validate.js";
+import { checkSource, locatedProblems } from "../yaml/validate.js";
 import { curriculumNameProblem } from "./repository-path.js";
 import { type ConfigFacts, configRuleIssues } from "./rules.js";
 import { type Config, configSchema } from "./schema.js";
@@ -71,10 +69,6 @@ function rawMapping(source: YamlSource): Record<string, unknown> {
   return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
-export function loadConfigFile(path: string): LoadedConfig {
-  return parseConfig(readSource(path), path);
-}
-
 export type CurriculumSource = { kind: "builtin"; id: string } | { kind: "path"; path: string };
 
 /**
@@ -97,38 +91,6 @@ export function curriculumSource(loaded: LoadedConfig, override?: string): Curri
   );
 }
 
-/**
- * The curriculum a config names, from the built-ins or the local checkout the config belongs to
- * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
- * operator's own choice and read as given; a file the config names must be the repository's own.
- */
-export function loadCurriculumFor(loaded: LoadedConfig, override?: string, root?: string): Curriculum {
-  const source = curriculumSource(loaded, override);
-  if (source.kind === "builtin") return loadBuiltinCurriculum(source.id);
-  if (override) return loadCurriculumFile(source.path);
-  const repository = root ?? repositoryRootOf(loaded.source.file);
-  const file = shownPath(join(repository, source.path));
-  const atCurriculumLine = (message: string) =>
-    new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
-  let read: ReturnType<typeof readCheckoutFile>;
-  try {
-    read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
-  } catch (error) {
-    // A file that is not there is the config's mistake: said at its line, with where it was looked for.
-    const reason =
-      error instanceof InputError ? error.problems[0]?.message.replace(/^cannot read: /, "") : undefined;
-    if (reason === undefined) throw error;
-    throw atCurriculumLine(
-      `${describe(source.path)} cannot be read: ${reason} in the repository at ${shownPath(repository)} (a path is from the repository's root)`,
-    );
-  }
-  if ("refused" in read)
-    throw atCurriculumLine(
-      `${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`,
-    );
-  return parseCurriculum(read.text, file);
-}
-
 /** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
 export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Config {
   const fields = loaded.config
@@ -145,14 +107,4 @@ export function checkConfig(loaded: LoadedConfig, curriculum: Curriculum): Confi
 
 function sortedByPosition(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-/** Config and curriculum, both valid and consistent with each other. */
-export function loadSetup(
-  configPath: string,
-  curriculumOverride?: string,
-): { config: Config; curriculum: Curriculum } {
-  const loaded = loadConfigFile(configPath);
-  const curriculum = loadCurriculumFor(loaded, curriculumOverride);
-  return { config: checkConfig(loaded, curriculum), curriculum };
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { InputError, MAX_REPORTED_PROBLEMS } from "../errors.js";
 import { parseYamlSource } from "../yaml/source.js";
 import { locatedProblems, validateSource } from "../yaml/validate.js";
@@ -28,21 +27,6 @@ export function parseCurriculum(text: string, file: string): Curriculum {
     if (project.choice) choices.set(project.choice, [...(choices.get(project.choice) ?? []), project.slug]);
   }
   return { ...parsed, file, totalWeeks: lastWeek(parsed), choices };
-}
-
-export function loadCurriculumFile(path: string): Curriculum {
-  return parseCurriculum(readSource(path), path);
-}
-
-export function readSource(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
-    throw new InputError([{ file: path, path: "", message: `cannot read: ${reason}` }]);
-  }
 }
 
 /**

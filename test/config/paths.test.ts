@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkConfig, curriculumSource, parseConfig } from "../../src/config/load.js";
-import { loadCurriculumFile } from "../../src/curriculum/load.js";
 import { formatProblem, InputError } from "../../src/errors.js";
+import { loadCurriculumFile } from "../../src/setup/local.js";
 import { MINI_CURRICULUM, reportedProblems } from "../helpers/setup.js";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
-import { loadCurriculumFile } from "../../src/curriculum/load.js";
+import { loadCurriculumFile } from "../../src/setup/local.js";
 import { MINI_CURRICULUM, reportedProblems } from "../helpers/setup.js";
 
 /** A project is a repository (`slug: owner/name`) or a folder of one (`slug: {repo, path}`). */

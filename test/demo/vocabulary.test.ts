@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
-import { loadCurriculumFile } from "../../src/curriculum/load.js";
 import { DEMO_CONFIG_GO, demoConfigText, demoSetup, derivedConfig } from "../../src/demo/config.js";
 import { type DemoYear, simulateYear } from "../../src/demo/learner.js";
 import { planContext } from "../../src/model/context.js";
 import { trackedRepositories } from "../../src/progress/portfolios.js";
+import { loadCurriculumFile } from "../../src/setup/local.js";
 import { MINI_CURRICULUM, repoPath } from "../helpers/setup.js";
 
 /** The demo learner of a course other than the Rust year speaks of that course, and of nothing it lacks. */

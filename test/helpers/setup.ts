@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parsePlainDate } from "../../src/calendar.js";
-import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
-import { loadCurriculumFile, parseCurriculum, readSource } from "../../src/curriculum/load.js";
+import { checkConfig, parseConfig } from "../../src/config/load.js";
+import { parseCurriculum } from "../../src/curriculum/load.js";
 import { formatProblem, InputError } from "../../src/errors.js";
 import { keys, type PlanContext, planContext } from "../../src/model/context.js";
 import type { ActualIssue } from "../../src/plan/actual.js";
 import { managedBody } from "../../src/render/managed-body.js";
+import { loadCurriculumFile, loadSetup, readSource } from "../../src/setup/local.js";
 
 export const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 
