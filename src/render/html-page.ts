@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { Marked, Renderer, type Tokens } from "marked";
+import { STYLESHEETS } from "../generated/assets.js";
 
 export type PageTheme = "auto" | "light" | "dark";
 
@@ -50,18 +49,18 @@ export function renderHtmlPage(markdown: string, options: { title: string; theme
 // Styles
 
 const CSS_FILES: Record<PageTheme, string> = {
-  auto: "github-markdown-css/github-markdown.css",
-  light: "github-markdown-css/github-markdown-light.css",
-  dark: "github-markdown-css/github-markdown-dark.css",
+  auto: "github-markdown.css",
+  light: "github-markdown-light.css",
+  dark: "github-markdown-dark.css",
 };
 
-/** GitHub's markdown CSS for the theme, read from the installed `github-markdown-css` package. */
+/** GitHub's markdown CSS for the theme: the `github-markdown-css` package's, embedded by `npm run assets`. */
 function markdownCss(theme: PageTheme): string {
-  const file = createRequire(import.meta.url).resolve(CSS_FILES[theme]);
+  const css = STYLESHEETS[CSS_FILES[theme]];
+  if (css === undefined)
+    throw new Error(`no embedded stylesheet ${CSS_FILES[theme]} (run \`npm run assets\`)`);
   // Nothing in the stylesheet may end the <style> element early.
-  return readFileSync(file, "utf8")
-    .trim()
-    .replace(/<\/style/gi, "<\\/style");
+  return css.trim().replace(/<\/style/gi, "<\\/style");
 }
 
 const LIGHT_BACKGROUND = "#ffffff";
