@@ -1,6 +1,6 @@
 import type { GitHubClient } from "../src/github/octokit.js";
 import { RestGateway } from "../src/github/rest-gateway.js";
-import type { Snapshot } from "../src/plan/actual.js";
+import type { Snapshot } from "../src/model/actual.js";
 
 /**
  * The baseline syllabot is measured against: a sync that reads each object by its own request

@@ -5,8 +5,8 @@
 import { performance } from "node:perf_hooks";
 import { parsePlainDate } from "../src/calendar.js";
 import { checkConfig, parseConfig } from "../src/config/load.js";
+import { EMPTY_SNAPSHOT } from "../src/model/actual.js";
 import { planContext } from "../src/model/context.js";
-import { EMPTY_SNAPSHOT } from "../src/plan/actual.js";
 import { plan } from "../src/plan/index.js";
 import { applyAsGitHub } from "../test/helpers/github-snapshot.js";
 import { syntheticCurriculum } from "./synthetic.js";

@@ -1,6 +1,6 @@
 import type { PortfolioGateway } from "./github/gateway.js";
+import type { ActualIssue, Snapshot } from "./model/actual.js";
 import { labelNames, type PlanContext } from "./model/context.js";
-import type { ActualIssue, Snapshot } from "./plan/actual.js";
 import { type Trust, trustedComments, trustedIssues, trustOf } from "./plan/trust.js";
 
 /**

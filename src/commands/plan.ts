@@ -1,8 +1,8 @@
 import pc from "picocolors";
 import { localDate, parsePlainDate, Temporal } from "../calendar.js";
 import { UsageError } from "../errors.js";
+import { EMPTY_SNAPSHOT, type Snapshot, snapshotSchema } from "../model/actual.js";
 import { planContext } from "../model/context.js";
-import { EMPTY_SNAPSHOT, type Snapshot, snapshotSchema } from "../plan/actual.js";
 import { formatPlan } from "../plan/format.js";
 import { type Plan, plan } from "../plan/index.js";
 import { loadSetup, readSource } from "../setup/local.js";

@@ -1,5 +1,5 @@
+import type { Snapshot } from "../model/actual.js";
 import { keyOf } from "../model/markers.js";
-import type { Snapshot } from "../plan/actual.js";
 import type { Operation } from "../plan/operations.js";
 import type { IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
 

@@ -1,4 +1,4 @@
-import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../plan/actual.js";
+import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../model/actual.js";
 import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import type { components } from "@octokit/openapi-types";
 import type { z } from "zod";
-import { keyOf } from "../model/markers.js";
 import {
   type ActualIssue,
   type ActualLabel,
   type ActualMilestone,
   type Snapshot,
   snapshotSchema,
-} from "../plan/actual.js";
+} from "../model/actual.js";
+import { keyOf } from "../model/markers.js";
 import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 import { ANNOTATIONS_PER_REQUEST } from "../text/github-limits.js";

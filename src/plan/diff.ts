@@ -1,8 +1,8 @@
 import { githubDueDate } from "../calendar.js";
+import { type ActualIssue, type ActualMilestone, labelNamesOf, type Snapshot } from "../model/actual.js";
 import { keyOf, titleIsOurs } from "../model/markers.js";
 import { mergeManagedBody, normalizeNewlines } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
-import { type ActualIssue, type ActualMilestone, labelNamesOf, type Snapshot } from "./actual.js";
 import type { DesiredIssue, DesiredLabel, DesiredMilestone, DesiredState } from "./desired.js";
 import type { Operation } from "./operations.js";
 

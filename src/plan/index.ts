@@ -1,6 +1,6 @@
 import type { Temporal } from "../calendar.js";
+import type { Snapshot } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
-import type { Snapshot } from "./actual.js";
 import { desiredState } from "./desired.js";
 import { diff } from "./diff.js";
 import { installationDate } from "./installation.js";

@@ -1,9 +1,9 @@
 import { localDate, Temporal } from "../calendar.js";
 import type { Config } from "../config/schema.js";
+import type { Snapshot } from "../model/actual.js";
 import type { PlainDate } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
 import { formatDate, MONTHS } from "../render/dates.js";
-import type { Snapshot } from "./actual.js";
 
 /**
  * The note on an issue whose weeks ended before syllabot was installed; undefined for the others.

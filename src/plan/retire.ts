@@ -1,10 +1,10 @@
 import { plannedProjects } from "../curriculum/load.js";
+import type { ActualIssue, ActualMilestone, Snapshot } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
 import { isRetired, normalizeNewlines, withRetiredNote } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { count } from "../text/plural.js";
-import type { ActualIssue, ActualMilestone, Snapshot } from "./actual.js";
 import type { Operation } from "./operations.js";
 
 /**

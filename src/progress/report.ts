@@ -1,9 +1,9 @@
 import { localDate, spanOfWeeks, Temporal, weekOn, weekSpan } from "../calendar.js";
 import { attributedByFiles } from "../config/project-location.js";
 import { entriesForWeek, plannedProjects, timeBlockNames } from "../curriculum/load.js";
+import type { ActualIssue } from "../model/actual.js";
 import { keys, locationUrl, type PlanContext } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
-import type { ActualIssue } from "../plan/actual.js";
 import { dsaStatus, dsaTargetFor } from "./dsa.js";
 import { type Ledger, type LedgerActivity, ledgerActivity } from "./ledger.js";
 import type { BarStatus } from "./oss.js";

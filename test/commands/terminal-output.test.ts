@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMPTY_SNAPSHOT } from "../../src/model/actual.js";
 import { planContext } from "../../src/model/context.js";
-import { EMPTY_SNAPSHOT } from "../../src/plan/actual.js";
 import { plan } from "../../src/plan/index.js";
 import { emptyLedger, serializeLedger } from "../../src/progress/ledger.js";
 import { loadSetup } from "../../src/setup/local.js";

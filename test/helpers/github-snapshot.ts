@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { githubDueDate } from "../../src/calendar.js";
-import type { ActualIssue, ActualMilestone, Snapshot } from "../../src/plan/actual.js";
+import type { ActualIssue, ActualMilestone, Snapshot } from "../../src/model/actual.js";
 import type { Operation } from "../../src/plan/operations.js";
 
 /**

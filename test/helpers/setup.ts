@@ -4,8 +4,8 @@ import { parsePlainDate } from "../../src/calendar.js";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { parseCurriculum } from "../../src/curriculum/load.js";
 import { formatProblem, InputError } from "../../src/errors.js";
+import type { ActualIssue } from "../../src/model/actual.js";
 import { keys, type PlanContext, planContext } from "../../src/model/context.js";
-import type { ActualIssue } from "../../src/plan/actual.js";
 import { managedBody } from "../../src/render/managed-body.js";
 import { loadCurriculumFile, loadSetup, readSource } from "../../src/setup/local.js";
 

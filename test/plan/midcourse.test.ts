@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/model/actual.js";
 import type { PlanContext } from "../../src/model/context.js";
-import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/plan/actual.js";
 import { plan } from "../../src/plan/index.js";
 import { emptyLedger } from "../../src/progress/ledger.js";
 import { progressReport } from "../../src/progress/report.js";

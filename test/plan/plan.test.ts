@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { githubDueDate } from "../../src/calendar.js";
-import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/plan/actual.js";
+import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/model/actual.js";
 import { plan } from "../../src/plan/index.js";
 import { applyAsGitHub } from "../helpers/github-snapshot.js";
 import { date, exampleContext, miniContext } from "../helpers/setup.js";

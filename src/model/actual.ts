@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * What planning reads of a repository: milestones, labels and issues exactly as GitHub's REST API
  * lists them. Only the fields used are checked; the rest of GitHub's objects pass through. That
- * the fields match GitHub's own OpenAPI types is checked in test/plan/actual.test.ts, so that this
+ * the fields match GitHub's own OpenAPI types is checked in test/model/actual.test.ts, so that this
  * pure module does not import Octokit's types.
  */
 const label = z.looseObject({

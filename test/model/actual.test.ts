@@ -5,7 +5,7 @@ import {
   type ActualLabel,
   type ActualMilestone,
   snapshotSchema,
-} from "../../src/plan/actual.js";
+} from "../../src/model/actual.js";
 
 type GitHubLabel = components["schemas"]["label"];
 type GitHubMilestone = components["schemas"]["milestone"];
