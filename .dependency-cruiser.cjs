@@ -149,6 +149,8 @@ module.exports = {
     preserveSymlinks: true,
     // Type-only imports are imports: counted before TypeScript erases them.
     tsPreCompilationDeps: true,
+    // So is `process.getBuiltinModule("fs")`, the one way to reach a built-in without importing it.
+    detectProcessBuiltinModuleCalls: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
