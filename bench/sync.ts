@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { parsePlainDate } from "../src/calendar.js";
 import { loadSetup } from "../src/config/load.js";
 import { Emulator } from "../src/emulator/index.js";
-import { sync } from "../src/engine.js";
+import { sync } from "../src/use-cases/index.js";
 import type { PortfolioGateway } from "../src/github/gateway.js";
 import { createClient, type GitHubClient, TEST_PACING } from "../src/github/octokit.js";
 import { RestGateway } from "../src/github/rest-gateway.js";

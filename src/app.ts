@@ -11,7 +11,7 @@ import {
   refreshRepository,
   syncRepository,
   trackPush,
-} from "./engine.js";
+} from "./use-cases/index.js";
 import { sharedIdentity } from "./github/identity.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";

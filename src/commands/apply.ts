@@ -1,5 +1,5 @@
 import { loadSetup } from "../config/load.js";
-import { sync } from "../engine.js";
+import { sync } from "../use-cases/index.js";
 import { UsageError } from "../errors.js";
 import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";

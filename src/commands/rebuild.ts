@@ -1,4 +1,4 @@
-import { rebuildLedger } from "../engine.js";
+import { rebuildLedger } from "../use-cases/index.js";
 import { LEDGER_PATH } from "../progress/ledger.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";

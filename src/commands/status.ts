@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import pc from "picocolors";
 import { Temporal } from "../calendar.js";
 import { loadSetup } from "../config/load.js";
-import { type ProgressStatus, progressStatus, readProgress } from "../engine.js";
+import { type ProgressStatus, progressStatus, readProgress } from "../use-cases/index.js";
 import { InputError, UsageError } from "../errors.js";
 import { planContext } from "../plan/context.js";
 import { readLedger } from "../progress/ledger.js";

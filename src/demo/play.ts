@@ -2,7 +2,6 @@ import { Temporal, weekOn, weekSpan } from "../calendar.js";
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
 import { Emulator, type EmulatorState } from "../emulator/index.js";
-import { type RemindResult, refreshWithActivity, remind, sync, trackPush } from "../engine.js";
 import type { PortfolioGateway } from "../github/gateway.js";
 import { createClient, type GitHubClient } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
@@ -20,6 +19,7 @@ import { keyOf } from "../render/managed-body.js";
 import { PICTURES, pictureFile, THEMES } from "../render/pictures.js";
 import { pictureLocation, REGION_END, REGION_START } from "../render/readme.js";
 import { CONFIG_PATH } from "../setup/paths.js";
+import { type RemindResult, runUseCases, sync, trackPush } from "../use-cases/index.js";
 import { NEWCOMER_ISSUES } from "./catalog.js";
 import { type DemoDay, type DemoYear, simulateYear } from "./learner.js";
 
@@ -140,9 +140,15 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
     let report: ProgressReport | undefined;
     const weekly = async (today: Temporal.PlainDate, first: boolean) => {
       clock = localInstant(today, 6 * 60, zone);
-      if (!first) await sync({ gateway, context, today });
-      // The open-source activity goes to the ledger with the README, in one commit.
-      report = (await refreshWithActivity({ gateway, context, gatewayFor, today })).report;
+      // The scheduled run's order; the open-source activity goes to the ledger with the README, in one commit.
+      const run = await runUseCases({
+        gateway,
+        context,
+        gatewayFor,
+        today,
+        only: first ? ["refresh"] : ["sync", "refresh"],
+      });
+      report = run.refresh?.report;
     };
 
     // Reminders, at 07:00 on the mornings one could be due (a threshold's day) or closed (one is
@@ -162,19 +168,24 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
       clock = localInstant(today, 7 * 60, zone);
       // After the weekly refresh, its ledger is current: no second search.
       const ledger = refreshed ? parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") : undefined;
-      const result: RemindResult = await remind({
+      const run = await runUseCases({
         gateway,
         context,
         gatewayFor,
         today,
+        only: ["remind"],
         suggestions,
         ...(ledger ? { ledger } : {}),
       });
+      const result: RemindResult | undefined = run.remind;
+      if (!result) return;
       for (const closed of result.closed) {
         open.delete(closed.number);
         reminders.push({ date, action: "closed", ...closed });
       }
       for (const sent of result.sent) {
+        // Applied, every reminder sent has its issue's number.
+        if (sent.number === undefined) continue;
         open.add(sent.number);
         reminders.push({
           date,

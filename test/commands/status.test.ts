@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatStatus } from "../../src/commands/status.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { progressStatus, sync } from "../../src/engine.js";
+import { progressStatus, sync } from "../../src/use-cases/index.js";
 import { emptyLedger, type LedgerCommit, serializeLedger } from "../../src/progress/ledger.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { runCli } from "../helpers/run-cli.js";

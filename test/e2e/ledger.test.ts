@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { rebuildLedger, sync, track, trackHistory } from "../../src/engine.js";
+import { rebuildLedger, sync, track, trackHistory } from "../../src/use-cases/index.js";
 import {
   emptyLedger,
   LEDGER_PATH,

@@ -7,7 +7,7 @@ import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadBuiltinCurriculum } from "../../src/curriculum/builtin.js";
 import type { Curriculum } from "../../src/curriculum/load.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { reconcile, remind, trackPush } from "../../src/engine.js";
+import { runUseCases, remind, trackPush } from "../../src/use-cases/index.js";
 import type { ActualIssue } from "../../src/plan/actual.js";
 import { type PlanContext, planContext } from "../../src/plan/context.js";
 import { LEDGER_PATH, type Ledger, parseLedger } from "../../src/progress/ledger.js";
@@ -235,7 +235,7 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
     it("refreshes on schedule a README whose numbers are the ledger's, and a second run writes nothing", async () => {
       clock = instant(today, 6);
       // The scheduled run (the app's tick, the Action's `all`): catch-up sync and tracking, README, reminders.
-      const first = await reconcile({ gateway: gateway(), context, gatewayFor, today });
+      const first = await runUseCases({ gateway: gateway(), context, gatewayFor, today });
       expect(first.refresh?.commit).toBeDefined();
       const readme = (await gateway().readFile("README.md")) ?? "";
       const ledger = await readLedger();
@@ -245,7 +245,7 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
       expect(readme).not.toContain("**Streak:**\n");
       if (!curriculum.tracks.oss) expect(readme).not.toMatch(/open-source/i);
       emulator.clearLog();
-      const second = await reconcile({ gateway: gateway(), context, gatewayFor, today });
+      const second = await runUseCases({ gateway: gateway(), context, gatewayFor, today });
       expect(second.refresh?.commit).toBeUndefined();
       expect(writes()).toEqual([]);
     });

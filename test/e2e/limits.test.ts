@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync, trackHistory } from "../../src/engine.js";
+import { sync, trackHistory } from "../../src/use-cases/index.js";
 import { GitHubError } from "../../src/github/errors.js";
 import type { RestGateway } from "../../src/github/rest-gateway.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";

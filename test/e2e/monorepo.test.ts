@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkConfig, loadSetup, parseConfig } from "../../src/config/load.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { readProgress, refresh, sync, track, trackHistory } from "../../src/engine.js";
+import { readProgress, refresh, sync, track, trackHistory } from "../../src/use-cases/index.js";
 import { planContext } from "../../src/plan/context.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";

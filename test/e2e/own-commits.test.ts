@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { rebuildLedger, reconcile, sync, trackPush } from "../../src/engine.js";
+import { rebuildLedger, runUseCases, sync, trackPush } from "../../src/use-cases/index.js";
 import { ownCommitMessage } from "../../src/progress/evidence.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
@@ -48,7 +48,7 @@ afterEach(async () => {
 const commitsMade = () => emulator.log.filter((entry) => entry.operationId === "git/create-commit").length;
 const run = () => {
   clock += 3_600_000;
-  return reconcile({ gateway: gatewayFor(PORTFOLIO), context: context(), gatewayFor, today: TODAY });
+  return runUseCases({ gateway: gatewayFor(PORTFOLIO), context: context(), gatewayFor, today: TODAY });
 };
 const ledgerCommits = async () =>
   Object.keys(parseLedger((await gatewayFor(PORTFOLIO).readFile(LEDGER_PATH)) ?? "")?.commits ?? {});

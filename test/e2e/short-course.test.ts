@@ -4,7 +4,7 @@ import { formatStatus } from "../../src/commands/status.js";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { loadCurriculumFile } from "../../src/curriculum/load.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { readProgress, refresh, remind, sync, trackHistory } from "../../src/engine.js";
+import { readProgress, refresh, remind, sync, trackHistory } from "../../src/use-cases/index.js";
 import { planContext } from "../../src/plan/context.js";
 import { keyOf } from "../../src/render/managed-body.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";

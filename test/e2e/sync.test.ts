@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync } from "../../src/engine.js";
+import { sync } from "../../src/use-cases/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import type { PlanContext } from "../../src/plan/context.js";

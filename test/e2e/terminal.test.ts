@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { parseCurriculum } from "../../src/curriculum/load.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync } from "../../src/engine.js";
+import { sync } from "../../src/use-cases/index.js";
 import { planContext } from "../../src/plan/context.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync, trackHistory, trackPush } from "../../src/engine.js";
+import { sync, trackHistory, trackPush } from "../../src/use-cases/index.js";
 import { planContext } from "../../src/plan/context.js";
 import type { CommitEvidence } from "../../src/progress/evidence.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";

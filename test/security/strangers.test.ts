@@ -2,7 +2,7 @@ import { Octokit } from "@octokit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Temporal } from "../../src/calendar.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { remind, sync, syncRepository, track } from "../../src/engine.js";
+import { remind, sync, syncRepository, track } from "../../src/use-cases/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import type { ActualIssue } from "../../src/plan/actual.js";

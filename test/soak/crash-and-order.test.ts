@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync } from "../../src/engine.js";
+import { sync } from "../../src/use-cases/index.js";
 import { claimsOf } from "../../src/progress/evidence.js";
 import {
   emptyLedger,
