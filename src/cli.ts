@@ -5,6 +5,7 @@ import { type Io, processIo, redactingIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
 import { runStatus } from "./commands/status.js";
+import { runUseCase, type SingleUseCase } from "./commands/use-case.js";
 import { runValidate } from "./commands/validate.js";
 import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID } from "./curriculum/builtin.js";
 import { runEmulator } from "./emulator/index.js";
@@ -56,6 +57,25 @@ function serverUrlFlag(): Option {
     "web address of the GitHub server, for links (default $GITHUB_SERVER_URL, else the API's: https://github.com for api.github.com, https://HOST for https://HOST/api/v3)",
   );
 }
+
+/** The use cases the Action runs, also as commands of their own: name, description, help note. */
+const USE_CASE_COMMANDS: readonly (readonly [SingleUseCase, string, string])[] = [
+  [
+    "track",
+    "close the weeks and projects the learner's commits finish, and record them in the ledger",
+    "Reads the project repositories the config names since the newest commit the ledger saw.\nThe token needs Issues and Contents: read and write on the portfolio, and read on the projects.",
+  ],
+  [
+    "refresh",
+    "rewrite the progress README, its pictures and the ledger in one commit (no change, no commit)",
+    "Reads the learner's merged open-source pull requests first (one search), as the Action does.\nThe token needs Contents: read and write on the portfolio.",
+  ],
+  [
+    "remind",
+    "open or comment on a phase's reminder issue when its open-source bar is unmet near its deadline",
+    "The token needs Issues: read and write, and Contents: read and write (the ledger) on the portfolio.",
+  ],
+];
 
 function buildProgram(io: Io, unredacted: Io): Command {
   const program = new Command("syllabot")
@@ -110,6 +130,30 @@ function buildProgram(io: Io, unredacted: Io): Command {
     )
     .exitOverride()
     .action((options) => runApply(options, io));
+
+  for (const [name, description, note] of USE_CASE_COMMANDS) {
+    program
+      .command(name)
+      .description(description)
+      .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
+      .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
+      .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
+      .option("--today <date>", "act as if today were this date (YYYY-MM-DD, the learner's time zone)")
+      .option(
+        "--api-url <url>",
+        "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
+      )
+      .addOption(serverUrlFlag())
+      .option("--dry-run", "read and plan, write nothing: print every write it would make")
+      .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
+      .option("--json", "print the plan and its outcome as JSON")
+      .addHelpText(
+        "after",
+        `\n${note}\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed.\n\nExamples:\n  GITHUB_TOKEN=... syllabot ${name} --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot ${name} --repo octocat/portfolio --dry-run --json`,
+      )
+      .exitOverride()
+      .action((options) => runUseCase(name, options, io));
+  }
 
   program
     .command("rebuild")
