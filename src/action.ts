@@ -182,16 +182,17 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
   if (reminded) logUseCase("remind", reminded.operations, remindLines(reminded, dryRun), dryRun);
 
   const plan = synced?.plan;
-  const closedByTracking = tracked && !dryRun ? tracked.closed.length : 0;
+  // On a dry run the outputs count what would be done.
+  const closedByTracking = tracked ? tracked.closed.length : 0;
   core.setOutput("created", plan ? count(plan, "create") : 0);
   core.setOutput("updated", plan ? count(plan, "update") : 0);
   core.setOutput("closed", (plan ? count(plan, "close") : 0) + closedByTracking);
   core.setOutput(
     "operations",
-    (plan ? plan.summary.total : 0) + closedByTracking + (tracked && !dryRun ? tracked.annotated.length : 0),
+    (plan ? plan.summary.total : 0) + closedByTracking + (tracked?.annotated.length ?? 0),
   );
   core.setOutput("refreshed", refreshed?.commit?.sha ?? "");
-  core.setOutput("reminders", reminded && !dryRun ? reminded.sent.length : 0);
+  core.setOutput("reminders", reminded ? reminded.sent.length : 0);
   await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, result, { dryRun, readme: config.readme });
 }
 

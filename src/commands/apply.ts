@@ -1,5 +1,4 @@
 import { loadSetup } from "../config/load.js";
-import { sync } from "../use-cases/index.js";
 import { UsageError } from "../errors.js";
 import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
@@ -7,6 +6,7 @@ import { planContext } from "../plan/context.js";
 import { formatPlan } from "../plan/format.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
+import { sync } from "../use-cases/index.js";
 import type { Io } from "./io.js";
 import { planJson, todayOption } from "./plan.js";
 import { progressReporter } from "./progress.js";
