@@ -8,3 +8,13 @@ export function localInstant(date: Temporal.PlainDate, minute: number, timeZone:
     .toInstant()
     .toString();
 }
+
+/** The same instant, in epoch milliseconds (the emulator's clock). */
+export function localEpochMs(date: Temporal.PlainDate, minute: number, timeZone: string): number {
+  return Date.parse(localInstant(date, minute, timeZone));
+}
+
+/** The same instant as JavaScript's `toISOString` writes it (milliseconds shown). */
+export function localDateTime(date: Temporal.PlainDate, minute: number, timeZone: string): string {
+  return new Date(localEpochMs(date, minute, timeZone)).toISOString();
+}
