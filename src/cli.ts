@@ -77,6 +77,22 @@ const USE_CASE_COMMANDS: readonly (readonly [SingleUseCase, string, string])[] =
   ],
 ];
 
+/** A command that acts on a repository on GitHub: the options `apply`, `track`, `refresh` and `remind` share. */
+function repositoryCommand(program: Command, name: string): Command {
+  return program
+    .command(name)
+    .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
+    .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
+    .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
+    .option("--today <date>", "act as if today were this date (YYYY-MM-DD, the learner's time zone)")
+    .option(
+      "--api-url <url>",
+      "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
+    )
+    .addOption(serverUrlFlag())
+    .exitOverride();
+}
+
 function buildProgram(io: Io, unredacted: Io): Command {
   const program = new Command("syllabot")
     .description("Turn a study curriculum into GitHub milestones and issues, and keep score.")
@@ -107,20 +123,10 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .exitOverride()
     .action((options) => runPlan(options, io));
 
-  program
-    .command("apply")
+  repositoryCommand(program, "apply")
     .description(
       "sync the repository: read it, plan, and create or update what differs (token from GITHUB_TOKEN)",
     )
-    .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
-    .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
-    .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
-    .option("--today <date>", "act as if today were this date (YYYY-MM-DD, the learner's time zone)")
-    .option(
-      "--api-url <url>",
-      "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
-    )
-    .addOption(serverUrlFlag())
     .option("--dry-run", "read and plan, write nothing")
     .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
     .option("--json", "print the applied plan as JSON instead of progress")
@@ -128,22 +134,11 @@ function buildProgram(io: Io, unredacted: Io): Command {
       "after",
       "\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed. It needs Issues: read and write\non the repository. A run that is interrupted is finished by running it again: nothing is duplicated.\nLinks point to --server-url: when the Action manages the repository too, give the server it sees\n(its GITHUB_SERVER_URL), or each run rewrites the other's links.\n\nExamples:\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --config .github/syllabot.yml",
     )
-    .exitOverride()
     .action((options) => runApply(options, io));
 
   for (const [name, description, note] of USE_CASE_COMMANDS) {
-    program
-      .command(name)
+    repositoryCommand(program, name)
       .description(description)
-      .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
-      .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
-      .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
-      .option("--today <date>", "act as if today were this date (YYYY-MM-DD, the learner's time zone)")
-      .option(
-        "--api-url <url>",
-        "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
-      )
-      .addOption(serverUrlFlag())
       .option("--dry-run", "read and plan, write nothing: print every write it would make")
       .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
       .option("--json", "print the plan and its outcome as JSON")
@@ -151,7 +146,6 @@ function buildProgram(io: Io, unredacted: Io): Command {
         "after",
         `\n${note}\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed.\n\nExamples:\n  GITHUB_TOKEN=... syllabot ${name} --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot ${name} --repo octocat/portfolio --dry-run --json`,
       )
-      .exitOverride()
       .action((options) => runUseCase(name, options, io));
   }
 

@@ -5,6 +5,7 @@ import type { CommitFilesOperation } from "../plan/operations.js";
 import { ownCommitMessage } from "../progress/evidence.js";
 import { LEDGER_PATH, type Ledger, readLedger, recordPace, serializeLedger } from "../progress/ledger.js";
 import type { LedgerUpdate } from "../progress/ledger-commit.js";
+import { normalizedPace } from "../progress/ledger-schema.js";
 import { ledgerBars } from "../progress/oss.js";
 import { progressReport } from "../progress/report.js";
 import type { ProgressReport } from "../progress/report-types.js";
@@ -48,16 +49,7 @@ export function refreshedFiles(
     today,
     installedOn: state.installedOn,
   });
-  const { pace } = report;
-  const paced = recordPace(ledger, {
-    asOf: report.today,
-    done: pace.done,
-    expected: pace.expected,
-    aheadBy: pace.aheadBy,
-    status: pace.status,
-    plannedFinish: pace.plannedFinish,
-    projectedFinish: pace.projectedFinish,
-  });
+  const paced = recordPace(ledger, normalizedPace({ ...report.pace, asOf: report.today }));
   return {
     files: {
       ...renderProgressFiles(report, readme, current.get(readme)),

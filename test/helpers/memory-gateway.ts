@@ -10,7 +10,9 @@ import type {
 } from "../../src/github/gateway.js";
 import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../../src/plan/actual.js";
 import { labelNamesOf } from "../../src/plan/actual.js";
+import type { PlanContext } from "../../src/plan/context.js";
 import type { CommitEvidence } from "../../src/progress/evidence.js";
+import { sync } from "../../src/use-cases/index.js";
 
 /** One write as the gateway received it. */
 export interface RecordedWrite {
@@ -173,4 +175,12 @@ export class MemoryGateway implements PortfolioGateway {
   private refusal(status: number, what: string): GitHubError {
     return new GitHubError({ status, repo: this.repo, action: `write ${what}`, detail: "Validation Failed" });
   }
+}
+
+/** The example learner's portfolio in memory, synced on the program's first day, its writes cleared. */
+export async function syncedPortfolio(context: PlanContext): Promise<MemoryGateway> {
+  const gateway = new MemoryGateway("octocat/portfolio", "syllabot[bot]", "2026-03-02T04:00:00Z");
+  await sync({ gateway, context, today: context.calendar.start });
+  gateway.writes.length = 0;
+  return gateway;
 }

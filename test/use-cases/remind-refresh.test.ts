@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/progress/ledger.js";
-import { refresh, remind, runUseCases, sync } from "../../src/use-cases/index.js";
-import { MemoryGateway } from "../helpers/memory-gateway.js";
+import { refresh, remind, runUseCases } from "../../src/use-cases/index.js";
+import { MemoryGateway, syncedPortfolio } from "../helpers/memory-gateway.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 /** Reminders, the README refresh and the sequencer on an in-memory portfolio. */
 
 const context = exampleContext();
 
-async function portfolio(): Promise<MemoryGateway> {
-  const gateway = new MemoryGateway("octocat/portfolio", "syllabot[bot]", "2026-03-02T04:00:00Z");
-  await sync({ gateway, context, today: date("2026-03-02") });
-  gateway.writes.length = 0;
-  return gateway;
-}
+const portfolio = () => syncedPortfolio(context);
 
 describe("remind", () => {
   it("a dry run plans the reminder issues, assigned to the learner; the real run opens exactly those, once", async () => {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { keyOf } from "../../src/render/managed-body.js";
-import { sync, track } from "../../src/use-cases/index.js";
-import { MemoryGateway } from "../helpers/memory-gateway.js";
-import { date, exampleContext } from "../helpers/setup.js";
+import { track } from "../../src/use-cases/index.js";
+import { type MemoryGateway, syncedPortfolio } from "../helpers/memory-gateway.js";
+import { exampleContext } from "../helpers/setup.js";
 
 /** Tracking on an in-memory portfolio: what it plans, what it writes, what a refusal leaves. */
 
 const context = exampleContext();
 
-async function portfolio(): Promise<MemoryGateway> {
-  const gateway = new MemoryGateway("octocat/portfolio", "syllabot[bot]", "2026-03-02T04:00:00Z");
-  await sync({ gateway, context, today: date("2026-03-02") });
-  gateway.writes.length = 0;
-  return gateway;
-}
+const portfolio = () => syncedPortfolio(context);
 
 function commit(sha: string, message: string, timestamp: string) {
   return {
