@@ -4,14 +4,6 @@ import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { Coordination } from "./app/coordination.js";
 import { WorkQueue } from "./app/work-queue.js";
 import { Temporal } from "./calendar.js";
-import {
-  checkPullRequest,
-  findPortfolios,
-  reconcileRepository,
-  refreshRepository,
-  syncRepository,
-  trackPush,
-} from "./use-cases/index.js";
 import { sharedIdentity } from "./github/identity.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
@@ -24,6 +16,14 @@ import { SuggestionCache } from "./remind/suggestions.js";
 import { keyOf } from "./render/managed-body.js";
 import { touchesSetup } from "./setup/paths.js";
 import { registerSecrets } from "./text/redact.js";
+import {
+  checkPullRequest,
+  findPortfolios,
+  reconcileRepository,
+  refreshRepository,
+  syncRepository,
+  trackPush,
+} from "./use-cases/index.js";
 
 const DEFAULT_REFRESH_DELAY_MS = 10_000;
 

@@ -1,6 +1,6 @@
 import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../plan/actual.js";
-import type { CommitEvidence } from "../progress/evidence.js";
 import type { CheckRun, IssueFields, LabelFields, MilestoneFields } from "../plan/operations.js";
+import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 
 export type {

@@ -1,10 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator as EmulatorType } from "../../src/emulator/index.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { readProgress, rebuildLedger, refresh, sync, track, trackHistory } from "../../src/use-cases/index.js";
 import { InputError } from "../../src/errors.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
+import {
+  readProgress,
+  rebuildLedger,
+  refresh,
+  sync,
+  track,
+  trackHistory,
+} from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";

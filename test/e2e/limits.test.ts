@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync, trackHistory } from "../../src/use-cases/index.js";
 import { GitHubError } from "../../src/github/errors.js";
 import type { RestGateway } from "../../src/github/rest-gateway.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { keyOf } from "../../src/render/managed-body.js";
+import { sync, trackHistory } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";

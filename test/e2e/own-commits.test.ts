@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { rebuildLedger, runUseCases, sync, trackPush } from "../../src/use-cases/index.js";
 import { ownCommitMessage } from "../../src/progress/evidence.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
+import { rebuildLedger, runUseCases, sync, trackPush } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, editedExampleContext } from "../helpers/setup.js";

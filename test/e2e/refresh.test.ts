@@ -1,10 +1,10 @@
 import { XMLValidator } from "fast-xml-parser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { refresh, sync, trackHistory } from "../../src/use-cases/index.js";
 import type { FileCommit } from "../../src/github/gateway.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
+import { refresh, sync, trackHistory } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync, trackHistory, trackPush } from "../../src/use-cases/index.js";
 import { planContext } from "../../src/plan/context.js";
 import type { CommitEvidence } from "../../src/progress/evidence.js";
 import { LEDGER_PATH, parseLedger } from "../../src/progress/ledger.js";
 import { keyOf } from "../../src/render/managed-body.js";
+import { sync, trackHistory, trackPush } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";
