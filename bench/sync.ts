@@ -5,7 +5,6 @@
 import { performance } from "node:perf_hooks";
 import { parsePlainDate } from "../src/calendar.js";
 import { Emulator } from "../src/emulator/index.js";
-import { sync } from "../src/engine.js";
 import type { PortfolioGateway } from "../src/github/gateway.js";
 import { createClient, type GitHubClient, TEST_PACING } from "../src/github/octokit.js";
 import { RestGateway } from "../src/github/rest-gateway.js";
@@ -14,6 +13,7 @@ import { planContext } from "../src/model/context.js";
 import { desiredLabels } from "../src/plan/desired.js";
 import { plan } from "../src/plan/index.js";
 import { loadSetup } from "../src/setup/local.js";
+import { sync } from "../src/use-cases/index.js";
 import { NaiveGateway } from "./naive-gateway.js";
 
 const REPO = "octocat/portfolio";

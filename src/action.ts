@@ -1,40 +1,31 @@
 import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { redactWrites } from "./action/redacted-output.js";
+import { writeSummary } from "./action/summary.js";
 import { parsePlainDate, type Temporal } from "./calendar.js";
 import type { Io } from "./commands/io.js";
 import { todayOption } from "./commands/plan.js";
 import { progressReporter } from "./commands/progress.js";
+import { refreshLines, remindLines, trackLines } from "./commands/use-case-lines.js";
 import { checkConfig, parseConfig } from "./config/load.js";
 import { CONFIG_PATH } from "./config/paths.js";
 import type { Config } from "./config/schema.js";
 import type { Curriculum } from "./curriculum/load.js";
-import {
-  type RefreshResult,
-  type RemindResult,
-  refreshWithActivity,
-  remind,
-  type SyncInput,
-  sync,
-  type TrackResult,
-  trackHistory,
-  USE_CASES,
-} from "./engine.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { createClient, DEFAULT_PACING } from "./github/octokit.js";
 import { RestGateway } from "./github/rest-gateway.js";
 import { GITHUB_API_URL, webUrlFor } from "./github/web-url.js";
 import { planContext } from "./model/context.js";
-import { formatPlan, summaryLine } from "./plan/format.js";
+import { formatOperations, formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
 import type { Operation } from "./plan/operations.js";
-import { paceDone, paceFinish, paceStanding } from "./render/pace-text.js";
 import { readCheckoutFile, repositoryRootOf, shownPath } from "./setup/checkout.js";
 import { loadCurriculumFor } from "./setup/local.js";
 import { count as counted } from "./text/plural.js";
 import { redactSecrets, registerSecrets } from "./text/redact.js";
 import { terminalSafe } from "./text/terminal.js";
+import { runUseCases, USE_CASES } from "./use-cases/index.js";
 
 /** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
 export const COMMANDS = [...USE_CASES, "all"] as const;
@@ -160,94 +151,39 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
     onWarn: (message) => core.warning(terminalSafe(message)),
   });
   const progress = progressReporter(logIo);
-  const gateway = new RestGateway(client, inputs.repo);
-  const context = planContext(config, curriculum, inputs.serverUrl);
-  const today = inputs.today ?? todayOption(undefined, config.timezone);
-  const gatewayFor = (repo: string) => new RestGateway(client, repo);
-  const runs = (useCase: (typeof USE_CASES)[number]) =>
-    inputs.command === useCase || inputs.command === "all";
-  let plan: Plan | undefined;
-  if (runs("sync")) {
-    const input: SyncInput = {
-      gateway,
-      context,
-      today,
-      dryRun: inputs.dryRun,
-      events: {
-        onPlanned: (planned) => {
-          info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
-          core.startGroup(summaryLine(planned.summary));
-          core.info(formatPlan(planned.operations, planned.summary));
-          core.endGroup();
-          if (!inputs.dryRun && planned.operations.length > 0)
-            info(`Applying ${counted(planned.operations.length, "operation")}:`);
-        },
-        onApplied: progress.applied,
+  const { dryRun } = inputs;
+  const result = await runUseCases({
+    gateway: new RestGateway(client, inputs.repo),
+    context: planContext(config, curriculum, inputs.serverUrl),
+    gatewayFor: (repo: string) => new RestGateway(client, repo),
+    today: inputs.today ?? todayOption(undefined, config.timezone),
+    ...(inputs.command === "all" ? {} : { only: [inputs.command] }),
+    dryRun,
+    events: {
+      onPlanned: (planned) => {
+        info(`syllabot ${inputs.command}: ${curriculum.id} for @${config.learner} in ${inputs.repo}`);
+        core.startGroup(summaryLine(planned.summary));
+        core.info(formatPlan(planned.operations, planned.summary));
+        core.endGroup();
+        if (!dryRun && planned.operations.length > 0)
+          info(`Applying ${counted(planned.operations.length, "operation")}:`);
       },
-    };
-    const result = await sync(input);
-    plan = result.plan;
-    if (inputs.dryRun) info("Dry run: nothing was written.");
-    else if (result.applied && result.applied.length > 0)
-      info(`Done: ${counted(result.applied.length, "operation")} applied to ${inputs.repo}.`);
+      onApplied: progress.applied,
+    },
+  });
+  const { sync: synced, track: tracked, refresh: refreshed, remind: reminded } = result;
+  if (synced) {
+    if (dryRun) info("Dry run: nothing was written.");
+    else if (synced.applied && synced.applied.length > 0)
+      info(`Done: ${counted(synced.applied.length, "operation")} applied to ${inputs.repo}.`);
   }
-  let tracked: TrackResult | undefined;
-  if (runs("track")) {
-    if (inputs.dryRun) info("Dry run: commits were not tracked (tracking closes issues).");
-    else {
-      // With `all`, the ledger is written with the README, in one commit.
-      tracked = await trackHistory({ gateway, context, gatewayFor, deferLedger: inputs.command === "all" });
-      for (const entry of tracked.closed)
-        info(`closed ${entry.key} #${entry.number} (commit ${entry.sha.slice(0, 7)})`);
-      for (const entry of tracked.rejected)
-        info(`ignored in ${entry.sha.slice(0, 7)}: ${entry.text}: ${entry.reason}`);
-      for (const repo of tracked.unreadable ?? []) {
-        info(
-          `not tracked: ${repo} does not exist yet, or the token cannot see it (a private repository needs an app token)`,
-        );
-      }
-    }
-  }
+  if (tracked) logUseCase("track", tracked.operations, trackLines(tracked, dryRun), dryRun);
+  if (refreshed)
+    logUseCase("refresh", [refreshed.operation], refreshLines(refreshed, config.readme, dryRun), dryRun);
+  if (reminded) logUseCase("remind", reminded.operations, remindLines(reminded, dryRun), dryRun);
 
-  let refreshed: RefreshResult | undefined;
-  if (runs("refresh")) {
-    if (inputs.dryRun) info("Dry run: the README was not refreshed.");
-    else {
-      refreshed = await refreshWithActivity({ gateway, context, gatewayFor, today }, tracked?.ledgerUpdate);
-      const { pace } = refreshed.report;
-      info(
-        refreshed.commit
-          ? `Refreshed ${config.readme}, its pictures and the ledger (commit ${refreshed.commit.sha.slice(0, 7)}).`
-          : `${config.readme} is up to date: no commit.`,
-      );
-      info(
-        `Pace: ${paceDone(pace, refreshed.report.totalWeeks)}, ${paceStanding(pace)} (${pace.expected} expected); ${paceFinish(pace)}.`,
-      );
-    }
-  }
-
-  let reminded: RemindResult | undefined;
-  if (runs("remind")) {
-    if (inputs.dryRun) info("Dry run: no reminder was sent.");
-    else {
-      reminded = await remind({
-        gateway,
-        context,
-        gatewayFor,
-        today,
-        ...(refreshed ? { ledger: refreshed.ledger } : {}),
-      });
-      for (const sent of reminded.sent) {
-        info(
-          `reminded: phase ${sent.phase} (${sent.threshold}) ${sent.kind === "issue" ? "in new issue" : "on issue"} #${sent.number}`,
-        );
-      }
-      for (const closed of reminded.closed)
-        info(`closed reminder #${closed.number}: phase ${closed.phase}'s bar is met`);
-      if (reminded.sent.length + reminded.closed.length === 0) info("No reminder due today.");
-    }
-  }
-
+  const plan = synced?.plan;
+  // On a dry run the outputs count what would be done.
   const closedByTracking = tracked ? tracked.closed.length : 0;
   core.setOutput("created", plan ? count(plan, "create") : 0);
   core.setOutput("updated", plan ? count(plan, "update") : 0);
@@ -258,14 +194,22 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
   );
   core.setOutput("refreshed", refreshed?.commit?.sha ?? "");
   core.setOutput("reminders", reminded ? reminded.sent.length : 0);
-  await writeSummary(
-    `syllabot ${inputs.command}: ${inputs.repo}`,
-    plan,
-    tracked,
-    inputs.dryRun,
-    refreshed,
-    reminded,
-  );
+  await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, result, { dryRun, readme: config.readme });
+}
+
+/** A use case's lines in the log; on a dry run, its plan first, in a group. */
+function logUseCase(
+  name: string,
+  operations: readonly Operation[],
+  lines: readonly string[],
+  dryRun: boolean,
+) {
+  if (dryRun) {
+    core.startGroup(`Dry run: ${name} plans ${counted(operations.length, "operation")}`);
+    for (const line of formatOperations(operations)) core.info(line);
+    core.endGroup();
+  }
+  for (const line of lines) info(dryRun ? `Dry run: ${line}` : line);
 }
 
 /**
@@ -287,84 +231,6 @@ const logIo: Io = {
 function count(plan: Plan, op: "create" | "update" | "close"): number {
   const byKind = plan.summary[op];
   return byKind.label + byKind.milestone + byKind.issue;
-}
-
-/** The job summary: a heading, the plan's summary line and its operations as a table, and what tracking closed. */
-async function writeSummary(
-  heading: string,
-  plan: Plan | undefined,
-  tracked: TrackResult | undefined,
-  dryRun: boolean,
-  refreshed?: RefreshResult,
-  reminded?: RemindResult,
-): Promise<void> {
-  // Outside a runner (a local run of dist/index.js) there is no summary file to write.
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const note = dryRun ? " Dry run: nothing was written." : "";
-  core.summary.addHeading(escapeHtml(heading), 2);
-  if (plan) {
-    core.summary.addRaw(escapeHtml(summaryLine(plan.summary) + note), true);
-    if (plan.operations.length > 0) core.summary.addEOL().addTable(summaryTable(plan.operations));
-  }
-  if (tracked) {
-    const closed = counted(tracked.closed.length, "issue");
-    core.summary.addRaw(escapeHtml(`Tracking closed ${closed} finished by commits.`), true);
-    if (tracked.closed.length > 0) {
-      core.summary.addTable([
-        ["issue", "number", "commit"].map((data) => ({ data, header: true })),
-        ...tracked.closed.map((entry) =>
-          [entry.key, `#${entry.number}`, entry.sha.slice(0, 7)].map(escapeHtml),
-        ),
-      ]);
-    }
-  }
-  if (refreshed) {
-    const { report } = refreshed;
-    core.summary.addRaw(
-      escapeHtml(
-        `Progress: ${paceDone(report.pace, report.totalWeeks)}, ${paceStanding(report.pace)} (${report.pace.expected} expected by ${report.today}); ${refreshed.commit ? "README refreshed." : "README already up to date."}`,
-      ),
-      true,
-    );
-    if (report.bars.length > 0) {
-      core.summary.addTable([
-        ["phase", "open-source bar", "status", "due"].map((data) => ({ data, header: true })),
-        ...report.bars.map((bar) => [String(bar.phase), bar.minimum, bar.state, bar.due].map(escapeHtml)),
-      ]);
-    }
-  }
-  if (reminded && reminded.sent.length + reminded.closed.length > 0) {
-    core.summary.addList(
-      [
-        ...reminded.sent.map(
-          (sent) => `Reminder for phase ${sent.phase} (${sent.threshold}) on issue #${sent.number}`,
-        ),
-        ...reminded.closed.map(
-          (closed) => `Reminder #${closed.number} closed: phase ${closed.phase}'s bar is met`,
-        ),
-      ].map(escapeHtml),
-    );
-  }
-  // The summary is a file the runner renders; it is not masked.
-  const summary = core.summary.stringify();
-  await core.summary.emptyBuffer().addRaw(redactSecrets(summary)).write();
-}
-
-export function summaryTable(operations: readonly Operation[]) {
-  const header = ["op", "kind", "key", "title", "fields changed"].map((data) => ({ data, header: true }));
-  return [
-    header,
-    ...operations.map((operation) =>
-      [operation.op, operation.kind, operation.key, operation.title, fieldsChanged(operation)].map(
-        escapeHtml,
-      ),
-    ),
-  ];
-}
-
-function fieldsChanged(operation: Operation): string {
-  const fields = `${Object.keys(operation.fields).join(", ")}${operation.reason ? ` (${operation.reason})` : ""}`;
-  return operation.number === undefined ? fields : `#${operation.number}: ${fields}`;
 }
 
 /** The failure as the CLI words it, without a stack trace. */
@@ -396,11 +262,4 @@ function booleanInput(name: string): boolean {
 /** A path given relative to the checkout; shown relative to the working directory when inside it. */
 function workspacePath(path: string, workspace: string): string {
   return shownPath(resolve(workspace, path));
-}
-
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-/** Text in the summary's HTML: curriculum titles are the learner's data, never markup (nor controls). */
-function escapeHtml(text: string): string {
-  return terminalSafe(text).replace(/[&<>"]/g, (char) => ENTITIES[char] ?? char);
 }

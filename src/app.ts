@@ -5,14 +5,6 @@ import type { Coordination } from "./app/coordination.js";
 import { WorkQueue } from "./app/work-queue.js";
 import { Temporal } from "./calendar.js";
 import { touchesSetup } from "./config/paths.js";
-import {
-  checkPullRequest,
-  findPortfolios,
-  reconcileRepository,
-  refreshRepository,
-  syncRepository,
-  trackPush,
-} from "./engine.js";
 import { sharedIdentity } from "./github/identity.js";
 import { listInstallationRepositories } from "./github/installation.js";
 import type { GitHubClient } from "./github/octokit.js";
@@ -24,6 +16,14 @@ import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
 import { SuggestionCache } from "./remind/suggestions.js";
 import { registerSecrets } from "./text/redact.js";
+import {
+  checkPullRequest,
+  findPortfolios,
+  reconcileRepository,
+  refreshRepository,
+  syncRepository,
+  trackPush,
+} from "./use-cases/index.js";
 
 const DEFAULT_REFRESH_DELAY_MS = 10_000;
 

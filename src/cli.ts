@@ -5,6 +5,7 @@ import { type Io, processIo, redactingIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
 import { runStatus } from "./commands/status.js";
+import { runUseCase, type SingleUseCase } from "./commands/use-case.js";
 import { runValidate } from "./commands/validate.js";
 import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID } from "./curriculum/builtin.js";
 import { runEmulator } from "./emulator/index.js";
@@ -57,6 +58,41 @@ function serverUrlFlag(): Option {
   );
 }
 
+/** The use cases the Action runs, also as commands of their own: name, description, help note. */
+const USE_CASE_COMMANDS: readonly (readonly [SingleUseCase, string, string])[] = [
+  [
+    "track",
+    "close the weeks and projects the learner's commits finish, and record them in the ledger",
+    "Reads the project repositories the config names since the newest commit the ledger saw.\nThe token needs Issues and Contents: read and write on the portfolio, and read on the projects.",
+  ],
+  [
+    "refresh",
+    "rewrite the progress README, its pictures and the ledger in one commit (no change, no commit)",
+    "Reads the learner's merged open-source pull requests first (one search), as the Action does.\nThe token needs Contents: read and write on the portfolio.",
+  ],
+  [
+    "remind",
+    "open or comment on a phase's reminder issue when its open-source bar is unmet near its deadline",
+    "The token needs Issues: read and write, and Contents: read and write (the ledger) on the portfolio.",
+  ],
+];
+
+/** A command that acts on a repository on GitHub: the options `apply`, `track`, `refresh` and `remind` share. */
+function repositoryCommand(program: Command, name: string): Command {
+  return program
+    .command(name)
+    .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
+    .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
+    .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
+    .option("--today <date>", "act as if today were this date (YYYY-MM-DD, the learner's time zone)")
+    .option(
+      "--api-url <url>",
+      "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
+    )
+    .addOption(serverUrlFlag())
+    .exitOverride();
+}
+
 function buildProgram(io: Io, unredacted: Io): Command {
   const program = new Command("syllabot")
     .description("Turn a study curriculum into GitHub milestones and issues, and keep score.")
@@ -87,20 +123,10 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .exitOverride()
     .action((options) => runPlan(options, io));
 
-  program
-    .command("apply")
+  repositoryCommand(program, "apply")
     .description(
       "sync the repository: read it, plan, and create or update what differs (token from GITHUB_TOKEN)",
     )
-    .requiredOption("-r, --repo <owner/name>", "the portfolio repository")
-    .option("-c, --config <file>", "the learner's config", DEFAULT_CONFIG)
-    .option("--curriculum <file>", "a curriculum YAML file, instead of the one the config names")
-    .option("--today <date>", "act as if today were this date (YYYY-MM-DD, the learner's time zone)")
-    .option(
-      "--api-url <url>",
-      "REST API root (GitHub Enterprise Server: https://HOST/api/v3; default $GITHUB_API_URL or https://api.github.com)",
-    )
-    .addOption(serverUrlFlag())
     .option("--dry-run", "read and plan, write nothing")
     .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
     .option("--json", "print the applied plan as JSON instead of progress")
@@ -108,8 +134,20 @@ function buildProgram(io: Io, unredacted: Io): Command {
       "after",
       "\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed. It needs Issues: read and write\non the repository. A run that is interrupted is finished by running it again: nothing is duplicated.\nLinks point to --server-url: when the Action manages the repository too, give the server it sees\n(its GITHUB_SERVER_URL), or each run rewrites the other's links.\n\nExamples:\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot apply --repo octocat/portfolio --config .github/syllabot.yml",
     )
-    .exitOverride()
     .action((options) => runApply(options, io));
+
+  for (const [name, description, note] of USE_CASE_COMMANDS) {
+    repositoryCommand(program, name)
+      .description(description)
+      .option("--dry-run", "read and plan, write nothing: print every write it would make")
+      .option("--pace <ms>", "minimum milliseconds between writes (GitHub asks for 1000)")
+      .option("--json", "print the plan and its outcome as JSON")
+      .addHelpText(
+        "after",
+        `\n${note}\nThe token is read from GITHUB_TOKEN (or GH_TOKEN) and never printed.\n\nExamples:\n  GITHUB_TOKEN=... syllabot ${name} --repo octocat/portfolio --dry-run\n  GITHUB_TOKEN=... syllabot ${name} --repo octocat/portfolio --dry-run --json`,
+      )
+      .action((options) => runUseCase(name, options, io));
+  }
 
   program
     .command("rebuild")

@@ -1,5 +1,4 @@
 import pc from "picocolors";
-import { sync } from "../engine.js";
 import { UsageError } from "../errors.js";
 import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
@@ -8,6 +7,7 @@ import { formatPlan } from "../plan/format.js";
 import { loadSetup } from "../setup/local.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
+import { sync } from "../use-cases/index.js";
 import type { Io } from "./io.js";
 import { planJson, todayOption } from "./plan.js";
 import { progressReporter } from "./progress.js";

@@ -1,7 +1,7 @@
 import { LEDGER_PATH } from "../config/paths.js";
-import { rebuildLedger } from "../engine.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
+import { rebuildLedger } from "../use-cases/index.js";
 import { type ApplyOptions, connect } from "./apply.js";
 import type { Io } from "./io.js";
 

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import pc from "picocolors";
 import { Temporal } from "../calendar.js";
-import { type ProgressStatus, progressStatus, readProgress } from "../engine.js";
 import { InputError, UsageError } from "../errors.js";
 import { planContext } from "../model/context.js";
 import { readLedger } from "../progress/ledger.js";
@@ -11,6 +10,7 @@ import { paceDone, paceFinish, paceStanding } from "../render/pace-text.js";
 import { loadSetup } from "../setup/local.js";
 import { count } from "../text/plural.js";
 import { terminalSafe, terminalSafeJson, terminalSafeStrings } from "../text/terminal.js";
+import { type ProgressStatus, progressStatus, readProgress } from "../use-cases/index.js";
 import { connect } from "./apply.js";
 import type { Io } from "./io.js";
 import { todayOption } from "./plan.js";

@@ -2,6 +2,9 @@
  * Words for the demo learner's commits, pull requests and comments. Written so that nothing here
  * claims a week or a project by accident: only the messages learner.ts builds on purpose do (and a
  * test parses every message back with the real grammar).
+ *
+ * Data only: constants and the shapes they have, no logic (which is why it may run past the
+ * 400-line limit for src/ modules).
  */
 
 /** DSA problems in the order of the curriculum's stages (NeetCode 150 topics), by stage index. */

@@ -1,27 +1,26 @@
 import { Temporal, weekOn, weekSpan } from "../calendar.js";
-import { CONFIG_PATH, LEDGER_PATH } from "../config/paths.js";
+import { LEDGER_PATH } from "../config/paths.js";
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
 import { Emulator, type EmulatorState } from "../emulator/index.js";
-import { type RemindResult, refreshWithActivity, remind, sync, trackPush } from "../engine.js";
 import type { PortfolioGateway } from "../github/gateway.js";
 import { createClient, type GitHubClient } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { GITHUB_WEB_URL } from "../github/web-url.js";
 import { type PlanContext, planContext } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
-import type { CommitEvidence } from "../progress/evidence.js";
 import { parseLedger } from "../progress/ledger.js";
-import { ossTargets } from "../progress/oss.js";
 import type { Portfolio } from "../progress/portfolios.js";
-import { trackedRepositories } from "../progress/portfolios.js";
 import type { ProgressReport } from "../progress/report.js";
 import { thresholdsOf } from "../remind/policy.js";
 import { SuggestionCache } from "../remind/suggestions.js";
 import { PICTURES, pictureFile, THEMES } from "../render/pictures.js";
-import { pictureLocation, REGION_END, REGION_START } from "../render/readme.js";
-import { NEWCOMER_ISSUES } from "./catalog.js";
-import { type DemoDay, type DemoYear, simulateYear } from "./learner.js";
+import { pictureLocation } from "../render/readme.js";
+import { type RemindResult, runUseCases, sync } from "../use-cases/index.js";
+import { playDay } from "./day.js";
+import { localEpochMs } from "./instant.js";
+import { type DemoYear, simulateYear } from "./learner.js";
+import { addNewcomerIssues, buildScene } from "./scene.js";
 
 /** The demo plays github.com: its emulator's `html_url`s and syllabot's links are github.com's. */
 const WEB_URL = GITHUB_WEB_URL;
@@ -101,7 +100,7 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
   const year = simulateYear(context, options.seed);
   const portfolioRepo = `${config.learner}/portfolio`;
 
-  let clock = localInstant(calendar.start, 6 * 60, zone);
+  let clock = localEpochMs(calendar.start, 6 * 60, zone);
   const emulatorOptions = {
     limits: { enabled: false },
     now: () => new Date(clock),
@@ -139,10 +138,16 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
 
     let report: ProgressReport | undefined;
     const weekly = async (today: Temporal.PlainDate, first: boolean) => {
-      clock = localInstant(today, 6 * 60, zone);
-      if (!first) await sync({ gateway, context, today });
-      // The open-source activity goes to the ledger with the README, in one commit.
-      report = (await refreshWithActivity({ gateway, context, gatewayFor, today })).report;
+      clock = localEpochMs(today, 6 * 60, zone);
+      // The scheduled run's order; the open-source activity goes to the ledger with the README, in one commit.
+      const run = await runUseCases({
+        gateway,
+        context,
+        gatewayFor,
+        today,
+        only: first ? ["refresh"] : ["sync", "refresh"],
+      });
+      report = run.refresh?.report;
     };
 
     // Reminders, at 07:00 on the mornings one could be due (a threshold's day) or closed (one is
@@ -159,22 +164,27 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
     const reminding = async (today: Temporal.PlainDate, refreshed: boolean) => {
       const date = today.toString();
       if (!thresholdDays.has(date) && open.size === 0) return;
-      clock = localInstant(today, 7 * 60, zone);
+      clock = localEpochMs(today, 7 * 60, zone);
       // After the weekly refresh, its ledger is current: no second search.
       const ledger = refreshed ? parseLedger((await gateway.readFile(LEDGER_PATH)) ?? "") : undefined;
-      const result: RemindResult = await remind({
+      const run = await runUseCases({
         gateway,
         context,
         gatewayFor,
         today,
+        only: ["remind"],
         suggestions,
         ...(ledger ? { ledger } : {}),
       });
+      const result: RemindResult | undefined = run.remind;
+      if (!result) return;
       for (const closed of result.closed) {
         open.delete(closed.number);
         reminders.push({ date, action: "closed", ...closed });
       }
       for (const sent of result.sent) {
+        // Applied, every reminder sent has its issue's number.
+        if (sent.number === undefined) continue;
         open.add(sent.number);
         reminders.push({
           date,
@@ -255,42 +265,6 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
   }
 }
 
-/** The accounts and repositories as they stand on the first morning. */
-function buildScene(emulator: Emulator, setup: DemoSetup, context: PlanContext, portfolioRepo: string): void {
-  const { config } = context;
-  emulator.addUser(config.learner, { name: "Mona Lisa Octocat", emails: [...config.emails] });
-  const targets = ossTargets(context);
-  for (const repo of targets) {
-    emulator.addUser(repo.split("/")[0] ?? repo, { type: "Organization" });
-    emulator.createRepo(repo);
-  }
-  emulator.createRepo(portfolioRepo, { description: `${config.learner}'s study portfolio` });
-  emulator.addCommit(portfolioRepo, {
-    message: "Set up syllabot",
-    author: config.learner,
-    files: { [config.readme]: introReadme(context), [CONFIG_PATH]: setup.configText },
-  });
-  for (const repo of trackedRepositories(config)) {
-    if (repo.toLowerCase() !== portfolioRepo.toLowerCase()) emulator.createRepo(repo);
-  }
-}
-
-/** Open issues marked for newcomers in the target repositories, which reminders suggest. */
-function addNewcomerIssues(emulator: Emulator, context: PlanContext): void {
-  const targets = ossTargets(context);
-  for (const repo of targets) {
-    for (const issue of NEWCOMER_ISSUES[repo] ?? []) {
-      const opened = context.calendar.start.subtract({ days: issue.daysBefore });
-      emulator.addIssue(repo, {
-        title: issue.title,
-        author: issue.author,
-        labels: issue.labels,
-        createdAt: localDateTime(opened, 11 * 60, context.calendar.timeZone),
-      });
-    }
-  }
-}
-
 /** The reminder issues in the portfolio, oldest first, with their comments. */
 async function readReminderIssues(gateway: PortfolioGateway): Promise<ReminderIssue[]> {
   const found: ReminderIssue[] = [];
@@ -308,147 +282,6 @@ async function readReminderIssues(gateway: PortfolioGateway): Promise<ReminderIs
     });
   }
   return found.sort((a, b) => a.number - b.number);
-}
-
-/** The portfolio's README before syllabot's first refresh; it speaks only of what the course has. */
-function introReadme(context: PlanContext): string {
-  const { curriculum, config } = context;
-  const weeks = curriculum.totalWeeks;
-  const span = weeks >= 50 && weeks <= 53 ? "A year" : `${weeks} ${weeks === 1 ? "week" : "weeks"}`;
-  const repos = new Set(Object.values(config.projects).map((location) => location.repo.toLowerCase()));
-  const projects =
-    repos.size === 0
-      ? ""
-      : repos.size === Object.keys(config.projects).length
-        ? ", every project has\nits own repository"
-        : ", the projects have\ntheir repositories";
-  const week = Math.min(5, weeks);
-  const trailers = [`\`closes week ${week}\``, "`Time: 1h30m`"];
-  if (curriculum.tracks.dsa && config.dsa) trailers.push("`Problem: two-sum`");
-  const sources = ` from my commits\n(${trailers.join(", ")})${
-    curriculum.tracks.oss ? " and my pull requests to open-source projects." : "."
-  }`;
-  const paragraph = `${span} of **${curriculum.title}**, one week at a time: every week is an issue${projects}, and the progress below is kept up to date by syllabot${sources}`;
-  return [
-    `# @${config.learner}'s study portfolio`,
-    "",
-    ...paragraph.split("\n"),
-    "",
-    REGION_START,
-    REGION_END,
-    "",
-    "## About this portfolio",
-    "",
-    "A simulated learner, played by `syllabot demo` against an emulated GitHub: the commits, pull",
-    "requests and links are made up; the tracking, this README and its pictures are syllabot's own.",
-    "",
-  ].join("\n");
-}
-
-interface DayContext {
-  emulator: Emulator;
-  portfolio: Portfolio;
-  gatewayFor: (repo: string) => PortfolioGateway;
-  setClock: (instant: number) => void;
-}
-
-/**
- * One day: pull requests merged and comments made, as they happen on github.com; the learner's
- * commits pushed once an evening per repository, each push tracked as the app tracks a webhook.
- */
-async function playDay(day: DemoDay, input: DayContext): Promise<void> {
-  const { emulator, portfolio } = input;
-  const { learner } = portfolio.config;
-  const events: { at: number; run: () => Promise<void> | void }[] = [];
-  for (const pull of day.pulls) {
-    events.push({
-      at: Date.parse(pull.mergedAt),
-      run: () => {
-        emulator.addPullRequest(pull.repo, {
-          title: pull.title,
-          body: pull.body,
-          author: learner,
-          labels: pull.labels,
-          state: "merged",
-          files: pull.files,
-          createdAt: pull.createdAt,
-          mergedAt: pull.mergedAt,
-          closedAt: pull.mergedAt,
-        });
-      },
-    });
-  }
-  for (const engagement of day.engagements) {
-    events.push({
-      at: Date.parse(engagement.comment.at),
-      run: () => {
-        const number = emulator.addIssue(engagement.repo, engagement.issue);
-        emulator.addComment(engagement.repo, number, {
-          author: learner,
-          body: engagement.comment.body,
-          createdAt: engagement.comment.at,
-        });
-      },
-    });
-  }
-  const pushes = new Map<string, CommitEvidence[]>();
-  for (const commit of day.commits) {
-    const pushed = pushes.get(commit.repo) ?? [];
-    pushes.set(commit.repo, pushed);
-    events.push({
-      at: Date.parse(commit.at),
-      run: () => {
-        const sha = emulator.addCommit(commit.repo, {
-          message: commit.message,
-          files: commit.files,
-          author: learner,
-          date: commit.at,
-        });
-        pushed.push({
-          sha,
-          message: commit.message,
-          repo: commit.repo,
-          url: `${WEB_URL}/${commit.repo}/commit/${sha}`,
-          timestamp: commit.at,
-          authorLogin: learner,
-          authorEmail: portfolio.config.emails[0] ?? null,
-        });
-      },
-    });
-  }
-  // Each repository is pushed a few minutes after the day's last commit to it.
-  for (const [repo, pushed] of pushes) {
-    const last = day.commits.filter((commit) => commit.repo === repo).at(-1);
-    if (!last) continue;
-    events.push({
-      at: Date.parse(last.at) + 3 * 60_000,
-      run: async () => {
-        await trackPush({
-          portfolios: async () => [portfolio],
-          pushedRepo: repo,
-          commits: pushed,
-          gatewayFor: input.gatewayFor,
-          serverUrl: WEB_URL,
-        });
-      },
-    });
-  }
-  events.sort((a, b) => a.at - b.at);
-  for (const event of events) {
-    input.setClock(event.at);
-    await event.run();
-  }
-}
-
-function localDateTime(date: Temporal.PlainDate, minute: number, zone: string): string {
-  return new Date(localInstant(date, minute, zone)).toISOString();
-}
-
-function localInstant(date: Temporal.PlainDate, minute: number, zone: string): number {
-  return date
-    .toPlainDateTime({ hour: Math.floor(minute / 60), minute: minute % 60 })
-    .toZonedDateTime(zone)
-    .toInstant().epochMilliseconds;
 }
 
 function weekNumber(context: PlanContext, date: Temporal.PlainDate): number {

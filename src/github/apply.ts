@@ -1,98 +1,155 @@
-import type { Snapshot } from "../model/actual.js";
+import type { ActualMilestone } from "../model/actual.js";
 import { keyOf } from "../model/markers.js";
-import type { Operation } from "../plan/operations.js";
-import type { IssueFields, LabelFields, MilestoneFields, PortfolioGateway } from "./gateway.js";
+import type { IssueOperation, MilestoneReference, Operation } from "../plan/operations.js";
+import { GitHubError } from "./errors.js";
+import type { PortfolioGateway } from "./gateway.js";
 
 export interface AppliedOperation {
   operation: Operation;
-  /** The number of the milestone or issue written, when it has one. */
+  /** The number of the milestone or issue written (or check run), when it has one. */
   number?: number;
+  /** The commit made by a commit of files; undefined when the files already held that text. */
+  commit?: { sha: string };
+}
+
+export interface RefusedOperation {
+  operation: Operation;
+  error: GitHubError;
 }
 
 export interface ApplyEvents {
   onApplied?: (applied: AppliedOperation, index: number, total: number) => void;
 }
 
+export interface ApplyOptions {
+  events?: ApplyEvents;
+  /** Milestones already in the repository, for issues whose milestone the plan names by key. */
+  milestones?: readonly ActualMilestone[];
+  /**
+   * Keep going when GitHub refuses a write about one object (404, 410, 422): the rest of its
+   * group is skipped and the refusal reported. Otherwise every error stops the run.
+   */
+  tolerateRefusals?: boolean;
+}
+
+export interface ApplyResult {
+  applied: AppliedOperation[];
+  refused: RefusedOperation[];
+}
+
 /**
- * Apply a plan serially, in its order (labels, then milestones, then issues). Interrupted at any
- * point, it is resumed by planning again: what was written is found by key, and only the rest is done.
+ * Apply a plan serially, in its order (labels, then milestones, then issues; a close before its
+ * comment). Interrupted at any point, it is resumed by planning again: what was written is found
+ * by key, and only the rest is done.
  */
 export async function applyOperations(
   gateway: PortfolioGateway,
   operations: readonly Operation[],
-  actual: Snapshot,
-  events: ApplyEvents = {},
-): Promise<AppliedOperation[]> {
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const milestoneNumbers = new Map<string, number>();
-  for (const milestone of actual.milestones) {
+  for (const milestone of options.milestones ?? []) {
     const key = keyOf(milestone.description);
     if (key && !milestoneNumbers.has(key)) milestoneNumbers.set(key, milestone.number);
   }
-  const resolveMilestone = (value: unknown): number | null => {
+  const resolveMilestone = (value: MilestoneReference): number | null => {
     if (typeof value === "number" || value === null) return value;
-    const number = milestoneNumbers.get(String(value));
+    const number = milestoneNumbers.get(value);
     if (number === undefined)
-      throw new Error(`milestone ${String(value)} is neither in the repository nor in the plan`);
+      throw new Error(`milestone ${value} is neither in the repository nor in the plan`);
     return number;
   };
 
-  const applied: AppliedOperation[] = [];
+  const result: ApplyResult = { applied: [], refused: [] };
+  const failedGroups = new Set<string>();
   for (const [index, operation] of operations.entries()) {
-    const result = await applyOne(gateway, operation, resolveMilestone);
-    if (operation.kind === "milestone" && result.number !== undefined)
-      milestoneNumbers.set(operation.key, result.number);
-    applied.push(result);
-    events.onApplied?.(result, index, operations.length);
+    if (operation.group !== undefined && failedGroups.has(operation.group)) continue;
+    let applied: AppliedOperation;
+    try {
+      applied = await applyOne(gateway, operation, resolveMilestone);
+    } catch (error) {
+      if (!options.tolerateRefusals || !refusedForThisObject(error)) throw error;
+      if (operation.group !== undefined) failedGroups.add(operation.group);
+      result.refused.push({ operation, error });
+      continue;
+    }
+    if (operation.kind === "milestone" && applied.number !== undefined)
+      milestoneNumbers.set(operation.key, applied.number);
+    result.applied.push(applied);
+    options.events?.onApplied?.(applied, index, operations.length);
   }
-  return applied;
+  return result;
+}
+
+/**
+ * GitHub refused a write about one object (422: the text or the change is invalid; 404 or 410:
+ * it is gone), as opposed to a failure that every later request would meet too.
+ */
+function refusedForThisObject(error: unknown): error is GitHubError {
+  return error instanceof GitHubError && [404, 410, 422].includes(error.status ?? 0);
 }
 
 async function applyOne(
   gateway: PortfolioGateway,
   operation: Operation,
-  resolveMilestone: (value: unknown) => number | null,
+  resolveMilestone: (value: MilestoneReference) => number | null,
 ): Promise<AppliedOperation> {
-  const fields = operation.fields;
   switch (operation.kind) {
     case "label":
-      if (operation.op === "create") await gateway.createLabel(fields as unknown as LabelFields);
-      else await gateway.updateLabel(operation.title, fields as Partial<LabelFields>);
+      if (operation.op === "create") await gateway.createLabel(operation.fields);
+      else await gateway.updateLabel(operation.title, operation.fields);
       return { operation };
     case "milestone": {
       const milestone =
         operation.op === "create"
-          ? await gateway.createMilestone(operation.key, fields as unknown as MilestoneFields)
-          : await gateway.updateMilestone(requireNumber(operation), fields as Partial<MilestoneFields>);
+          ? await gateway.createMilestone(operation.key, operation.fields)
+          : await gateway.updateMilestone(operation.number, operation.fields);
       return { operation, number: milestone.number };
     }
-    case "issue": {
-      const { state, state_reason, ...rest } = fields as Partial<IssueFields>;
-      const withMilestone =
-        "milestone" in rest ? { ...rest, milestone: resolveMilestone(rest.milestone) } : rest;
-      if (operation.op === "create") {
-        const created = await gateway.createIssue(
-          operation.key,
-          withMilestone as Omit<IssueFields, "state" | "state_reason">,
-        );
-        // GitHub creates issues open; a backfilled week is closed right after.
-        if (state === "closed" && created.state !== "closed") {
-          await gateway.updateIssue(created.number, { state, state_reason: state_reason ?? "completed" });
-        }
-        return { operation, number: created.number };
+    case "issue":
+      if (operation.op === "comment") {
+        await gateway.commentOnIssue(operation.number, operation.fields.body);
+        return { operation, number: operation.number };
       }
-      const stateFields =
-        state === undefined ? {} : { state, ...(state_reason === undefined ? {} : { state_reason }) };
-      const updated = await gateway.updateIssue(requireNumber(operation), {
-        ...withMilestone,
-        ...stateFields,
+      return applyIssue(gateway, operation, resolveMilestone);
+    case "file": {
+      const { message, author, read } = operation.fields;
+      const commit = await gateway.commitFiles({
+        message,
+        ...(author ? { author } : {}),
+        read,
+        render: operation.render,
       });
-      return { operation, number: updated.number };
+      return commit ? { operation, commit } : { operation };
+    }
+    case "check-run": {
+      const run = await gateway.publishCheckRun(operation.fields);
+      return { operation, number: run.id };
     }
   }
 }
 
-function requireNumber(operation: Operation): number {
-  if (operation.number === undefined)
-    throw new Error(`${operation.op} ${operation.kind} ${operation.key} has no number`);
-  return operation.number;
+async function applyIssue(
+  gateway: PortfolioGateway,
+  operation: IssueOperation,
+  resolveMilestone: (value: MilestoneReference) => number | null,
+): Promise<AppliedOperation> {
+  if (operation.op === "create") {
+    const { state, state_reason, milestone, ...rest } = operation.fields;
+    const created = await gateway.createIssue(operation.key, {
+      ...rest,
+      milestone: resolveMilestone(milestone),
+    });
+    // GitHub creates issues open; a backfilled week is closed right after.
+    if (state === "closed" && created.state !== "closed") {
+      await gateway.updateIssue(created.number, { state, state_reason: state_reason ?? "completed" });
+    }
+    return { operation, number: created.number };
+  }
+  const { milestone, ...rest } = operation.fields;
+  const updated = await gateway.updateIssue(operation.number, {
+    ...rest,
+    ...(milestone === undefined ? {} : { milestone: resolveMilestone(milestone) }),
+  });
+  return { operation, number: updated.number };
 }

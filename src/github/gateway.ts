@@ -1,48 +1,15 @@
 import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../model/actual.js";
+import type { CheckRun, IssueFields, LabelFields, MilestoneFields } from "../plan/operations.js";
 import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 
-export interface LabelFields {
-  name: string;
-  color: string;
-  description: string;
-}
-
-export interface MilestoneFields {
-  title: string;
-  description: string;
-  due_on: string;
-  state: "open" | "closed";
-}
-
-export interface IssueFields {
-  title: string;
-  body: string;
-  labels: string[];
-  milestone: number | null;
-  state: "open" | "closed";
-  state_reason: "completed" | "not_planned" | "reopened" | null;
-  /** Logins to assign (only on create); GitHub notifies them. */
-  assignees?: string[];
-}
-
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: "notice" | "warning" | "failure";
-  title?: string;
-  message: string;
-}
-
-export interface CheckRun {
-  name: string;
-  head_sha: string;
-  conclusion: "success" | "failure" | "neutral";
-  output: { title: string; summary: string; text?: string; annotations: CheckAnnotation[] };
-}
+export type {
+  CheckAnnotation,
+  CheckRun,
+  IssueFields,
+  LabelFields,
+  MilestoneFields,
+} from "../plan/operations.js";
 
 export interface IssueComment {
   body?: string | null;

@@ -4,14 +4,20 @@ import { keyOf, titleIsOurs } from "../model/markers.js";
 import { mergeManagedBody, normalizeNewlines } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import type { DesiredIssue, DesiredLabel, DesiredMilestone, DesiredState } from "./desired.js";
-import type { Operation } from "./operations.js";
+import type {
+  IssueChangeFields,
+  IssueCreateFields,
+  LabelFields,
+  MilestoneFields,
+  SyncOperation,
+} from "./operations.js";
 
 /**
  * Operations that turn `actual` into `desired`: create what is missing, update only what differs,
  * never delete, never reopen. The learner's renames, ticked boxes and text outside the managed
  * region are theirs.
  */
-export function diff(desired: DesiredState, actual: Snapshot): Operation[] {
+export function diff(desired: DesiredState, actual: Snapshot): SyncOperation[] {
   const milestones = byKey(actual.milestones, (milestone) => keyOf(milestone.description));
   const issues = byKey(
     actual.issues.filter((issue) => issue.pull_request === undefined),
@@ -40,10 +46,10 @@ function byKey<T extends { number: number }>(
   return found;
 }
 
-function diffLabel(desired: DesiredLabel, actual: Snapshot["labels"][number] | undefined): Operation[] {
+function diffLabel(desired: DesiredLabel, actual: Snapshot["labels"][number] | undefined): SyncOperation[] {
   const fields = { name: desired.name, color: desired.color, description: desired.description };
   if (!actual) return [{ op: "create", kind: "label", key: desired.key, title: desired.description, fields }];
-  const changed: Record<string, unknown> = {};
+  const changed: Partial<LabelFields> = {};
   if (actual.color.toLowerCase() !== desired.color) changed.color = desired.color;
   if ((actual.description ?? "") !== desired.description) changed.description = desired.description;
   return Object.keys(changed).length === 0
@@ -51,17 +57,17 @@ function diffLabel(desired: DesiredLabel, actual: Snapshot["labels"][number] | u
     : [{ op: "update", kind: "label", key: desired.key, title: actual.name, fields: changed }];
 }
 
-function diffMilestone(desired: DesiredMilestone, actual: ActualMilestone | undefined): Operation[] {
+function diffMilestone(desired: DesiredMilestone, actual: ActualMilestone | undefined): SyncOperation[] {
   if (!actual) {
     const fields = {
       title: desired.title,
       description: desired.description,
       due_on: desired.due_on,
-      state: "open",
+      state: "open" as const,
     };
     return [{ op: "create", kind: "milestone", key: desired.key, title: desired.title, fields }];
   }
-  const changed: Record<string, unknown> = {};
+  const changed: Partial<MilestoneFields> = {};
   if (actual.title !== desired.title && titleIsOurs(actual.description, actual.title))
     changed.title = desired.title;
   const description = fitText(
@@ -89,21 +95,21 @@ function diffIssue(
   desired: DesiredIssue,
   actual: ActualIssue | undefined,
   milestones: ReadonlyMap<string, ActualMilestone>,
-): Operation[] {
+): SyncOperation[] {
   const milestone = milestones.get(desired.milestoneKey)?.number ?? desired.milestoneKey;
   const backfillClose = desired.backfill ? BACKFILL_CLOSE[desired.backfill] : undefined;
   if (!actual) {
     if (desired.backfill === "skip") return [];
-    const fields: Record<string, unknown> = {
+    const fields: IssueCreateFields = {
       title: desired.title,
       body: desired.body,
       labels: desired.labels,
       milestone,
+      ...backfillClose,
     };
-    if (backfillClose) Object.assign(fields, backfillClose);
     return [{ op: "create", kind: "issue", key: desired.key, title: desired.title, fields }];
   }
-  const changed: Record<string, unknown> = {};
+  const changed: IssueChangeFields = {};
   if (actual.title !== desired.title && titleIsOurs(actual.body, actual.title)) changed.title = desired.title;
   // The learner's text around the region counts too: the region is cut to leave it room.
   const body = fitText(mergeManagedBody(actual.body, desired.body), GITHUB_LIMITS.issueBody);
@@ -133,7 +139,10 @@ function diffIssue(
 }
 
 /** How backfill closes an issue whose weeks ended before installation, by policy. */
-const BACKFILL_CLOSE: Record<NonNullable<DesiredIssue["backfill"]>, object | undefined> = {
+const BACKFILL_CLOSE: Record<
+  NonNullable<DesiredIssue["backfill"]>,
+  { state: "closed"; state_reason: "completed" | "not_planned" } | undefined
+> = {
   close: { state: "closed", state_reason: "completed" },
   skip: { state: "closed", state_reason: "not_planned" },
   open: undefined,

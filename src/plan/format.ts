@@ -1,6 +1,6 @@
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
-import type { Operation, Summary } from "./operations.js";
+import { fieldNames, numberOf, type Operation, type Summary } from "./operations.js";
 
 /**
  * How the listing's parts are shown: plain by default; a terminal adapter passes colours (e.g.
@@ -29,32 +29,41 @@ export function formatPlan(
   summary: Summary,
   c: PlanStyle = PLAIN_STYLE,
 ): string {
+  const lines = formatOperations(operations, c);
+  return [...lines, ...(lines.length > 0 ? [""] : []), c.bold(summaryLine(summary))].join("\n");
+}
+
+/** One line per operation: its symbol, kind, key, title and what it changes. */
+export function formatOperations(operations: readonly Operation[], c: PlanStyle = PLAIN_STYLE): string[] {
   const paint = (op: Operation["op"]) => (op === "create" ? c.green : op === "close" ? c.red : c.yellow);
   // Keys and titles may come from GitHub or a curriculum: printed without their control characters.
   const keys = operations.map((operation) => terminalSafe(operation.key));
   const keyWidth = Math.max(0, ...keys.map((key) => key.length));
-  const lines = operations.map((operation, index) => {
+  return operations.map((operation, index) => {
     const head = `${SYMBOLS[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
     return `  ${paint(operation.op)(head)}  ${terminalSafe(operation.title)}${c.dim(detail(operation))}`;
   });
-  return [...lines, ...(lines.length > 0 ? [""] : []), c.bold(summaryLine(summary))].join("\n");
 }
 
 function detail(operation: Operation): string {
-  const fields = operation.fields;
+  const number = numberOf(operation);
+  const prefix = number === undefined ? "" : `#${number}: `;
   if (operation.op === "create") {
     const parts: string[] = [];
-    if (typeof fields.due_on === "string") parts.push(`due ${fields.due_on.slice(0, 10)}`);
-    if (operation.kind === "label") parts.push(`#${String(fields.color)}`);
-    if (fields.state === "closed") parts.push("closed: ended before installation");
+    if (operation.kind === "milestone") parts.push(`due ${operation.fields.due_on.slice(0, 10)}`);
+    if (operation.kind === "label") parts.push(`#${operation.fields.color}`);
+    if (operation.kind === "issue" && operation.fields.state === "closed")
+      parts.push(operation.reason ?? "closed: ended before installation");
+    else if (operation.reason) parts.push(operation.reason);
     return parts.length > 0 ? `  (${parts.join(", ")})` : "";
   }
-  const number = operation.number === undefined ? "" : `#${operation.number}: `;
-  if (operation.reason) return `  (${number}${operation.reason})`;
-  const changed = Object.keys(fields).map((field) =>
-    field === "due_on" && typeof fields.due_on === "string" ? `due ${fields.due_on.slice(0, 10)}` : field,
+  if (operation.reason) return `  (${prefix}${operation.reason})`;
+  const changed = fieldNames(operation).map((field) =>
+    field === "due_on" && operation.kind === "milestone" && operation.fields.due_on !== undefined
+      ? `due ${operation.fields.due_on.slice(0, 10)}`
+      : field,
   );
-  return `  (${number}${changed.join(", ")})`;
+  return `  (${prefix}${changed.join(", ")})`;
 }
 
 export function summaryLine(summary: Summary): string {

@@ -4,11 +4,11 @@ import type { PlanContext } from "../model/context.js";
 import { desiredState } from "./desired.js";
 import { diff } from "./diff.js";
 import { installationDate } from "./installation.js";
-import { type Operation, type Summary, summarize } from "./operations.js";
+import { type Summary, type SyncOperation, summarize } from "./operations.js";
 import { retirements } from "./retire.js";
 
 export interface Plan {
-  operations: Operation[];
+  operations: SyncOperation[];
   summary: Summary;
   /** The date backfill was judged against. */
   installedOn: string;

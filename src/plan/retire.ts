@@ -5,7 +5,7 @@ import { keyOf } from "../model/markers.js";
 import { isRetired, normalizeNewlines, withRetiredNote } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { count } from "../text/plural.js";
-import type { Operation } from "./operations.js";
+import type { IssueChangeFields, MilestoneFields, SyncOperation } from "./operations.js";
 
 /**
  * What becomes of the managed issues and milestones the plan no longer has (a week, project or
@@ -14,7 +14,7 @@ import type { Operation } from "./operations.js";
  * the learner reopens after that stays open. A closed one (done, or closed by hand) stays closed,
  * as it was. Nothing is deleted. Objects merely not due yet (`issues_ahead`) are still planned.
  */
-export function retirements(context: PlanContext, actual: Snapshot): Operation[] {
+export function retirements(context: PlanContext, actual: Snapshot): SyncOperation[] {
   const issues = actual.issues.flatMap((issue) => {
     const key = issue.pull_request === undefined ? keyOf(issue.body) : undefined;
     const gone = key === undefined ? undefined : goneFromPlan(context, key);
@@ -63,35 +63,40 @@ interface Retired {
 }
 
 /** The note added and, for an open object not yet retired, the close; nothing when both are done. */
-function retire(object: Retired, key: string, gone: string): Operation[] {
+function retire(object: Retired, key: string, gone: string): SyncOperation[] {
   const issue = object.kind === "issue";
   const note = `${gone} ${LEFT_OUT}${issue ? " as not planned" : ""}.`;
   const limit = issue ? GITHUB_LIMITS.issueBody : GITHUB_LIMITS.milestoneDescription;
   const text = fitText(withRetiredNote(object.text, note), limit);
   const closing = object.state === "open" && !isRetired(object.text);
-  const fields: Record<string, unknown> = {};
-  if (text !== normalizeNewlines(object.text ?? "")) fields[issue ? "body" : "description"] = text;
-  if (closing)
-    Object.assign(fields, issue ? { state: "closed", state_reason: "not_planned" } : { state: "closed" });
-  if (Object.keys(fields).length === 0) return [];
+  const changed = text !== normalizeNewlines(object.text ?? "");
+  if (!changed && !closing) return [];
   const closed = issue ? "not planned" : "closed";
-  return [
-    {
-      op: closing ? "close" : "update",
-      kind: object.kind,
-      key,
-      title: object.title,
-      number: object.number,
-      fields,
-      reason: `${closing ? closed : "marked"}: ${gone}`,
-    },
-  ];
+  const described = {
+    op: closing ? ("close" as const) : ("update" as const),
+    key,
+    title: object.title,
+    number: object.number,
+    reason: `${closing ? closed : "marked"}: ${gone}`,
+  };
+  if (issue) {
+    const fields: IssueChangeFields = {
+      ...(changed ? { body: text } : {}),
+      ...(closing ? { state: "closed" as const, state_reason: "not_planned" as const } : {}),
+    };
+    return [{ ...described, kind: "issue", fields }];
+  }
+  const fields: Partial<MilestoneFields> = {
+    ...(changed ? { description: text } : {}),
+    ...(closing ? { state: "closed" as const } : {}),
+  };
+  return [{ ...described, kind: "milestone", fields }];
 }
 
-function retireIssue(issue: ActualIssue, key: string, gone: string): Operation[] {
+function retireIssue(issue: ActualIssue, key: string, gone: string): SyncOperation[] {
   return retire({ kind: "issue", ...issue, text: issue.body }, key, gone);
 }
 
-function retireMilestone(milestone: ActualMilestone, key: string, gone: string): Operation[] {
+function retireMilestone(milestone: ActualMilestone, key: string, gone: string): SyncOperation[] {
   return retire({ kind: "milestone", ...milestone, text: milestone.description }, key, gone);
 }

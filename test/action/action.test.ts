@@ -183,6 +183,35 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
   );
 
   it(
+    "on a dry run of all, shows every use case's plan in the log and the summary, and writes nothing",
+    async () => {
+      expect((await runAction()).code).toBe(0);
+      emulator.createRepo("octocat/csvq");
+      emulator.addCommit("octocat/csvq", {
+        message: "skeleton, closes week 4",
+        author: "octocat",
+        date: "2026-03-26T18:00:00Z",
+        files: { "src/main.rs": "fn main() {}" },
+      });
+      const before = writes();
+      const run = await runAction({ command: "all", "dry-run": "true", today: "2026-04-13" });
+      expect(run.code).toBe(0);
+      expect(writes()).toBe(before);
+      expect(run.stdout).toMatch(/::group::Dry run: track plans 2 operations\n {2}- issue {5}week-04/);
+      expect(run.stdout).toMatch(/Dry run: would close week-04 #\d+ \(commit [0-9a-f]{7}\)/);
+      expect(run.stdout).toContain("::group::Dry run: refresh plans 1 operation");
+      expect(run.stdout).toContain("Dry run: Would commit ");
+      expect(run.stdout).toContain("::group::Dry run: remind plans ");
+      expect(run.outputs.closed).toBe("1");
+      expect(run.summary).toContain("Tracking would close 1 issue finished by commits.");
+      expect(run.summary).toContain("Tracking: 2 operations planned");
+      expect(run.summary).toContain("Refresh: 1 operation planned");
+      expect(run.summary).toContain("<td>commit-files</td>");
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
     "fails a bad config with exit code 1 and one error line naming file, line and column, before any request",
     async () => {
       const broken = mkdtempSync(join(tmpdir(), "syllabot-action-bad-"));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { failureMessage, summaryTable } from "../../src/action.js";
+import { summaryTable } from "../../src/action/summary.js";
+import { failureMessage } from "../../src/action.js";
 import { InputError, UsageError } from "../../src/errors.js";
 import { GitHubError } from "../../src/github/errors.js";
 import type { Operation } from "../../src/plan/operations.js";
@@ -12,7 +13,7 @@ describe("the Action's job summary table", () => {
         kind: "issue",
         key: "week-05",
         title: "Week 5",
-        fields: { title: "Week 5", body: "…" },
+        fields: { title: "Week 5", body: "…", labels: [], milestone: null },
       },
       {
         op: "update",
@@ -25,7 +26,7 @@ describe("the Action's job summary table", () => {
     ];
     expect(summaryTable(operations)).toEqual([
       ["op", "kind", "key", "title", "fields changed"].map((data) => ({ data, header: true })),
-      ["create", "issue", "week-05", "Week 5", "title, body"],
+      ["create", "issue", "week-05", "Week 5", "title, body, labels, milestone"],
       ["update", "milestone", "phase-2", "Phase 2", "#2: due_on"],
     ]);
   });
@@ -36,7 +37,7 @@ describe("the Action's job summary table", () => {
       kind: "issue",
       key: "week-01",
       title: 'Vec<T> & "Box<dyn Fn>" <script>',
-      fields: {},
+      fields: { title: "Week 1", body: "", labels: [], milestone: null },
     };
     expect(summaryTable([operation])[1]?.[3]).toBe(
       "Vec&lt;T&gt; &amp; &quot;Box&lt;dyn Fn&gt;&quot; &lt;script&gt;",

@@ -2,10 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
 import type { Emulator as EmulatorType } from "../../src/emulator/index.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { readProgress, rebuildLedger, refresh, sync, track, trackHistory } from "../../src/engine.js";
 import { InputError } from "../../src/errors.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
+import {
+  readProgress,
+  rebuildLedger,
+  refresh,
+  sync,
+  track,
+  trackHistory,
+} from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { rebuildLedger, sync, track, trackHistory } from "../../src/engine.js";
 import {
   emptyLedger,
   parseLedger,
@@ -12,6 +11,7 @@ import {
   serializeLedger,
   weeklyTotals,
 } from "../../src/progress/ledger.js";
+import { rebuildLedger, sync, track, trackHistory } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { runCli } from "../helpers/run-cli.js";

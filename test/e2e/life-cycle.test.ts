@@ -8,13 +8,13 @@ import { LEDGER_PATH } from "../../src/config/paths.js";
 import { loadBuiltinCurriculum } from "../../src/curriculum/builtin.js";
 import type { Curriculum } from "../../src/curriculum/load.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { reconcile, remind, trackPush } from "../../src/engine.js";
 import type { ActualIssue } from "../../src/model/actual.js";
 import { type PlanContext, planContext } from "../../src/model/context.js";
 import { keyOf } from "../../src/model/markers.js";
 import { type Ledger, parseLedger } from "../../src/progress/ledger.js";
 import { formatDate } from "../../src/render/dates.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
+import { remind, runUseCases, trackPush } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -236,7 +236,7 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
     it("refreshes on schedule a README whose numbers are the ledger's, and a second run writes nothing", async () => {
       clock = instant(today, 6);
       // The scheduled run (the app's tick, the Action's `all`): catch-up sync and tracking, README, reminders.
-      const first = await reconcile({ gateway: gateway(), context, gatewayFor, today });
+      const first = await runUseCases({ gateway: gateway(), context, gatewayFor, today });
       expect(first.refresh?.commit).toBeDefined();
       const readme = (await gateway().readFile("README.md")) ?? "";
       const ledger = await readLedger();
@@ -246,7 +246,7 @@ describe.each(COURSES.flatMap((course) => LAYOUTS.map((layout) => [course.id, la
       expect(readme).not.toContain("**Streak:**\n");
       if (!curriculum.tracks.oss) expect(readme).not.toMatch(/open-source/i);
       emulator.clearLog();
-      const second = await reconcile({ gateway: gateway(), context, gatewayFor, today });
+      const second = await runUseCases({ gateway: gateway(), context, gatewayFor, today });
       expect(second.refresh?.commit).toBeUndefined();
       expect(writes()).toEqual([]);
     });

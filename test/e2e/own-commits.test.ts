@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { rebuildLedger, reconcile, sync, trackPush } from "../../src/engine.js";
 import { ownCommitMessage } from "../../src/progress/evidence.js";
 import { parseLedger } from "../../src/progress/ledger.js";
+import { rebuildLedger, runUseCases, sync, trackPush } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, editedExampleContext } from "../helpers/setup.js";
@@ -49,7 +49,7 @@ afterEach(async () => {
 const commitsMade = () => emulator.log.filter((entry) => entry.operationId === "git/create-commit").length;
 const run = () => {
   clock += 3_600_000;
-  return reconcile({ gateway: gatewayFor(PORTFOLIO), context: context(), gatewayFor, today: TODAY });
+  return runUseCases({ gateway: gatewayFor(PORTFOLIO), context: context(), gatewayFor, today: TODAY });
 };
 const ledgerCommits = async () =>
   Object.keys(parseLedger((await gatewayFor(PORTFOLIO).readFile(LEDGER_PATH)) ?? "")?.commits ?? {});

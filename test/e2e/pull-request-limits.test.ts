@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Temporal } from "../../src/calendar.js";
 import { Emulator } from "../../src/emulator/index.js";
-import { checkPullRequest } from "../../src/engine.js";
+import { checkPullRequest } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync, track } from "../../src/engine.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import { keyOf } from "../../src/model/markers.js";
 import type { CommitEvidence } from "../../src/progress/evidence.js";
+import { sync, track } from "../../src/use-cases/index.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 const REPO = "octocat/portfolio";

@@ -1,7 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { githubDueDate } from "../../src/calendar.js";
 import type { ActualIssue, ActualMilestone, Snapshot } from "../../src/model/actual.js";
-import type { Operation } from "../../src/plan/operations.js";
+import { numberOf, type SyncOperation } from "../../src/plan/operations.js";
 
 /**
  * Applies operations to a snapshot as GitHub stores them: `due_on` floored to midnight US Pacific,
@@ -9,7 +9,7 @@ import type { Operation } from "../../src/plan/operations.js";
  */
 export function applyAsGitHub(
   start: Snapshot,
-  operations: readonly Operation[],
+  operations: readonly SyncOperation[],
   now = "2026-03-02T10:00:00Z",
 ): Snapshot {
   const snapshot: Snapshot = structuredClone(start);
@@ -22,7 +22,7 @@ export function applyAsGitHub(
           milestone.description?.includes(`syllabot:key=${String(value)} `),
         )?.number;
   for (const operation of operations) {
-    const fields = operation.fields;
+    const fields: Record<string, unknown> = { ...operation.fields };
     if (operation.kind === "label") {
       const existing = snapshot.labels.find((label) => label.name.toLowerCase() === operation.key);
       if (existing) Object.assign(existing, fields);
@@ -46,7 +46,7 @@ export function applyAsGitHub(
         });
       } else {
         Object.assign(
-          snapshot.milestones.find((milestone) => milestone.number === operation.number) ?? {},
+          snapshot.milestones.find((milestone) => milestone.number === numberOf(operation)) ?? {},
           stored,
         );
       }
@@ -64,8 +64,8 @@ export function applyAsGitHub(
       };
       snapshot.issues.push(issue);
     } else {
-      const issue = snapshot.issues.find((candidate) => candidate.number === operation.number);
-      if (!issue) throw new Error(`no issue #${operation.number}`);
+      const issue = snapshot.issues.find((candidate) => candidate.number === numberOf(operation));
+      if (!issue) throw new Error(`no issue #${numberOf(operation)}`);
       if (fields.title !== undefined) issue.title = String(fields.title);
       if (fields.body !== undefined) issue.body = String(fields.body);
       if (fields.state === "open" || fields.state === "closed") {
@@ -92,3 +92,8 @@ export function storedDueOn(sent: string): string {
 }
 
 export { Temporal };
+
+/** An operation's fields as plain data, for assertions that read one field of any kind. */
+export function fieldsOf(operation: { fields: object } | undefined): Record<string, unknown> {
+  return { ...operation?.fields };
+}

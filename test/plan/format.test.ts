@@ -1,10 +1,16 @@
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
 import { formatPlan, summaryLine } from "../../src/plan/format.js";
-import { type Operation, summarize } from "../../src/plan/operations.js";
+import { type SyncOperation, summarize } from "../../src/plan/operations.js";
 
-const operations: Operation[] = [
-  { op: "create", kind: "label", key: "label-week", title: "syllabot:week", fields: { color: "ededed" } },
+const operations: SyncOperation[] = [
+  {
+    op: "create",
+    kind: "label",
+    key: "label-week",
+    title: "syllabot:week",
+    fields: { name: "syllabot:week", color: "ededed", description: "" },
+  },
   {
     op: "close",
     kind: "issue",

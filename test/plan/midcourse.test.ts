@@ -6,7 +6,7 @@ import { emptyLedger } from "../../src/progress/ledger.js";
 import { progressReport } from "../../src/progress/report.js";
 import { managedBody } from "../../src/render/managed-body.js";
 import { plannedSetupCheck } from "../../src/setup/reports.js";
-import { applyAsGitHub } from "../helpers/github-snapshot.js";
+import { applyAsGitHub, fieldsOf } from "../helpers/github-snapshot.js";
 import { date, miniContext } from "../helpers/setup.js";
 
 /** The mini course (6 weeks from Mon 5 Jan 2026, Berlin), with these config lines. */
@@ -47,7 +47,7 @@ describe("a managed issue the curriculum no longer has", () => {
     const retired = operations.find((operation) => operation.key === "week-06");
     expect(retired).toMatchObject({ op: "close", kind: "issue", number: issue(before, "week-06").number });
     expect(retired?.fields).toMatchObject({ state: "closed", state_reason: "not_planned" });
-    expect(String(retired?.fields.body)).toContain("no longer has week 6");
+    expect(String(fieldsOf(retired).body)).toContain("no longer has week 6");
 
     const after = applyAsGitHub(before, operations, "2026-01-12T09:00:00Z");
     expect(issue(after, "week-06")).toMatchObject({ state: "closed", state_reason: "not_planned" });
@@ -72,9 +72,9 @@ describe("a managed issue the curriculum no longer has", () => {
     const operations = plan(edited, before, date("2026-01-12")).operations;
     const marked = operations.find((operation) => operation.key === "week-06");
     expect(marked?.op).toBe("update");
-    expect(marked?.fields.state).toBeUndefined();
-    expect(String(marked?.fields.body)).toContain("no longer has week 6");
-    expect(String(marked?.fields.body)).toContain("- [x] ");
+    expect(fieldsOf(marked).state).toBeUndefined();
+    expect(String(fieldsOf(marked).body)).toContain("no longer has week 6");
+    expect(String(fieldsOf(marked).body)).toContain("- [x] ");
     const after = applyAsGitHub(before, operations, "2026-01-12T09:00:00Z");
     expect(issue(after, "week-06")).toMatchObject({ state: "closed", state_reason: "completed" });
     expect(plan(edited, after, date("2026-01-12")).operations).toEqual([]);
@@ -100,7 +100,7 @@ describe("a managed issue the curriculum no longer has", () => {
     const operations = plan(edited, before, date("2026-01-12")).operations;
     const milestone = operations.find((operation) => operation.key === "phase-2");
     expect(milestone).toMatchObject({ op: "close", kind: "milestone", fields: { state: "closed" } });
-    expect(String(milestone?.fields.description)).toContain("no longer has phase 2");
+    expect(String(fieldsOf(milestone).description)).toContain("no longer has phase 2");
     expect(
       operations
         .filter((operation) => operation.op === "close" && operation.kind === "issue")
@@ -133,12 +133,12 @@ describe("re-dating and backfill agree after the start moves", () => {
   it("close: the weeks now over before installation are closed as backfill closes them", () => {
     const before = installedAtStart("issues_ahead: all\nbackfill: close\n");
     const operations = plan(earlier("close"), before, date("2026-01-05")).operations;
-    const closed = operations.filter((operation) => operation.fields.state === "closed");
-    expect(closed.map((operation) => [operation.key, operation.fields.state_reason])).toEqual([
+    const closed = operations.filter((operation) => fieldsOf(operation).state === "closed");
+    expect(closed.map((operation) => [operation.key, fieldsOf(operation).state_reason])).toEqual([
       ["week-01", "completed"],
       ["week-02", "completed"],
     ]);
-    expect(String(closed[0]?.fields.body)).toContain("(backfill: close)");
+    expect(String(fieldsOf(closed[0]).body)).toContain("(backfill: close)");
     const after = applyAsGitHub(before, operations, "2026-01-05T10:00:00Z");
     expect(plan(earlier("close"), after, date("2026-01-05")).operations).toEqual([]);
   });
@@ -186,7 +186,7 @@ describe("re-dating and backfill agree after the time zone changes", () => {
     const operations = plan(tokyo, before, date("2026-01-19")).operations;
     const closed = operations.filter((operation) => operation.op === "close");
     expect(closed.map((operation) => operation.key)).toEqual(["week-02"]);
-    expect(String(closed[0]?.fields.body)).toContain("before syllabot was installed on Mon 19 Jan 2026");
+    expect(String(fieldsOf(closed[0]).body)).toContain("before syllabot was installed on Mon 19 Jan 2026");
     const after = applyAsGitHub(before, operations, "2026-01-19T01:00:00Z");
     expect(issue(after, "week-02")).toMatchObject({ state: "closed", state_reason: "completed" });
     expect(plan(tokyo, after, date("2026-01-19")).operations).toEqual([]);
@@ -200,7 +200,7 @@ describe("the installation date", () => {
     const planned = plan(context, made, date("2026-01-20"));
     expect(planned.installedOn).toBe("2026-01-20");
     for (const operation of planned.operations)
-      expect(String(operation.fields.body ?? "")).not.toContain("installed on Tue 27 Jan 2026");
+      expect(String(fieldsOf(operation).body ?? "")).not.toContain("installed on Tue 27 Jan 2026");
   });
 
   it("is the one the issues state when they were made ahead of GitHub's clock: a second identical run writes nothing", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { githubDueDate } from "../../src/calendar.js";
 import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/model/actual.js";
 import { plan } from "../../src/plan/index.js";
-import { applyAsGitHub } from "../helpers/github-snapshot.js";
+import { numberOf } from "../../src/plan/operations.js";
+import { applyAsGitHub, fieldsOf } from "../helpers/github-snapshot.js";
 import { date, exampleContext, miniContext } from "../helpers/setup.js";
 
 const TODAY = date("2026-03-02");
@@ -32,8 +33,8 @@ describe("planning the bundled config against an empty repository", () => {
       "phase-5",
     ]);
     // Start 2026-03-02: phase 1 is weeks 1–6, ending Sunday 2026-04-12; phase 5 ends after week 52.
-    expect(githubDueDate(String(milestones[0]?.fields.due_on)).toString()).toBe("2026-04-12");
-    expect(githubDueDate(String(milestones[4]?.fields.due_on)).toString()).toBe("2027-02-28");
+    expect(githubDueDate(String(fieldsOf(milestones[0]).due_on)).toString()).toBe("2026-04-12");
+    expect(githubDueDate(String(fieldsOf(milestones[4]).due_on)).toString()).toBe("2027-02-28");
   });
 
   it("creates 52 week issues and one issue per core project plus the chosen capstone only", () => {
@@ -53,14 +54,14 @@ describe("planning the bundled config against an empty repository", () => {
 
   it("labels each issue under the configured prefix and files it in its phase's milestone", () => {
     const week5 = creates("issue").find((operation) => operation.key === "week-05");
-    expect(week5?.fields.labels).toEqual(["syllabot", "syllabot:week", "syllabot:phase-1"]);
-    expect(week5?.fields.milestone).toBe("phase-1");
-    expect(String(week5?.fields.body)).toContain("<!-- syllabot:key=week-05 -->");
+    expect(fieldsOf(week5).labels).toEqual(["syllabot", "syllabot:week", "syllabot:phase-1"]);
+    expect(fieldsOf(week5).milestone).toBe("phase-1");
+    expect(String(fieldsOf(week5).body)).toContain("<!-- syllabot:key=week-05 -->");
     expect(result.summary.create).toEqual({ label: 10, milestone: 5, issue: 60 });
   });
 
   it("writes the week's dates, work as checklists, concepts, DSA target and how to close it", () => {
-    const body = String(creates("issue").find((operation) => operation.key === "week-05")?.fields.body);
+    const body = String(fieldsOf(creates("issue").find((operation) => operation.key === "week-05")).body);
     expect(body).toContain("Mon 30 Mar – Sun 5 Apr 2026");
     expect(body).toMatch(/- \[ \] .*`rustlings`/);
     expect(body).toContain("### Concepts of phase 1");
@@ -69,7 +70,7 @@ describe("planning the bundled config against an empty repository", () => {
   });
 
   it("plans the chosen capstone's phase-5 weeks only", () => {
-    const body = String(creates("issue").find((operation) => operation.key === "week-45")?.fields.body);
+    const body = String(fieldsOf(creates("issue").find((operation) => operation.key === "week-45")).body);
     expect(body).toMatch(/topological sort/i);
     expect(body).not.toMatch(/DOCX/);
   });
@@ -110,9 +111,9 @@ describe("re-planning", () => {
     const update = operations.find((operation) => operation.key === "week-01");
     expect(update?.op).toBe("update");
     expect(Object.keys(update?.fields ?? {})).toEqual(["body"]);
-    expect(String(update?.fields.body)).toContain("- [x] Read chapter 1");
-    expect(String(update?.fields.body)).toContain("Mon 12 Jan – Sun 18 Jan 2026");
-    expect(String(update?.fields.body).endsWith("\nmine")).toBe(true);
+    expect(String(fieldsOf(update).body)).toContain("- [x] Read chapter 1");
+    expect(String(fieldsOf(update).body)).toContain("Mon 12 Jan – Sun 18 Jan 2026");
+    expect(String(fieldsOf(update).body).endsWith("\nmine")).toBe(true);
     const milestones = operations.filter((operation) => operation.kind === "milestone");
     expect(milestones.map((operation) => Object.keys(operation.fields).sort())).toEqual([
       ["description", "due_on"],
@@ -132,8 +133,8 @@ describe("re-planning", () => {
     );
     const operations = plan(decided, snapshot, date("2026-01-01")).operations;
     const week4 = operations.find((operation) => operation.key === "week-04");
-    expect(week4?.fields.title).toBe("Week 4: Build alpha");
-    expect(String(week4?.fields.body)).not.toContain("beta");
+    expect(fieldsOf(week4).title).toBe("Week 4: Build alpha");
+    expect(String(fieldsOf(week4).body)).not.toContain("beta");
     expect(operations.find((operation) => operation.key === "project-alpha")?.op).toBe("create");
   });
 
@@ -152,10 +153,10 @@ describe("re-planning", () => {
     });
     // A week beyond the curriculum is closed as not planned, with a note, not deleted.
     expect(
-      plan(context, snapshot, TODAY).operations.map(({ op, number, fields }) => ({
-        op,
-        number,
-        state_reason: fields.state_reason,
+      plan(context, snapshot, TODAY).operations.map((operation) => ({
+        op: operation.op,
+        number: numberOf(operation),
+        state_reason: fieldsOf(operation).state_reason,
       })),
     ).toEqual([{ op: "close", number: 999, state_reason: "not_planned" }]);
   });
@@ -221,17 +222,17 @@ describe("backfill of weeks that ended before installation", () => {
   it("close: creates the ended weeks closed, the rest open", () => {
     const operations = plan(miniContext(config("close")), EMPTY_SNAPSHOT, installed).operations;
     const closed = operations
-      .filter((operation) => operation.fields.state === "closed")
+      .filter((operation) => fieldsOf(operation).state === "closed")
       .map((operation) => operation.key);
     expect(closed).toEqual(["week-01", "week-02", "week-03", "project-calc"]);
-    expect(String(operations.find((operation) => operation.key === "week-01")?.fields.body)).toContain(
+    expect(String(fieldsOf(operations.find((operation) => operation.key === "week-01")).body)).toContain(
       "before syllabot was installed on Tue 27 Jan 2026",
     );
   });
 
   it("open: creates them open; skip: does not create them", () => {
     const open = plan(miniContext(config("open")), EMPTY_SNAPSHOT, installed).operations;
-    expect(open.filter((operation) => operation.fields.state === "closed")).toEqual([]);
+    expect(open.filter((operation) => fieldsOf(operation).state === "closed")).toEqual([]);
     const skip = plan(miniContext(config("skip")), EMPTY_SNAPSHOT, installed).operations;
     expect(skip.filter((operation) => operation.kind === "issue").map((operation) => operation.key)).toEqual([
       "week-04",
@@ -275,7 +276,7 @@ describe("GitHub's limits", () => {
     const context = planContext(config, curriculum);
     const operations = plan(context, EMPTY_SNAPSHOT, TODAY).operations;
     const week1 = operations.find((operation) => operation.key === "week-01");
-    const body = String(week1?.fields.body);
+    const body = String(fieldsOf(week1).body);
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(keyOf(body)).toBe("week-01");
     expect(body).toMatch(
@@ -287,7 +288,7 @@ describe("GitHub's limits", () => {
     issue.body = `My notes: ${"n".repeat(2000)}\n\n${issue.body}`;
     const update = plan(context, snapshot, TODAY).operations;
     expect(update.map((operation) => [operation.op, operation.key])).toEqual([["update", "week-01"]]);
-    const updated = String(update[0]?.fields.body);
+    const updated = String(fieldsOf(update[0]).body);
     expect(updated.length).toBeLessThanOrEqual(65_536);
     expect(updated.startsWith(`My notes: ${"n".repeat(2000)}`)).toBe(true);
     expect(mergeManagedBody(updated, updated)).toBe(updated);

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forceColorScheme, githubSlug, renderHtmlPage } from "../../src/render/html-page.js";
+import { forceColorScheme } from "../../src/render/color-scheme.js";
+import { githubSlug } from "../../src/render/html-headings.js";
+import { renderHtmlPage } from "../../src/render/html-page.js";
 
 /** The rendered Markdown: what sits inside the article. */
 function bodyOf(page: string): string {
@@ -38,10 +40,10 @@ describe("renderHtmlPage", () => {
     expect(body).toContain('<td align="right"><del>late</del> done</td>');
     expect(body).toContain('<ul class="contains-task-list">');
     expect(body).toContain(
-      '<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled checked> Read <a href="https://example.com">https://example.com</a></li>',
+      '<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="" checked=""> Read <a href="https://example.com">https://example.com</a></li>',
     );
     expect(body).toContain(
-      '<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled> Write</li>',
+      '<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled=""> Write</li>',
     );
   });
 
@@ -127,7 +129,7 @@ describe("renderHtmlPage", () => {
     );
     expect(body).not.toContain("<!--");
     expect(body).toContain(
-      '<div id="user-content-top"><details open><summary>More</summary>hi</details></div>',
+      '<div id="user-content-top"><details open=""><summary>More</summary>hi</details></div>',
     );
     expect(body).toContain('<a name="user-content-x"></a>');
   });
@@ -165,6 +167,40 @@ describe("renderHtmlPage", () => {
     const path = renderHtmlPage("<pre><img src=/&#x6A;avascript:alert(1)>", { title: "t" });
     expect(path).not.toMatch(/src="[^"]*javascript:/i);
     expect(page).toContain('src="docs/a:b.svg"');
+  });
+
+  it("drops a srcset whose later candidate spells an executable scheme", () => {
+    // The schema's protocol check reads only up to the first colon, here https's.
+    const body = render(
+      '<picture><source srcset="https://example.com/a.svg, javascript:alert(1) 2x"><source srcset="https://example.com/b.svg 2x"></picture>',
+    );
+    expect(body).not.toMatch(/javascript:/i);
+    expect(body).toContain('<picture><source><source srcset="https://example.com/b.svg 2x"></picture>');
+  });
+
+  it("escapes markup characters inside attribute values, so the output reads back as written", () => {
+    const body = render('<img src="a.svg" alt="1 < 2 &amp; 3 > &quot;0&quot;" title=\'<script>\'>');
+    expect(body).toContain(
+      '<img src="a.svg" alt="1 &lt; 2 &amp; 3 &gt; &quot;0&quot;" title="&lt;script&gt;">',
+    );
+  });
+
+  it("gives raw HTML headings slugs too, keeping an id the HTML wrote under GitHub's prefix", () => {
+    const body = render('<h2 id="plan">Plan</h2>\n\n<h3>Raw</h3>\n\n## Plan\n\n### Raw\n');
+    expect(body).toContain('<h2 id="user-content-plan">Plan</h2>');
+    expect(body).toContain('<h3 id="raw">Raw</h3>');
+    expect(body).toContain('<h2 id="plan">Plan</h2>');
+    expect(body).toContain('<h3 id="raw-1">Raw</h3>');
+  });
+
+  it("writes only disabled checkboxes, whatever inputs the raw HTML asks for", () => {
+    const body = render('<p><input type="text" value="x"> <input type="checkbox" checked></p>\n');
+    const inputs = body.match(/<input[^>]*>/g) ?? [];
+    expect(inputs).toHaveLength(2);
+    for (const input of inputs) {
+      expect(input).toContain('type="checkbox"');
+      expect(input).toContain('disabled=""');
+    }
   });
 
   it("only ever writes allowed tags with safe attributes, whatever the input", () => {

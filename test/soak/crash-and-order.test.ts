@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
-import { sync } from "../../src/engine.js";
 import { keyOf } from "../../src/model/markers.js";
 import { claimsOf } from "../../src/progress/evidence.js";
 import {
@@ -13,6 +12,7 @@ import {
 import { ledgerBars } from "../../src/progress/oss.js";
 import { progressReport } from "../../src/progress/report.js";
 import { renderProgressRegion } from "../../src/render/readme.js";
+import { sync } from "../../src/use-cases/index.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";
 import { seeded } from "./scenario.js";

@@ -1,0 +1,53 @@
+import type { Temporal } from "../calendar.js";
+import { type AppliedOperation, type ApplyEvents, applyOperations } from "../github/apply.js";
+import type { PortfolioGateway } from "../github/gateway.js";
+import type { Snapshot } from "../model/actual.js";
+import type { PlanContext } from "../model/context.js";
+import { keyOf } from "../model/markers.js";
+import { type Plan, plan } from "../plan/index.js";
+import { readTrustedIssues } from "../trusted-reads.js";
+import { readManaged } from "./reads.js";
+
+export interface SyncInput {
+  gateway: PortfolioGateway;
+  context: PlanContext;
+  /** The learner's local date. */
+  today: Temporal.PlainDate;
+  dryRun?: boolean;
+  events?: ApplyEvents & { onPlanned?: (plan: Plan) => void };
+}
+
+export interface SyncResult {
+  plan: Plan;
+  /** The repository as read before applying. */
+  actual: Snapshot;
+  /** Undefined on a dry run. */
+  applied?: AppliedOperation[];
+}
+
+/** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
+export async function sync(input: SyncInput): Promise<SyncResult> {
+  const { gateway, context, today } = input;
+  const managed = await readManaged(gateway, context);
+  let actual = managed.actual;
+  let planned = plan(context, actual, today);
+  if (planned.operations.some((operation) => operation.op === "create" && operation.kind === "issue")) {
+    // An issue whose managed label the learner removed is missing from the labelled listing: find
+    // it by key before creating a duplicate. This costs a listing only when something is created.
+    actual = withUnlabelledIssues(actual, await readTrustedIssues(gateway, managed.trust));
+    planned = plan(context, actual, today);
+  }
+  input.events?.onPlanned?.(planned);
+  if (input.dryRun) return { plan: planned, actual };
+  const { applied } = await applyOperations(gateway, planned.operations, {
+    milestones: actual.milestones,
+    ...(input.events ? { events: input.events } : {}),
+  });
+  return { plan: planned, actual, applied };
+}
+
+function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapshot {
+  const known = new Set(actual.issues.map((issue) => issue.number));
+  const unlabelled = all.filter((issue) => !known.has(issue.number) && keyOf(issue.body) !== undefined);
+  return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
+}
