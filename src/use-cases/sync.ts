@@ -5,8 +5,7 @@ import type { Snapshot } from "../plan/actual.js";
 import type { PlanContext } from "../plan/context.js";
 import { type Plan, plan } from "../plan/index.js";
 import { keyOf } from "../render/managed-body.js";
-import { readTrustedIssues } from "../trusted-reads.js";
-import { readManaged } from "./reads.js";
+import { readManaged, readTrustedIssues } from "./reads.js";
 
 export interface SyncInput {
   gateway: PortfolioGateway;
