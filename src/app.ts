@@ -93,7 +93,7 @@ export function syllabotApp(options: AppOptions = {}) {
     });
     const gatewayOf = (client: GitHubClient, repo: string) => new RestGateway(client, repo, { identity });
     const repositoryInput = (context: Context, repo: string) => {
-      const client = context.octokit as unknown as GitHubClient;
+      const client = context.octokit;
       return { gateway: gatewayOf(client, repo), serverUrl: serverUrlOf(client), now: now() };
     };
     /** Queue `job` for each repository, once per delivery, after earlier work of the same installation. */
@@ -120,7 +120,7 @@ export function syllabotApp(options: AppOptions = {}) {
       const key = installationOf(context);
       const cached = portfolioCache.get(key);
       if (cached && Date.now() - cached.readAt < PORTFOLIO_CACHE_MS) return cached.portfolios;
-      const client = context.octokit as unknown as GitHubClient;
+      const client = context.octokit;
       const portfolios = listInstallationRepositories(client).then((repos) =>
         findPortfolios(repos, (repo) => gatewayOf(client, repo)),
       );
@@ -164,7 +164,7 @@ export function syllabotApp(options: AppOptions = {}) {
         const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
         let portfolios = 0;
         for (const installation of installations) {
-          const client = (await app.auth(installation.id)) as unknown as GitHubClient;
+          const client = await app.auth(installation.id);
           const repos = await listInstallationRepositories(client);
           const found = await findPortfolios(repos, (repo) => gatewayOf(client, repo));
           portfolios += found.length;
@@ -298,8 +298,8 @@ export function syllabotApp(options: AppOptions = {}) {
           portfolios: () => portfoliosOf(context),
           pushedRepo: repo,
           commits: evidence,
-          gatewayFor: (portfolio) => gatewayOf(context.octokit as unknown as GitHubClient, portfolio),
-          serverUrl: serverUrlOf(context.octokit as unknown as GitHubClient),
+          gatewayFor: (portfolio) => gatewayOf(context.octokit, portfolio),
+          serverUrl: serverUrlOf(context.octokit),
         });
         for (const result of results) {
           if (result.closed.length + result.annotated.length + result.rejected.length > 0) {

@@ -1,7 +1,7 @@
-import { Octokit } from "@octokit/core";
-import { paginateRest } from "@octokit/plugin-paginate-rest";
+import type { Octokit as Core } from "@octokit/core";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import { connectionFailure } from "./connection-failure.js";
 import { etagCache } from "./etag-cache.js";
@@ -12,7 +12,7 @@ import { etagCache } from "./etag-cache.js";
  * Registered before the retry plugin, so that its error hook runs first and sets how many
  * retries this request gets (its own `request.retries`, which the plugin reads).
  */
-function connectionRetries(octokit: Octokit): void {
+function connectionRetries(octokit: Core): void {
   octokit.hook.error("request", (error, options) => {
     const atMost = connectionFailure(error)?.retryAtMost;
     if (atMost !== undefined) {
@@ -23,8 +23,19 @@ function connectionRetries(octokit: Octokit): void {
   });
 }
 
-export const SyllabotOctokit = Octokit.plugin(paginateRest, connectionRetries, retry, throttling, etagCache);
-export type GitHubClient = InstanceType<typeof SyllabotOctokit>;
+/**
+ * `@octokit/rest` (Octokit with its typed endpoint methods, pagination and request log) with
+ * syllabot's throttling, retry and ETag cache.
+ */
+export const SyllabotOctokit = Octokit.plugin(connectionRetries, retry, throttling, etagCache);
+
+/**
+ * What the gateway needs of a client: the typed endpoint methods, pagination and GraphQL. Both
+ * syllabot's own client and Probot's (which is built on the same endpoint-methods and pagination
+ * plugins) have them.
+ */
+export type GitHubClient = Pick<SyllabotClient, "rest" | "paginate" | "graphql" | "request">;
+export type SyllabotClient = InstanceType<typeof SyllabotOctokit>;
 
 export interface Pacing {
   /** Minimum gap between content-creating requests; GitHub asks for at least 1 s. */
@@ -58,7 +69,7 @@ export interface ClientOptions {
   throttleAndRetry?: boolean;
 }
 
-export function createClient(options: ClientOptions): GitHubClient {
+export function createClient(options: ClientOptions): SyllabotClient {
   const pacing = { ...DEFAULT_PACING, ...options.pacing };
   const wait =
     (kind: string) =>
@@ -86,12 +97,14 @@ export function createClient(options: ClientOptions): GitHubClient {
       notifications: group(pacing.writeIntervalMs),
       search: group(pacing.writeIntervalMs * 2),
     },
-    // Octokit's own debug and info chatter is not for the learner; its warnings are.
+    // Octokit's own debug and info chatter is not for the learner; its warnings are. Its errors
+    // are only @octokit/rest's request log, one line for each answer that is not a 2xx (a 404 for
+    // an absent file, a 304 the ETag cache answers): a failure that matters is thrown to the caller.
     log: {
       debug: () => {},
       info: () => {},
       warn: options.onWarn ?? (() => {}),
-      error: options.onWarn ?? (() => {}),
+      error: () => {},
     },
   });
 }

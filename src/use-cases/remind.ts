@@ -9,10 +9,15 @@ import { type BarStatus, ledgerBars, ossTargets } from "../progress/oss.js";
 import { planDueReminders, planMetReminders } from "../remind/plan.js";
 import { dueReminders, latestReached, reminderKey, sentThresholds } from "../remind/policy.js";
 import { SUGGESTION_LIMIT, SuggestionCache } from "../remind/suggestions.js";
-import { readTrustedComments, readTrustedIssues, trustFor } from "../trusted-reads.js";
 import { writeLedger } from "./ledger-write.js";
 import { readOssActivity } from "./oss.js";
-import { type HistoryInput, readStoredLedger } from "./reads.js";
+import {
+  type HistoryInput,
+  readStoredLedger,
+  readTrustedComments,
+  readTrustedIssues,
+  trustFor,
+} from "./reads.js";
 
 export interface RemindInput extends HistoryInput {
   /** The learner's local date. */

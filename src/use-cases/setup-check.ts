@@ -14,8 +14,7 @@ import {
   plannedSetupCheck,
   removedSetupCheck,
 } from "../setup/reports.js";
-import { readTrustedIssues, trustFor } from "../trusted-reads.js";
-import { type RepositoryInput, readManaged, setupContext } from "./reads.js";
+import { type RepositoryInput, readManaged, readTrustedIssues, setupContext, trustFor } from "./reads.js";
 import { type SyncResult, sync } from "./sync.js";
 
 /** The label of syllabot's own notices, which exist before (or without) a valid config and its prefix. */

@@ -5,8 +5,7 @@ import type { Snapshot } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
 import { type Plan, plan } from "../plan/index.js";
-import { readTrustedIssues } from "../trusted-reads.js";
-import { readManaged } from "./reads.js";
+import { readManaged, readTrustedIssues } from "./reads.js";
 
 export interface SyncInput {
   gateway: PortfolioGateway;

@@ -10,9 +10,8 @@ import { type LedgerSeen, recordCommits, recordSeen } from "../progress/ledger.j
 import { type LedgerUpdate, ledgerCommit } from "../progress/ledger-commit.js";
 import { type Portfolio, portfoliosTracking } from "../progress/portfolios.js";
 import { planClosings, type Rejection, readClaims, worthRecording } from "../progress/track-plan.js";
-import { readTrustedComments } from "../trusted-reads.js";
 import { projectHistory, withVerification } from "./history.js";
-import { type HistoryInput, readManaged, readStoredLedger } from "./reads.js";
+import { type HistoryInput, readManaged, readStoredLedger, readTrustedComments } from "./reads.js";
 
 export interface TrackInput {
   gateway: PortfolioGateway;

@@ -104,6 +104,28 @@ describe("conditional requests", () => {
   });
 });
 
+describe("the client's warnings", () => {
+  it("says nothing of answers that are not 2xx but expected: a 404 for an absent file, a 304 from the cache", async () => {
+    const warnings: string[] = [];
+    const client = createClient({
+      token: TOKEN,
+      baseUrl: API,
+      pacing: TEST_PACING,
+      onWarn: (message) => warnings.push(message),
+    });
+    const target = new RestGateway(client, "octocat/portfolio", { identity: async () => "syllabot[bot]" });
+    nock(API).get("/repos/octocat/portfolio/contents/NOTES.md").reply(404, { message: "Not Found" });
+    nock(API).get("/repos/octocat/portfolio/labels").query(true).reply(200, [], { etag: 'W/"l1"' });
+    nock(API).get("/repos/octocat/portfolio/labels").query(true).reply(304);
+    nock(API).get("/repos/octocat/portfolio/milestones").query(true).times(2).reply(200, []);
+    nock(API).get("/repos/octocat/portfolio/issues").query(true).times(2).reply(200, []);
+    expect(await target.readFile("NOTES.md")).toBeUndefined();
+    await target.readManagedState("syllabot");
+    await target.readManagedState("syllabot");
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe("creating without duplicates", () => {
   it("does not re-send a create whose answer was lost: it finds the issue by key", async () => {
     let posts = 0;

@@ -1,13 +1,16 @@
-import { GitHubError, isStatus } from "./errors.js";
-import type { GitHubClient } from "./octokit.js";
+import { GitHubError, github, isStatus } from "../errors.js";
+import type { Repository } from "./context.js";
 
 /** Where a file is read: the repository and the action named in errors. */
-export interface FileLocation {
-  owner: string;
-  name: string;
-  /** "owner/name", for errors. */
-  repo: string;
+interface FileLocation {
+  repository: Repository;
   action: string;
+}
+
+/** A file's text at a ref (the default branch when absent); see PortfolioGateway.readFile. */
+export function readFile(repository: Repository, path: string, ref?: string): Promise<string | undefined> {
+  const action = `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`;
+  return github(repository.repo, action, () => readFileText({ repository, action }, path, ref));
 }
 
 /**
@@ -18,15 +21,10 @@ export interface FileLocation {
  * would wipe it). Such a file is read whole through the blob API (up to 100 MiB). A file that
  * cannot be read whole throws: it is never taken as absent or empty.
  */
-export async function readFileText(
-  client: GitHubClient,
-  location: FileLocation,
-  path: string,
-  ref?: string,
-): Promise<string | undefined> {
+async function readFileText(location: FileLocation, path: string, ref?: string): Promise<string | undefined> {
   let data: Awaited<ReturnType<typeof getContent>>["data"];
   try {
-    ({ data } = await getContent(client, location, path, ref));
+    ({ data } = await getContent(location, path, ref));
   } catch (error) {
     if (isStatus(error, 404)) return undefined;
     throw tooLargeOr(error, location);
@@ -44,30 +42,19 @@ export async function readFileText(
       `GitHub sent its content encoded as "${data.encoding}", which syllabot cannot read`,
     );
   }
-  return readBlobText(client, location, data.sha, data.size);
+  return readBlobText(location, data.sha, data.size);
 }
 
-function getContent(client: GitHubClient, location: FileLocation, path: string, ref: string | undefined) {
-  return client.request("GET /repos/{owner}/{repo}/contents/{path}", {
-    owner: location.owner,
-    repo: location.name,
-    path,
-    ...(ref ? { ref } : {}),
-  });
+function getContent({ repository }: FileLocation, path: string, ref: string | undefined) {
+  return repository.client.rest.repos.getContent({ ...repository.params, path, ...(ref ? { ref } : {}) });
 }
 
 /** A blob's text through the git data API, which serves blobs up to 100 MiB, base64-encoded. */
-async function readBlobText(
-  client: GitHubClient,
-  location: FileLocation,
-  sha: string,
-  size: number,
-): Promise<string> {
+async function readBlobText(location: FileLocation, sha: string, size: number): Promise<string> {
   let blob: { content: string; encoding: string; size: number | null };
   try {
-    ({ data: blob } = await client.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
-      owner: location.owner,
-      repo: location.name,
+    ({ data: blob } = await location.repository.client.rest.git.getBlob({
+      ...location.repository.params,
       file_sha: sha,
     }));
   } catch (error) {
@@ -90,7 +77,7 @@ function tooLargeOr(error: unknown, location: FileLocation): unknown {
 function unreadable(location: FileLocation, why: string, status?: number, cause?: unknown): GitHubError {
   return new GitHubError({
     status,
-    repo: location.repo,
+    repo: location.repository.repo,
     action: location.action,
     detail: `${why}; syllabot cannot read it, so it leaves it as it is`,
     ...(cause ? { cause } : {}),

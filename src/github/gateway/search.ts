@@ -1,8 +1,8 @@
-import type { PullRequestEvidence } from "../progress/oss.js";
-import { github } from "./errors.js";
-import type { EngagedIssue } from "./gateway.js";
-import type { GitHubClient } from "./octokit.js";
-import { repositoryQueries } from "./search-queries.js";
+import type { PullRequestEvidence } from "../../progress/oss.js";
+import { github } from "../errors.js";
+import type { EngagedIssue } from "../gateway.js";
+import { repositoryQueries } from "../search-queries.js";
+import type { Repository } from "./context.js";
 
 /**
  * The searches syllabot makes in the learner's target repositories. A query names each repository
@@ -15,8 +15,7 @@ const PAGE = 100;
 
 /** The learner's merged pull requests in `repos`, one search per query that fits, merged. */
 export async function searchMergedPullRequests(
-  client: GitHubClient,
-  repo: string,
+  { client, repo }: Repository,
   login: string,
   repos: readonly string[],
 ): Promise<{ prs: PullRequestEvidence[]; incomplete: boolean }> {
@@ -25,18 +24,10 @@ export async function searchMergedPullRequests(
     const found = new Map<string, PullRequestEvidence>();
     let incomplete = false;
     for (const q of queries) {
-      for await (const page of client.paginate.iterator("GET /search/issues", { q, per_page: PAGE })) {
-        const data = page.data as unknown as { incomplete_results?: boolean; items?: unknown[] } | unknown[];
+      const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, { q, per_page: PAGE });
+      for await (const { data: items } of pages) {
         // The pagination plugin turns a search page into its items, and keeps the flag on the array.
-        if ((data as { incomplete_results?: boolean }).incomplete_results) incomplete = true;
-        const items = (Array.isArray(data) ? data : (data.items ?? [])) as {
-          number: number;
-          title: string;
-          html_url: string;
-          repository_url: string;
-          labels: ({ name?: string } | string)[];
-          pull_request?: { merged_at?: string | null };
-        }[];
+        if ("incomplete_results" in items && items.incomplete_results) incomplete = true;
         for (const item of items) {
           const mergedAt = item.pull_request?.merged_at;
           if (!mergedAt) continue;
@@ -57,8 +48,7 @@ export async function searchMergedPullRequests(
 
 /** The issues in `repos` the learner took part in, updated since `since`. */
 export async function searchEngagedIssues(
-  client: GitHubClient,
-  repo: string,
+  { client, repo }: Repository,
   login: string,
   repos: readonly string[],
   since: string,
@@ -67,7 +57,7 @@ export async function searchEngagedIssues(
   const found = new Map<string, EngagedIssue>();
   for (const q of queries) {
     const items = await github(repo, "search the issues the learner took part in", () =>
-      client.paginate("GET /search/issues", { q, per_page: PAGE }),
+      client.paginate(client.rest.search.issuesAndPullRequests, { q, per_page: PAGE }),
     );
     for (const item of items) {
       if (item.pull_request !== undefined) continue;
@@ -88,8 +78,7 @@ export async function searchEngagedIssues(
 
 /** The `limit` most recently updated open issues for newcomers across `repos`, however many queries that takes. */
 export async function searchNewcomerIssues(
-  client: GitHubClient,
-  repo: string,
+  { client, repo }: Repository,
   repos: readonly string[],
   limit: number,
 ): Promise<{ repo: string; number: number; title: string; url: string }[]> {
@@ -103,7 +92,7 @@ export async function searchNewcomerIssues(
   >();
   for (const q of queries) {
     const { data } = await github(repo, "search issues for newcomers", () =>
-      client.request("GET /search/issues", { q, sort: "updated", order: "desc", per_page: limit }),
+      client.rest.search.issuesAndPullRequests({ q, sort: "updated", order: "desc", per_page: limit }),
     );
     for (const item of data.items.slice(0, limit))
       found.set(item.html_url, {
