@@ -1,11 +1,11 @@
-import { resolve as resolve$1, relative, join as join$1, sep as sep$1, dirname as dirname$1, basename, isAbsolute } from 'node:path';
+import { resolve as resolve$2, relative, join as join$1, sep as sep$2, dirname as dirname$2, basename, isAbsolute } from 'node:path';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import { createHmac, createHash as createHash$1 } from 'crypto';
 import * as fs$1 from 'fs';
-import { promises, constants as constants$5, realpathSync as realpathSync$1, readFileSync as readFileSync$2, statSync, stat as stat$1, readFile as readFile$2, realpath } from 'fs';
-import { sep as sep$2, dirname as dirname$2, extname, resolve as resolve$2 } from 'path';
+import { promises, constants as constants$5, realpathSync, readFileSync as readFileSync$1, statSync, stat as stat$1, readFile as readFile$2, realpath } from 'fs';
+import { sep as sep$1, dirname as dirname$1, extname, resolve as resolve$1 } from 'path';
 import http from 'http';
 import https from 'https';
 import 'net';
@@ -34,12 +34,12 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { realpathSync, openSync, constants as constants$6, fstatSync, readFileSync as readFileSync$1, closeSync, existsSync as existsSync$1, lstatSync } from 'node:fs';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'stream';
 import { createRequire } from 'module';
+import { realpathSync as realpathSync$1, openSync, constants as constants$6, fstatSync, readFileSync as readFileSync$2, closeSync, existsSync as existsSync$1, lstatSync } from 'node:fs';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -33717,6 +33717,30 @@ function remindLines(result, dryRun) {
 }
 
 /**
+ * The writes syllabot plans: every use case decides a list of these (pure), which one applier
+ * performs, and which `--dry-run` prints instead. Fields are named as the REST API names them.
+ */
+function summarize(operations) {
+    const counts = () => ({ label: 0, milestone: 0, issue: 0 });
+    const summary = { create: counts(), update: counts(), close: counts(), total: operations.length };
+    for (const operation of operations)
+        summary[operation.op][operation.kind] += 1;
+    return summary;
+}
+/** The number of the object an operation changes, when it already exists. */
+function numberOf(operation) {
+    return "number" in operation ? operation.number : undefined;
+}
+/** The names of the fields an operation sets, for listings. */
+function fieldNames(operation) {
+    if (operation.kind === "file")
+        return [...operation.fields.read];
+    if (operation.kind === "check-run")
+        return ["conclusion", "output"];
+    return Object.keys(operation.fields);
+}
+
+/**
  * Text from a curriculum, a config or GitHub, made inert for a terminal (and for the titles GitHub
  * shows): a title holding `ESC [2J` would clear the learner's screen, an OSC 8 sequence would turn
  * a word into a link to anywhere, and a carriage return would print over the line before it.
@@ -33747,31 +33771,13 @@ function terminalSafe(text, options = {}) {
     return spaced.replace(CONTROL, (char) => options.multiline && (char === "\n" || char === "\t") ? char : "");
 }
 
-/**
- * The writes syllabot plans: every use case decides a list of these (pure), which one applier
- * performs, and which `--dry-run` prints instead. Fields are named as the REST API names them.
- */
-function summarize(operations) {
-    const counts = () => ({ label: 0, milestone: 0, issue: 0 });
-    const summary = { create: counts(), update: counts(), close: counts(), total: operations.length };
-    for (const operation of operations)
-        summary[operation.op][operation.kind] += 1;
-    return summary;
-}
-/** The number of the object an operation changes, when it already exists. */
-function numberOf(operation) {
-    return "number" in operation ? operation.number : undefined;
-}
-/** The names of the fields an operation sets, for listings. */
-function fieldNames(operation) {
-    if (operation.kind === "file")
-        return [...operation.fields.read];
-    if (operation.kind === "check-run")
-        return ["conclusion", "output"];
-    return Object.keys(operation.fields);
-}
-
-const NO_COLORS = { green: String, yellow: String, red: String, dim: String, bold: String };
+const PLAIN_STYLE = {
+    green: String,
+    yellow: String,
+    red: String,
+    dim: String,
+    bold: String,
+};
 const SYMBOLS$1 = {
     create: "+",
     update: "~",
@@ -33780,14 +33786,12 @@ const SYMBOLS$1 = {
     "commit-files": "^",
 };
 /** A plan as a terraform-like listing, one line per operation, and a summary line. */
-function formatPlan(operations, summary, color) {
-    const c = NO_COLORS;
-    const lines = formatOperations(operations);
+function formatPlan(operations, summary, c = PLAIN_STYLE) {
+    const lines = formatOperations(operations, c);
     return [...lines, ...(lines.length > 0 ? [""] : []), c.bold(summaryLine(summary))].join("\n");
 }
 /** One line per operation: its symbol, kind, key, title and what it changes. */
-function formatOperations(operations, color) {
-    const c = NO_COLORS;
+function formatOperations(operations, c = PLAIN_STYLE) {
     const paint = (op) => (op === "create" ? c.green : op === "close" ? c.red : c.yellow);
     // Keys and titles may come from GitHub or a curriculum: printed without their control characters.
     const keys = operations.map((operation) => terminalSafe(operation.key));
@@ -33919,19 +33923,6 @@ function escapeHtml$1(text) {
     return terminalSafe(text).replace(/[&<>"]/g, (char) => ENTITIES$1[char] ?? char);
 }
 
-// Generated by scripts/write-assets.ts from templates/ and curriculum/: do not edit, run `npm run assets`.
-const TEMPLATES = {
-    "milestone.md.liquid": "{{ title_marker | raw }}\nWeeks {{ weeks }} ({{ dates }}). {{ objective | md }}\n{% if projects.size > 0 %}Projects: {{ projects }}.{% endif %}\n",
-    "project-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · weeks {{ weeks }} · {{ dates }}\n{% if label %}\n*{{ label }}* of the choice between {{ alternatives }}.\n{% endif %}\n{% if repo %}\nRepository: [{{ repo }}]({{ url | raw }})\n{% else %}\nNo repository yet: add `{{ slug }}: OWNER/NAME` under `projects:` in `.github/syllabot.yml` to track its commits.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n\n{% if tagline %}**{{ tagline | md }}.** {% endif %}{{ summary | md }}\n{% if description %}\n\n{{ description | md }}\n{% endif %}\n{% if commands.size > 0 %}\n### Example commands\n\n{{ commands | codeblock: \"sh\" }}\n{% endif %}\n\n### Done when\n\n{% for check in checks %}- [ ] {{ check | md }}\n{% endfor %}\n{% if concepts.size > 0 %}\n### Key concepts\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if study_material.size > 0 %}\n### Study material\n\n{% for item in study_material %}- {{ item | md }}\n{% endfor %}\n{% endif %}\n{% if replaces.size > 0 %}\n### Replaces\n\n{% for replaced in replaces %}- {{ replaced.slug | code }}: {{ replaced.reason | md }}\n{% endfor %}\n{% endif %}\n{% if notes.size > 0 %}\n### Notes\n\n{% for note in notes %}- {{ note | md }}\n{% endfor %}\n{% endif %}\n### Closing this project\n\nPush a commit with {{ close_example | code }} in its message (the word `project` is what closes it: a slug alone is read as prose). Closing it by hand works too.\n",
-    "readme-progress.md.liquid": "## {{ heading }}\n\n<sub>Updated by syllabot for {{ today }} ({{ time_zone }}). {{ position }}</sub>\n\n{{ pictures.weeks | raw }}\n\n**Pace:** {{ pace }}\n{% if streak %}**Streak:** {{ streak }}{% endif %}\n\n{% if this_week %}\n### This week: {{ this_week.heading | raw }}\n\n{{ this_week.dates }}. {{ hours }}{% if dsa %} {{ dsa }}{% endif %}\n\n{% for item in this_week.weekday %}- [ ] {{ item | md }}\n{% endfor %}\n{% if this_week.weekend.size > 0 %}\n{{ this_week.weekend_name | md }}:\n\n{% for item in this_week.weekend %}- [ ] {{ item | md }}\n{% endfor %}\n{% endif %}\n{% endif %}\n### Phases\n\n{{ pictures.phases | raw }}\n\n| Phase | Weeks done | Due | Status |\n| --- | --- | --- | --- |\n{% for phase in phases %}| {{ phase.number }}. {{ phase.title | md }} | {{ phase.done }} / {{ phase.total }} | {{ phase.due }} | {{ phase.status }} |\n{% endfor %}\n{% if projects.size > 0 %}\n### Projects\n\n| Project | Repository | Commits | Last activity | Status |\n| --- | --- | --- | --- | --- |\n{% for project in projects %}| {{ project.name | raw }} | {{ project.repo | raw }} | {{ project.commits }} | {{ project.last }} | {{ project.status }} |\n{% endfor %}\n{% endif %}\n{% if bars.size > 0 %}\n### Open-source bars\n\n| Phase | What it asks | Status | Due |\n| --- | --- | --- | --- |\n{% for bar in bars %}| {{ bar.phase }} | {{ bar.minimum | md }} | {{ bar.state }} | {{ bar.due }} |\n{% endfor %}\n{% if incomplete %}\n> **Note:** GitHub's search answered with incomplete results last time; counts never go down because of it.\n{% endif %}\n{% for bar in bars %}{% if bar.pulls.size > 0 or bar.engagement > 0 %}\nPhase {{ bar.phase }}:\n{% for pull in bar.pulls %}- {{ pull.link | raw }} ({{ pull.merged }}): {{ pull.verdict }} ({{ pull.reason }})\n{% endfor %}{% if bar.engagement > 0 %}- {{ bar.engagement_issues }} in the target repositories opened or commented on during phase {{ bar.phase }}\n{% endif %}{% endif %}{% endfor %}\n{% endif %}\n### Hours\n\n{{ pictures.hours | raw }}\n\n{{ hours_total }}\n",
-    "reminder-issue.md.liquid": "**{{ headline }}**\n\n### The bar\n\n{{ goal | md }} Minimum: {{ minimum | md }}\n{% for line in guidance %}\n> {{ line | md }}\n{% endfor %}\n\n### What counts so far\n\n{% if pulls.size == 0 and engagement == 0 %}Nothing yet: no merged pull request of yours in {{ targets }} counts for phase {{ phase }}.\n{% endif %}{% for pull in pulls %}- {{ pull.link | raw }}, merged {{ pull.merged }}: {{ pull.verdict }}, {{ pull.reason }}\n{% endfor %}{% if engagement > 0 %}- {{ engagement_issues }} in the target repositories you opened or commented on during phase {{ phase }}\n{% endif %}\n{% if suggestions.size > 0 %}\n### Where to start\n\nOpen issues marked `good first issue` or `help wanted`, most recently updated first:\n\n{% for suggestion in suggestions %}- {{ suggestion | raw }}\n{% endfor %}\n{% endif %}\n<sub>syllabot updates this issue at each reminder ({{ schedule }}) and closes it once the bar is met.</sub>\n",
-    "week-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · week {{ week }} of {{ total_weeks }} · {{ dates }}\n{% if block %}\nWeek {{ block.index }} of {{ block.count }} in weeks {{ block.range }}.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n{% if choose %}\n> [!IMPORTANT]\n> This week depends on your {{ choose.group }} choice ({{ choose.options }}). Set {{ choose.setting | code }} in `.github/syllabot.yml` and syllabot rewrites this plan for the one you pick.\n{% endif %}\n{% for section in sections %}\n### {{ section.heading | md }}\n\n{% for item in section.items %}- [ ] {{ item | md }}\n{% endfor %}\n{% endfor %}\n{% if project %}\n### Project\n\n{{ project.title | md }}{% if project.repo %} in [{{ project.repo }}]({{ project.url | raw }}){% endif %}; see its issue for the checks.\n{% endif %}\n{% if concepts.size > 0 %}\n### Concepts of phase {{ phase.number }}\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if dsa %}\n### DSA\n\n{{ dsa.target }} {{ dsa.problems }} this week (months {{ dsa.months }}: {{ dsa.title | md }}): {{ dsa.topics | md }}.\n{% endif %}\n### Closing this week\n\n{% if close_where %}Push a commit to {{ close_where | raw }} with {{ close_example | code }} in its message, or a trailer {{ close_trailer | code }}; syllabot closes this issue and links the commit. Closing it by hand works too.{% else %}Close this issue when the week is done. For your commits to close it (with {{ close_example | code }} in the message, or a trailer {{ close_trailer | code }}), list the repositories you commit to under `work_repos:` in `.github/syllabot.yml`.{% endif %}\n"
-};
-const CURRICULA = {
-    "go-web-services-10w.yaml": "# yaml-language-server: $schema=./schema.json\n# Written for syllabot as its second bundled course (see sources/go-web-services-10w.md): a short,\n# project-driven course for a working programmer who knows another language and wants to ship\n# production-quality HTTP services in Go. No choice of projects, no open-source or practice track.\nid: go-web-services-10w\ntitle: Go Web Services in 10 Weeks\nsubtitle: From first program to a deployed, observable HTTP service\nedition: December 2026\n\nrationale:\n  title: Why Go for web services\n  intro: >-\n    Go was designed for networked servers written by teams: a small language, a standard library\n    that already contains a production HTTP server, fast builds and a single static binary to\n    deploy. Ten weeks are enough to learn it properly if every week ends in working code:\n  points:\n    - \"**The standard library first** → `net/http`, `encoding/json`, `database/sql` and `context` carry most services; frameworks are optional\"\n    - \"**Concurrency you can reason about** → goroutines, channels and `context` cancellation, with the race detector as a safety net\"\n    - \"**Errors are values** → every failure path is visible in the code, and wrapping keeps its cause\"\n    - \"**Operations built in** → profiling, tracing, structured logging and graceful shutdown come with the toolchain\"\n  closing: >-\n    By week 10 you will have three small programs in your GitHub, each with tests, a README and\n    a reason to exist.\n\ntime_budget:\n  weekly_hours: {min: 6, max: 8}\n  total_hours: {min: 60, max: 80}\n  schedule:\n    - {days: \"Monday–Thursday\", hours: \"~45 min/day\", notes: \"Reading, the Go Tour, small exercises\"}\n    - {days: \"Saturday or Sunday\", hours: \"~3–5 hrs\", notes: \"Project work in one sitting\"}\n    - {days: \"Weekly Total\", hours: \"~6–8 hrs\"}\n  split:\n    weekday:\n      hours: {min: 3, max: 3}\n      work: [\"Reading\", \"The Go Tour and exercises\", \"Small experiments\"]\n    weekend:\n      hours: {min: 3, max: 5}\n      work: [\"Project work\", \"Tests and refactoring\"]\n  pacing_note: >-\n    If a week runs over, cut the weekday reading, not the weekend project: the projects are where\n    the course is learned.\n\nphases:\n  - number: 1\n    title: Go Foundations\n    long_title: The Language, the Toolchain and Concurrency\n    weeks: 1-3\n    objective: \"Write idiomatic Go: types, interfaces, errors, packages, tests and goroutines.\"\n    study_material:\n      - {title: \"A Tour of Go\", url: \"https://go.dev/tour/\", detail: \"all sections\"}\n      - {title: \"Effective Go\", url: \"https://go.dev/doc/effective_go\"}\n      - {title: \"The Go Programming Language (Donovan & Kernighan)\", chapters: \"1–8\"}\n    concepts:\n      - \"Modules, packages and visibility; `go build`, `go test`, `go vet`\"\n      - \"Structs, methods, interfaces satisfied implicitly\"\n      - \"Errors as values: wrapping with `%w`, `errors.Is` and `errors.As`\"\n      - \"Slices and maps: length, capacity and aliasing\"\n      - \"Goroutines, channels, `select` and `sync.WaitGroup`\"\n      - \"Table-driven tests and the race detector\"\n    checks:\n      - \"Can you explain why a nil pointer stored in an interface makes the interface non-nil?\"\n      - \"Can you find and fix a data race that `go test -race` reports?\"\n\n  - number: 2\n    title: HTTP Services & Data\n    long_title: HTTP Services, JSON and PostgreSQL\n    weeks: 4-7\n    objective: \"Build a JSON API on `net/http` backed by PostgreSQL, with tests at every layer.\"\n    study_material:\n      - {title: \"`net/http` package documentation\", url: \"https://pkg.go.dev/net/http\"}\n      - {title: \"Let's Go (Alex Edwards)\", detail: \"routing, middleware, configuration\"}\n      - {title: \"`database/sql` tutorial\", url: \"https://go.dev/doc/tutorial/database-access\"}\n      - {title: \"`pgx` documentation\", url: \"https://github.com/jackc/pgx\"}\n    concepts:\n      - \"Handlers, `http.ServeMux` patterns and middleware as function wrapping\"\n      - \"Request-scoped `context.Context`: deadlines and cancellation\"\n      - \"JSON encoding, validation and error responses\"\n      - \"Connection pools, transactions and migrations\"\n      - \"`httptest` and integration tests against a real database\"\n    checks:\n      - \"Can you explain what happens to a database query when the client disconnects mid-request?\"\n      - \"Can you test a handler without starting a server?\"\n\n  - number: 3\n    title: Production Readiness\n    long_title: Background Work, Observability and Deployment\n    weeks: 8-10\n    objective: \"Run a service as production does: background workers, graceful shutdown, metrics, logs and a container.\"\n    study_material:\n      - {title: \"`log/slog` package documentation\", url: \"https://pkg.go.dev/log/slog\"}\n      - {title: \"Diagnostics (profiling and tracing)\", url: \"https://go.dev/doc/diagnostics\"}\n      - {title: \"Prometheus Go client guide\", url: \"https://prometheus.io/docs/guides/go-application/\"}\n    concepts:\n      - \"Worker pools, bounded queues and backpressure\"\n      - \"Graceful shutdown with `signal.NotifyContext` and `http.Server.Shutdown`\"\n      - \"Structured logging with `log/slog`\"\n      - \"Metrics and `pprof` profiles\"\n      - \"Multi-stage container builds and configuration from the environment\"\n    checks:\n      - \"Can you stop your service mid-load without losing an accepted job?\"\n      - \"Can you find the hottest function of your service from a CPU profile?\"\n\nweeks:\n  # Phase 1 — The Language, the Toolchain and Concurrency\n  - weeks: 1\n    phase: 1\n    title: \"Tour of Go, modules and the toolchain\"\n    weekday: [\"A Tour of Go: basics, flow control, more types\", \"Set up Go, an editor and `gopls`\"]\n    weekend: [\"Write three small command-line programs with tests\"]\n  - weeks: 2\n    phase: 1\n    title: \"Interfaces, errors and testing; start `linkcheck`\"\n    weekday: [\"A Tour of Go: methods and interfaces\", \"Effective Go: errors, interfaces\"]\n    weekend: [\"Start `linkcheck`: fetch one page and list its links\", \"Table-driven tests for the parser\"]\n  - weeks: 3\n    phase: 1\n    title: \"Goroutines and channels; finish `linkcheck`\"\n    weekday: [\"A Tour of Go: concurrency\", \"Run your tests with `-race`\"]\n    weekend: [\"Finish `linkcheck`: a bounded pool of workers, timeouts, a summary report\"]\n\n  # Phase 2 — HTTP Services, JSON and PostgreSQL\n  - weeks: 4\n    phase: 2\n    title: \"`net/http`: handlers, routing and middleware\"\n    weekday: [\"Read the `net/http` docs: `Handler`, `ServeMux`, `Server`\", \"Write a logging middleware\"]\n    weekend: [\"A JSON echo service with request validation and `httptest` tests\"]\n  - weeks: 5\n    phase: 2\n    title: \"Design and start `shorturl`\"\n    weekday: [\"Request contexts, deadlines and cancellation\", \"Design `shorturl`'s API\"]\n    weekend: [\"`shorturl` with an in-memory store: create, resolve, list\"]\n  - weeks: 6\n    phase: 2\n    title: \"PostgreSQL with `database/sql` and `pgx`\"\n    weekday: [\"Connection pools and transactions\", \"Migrations\"]\n    weekend: [\"Move `shorturl` to PostgreSQL\", \"Integration tests against a real database\"]\n  - weeks: 7\n    phase: 2\n    title: \"Finish `shorturl`: auth, rate limits, docs\"\n    weekday: [\"API keys and rate limiting middleware\"]\n    weekend: [\"Finish `shorturl`: error responses, README with example requests\"]\n\n  # Phase 3 — Background Work, Observability and Deployment\n  - weeks: 8\n    phase: 3\n    title: \"Worker pools and graceful shutdown; start `jobqueue`\"\n    weekday: [\"Bounded queues and backpressure\", \"`signal.NotifyContext` and `Server.Shutdown`\"]\n    weekend: [\"Start `jobqueue`: enqueue over HTTP, run jobs in a worker pool\"]\n  - weeks: 9\n    phase: 3\n    title: \"Logs, metrics and profiles\"\n    weekday: [\"Structured logging with `log/slog`\", \"Prometheus metrics\"]\n    weekend: [\"Instrument `jobqueue`\", \"Profile it under load with `pprof`\"]\n  - weeks: 10\n    phase: 3\n    title: \"Containers and deployment; finish `jobqueue`\"\n    weekday: [\"Multi-stage container builds\", \"Configuration from the environment\"]\n    weekend: [\"Finish `jobqueue`: container image, health checks, README\"]\n\nprojects:\n  - slug: linkcheck\n    title: linkcheck\n    tagline: A concurrent broken-link checker\n    phase: 1\n    weeks: 2-3\n    summary: \"A command-line tool that crawls a site and reports broken links, fetching pages concurrently.\"\n    commands:\n      - \"linkcheck https://example.com --depth 2 --workers 8\"\n      - \"linkcheck https://example.com --timeout 5s --json\"\n    checks:\n      - \"Crawls a site to a given depth without visiting a page twice\"\n      - \"A bounded pool of workers fetches pages concurrently; `go test -race` passes\"\n      - \"Per-request timeouts; a summary of broken links with the pages that link to them\"\n    concepts: [\"Goroutines and channels\", \"`sync.WaitGroup`\", \"Table-driven tests\"]\n\n  - slug: shorturl\n    title: shorturl\n    tagline: A URL shortener JSON API on PostgreSQL\n    phase: 2\n    weeks: 5-7\n    summary: \"A JSON HTTP API that shortens URLs, resolves them with a redirect and counts visits.\"\n    commands:\n      - \"curl -X POST localhost:8080/links -d '{\\\"url\\\": \\\"https://go.dev\\\"}'\"\n      - \"curl -i localhost:8080/abc123\"\n    checks:\n      - \"Create, resolve (HTTP redirect) and list links; errors as JSON with the right status codes\"\n      - \"Stored in PostgreSQL with migrations; integration tests run against a real database\"\n      - \"API keys and a per-key rate limit\"\n      - \"A README with example requests\"\n    concepts: [\"`net/http` handlers and middleware\", \"`context` cancellation\", \"`database/sql` and `pgx`\"]\n\n  - slug: jobqueue\n    title: jobqueue\n    tagline: A background job service, observable and deployable\n    phase: 3\n    weeks: 8-10\n    summary: \"A service that accepts jobs over HTTP and runs them in a worker pool, with retries, metrics and graceful shutdown.\"\n    commands:\n      - \"curl -X POST localhost:8080/jobs -d '{\\\"kind\\\": \\\"thumbnail\\\", \\\"payload\\\": {}}'\"\n      - \"docker run -p 8080:8080 jobqueue\"\n    checks:\n      - \"A bounded worker pool with retries and backoff; a full queue answers 503 rather than growing\"\n      - \"Stops gracefully: accepted jobs finish or are handed back, none is lost\"\n      - \"Structured logs, Prometheus metrics and a `pprof` endpoint\"\n      - \"Ships as a container image with health checks\"\n    concepts: [\"Worker pools and backpressure\", \"Graceful shutdown\", \"`log/slog`\", \"Metrics and profiling\"]\n\nai_rules:\n  allowed:\n    - \"Explain a compiler or vet message after you have read it yourself\"\n    - \"Review your design before you build it\"\n  not_allowed:\n    - \"Write the projects' code for you\"\n  heuristic: \"Use an assistant to understand, not to avoid understanding.\"\n\nresources:\n  - {name: \"A Tour of Go\", type: Interactive tutorial, when: \"Phase 1\", url: \"https://go.dev/tour/\"}\n  - {name: \"Effective Go\", type: Official guide, when: Throughout, url: \"https://go.dev/doc/effective_go\"}\n  - {name: \"The Go Programming Language (Donovan & Kernighan)\", type: Book, when: \"Phase 1–2\"}\n  - {name: \"Let's Go (Alex Edwards)\", type: Book, when: \"Phase 2\"}\n  - {name: \"Go standard library documentation\", type: Reference, when: Throughout, url: \"https://pkg.go.dev/std\"}\n\noutcomes:\n  - \"You will write idiomatic, tested Go and read other people's Go with ease\"\n  - \"You will have built three programs: a concurrent CLI, a JSON API on PostgreSQL and a background job service\"\n  - \"You will know how to shut down, observe and deploy a Go service\"\n\nclosing: \"Ship small, ship often: every week should end with something that runs.\"\n",
-    "rust-systems-1y.yaml": "# yaml-language-server: $schema=./schema.json\n# Transcribed from sources/rust-learning-program.txt (\"The Rust Learning Program — Complete Guide\").\n# The source lost the spaces around inline code; they are restored here and the code is in backticks.\nid: rust-systems-1y\ntitle: The Rust Learning Program\nsubtitle: A 1-Year Systems Programming Curriculum\nprepared_for: Ashwin Hebbar\nedition: March 2026\n\nrationale:\n  title: Why Rust, and Why Now\n  intro: >-\n    You identified the problem accurately: years of Python-layer work — frameworks, APIs, LLM\n    services — have made you fluent at connecting components but left the layers underneath\n    invisible. Rust is not just another language to add to your resume. It is the specific tool\n    that will force your brain to confront what Python hides:\n  points:\n    - \"**Ownership and borrowing** → you will understand heap vs. stack, what “passing by reference” actually means in physical memory, and why Python objects carry so much hidden overhead\"\n    - \"**No garbage collector** → you will understand the cost Python pays on your behalf, and why it makes certain workloads fundamentally slow\"\n    - \"**No implicit null** → error handling becomes a compile-time, type-level concern instead of a runtime surprise\"\n    - \"**Fearless concurrency** → you will understand threads, shared mutable state, and data races at the type level before your program even runs\"\n    - \"**The compiler as teacher** → you cannot get Rust code to compile without understanding what it does. The borrow checker does not respond to prompts.\"\n  closing: >-\n    After a year of serious Rust, you will write better Python, better SQL, and better system\n    designs — because you will understand what is happening underneath.\n\ntime_budget:\n  weekly_hours: {min: 8, max: 10}\n  total_hours: {min: 400, max: 500}\n  schedule:\n    - {days: \"Monday–Friday\", hours: \"~1 hr/day\", notes: \"After work. Focus on reading, exercises, small coding\"}\n    - {days: \"Saturday + Sunday\", hours: \"~4–5 hrs combined\", notes: \"Main project work, deeper study sessions\"}\n    - {days: \"Weekly Total\", hours: \"~8–10 hrs\", notes: \"Realistic with full-time work commitments\"}\n    - {days: \"1-Year Total\", hours: \"~400–500 hrs\", notes: \"Enough for serious depth if used consistently\"}\n  split:\n    weekday:\n      label: Weekday evenings\n      hours: {min: 4, max: 5}\n      work: [\"Book chapters\", \"`rustlings` exercises\", \"Small coding experiments\", \"DSA practice\"]\n    weekend:\n      label: Weekend\n      hours: {min: 4, max: 5}\n      work: [\"Project work\", \"Longer study sessions (Crust of Rust videos, etc.)\", \"Debugging and iteration\"]\n  pacing_note: >-\n    This program was redesigned from 6 months to 1 year to fit around real work commitments. The\n    content and depth are unchanged — the timeline is simply more honest. Consistent 8–10 hrs/week\n    beats sporadic 20-hour weeks every time.\n\nphases:\n  - number: 1\n    title: Language Foundations\n    long_title: Language Foundations\n    weeks: 1-6\n    objective: \"Get fluent with ownership, types, error handling, and the compiler’s feedback loop.\"\n    study_material:\n      - {title: \"The Rust Programming Language (official “Book”)\", detail: \"Chapters 1–10\"}\n      - {title: \"`rustlings`\", detail: \"complete all exercises (non-negotiable)\"}\n      - {title: \"Rust by Example\", detail: \"reference alongside the Book\"}\n    concepts:\n      - \"Ownership, borrowing, and moves — understand why this model exists\"\n      - \"Stack vs. heap — concretely, where does data physically live\"\n      - \"`Result<T, E>` and `Option<T>` — Rust’s replacement for exceptions and null\"\n      - \"Structs, enums, pattern matching with `match`\"\n      - \"The module system and crate organization\"\n      - \"`String` vs `&str` — understand the difference at the memory level\"\n      - \"Basic I/O with `std::fs` and `std::io`\"\n    checks:\n      - \"Can you explain to someone what happens in memory when you assign a `String` vs a `&str`?\"\n      - \"Can you explain why the borrow checker rejected a specific piece of your code — not just how you fixed it, but why it was right to reject it?\"\n\n  - number: 2\n    title: Type System & Patterns\n    long_title: The Type System and Real-World Patterns\n    weeks: 7-16\n    objective: \"Master traits, generics, lifetimes, iterators, and production-grade error handling and serialization.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 10–17\"}\n      - {title: \"Jon Gjengset’s Crust of Rust YouTube series\", detail: \"at minimum: Lifetime Annotations, Iterators, Smart Pointers, Dispatch & Fat Pointers, Error Handling\"}\n      - {title: \"Rust for Rustaceans by Jon Gjengset\", detail: \"Chapters 1–5\"}\n      - {title: \"`serde` documentation\", detail: \"read and work through examples\"}\n    concepts:\n      - \"Generics with trait bounds (`fn process<T: Display + Debug>(item: T)`)\"\n      - \"Lifetimes — understand they describe relationships between references, not object duration\"\n      - \"`Box<T>` (heap allocation), `Rc<T>` (shared ownership), `Arc<T>` (thread-safe shared ownership), `RefCell<T>` (interior mutability)\"\n      - \"Static vs dynamic dispatch (`impl Trait` vs `dyn Trait`) — understand the vtable\"\n      - \"Iterator chains and lazy evaluation — `.filter().map().collect()` patterns\"\n      - \"`thiserror` for library errors, `anyhow` for application errors\"\n      - \"`serde` + `serde_json` for serialization/deserialization\"\n    checks:\n      - \"Can you write a generic function with multiple trait bounds?\"\n      - \"Can you explain to someone why Rust needs lifetimes and what concrete problem they prevent?\"\n      - \"Can you explain the difference between `Box<dyn Trait>` and `impl Trait`?\"\n\n  - number: 3\n    title: Concurrency & Networking\n    long_title: Concurrency, Async, and Networking\n    weeks: 17-28\n    objective: \"Understand threading, async I/O, TCP networking, and build real networked applications.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 16 and 20\"}\n      - {title: \"Tokio Tutorial\", url: \"https://tokio.rs/tokio/tutorial\", detail: \"complete fully\"}\n      - {title: \"Jon Gjengset’s lectures on async Rust\"}\n      - {title: \"Programming Rust (O’Reilly)\", detail: \"Concurrency chapters\"}\n      - {title: \"`axum` documentation and examples\"}\n      - {title: \"`sqlx` documentation\", detail: \"especially compile-time query checking\"}\n    concepts:\n      - \"`std::thread::spawn`, `Arc<Mutex<T>>`, `Arc<RwLock<T>>` — threading primitives\"\n      - \"Why async exists: threads are expensive, async tasks are cheap\"\n      - \"The Tokio runtime, `tokio::spawn`, `tokio::select!`\"\n      - \"Channels: `mpsc`, `broadcast`, `oneshot` — inter-task communication\"\n      - \"TCP sockets with `std::net::TcpListener` — raw network programming\"\n      - \"`axum` for HTTP servers (after building one by hand)\"\n      - \"`sqlx` for async, compile-time-checked PostgreSQL queries\"\n      - \"`Send + Sync` traits — what they mean and why Rust checks them at compile time\"\n    checks:\n      - \"Can you explain the difference between OS threads and async tasks?\"\n      - \"Can you explain what `Send + Sync` mean?\"\n      - \"Can you explain why your raw HTTP server would break under concurrent connections without `Arc`?\"\n\n  - number: 4\n    title: Performance & Finance\n    long_title: Performance, Finance, and Python Integration\n    weeks: 29-40\n    objective: \"Understand why Rust is fast, build a finance-domain tool with real mathematical depth, and bridge Rust back to Python via PyO3.\"\n    study_material:\n      - {title: \"Rust for Rustaceans\", detail: \"unsafe, FFI, performance\", chapters: \"6–9\", when: \"Weeks 29–30\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Meet Safe and Unsafe, Data Layout, Ownership, References\", chapters: \"1–4\", when: \"Week 29 (start of unsafe study)\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Working with Unsafe, Implementing Vec/Arc/MutexGuard\", chapters: \"6–8\", when: \"Week 30 (deepening unsafe)\"}\n      - {title: \"`cargo flamegraph` and Linux `perf`\", when: \"Weeks 29–35\"}\n      - {title: \"Amos’s fasterthanli.me blog\", url: \"https://fasterthanli.me\", detail: \"all Rust posts\", when: \"Throughout Phase 4\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Foreign Function Interface\", chapters: \"11\", when: \"Week 36 (before PyO3 work)\"}\n      - {title: \"PyO3 User Guide\", url: \"https://pyo3.rs\", when: \"Weeks 36–40\"}\n      - {title: \"`criterion` documentation\", when: \"Weeks 31–35\"}\n      - {title: \"`quick-xml` and `zip` crate documentation\", when: \"Weeks 37–40\"}\n    concepts:\n      - \"`unsafe` Rust — what it permits (raw pointer derefs, FFI calls, etc.) and when it’s necessary\"\n      - \"Memory layout: `repr(C)`, alignment, padding\"\n      - \"Profiling: `cargo flamegraph`, reading flame graphs, identifying hotspots\"\n      - \"Benchmarking with `criterion` — statistical benchmarking, not wall-clock timing\"\n      - \"PyO3 — writing Python modules in Rust, converting types across the FFI boundary\"\n      - \"Floating-point arithmetic: precision, rounding, NaN handling (critical for finance)\"\n      - \"ZIP archive format and XML parsing at the byte level\"\n    checks:\n      - \"Can you profile a Rust program and identify a performance bottleneck?\"\n      - \"Can you explain what Black-Scholes computes and implement it from the formula?\"\n      - \"Can you explain what `unsafe` permits and why it exists?\"\n    notes:\n      - >-\n        **Note:** `xlsxfmt` is scoped to a reliable basic implementation in Weeks 37–40. Advanced\n        features (merged cells, conditional formatting, charts, full number format string parsing,\n        streaming reader for large files) are documented separately as a post-program extension\n        track for Weeks 53–60+.\n      - >-\n        The Rustonomicon (doc.rust-lang.org/nomicon) is the official guide to unsafe Rust. It is\n        not telling you to write unsafe code. It is telling you what you are promising the\n        compiler when you do.\n\n  - number: 5\n    title: Capstone\n    long_title: Capstone\n    weeks: 41-52\n    objective: >-\n      Choose one of three projects. All three teach the same advanced Rust concepts: DSL/formula\n      parsing, trait-based architecture, PyO3 bindings, benchmarking, and crates.io publishing.\n      Pick whichever excites you most. Full specifications for all three are in the Project\n      Specifications document.\n    study_material: []\n    concepts:\n      - \"DSL/formula parsing\"\n      - \"Trait-based architecture\"\n      - \"PyO3 bindings\"\n      - \"Benchmarking\"\n      - \"crates.io publishing\"\n    checks: []\n\nweeks:\n  # Phase 1 — Language Foundations\n  - weeks: 1\n    phase: 1\n    title: \"Book chapters 1–4 + `rustlings` variables/functions/if\"\n    weekday: [\"Chapters 1–4 of the Book\", \"`rustlings` variables/functions/if\"]\n    weekend: [\"Set up your dev environment\", \"Write small programs\"]\n  - weeks: 2\n    phase: 1\n    title: \"Revisit and deepen ownership\"\n    weekday:\n      - \"Complete `rustlings` ownership/borrowing sections\"\n      - \"Wrestle with borrow checker errors intentionally\"\n    weekend:\n      - \"Revisit and deepen ownership — `String` vs `&str`, stack vs heap, Copy vs Move\"\n  - weeks: 3\n    phase: 1\n    title: \"Book chapters 5–7 (structs, enums, modules)\"\n    weekday: [\"Chapters 5–7 (structs, enums, modules)\", \"`rustlings` through enums\"]\n    weekend: [\"Practice pattern matching thoroughly\"]\n  - weeks: 4\n    phase: 1\n    title: \"Modules and visibility; start `csvq` skeleton\"\n    weekday: [\"Revisit modules and visibility rules\", \"Explore Rust by Example alongside\"]\n    weekend: [\"Start `csvq` skeleton\"]\n  - weeks: 5\n    phase: 1\n    title: \"Book chapters 8–10 + core `csvq` implementation\"\n    weekday: [\"Chapters 8–10 (collections, errors, generics)\", \"Remaining `rustlings`\"]\n    weekend: [\"Core `csvq` implementation\"]\n  - weeks: 6\n    phase: 1\n    title: \"Finish `csvq`; buffer week\"\n    weekday:\n      - \"Buffer week — revisit anything from weeks 1–5 that felt shaky\"\n      - \"Review the Book chapters once more\"\n    weekend: [\"Finish `csvq`\"]\n\n  # Phase 2 — The Type System and Real-World Patterns\n  - weeks: 7\n    phase: 2\n    title: \"Book chapters 10–13 + trait bounds\"\n    weekday:\n      - \"Chapters 10–13 (generics, traits, lifetimes, closures/iterators)\"\n      - \"Experiment with trait bounds in your own programs\"\n    weekend: []\n  - weeks: 8\n    phase: 2\n    title: \"Deep dive into lifetimes\"\n    weekday: [\"Write code that forces lifetime annotations, then figure out why\"]\n    weekend: [\"Deep dive into lifetimes — watch Crust of Rust: Lifetime Annotations\"]\n  - weeks: 9\n    phase: 2\n    title: \"Book chapters 14–17 (cargo, smart pointers, trait objects)\"\n    weekday:\n      - \"Chapters 14–17 (cargo, smart pointers, trait objects)\"\n      - \"Understand `Box<T>`, `Rc<T>`, `Arc<T>`, `RefCell<T>`\"\n    weekend: []\n  - weeks: 10\n    phase: 2\n    title: \"Deep dive smart pointers: `dyn Trait` vs `impl Trait`\"\n    weekday: [\"Understand `dyn Trait` vs `impl Trait` at the vtable level\"]\n    weekend: [\"Deep dive smart pointers — watch Crust of Rust: Smart Pointers and Dispatch & Fat Pointers\"]\n  - weeks: 11-13\n    phase: 2\n    title: \"Build `schemaguard`\"\n    weekday: [\"Watch Crust of Rust: Iterators and Error Handling alongside\"]\n    weekend: [\"Build `schemaguard`\"]\n  - weeks: 14\n    phase: 2\n    title: \"`thiserror` vs `anyhow`, `serde`, Rust for Rustaceans 1–3\"\n    weekday: [\"Read Rust for Rustaceans Chapters 1–3\"]\n    weekend:\n      - \"`thiserror` vs `anyhow` deep dive\"\n      - \"`serde` + `serde_json` thorough walkthrough\"\n  - weeks: 15-16\n    phase: 2\n    title: \"Build `logr`; refactor earlier code\"\n    weekday: [\"Refactor code from previous weeks using new knowledge\"]\n    weekend: [\"Build `logr`\"]\n\n  # Phase 3 — Concurrency, Async, and Networking\n  - weeks: 17\n    phase: 3\n    title: \"Book chapters 16 & 20 (concurrency, multi-threaded server)\"\n    weekday:\n      - \"Chapters 16 & 20 (concurrency, multi-threaded server)\"\n      - \"Experiment with `std::thread` and `Arc<Mutex<T>>`\"\n    weekend: []\n  - weeks: 18\n    phase: 3\n    title: \"Deep dive threading\"\n    weekday: [\"Write programs that deliberately trigger data race compile errors and understand why\"]\n    weekend: [\"Deep dive threading — `Arc<RwLock<T>>`, channels (`mpsc`), shared state patterns\"]\n  - weeks: 19\n    phase: 3\n    title: \"Tokio Tutorial Part 1 + Crust of Rust async/await\"\n    weekday: [\"Tokio Tutorial Part 1 (setup, spawning, channels)\"]\n    weekend: [\"Watch Crust of Rust: async/await\"]\n  - weeks: 20\n    phase: 3\n    title: \"Deep dive async: Tokio tutorial Part 2, `tokio::select!`\"\n    weekday: [\"Read Programming Rust concurrency chapters\"]\n    weekend: [\"Deep dive async — Tokio tutorial Part 2, `tokio::select!`, `broadcast` and `oneshot` channels\"]\n  - weeks: 21-23\n    phase: 3\n    title: \"Build the HTTP/1.1 server from scratch\"\n    weekday: [\"Understand every byte of the HTTP request/response cycle\"]\n    weekend: [\"Build the HTTP/1.1 server from scratch (no frameworks) — this is a weekend-intensive project spread across 3 weeks\"]\n  - weeks: 24-28\n    phase: 3\n    title: \"Build `airpost` with `axum` and `sqlx`\"\n    weekday: [\"Learn `axum` and `sqlx`\"]\n    weekend:\n      - \"Build `airpost`\"\n      - \"Integrate database persistence\"\n      - \"Deploy locally and test under concurrent load\"\n\n  # Phase 4 — Performance, Finance, and Python Integration\n  - weeks: 29\n    phase: 4\n    title: \"`unsafe` Rust, FFI basics, `cargo flamegraph`\"\n    weekday:\n      - \"Study `unsafe` Rust, FFI basics\"\n      - \"Understand what `unsafe` permits and why it exists\"\n    weekend: [\"Profile your previous projects with `cargo flamegraph`\"]\n  - weeks: 30\n    phase: 4\n    title: \"Rust for Rustaceans 6–9 and memory layout\"\n    weekday: [\"Read Rust for Rustaceans Chapters 6–9 (unsafe, FFI, performance)\"]\n    weekend: [\"Deep dive into memory layout: `repr(C)`, alignment, padding\"]\n  - weeks: 31-35\n    phase: 4\n    title: \"Build `riskbook`: Black-Scholes, `criterion`, profiling\"\n    weekday: [\"Implement Black-Scholes math\", \"Learn `criterion` for benchmarking\"]\n    weekend:\n      - \"Build `riskbook`\"\n      - \"Week 35 is dedicated to profiling, benchmarking, and squeezing performance — use flamegraphs, not guesses\"\n  - weeks: 36\n    phase: 4\n    title: \"PyO3 guide and a throwaway proof-of-concept\"\n    weekday: [\"Review PyO3 guide end-to-end\", \"Read Rustonomicon Chapter 11 (FFI)\"]\n    weekend: [\"Build a small throwaway PyO3 proof-of-concept before touching `xlsxfmt`\"]\n  - weeks: 37\n    phase: 4\n    title: \"Understand the XLSX format; implement XLSX reading\"\n    weekday:\n      - \"Understand the XLSX format before writing code\"\n      - \"Open a `.xlsx` file with `unzip` and read the raw XML\"\n    weekend: [\"Implement XLSX reading: cell values, shared string table\"]\n  - weeks: 38\n    phase: 4\n    title: \"Implement XLSX writing\"\n    weekday: [\"Implement XLSX writing — create workbooks, write cell values\"]\n    weekend: [\"Write basic formatting (bold, font size, fill color) via `styles.xml`\"]\n  - weeks: 39\n    phase: 4\n    title: \"Cell ranges, formula strings, row height, column width\"\n    weekday: [\"Cell range reading\", \"Row height and column width\"]\n    weekend: [\"Formula string preservation (read → store formula string → write back; do not evaluate)\"]\n  - weeks: 40\n    phase: 4\n    title: \"PyO3 binding, integration tests, publish `0.1.0-alpha`\"\n    weekday: [\"README that explicitly states what is and is not supported\"]\n    weekend:\n      - \"PyO3 binding\"\n      - \"Integration tests (read → modify → write → re-read → assert)\"\n      - \"Publish as `0.1.0-alpha`\"\n\n  # Phase 5 — Capstone, Option A: docforge\n  - weeks: 41-44\n    phase: 5\n    option: docforge\n    title: \"XLSX → PDF rendering\"\n    weekday: [\"Render cells, formatting, borders, merged cells\"]\n    weekend: [\"XLSX → PDF rendering — build on `xlsxfmt`\"]\n  - weeks: 45-48\n    phase: 5\n    option: docforge\n    title: \"DOCX → PDF\"\n    weekday: [\"Parse DOCX (ZIP + XML)\"]\n    weekend: [\"DOCX → PDF\", \"Render paragraphs, headings, tables, basic styles\"]\n  - weeks: 49-52\n    phase: 5\n    option: docforge\n    title: \"Clean API, benchmarks, PyO3 binding, publish to crates.io\"\n    weekday: [\"Clean API\", \"Documentation\"]\n    weekend: [\"Benchmarks vs LibreOffice\", \"PyO3 binding\", \"Publish to crates.io\"]\n\n  # Phase 5 — Capstone, Option B: formulaengine\n  - weeks: 41-44\n    phase: 5\n    option: formulaengine\n    title: \"Formula parser and core evaluation engine\"\n    weekday: [\"Formula parser (tokenizer, recursive descent parser, AST)\"]\n    weekend: [\"Core evaluation engine with 20+ built-in functions\"]\n  - weeks: 45-48\n    phase: 5\n    option: formulaengine\n    title: \"Dependency graph and incremental recalculation\"\n    weekday: [\"Topological sort\", \"Circular reference detection\"]\n    weekend:\n      - \"Dependency graph\"\n      - \"Incremental recalculation\"\n      - \"20+ advanced functions (VLOOKUP, SUMIF, etc.)\"\n  - weeks: 49-52\n    phase: 5\n    option: formulaengine\n    title: \"`xlsxfmt` integration, CLI, PyO3, publish to crates.io\"\n    weekday: [\"CLI\", \"Documentation\"]\n    weekend:\n      - \"`xlsxfmt` integration\"\n      - \"PyO3 binding\"\n      - \"Benchmarks (100k cells)\"\n      - \"Publish to crates.io\"\n\n  # Phase 5 — Capstone, Option C: ruleforge\n  - weeks: 41-44\n    phase: 5\n    option: ruleforge\n    title: \"Rule DSL design and parser\"\n    weekday: [\"Rule DSL design\"]\n    weekend:\n      - \"Parser (tokenizer, recursive descent parser, AST)\"\n      - \"Conditions, actions, priorities, nested field access, AND/OR/NOT\"\n  - weeks: 45-48\n    phase: 5\n    option: ruleforge\n    title: \"Evaluation engine, conflict resolution, rule chaining\"\n    weekday: [\"Conflict resolution strategies (`priority`, `first_match`, `all`)\", \"Audit trail\"]\n    weekend: [\"Evaluation engine\", \"Rule chaining with loop detection\"]\n  - weeks: 49-52\n    phase: 5\n    option: ruleforge\n    title: \"CLI, PyO3 binding, benchmarks, publish to crates.io\"\n    weekday: [\"CLI (`eval`, `validate`, `explain` modes)\", \"Documentation\"]\n    weekend: [\"PyO3 binding\", \"Benchmarks (10k rules)\", \"Publish to crates.io\"]\n\nprojects:\n  - slug: csvq\n    title: csvq\n    tagline: A Command-Line CSV Query Tool\n    phase: 1\n    weeks: 4-6\n    summary: \"A fast CLI for ad-hoc CSV analysis. Think “ripgrep for tabular data.”\"\n    commands:\n      - 'csvq data.csv --filter \"age > 25\" --select \"name,age,salary\" --sort \"salary desc\" --limit 20'\n      - 'csvq data.csv --group-by \"department\" --agg \"avg(salary),count(*)\"'\n      - \"csvq data.csv --stats\"\n    checks:\n      - \"Filtering, selecting, sorting and limiting rows works (`--filter`, `--select`, `--sort`, `--limit`)\"\n      - \"Grouping with aggregates works (`--group-by`, `--agg`)\"\n      - \"`--stats` works\"\n      - \"Fast for ad-hoc CSV analysis — “ripgrep for tabular data”\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: schemaguard\n    title: schemaguard\n    tagline: A streaming data contract validator\n    phase: 2\n    weeks: 11-13\n    summary: \"A streaming data contract validator (real-world, open-source gap).\"\n    commands: []\n    checks:\n      - \"Works as a streaming data contract validator\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: logr\n    title: logr\n    tagline: A terminal-native personal activity tracker\n    phase: 2\n    weeks: 15-16\n    summary: \"A terminal-native personal activity tracker.\"\n    commands: []\n    checks:\n      - \"Works as a terminal-native personal activity tracker\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: http-server\n    title: HTTP/1.1 Server\n    tagline: \"From scratch (no frameworks — learning exercise)\"\n    phase: 3\n    weeks: 21-23\n    summary: \"HTTP/1.1 Server from scratch (no frameworks — learning exercise).\"\n    commands: []\n    checks:\n      - \"Built from scratch — no frameworks\"\n      - \"You understand every byte of the HTTP request/response cycle\"\n      - \"Works under concurrent connections (shared state behind `Arc`)\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: airpost\n    title: airpost\n    tagline: A real-time air quality data aggregator\n    phase: 3\n    weeks: 24-28\n    summary: \"A real-time air quality data aggregator (public good, real-world).\"\n    commands: []\n    checks:\n      - \"Built with `axum` and `sqlx`\"\n      - \"Database persistence integrated\"\n      - \"Deployed locally and tested under concurrent load\"\n    replaces:\n      - slug: ticknorm\n        reason: \"Replaced due to conflict of interest with LSEG. See project specs for details.\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: riskbook\n    title: riskbook\n    tagline: A real-time portfolio risk engine\n    phase: 4\n    weeks: 31-35\n    summary: \"A real-time portfolio risk engine (finance, Black-Scholes, VaR).\"\n    commands: []\n    checks:\n      - \"Implements Black-Scholes math — you can explain what Black-Scholes computes and implement it from the formula\"\n      - \"Benchmarked with `criterion`\"\n      - \"Profiled in week 35: bottlenecks found with flamegraphs, not guesses\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: xlsxfmt\n    title: xlsxfmt\n    tagline: A high-fidelity bidirectional Excel processing library\n    phase: 4\n    weeks: 37-40\n    summary: \"A high-fidelity bidirectional Excel processing library (real-world gap).\"\n    commands: []\n    checks:\n      - \"Reads XLSX: cell values, shared string table\"\n      - \"Writes workbooks: cell values and basic formatting (bold, font size, fill color) via `styles.xml`\"\n      - \"Reads cell ranges and preserves formula strings (read → store formula string → write back; do not evaluate)\"\n      - \"Handles row height and column width\"\n      - \"Has a PyO3 binding\"\n      - \"Integration tests: read → modify → write → re-read → assert\"\n      - \"README explicitly states what is and is not supported\"\n      - \"Published as `0.1.0-alpha`\"\n    notes:\n      - \"Scoped to a reliable basic implementation in Weeks 37–40.\"\n      - >-\n        Advanced features (merged cells, conditional formatting, charts, full number format string\n        parsing, streaming reader for large files) are documented separately as a post-program\n        extension track for Weeks 53–60+.\n      - \"Full project details in the Project Specifications document.\"\n\n  - slug: docforge\n    title: docforge\n    tagline: Document Conversion Library\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A Rust library that converts XLSX and DOCX files to PDF — the open-source alternative to\n      LibreOffice headless that actually preserves formatting.\n    description: \"Builds on your `xlsxfmt` project.\"\n    commands: [\"pip install docforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Do benchmarks show improvement over LibreOffice headless?\"\n      - \"Can a Python user `pip install docforge` and convert a file?\"\n    concepts:\n      - \"Binary I/O (ZIP/PDF)\"\n      - \"XML processing\"\n      - \"Trait-based renderer pipeline (`DocumentReader`, `PdfRenderable`)\"\n      - \"Font rendering\"\n      - \"`unsafe` for performance-critical paths\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"OOXML specification\"}\n      - {title: \"`printpdf` crate docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option A\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: formulaengine\n    title: formulaengine\n    tagline: Spreadsheet Formula Computation Engine\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A standalone engine that evaluates spreadsheet formulas (SUM, VLOOKUP, IF, etc.) with a\n      dependency graph and incremental recalculation.\n    description: \"The “SQLite of formula evaluation.” Pairs with `xlsxfmt` to form a Rust spreadsheet toolkit that doesn’t exist in any language.\"\n    commands: [\"pip install formulaengine\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 100k cells with dependencies in under 1 second?\"\n      - \"Does the `xlsxfmt` integration work?\"\n      - \"Can a Python user `pip install formulaengine` and evaluate formulas?\"\n    concepts:\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Graph algorithms (topological sort, cycle detection)\"\n      - \"Enums with data (`Value`, `Expr`)\"\n      - \"Trait-based function registry\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"Incremental computation\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"`petgraph` crate docs\"}\n      - {title: \"Excel formula specification\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option B\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: ruleforge\n    title: ruleforge\n    tagline: Embeddable Business Rules Engine\n    phase: 5\n    weeks: 41-52\n    summary: \"A lightweight rules engine with its own DSL.\"\n    description: >-\n      Business analysts define rules like\n      `when customer.tier == \"gold\" AND order.total > 5000 then set discount = 0.15`, and the\n      engine evaluates them at runtime against JSON data. No redeployment needed for rule changes.\n      The Rust answer to Java’s Drools.\n    commands: [\"pip install ruleforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 10k rules in under 100ms?\"\n      - \"Does the explain mode produce human-readable output?\"\n      - \"Can a Python user `pip install ruleforge` and evaluate rules?\"\n    concepts:\n      - \"Language design (you’re building a DSL)\"\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Enums with data (`Expr`, `Value`, `Action`)\"\n      - \"Trait-based extensibility (`ConflictResolver`, `Function`)\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"`serde` (advanced)\"\n      - \"Audit logging\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"Drools documentation\", detail: \"for conceptual understanding\"}\n      - {title: \"OPA/Rego design docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option C\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\ntracks:\n  dsa:\n    title: DSA Remediation\n    summary: >-\n      This runs alongside the Rust program. Dedicate 2–3 hours per week (from your weekday evening\n      hours). Lower weekly target than the 6-month version — it fits the realistic schedule.\n    hours_per_week: {min: 2, max: 3}\n    stages:\n      - months: 1-3\n        title: Foundations\n        phases: [1]\n        topics: [\"NeetCode 150: Arrays & Hashing\", \"Two Pointers\", \"Sliding Window\", \"Stack\", \"Binary Search\"]\n        notes: [\"Do these in Python first for speed\", \"Focus: understand the pattern, not just the solution\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 4-7\n        title: Intermediate\n        phases: [2, 3]\n        topics:\n          - \"NeetCode 150: Linked Lists\"\n          - \"Trees\"\n          - \"Tries\"\n          - \"Backtracking\"\n          - \"Heap/Priority Queue\"\n          - \"Graphs (BFS/DFS)\"\n        notes: [\"Start redoing selected problems in Rust (combines DSA + Rust practice)\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 8-12\n        title: Advanced + Rust\n        phases: [4, 5]\n        topics:\n          - \"Dynamic Programming (essential for optimization problems in finance)\"\n          - \"Graph algorithms: Dijkstra\"\n          - \"Topological sort\"\n          - \"Cycle detection\"\n        notes:\n          - \"All new problems in Rust\"\n          - \"1–2 problems per week: harder problems take longer, and Phase 4–5 Rust is demanding\"\n        problems_per_week: {min: 1, max: 2}\n    goal: \"By month 12: solve any LeetCode medium confidently within 30 minutes, without AI assistance. In Rust or Python.\"\n  oss:\n    title: OSS Contributions\n    phases: [3, 4, 5]\n    summary: >-\n      This track runs alongside Phases 3, 4, and 5. It does not add weekly hours — it replaces some\n      of the reading/exploration time in those phases. A hiring manager at Cloudflare, Qdrant, or\n      Anduril sees solo portfolios regularly. What is rarer is a GitHub history showing merged PRs\n      to production Rust codebases they recognize.\n\n\n      The target is to demonstrate that you can write Rust at a standard that other experienced\n      Rust engineers will accept after review. That is a different skill than writing Rust that\n      works in isolation.\n    targets:\n      - repo: qdrant/qdrant\n        name: Qdrant\n        why: >-\n          Prior domain familiarity from your PKM work — you know what Qdrant does. Production Rust,\n          actively maintained, international team. Highest-leverage target.\n      - repo: vectordotdev/vector\n        name: Vector by Datadog\n        why: >-\n          High-performance log/metric aggregation in Rust. Architecturally similar to `airpost` at\n          production scale. Contributing here reinforces Phase 3 work.\n      - repo: tikv/tikv\n        name: TiKV\n        why: >-\n          Distributed key-value storage under TiDB. If databases become your long-term focus, the\n          most prestigious Rust database OSS project to have contributions to.\n    bars:\n      - phase: 3\n        title: First Contribution\n        goal: One merged PR before Phase 3 ends.\n        minimum: \"1 merged PR — any size\"\n        requires: merged-pr\n        count: 1\n        guidance:\n          - >-\n            Scope deliberately small. A documentation improvement, a missing example, or a\n            clearly-described small bug with a reproduction case. The goal is not impressive code —\n            it is learning how a real production Rust project handles review, CI requirements, and\n            contribution standards.\n          - >-\n            Before writing a single line: read the project’s `CONTRIBUTING.md` and issue tracker.\n            Understand what “good first issue” actually means in that codebase.\n      - phase: 4\n        title: Substantive Contribution\n        goal: One PR with real engineering substance.\n        minimum: \"1 substantive merged PR\"\n        requires: substantive-pr\n        count: 1\n        guidance:\n          - >-\n            By Phase 4 you have concurrency, async, and `criterion` benchmarking. You are capable\n            of touching core logic. Target: a feature built on an existing abstraction, a\n            performance improvement with benchmark comparison, or a meaningful bug fix in\n            concurrent code.\n      - phase: 5\n        title: Ongoing Engagement\n        goal: Additional PR or active issue engagement.\n        minimum: \"Additional PR or active issue engagement\"\n        requires: pr-or-engagement\n        count: 1\n        guidance: []\n    capstone_notes:\n      ruleforge: >-\n        If your capstone is `ruleforge`: contributing to OPA’s issue tracker or documenting research\n        on Grule’s architecture strengthens both.\n      formulaengine: >-\n        If your capstone is `formulaengine`: engaging with HyperFormula’s GitHub issues (even as a\n        reporter of bugs you discover) is legitimate community presence.\n\nai_rules:\n  allowed:\n    - \"Explain a compiler error after 15+ minutes of your own effort\"\n    - \"Explain a concept (what is a vtable? how does `dyn Trait` work?)\"\n    - \"Clarify a section of the Rust Book you’ve already read twice\"\n    - \"Discuss architectural tradeoffs for your projects\"\n  not_allowed:\n    - \"Write any Rust code for you\"\n    - \"Generate project boilerplate\"\n    - \"Solve a DSA problem for you\"\n    - \"Debug your code without you trying first\"\n  heuristic: \"If you haven’t earned the confusion by trying yourself, you haven’t earned the explanation.\"\n\nresources:\n  - {name: \"The Rust Programming Language (free online)\", type: Book, when: \"Phase 1–3\"}\n  - {name: \"`rustlings`\", type: Interactive exercises, when: \"Phase 1\"}\n  - {name: \"Rust by Example\", type: Reference, when: Throughout}\n  - {name: \"Jon Gjengset — Crust of Rust (YouTube)\", type: Video series, when: \"Phase 2–3\"}\n  - {name: \"Tokio Tutorial (tokio.rs)\", type: Online guide, when: \"Phase 3\"}\n  - {name: \"Rust for Rustaceans — Jon Gjengset\", type: Book, when: \"Phase 2–4\"}\n  - {name: \"Programming Rust (O’Reilly)\", type: Book, when: \"Phase 3–4\"}\n  - {name: \"The Rustonomicon (doc.rust-lang.org/nomicon)\", type: Official guide, when: \"Phase 4\"}\n  - {name: \"fasterthanli.me blog\", type: Blog, when: Throughout}\n  - {name: \"PyO3 User Guide\", type: Documentation, when: \"Phase 4–5\"}\n\n# 1-Year Outcome: \"If you complete this program honestly:\"\noutcomes:\n  - \"You will understand how memory works — concretely, not abstractly\"\n  - \"You will have 3+ tools that solve real problems and could be open-sourced or SaaS’d (`schemaguard`, `riskbook`, and your capstone)\"\n  - \"You will have a published crate on crates.io — whether it’s a document converter, a formula engine, or a rules engine — that fills a genuine gap in the Rust ecosystem\"\n  - \"You will have built a parser, evaluator, and trait-based architecture from scratch — the kind of work senior engineers do\"\n  - \"You will write better Python, SQL, and system designs because you understand the layers beneath\"\n  - \"You will be one of very few engineers in your peer cohort who work fluently at both the Python/ML layer and the systems layer\"\n  - \"The AI dependency will be resolved — not because you stopped using AI, but because you will know enough to catch its mistakes\"\n  - \"LeetCode mediums in 30 minutes without assistance\"\n\nclosing: \"The gap you identified is real. You identified it yourself, before it bit you. Now close it.\"\n"
-};
-
 /** A problem on one line, without the control characters the input it quotes may hold. */
 function formatProblem(problem) {
     const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
@@ -33984,6 +33975,6919 @@ function formatPath(path) {
             out += `[${JSON.stringify(String(part))}]`;
     }
     return out;
+}
+
+function getEnumValues(entries) {
+    const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+    const values = Object.entries(entries)
+        .filter(([k, _]) => numericValues.indexOf(+k) === -1)
+        .map(([_, v]) => v);
+    return values;
+}
+function joinValues(array, separator = "|") {
+    return array.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+    if (typeof value === "bigint")
+        return value.toString();
+    return value;
+}
+// the accessor lives on a shared prototype: an own accessor makes every box a dictionary-mode object (~360 B and a slow load per read against ~100 B and an inlined getter here)
+class Cached {
+    constructor(getter) {
+        this._getter = getter;
+        this._value = undefined;
+    }
+    get value() {
+        const getter = this._getter;
+        if (getter !== undefined) {
+            this._value = getter();
+            this._getter = undefined;
+        }
+        return this._value;
+    }
+}
+function cached(getter) {
+    return new Cached(getter);
+}
+function nullish(input) {
+    return input === null || input === undefined;
+}
+function cleanRegex(source) {
+    const start = source.startsWith("^") ? 1 : 0;
+    const end = source.endsWith("$") ? source.length - 1 : source.length;
+    return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+    const ratio = val / step;
+    const roundedRatio = Math.round(ratio);
+    // `val` and `step` each round to a double before the division rounds again, so a true decimal multiple's quotient can sit up to 1.5 of these scaled epsilons from the integer. A 1x tolerance therefore rejected 2.03 as a multiple of 0.07; 4x covers the worst case with margin.
+    const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+    if (Math.abs(ratio - roundedRatio) < tolerance)
+        return 0;
+    return ratio - roundedRatio;
+}
+function assignProp(target, prop, value) {
+    Object.defineProperty(target, prop, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+    });
+}
+/**
+ * Whichever object a def's `shape` currently answers from: the one the caller passed until the first read, the frozen copy after it.
+ *
+ * Its keys and descriptors read without invoking anything, which is what lets a discriminated union check its discriminator, and the cycle walk read a shape, without resolving a getter that references the schema being constructed. A def that answers `shape` from an accessor of its own has none.
+ */
+function rawShape(def) {
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    return desc?.get ? desc.get.raw : desc?.value;
+}
+// where a builder reads its source's keys and descriptors, resolving only a shape a def answers for itself. A shape resolves by object spread, so only its enumerable keys are ever part of it.
+function sourceShape(schema) {
+    return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+}
+// a key whose value is not settled yet, self-caching so every read after the first gets the same one
+function deferProp(target, key, getter) {
+    Object.defineProperty(target, key, {
+        get() {
+            const value = getter();
+            assignProp(this, key, value);
+            return value;
+        },
+        enumerable: true,
+        configurable: true,
+    });
+}
+// Writes a settled key. A plain assignment is much cheaper than `defineProperty` and produces the same descriptor, but it runs whatever setter already answers to the key — an accessor this shape deferred, or an inherited one, which `__proto__` has on every object and prototype pollution can add for any name.
+function putProp(target, key, value) {
+    if (key in target)
+        assignProp(target, key, value);
+    else
+        target[key] = value;
+}
+/**
+ * Copies `keys` of `source`'s shape onto `target`, each value passed through `wrap`.
+ *
+ * A key the source has resolved is copied through now, so the derived shape states it outright and nothing has to resolve it to learn what it holds. A key the source still defers stays deferred, and reads back through the source's own `shape`, so it resolves once and both shapes get that one schema.
+ */
+function mirrorShape(target, source, keys, wrap) {
+    const raw = sourceShape(source);
+    for (const key of keys) {
+        const desc = Object.getOwnPropertyDescriptor(raw, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get) {
+            deferProp(target, key, () => {
+                const value = source._zod.def.shape[key];
+                return wrap ? wrap(value, key) : value;
+            });
+        }
+        else
+            putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+    }
+}
+// same, for a plain shape a caller passed rather than a schema's
+function mirrorProps(target, source) {
+    for (const key of Reflect.ownKeys(source)) {
+        const desc = Object.getOwnPropertyDescriptor(source, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get)
+            deferProp(target, key, () => source[key]);
+        else
+            putProp(target, key, desc.value);
+    }
+}
+function mergeDefs(...defs) {
+    const mergedDescriptors = {};
+    for (const def of defs) {
+        const descriptors = Object.getOwnPropertyDescriptors(def);
+        Object.assign(mergedDescriptors, descriptors);
+    }
+    return Object.defineProperties({}, mergedDescriptors);
+}
+function esc(str) {
+    return JSON.stringify(str);
+}
+function slugify$1(input) {
+    return input
+        .toLowerCase()
+        .trim()
+        .replace(/[^\w\s-]/g, "")
+        .replace(/[\s_-]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+}
+const captureStackTrace = ("captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { });
+function isObject$1(data) {
+    return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+const allowsEval = /* @__PURE__*/ cached(() => {
+    // Skip the probe under `jitless`: strict CSPs report the caught `new Function` as a `securitypolicyviolation` even though the throw is swallowed.
+    if (globalConfig.jitless) {
+        return false;
+    }
+    // @ts-ignore
+    if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
+        return false;
+    }
+    try {
+        const F = Function;
+        new F("");
+        return true;
+    }
+    catch (_) {
+        return false;
+    }
+});
+function isPlainObject$2(o) {
+    if (isObject$1(o) === false)
+        return false;
+    // modified constructor
+    const ctor = o.constructor;
+    if (ctor === undefined)
+        return true;
+    if (typeof ctor !== "function")
+        return true;
+    // modified prototype
+    const prot = ctor.prototype;
+    if (isObject$1(prot) === false)
+        return false;
+    // ctor doesn't have static `isPrototypeOf`
+    if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+        return false;
+    }
+    return true;
+}
+function shallowClone(o) {
+    if (isPlainObject$2(o))
+        return { ...o };
+    if (Array.isArray(o))
+        return [...o];
+    if (o instanceof Map)
+        return new Map(o);
+    if (o instanceof Set)
+        return new Set(o);
+    return o;
+}
+const propertyKeyTypes = /* @__PURE__*/ new Set(["string", "number", "symbol"]);
+function escapeRegex(str) {
+    return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+// zod-specific utils
+function clone(inst, def, params) {
+    const cl = new inst._zod.constr(def ?? inst._zod.def);
+    if (!def || params?.parent)
+        cl._zod.parent = inst;
+    return cl;
+}
+function normalizeParams(_params) {
+    const params = _params;
+    if (!params)
+        return {};
+    if (typeof params === "string")
+        return { error: () => params };
+    if (params?.message !== undefined) {
+        if (params?.error !== undefined)
+            throw new Error("Cannot specify both `message` and `error` params");
+        params.error = params.message;
+    }
+    delete params.message;
+    if (typeof params.error === "string")
+        return { ...params, error: () => params.error };
+    return params;
+}
+function stringifyPrimitive(value) {
+    if (typeof value === "bigint")
+        return value.toString() + "n";
+    if (typeof value === "string")
+        return `"${value}"`;
+    return `${value}`;
+}
+function optionalKeys(shape) {
+    return Object.keys(shape).filter((k) => {
+        return shape[k]._zod.optin !== undefined && shape[k]._zod.optout === "optional";
+    });
+}
+
+const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
+    safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+    int32: [-2147483648, 2147483647],
+    uint32: [0, 4294967295],
+    float32: [-34028234663852886e22, 3.4028234663852886e38],
+    float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
+}))();
+const BIGINT_FORMAT_RANGES = {
+    int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
+    uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
+};
+function pick(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".pick() cannot be used on object schemas containing refinements");
+    }
+    const newShape = {};
+    mirrorShape(newShape, schema, maskedKeys(schema, mask));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+// the mask keys that select something, checked against the source's shape without resolving it
+function maskedKeys(schema, mask) {
+    const raw = sourceShape(schema);
+    const keys = [];
+    // `for...in` skips symbols, so a symbol in the mask would select nothing
+    for (const key of Reflect.ownKeys(mask)) {
+        if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+            throw new Error(`Unrecognized key: "${String(key)}"`);
+        }
+        if (mask[key])
+            keys.push(key);
+    }
+    return keys;
+}
+function omit$1(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".omit() cannot be used on object schemas containing refinements");
+    }
+    const omitted = new Set(maskedKeys(schema, mask));
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function extend(schema, shape) {
+    if (!isPlainObject$2(shape)) {
+        throw new Error("Invalid input to extend: expected a plain object");
+    }
+    const checks = schema._zod.def.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        // Only throw if new shape overlaps with existing shape. Use getOwnPropertyDescriptor to check key existence without accessing values
+        const existingShape = sourceShape(schema);
+        for (const key of Reflect.ownKeys(shape)) {
+            if (Object.getOwnPropertyDescriptor(existingShape, key) !== undefined) {
+                throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+            }
+        }
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+// the source's keys, then the caller's overlaid on top
+function extended(schema, shape) {
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+    mirrorProps(newShape, shape);
+    return newShape;
+}
+function safeExtend(schema, shape) {
+    if (!isPlainObject$2(shape)) {
+        throw new Error("Invalid input to safeExtend: expected a plain object");
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function merge$2(a, b) {
+    if (!b?._zod?.def) {
+        throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+    }
+    if (a._zod.def.checks?.length) {
+        throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+    }
+    const newShape = {};
+    mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
+    mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+    const def = mergeDefs(a._zod.def, {
+        shape: newShape,
+        get catchall() {
+            return b._zod.def.catchall;
+        },
+        checks: b._zod.def.checks ?? [],
+    });
+    return clone(a, def);
+}
+function partial(Class, schema, mask, name = "partial") {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    }
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class &&
+        ((value, key) => (selected && !selected.has(key) ? value : new Class({ type: "optional", innerType: value }))));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+}
+function required(Class, schema, mask) {
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => 
+    // overwrite with non-optional
+    selected && !selected.has(key) ? value : new Class({ type: "nonoptional", innerType: value }));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+}
+// invalid_type | too_big | too_small | invalid_format | not_multiple_of | unrecognized_keys | invalid_union | invalid_key | invalid_element | invalid_value | custom
+function aborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue !== true) {
+            return true;
+        }
+    }
+    return false;
+}
+// Checks for explicit abort (continue === false), as opposed to implicit abort (continue === undefined). Used to respect `abort: true` in .refine() even for checks that have a `when` function.
+function explicitlyAborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue === false) {
+            return true;
+        }
+    }
+    return false;
+}
+function prefixIssues(path, issues) {
+    return issues.map((iss) => {
+        var _a;
+        (_a = iss).path ?? (_a.path = []);
+        iss.path.unshift(path);
+        return iss;
+    });
+}
+function unwrapMessage(message) {
+    return typeof message === "string" ? message : message?.message;
+}
+/* A check holds no link back to the schema it is attached to — the same check instance is shared by every clone of that schema — so the owner is stamped onto the issues a check just raised, at the only point where both are in scope. Runs on the failure path only; `start` is the issue count from before the check ran. */
+/** The leading size checks of `defChecks` that set an upper bound, each paired with it. */
+function sizeCaps(defChecks) {
+    const caps = [];
+    for (const ch of defChecks ?? []) {
+        const d = ch._zod.def;
+        // a later check may rewrite the value
+        if (!/_(length|size)$|_equals$/.test(d.check))
+            break;
+        const max = d.maximum ?? d.length ?? d.size;
+        if (max >= 0)
+            caps.push([max, ch]);
+    }
+    return caps;
+}
+function attachSchema(issues, start, inst) {
+    var _a;
+    for (let i = start; i < issues.length; i++) {
+        (_a = issues[i]).schema ?? (_a.schema = inst);
+    }
+}
+function finalizeIssue(iss, ctx, config) {
+    var _a;
+    // A schema that raised an issue itself owns it outright, and outranks any stamp an enclosing check left in `attachSchema`. String formats and z.custom() are schema and check at once, so when they act as a check they defer to that stamp instead.
+    const traits = iss.inst?._zod?.traits;
+    if (traits?.has("$ZodType")) {
+        if (traits.has("$ZodCheck"))
+            (_a = iss).schema ?? (_a.schema = iss.inst);
+        else
+            iss.schema = iss.inst;
+    }
+    // Decreasing specificity, first map to return a message wins. `inst` is whatever raised the issue, so a check's own map outranks the owning schema's.
+    const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : undefined;
+    const message = iss.message
+        ? iss.message
+        : (unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ??
+            unwrapMessage(schemaError?.(iss)) ??
+            unwrapMessage(ctx?.error?.(iss)) ??
+            unwrapMessage(config.customError?.(iss)) ??
+            unwrapMessage(config.localeError?.(iss)) ??
+            "Invalid input");
+    // an explicit own-key copy beats object rest with excluded keys, which v8 routes through a generic runtime call; Object.keys rather than for-in so an issue pushed with a prototype does not leak inherited keys, and an own __proto__ key is dropped rather than assigned through the setter
+    const full = {};
+    for (const k of Object.keys(iss)) {
+        if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+            continue;
+        full[k] = iss[k];
+    }
+    full.path ?? (full.path = []);
+    full.message = message;
+    if (ctx?.reportInput) {
+        full.input = iss.input;
+    }
+    return full;
+}
+const highSurrogate = /[\uD800-\uDBFF]/;
+// Code points in `str`: a surrogate pair counts once, a lone surrogate as itself. Hand-rolled because the string iterator allocates and runs ~250x slower on this path; the regex probe exits ~50x quicker for a string with no astral characters.
+function codePointLength$1(str) {
+    const units = str.length;
+    if (!highSurrogate.test(str))
+        return units;
+    let count = units;
+    for (let i = 0; i < units - 1; i++) {
+        if ((str.charCodeAt(i) & 0xfc00) === 0xd800 && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            count--;
+            i++;
+        }
+    }
+    return count;
+}
+function getLengthableOrigin(input) {
+    if (Array.isArray(input))
+        return "array";
+    if (typeof input === "string")
+        return "string";
+    return "unknown";
+}
+function parsedType(data) {
+    const t = typeof data;
+    switch (t) {
+        case "number": {
+            return Number.isNaN(data) ? "nan" : "number";
+        }
+        case "object": {
+            if (data === null) {
+                return "null";
+            }
+            if (Array.isArray(data)) {
+                return "array";
+            }
+            const obj = data;
+            if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+                return obj.constructor.name;
+            }
+        }
+    }
+    return t;
+}
+function issue$1(...args) {
+    const [iss, input, inst] = args;
+    if (typeof iss === "string") {
+        return {
+            message: iss,
+            code: "custom",
+            input,
+            inst,
+        };
+    }
+    return { ...iss };
+}
+//////////    PROTOTYPE INSTALLERS     //////////
+//
+// Members live on the prototype and materialize per instance on first read, which keeps own-property count under the step where V8 stops using inline slots. Changing anything here means re-measuring runtime, memory and bundle size together — see "The three axes" in AGENTS.md.
+/**
+ * Installs a trait's members on its prototype. Each value builds that member for the instance on first read; the built value shadows the accessor as an own property, so a detached `const { parse } = schema` keeps working.
+ *
+ * Call this from a `proto` initializer, which runs once per prototype — never per instance.
+ */
+function members(proto, table) {
+    for (const key in table) {
+        const desc = Object.getOwnPropertyDescriptor(table, key);
+        // a getter installs as written, so it stays live: `description` reads through to the registry on every access. not enumerable: an object literal's is, and a prototype member never was
+        if (desc.get)
+            Object.defineProperty(proto, key, { ...desc, enumerable: false });
+        // a method materializes bound on first read, which is what keeps a detached member working: `const opt = schema.optional; opt()`
+        else
+            defineBound(proto, key, desc.value);
+    }
+}
+/** Shadows a prototype member with an own value, so a getter that builds from the instance runs once. */
+function own(inst, key, value, enumerable = true) {
+    Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+    return value;
+}
+/** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
+function hide(inst, key, value) {
+    return own(inst, key, value, false);
+}
+/** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
+function derived(computes, table) {
+    for (const key in computes) {
+        const compute = computes[key];
+        // an object literal's accessor is configurable and enumerable, and `members` copies the descriptor as written
+        Object.defineProperty(table, key, {
+            configurable: true,
+            enumerable: true,
+            get() {
+                return own(this, key, compute(this));
+            },
+            set(value) {
+                own(this, key, value);
+            },
+        });
+    }
+    return table;
+}
+function defineBound(proto, key, fn) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // vitest's spyOn calls a prototype getter bare to find the function it wraps, so a nullish receiver answers the raw method
+            return this == null ? fn : own(this, key, fn.bind(this));
+        },
+        set(value) {
+            own(this, key, value);
+        },
+    });
+}
+/** Returns the prototype to install on, or `undefined` if this group is already installed on it. */
+function claim(inst, sentinel) {
+    const proto = Object.getPrototypeOf(inst);
+    // Runs on every construction, so `in` rather than the costlier `hasOwnProperty.call`. Sentinels are keys the group itself defines.
+    return sentinel in proto ? undefined : proto;
+}
+// The internals whose init chain is installing. A second call for the same one is a derived constructor overriding its base, so it must not construct another schema in between or the override is dropped.
+let installing;
+// Set while a getter is running, so a value that resolved through a recursion break is not memoized. One shared descriptor shadows the key for the duration, which costs no per-key allocation.
+let broke = false;
+const breaker = {
+    configurable: true,
+    get() {
+        broke = true;
+        return undefined;
+    },
+};
+/**
+ * Installs a lazily-derived internal on the `_zod` prototype of `inst`'s
+ * constructor, computed from the internals object itself and cached there on
+ * first read. One accessor per constructor rather than one per instance.
+ */
+function defineLazyInternal(inst, key, compute) {
+    const proto = Object.getPrototypeOf(inst._zod);
+    if (key in proto && installing !== inst._zod) {
+        // A repeat construction: everything is installed already. Cleared here so the reference is not held past the first construction of every type.
+        installing = undefined;
+        return;
+    }
+    installing = inst._zod;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing so a re-entrant read from a recursive schema resolves to undefined instead of running the getter again.
+            Object.defineProperty(this, key, breaker);
+            const outer = broke;
+            broke = false;
+            try {
+                const value = compute(this);
+                // A result that resolved through a recursion break is recomputed once the graph is complete; everything else memoizes, undefined included.
+                if (broke)
+                    delete this[key];
+                else
+                    Object.defineProperty(this, key, { configurable: true, writable: true, value });
+                broke = broke || outer;
+                return value;
+            }
+            catch (err) {
+                // A compute that threw memoizes nothing, so a later read runs it again and fails the same way. The shadow goes with it, since leaving it installed would answer undefined for every later read.
+                delete this[key];
+                broke = broke || outer;
+                throw err;
+            }
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        },
+    });
+}
+/**
+ * Installs `key` on `inst`'s prototype, computed by `make` on first read and cached there as an own
+ * data property. One accessor per constructor rather than one per instance, because an own accessor
+ * puts every instance after the first into v8 dictionary mode. The key doubles as the sentinel.
+ */
+function installLazyProp(inst, key, make, enumerable) {
+    const proto = claim(inst, key);
+    if (!proto)
+        return;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing, so a re-entrant read from a self-referential shape resolves to undefined instead of running the getter again. A data property rather than an accessor: an own accessor is the dictionary-mode transition this exists to avoid.
+            const desc = { configurable: true, writable: true, enumerable, value: undefined };
+            Object.defineProperty(this, key, desc);
+            // a compute that throws leaves the shadow behind, so later reads answer undefined instead of re-throwing; `defineLazy` did the same, and `defineLazyInternal`'s delete-on-catch would cost bytes in every bundle for a case only a throwing user getter reaches
+            desc.value = make(this);
+            Object.defineProperty(this, key, desc);
+            return desc.value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+        },
+    });
+}
+/** Marks the thunk `_catch` synthesises for a constant catch value. `Function.length` cannot tell that thunk from a user callback — rest and defaulted parameters both report arity 0 — and a user callback reads `ctx.error`, whose issues only finalize correctly against the caller's per-parse error map. Provenance can say what arity cannot. A plain string key rather than `Symbol.for`, whose call at module scope no bundler can prove pure — the same shape that anchored `urlCanParse` into every build. */
+const CONSTANT_CATCH = "~constantCatch";
+/** Wraps a constant catch value in a thunk tagged with {@link CONSTANT_CATCH}. */
+function constantCatch(value) {
+    const fn = () => value;
+    fn[CONSTANT_CATCH] = true;
+    return fn;
+}
+
+var _a$1;
+/** A special constant with type `never` */
+const NEVER = /*@__PURE__*/ Object.freeze({
+    status: "aborted",
+});
+/* Shared descriptor for installing `_zod`; defineProperty reads it
+ * synchronously, so reusing one object avoids a per-instance allocation. */
+const _zodDesc = { value: undefined, enumerable: false };
+// null where suppressing the capture would be unrecoverable: `parse()` puts the frames back with `captureStackTrace`, so without it the throw would lose its stack. also latched to null once `stackTraceLimit` proves unassignable, which a realm can do at any point by hardening Error
+let _E = "captureStackTrace" in Error ? Error : null;
+// v8 captures a stack trace inside the Error constructor, which dominates a failed parse; costs only the frames, and parse() restores those. the constructor must RUN: Object.create is cheaper and passes instanceof, but Error.isError and util.types.isNativeError check an internal slot
+function newError(Definition) {
+    const E = _E;
+    if (E) {
+        const saved = E.stackTraceLimit;
+        if (typeof saved === "number") {
+            try {
+                E.stackTraceLimit = 0;
+            }
+            catch {
+                _E = null;
+                return new Definition();
+            }
+            try {
+                return new Definition();
+            }
+            finally {
+                E.stackTraceLimit = saved;
+            }
+        }
+    }
+    return new Definition();
+}
+function $constructor(name, initializer, 
+/** This trait's members, installed once on every prototype that composes it. They cannot be declared in the initializer above: that runs per instance, and the prototype is shared. */
+proto, params) {
+    // Prototype for this constructor's `_zod` internals. Lazily-derived fields (`values`, `pattern`, `optin`, …) install here once rather than as an accessor on every instance.
+    const zodProto = {};
+    // Assigning the fields in the constructor body is what gives instances in-object slots; building the object literally and reparenting it costs a second allocation and a generic property copy.
+    function Internals(def) {
+        this.def = def;
+        this.constr = _;
+        this.traits = new Set();
+    }
+    Internals.prototype = zodProto;
+    const protoMembers = proto;
+    // One trait's members land on every prototype whose chain composes it, so the answer is per prototype rather than per trait.
+    const initialized = protoMembers && new WeakSet();
+    function init(inst, def) {
+        if (!inst._zod) {
+            _zodDesc.value = new Internals(def);
+            try {
+                Object.defineProperty(inst, "_zod", _zodDesc);
+            }
+            finally {
+                // Cleared even on throw, so the shared descriptor never leaks one instance's internals into the next.
+                _zodDesc.value = undefined;
+            }
+        }
+        else if (inst._zod.traits.has(name)) {
+            return;
+        }
+        inst._zod.traits.add(name);
+        initializer(inst, def);
+        if (initialized) {
+            // `super(def)` from a user subclass gives `this` a prototype the subclass owns, and installing there would overwrite whatever the subclass declared. `constr` built the instance, so its prototype is the one below the subclass's that should carry the members. A receiver whose chain never reaches that prototype installs on its own, which for a plain object handed straight to `init` means `Object.prototype` — unchanged from before.
+            const own = Object.getPrototypeOf(inst);
+            const ctorProto = inst._zod.constr.prototype;
+            let up = own;
+            while (up && up !== ctorProto)
+                up = Object.getPrototypeOf(up);
+            const target = up ?? own;
+            if (!initialized.has(target)) {
+                initialized.add(target);
+                members(target, protoMembers);
+            }
+        }
+        // support prototype modifications; for-in avoids the array allocation of Object.keys on the (usually empty) prototype
+        const proto = _.prototype;
+        for (const k in proto) {
+            if (!Object.prototype.hasOwnProperty.call(proto, k))
+                continue;
+            if (!(k in inst)) {
+                inst[k] = proto[k].bind(inst);
+            }
+        }
+    }
+    // doesn't work if Parent has a constructor with arguments
+    const Parent = params?.Parent ?? Object;
+    class Definition extends Parent {
+    }
+    Object.defineProperty(Definition, "name", { value: name });
+    function _(def) {
+        const inst = params?.Parent ? newError(Definition) : this;
+        init(inst, def);
+        const deferred = inst._zod.deferred;
+        if (deferred) {
+            for (const fn of deferred) {
+                fn();
+            }
+            // Released: initializers run once, and the list would otherwise be retained for the schema's lifetime.
+            inst._zod.deferred = undefined;
+        }
+        // Global post-processor hook. Internal: installed by `import "zod/compile"` to enable AOT compilation for every constructed schema. Runs last, once the instance is fully built, because it hands the instance to compile(). The post-processor is expected to be reentrancy-guarded by its own implementation.
+        const pp = globalThis.__zod_globalConfig?.postProcessor;
+        if (pp)
+            pp(inst);
+        return inst;
+    }
+    Object.defineProperty(_, "init", { value: init });
+    Object.defineProperty(_, Symbol.hasInstance, {
+        value: (inst) => {
+            if (params?.Parent && inst instanceof params.Parent)
+                return true;
+            return inst?._zod?.traits?.has(name);
+        },
+    });
+    Object.defineProperty(_, "name", { value: name });
+    return _;
+}
+class $ZodAsyncError extends Error {
+    constructor() {
+        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+    }
+}
+class $ZodEncodeError extends Error {
+    constructor(name) {
+        super(`Encountered unidirectional transform during encode: ${name}`);
+        this.name = "ZodEncodeError";
+    }
+}
+(_a$1 = globalThis).__zod_globalConfig ?? (_a$1.__zod_globalConfig = {});
+const globalConfig = globalThis.__zod_globalConfig;
+function config(newConfig) {
+    if (newConfig)
+        Object.assign(globalConfig, newConfig);
+    return globalConfig;
+}
+
+/* Computing the message eagerly is expensive (pretty-printed JSON of all
+ * issues), so defer it until first read. The accessor functions and
+ * descriptors are shared across instances to keep error construction
+ * cheap; the computed message is cached on the internals object. The
+ * setter preserves plain assignment semantics for consumers that
+ * overwrite `message`. */
+function _getMessage() {
+    const internals = this._zod;
+    internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+    return internals.message;
+}
+function _setMessage(value) {
+    this._zod.message = value;
+}
+const _messageDesc = {
+    get: _getMessage,
+    set: _setMessage,
+    enumerable: true,
+    configurable: true,
+};
+const _issuesDesc = { value: undefined, enumerable: false };
+/* Prototypes that already carry the lazy `toString`. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+const initializer$1 = (inst, def) => {
+    inst.name = "$ZodError";
+    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
+    _issuesDesc.value = def;
+    Object.defineProperty(inst, "issues", _issuesDesc);
+    // Clear the shared slot; a retained `value` pins the last error's issues.
+    _issuesDesc.value = undefined;
+    Object.defineProperty(inst, "message", _messageDesc);
+    /* `toString` lives as a non-enumerable lazy getter on the shared
+     * prototype; on first access it caches a per-instance closure so
+     * detached usage still works. */
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+            configurable: true,
+            enumerable: false,
+            get() {
+                const value = () => this.message;
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+                return value;
+            },
+            set(value) {
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            },
+        });
+    }
+};
+const $ZodError = $constructor("$ZodError", initializer$1);
+/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
+ * ("toString", "constructor") would otherwise read through to the prototype, and assigning
+ * "__proto__" would hit the setter instead of creating a key. */
+function node(obj, key, make) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (key === "__proto__") {
+            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+        }
+        else {
+            obj[key] = make();
+        }
+    }
+    return obj[key];
+}
+function flattenError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of error.issues) {
+        if (sub.path.length > 0) {
+            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+        }
+        else {
+            formErrors.push(mapper(sub));
+        }
+    }
+    return { formErrors, fieldErrors };
+}
+function formatError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = { _errors: [] };
+    const processError = (error, path = []) => {
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    fieldErrors._errors.push(mapper(issue));
+                }
+                else {
+                    let curr = fieldErrors;
+                    let i = 0;
+                    while (i < fullpath.length) {
+                        const el = fullpath[i];
+                        const terminal = i === fullpath.length - 1;
+                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
+                        if (el === "_errors") {
+                            if (terminal)
+                                curr._errors.push(mapper(issue));
+                            i++;
+                            continue;
+                        }
+                        // A path element may collide with an inherited property name such as
+                        // "__proto__" or "constructor". Truthiness checks read the prototype
+                        // (so no node is created, then ._errors.push throws), and bracket
+                        // assignment of "__proto__" hits the setter instead of creating an
+                        // own key. Guard the read with hasOwnProperty and create the node
+                        // with defineProperty so any path element becomes a real own key.
+                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+                            Object.defineProperty(curr, el, {
+                                value: { _errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        const node = curr[el];
+                        if (terminal) {
+                            node._errors.push(mapper(issue));
+                        }
+                        curr = node;
+                        i++;
+                    }
+                }
+            }
+        }
+    };
+    processError(error);
+    return fieldErrors;
+}
+
+// Always both keys, so the `_params` read site in `_parse` sees one object shape rather than two.
+function finalizeParams(callee, params) {
+    return { callee: params?.callee ?? callee, Err: params?.Err };
+}
+const _parse = (_Err) => {
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+        const result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            throw new $ZodAsyncError();
+        }
+        if (result.issues.length) {
+            const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+            captureStackTrace(e, _params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const _parseAsync = (_Err) => {
+    const fn = async (schema, value, _ctx, params) => {
+        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+        let result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise)
+            result = await result;
+        if (result.issues.length) {
+            const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+            captureStackTrace(e, params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const _safeParse = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+    const result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+    }
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+// the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
+function failure(Err, issues, ctx) {
+    let error;
+    return {
+        success: false,
+        get error() {
+            if (!error) {
+                error = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+                // finalizeIssue drops `input`, so the built error holds nothing; keeping the raw issues past this point pins the parsed value for the life of the result
+                issues = undefined;
+                ctx = undefined;
+            }
+            return error;
+        },
+        set error(e) {
+            error = e;
+            // a replacement makes the getter's branch unreachable, so the captures have to go here too
+            issues = undefined;
+            ctx = undefined;
+        },
+    };
+}
+const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+// registry mirrors of the compiler's sentinels, so this module never imports the compiler
+const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
+// Deliberately tiny, because v8 will not inline a body carrying the fallback's object literals and throw. Everything that is not the compiled happy path lives in validateFallback, and that split is worth ~35% on a compiled schema.
+const validate = ((schema, value, _ctx) => {
+    const validator = schema._zod.bag.validator;
+    if (validator !== undefined) {
+        if (validator(value) !== COMPILE_INVALID)
+            return true;
+        // a definite sentinel means the runtime would reject, so skip the re-parse; a ctx can still change the answer
+        if (validator.definite === true && _ctx === undefined)
+            return false;
+    }
+    return validateFallback(schema, value, _ctx);
+});
+function validateFallback(schema, value, _ctx) {
+    const ctx = _ctx
+        ? { ..._ctx, async: false, abortEarly: true }
+        : { async: false, abortEarly: true };
+    const fallbackRun = schema._zod.bag.fallbackRun;
+    let result;
+    if (fallbackRun) {
+        // skip nested fast paths on the fallback, so user callbacks keep the at-most-twice bound
+        ctx[COMPILE_FALLBACK] = true;
+        result = fallbackRun({ value, issues: [] }, ctx);
+    }
+    else {
+        result = schema._zod.run({ value, issues: [] }, ctx);
+    }
+    if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+    }
+    return result.issues.length === 0;
+}
+// no fast path: the compiler keeps async parses on the runtime, because a promise-returning callback that is not declared async compiles to a throw
+const validateAsync$1 = async (schema, value, _ctx) => {
+    const ctx = _ctx
+        ? { ..._ctx, async: true, abortEarly: true }
+        : { async: true, abortEarly: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length === 0;
+};
+const _encode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return parse(schema, value, ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const _decode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        return parse(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const _encodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return (await parseAsync(schema, value, ctx, finalizeParams(fn, _params)));
+    };
+    return fn;
+};
+const _decodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const _safeEncode = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParse(_Err)(schema, value, ctx);
+};
+const _safeDecode = (_Err) => (schema, value, _ctx) => {
+    return _safeParse(_Err)(schema, value, _ctx);
+};
+const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParseAsync(_Err)(schema, value, ctx);
+};
+const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+    return _safeParseAsync(_Err)(schema, value, _ctx);
+};
+
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const cuid = /^[cC][0-9a-z]{6,}$/;
+const cuid2 = /^[0-9a-z]+$/;
+const ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+const xid = /^[0-9a-vA-V]{20}$/;
+const ksuid = /^[A-Za-z0-9]{27}$/;
+const nanoid = /^[a-zA-Z0-9_-]{21}$/;
+function nanoidOfLength(length) {
+    return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+}
+/** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
+const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+/** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
+const guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+/** Returns a regex for validating an RFC 9562/4122 UUID.
+ *
+ * @param version Optionally specify a version 1-8. If no version is specified, all versions are supported. */
+const uuid = (version) => {
+    if (!version)
+        return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+    return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+};
+/** Practical email validation */
+const email$1 = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+// from https://thekevinscott.com/emojis-in-javascript/#writing-a-regular-expression
+// Single character class, not an alternation: the two properties overlap (U+1F9B0-U+1F9B3), so `(A|B)+` backtracks exponentially on a failed match. The leading lookahead then demands one anchor — a pictograph, a regional indicator, or the enclosing keycap — because `\p{Emoji_Component}` on its own covers ASCII digits, `#`, `*`, ZWJ, variation selectors and skin tone modifiers, none of which is an emoji without a base.
+const _emoji$1 = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+function emoji() {
+    return new RegExp(_emoji$1, "u");
+}
+const ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+const ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+const cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+const cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+// https://stackoverflow.com/questions/7860392/determine-if-string-is-in-base64-using-javascript
+const base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+const base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+const httpProtocol = /^https?$/;
+// https://blog.stevenlevithan.com/archives/validate-phone-number#r4-3 (regex sans spaces) E.164: leading digit must be 1-9; total digits (excluding '+') between 7-15
+const e164 = /^\+[1-9]\d{6,14}$/;
+const dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+
+function anchor(source) {
+    return new RegExp(`^${source}$`);
+}
+const date$2 = /*@__PURE__*/ anchor(dateSource);
+function timeSource(args) {
+    const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+    const regex = typeof args.precision === "number"
+        ? args.precision === -1
+            ? `${hhmm}`
+            : args.precision === 0
+                ? `${hhmm}:[0-5]\\d`
+                : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}`
+        : args.seconds
+            ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?`
+            : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+    return regex;
+}
+function time(args) {
+    return new RegExp(`^${timeSource(args)}$`);
+}
+// Adapted from https://stackoverflow.com/a/3143231
+function datetime(args) {
+    const opts = ["Z"];
+    // if (args.offset) opts.push(`([+-]\\d{2}:\\d{2})`);
+    if (args.offset)
+        opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+    // RFC 3339 mandates seconds wherever the time carries a `Z` or an offset, so only the unqualified form `local` adds may omit them
+    const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
+    const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+    return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+}
+// the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
+const anyString = /^[\s\S]{0,}$/;
+const integer = /^-?\d+$/;
+const number$1 = /^-?\d+(?:\.\d+)?$/;
+// regex for string with no uppercase letters
+const lowercase = /^[^A-Z]*$/;
+// regex for string with no lowercase letters
+const uppercase = /^[^a-z]*$/;
+
+// import { $ZodType } from "./schemas.js";
+const $ZodCheck = /*@__PURE__*/ $constructor("$ZodCheck", (inst, def) => {
+    var _a;
+    inst._zod ?? (inst._zod = {});
+    inst._zod.def = def;
+    (_a = inst._zod).onattach ?? (_a.onattach = []);
+});
+/** Default `when` for length-based checks: run only on non-nullish values with a `length`. */
+const _whenHasLength = (payload) => {
+    const val = payload.value;
+    return !nullish(val) && val.length !== undefined;
+};
+const numericOriginMap = {
+    number: "number",
+    bigint: "bigint",
+    object: "date",
+};
+const $ZodCheckLessThan = /*@__PURE__*/ $constructor("$ZodCheckLessThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_big",
+            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_small",
+            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMultipleOf = 
+/*@__PURE__*/ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (typeof payload.value !== typeof def.value)
+            throw new Error("Cannot mix number and bigint in multiple_of check.");
+        const isMultiple = typeof payload.value === "bigint"
+            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+            : floatSafeRemainder(payload.value, def.value) === 0;
+        if (isMultiple)
+            return;
+        payload.issues.push({
+            origin: typeof payload.value,
+            code: "not_multiple_of",
+            divisor: def.value,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    def.format = def.format || "float64";
+    const isInt = def.format?.includes("int");
+    const origin = isInt ? "int" : "number";
+    const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+            if (!Number.isInteger(input)) {
+                // invalid_format issue
+                // payload.issues.push({
+                //   expected: def.format,
+                //   format: def.format,
+                //   code: "invalid_format",
+                //   input,
+                //   inst,
+                // });
+                // invalid_type issue
+                payload.issues.push({
+                    expected: origin,
+                    format: def.format,
+                    code: "invalid_type",
+                    continue: false,
+                    input,
+                    inst,
+                });
+                return;
+                // not_multiple_of issue
+                // payload.issues.push({
+                //   code: "not_multiple_of",
+                //   origin: "number",
+                //   input,
+                //   inst,
+                //   divisor: 1,
+                // });
+            }
+            if (!Number.isSafeInteger(input)) {
+                if (input > 0) {
+                    // too_big
+                    payload.issues.push({
+                        input,
+                        code: "too_big",
+                        maximum: Number.MAX_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                else {
+                    // too_small
+                    payload.issues.push({
+                        input,
+                        code: "too_small",
+                        minimum: Number.MIN_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                return;
+            }
+        }
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_small",
+                minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodCheckMaxLength = /*@__PURE__*/ $constructor("$ZodCheckMaxLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
+        const length = typeof input === "string" && units > def.maximum ? codePointLength$1(input) : units;
+        if (length <= def.maximum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so fewer units than the floor can never reach it and twice the floor always clears it. Only in between is the exact count in doubt.
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2
+            ? codePointLength$1(input)
+            : units;
+        if (length >= def.minimum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLengthEquals = /*@__PURE__*/ $constructor("$ZodCheckLengthEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
+        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
+            ? codePointLength$1(input)
+            : units;
+        if (length === def.length)
+            return;
+        const origin = getLengthableOrigin(input);
+        const tooBig = length > def.length;
+        payload.issues.push({
+            origin,
+            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStringFormat = /*@__PURE__*/ $constructor("$ZodCheckStringFormat", (inst, def) => {
+    var _a, _b;
+    $ZodCheck.init(inst, def);
+    if (def.pattern)
+        (_a = inst._zod).check ?? (_a.check = (payload) => {
+            def.pattern.lastIndex = 0;
+            if (def.pattern.test(payload.value))
+                return;
+            payload.issues.push({
+                origin: "string",
+                code: "invalid_format",
+                format: def.format,
+                input: payload.value,
+                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
+                inst,
+                continue: !def.abort,
+            });
+        });
+    else
+        (_b = inst._zod).check ?? (_b.check = () => { });
+});
+const $ZodCheckRegex = /*@__PURE__*/ $constructor("$ZodCheckRegex", (inst, def) => {
+    $ZodCheckStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "regex",
+            input: payload.value,
+            pattern: def.pattern.toString(),
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLowerCase = /*@__PURE__*/ $constructor("$ZodCheckLowerCase", (inst, def) => {
+    def.pattern ?? (def.pattern = lowercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckUpperCase = /*@__PURE__*/ $constructor("$ZodCheckUpperCase", (inst, def) => {
+    def.pattern ?? (def.pattern = uppercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckIncludes = /*@__PURE__*/ $constructor("$ZodCheckIncludes", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const escapedRegex = escapeRegex(def.includes);
+    // `String.prototype.includes(sub, position)` matches `sub` at `position`
+    // OR LATER, so the pattern must allow at least `position` leading chars
+    // (`{N,}`), not exactly `position` chars (`{N}`).
+    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+    def.pattern = pattern;
+    inst._zod.check = (payload) => {
+        if (payload.value.includes(def.includes, def.position))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "includes",
+            includes: def.includes,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStartsWith = /*@__PURE__*/ $constructor("$ZodCheckStartsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.startsWith(def.prefix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "starts_with",
+            prefix: def.prefix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckEndsWith = /*@__PURE__*/ $constructor("$ZodCheckEndsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.endsWith(def.suffix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "ends_with",
+            suffix: def.suffix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        payload.value = def.tx(payload.value);
+    };
+});
+
+class Doc {
+    constructor(args = [], closed = {}) {
+        this.content = [];
+        this.indent = 0;
+        this.args = args;
+        this.closed = closed;
+    }
+    // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
+    indented(fn) {
+        this.indent += 1;
+        try {
+            fn(this);
+        }
+        finally {
+            this.indent -= 1;
+        }
+    }
+    write(arg) {
+        if (typeof arg === "function") {
+            arg(this, { execution: "sync" });
+            arg(this, { execution: "async" });
+            return;
+        }
+        const content = arg;
+        const lines = content.split("\n").filter((x) => x);
+        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
+        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+        for (const line of dedented) {
+            this.content.push(line);
+        }
+    }
+    compile() {
+        const F = Function;
+        const content = this?.content ?? [``];
+        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`);
+        return factory(...Object.values(this.closed));
+    }
+}
+
+const version$1 = {
+    major: 4,
+    minor: 6,
+    patch: 7,
+};
+
+const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
+    var _a;
+    inst ?? (inst = {});
+    inst._zod.def = def; // set _def property
+    inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
+    inst._zod.version = version$1;
+    const defChecks = inst._zod.def.checks;
+    // if inst is itself a checks.$ZodCheck, run it as a check
+    const checks = inst._zod.traits.has("$ZodCheck")
+        ? [inst, ...(defChecks ?? [])]
+        : defChecks?.length
+            ? [...defChecks]
+            : [];
+    for (const ch of checks) {
+        for (const fn of ch._zod.onattach) {
+            fn(inst);
+        }
+    }
+    if (checks.length === 0) {
+        // deferred initializer inst._zod.parse is not yet defined
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred?.push(() => {
+            inst._zod.run = inst._zod.parse;
+        });
+    }
+    else {
+        const runChecks = (payload, checks, ctx) => {
+            if (payload.memo)
+                return payload;
+            let isAborted = aborted(payload);
+            let asyncResult;
+            for (const ch of checks) {
+                if (ch._zod.def.when) {
+                    if (explicitlyAborted(payload))
+                        continue;
+                    const shouldRun = ch._zod.def.when(payload);
+                    if (!shouldRun)
+                        continue;
+                }
+                else if (isAborted) {
+                    continue;
+                }
+                const currLen = payload.issues.length;
+                const _ = ch._zod.check(payload);
+                if (_ instanceof Promise && ctx?.async === false) {
+                    throw new $ZodAsyncError();
+                }
+                if (asyncResult || _ instanceof Promise) {
+                    asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                        await _;
+                        const nextLen = payload.issues.length;
+                        if (nextLen === currLen)
+                            return;
+                        attachSchema(payload.issues, currLen, inst);
+                        if (!isAborted)
+                            isAborted = aborted(payload, currLen);
+                    });
+                }
+                else {
+                    const nextLen = payload.issues.length;
+                    if (nextLen === currLen)
+                        continue;
+                    attachSchema(payload.issues, currLen, inst);
+                    if (!isAborted)
+                        isAborted = aborted(payload, currLen);
+                }
+            }
+            if (asyncResult) {
+                return asyncResult.then(() => {
+                    return payload;
+                });
+            }
+            return payload;
+        };
+        const handleCanaryResult = (canary, payload, ctx) => {
+            // abort if the canary is aborted
+            if (aborted(canary)) {
+                canary.aborted = true;
+                return canary;
+            }
+            // run checks first, then
+            const checkResult = runChecks(payload, checks, ctx);
+            if (checkResult instanceof Promise) {
+                if (ctx.async === false)
+                    throw new $ZodAsyncError();
+                return checkResult.then((checkResult) => inst._zod.parse(checkResult, ctx));
+            }
+            return inst._zod.parse(checkResult, ctx);
+        };
+        inst._zod.run = (payload, ctx) => {
+            if (ctx.skipChecks) {
+                return inst._zod.parse(payload, ctx);
+            }
+            if (ctx.direction === "backward") {
+                // run canary initial pass (no checks)
+                const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+                if (canary instanceof Promise) {
+                    return canary.then((canary) => {
+                        return handleCanaryResult(canary, payload, ctx);
+                    });
+                }
+                return handleCanaryResult(canary, payload, ctx);
+            }
+            // forward
+            const result = inst._zod.parse(payload, ctx);
+            if (result instanceof Promise) {
+                if (ctx.async === false)
+                    throw new $ZodAsyncError();
+                return result.then((result) => runChecks(result, checks, ctx));
+            }
+            return runChecks(result, checks, ctx);
+        };
+    }
+}, {
+    // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+    get "~standard"() {
+        return hide(this, "~standard", standardProps(this));
+    },
+    set "~standard"(value) {
+        own(this, "~standard", value);
+    },
+});
+/** The Standard Schema surface for `inst`. Shared so wrappers can extend it without forcing it. */
+// a Standard Schema result only reports issues, so a failure finalizes them straight off the raw payload: no ZodError, and no lazy result to read through
+const toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+async function validateAsync(inst, value) {
+    const ctx = { async: true };
+    return toStandardResult((await inst._zod.run({ value, issues: [] }, ctx)), ctx);
+}
+function standardProps(inst) {
+    return {
+        validate: (value) => {
+            const ctx = { async: false };
+            try {
+                const r = inst._zod.run({ value, issues: [] }, ctx);
+                if (!(r instanceof Promise))
+                    return toStandardResult(r, ctx);
+            }
+            catch (_) { }
+            // async function so a synchronously throwing check rejects instead of escaping validate
+            return validateAsync(inst, value);
+        },
+        vendor: "zod",
+        version: 1,
+    };
+}
+const $ZodString = /*@__PURE__*/ $constructor("$ZodString", (inst, def) => {
+    $ZodType.init(inst, def);
+    // a format's own pattern, else unbounded; a template literal derives the check-aware form itself
+    inst._zod.pattern = def.pattern ?? anyString;
+    inst._zod.parse = (payload, _) => {
+        if (def.coerce)
+            try {
+                payload.value = String(payload.value);
+            }
+            catch (_) { }
+        if (typeof payload.value === "string")
+            return payload;
+        payload.issues.push({
+            expected: "string",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodStringFormat = /*@__PURE__*/ $constructor("$ZodStringFormat", (inst, def) => {
+    // check initialization must come first
+    $ZodCheckStringFormat.init(inst, def);
+    $ZodString.init(inst, def);
+});
+const $ZodGUID = /*@__PURE__*/ $constructor("$ZodGUID", (inst, def) => {
+    def.pattern ?? (def.pattern = guid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodUUID = /*@__PURE__*/ $constructor("$ZodUUID", (inst, def) => {
+    if (def.version) {
+        const versionMap = {
+            v1: 1,
+            v2: 2,
+            v3: 3,
+            v4: 4,
+            v5: 5,
+            v6: 6,
+            v7: 7,
+            v8: 8,
+        };
+        const v = versionMap[def.version];
+        if (v === undefined)
+            throw new Error(`Invalid UUID version: "${def.version}"`);
+        def.pattern ?? (def.pattern = uuid(v));
+    }
+    else
+        def.pattern ?? (def.pattern = uuid());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodEmail = /*@__PURE__*/ $constructor("$ZodEmail", (inst, def) => {
+    def.pattern ?? (def.pattern = email$1);
+    $ZodStringFormat.init(inst, def);
+});
+/** The `://` guard rejected the input before the URL constructor saw it. */
+const URL_BAD_FORMAT = 1;
+/** The URL parser rejected the input. */
+const URL_UNPARSEABLE = 2;
+function canParseURL(input) {
+    try {
+        if (typeof URL !== "undefined" && typeof URL.canParse === "function")
+            return URL.canParse(input);
+        new URL(input);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function validateURL(trimmed, def) {
+    if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
+        return canParseURL(trimmed) || URL_UNPARSEABLE;
+    }
+    return parseURLObject(trimmed, def);
+}
+/** Parses a URL while preserving the non-normalizing HTTP guard. */
+function parseURLObject(trimmed, def) {
+    // When normalize is off, require :// for http/https URLs. This prevents strings like "http:example.com" or "https:/path" from being silently accepted
+    if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+        return URL_BAD_FORMAT;
+    }
+    try {
+        if (typeof URL !== "undefined") {
+            const URLStatic = URL;
+            if (typeof URLStatic.parse === "function")
+                return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        }
+        // @ts-ignore
+        return new URL(trimmed);
+    }
+    catch {
+        return URL_UNPARSEABLE;
+    }
+}
+const asciiTabOrNewline = /[\t\n\r]/g;
+/** The URL parser deletes every ASCII tab, LF and CR from its input before it parses, so `new URL("https://exa\nmple.com")` reports on `example.com`. Applying the same deletion to the returned value closes the half of that divergence which can move the host; the parser's other rewrite, stripping C0 controls at the edges, cannot. */
+function stripTabAndNewline(value) {
+    return value.replace(asciiTabOrNewline, "");
+}
+function urlHostnameOk(url, hostname) {
+    hostname.lastIndex = 0;
+    return hostname.test(url.hostname);
+}
+function urlProtocolOk(url, protocol) {
+    protocol.lastIndex = 0;
+    return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
+}
+const $ZodURL = /*@__PURE__*/ $constructor("$ZodURL", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        try {
+            // Trim whitespace from input
+            const trimmed = payload.value.trim();
+            const url = validateURL(trimmed, def);
+            if (url === URL_BAD_FORMAT) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid URL format",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === URL_UNPARSEABLE) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === true) {
+                payload.value = stripTabAndNewline(trimmed);
+                return;
+            }
+            if (def.hostname && !urlHostnameOk(url, def.hostname)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid hostname",
+                    pattern: def.hostname.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            if (def.protocol && !urlProtocolOk(url, def.protocol)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid protocol",
+                    pattern: def.protocol.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            // Set the output value based on normalize flag
+            payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
+            return;
+        }
+        catch (_) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "url",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodEmoji = /*@__PURE__*/ $constructor("$ZodEmoji", (inst, def) => {
+    def.pattern ?? (def.pattern = emoji());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodNanoID = /*@__PURE__*/ $constructor("$ZodNanoID", (inst, def) => {
+    if (def.length !== undefined && (!Number.isInteger(def.length) || def.length < 1))
+        throw new Error(`Invalid nanoid length: ${def.length}`);
+    def.pattern ?? (def.pattern = def.length === undefined ? nanoid : nanoidOfLength(def.length));
+    $ZodStringFormat.init(inst, def);
+});
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link $ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const $ZodCUID = /*@__PURE__*/ $constructor("$ZodCUID", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodCUID2 = /*@__PURE__*/ $constructor("$ZodCUID2", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid2);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodULID = /*@__PURE__*/ $constructor("$ZodULID", (inst, def) => {
+    def.pattern ?? (def.pattern = ulid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodXID = /*@__PURE__*/ $constructor("$ZodXID", (inst, def) => {
+    def.pattern ?? (def.pattern = xid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodKSUID = /*@__PURE__*/ $constructor("$ZodKSUID", (inst, def) => {
+    def.pattern ?? (def.pattern = ksuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODateTime = /*@__PURE__*/ $constructor("$ZodISODateTime", (inst, def) => {
+    def.pattern ?? (def.pattern = datetime(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODate = /*@__PURE__*/ $constructor("$ZodISODate", (inst, def) => {
+    def.pattern ?? (def.pattern = date$2);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
+    def.pattern ?? (def.pattern = time(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
+    def.pattern ?? (def.pattern = duration);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv4);
+    $ZodStringFormat.init(inst, def);
+});
+/** An IPv6 address is written with hex digits, colons and dots, and nothing else. The guard is what makes the check below an IPv6 check: `new URL("http://[...]")` parses an authority, not an address, so `@` and `\` re-delimit it and `"::@1\\"` validates against the host `0.0.0.1`. The URL parser also deletes ASCII tab, LF and CR rather than failing, which is how `"::1\n"` validated as `::1`. */
+const ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+function isValidIPv6(value) {
+    if (!ipv6Alphabet.test(value))
+        return false;
+    return canParseURL(`http://[${value}]`);
+}
+const $ZodIPv6 = /*@__PURE__*/ $constructor("$ZodIPv6", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv6);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidIPv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "ipv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodCIDRv4 = /*@__PURE__*/ $constructor("$ZodCIDRv4", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv4);
+    $ZodStringFormat.init(inst, def);
+});
+function isValidCIDRv6(value) {
+    const parts = value.split("/");
+    if (parts.length !== 2)
+        return false;
+    const [address, prefix] = parts;
+    if (!prefix)
+        return false;
+    const prefixNum = Number(prefix);
+    if (`${prefixNum}` !== prefix)
+        return false;
+    if (prefixNum < 0 || prefixNum > 128)
+        return false;
+    return isValidIPv6(address);
+}
+const $ZodCIDRv6 = /*@__PURE__*/ $constructor("$ZodCIDRv6", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv6); // not used for validation
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidCIDRv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "cidrv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+//////////////////////////////   ZodBase64   //////////////////////////////
+function isValidBase64(data) {
+    if (data === "")
+        return true;
+    // atob ignores whitespace, so reject it up front.
+    if (/\s/.test(data))
+        return false;
+    if (data.length % 4 !== 0)
+        return false;
+    try {
+        // @ts-ignore
+        atob(data);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// lax on purpose: the quantified regexes.base64 overflows the regex stack on multi-MB input and its leading ^$| alternation leaks through template-literal composition; isValidBase64 enforces length and padding
+const base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+const $ZodBase64 = /*@__PURE__*/ $constructor("$ZodBase64", (inst, def) => {
+    def.pattern ?? (def.pattern = base64Charset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+//////////////////////////////   ZodBase64URL   //////////////////////////////
+// lax on purpose: the quantified regexes.base64url overflows the regex stack on multi-MB input; isValidBase64 enforces length on the padded string
+const base64urlCharset = /^[A-Za-z0-9_-]*$/;
+function isValidBase64URL(data) {
+    if (!base64urlCharset.test(data))
+        return false;
+    const base64 = data.replace(/[-_]/g, (c) => (c === "-" ? "+" : "/"));
+    const padded = base64.padEnd(Math.ceil(base64.length / 4) * 4, "=");
+    return isValidBase64(padded);
+}
+const $ZodBase64URL = /*@__PURE__*/ $constructor("$ZodBase64URL", (inst, def) => {
+    def.pattern ?? (def.pattern = base64urlCharset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64URL(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64url",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodE164 = /*@__PURE__*/ $constructor("$ZodE164", (inst, def) => {
+    def.pattern ?? (def.pattern = e164);
+    $ZodStringFormat.init(inst, def);
+});
+//////////////////////////////   ZodJWT   //////////////////////////////
+function isValidJWT(token, algorithm = null) {
+    try {
+        const tokensParts = token.split(".");
+        if (tokensParts.length !== 3)
+            return false;
+        const [header] = tokensParts;
+        if (!header)
+            return false;
+        // @ts-ignore
+        const parsedHeader = JSON.parse(atob(header));
+        if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
+            return false;
+        if (!parsedHeader.alg)
+            return false;
+        if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
+            return false;
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidJWT(payload.value, def.alg))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "jwt",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = number$1;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Number(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+            return payload;
+        }
+        const received = typeof input === "number"
+            ? Number.isNaN(input)
+                ? "NaN"
+                : !Number.isFinite(input)
+                    ? String(input)
+                    : undefined
+            : undefined;
+        payload.issues.push({
+            expected: "number",
+            code: "invalid_type",
+            input,
+            inst,
+            ...(received ? { received } : {}),
+        });
+        return payload;
+    };
+});
+const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, def) => {
+    $ZodCheckNumberFormat.init(inst, def);
+    $ZodNumber.init(inst, def); // no format checks
+});
+const $ZodUnknown = /*@__PURE__*/ $constructor("$ZodUnknown", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
+});
+const $ZodNever = /*@__PURE__*/ $constructor("$ZodNever", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        payload.issues.push({
+            expected: "never",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+// an oversized container fails its leading size checks before any element is parsed
+function capSize(inst, size) {
+    const caps = sizeCaps(inst._zod.def.checks);
+    if (!caps.length)
+        return;
+    const cap = Math.min(...caps.map((c) => c[0]));
+    const parse = inst._zod.parse;
+    inst._zod.parse = (payload, ctx) => {
+        const n = size(payload.value);
+        if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+            for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+                if (n > max && ch._zod.def.when(payload)) {
+                    const start = payload.issues.length;
+                    ch._zod.check(payload);
+                    // the value is still the raw input, so no later check may read it
+                    payload.issues[start].continue = false;
+                    attachSchema(payload.issues, start, inst);
+                    return payload;
+                }
+            }
+        }
+        return parse(payload, ctx);
+    };
+}
+const arraySize = (input) => (Array.isArray(input) ? input.length : -1);
+function handleArrayResult(result, final, index) {
+    if (result.issues.length) {
+        final.issues.push(...prefixIssues(index, result.issues));
+    }
+    final.value[index] = result.value;
+}
+const $ZodArray = /*@__PURE__*/ $constructor("$ZodArray", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+            payload.issues.push({
+                expected: "array",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+        const proms = [];
+        const abortEarly = ctx?.abortEarly;
+        for (let i = 0; i < input.length; i++) {
+            const item = input[i];
+            const result = def.element._zod.run({
+                value: item,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                proms.push(result.then((result) => handleArrayResult(result, payload, i)));
+            }
+            else {
+                handleArrayResult(result, payload, i);
+                // the element's payload is authoritative here, since handleArrayResult forwards every issue; an object's is not, because it drops a failed absent optional
+                if (abortEarly && result.issues.length !== 0 && aborted(result))
+                    break;
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload; //handleArrayResultsAsync(parseResults, final);
+    };
+    capSize(inst, arraySize);
+});
+function handlePropertyResult(result, final, key, input, optin, optout) {
+    const isPresent = key in input;
+    const isOptionalOut = optout === "optional";
+    // The middle rung means "absence permitted, nothing supplied in its place", so an absent key contributes nothing — whatever the schema made of `undefined` is invented, not substituted. Only `optional` reaches this with a value: `defaulted` substitutes, and a schema that isn't optional-out has to keep the key.
+    if (!isPresent && isOptionalOut && optin === "optional") {
+        return;
+    }
+    if (result.issues.length) {
+        // For optional-in/out schemas, ignore errors on absent keys.
+        if (optin !== undefined && isOptionalOut && !isPresent) {
+            return;
+        }
+        final.issues.push(...prefixIssues(key, result.issues));
+    }
+    if (!isPresent && optin === undefined) {
+        if (!result.issues.length) {
+            final.issues.push({
+                code: "invalid_type",
+                expected: "nonoptional",
+                input: undefined,
+                path: [key],
+            });
+        }
+        return;
+    }
+    if (result.value === undefined) {
+        if (isPresent || (optin === "defaulted" && !isOptionalOut)) {
+            final.value[key] = undefined;
+        }
+    }
+    else {
+        final.value[key] = result.value;
+    }
+}
+// one shared instance; a fresh [] per schema cost 56 bytes retained
+const NO_SYMBOL_KEYS = [];
+function normalizeDef(def) {
+    const keys = Object.keys(def.shape);
+    const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+    const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+    // aliases `keys` when there are no symbols, so a string-only shape keeps one array
+    const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+    for (const k of allKeys) {
+        if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+            throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+        }
+    }
+    const okeys = optionalKeys(def.shape);
+    return {
+        ...def,
+        allKeys,
+        symbolKeys,
+        // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+        keySet: new Set(keys),
+        numKeys: keys.length,
+        optionalKeys: new Set(okeys),
+    };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+    const unrecognized = [];
+    const keySet = def.keySet;
+    const _catchall = def.catchall._zod;
+    const t = _catchall.def.type;
+    const optin = _catchall.optin;
+    const optout = _catchall.optout;
+    // starts at 0, not the current length: the shape phase already ran and may have aborted
+    let seen = 0;
+    for (const key in input) {
+        if (abortEarly && payload.issues.length !== seen) {
+            if (aborted(payload, seen))
+                break;
+            seen = payload.issues.length;
+        }
+        // Must precede the __proto__ branch: a declared key is not unrecognized, even though the shape loop deliberately strips __proto__ from the parsed output.
+        if (keySet.has(key))
+            continue;
+        // Don't copy an undeclared __proto__ into the result; assignment to a plain {} would replace the result prototype. But in strict mode it is still an unknown key, so report it before skipping.
+        if (key === "__proto__") {
+            if (t === "never")
+                unrecognized.push(key);
+            continue;
+        }
+        if (t === "never") {
+            unrecognized.push(key);
+            continue;
+        }
+        const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+        if (r instanceof Promise) {
+            proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+        }
+        else {
+            handlePropertyResult(r, payload, key, input, optin, optout);
+        }
+    }
+    if (unrecognized.length) {
+        payload.issues.push({
+            code: "unrecognized_keys",
+            keys: unrecognized,
+            input,
+            inst,
+            // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+            continue: true,
+        });
+    }
+    if (!proms.length)
+        return payload;
+    return Promise.all(proms).then(() => {
+        return payload;
+    });
+}
+const $ZodObject = /*@__PURE__*/ $constructor("$ZodObject", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodType.init(inst, def);
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    // a cloned def carries its source's accessor, which knows the shape it answers from; adopting that keeps the clone's keys readable without running it
+    const sh = desc?.get ? desc.get.raw : (def.shape ?? {});
+    if (sh) {
+        // Freezes the shape on first read, so its getters resolve once and every later read sees the same schemas.
+        const get = () => {
+            const newSh = { ...sh };
+            Object.defineProperty(def, "shape", { value: newSh });
+            get.raw = newSh;
+            return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+    }
+    const _normalized = cached(() => normalizeDef(def));
+    defineLazyInternal(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+            const field = shape[key]._zod;
+            if (field.values) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+                    assignProp(propValues, key, new Set());
+                }
+                for (const v of field.values)
+                    propValues[key].add(v);
+                // An omittable slot reads back as undefined at a discriminator lookup, so it has to claim undefined: two options that can both omit the key are not discriminable on it.
+                if (field.optin !== undefined)
+                    propValues[key].add(undefined);
+            }
+        }
+        return propValues;
+    });
+    const isObject = isObject$1;
+    const catchall = def.catchall;
+    let value;
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+        const proms = [];
+        const shape = value.shape;
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            if (key === "__proto__")
+                continue;
+            const el = shape[key];
+            const optin = el._zod.optin;
+            const optout = el._zod.optout;
+            const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+            if (r instanceof Promise) {
+                proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+            }
+            else {
+                handlePropertyResult(r, payload, key, input, optin, optout);
+            }
+        }
+        if (!catchall) {
+            return proms.length ? Promise.all(proms).then(() => payload) : payload;
+        }
+        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+    };
+});
+const $ZodObjectJIT = /*@__PURE__*/ $constructor("$ZodObjectJIT", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodObject.init(inst, def);
+    const superParse = inst._zod.parse;
+    const _normalized = cached(() => normalizeDef(def));
+    const memo = globalConfig.memoizer;
+    const generateFastpass = (shape) => {
+        const normalized = _normalized.value;
+        const syms = normalized.symbolKeys;
+        // a symbol has no source literal, so it is read as `syms[i]` off the closed-over scope
+        const doc = new Doc(["payload", "ctx"], { shape, inst, memo, syms });
+        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
+        // prefixes in place, like util.prefixIssues. newResult must land before the early return: a catchall runs after this and would otherwise write onto the caller's input
+        const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
+            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id}_ab = true;
+          }
+          if (${id}_ab && ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }`;
+        doc.write(`const input = payload.value;`);
+        const ids = Object.create(null);
+        let counter = 0;
+        for (const key of normalized.allKeys) {
+            ids[key] = `key_${counter++}`;
+        }
+        // A: preserve key order {
+        doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+        for (const key of normalized.allKeys) {
+            if (key === "__proto__")
+                continue;
+            const id = ids[key];
+            const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+            const isPresent = `${k} in input`;
+            const schema = shape[key];
+            const optin = schema?._zod?.optin;
+            const isOptionalIn = optin !== undefined;
+            const isOptionalOut = schema?._zod?.optout === "optional";
+            doc.write(`const ${id} = ${parseStr(k)};`);
+            if (isOptionalIn && isOptionalOut) {
+                // For optional-in/out schemas, ignore errors on absent keys — and, like the interpreted path, drop the value produced alongside them. The middle rung goes further: it permits absence without supplying anything in its place, so an absent key contributes nothing at all.
+                const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
+          }
+
+          if (${assign}) {
+            newResult[${k}] = ${id}.value;
+          }
+        }
+
+      `);
+            }
+            else if (!isOptionalIn) {
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+        if (!${id}_present && !${id}.issues.length) {
+          payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: undefined,
+            path: [${k}]
+          });
+          if (ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }
+        }
+
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
+        }
+
+      `);
+            }
+            else {
+                doc.write(`
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+      `);
+                if (optin === "defaulted") {
+                    doc.write(`newResult[${k}] = ${id}.value;`);
+                }
+                else {
+                    doc.write(`
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
+        }
+      `);
+                }
+            }
+        }
+        doc.write(`payload.value = newResult;`);
+        doc.write(`return payload;`);
+        // closing `shape` in is what pays: turbofan specializes the parser against that one shape object, so every `shape[k]._zod.run` folds to a known callee. as a parameter it stays a generic load and measures 13% slower even with the forwarding frame gone
+        return doc.compile();
+    };
+    let fastpass;
+    const isObject = isObject$1;
+    const jit = !globalConfig.jitless;
+    const allowsEval$1 = allowsEval;
+    const fastEnabled = jit && allowsEval$1.value; // && !def.catchall;
+    const catchall = def.catchall;
+    let value;
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
+            // always synchronous
+            if (!fastpass)
+                fastpass = generateFastpass(def.shape);
+            payload = fastpass(payload, ctx);
+            if (!catchall)
+                return payload;
+            return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
+        }
+        return superParse(payload, ctx);
+    };
+});
+function handleUnionResults(results, final, inst, ctx) {
+    for (const result of results) {
+        if (result.issues.length === 0) {
+            final.value = result.value;
+            return final;
+        }
+    }
+    const nonaborted = results.filter((r) => !aborted(r));
+    if (nonaborted.length === 1) {
+        final.value = nonaborted[0].value;
+        return nonaborted[0];
+    }
+    final.issues.push({
+        code: "invalid_union",
+        input: final.value,
+        inst,
+        errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config()))),
+    });
+    return final;
+}
+const $ZodUnion = /*@__PURE__*/ $constructor("$ZodUnion", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted")
+        ? "defaulted"
+        : zod.def.options.some((o) => o._zod.optin !== undefined)
+            ? "optional"
+            : undefined);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : undefined);
+    defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+            return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return undefined;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+            const patterns = zod.def.options.map((o) => o._zod.pattern);
+            return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+        }
+        return undefined;
+    });
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx) => {
+        if (first) {
+            return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+            const result = option._zod.run({
+                value: payload.value,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                results.push(result);
+                async = true;
+            }
+            else {
+                if (result.issues.length === 0)
+                    return result;
+                results.push(result);
+            }
+        }
+        if (!async)
+            return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results) => {
+            return handleUnionResults(results, payload, inst, ctx);
+        });
+    };
+});
+const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        const left = def.left._zod.run({ value: input, issues: [] }, ctx);
+        const right = def.right._zod.run({ value: input, issues: [] }, ctx);
+        const async = left instanceof Promise || right instanceof Promise;
+        if (async) {
+            return Promise.all([left, right]).then(([left, right]) => {
+                return handleIntersectionResults(payload, left, right);
+            });
+        }
+        return handleIntersectionResults(payload, left, right);
+    };
+});
+function mergeValues(a, b) {
+    // const aType = parse.t(a);
+    // const bType = parse.t(b);
+    if (a === b) {
+        return { valid: true, data: a };
+    }
+    if (a instanceof Date && b instanceof Date && +a === +b) {
+        return { valid: true, data: a };
+    }
+    if (isPlainObject$2(a) && isPlainObject$2(b)) {
+        const bKeys = Object.keys(b);
+        const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+        const newObj = { ...a, ...b };
+        if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
+            delete newObj.__proto__;
+        for (const key of sharedKeys) {
+            if (key === "__proto__")
+                continue;
+            const sharedValue = mergeValues(a[key], b[key]);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [key, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newObj[key] = sharedValue.data;
+        }
+        return { valid: true, data: newObj };
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length) {
+            return { valid: false, mergeErrorPath: [] };
+        }
+        const newArray = [];
+        for (let index = 0; index < a.length; index++) {
+            const itemA = a[index];
+            const itemB = b[index];
+            const sharedValue = mergeValues(itemA, itemB);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [index, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newArray.push(sharedValue.data);
+        }
+        return { valid: true, data: newArray };
+    }
+    return { valid: false, mergeErrorPath: [] };
+}
+function handleIntersectionResults(result, left, right) {
+    // Track which side(s) reject each key. A key rejection is reported only when BOTH sides reject it, so a key owned by one branch survives the other's key schema. strictObject reports these as unrecognized_keys; a record with an open key schema reports one invalid_key per key.
+    const unrecKeys = new Map();
+    let unrecIssue;
+    const keyIssues = new Map();
+    const collect = (iss, side) => {
+        let keys;
+        if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+            unrecIssue ?? (unrecIssue = iss);
+            keys = iss.keys;
+        }
+        else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+            const k = String(iss.path[0]);
+            if (!keyIssues.has(k))
+                keyIssues.set(k, iss);
+            keys = [k];
+        }
+        else {
+            return false;
+        }
+        for (const k of keys) {
+            if (!unrecKeys.has(k))
+                unrecKeys.set(k, {});
+            unrecKeys.get(k)[side] = true;
+        }
+        return true;
+    };
+    for (const iss of left.issues) {
+        if (!collect(iss, "l"))
+            result.issues.push(iss);
+    }
+    for (const iss of right.issues) {
+        if (!collect(iss, "r"))
+            result.issues.push(iss);
+    }
+    // Report only keys rejected by BOTH sides
+    const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+    if (bothKeys.length) {
+        const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+        if (aggregated.length)
+            result.issues.push({ ...unrecIssue, keys: aggregated });
+        for (const k of bothKeys) {
+            if (!aggregated.includes(k) && keyIssues.has(k))
+                result.issues.push(keyIssues.get(k));
+        }
+    }
+    const merged = mergeValues(left.value, right.value);
+    if (!merged.valid) {
+        if (aborted(result))
+            return result;
+        throw new Error(`Unmergable intersection. Error path: ` + `${JSON.stringify(merged.mergeErrorPath)}`);
+    }
+    result.value = merged.data;
+    return result;
+}
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!isPlainObject$2(input)) {
+            payload.issues.push({
+                expected: "record",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        // no guard in either loop below: a record's invalid_key aborts but an enclosing intersection can reconcile it, so a stopped loop hides keys the sibling does not own and the intersection then rejects nothing
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            const recordKeys = new Set();
+            for (const key of values) {
+                if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+                    recordKeys.add(typeof key === "number" ? key.toString() : key);
+                    // A declared __proto__ is stripped but is not an unrecognized key.
+                    if (key === "__proto__")
+                        continue;
+                    const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                    if (keyResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (keyResult.issues.length) {
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                        continue;
+                    }
+                    const outKey = keyResult.value;
+                    if (outKey === "__proto__")
+                        continue;
+                    const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                    if (result instanceof Promise) {
+                        proms.push(result.then((result) => {
+                            if (result.issues.length) {
+                                payload.issues.push(...prefixIssues(key, result.issues));
+                            }
+                            payload.value[outKey] = result.value;
+                        }));
+                    }
+                    else {
+                        if (result.issues.length) {
+                            payload.issues.push(...prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }
+                }
+            }
+            let unrecognized;
+            for (const key in input) {
+                if (!recordKeys.has(key)) {
+                    if (def.mode === "loose") {
+                        // skip __proto__ so it can't replace the result prototype via the assignment setter on the plain {} we build into
+                        if (key === "__proto__")
+                            continue;
+                        payload.value[key] = input[key];
+                    }
+                    else {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        else {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            // An enumerable key schema declares which keys the record owns, so a key outside the set is unrecognized. A non-enumerable one (regex, refine) is a constraint every key must satisfy, so a failing key is invalid. Only the former is reconcilable against the other side of an intersection.
+            let unrecognized;
+            // Reflect.ownKeys for Symbol-key support; filter non-enumerable to match z.object()
+            for (const key of Reflect.ownKeys(input)) {
+                if (key === "__proto__")
+                    continue;
+                if (!Object.prototype.propertyIsEnumerable.call(input, key))
+                    continue;
+                let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                if (keyResult instanceof Promise) {
+                    throw new Error("Async schemas not supported in object keys currently");
+                }
+                // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
+                const checkNumericKey = typeof key === "string" && number$1.test(key) && keyResult.issues.length;
+                if (checkNumericKey) {
+                    const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+                    if (retryResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (retryResult.issues.length === 0) {
+                        keyResult = retryResult;
+                    }
+                }
+                if (keyResult.issues.length) {
+                    if (def.mode === "loose") {
+                        // Pass through unchanged
+                        payload.value[key] = input[key];
+                    }
+                    else if (values) {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                    else {
+                        // Default "strict" behavior: error on invalid key
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                    }
+                    continue;
+                }
+                // the guard above tests the raw input key, but the key schema can normalize an ordinary key into __proto__; re-check the key we actually write under
+                const outKey = keyResult.value;
+                if (outKey === "__proto__")
+                    continue;
+                const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((result) => {
+                        if (result.issues.length) {
+                            payload.issues.push(...prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }));
+                }
+                else {
+                    if (result.issues.length) {
+                        payload.issues.push(...prefixIssues(key, result.issues));
+                    }
+                    payload.value[outKey] = result.value;
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+    };
+});
+const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = getEnumValues(def.entries);
+    const valuesSet = new Set(values);
+    inst._zod.values = valuesSet;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (valuesSet.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = new Set(def.values);
+    inst._zod.values = values;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(vals.length
+            ? `^(${vals
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
+                .join("|")})$`
+            : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodTransform = /*@__PURE__*/ $constructor("$ZodTransform", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "optional";
+    globalConfig.memoizer?.guard(inst);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            throw new $ZodEncodeError(inst.constructor.name);
+        }
+        const _out = def.transform(payload.value, payload);
+        if (ctx.async) {
+            const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        if (_out instanceof Promise) {
+            throw new $ZodAsyncError();
+        }
+        payload.value = _out;
+        return payload;
+    };
+});
+function handleOptionalResult(payload, result) {
+    // A substituting schema that still failed has no usable answer; yield undefined. Its issues are simply dropped: it ran on a payload of its own, so there is no shared array to truncate and nothing of the caller's to lose with it.
+    payload.value = result.issues.length ? undefined : result.value;
+    return payload;
+}
+const $ZodOptional = /*@__PURE__*/ $constructor("$ZodOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    // .optional() propagates absence rather than substituting for it, so a defaulted inner keeps its rung.
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    inst._zod.optout = "optional";
+    defineLazyInternal(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? new Set([...values, undefined]) : undefined;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        if (payload.value === undefined) {
+            // Only the top rung substitutes a value for absence; everything else leaves it intact, which is what .optional() means.
+            if (def.innerType._zod.optin !== "defaulted")
+                return payload;
+            // Its own payload, for the same reason $ZodCatch gets one: a pipe forwards an unrecognized key through the caller's issues array, and this must not read that as the substituting schema failing and drop it.
+            const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+            if (result instanceof Promise)
+                return result.then((result) => handleOptionalResult(payload, result));
+            return handleOptionalResult(payload, result);
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodExactOptional = /*@__PURE__*/ $constructor("$ZodExactOptional", (inst, def) => {
+    // Call parent init - inherits optin/optout = "optional"
+    $ZodOptional.init(inst, def);
+    // Override values/pattern to NOT add undefined
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+    // Override parse to just delegate (no undefined handling)
+    inst._zod.parse = (payload, ctx) => {
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNullable = /*@__PURE__*/ $constructor("$ZodNullable", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : undefined;
+    });
+    defineLazyInternal(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        // Forward direction (decode): allow null to pass through
+        if (payload.value === null)
+            return payload;
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodDefault = /*@__PURE__*/ $constructor("$ZodDefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    // inst._zod.qin = "true";
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply defaults for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+            /**
+             * $ZodDefault returns the default value immediately in forward direction.
+             * It doesn't pass the default value into the validator ("prefault"). There's no reason to pass the default value through validation. The validity of the default is enforced by TypeScript statically. Otherwise, it's the responsibility of the user to ensure the default is valid. In the case of pipes with divergent in/out types, you can specify the default on the `in` schema of your ZodPipe to set a "prefault" for the pipe.   */
+            return payload;
+        }
+        // Forward direction: continue with default handling
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleDefaultResult(result, def));
+        }
+        return handleDefaultResult(result, def);
+    };
+});
+function handleDefaultResult(payload, def) {
+    if (payload.value === undefined) {
+        payload.value = def.defaultValue;
+    }
+    return payload;
+}
+const $ZodPrefault = /*@__PURE__*/ $constructor("$ZodPrefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply prefault for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNonOptional = /*@__PURE__*/ $constructor("$ZodNonOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => {
+        const v = zod.def.innerType._zod.values;
+        return v ? new Set([...v].filter((x) => x !== undefined)) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleNonOptionalResult(result, inst));
+        }
+        return handleNonOptionalResult(result, inst);
+    };
+});
+function handleNonOptionalResult(payload, inst) {
+    if (!payload.issues.length && payload.value === undefined) {
+        payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: payload.value,
+            inst,
+        });
+    }
+    return payload;
+}
+function handleCatchResult(payload, result, def, ctx) {
+    if (!result.issues.length) {
+        payload.value = result.value;
+        // The value carries up, so the flag describing it has to carry with it: a back-edge into a node still being parsed must not be frozen by an enclosing readonly, and its checks belong to the node itself. Guarded so the ordinary case adds no own property.
+        if (result.memo)
+            payload.memo = true;
+        return payload;
+    }
+    // Spread the inner's own payload, not ours: `value` has to stay the input the catch was handed, and the inner ran on a payload of its own so its issues are already private to this call.
+    payload.value = def.catchValue({
+        ...result,
+        value: payload.value,
+        error: {
+            issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+        },
+        input: payload.value,
+    });
+    return payload;
+}
+const $ZodCatch = /*@__PURE__*/ $constructor("$ZodCatch", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply catch logic
+        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleCatchResult(payload, result, def, ctx));
+        }
+        return handleCatchResult(payload, result, def, ctx);
+    };
+});
+const $ZodPipe = /*@__PURE__*/ $constructor("$ZodPipe", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            const right = def.out._zod.run(payload, ctx);
+            if (right instanceof Promise) {
+                return right.then((right) => handlePipeResult(right, def.in, ctx));
+            }
+            return handlePipeResult(right, def.in, ctx);
+        }
+        const left = def.in._zod.run(payload, ctx);
+        if (left instanceof Promise) {
+            return left.then((left) => handlePipeResult(left, def.out, ctx));
+        }
+        return handlePipeResult(left, def.out, ctx);
+    };
+});
+function handlePipeResult(left, next, ctx) {
+    // Any issue stops the pipe, so a failing refinement never feeds its transform. An unrecognized key is the exception: it describes the input's extra properties, not the value being piped, and an enclosing intersection may yet reconcile it.
+    if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+        // prevent further checks
+        left.aborted = true;
+        return left;
+    }
+    return next._zod.run({ value: left.value, issues: left.issues }, ctx);
+}
+const $ZodReadonly = /*@__PURE__*/ $constructor("$ZodReadonly", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then(handleReadonlyResult);
+        }
+        return handleReadonlyResult(result);
+    };
+});
+function handleReadonlyResult(payload) {
+    // A repeat visit hands back a node that is still being built; freezing it here would make the rest of its keys fail to assign.
+    if (!payload.memo)
+        payload.value = Object.freeze(payload.value);
+    return payload;
+}
+const $ZodCustom = /*@__PURE__*/ $constructor("$ZodCustom", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _) => {
+        return payload;
+    };
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const r = def.fn(input);
+        if (r instanceof Promise) {
+            return r.then((r) => handleRefineResult(r, payload, input, inst));
+        }
+        handleRefineResult(r, payload, input, inst);
+        return;
+    };
+});
+function handleRefineResult(result, payload, input, inst) {
+    if (!result) {
+        const _iss = {
+            code: "custom",
+            input,
+            inst, // incorporates params.error into issue reporting
+            path: [...(inst._zod.def.path ?? [])], // incorporates params.error into issue reporting
+            continue: !inst._zod.def.abort,
+            // params: inst._zod.def.params,
+        };
+        if (inst._zod.def.params)
+            _iss.params = inst._zod.def.params;
+        payload.issues.push(issue$1(_iss));
+    }
+}
+
+class $ZodCyclicError extends Error {
+    constructor() {
+        super(`Cannot parse a reference cycle that closes through a transform`);
+        this.name = "ZodCyclicError";
+    }
+}
+/** Keyed off the context object every schema in one parse call already shares. */
+const STATE = "~memo";
+const NO_ISSUES = [];
+// a value a cycle can close through
+function isRef(value) {
+    return value !== null && typeof value === "object";
+}
+// Receivers prefix paths in place, so the cache and every hand-out need their own copies.
+function cloneIssues(issues) {
+    return issues.map((iss) => (iss.path ? { ...iss, path: iss.path.slice() } : { ...iss }));
+}
+const recursive = /*@__PURE__*/ new WeakMap();
+/** What the walk established, in order of certainty: ordered so the strongest answer among children wins. */
+const NONE = 0;
+const ASSUMED = 1;
+const PROVEN = 2;
+/** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
+function isRecursive(inst, stack, resolve) {
+    const cached = recursive.get(inst);
+    if (cached !== undefined)
+        return cached ? PROVEN : NONE;
+    // Relative to the walk in progress, so not cached.
+    if (stack.has(inst))
+        return PROVEN;
+    stack.add(inst);
+    let result = NONE;
+    const check = (child) => {
+        if (result !== PROVEN && child?._zod) {
+            const answer = isRecursive(child, stack);
+            if (answer > result)
+                result = answer;
+        }
+    };
+    // `Reflect.ownKeys` rather than `Object.keys`, so a cycle through a declared symbol key is still seen
+    const shape = (sh, spread) => {
+        let answer = NONE;
+        for (const key of Reflect.ownKeys(sh)) {
+            const desc = Object.getOwnPropertyDescriptor(sh, key);
+            // an object resolves its shape by spread, so a key it does not enumerate is never parsed; `z.properties` reads every own key and so keeps them all
+            if (!desc.enumerable)
+                continue;
+            // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
+            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack) : NONE;
+            if (child > answer)
+                answer = child;
+        }
+        return answer;
+    };
+    const merge = (answer) => {
+        if (answer > result)
+            result = answer;
+    };
+    const def = inst._zod.def;
+    const kind = def.type;
+    switch (kind) {
+        case "object": {
+            const raw = rawShape(def);
+            // a def with no raw shape answers `shape` from an accessor of its own, and running that can mint a whole fresh subtree
+            merge(raw ? shape(raw) : ASSUMED);
+            check(def.catchall);
+            break;
+        }
+        case "array":
+            check(def.element);
+            break;
+        case "tuple":
+            for (const el of def.items)
+                check(el);
+            check(def.rest);
+            break;
+        case "record":
+        case "map":
+            check(def.keyType);
+            check(def.valueType);
+            break;
+        case "set":
+            check(def.valueType);
+            break;
+        case "union":
+            for (const el of def.options)
+                check(el);
+            break;
+        case "intersection":
+            check(def.left);
+            check(def.right);
+            break;
+        case "optional":
+        case "nullable":
+        case "default":
+        case "prefault":
+        case "catch":
+        case "readonly":
+        case "nonoptional":
+        case "promise":
+        case "success":
+            check(def.innerType);
+            break;
+        case "pipe":
+            check(def.in);
+            check(def.out);
+            break;
+        case "function":
+            check(def.input);
+            check(def.output);
+            break;
+        // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
+        case "lazy": {
+            const inner = def._cachedInner ?? (undefined);
+            // walked with resolution off: one hop sees past the deferral, and a lazy that yields only another unresolved lazy is generative, so it stops there
+            merge(inner ? isRecursive(inner, stack) : ASSUMED);
+            break;
+        }
+        // a leaf by choice: `parts` are regex fragments, not data positions
+        case "template_literal":
+        // leaves
+        case "string":
+        case "number":
+        case "int":
+        case "boolean":
+        case "bigint":
+        case "symbol":
+        case "undefined":
+        case "null":
+        case "void":
+        case "never":
+        case "any":
+        case "unknown":
+        case "date":
+        case "nan":
+        case "enum":
+        case "literal":
+        case "file":
+        case "transform":
+        case "custom":
+            break;
+        default: {
+            // a user-defined kind can still hold children, and only its author knows where, so fall back to scanning the def — skipping accessors, since reading one can run user code
+            for (const key in def) {
+                const desc = Object.getOwnPropertyDescriptor(def, key);
+                if (!desc || desc.get)
+                    continue;
+                const value = desc.value;
+                if (!value || typeof value !== "object")
+                    continue;
+                if (value._zod)
+                    check(value);
+                else if (Array.isArray(value))
+                    for (const el of value)
+                        check(el);
+            }
+        }
+    }
+    stack.delete(inst);
+    return settle(inst, result);
+}
+/** An assumed answer must not outlive the resolution that settles it, so only a certain one is cached. */
+function settle(inst, answer) {
+    if (answer !== ASSUMED)
+        recursive.set(inst, answer === PROVEN);
+    return answer;
+}
+function bucketFor(state, inst) {
+    let bucket = state.buckets.get(inst);
+    if (!bucket) {
+        bucket = new WeakMap();
+        state.buckets.set(inst, bucket);
+    }
+    return bucket;
+}
+// Set immediately before delegating to core and cleared immediately after, so `alloc` registers only for a visit this module is driving.
+let handoff;
+// Allocated but unfinished entries. `alloc` and the matching pop both happen in the synchronous part of a parse, so they nest even when children are async, and one stack serves every schema.
+const open = [];
+const memo = {
+    alloc(_inst, payload, empty) {
+        const bucket = handoff;
+        if (!bucket)
+            return empty;
+        handoff = undefined;
+        const entry = { value: empty, issues: null };
+        bucket.set(payload.value, entry);
+        open.push(entry);
+        return empty;
+    },
+    guard(inst) {
+        var _a;
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                // The value is a placeholder a back-edge is still waiting on, so the cycle closes through this transform. Its output can't exist in time to bind.
+                if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
+                    throw new $ZodCyclicError();
+                return base(payload, ctx);
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+    attach(inst) {
+        var _a;
+        let isRecursiveInst;
+        let rechecked = false;
+        // a recursive schema is re-entered many times per parse and its bucket never changes
+        let lastCtx;
+        let lastBucket;
+        // Wraps `parse` in a deferred so it sees the container's final parse. Core's own deferred copies `parse` into `run` when there are no checks, and it ran first, so `run` is patched to match; with checks, `run` reads `parse` dynamically.
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                if (isRecursiveInst === undefined) {
+                    const walked = isRecursive(inst, new Set());
+                    if (walked === NONE) {
+                        // Nothing here can ever fire, so take it back out.
+                        inst._zod.parse = base;
+                        if (inst._zod.run === wrapped)
+                            inst._zod.run = base;
+                        return base(payload, ctx);
+                    }
+                    // this parse resolves the deferred edges on its own path, so ask once more before latching
+                    if (walked === PROVEN || rechecked)
+                        isRecursiveInst = true;
+                    else
+                        rechecked = true;
+                }
+                const input = payload.value;
+                if (!isRef(input))
+                    return base(payload, ctx);
+                let state = ctx[STATE];
+                if (!state) {
+                    state = { buckets: new WeakMap(), backEdges: undefined };
+                    ctx[STATE] = state;
+                }
+                let bucket;
+                if (lastCtx === ctx) {
+                    bucket = lastBucket;
+                }
+                else {
+                    bucket = bucketFor(state, inst);
+                    lastCtx = ctx;
+                    lastBucket = bucket;
+                }
+                const hit = bucket.get(input);
+                if (hit) {
+                    payload.value = hit.value;
+                    if (hit.issues) {
+                        if (hit.issues.length)
+                            payload.issues.push(...cloneIssues(hit.issues));
+                    }
+                    else {
+                        // Still being parsed: its own checks cover it, so skip them here.
+                        payload.memo = true;
+                        state.backEdges ?? (state.backEdges = new WeakSet());
+                        state.backEdges.add(hit.value);
+                    }
+                    return payload;
+                }
+                handoff = bucket;
+                const depth = open.length;
+                const result = base(payload, ctx);
+                handoff = undefined;
+                // A container that rejected its input outright allocated nothing.
+                const entry = open.length > depth ? open.pop() : undefined;
+                // Both paths written out so the sync one allocates no closure. It runs once per node, and capturing here cost more than everything else combined.
+                if (result instanceof Promise) {
+                    return result.then((r) => {
+                        if (entry)
+                            entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+                        return r;
+                    });
+                }
+                if (entry)
+                    entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+                return result;
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+};
+/** The memoizer that gives containers cycle support. `zod` installs it by default; `zod/mini` opts in with `config({ memoizer: memoizer() })`. */
+function memoizer() {
+    return memo;
+}
+/** Whether this value is a node a back-edge resolved to before it finished. */
+function isBackEdge(ctx, value) {
+    const backEdges = ctx[STATE]?.backEdges;
+    return backEdges !== undefined && isRef(value) && backEdges.has(value);
+}
+
+const error = () => {
+    const Sizable = {
+        string: { unit: "characters", verb: "to have" },
+        file: { unit: "bytes", verb: "to have" },
+        array: { unit: "items", verb: "to have" },
+        set: { unit: "items", verb: "to have" },
+        map: { unit: "entries", verb: "to have" },
+    };
+    function getSizing(origin) {
+        return Sizable[origin] ?? null;
+    }
+    const FormatDictionary = {
+        regex: "input",
+        email: "email address",
+        url: "URL",
+        emoji: "emoji",
+        uuid: "UUID",
+        uuidv4: "UUIDv4",
+        uuidv6: "UUIDv6",
+        nanoid: "nanoid",
+        guid: "GUID",
+        cuid: "cuid",
+        cuid2: "cuid2",
+        ulid: "ULID",
+        xid: "XID",
+        ksuid: "KSUID",
+        datetime: "ISO datetime",
+        date: "ISO date",
+        time: "ISO time",
+        duration: "ISO duration",
+        ipv4: "IPv4 address",
+        ipv6: "IPv6 address",
+        mac: "MAC address",
+        cidrv4: "IPv4 range",
+        cidrv6: "IPv6 range",
+        base64: "base64-encoded string",
+        base64url: "base64url-encoded string",
+        json_string: "JSON string",
+        e164: "E.164 number",
+        currency_code: "currency code",
+        credit_card: "credit card number",
+        iban: "IBAN",
+        jwt: "JWT",
+        template_literal: "input",
+    };
+    // type names: missing keys = do not translate (use raw value via ?? fallback)
+    const TypeDictionary = {
+        // Compatibility: "nan" -> "NaN" for display
+        nan: "NaN",
+        // All other type names omitted - they fall back to raw values via ?? operator
+    };
+    function getTypeName(type, input) {
+        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+            return String(input);
+        }
+        return TypeDictionary[type] ?? type;
+    }
+    return (issue) => {
+        switch (issue.code) {
+            case "invalid_type": {
+                const expected = getTypeName(issue.expected);
+                const receivedType = parsedType(issue.input);
+                const received = getTypeName(receivedType, issue.input);
+                return `Invalid input: expected ${expected}, received ${received}`;
+            }
+            case "invalid_value":
+                if (issue.values.length === 1)
+                    return `Invalid input: expected ${stringifyPrimitive(issue.values[0])}`;
+                return `Invalid option: expected one of ${joinValues(issue.values, "|")}`;
+            case "too_big": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
+                const sizing = getSizing(issue.origin);
+                if (sizing)
+                    return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
+                return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
+            }
+            case "too_small": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
+                const sizing = getSizing(issue.origin);
+                if (sizing) {
+                    return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
+                }
+                return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
+            }
+            case "invalid_format": {
+                const _issue = issue;
+                if (_issue.format === "starts_with") {
+                    return `Invalid string: must start with "${_issue.prefix}"`;
+                }
+                if (_issue.format === "ends_with")
+                    return `Invalid string: must end with "${_issue.suffix}"`;
+                if (_issue.format === "includes")
+                    return `Invalid string: must include "${_issue.includes}"`;
+                if (_issue.format === "regex")
+                    return `Invalid string: must match pattern ${_issue.pattern}`;
+                return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
+            }
+            case "not_multiple_of":
+                return `Invalid number: must be a multiple of ${issue.divisor}`;
+            case "unrecognized_keys":
+                return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${joinValues(issue.keys, ", ")}`;
+            case "invalid_key":
+                return `Invalid key in ${issue.origin}`;
+            case "invalid_union":
+                if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) {
+                    const opts = issue.options.map((o) => `'${o}'`).join(" | ");
+                    return `Invalid discriminator value. Expected ${opts}`;
+                }
+                if (issue.inclusive === false) {
+                    return "Invalid input: more than one option matched";
+                }
+                return "Invalid input";
+            case "invalid_element":
+                return `Invalid value in ${issue.origin}`;
+            default:
+                return `Invalid input`;
+        }
+    };
+};
+function en () {
+    return {
+        localeError: error(),
+    };
+}
+
+var _a;
+class $ZodRegistry {
+    constructor() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+    }
+    add(schema, ..._meta) {
+        const meta = _meta[0];
+        this._map.set(schema, meta);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.set(meta.id, schema);
+        }
+        return this;
+    }
+    clear() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+        return this;
+    }
+    remove(schema) {
+        const meta = this._map.get(schema);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.delete(meta.id);
+        }
+        this._map.delete(schema);
+        return this;
+    }
+    get(schema) {
+        // return this._map.get(schema) as any;
+        // inherit metadata
+        const p = schema._zod.parent;
+        if (p) {
+            const pm = { ...(this.get(p) ?? {}) };
+            delete pm.id; // do not inherit id
+            const f = { ...pm, ...this._map.get(schema) };
+            return Object.keys(f).length ? f : undefined;
+        }
+        return this._map.get(schema);
+    }
+    has(schema) {
+        return this._map.has(schema);
+    }
+}
+// registries
+function registry() {
+    return new $ZodRegistry();
+}
+(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
+const globalRegistry = globalThis.__zod_globalRegistry;
+
+function snapshotChecks(def) {
+    if (def.checks)
+        def.checks = [...def.checks];
+    return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class, params) {
+    return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _email(Class, params) {
+    return new Class({
+        type: "string",
+        format: "email",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _guid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "guid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v4",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v6",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv7(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v7",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "url",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _emoji(Class, params) {
+    return new Class({
+        type: "string",
+        format: "emoji",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nanoid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "nanoid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link _cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+// @__NO_SIDE_EFFECTS__
+function _cuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cuid2(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid2",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ulid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ulid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _xid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "xid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ksuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ksuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv4",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv6",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv4",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv6",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64url",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _e164(Class, params) {
+    return new Class({
+        type: "string",
+        format: "e164",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _jwt(Class, params) {
+    return new Class({
+        type: "string",
+        format: "jwt",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDateTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "datetime",
+        check: "string_format",
+        offset: false,
+        local: false,
+        precision: null,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDate(Class, params) {
+    return new Class({
+        type: "string",
+        format: "date",
+        check: "string_format",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "time",
+        check: "string_format",
+        precision: null,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDuration(Class, params) {
+    return new Class({
+        type: "string",
+        format: "duration",
+        check: "string_format",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "safeint",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+    return new Class({
+        type: "unknown",
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class, params) {
+    return new Class({
+        type: "never",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+    return new $ZodCheckMultipleOf({
+        check: "multiple_of",
+        ...normalizeParams(params),
+        value,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+    const ch = new $ZodCheckMaxLength({
+        check: "max_length",
+        ...normalizeParams(params),
+        maximum,
+    });
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+    return new $ZodCheckMinLength({
+        check: "min_length",
+        ...normalizeParams(params),
+        minimum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _length(length, params) {
+    return new $ZodCheckLengthEquals({
+        check: "length_equals",
+        ...normalizeParams(params),
+        length,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+    return new $ZodCheckRegex({
+        check: "string_format",
+        format: "regex",
+        ...normalizeParams(params),
+        pattern,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lowercase(params) {
+    return new $ZodCheckLowerCase({
+        check: "string_format",
+        format: "lowercase",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uppercase(params) {
+    return new $ZodCheckUpperCase({
+        check: "string_format",
+        format: "uppercase",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _includes(includes, params) {
+    return new $ZodCheckIncludes({
+        check: "string_format",
+        format: "includes",
+        ...normalizeParams(params),
+        includes,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _startsWith(prefix, params) {
+    return new $ZodCheckStartsWith({
+        check: "string_format",
+        format: "starts_with",
+        ...normalizeParams(params),
+        prefix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _endsWith(suffix, params) {
+    return new $ZodCheckEndsWith({
+        check: "string_format",
+        format: "ends_with",
+        ...normalizeParams(params),
+        suffix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _overwrite(tx) {
+    return new $ZodCheckOverwrite({
+        check: "overwrite",
+        tx,
+    });
+}
+// normalize
+// @__NO_SIDE_EFFECTS__
+function _normalize(form) {
+    return _overwrite((input) => input.normalize(form));
+}
+// trim
+// @__NO_SIDE_EFFECTS__
+function _trim() {
+    return _overwrite((input) => input.trim());
+}
+// toLowerCase
+// @__NO_SIDE_EFFECTS__
+function _toLowerCase() {
+    return _overwrite((input) => input.toLowerCase());
+}
+// toUpperCase
+// @__NO_SIDE_EFFECTS__
+function _toUpperCase() {
+    return _overwrite((input) => input.toUpperCase());
+}
+// slugify
+// @__NO_SIDE_EFFECTS__
+function _slugify() {
+    return _overwrite((input) => slugify$1(input));
+}
+// @__NO_SIDE_EFFECTS__
+function _array(Class, element, params) {
+    return new Class({
+        type: "array",
+        element,
+        // get element() {
+        //   return element;
+        // },
+        ...normalizeParams(params),
+    });
+}
+// same as _custom but defaults to abort:false
+// @__NO_SIDE_EFFECTS__
+function _refine(Class, fn, _params) {
+    const schema = new Class({
+        type: "custom",
+        check: "custom",
+        fn: fn,
+        ...normalizeParams(_params),
+    });
+    return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function _superRefine(fn, params) {
+    const ch = _check((payload) => {
+        payload.addIssue = (issue) => {
+            if (typeof issue === "string") {
+                payload.issues.push(issue$1(issue, payload.value, ch._zod.def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = ch);
+                _issue.continue ?? (_issue.continue = !ch._zod.def.abort); // abort is always undefined, so this is always true...
+                payload.issues.push(issue$1(_issue));
+            }
+        };
+        return fn(payload.value, payload);
+    }, params);
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _check(fn, params) {
+    const ch = new $ZodCheck({
+        check: "custom",
+        ...normalizeParams(params),
+    });
+    ch._zod.check = fn;
+    return ch;
+}
+
+function assignProps(target, ...sources) {
+    for (const source of sources) {
+        for (const key of Reflect.ownKeys(source)) {
+            if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+                assignProp(target, key, source[key]);
+            }
+        }
+    }
+    return target;
+}
+// function initializeContext<T extends schemas.$ZodType>(inputs: JSONSchemaGeneratorParams<T>): ToJSONSchemaContext<T> {
+//   return {
+//     processor: inputs.processor,
+//     metadataRegistry: inputs.metadata ?? globalRegistry,
+//     target: inputs.target ?? "draft-2020-12",
+//     unrepresentable: inputs.unrepresentable ?? "throw",
+//   };
+// }
+function initializeContext(params) {
+    // Normalize target: convert old non-hyphenated versions to hyphenated versions
+    let target = params?.target ?? "draft-2020-12";
+    if (target === "draft-4")
+        target = "draft-04";
+    if (target === "draft-7")
+        target = "draft-07";
+    return {
+        processors: params.processors ?? {},
+        metadataRegistry: params?.metadata ?? globalRegistry,
+        target,
+        unrepresentable: params?.unrepresentable ?? "throw",
+        override: params?.override ?? (() => { }),
+        io: params?.io ?? "output",
+        counter: 0,
+        seen: new Map(),
+        sharedDefsExtractedFor: undefined,
+        sharedEmitDoneFor: undefined,
+        cycles: params?.cycles ?? "ref",
+        reused: params?.reused ?? "inline",
+        intersections: [],
+        deferred: [],
+        external: params?.external ?? undefined,
+    };
+}
+/**
+ * Applies the `unrepresentable` setting at a site that has no JSON Schema equivalent. Throws
+ * `message` unless the setting (or the handler's return value) says otherwise. Returns `true` if a
+ * custom JSON Schema was written into `json`, in which case the caller must not write its own.
+ */
+function handleUnrepresentable(schema, ctx, json, params, message) {
+    const result = typeof ctx.unrepresentable === "function"
+        ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message })
+        : ctx.unrepresentable;
+    if (result === "any")
+        return false;
+    if (result === undefined || result === "throw")
+        throw new Error(message);
+    Object.assign(json, result);
+    return true;
+}
+// never rename this back to `process`: bundler polyfills inject a top-level `const process` that a lexical declaration of the same name collides with (#6397)
+function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+    var _a;
+    const def = schema._zod.def;
+    // check for schema in seens
+    const seen = ctx.seen.get(schema);
+    if (seen) {
+        seen.count++;
+        // check if cycle
+        const isCycle = _params.schemaPath.includes(schema);
+        if (isCycle) {
+            seen.cycle = _params.path;
+        }
+        return seen.schema;
+    }
+    // initialize
+    const result = { schema: {}, count: 1, cycle: undefined, path: _params.path };
+    ctx.seen.set(schema, result);
+    ctx.sharedDefsExtractedFor = undefined;
+    ctx.sharedEmitDoneFor = undefined;
+    // custom method overrides default behavior
+    const overrideSchema = schema._zod.toJSONSchema?.();
+    if (overrideSchema) {
+        result.schema = overrideSchema;
+    }
+    else {
+        const params = {
+            ..._params,
+            schemaPath: [..._params.schemaPath, schema],
+            path: _params.path,
+        };
+        if (schema._zod.processJSONSchema) {
+            schema._zod.processJSONSchema(ctx, result.schema, params);
+        }
+        else {
+            const _json = result.schema;
+            const processor = ctx.processors[def.type];
+            if (!processor) {
+                throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+            }
+            processor(schema, ctx, _json, params);
+        }
+        const parent = schema._zod.parent;
+        if (parent) {
+            // Also set ref if processor didn't (for inheritance)
+            if (!result.ref)
+                result.ref = parent;
+            processSchema(parent, ctx, params);
+            ctx.seen.get(parent).isParent = true;
+        }
+    }
+    // metadata
+    const meta = ctx.metadataRegistry.get(schema);
+    if (meta)
+        assignProps(result.schema, meta);
+    if (ctx.io === "input" && isTransforming(schema)) {
+        // examples/defaults only apply to output type of pipe
+        delete result.schema.examples;
+        delete result.schema.default;
+    }
+    // set prefault as default
+    if (ctx.io === "input" && "_prefault" in result.schema)
+        (_a = result.schema).default ?? (_a.default = result.schema._prefault);
+    delete result.schema._prefault;
+    // pulling fresh from ctx.seen in case it was overwritten
+    const _result = ctx.seen.get(schema);
+    return _result.schema;
+}
+// Escape a reference token for use in a JSON Pointer fragment (RFC 6901): `~` becomes `~0` and `/` becomes `~1`. The `~` replacement must run first.
+function encodeJSONPointerSegment(segment) {
+    return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function extractDefs(ctx, schema
+// params: EmitParams
+) {
+    // iterate over seen map;
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // With `external` set, every registered schema resolves through the external branch of `makeURI`, so the root branch below produces the same ref the external branch would — this pass is identical whichever schema it is called with, and only needs to run once.
+    if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
+        return;
+    // Track ids to detect duplicates across different schemas
+    const idToSchema = new Map();
+    for (const entry of ctx.seen.entries()) {
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            const existing = idToSchema.get(id);
+            if (existing && existing !== entry[0]) {
+                throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+            }
+            idToSchema.set(id, entry[0]);
+        }
+    }
+    // returns a ref to the schema defId will be empty if the ref points to an external schema (or #)
+    const makeURI = (entry) => {
+        // comparing the seen objects because sometimes multiple schemas map to the same seen object. e.g. lazy
+        // external is configured
+        const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+        if (ctx.external) {
+            const externalId = ctx.external.registry.get(entry[0])?.id; // ?? "__shared";// `__schema${ctx.counter++}`;
+            // check if schema is in the external registry
+            const uriGenerator = ctx.external.uri ?? ((id) => id);
+            if (externalId) {
+                return { ref: uriGenerator(externalId) };
+            }
+            // otherwise, add to __shared
+            const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+            entry[1].defId = id; // set defId so it will be reused if needed
+            return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+        }
+        const uriPrefix = `#`;
+        const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+        // an id-less root has nowhere to be extracted to, so it stays inline and self-references as `#`
+        if (entry[1] === root && !entry[1].schema.id) {
+            return { ref: uriPrefix };
+        }
+        // self-contained schema
+        const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+        return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+    };
+    // stored cached version in `def` property remove all properties, set $ref
+    const extractToDef = (entry) => {
+        // if the schema is already a reference, do not extract it
+        if (entry[1].schema.$ref) {
+            return;
+        }
+        const seen = entry[1];
+        const { ref, defId } = makeURI(entry);
+        seen.def = { ...seen.schema };
+        // defId won't be set if the schema is a reference to an external schema or if the schema is the root schema
+        if (defId)
+            seen.defId = defId;
+        // wipe away all properties except $ref
+        const schema = seen.schema;
+        for (const key in schema) {
+            delete schema[key];
+        }
+        schema.$ref = ref;
+    };
+    // throw on cycles
+    // break cycles
+    if (ctx.cycles === "throw") {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.cycle) {
+                throw new Error("Cycle detected: " +
+                    `#/${seen.cycle?.join("/")}/<root>` +
+                    '\n\nSet the `cycles` parameter to `"ref"` to resolve cyclical schemas with defs.');
+            }
+        }
+    }
+    // extract schemas into $defs
+    for (const entry of ctx.seen.entries()) {
+        const seen = entry[1];
+        // convert root schema to # $ref
+        if (schema === entry[0]) {
+            extractToDef(entry); // this has special handling for the root schema
+            continue;
+        }
+        // extract schemas that are in the external registry
+        if (ctx.external) {
+            const ext = ctx.external.registry.get(entry[0])?.id;
+            if (schema !== entry[0] && ext) {
+                extractToDef(entry);
+                continue;
+            }
+        }
+        // extract schemas with `id` meta
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            extractToDef(entry);
+            continue;
+        }
+        // break cycles
+        if (seen.cycle) {
+            // any
+            extractToDef(entry);
+            continue;
+        }
+        // extract reused schemas
+        if (seen.count > 1) {
+            if (ctx.reused === "ref") {
+                extractToDef(entry);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedDefsExtractedFor = ctx.external;
+}
+/** Rewrites `anyOf: [{type: "a"}, {type: "b"}]` to `type: ["a", "b"]`, which every JSON Schema draft treats as equivalent and most consumers render far better for the nullable case. Only branches that are a bare type assertion qualify — anything carrying a constraint, `$ref`, `const` or metadata is left alone. Runs after `flattenRef`, so a branch an override decorated or `$defs` extraction turned into a `$ref` is no longer bare and correctly stays in `anyOf`. `oneOf` is excluded: `integer` and `number` overlap, so "exactly one" and "at least one" are not the same there. OpenAPI 3.0 is excluded: its `type` must be a single string. */
+function compactTypeUnion(schema) {
+    const options = schema.anyOf;
+    if (!Array.isArray(options) || options.length === 0 || schema.type !== undefined)
+        return;
+    const types = [];
+    for (const option of options) {
+        if (!option || typeof option !== "object")
+            return;
+        // A branch that is itself a compactible union folds into this one — nested `anyOf` and a flat `type` array say the same thing. Compacting it first also makes the result independent of the order this pass walks the seen map in.
+        compactTypeUnion(option);
+        const keys = Object.keys(option);
+        if (keys.length !== 1 || keys[0] !== "type")
+            return;
+        const type = option.type;
+        for (const member of Array.isArray(type) ? type : [type]) {
+            if (typeof member !== "string")
+                return;
+            if (!types.includes(member))
+                types.push(member);
+        }
+    }
+    delete schema.anyOf;
+    // A `type` array must be non-empty and unique (metaschema); a single member is spelled as a bare string.
+    schema.type = types.length === 1 ? types[0] : types;
+}
+/** Keywords `foldIntersection` knows how to combine. Anything else — `$ref`, `patternProperties`,
+ * an annotation like `description` — makes a member unfoldable, so a constraint this does not
+ * understand leaves the `allOf` alone instead of being silently dropped or misattributed. */
+const FOLDABLE_KEYS = new Set(["type", "properties", "required", "additionalProperties"]);
+const UNION_KEYS = ["oneOf", "anyOf"];
+/** A member's constraint on a key it does not declare itself. A `catchall` states one; `false`, an absent `additionalProperties`, and the empty schema a loose object emits state nothing. */
+function undeclaredConstraint(member) {
+    const extra = member.additionalProperties;
+    if (extra === undefined || extra === false || typeof extra !== "object" || extra === null)
+        return null;
+    return Object.keys(extra).length ? extra : null;
+}
+/** Combines object members into the single object they describe together, or returns `null` if any of them carries a keyword outside {@link FOLDABLE_KEYS}. */
+function foldObjects(members) {
+    const objects = [];
+    for (const member of members) {
+        // A boolean subschema is legal JSON Schema and carries no keywords to fold.
+        if (typeof member !== "object" || member.type !== "object")
+            return null;
+        for (const key in member) {
+            if (!FOLDABLE_KEYS.has(key))
+                return null;
+        }
+        objects.push(member);
+    }
+    const properties = {};
+    const required = new Set();
+    for (const object of objects) {
+        for (const key in object.properties) {
+            // `in` would report a `__proto__` key as already present via the prototype chain and skip it.
+            if (Object.prototype.hasOwnProperty.call(properties, key))
+                continue;
+            // Every member constrains this key: the ones that declare it say how, and a `catchall` member constrains it too even though it does not name it. The key has to satisfy all of them, which is the same intersection one level down.
+            const parts = [];
+            for (const other of objects) {
+                const part = other.properties?.[key] ?? undeclaredConstraint(other);
+                if (part === null || part === undefined)
+                    continue;
+                if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+                    parts.push(part);
+            }
+            const merged = parts.length === 1
+                ? parts[0]
+                : (foldObjects(parts) ?? { allOf: parts });
+            assignProp(properties, key, merged);
+        }
+        for (const key of object.required ?? [])
+            required.add(key);
+    }
+    const folded = { type: "object", properties };
+    if (required.size)
+        folded.required = [...required];
+    // A key no member declares is rejected only when every member rejects it, so the fold is closed only when every member is. Otherwise it carries whatever the `catchall` members demand of such a key.
+    if (objects.every((object) => object.additionalProperties === false)) {
+        folded.additionalProperties = false;
+    }
+    else {
+        const constraints = [];
+        for (const object of objects) {
+            const constraint = undeclaredConstraint(object);
+            if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+                constraints.push(constraint);
+        }
+        if (constraints.length === 1)
+            folded.additionalProperties = constraints[0];
+        else if (constraints.length > 1)
+            folded.additionalProperties = { allOf: constraints };
+    }
+    return folded;
+}
+/** `additionalProperties` in an `allOf` member sees only that member's own `properties`, so two
+ * closed object members reject each other's keys and the schema validates nothing. Zod's parser
+ * pools the key sets instead — `handleIntersectionResults` reports a key as unrecognized only when
+ * *every* side rejects it — so the emitted schema has to pool them too, and folding the members
+ * into one object is the encoding that says so on every target.
+ *
+ * This runs from `finalize`, after `extractDefs`, which is what keeps it clear of the `$ref`
+ * machinery: a member extracted into `$defs` is already a `$ref` by now and declines to fold, so it
+ * keeps its reference and its own closedness rather than being inlined as a stale copy. */
+function foldIntersection(json) {
+    const allOf = json.allOf;
+    if (!Array.isArray(allOf) || allOf.length < 2)
+        return;
+    // An `override` runs before this pass and may have written object keywords onto the intersection itself. Those are deliberate, so decline rather than overwrite them.
+    for (const key of FOLDABLE_KEYS)
+        if (key in json)
+            return;
+    // An intersection distributes over a union: `A & (X | Y)` is `(A & X) | (A & Y)`. Only the first union is distributed over; a second one stays among the members every branch folds against, where it fails the object check and declines the whole intersection rather than multiplying out.
+    const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+    let folded = null;
+    if (!unions.length) {
+        folded = foldObjects(allOf);
+    }
+    else {
+        const union = unions[0];
+        const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
+        if (Object.keys(union).length !== 1)
+            return;
+        const rest = allOf.filter((m) => m !== union);
+        const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
+        if (branches.some((b) => !b))
+            return;
+        folded = { [keyword]: branches };
+    }
+    if (!folded)
+        return;
+    delete json.allOf;
+    assignProps(json, folded);
+}
+function finalize(ctx, schema) {
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // flatten refs - inherit properties from parent schemas
+    const flattenRef = (zodSchema) => {
+        const seen = ctx.seen.get(zodSchema);
+        // already processed
+        if (seen.ref === null)
+            return;
+        const schema = seen.def ?? seen.schema;
+        const _cached = { ...schema };
+        const ref = seen.ref;
+        seen.ref = null; // prevent infinite recursion
+        if (ref) {
+            flattenRef(ref);
+            const refSeen = ctx.seen.get(ref);
+            const refSchema = refSeen.schema;
+            // merge referenced schema into current
+            if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+                // older drafts can't combine $ref with other properties
+                schema.allOf = schema.allOf ?? [];
+                schema.allOf.push(refSchema);
+            }
+            else {
+                assignProps(schema, refSchema);
+            }
+            // restore child's own properties (child wins)
+            assignProps(schema, _cached);
+            const isParentRef = zodSchema._zod.parent === ref;
+            // For parent chain, child is a refinement - remove parent-only properties
+            if (isParentRef) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (!(key in _cached)) {
+                        delete schema[key];
+                    }
+                }
+            }
+            // When ref was extracted to $defs, remove properties that match the definition
+            if (refSchema.$ref && refSeen.def) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (key in refSeen.def && JSON.stringify(schema[key]) === JSON.stringify(refSeen.def[key])) {
+                        delete schema[key];
+                    }
+                }
+            }
+        }
+        // If parent was extracted (has $ref), propagate $ref to this schema. This handles cases like: readonly().meta({id}).describe() where processor sets ref to innerType but parent should be referenced
+        const parent = zodSchema._zod.parent;
+        if (parent && parent !== ref) {
+            // Ensure parent is processed first so its def has inherited properties
+            flattenRef(parent);
+            const parentSeen = ctx.seen.get(parent);
+            if (parentSeen?.schema.$ref) {
+                schema.$ref = parentSeen.schema.$ref;
+                // De-duplicate with parent's definition
+                if (parentSeen.def) {
+                    for (const key in schema) {
+                        if (key === "$ref" || key === "allOf")
+                            continue;
+                        if (key in parentSeen.def && JSON.stringify(schema[key]) === JSON.stringify(parentSeen.def[key])) {
+                            delete schema[key];
+                        }
+                    }
+                }
+            }
+        }
+        // execute overrides
+        ctx.override({
+            zodSchema: zodSchema,
+            jsonSchema: schema,
+            path: seen.path ?? [],
+        });
+    };
+    // Flattening walks the whole map and clears each `ref` as it goes, so a second call over the same map is a no-op scan. Skip it outright once it has run for a registry conversion.
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of [...ctx.seen.entries()].reverse()) {
+            flattenRef(entry[0]);
+        }
+        if (ctx.target !== "openapi-3.0") {
+            for (const entry of ctx.seen.entries()) {
+                compactTypeUnion(entry[1].def ?? entry[1].schema);
+            }
+        }
+        for (const rewrite of ctx.deferred)
+            rewrite();
+        // After flattening, every member that was extracted is a `$ref`, so the fold sees the final shape. A schema that inherits an intersection — through `z.lazy`, or any `ref` chain — holds the same `allOf` array, so fold by array identity to catch every copy.
+        if (ctx.intersections.length) {
+            const carriers = new Map();
+            for (const seen of ctx.seen.values()) {
+                for (const json of [seen.schema, seen.def]) {
+                    const allOf = json?.allOf;
+                    if (!Array.isArray(allOf))
+                        continue;
+                    const existing = carriers.get(allOf);
+                    if (existing)
+                        existing.push(json);
+                    else
+                        carriers.set(allOf, [json]);
+                }
+            }
+            for (const allOf of ctx.intersections) {
+                for (const json of carriers.get(allOf) ?? [])
+                    foldIntersection(json);
+            }
+        }
+    }
+    const result = {};
+    if (ctx.target === "draft-2020-12") {
+        result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    }
+    else if (ctx.target === "draft-07") {
+        result.$schema = "http://json-schema.org/draft-07/schema#";
+    }
+    else if (ctx.target === "draft-04") {
+        result.$schema = "http://json-schema.org/draft-04/schema#";
+    }
+    else if (ctx.target === "openapi-3.0") ;
+    else ;
+    if (ctx.external?.uri) {
+        const id = ctx.external.registry.get(schema)?.id;
+        if (!id)
+            throw new Error("Schema is missing an `id` property");
+        result.$id = ctx.external.uri(id);
+    }
+    // when the root was extracted into $defs, `root.schema` is the `$ref` wrapper and `root.def` is the body that now lives under $defs
+    assignProps(result, root.defId ? root.schema : (root.def ?? root.schema));
+    // The `id` in `.meta()` is a Zod-specific registration tag used to extract schemas into $defs — it is not user-facing JSON Schema metadata. Strip it from the output body where it would otherwise leak. The id is preserved implicitly via the $defs key (and via $ref paths).
+    const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+    if (rootMetaId !== undefined && result.id === rootMetaId)
+        delete result.id;
+    // build defs object. With `external`, `defs` is the shared object every schema writes into, so the same entries are reassigned on every call. Without it, `defs` is fresh per call and must be rebuilt.
+    const defs = ctx.external?.defs ?? {};
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.def && seen.defId) {
+                if (seen.def.id === seen.defId)
+                    delete seen.def.id;
+                assignProp(defs, seen.defId, seen.def);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedEmitDoneFor = ctx.external;
+    // set definitions in result
+    if (ctx.external) ;
+    else {
+        if (Object.keys(defs).length > 0) {
+            if (ctx.target === "draft-2020-12") {
+                result.$defs = defs;
+            }
+            else {
+                result.definitions = defs;
+            }
+        }
+    }
+    try {
+        // this "finalizes" this schema and ensures all cycles are removed each call to finalize() is functionally independent though the seen map is shared
+        const finalized = JSON.parse(JSON.stringify(result));
+        Object.defineProperty(finalized, "~standard", {
+            value: {
+                ...schema["~standard"],
+                jsonSchema: {
+                    input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+                    output: createStandardJSONSchemaMethod(schema, "output", ctx.processors),
+                },
+            },
+            enumerable: false,
+            writable: false,
+        });
+        return finalized;
+    }
+    catch (_err) {
+        throw new Error("Error converting schema to JSON.");
+    }
+}
+function isTransforming(_schema, _ctx) {
+    const ctx = _ctx ?? { seen: new Set() };
+    if (ctx.seen.has(_schema))
+        return false;
+    ctx.seen.add(_schema);
+    const def = _schema._zod.def;
+    if (def.type === "transform")
+        return true;
+    if (def.type === "array")
+        return isTransforming(def.element, ctx);
+    if (def.type === "set")
+        return isTransforming(def.valueType, ctx);
+    if (def.type === "lazy")
+        return isTransforming(def.getter(), ctx);
+    if (def.type === "promise" ||
+        def.type === "optional" ||
+        def.type === "nonoptional" ||
+        def.type === "nullable" ||
+        def.type === "readonly" ||
+        def.type === "default" ||
+        def.type === "prefault" ||
+        def.type === "catch") {
+        return isTransforming(def.innerType, ctx);
+    }
+    if (def.type === "intersection") {
+        return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+    }
+    if (def.type === "record" || def.type === "map") {
+        return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+    }
+    if (def.type === "pipe") {
+        if (_schema._zod.traits.has("$ZodCodec"))
+            return true;
+        return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+    }
+    if (def.type === "object") {
+        for (const key in def.shape) {
+            if (isTransforming(def.shape[key], ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "union") {
+        for (const option of def.options) {
+            if (isTransforming(option, ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "tuple") {
+        for (const item of def.items) {
+            if (isTransforming(item, ctx))
+                return true;
+        }
+        if (def.rest && isTransforming(def.rest, ctx))
+            return true;
+        return false;
+    }
+    return false;
+}
+/**
+ * Creates a toJSONSchema method for a schema instance.
+ * This encapsulates the logic of initializing context, processing, extracting defs, and finalizing.
+ */
+const createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+    const ctx = initializeContext({ ...params, processors });
+    processSchema(schema, ctx);
+    extractDefs(ctx, schema);
+    return finalize(ctx, schema);
+};
+const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+    const { libraryOptions, target } = params ?? {};
+    const ctx = initializeContext({ ...(libraryOptions ?? {}), target, io, processors });
+    processSchema(schema, ctx);
+    extractDefs(ctx, schema);
+    return finalize(ctx, schema);
+};
+
+const narrowMin = (agg, key, value) => {
+    if (agg[key] === undefined || value > agg[key])
+        agg[key] = value;
+};
+const narrowMax = (agg, key, value) => {
+    if (agg[key] === undefined || value < agg[key])
+        agg[key] = value;
+};
+const narrowBoth = (agg, value) => {
+    narrowMin(agg, "minimum", value);
+    narrowMax(agg, "maximum", value);
+};
+const addDivisor = (agg, value) => {
+    agg.multipleOf ?? (agg.multipleOf = []);
+    if (!agg.multipleOf.includes(value))
+        agg.multipleOf.push(value);
+};
+const addPattern = (agg, pattern) => {
+    agg.patterns ?? (agg.patterns = new Set());
+    agg.patterns.add(pattern);
+};
+const intersectMime = (agg, mime) => {
+    agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+};
+// last-wins, matching the bag's historical write order; the flag keeps an integer format from being lost to a later float one
+const setFormat = (agg, format) => {
+    agg.format = format;
+    if (format.includes("int"))
+        agg.isInt = true;
+};
+const minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+const maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+const formatContributor = (ranges) => (agg, def) => {
+    setFormat(agg, def.format);
+    const [minimum, maximum] = ranges[def.format];
+    narrowMin(agg, "minimum", minimum);
+    narrowMax(agg, "maximum", maximum);
+};
+const contributors = {
+    greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+    less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+    multiple_of: (agg, def) => addDivisor(agg, def.value),
+    number_format: formatContributor(NUMBER_FORMAT_RANGES),
+    bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+    min_length: minContributor,
+    max_length: maxContributor,
+    length_equals: (agg, def) => narrowBoth(agg, def.length),
+    min_size: minContributor,
+    max_size: maxContributor,
+    size_equals: (agg, def) => narrowBoth(agg, def.size),
+    string_format: (agg, def) => {
+        setFormat(agg, def.format);
+        if (def.pattern)
+            addPattern(agg, def.pattern);
+        if (def.format === "base64" || def.format === "base64url")
+            agg.contentEncoding = def.format;
+        if (def.local || def.precision === -1)
+            agg.laxFormat = true;
+    },
+    mime_type: (agg, def) => intersectMime(agg, def.mime),
+};
+function aggregateChecks(schema) {
+    const agg = {};
+    const def = schema._zod.def;
+    // a format schema is its own first check, same rule as $ZodType init
+    const list = schema._zod.traits.has("$ZodCheck")
+        ? [schema, ...(def.checks ?? [])]
+        : (def.checks ?? []);
+    for (const ch of list)
+        contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+    // reconcile with the bag so third-party onattach contributions still land; first-party residue is never tighter than the fold, so merging it back is idempotent for one and additive for the other
+    const bag = schema._zod.bag;
+    if (bag.minimum !== undefined)
+        narrowMin(agg, "minimum", bag.minimum);
+    if (bag.exclusiveMinimum !== undefined)
+        narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+    if (bag.maximum !== undefined)
+        narrowMax(agg, "maximum", bag.maximum);
+    if (bag.exclusiveMaximum !== undefined)
+        narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+    if (bag.multipleOf !== undefined)
+        addDivisor(agg, bag.multipleOf);
+    if (bag.format !== undefined) {
+        agg.format ?? (agg.format = bag.format);
+        if (bag.format.includes("int"))
+            agg.isInt = true;
+    }
+    if (bag.mime)
+        intersectMime(agg, bag.mime);
+    for (const pattern of bag.patterns ?? [])
+        addPattern(agg, pattern);
+    return agg;
+}
+const formatMap = {
+    guid: "uuid",
+    url: "uri",
+    datetime: "date-time",
+    json_string: "json-string",
+    regex: "", // do not set
+};
+// ==================== SIMPLE TYPE PROCESSORS ====================
+// the runtime patterns are lax so parse paths never overflow the regex stack; the emitted schema swaps in the exact block forms, which zod itself never executes
+const exactPatterns = new Map([
+    [base64Charset, base64],
+    [base64urlCharset, base64url],
+]);
+const exactPattern = (p) => exactPatterns.get(p) ?? p;
+const stringProcessor = (schema, ctx, _json, _params) => {
+    const json = _json;
+    json.type = "string";
+    const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minLength = minimum;
+    if (typeof maximum === "number")
+        json.maxLength = maximum;
+    // custom pattern overrides format
+    if (format) {
+        json.format = formatMap[format] ?? format;
+        if (json.format === "")
+            delete json.format; // empty format is not valid
+        // `z.iso.time()` is never full-time, and `laxFormat` carries the datetime shapes that also accept what their keyword forbids
+        if (format === "time" || laxFormat) {
+            delete json.format;
+        }
+    }
+    if (contentEncoding)
+        json.contentEncoding = contentEncoding;
+    if (patterns && patterns.size > 0) {
+        const patternList = [...patterns].map(exactPattern);
+        if (patternList.length === 1)
+            json.pattern = patternList[0].source;
+        else if (patternList.length > 1) {
+            json.allOf = [
+                ...patternList.map((regex) => ({
+                    ...(ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0"
+                        ? { type: "string" }
+                        : {}),
+                    pattern: regex.source,
+                })),
+            ];
+        }
+    }
+};
+const numberProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+    json.type = isInt ? "integer" : "number";
+    // when both minimum and exclusiveMinimum exist, pick the more restrictive one
+    const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+    const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+    const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+    if (exMin) {
+        if (legacy) {
+            json.minimum = exclusiveMinimum;
+            json.exclusiveMinimum = true;
+        }
+        else {
+            json.exclusiveMinimum = exclusiveMinimum;
+        }
+    }
+    else if (typeof minimum === "number") {
+        json.minimum = minimum;
+    }
+    if (exMax) {
+        if (legacy) {
+            json.maximum = exclusiveMaximum;
+            json.exclusiveMaximum = true;
+        }
+        else {
+            json.exclusiveMaximum = exclusiveMaximum;
+        }
+    }
+    else if (typeof maximum === "number") {
+        json.maximum = maximum;
+    }
+    if (multipleOf) {
+        // JSON Schema requires a divisor strictly greater than zero, and a non-finite one does not survive JSON at all. A negative divisor accepts exactly what its absolute value accepts, so it still maps; zero, NaN and Infinity have no keyword form.
+        const divisors = new Set();
+        for (const divisor of multipleOf) {
+            if (Number.isFinite(divisor) && divisor !== 0)
+                divisors.add(Math.abs(divisor));
+            else
+                handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        }
+        // chained divisors are a conjunction the keyword cannot carry alone, so extras ride an allOf, same as stacked patterns
+        const [first, ...rest] = divisors;
+        if (first !== undefined)
+            json.multipleOf = first;
+        if (rest.length)
+            json.allOf = [...(json.allOf ?? []), ...rest.map((m) => ({ multipleOf: m }))];
+    }
+};
+const neverProcessor = (_schema, _ctx, json, _params) => {
+    json.not = {};
+};
+const unknownProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
+const enumProcessor = (schema, _ctx, json, _params) => {
+    const def = schema._zod.def;
+    const values = getEnumValues(def.entries);
+    // an empty enum accepts nothing, same as z.never()
+    if (values.length === 0) {
+        json.not = {};
+        return;
+    }
+    // Number enums can have both string and number values
+    if (values.every((v) => typeof v === "number"))
+        json.type = "number";
+    if (values.every((v) => typeof v === "string"))
+        json.type = "string";
+    json.enum = values;
+};
+const literalProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // a literal with no values accepts nothing, same as z.never()
+    if (def.values.length === 0) {
+        json.not = {};
+        return;
+    }
+    const vals = [];
+    for (const val of def.values) {
+        if (val === undefined) {
+            // a custom schema replaces the whole literal, so there is nothing left to accumulate
+            if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+                return;
+            // otherwise do not add to vals
+        }
+        else if (typeof val === "bigint") {
+            if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
+                return;
+            vals.push(Number(val));
+        }
+        else {
+            vals.push(val);
+        }
+    }
+    if (vals.length === 0) ;
+    else if (vals.length === 1) {
+        const val = vals[0];
+        json.type = val === null ? "null" : typeof val;
+        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+            json.enum = [val];
+        }
+        else {
+            json.const = val;
+        }
+    }
+    else {
+        if (vals.every((v) => typeof v === "number"))
+            json.type = "number";
+        if (vals.every((v) => typeof v === "string"))
+            json.type = "string";
+        if (vals.every((v) => typeof v === "boolean"))
+            json.type = "boolean";
+        if (vals.every((v) => v === null))
+            json.type = "null";
+        json.enum = vals;
+    }
+};
+const customProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+};
+const transformProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+};
+// ==================== COMPOSITE TYPE PROCESSORS ====================
+const arrayProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
+    json.type = "array";
+    json.items = processSchema(def.element, ctx, {
+        ...params,
+        path: [...params.path, "items"],
+    });
+};
+// Transform and catch set `optin = "optional"` at runtime so the parser lets them observe an
+// absent key, but their declared input type stays required. An input JSON Schema describes the
+// declared type, so resolve past them to the schema that actually carries the optionality.
+// Used by both `objectProcessor` (for `required`) and `tupleProcessor` (for `minItems`); see
+// wiki/optionality.md, "The JSON Schema emitter reads the *static* value".
+function inputOptin(schema) {
+    const def = schema._zod.def;
+    if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+        return inputOptin(def.out);
+    }
+    if (def.type === "catch") {
+        return inputOptin(def.innerType);
+    }
+    return schema._zod.optin;
+}
+const objectProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const shape = def.shape;
+    // dropping it while still emitting `additionalProperties: false` would emit a schema that rejects data this one requires
+    const symbolKeys = Object.getOwnPropertySymbols(shape);
+    if (symbolKeys.length &&
+        handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+        return;
+    }
+    json.type = "object";
+    json.properties = {};
+    for (const key in shape) {
+        // assignProp so a __proto__ key becomes an own property instead of hitting the inherited setter on the plain {} we build into
+        assignProp(json.properties, key, processSchema(shape[key], ctx, {
+            ...params,
+            path: [...params.path, "properties", key],
+        }));
+    }
+    // required keys
+    const requiredKeys = [];
+    for (const key of Object.keys(shape)) {
+        const field = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field) === undefined : field._zod.optout === undefined) {
+            requiredKeys.push(key);
+        }
+    }
+    if (requiredKeys.length > 0) {
+        json.required = requiredKeys;
+    }
+    // catchall
+    if (def.catchall?._zod.def.type === "never") {
+        // strict
+        json.additionalProperties = false;
+    }
+    else if (!def.catchall) {
+        // regular
+        if (ctx.io === "output")
+            json.additionalProperties = false;
+    }
+    else if (def.catchall) {
+        json.additionalProperties = processSchema(def.catchall, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+};
+const unionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // Exclusive unions (inclusive === false) use oneOf (exactly one match) instead of anyOf (one or more matches). This includes both z.xor() and discriminated unions
+    const isExclusive = def.inclusive === false;
+    const options = def.options.map((x, i) => processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, isExclusive ? "oneOf" : "anyOf", i],
+    }));
+    if (isExclusive) {
+        json.oneOf = options;
+    }
+    else {
+        json.anyOf = options;
+    }
+};
+const intersectionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const a = processSchema(def.left, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 0],
+    });
+    const b = processSchema(def.right, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 1],
+    });
+    const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+    const allOf = [
+        ...(isSimpleIntersection(a) ? a.allOf : [a]),
+        ...(isSimpleIntersection(b) ? b.allOf : [b]),
+    ];
+    json.allOf = allOf;
+    // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
+    ctx.intersections.push(allOf);
+};
+/** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
+ * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
+ * behind a wrapper only carries its own `type` before then, and a union key only has its branches.
+ *
+ * A numeric bound cannot apply to a property name, so `minimum` and its siblings are dropped rather
+ * than carried over: keeping them beside `type: "string"` reproduces the match-nothing schema this
+ * exists to fix. A key that carries one therefore emits wider than the record parses — `z.record(z.number().min(5), V)`
+ * accepts `"3"` — which is the deliberate trade, since throwing on it would reject an ordinary schema
+ * outright. */
+function stringifyKeyNames(bySchema, json, visited) {
+    // an extracted key that rewrites cannot go on sharing its definition — the string form a key position needs is not the number form every other reference wants — so it inlines. One that does not rewrite keeps the `$ref`.
+    if (json.$ref) {
+        // a recursive key holds its own reference inside its definition, so a node already on the path is left alone rather than resolved again
+        if (visited.has(json))
+            return json;
+        visited.add(json);
+        const def = bySchema.get(json)?.def;
+        if (!def)
+            return json;
+        const inlined = stringifyKeyNames(bySchema, def, visited);
+        return inlined === def ? json : inlined;
+    }
+    for (const keyword of ["anyOf", "oneOf"]) {
+        const branches = json[keyword];
+        if (!Array.isArray(branches))
+            continue;
+        const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+        // rebuilding regardless would detach a key that had nothing to re-express, dropping its `$ref` and leaking the internal `id`
+        if (mapped.some((branch, i) => branch !== branches[i]))
+            json = { ...json, [keyword]: mapped };
+    }
+    // a member that already admits a string leaves the key unconstrained, so the node's own type re-expresses only when every member is numeric
+    const types = Array.isArray(json.type) ? json.type : [json.type];
+    const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
+    // a heterogeneous key carries no type at all, so its numeric members are caught here instead
+    const values = json.enum ?? (json.const !== undefined ? [json.const] : undefined);
+    if (!numericType && !values?.some((v) => typeof v === "number"))
+        return json;
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
+    if (rest.enum)
+        rest.enum = rest.enum.map((v) => (typeof v === "number" ? String(v) : v));
+    else if (typeof rest.const === "number")
+        rest.const = String(rest.const);
+    // a heterogeneous key keeps its absent type: the stringified members already say what a key may be
+    if (!numericType)
+        return rest;
+    rest.type = "string";
+    if (!values)
+        rest.pattern = (types.includes("number") ? number$1 : integer).source;
+    return rest;
+}
+/** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
+const pendingRecords = new WeakMap();
+function rewriteKeyNames(ctx) {
+    // an extracted key is resolved by the object `extractToDef` left in its place, so the map is built once rather than searched per reference. `_zod.toJSONSchema` can hand the same object to two schemas, so the first entry carrying a body wins, as a search would have found it.
+    const bySchema = new Map();
+    for (const entry of ctx.seen.values()) {
+        if (entry.def && !bySchema.has(entry.schema))
+            bySchema.set(entry.schema, entry);
+    }
+    const rewrites = new Map();
+    for (const record of pendingRecords.get(ctx) ?? []) {
+        const seen = ctx.seen.get(record);
+        const names = (seen?.def ?? seen?.schema)?.propertyNames;
+        if (!names || names === true || rewrites.has(names))
+            continue;
+        const rewritten = stringifyKeyNames(bySchema, names, new Set());
+        if (rewritten !== names)
+            rewrites.set(names, rewritten);
+    }
+    if (!rewrites.size)
+        return;
+    // the flatten has already copied each record's own properties onto every wrapper by reference, and an extracted body is another such copy, so every carrier holding a rewritten key is updated together
+    for (const entry of ctx.seen.values()) {
+        for (const carrier of [entry.schema, entry.def]) {
+            const rewritten = carrier && rewrites.get(carrier.propertyNames);
+            if (rewritten)
+                carrier.propertyNames = rewritten;
+        }
+    }
+}
+const recordProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "object";
+    // For looseRecord with regex patterns, use patternProperties. This correctly represents "only validate keys matching the pattern" semantics and composes well with allOf (intersections)
+    const keyType = def.keyType;
+    const patterns = aggregateChecks(keyType).patterns;
+    if (def.mode === "loose" && patterns && patterns.size > 0) {
+        // Use patternProperties for looseRecord with regex patterns
+        const valueSchema = processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "patternProperties", "*"],
+        });
+        json.patternProperties = {};
+        for (const pattern of patterns) {
+            assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
+        }
+    }
+    else {
+        // Default behavior: use propertyNames + additionalProperties
+        if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
+            json.propertyNames = processSchema(def.keyType, ctx, {
+                ...params,
+                path: [...params.path, "propertyNames"],
+            });
+            let pending = pendingRecords.get(ctx);
+            if (!pending) {
+                pending = [];
+                pendingRecords.set(ctx, pending);
+                ctx.deferred.push(() => rewriteKeyNames(ctx));
+            }
+            pending.push(schema);
+        }
+        json.additionalProperties = processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+    // Add required for keys with discrete values (enum, literal, etc.)
+    const keyValues = keyType._zod.values;
+    // Every key shares one value schema, so an optional-in value makes the whole key set omittable on input. Output keeps them: the exhaustive branch assigns every key, even one whose value came back undefined.
+    const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== undefined;
+    if (keyValues && !def.partial && !omittableOnInput) {
+        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+        if (validKeyValues.length > 0) {
+            json.required = validKeyValues.map(String);
+        }
+    }
+};
+const nullableProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const inner = processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    if (ctx.target === "openapi-3.0") {
+        seen.ref = def.innerType;
+        json.nullable = true;
+    }
+    else {
+        json.anyOf = [inner, { type: "null" }];
+    }
+};
+const nonoptionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+/** Round-trips a default value through JSON so the emitted schema is guaranteed to be valid JSON.
+ * A BigInt has no reliable encoding, so it goes through `unrepresentable` like any other
+ * unrepresentable value. Returns a sentinel when the caller must not write a default of its own. */
+const UNREPRESENTABLE_DEFAULT = Symbol();
+function serializeDefaultValue(value, schema, ctx, json, params) {
+    let unrepresentable = false;
+    const serialized = JSON.stringify(value, (_, val) => {
+        if (typeof val !== "bigint")
+            return val;
+        unrepresentable = true;
+        return null;
+    });
+    if (!unrepresentable)
+        return JSON.parse(serialized);
+    handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+    return UNREPRESENTABLE_DEFAULT;
+}
+const defaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json.default = value;
+};
+const prefaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    if (ctx.io !== "input")
+        return;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json._prefault = value;
+};
+const catchProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    let catchValue;
+    try {
+        catchValue = def.catchValue(undefined);
+    }
+    catch {
+        handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+        return;
+    }
+    json.default = catchValue;
+};
+const pipeProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+    const innerType = ctx.io === "input" ? (inIsTransform ? def.out : def.in) : def.out;
+    processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+const readonlyProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    json.readOnly = true;
+};
+const optionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+
+/* Prototypes that already carry the lazy helper methods. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+/* Helper methods live as non-enumerable lazy getters on the shared
+ * prototype instead of own properties on every instance. On first
+ * access the getter allocates the per-instance closure and caches it
+ * as a non-enumerable own property, so detached usage still works and
+ * the allocation only happens for methods actually touched. */
+function _lazyMethod(proto, key, make) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        enumerable: false,
+        get() {
+            const value = make(this);
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+            return value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+        },
+    });
+}
+const initializer = (inst, issues) => {
+    $ZodError.init(inst, issues);
+    inst.name = "ZodError";
+    const proto = Object.getPrototypeOf(inst);
+    if (_installedErrorProtos.has(proto))
+        return;
+    _installedErrorProtos.add(proto);
+    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+    _lazyMethod(proto, "addIssue", (self) => (issue) => {
+        self.issues.push(issue);
+        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    _lazyMethod(proto, "addIssues", (self) => (issues) => {
+        self.issues.push(...issues);
+        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    Object.defineProperty(proto, "isEmpty", {
+        configurable: true,
+        enumerable: false,
+        get() {
+            return this.issues.length === 0;
+        },
+    });
+};
+const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefined, {
+    Parent: Error,
+});
+// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
+// export type ErrorMapCtx = core.$ZodErrorMapCtx;
+
+const parse$2 = /* @__PURE__ */ _parse(ZodRealError);
+const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
+const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
+const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+// Codec functions
+const encode = /* @__PURE__ */ _encode(ZodRealError);
+const decode = /* @__PURE__ */ _decode(ZodRealError);
+const encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
+const decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
+const safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
+const safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
+const safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
+const safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+
+// Register English as the default locale on first ZodType construction. Hooked into the `ZodType` `$constructor` (rather than a top-level `config(en())` in `external.ts`) so bundlers honoring `sideEffects: false` can't tree-shake it out — see #5953, #5725. An explicit `z.config(z.locales.xx())` call wins regardless of order, since this only sets the default when none is present.
+function _ensureDefaultLocale() {
+    if (!globalConfig.localeError)
+        config(en());
+}
+// the default memoizer is read by the core container init, which runs before `ZodType.init`, so each container calls this first
+function _ensureDefaultMemoizer() {
+    if (!globalConfig.memoizer)
+        config({ memoizer: memoizer() });
+}
+const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
+    _ensureDefaultLocale();
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+    return inst;
+}, {
+    check(...chks) {
+        const def = this.def;
+        return this.clone(mergeDefs(def, {
+            checks: [
+                ...(def.checks ?? []),
+                ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
+            ],
+        }), { parent: true });
+    },
+    with(...chks) {
+        return this.check(...chks);
+    },
+    clone(def, params) {
+        return clone(this, def, params);
+    },
+    brand() {
+        return this;
+    },
+    register(reg, meta) {
+        reg.add(this, meta);
+        return this;
+    },
+    refine(check, params) {
+        return this.check(refine(check, params));
+    },
+    superRefine(refinement, params) {
+        return this.check(superRefine(refinement, params));
+    },
+    overwrite(fn) {
+        return this.check(_overwrite(fn));
+    },
+    optional() {
+        return optional(this);
+    },
+    exactOptional() {
+        return exactOptional(this);
+    },
+    nullable() {
+        return nullable(this);
+    },
+    nullish() {
+        return optional(nullable(this));
+    },
+    nonoptional(params) {
+        return nonoptional(this, params);
+    },
+    array() {
+        return array(this);
+    },
+    or(arg) {
+        return union([this, arg]);
+    },
+    and(arg) {
+        return intersection(this, arg);
+    },
+    transform(tx) {
+        return pipe(this, transform(tx));
+    },
+    default(d) {
+        return _default(this, d);
+    },
+    prefault(d) {
+        return prefault(this, d);
+    },
+    catch(params) {
+        return _catch(this, params);
+    },
+    pipe(target) {
+        return pipe(this, target);
+    },
+    readonly() {
+        return readonly(this);
+    },
+    describe(description) {
+        const cl = this.clone();
+        globalRegistry.add(cl, { description });
+        return cl;
+    },
+    meta(...args) {
+        // overloaded: meta() returns the registered metadata, meta(data) returns a clone with `data` registered. The mapped type picks up the second overload, so we accept variadic any-args and return `any` to satisfy both at runtime.
+        if (args.length === 0)
+            return globalRegistry.get(this);
+        const cl = this.clone();
+        globalRegistry.add(cl, args[0]);
+        return cl;
+    },
+    isOptional() {
+        return this.safeParse(undefined).success;
+    },
+    isNullable() {
+        return this.safeParse(null).success;
+    },
+    apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
+    // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
+    get "~standard"() {
+        return hide(this, "~standard", {
+            ...standardProps(this),
+            jsonSchema: {
+                input: createStandardJSONSchemaMethod(this, "input"),
+                output: createStandardJSONSchemaMethod(this, "output"),
+            },
+        });
+    },
+    set "~standard"(value) {
+        own(this, "~standard", value);
+    },
+    parse: function _parse(data, params) {
+        return parse$2(this, data, params, { callee: _parse });
+    },
+    parseAsync: async function _parseAsync(data, params) {
+        return await parseAsync(this, data, params, { callee: _parseAsync });
+    },
+    safeParse(data, params) {
+        return safeParse(this, data, params);
+    },
+    async safeParseAsync(data, params) {
+        return safeParseAsync(this, data, params);
+    },
+    // `spa` is an alias: same function object as `safeParseAsync`, as before.
+    get spa() {
+        return this?.safeParseAsync;
+    },
+    set spa(value) {
+        own(this, "spa", value);
+    },
+    validate(data, params) {
+        return validate(this, data, params);
+    },
+    validateAsync(data, params) {
+        return validateAsync$1(this, data, params);
+    },
+    encode: function _encode(data, params) {
+        return encode(this, data, params, { callee: _encode });
+    },
+    decode: function _decode(data, params) {
+        return decode(this, data, params, { callee: _decode });
+    },
+    encodeAsync: async function _encodeAsync(data, params) {
+        return await encodeAsync(this, data, params, { callee: _encodeAsync });
+    },
+    decodeAsync: async function _decodeAsync(data, params) {
+        return await decodeAsync(this, data, params, { callee: _decodeAsync });
+    },
+    safeEncode(data, params) {
+        return safeEncode(this, data, params);
+    },
+    safeDecode(data, params) {
+        return safeDecode(this, data, params);
+    },
+    async safeEncodeAsync(data, params) {
+        return safeEncodeAsync(this, data, params);
+    },
+    async safeDecodeAsync(data, params) {
+        return safeDecodeAsync(this, data, params);
+    },
+    toJSONSchema(params) {
+        return createToJSONSchemaMethod(this, {})(params);
+    },
+    // Reads through to the registry on every access, so it must not cache.
+    get description() {
+        return globalRegistry.get(this)?.description;
+    },
+    // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
+    get _def() {
+        return this._zod.def;
+    },
+});
+/** @internal */
+const _ZodString = /*@__PURE__*/ $constructor("_ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json);
+}, 
+/*@__PURE__*/ derived({
+    format: (inst) => aggregateChecks(inst).format ?? null,
+    minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxLength: (inst) => aggregateChecks(inst).maximum ?? null,
+}, {
+    regex(...args) {
+        return this.check(_regex(...args));
+    },
+    includes(...args) {
+        return this.check(_includes(...args));
+    },
+    startsWith(...args) {
+        return this.check(_startsWith(...args));
+    },
+    endsWith(...args) {
+        return this.check(_endsWith(...args));
+    },
+    min(...args) {
+        return this.check(_minLength(...args));
+    },
+    max(...args) {
+        return this.check(_maxLength(...args));
+    },
+    length(...args) {
+        return this.check(_length(...args));
+    },
+    nonempty(...args) {
+        return this.check(_minLength(1, ...args));
+    },
+    lowercase(params) {
+        return this.check(_lowercase(params));
+    },
+    uppercase(params) {
+        return this.check(_uppercase(params));
+    },
+    trim() {
+        return this.check(_trim());
+    },
+    normalize(...args) {
+        return this.check(_normalize(...args));
+    },
+    toLowerCase() {
+        return this.check(_toLowerCase());
+    },
+    toUpperCase() {
+        return this.check(_toUpperCase());
+    },
+    slugify() {
+        return this.check(_slugify());
+    },
+}));
+const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    _ZodString.init(inst, def);
+}, {
+    email(params) {
+        return this.check(_email(ZodEmail, params));
+    },
+    url(params) {
+        return this.check(_url(ZodURL, params));
+    },
+    jwt(params) {
+        return this.check(_jwt(ZodJWT, params));
+    },
+    emoji(params) {
+        return this.check(_emoji(ZodEmoji, params));
+    },
+    guid(params) {
+        return this.check(_guid(ZodGUID, params));
+    },
+    uuid(params) {
+        return this.check(_uuid(ZodUUID, params));
+    },
+    uuidv4(params) {
+        return this.check(_uuidv4(ZodUUID, params));
+    },
+    uuidv6(params) {
+        return this.check(_uuidv6(ZodUUID, params));
+    },
+    uuidv7(params) {
+        return this.check(_uuidv7(ZodUUID, params));
+    },
+    nanoid(params) {
+        return this.check(_nanoid(ZodNanoID, params));
+    },
+    cuid(params) {
+        return this.check(_cuid(ZodCUID, params));
+    },
+    cuid2(params) {
+        return this.check(_cuid2(ZodCUID2, params));
+    },
+    ulid(params) {
+        return this.check(_ulid(ZodULID, params));
+    },
+    base64(params) {
+        return this.check(_base64(ZodBase64, params));
+    },
+    base64url(params) {
+        return this.check(_base64url(ZodBase64URL, params));
+    },
+    xid(params) {
+        return this.check(_xid(ZodXID, params));
+    },
+    ksuid(params) {
+        return this.check(_ksuid(ZodKSUID, params));
+    },
+    ipv4(params) {
+        return this.check(_ipv4(ZodIPv4, params));
+    },
+    ipv6(params) {
+        return this.check(_ipv6(ZodIPv6, params));
+    },
+    cidrv4(params) {
+        return this.check(_cidrv4(ZodCIDRv4, params));
+    },
+    cidrv6(params) {
+        return this.check(_cidrv6(ZodCIDRv6, params));
+    },
+    e164(params) {
+        return this.check(_e164(ZodE164, params));
+    },
+    datetime(params) {
+        return this.check(_isoDateTime(ZodISODateTime, params));
+    },
+    date(params) {
+        return this.check(_isoDate(ZodISODate, params));
+    },
+    time(params) {
+        return this.check(_isoTime(ZodISOTime, params));
+    },
+    duration(params) {
+        return this.check(_isoDuration(ZodISODuration, params));
+    },
+});
+function string$1(params) {
+    return _string(ZodString, params);
+}
+const ZodStringFormat = /*@__PURE__*/ $constructor("ZodStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    _ZodString.init(inst, def);
+});
+const ZodISODateTime = /*@__PURE__*/ $constructor("ZodISODateTime", (inst, def) => {
+    $ZodISODateTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
+    $ZodISODate.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
+    $ZodISOTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
+    $ZodISODuration.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodEmail = /*@__PURE__*/ $constructor("ZodEmail", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmail.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function email(params) {
+    return _email(ZodEmail, params);
+}
+const ZodGUID = /*@__PURE__*/ $constructor("ZodGUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodGUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodUUID = /*@__PURE__*/ $constructor("ZodUUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodUUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodURL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function url(params) {
+    return _url(ZodURL, params);
+}
+const ZodEmoji = /*@__PURE__*/ $constructor("ZodEmoji", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmoji.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodNanoID = /*@__PURE__*/ $constructor("ZodNanoID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodNanoID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const ZodCUID = /*@__PURE__*/ $constructor("ZodCUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodCUID2 = /*@__PURE__*/ $constructor("ZodCUID2", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID2.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodULID = /*@__PURE__*/ $constructor("ZodULID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodULID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodXID = /*@__PURE__*/ $constructor("ZodXID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodXID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodKSUID = /*@__PURE__*/ $constructor("ZodKSUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodKSUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodIPv4 = /*@__PURE__*/ $constructor("ZodIPv4", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodIPv6 = /*@__PURE__*/ $constructor("ZodIPv6", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodCIDRv4 = /*@__PURE__*/ $constructor("ZodCIDRv4", (inst, def) => {
+    $ZodCIDRv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodCIDRv6 = /*@__PURE__*/ $constructor("ZodCIDRv6", (inst, def) => {
+    $ZodCIDRv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodBase64 = /*@__PURE__*/ $constructor("ZodBase64", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodBase64URL = /*@__PURE__*/ $constructor("ZodBase64URL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64URL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodE164 = /*@__PURE__*/ $constructor("ZodE164", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodE164.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodJWT = /*@__PURE__*/ $constructor("ZodJWT", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodJWT.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+    inst.isFinite = true;
+}, 
+/*@__PURE__*/ derived({
+    minValue: (inst) => {
+        const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+        return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+    },
+    maxValue: (inst) => {
+        const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+        return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+    },
+    isInt: (inst) => {
+        const { isInt, multipleOf } = aggregateChecks(inst);
+        return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+    },
+    format: (inst) => aggregateChecks(inst).format ?? null,
+}, {
+    gt(value, params) {
+        return this.check(_gt(value, params));
+    },
+    gte(value, params) {
+        return this.check(_gte(value, params));
+    },
+    min(value, params) {
+        return this.check(_gte(value, params));
+    },
+    lt(value, params) {
+        return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+        return this.check(_lte(value, params));
+    },
+    max(value, params) {
+        return this.check(_lte(value, params));
+    },
+    int(params) {
+        return this.check(int$2(params));
+    },
+    safe(params) {
+        return this.check(int$2(params));
+    },
+    positive(params) {
+        return this.check(_gt(0, params));
+    },
+    nonnegative(params) {
+        return this.check(_gte(0, params));
+    },
+    negative(params) {
+        return this.check(_lt(0, params));
+    },
+    nonpositive(params) {
+        return this.check(_lte(0, params));
+    },
+    multipleOf(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    step(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    finite() {
+        return this;
+    },
+}));
+function number(params) {
+    return _number(ZodNumber, params);
+}
+const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodNumber.init(inst, def);
+});
+function int$2(params) {
+    return _int(ZodNumberFormat, params);
+}
+const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor();
+});
+function unknown() {
+    return _unknown(ZodUnknown);
+}
+const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json);
+});
+function never(params) {
+    return _never(ZodNever, params);
+}
+const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodArray.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
+    inst.element = def.element;
+}, {
+    min(n, params) {
+        return this.check(_minLength(n, params));
+    },
+    nonempty(params) {
+        return this.check(_minLength(1, params));
+    },
+    max(n, params) {
+        return this.check(_maxLength(n, params));
+    },
+    length(n, params) {
+        return this.check(_length(n, params));
+    },
+    unwrap() {
+        return this.element;
+    },
+});
+function array(element, params) {
+    return _array(ZodArray, element, params);
+}
+const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodObjectJIT.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
+    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+}, {
+    keyof() {
+        return _enum(Object.keys(this._zod.def.shape));
+    },
+    catchall(catchall) {
+        // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
+        return this.clone(mergeDefs(this._zod.def, { catchall: catchall }));
+    },
+    passthrough() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    loose() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    strict() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
+    },
+    strip() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: undefined }));
+    },
+    extend(incoming) {
+        return extend(this, incoming);
+    },
+    safeExtend(incoming) {
+        return safeExtend(this, incoming);
+    },
+    merge(other) {
+        return merge$2(this, other);
+    },
+    pick(mask) {
+        return pick(this, mask);
+    },
+    omit(mask) {
+        return omit$1(this, mask);
+    },
+    partial(...args) {
+        return partial(ZodOptional, this, args[0]);
+    },
+    exactPartial(...args) {
+        return partial(ZodExactOptional, this, args[0], "exactPartial");
+    },
+    required(...args) {
+        return required(ZodNonOptional, this, args[0]);
+    },
+});
+// strictObject
+function strictObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: never(),
+        ...normalizeParams(params),
+    });
+}
+// looseObject
+function looseObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: unknown(),
+        ...normalizeParams(params),
+    });
+}
+const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
+    inst.options = def.options;
+});
+function union(options, params) {
+    return new ZodUnion({
+        type: "union",
+        options: options,
+        ...normalizeParams(params),
+    });
+}
+const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
+    $ZodIntersection.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
+});
+function intersection(left, right) {
+    return new ZodIntersection({
+        type: "intersection",
+        left: left,
+        right: right,
+    });
+}
+const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodRecord.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
+    inst.keyType = def.keyType;
+    inst.valueType = def.valueType;
+});
+function record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodRecord({
+            type: "record",
+            keyType: string$1(),
+            valueType: keyType,
+            ...normalizeParams(valueType),
+        });
+    }
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...normalizeParams(params),
+    });
+}
+const ZodEnum = /*@__PURE__*/ $constructor("ZodEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json);
+    inst.enum = def.entries;
+    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
+    inst.options = [...inst._zod.values];
+    const keys = new Set(Object.keys(def.entries));
+    inst.extract = (values, params) => {
+        const newEntries = {};
+        for (const value of values) {
+            if (keys.has(value)) {
+                newEntries[value] = def.entries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...normalizeParams(params),
+            entries: newEntries,
+        });
+    };
+    inst.exclude = (values, params) => {
+        const newEntries = { ...def.entries };
+        for (const value of values) {
+            if (keys.has(value)) {
+                delete newEntries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...normalizeParams(params),
+            entries: newEntries,
+        });
+    };
+});
+function _enum(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    return new ZodEnum({
+        type: "enum",
+        entries,
+        ...normalizeParams(params),
+    });
+}
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst.values = new Set(def.values);
+    Object.defineProperty(inst, "value", {
+        get() {
+            if (def.values.length > 1) {
+                throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+            }
+            return def.values[0];
+        },
+    });
+});
+function literal(value, params) {
+    return new ZodLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...normalizeParams(params),
+    });
+}
+const ZodTransform = /*@__PURE__*/ $constructor("ZodTransform", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTransform.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
+    inst._zod.parse = (payload, _ctx) => {
+        if (_ctx.direction === "backward") {
+            throw new $ZodEncodeError(inst.constructor.name);
+        }
+        payload.addIssue = (issue) => {
+            if (typeof issue === "string") {
+                payload.issues.push(issue$1(issue, payload.value, def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = inst);
+                // _issue.continue ??= true;
+                payload.issues.push(issue$1(_issue));
+            }
+        };
+        const output = def.transform(payload.value, payload);
+        if (output instanceof Promise) {
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        payload.value = output;
+        return payload;
+    };
+});
+function transform(fn) {
+    return new ZodTransform({
+        type: "transform",
+        transform: fn,
+    });
+}
+const ZodOptional = /*@__PURE__*/ $constructor("ZodOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function optional(innerType) {
+    return new ZodOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodExactOptional = /*@__PURE__*/ $constructor("ZodExactOptional", (inst, def) => {
+    $ZodExactOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function exactOptional(innerType) {
+    return new ZodExactOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodNullable = /*@__PURE__*/ $constructor("ZodNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nullable(innerType) {
+    return new ZodNullable({
+        type: "nullable",
+        innerType: innerType,
+    });
+}
+const ZodDefault = /*@__PURE__*/ $constructor("ZodDefault", (inst, def) => {
+    $ZodDefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeDefault = inst.unwrap;
+});
+function _default(innerType, defaultValue) {
+    return new ZodDefault({
+        type: "default",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodPrefault = /*@__PURE__*/ $constructor("ZodPrefault", (inst, def) => {
+    $ZodPrefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function prefault(innerType, defaultValue) {
+    return new ZodPrefault({
+        type: "prefault",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodNonOptional = /*@__PURE__*/ $constructor("ZodNonOptional", (inst, def) => {
+    $ZodNonOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nonoptional(innerType, params) {
+    return new ZodNonOptional({
+        type: "nonoptional",
+        innerType: innerType,
+        ...normalizeParams(params),
+    });
+}
+const ZodCatch = /*@__PURE__*/ $constructor("ZodCatch", (inst, def) => {
+    $ZodCatch.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeCatch = inst.unwrap;
+});
+function _catch(innerType, catchValue) {
+    return new ZodCatch({
+        type: "catch",
+        innerType: innerType,
+        catchValue: (typeof catchValue === "function" ? catchValue : constantCatch(catchValue)),
+    });
+}
+const ZodPipe = /*@__PURE__*/ $constructor("ZodPipe", (inst, def) => {
+    $ZodPipe.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
+    inst.in = def.in;
+    inst.out = def.out;
+});
+function pipe(in_, out) {
+    return new ZodPipe({
+        type: "pipe",
+        in: in_,
+        out: out,
+        // ...util.normalizeParams(params),
+    });
+}
+const ZodReadonly = /*@__PURE__*/ $constructor("ZodReadonly", (inst, def) => {
+    $ZodReadonly.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function readonly(innerType) {
+    return new ZodReadonly({
+        type: "readonly",
+        innerType: innerType,
+    });
+}
+const ZodCustom = /*@__PURE__*/ $constructor("ZodCustom", (inst, def) => {
+    $ZodCustom.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
+});
+function refine(fn, _params = {}) {
+    return _refine(ZodCustom, fn, _params);
+}
+// superRefine
+function superRefine(fn, params) {
+    return _superRefine(fn, params);
+}
+
+/**
+ * What planning reads of a repository: milestones, labels and issues exactly as GitHub's REST API
+ * lists them. Only the fields used are checked; the rest of GitHub's objects pass through. That
+ * the fields match GitHub's own OpenAPI types is checked in test/model/actual.test.ts, so that this
+ * pure module does not import Octokit's types.
+ */
+const label = looseObject({
+    name: string$1(),
+    color: string$1(),
+    description: string$1().nullable().optional(),
+});
+const milestone = looseObject({
+    number: number().int(),
+    title: string$1(),
+    description: string$1().nullable(),
+    state: _enum(["open", "closed"]),
+    due_on: string$1().nullable(),
+    created_at: string$1(),
+});
+const issue = looseObject({
+    number: number().int(),
+    title: string$1(),
+    body: string$1().nullable().optional(),
+    state: string$1(),
+    state_reason: string$1().nullable().optional(),
+    labels: array(union([string$1(), looseObject({ name: string$1().optional() })])),
+    milestone: looseObject({ number: number().int() }).nullable(),
+    created_at: string$1(),
+    closed_at: string$1().nullable().optional(),
+    html_url: string$1().optional(),
+    pull_request: unknown().optional(),
+    /** Who opened it: only an issue a trusted author opened is managed (plan/trust.ts). */
+    user: looseObject({ login: string$1() }).nullable().optional(),
+});
+const snapshotSchema = strictObject({
+    milestones: array(milestone).default([]),
+    labels: array(label).default([]),
+    issues: array(issue).default([]),
+});
+function labelNamesOf(issue) {
+    return issue.labels
+        .map((entry) => (typeof entry === "string" ? entry : entry.name))
+        .filter((name) => typeof name === "string");
+}
+
+/**
+ * Messages for the bounds a schema checks without a message of its own ("must be 0 or more (got
+ * -1)" rather than zod's "Too small: expected number to be >=0"). Passed to every parse of an input
+ * file: a message a schema gives itself wins over these, and an issue not handled here keeps zod's.
+ */
+const readableIssueMessage = (issue) => {
+    if (issue.code === "too_small")
+        return tooSmall(issue);
+    if (issue.code === "too_big")
+        return tooBig(issue);
+    if (issue.code === "invalid_format") {
+        if (issue.format === "url")
+            return `expected a URL such as https://example.com, got ${shown(issue.input)}`;
+        if (issue.format === "email")
+            return `expected an email address, got ${shown(issue.input)}`;
+    }
+    return undefined;
+};
+function tooSmall(issue) {
+    const minimum = Number(issue.minimum);
+    switch (issue.origin) {
+        case "number":
+        case "int":
+            if (issue.inclusive)
+                return `must be ${minimum} or more (got ${shown(issue.input)})`;
+            return minimum === 0 && issue.origin === "int"
+                ? `must be 1 or more (got ${shown(issue.input)})`
+                : `must be more than ${minimum} (got ${shown(issue.input)})`;
+        case "string":
+            return minimum <= 1
+                ? "must not be empty"
+                : `must be at least ${minimum} characters long (got ${lengthOf(issue.input)})`;
+        case "array":
+        case "set": {
+            const length = lengthOf(issue.input);
+            return `must list at least ${items(minimum)} (got ${length === 0 ? "none" : length})`;
+        }
+        default:
+            return undefined;
+    }
+}
+function tooBig(issue) {
+    const maximum = Number(issue.maximum);
+    switch (issue.origin) {
+        case "number":
+        case "int":
+            return issue.inclusive
+                ? `must be at most ${maximum} (got ${shown(issue.input)})`
+                : `must be less than ${maximum} (got ${shown(issue.input)})`;
+        case "string":
+            return `must be at most ${maximum} characters long (got ${lengthOf(issue.input)})`;
+        case "array":
+        case "set":
+            return `must list at most ${items(maximum)} (got ${lengthOf(issue.input)})`;
+        default:
+            return undefined;
+    }
+}
+function items(count) {
+    return count === 1 ? "1 item" : `${count} items`;
+}
+function lengthOf(input) {
+    if (typeof input === "string" || Array.isArray(input))
+        return input.length;
+    return input instanceof Set ? input.size : 0;
+}
+/** A number as written; anything else as the validation messages quote values. */
+function shown(input) {
+    if (typeof input === "number")
+        return String(input);
+    if (typeof input === "string")
+        return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
+    return typeof input;
+}
+
+/** Validate a parsed source against a schema; its first problems, located, and a count of the rest. */
+function validateSource(schema, source) {
+    const result = checkSource(schema, source);
+    if ("data" in result)
+        return result.data;
+    throw new InputError(result.problems, result.unreported);
+}
+/**
+ * The data, or its first MAX_REPORTED_PROBLEMS problems, located, and how many more there are:
+ * for callers that go on looking for more problems. Only the problems shown are located.
+ */
+function checkSource(schema, source) {
+    const result = schema.safeParse(source.data, { reportInput: true, error: readableIssueMessage });
+    if (result.success)
+        return { data: result.data };
+    const context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
+    const problems = [];
+    let unreported = 0;
+    for (const issue of result.error.issues) {
+        for (const found of issuesOf(issue, context)) {
+            if (problems.length < MAX_REPORTED_PROBLEMS)
+                problems.push(located(source, found));
+            else
+                unreported++;
+        }
+    }
+    return { problems, unreported };
+}
+/** The keys an object schema accepts at `path`, found by walking the schema the way the data was walked. */
+function knownKeysAt(schema, path) {
+    let current = schema;
+    const unwrap = () => {
+        for (let guard = 0; guard < 10; guard++) {
+            const def = current.def;
+            if (def?.type === "optional" ||
+                def?.type === "default" ||
+                def?.type === "nullable" ||
+                def?.type === "prefault")
+                current = def.innerType;
+            else if (def?.type === "pipe")
+                current = def.in;
+            else
+                return;
+        }
+    };
+    for (const segment of path) {
+        unwrap();
+        const def = current.def;
+        if (def?.type === "object" && def.shape)
+            current = def.shape[String(segment)];
+        else if (def?.type === "array")
+            current = def.element;
+        else if (def?.type === "record")
+            current = def.valueType;
+        else
+            return [];
+    }
+    unwrap();
+    const shape = current.def;
+    return shape?.type === "object" && shape.shape ? Object.keys(shape.shape) : [];
+}
+function locatedProblems(source, issues) {
+    return issues.map((issue) => located(source, issue));
+}
+function located(source, issue) {
+    const { path, message, atKey = false } = issue;
+    return { file: source.file, ...source.locate(path, { key: atKey }), path: formatPath(path), message };
+}
+/**
+ * The findings a schema issue stands for, one by one: a mapping's unknown keys each, a union's
+ * most telling branch. Each message is made only when the finding is reached.
+ */
+function* issuesOf(issue, context) {
+    const path = issue.path;
+    switch (issue.code) {
+        case "unrecognized_keys":
+            for (const key of issue.keys)
+                yield { path: [...path, key], message: unknownKeyMessage(key, context.knownKeys(path)), atKey: true };
+            return;
+        case "invalid_type":
+            yield {
+                path,
+                message: issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
+            };
+            return;
+        case "invalid_key":
+            // A mapping's key the schema refuses: what the key should be, said at the key.
+            for (const inner of issue.issues)
+                yield { path, message: inner.message, atKey: true };
+            return;
+        case "invalid_value":
+            yield {
+                path,
+                message: `expected ${issue.values.map((value) => JSON.stringify(value)).join(" | ")}, got ${describe(issue.input)}`,
+            };
+            return;
+        case "invalid_union": {
+            // A union's branches each fail; the deepest branch's issues say the most.
+            const deepest = issue.errors
+                .filter((errors) => errors.length > 0)
+                .sort((a, b) => depth(b) - depth(a))[0];
+            if (deepest && depth(deepest) > 0) {
+                for (const inner of deepest)
+                    yield* issuesOf({ ...inner, path: [...path, ...inner.path] }, context);
+                return;
+            }
+            // Every branch failed at the value itself: a missing value is said to be missing, and a union
+            // without a message of its own says what its branches expect.
+            if (issue.input === undefined)
+                yield { path, message: "is required" };
+            else
+                yield { path, message: issue.message === ZOD_UNION_DEFAULT ? unionMessage(issue) : issue.message };
+            return;
+        }
+        default:
+            yield { path, message: issue.message };
+    }
+}
+/** What zod says of a union that fails without a message of its own. */
+const ZOD_UNION_DEFAULT = "Invalid input";
+/** "expected a string or a mapping, got number 5": each branch's expectation, from its first issue. */
+function unionMessage(issue) {
+    const expected = issue.errors.flatMap(([first]) => {
+        if (first?.code === "invalid_type")
+            return [article(first.expected)];
+        if (first?.code === "invalid_value")
+            return first.values.map((value) => JSON.stringify(value));
+        return [];
+    });
+    const unique = [...new Set(expected)];
+    if (unique.length === 0)
+        return issue.message;
+    return `expected ${unique.join(" or ")}, got ${describe(issue.input)}`;
+}
+function depth(issues) {
+    return issues.reduce((deepest, issue) => Math.max(deepest, issue.path.length), 0);
+}
+function typeMessage(issue) {
+    return `expected ${article(issue.expected)}, got ${describe(issue.input)}`;
+}
+function article(expected) {
+    const names = {
+        object: "a mapping",
+        array: "a list",
+        string: "a string",
+        number: "a number",
+        int: "an integer",
+        boolean: "true or false",
+        record: "a mapping",
+    };
+    return names[expected] ?? expected;
+}
+function describe(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "a list";
+    if (typeof value === "object")
+        return "a mapping";
+    if (typeof value === "string")
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return `${typeof value} ${String(value)}`;
+}
+function unknownKeyMessage(key, known) {
+    const suggestion = closest(key, known);
+    return suggestion ? `unknown key "${key}" (did you mean "${suggestion}"?)` : `unknown key "${key}"`;
+}
+/** The known name within edit distance 2 of `word`, for "did you mean" hints. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = 3;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+/** Checks of a config against the curriculum it names. */
+function configRuleIssues(config, curriculum) {
+    const issues = [...choiceIssues(config, curriculum)];
+    const slugs = curriculum.projects.map((project) => project.slug);
+    const known = new Set(slugs);
+    for (const slug of Object.keys(config.projects)) {
+        if (known.has(slug))
+            continue;
+        // A suggestion costs an edit distance per project: only for problems that can be shown.
+        const suggestion = issues.length < MAX_REPORTED_PROBLEMS ? closest(slug, slugs) : undefined;
+        issues.push({
+            path: ["projects", slug],
+            atKey: true,
+            message: slugs.length === 0
+                ? `the curriculum "${curriculum.id}" has no projects (to count a repository's commits as your work, list it under \`work_repos:\`)`
+                : `"${slug}" is not a project of the curriculum "${curriculum.id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ` (projects: ${slugs.join(", ")})`}`,
+        });
+    }
+    if (config.dsa !== undefined && !curriculum.tracks.dsa)
+        issues.push({
+            path: ["dsa"],
+            message: `the curriculum "${curriculum.id}" has no DSA track (to count this repository's commits as your work, list it under \`work_repos:\`)`,
+        });
+    if (config.ossGiven && !curriculum.tracks.oss)
+        issues.push({
+            path: ["oss"],
+            atKey: true,
+            message: `the curriculum "${curriculum.id}" has no open-source track: nothing would use these settings`,
+        });
+    return issues;
+}
+/**
+ * The picks: `capstone:` (the one option of any group, kept from when a curriculum could have only
+ * one group) and `choices:` (group -> option). Each option must be of its group, and a group picked
+ * once.
+ */
+function choiceIssues(config, curriculum) {
+    const issues = [];
+    const groups = [...curriculum.choices.keys()];
+    const groupOf = new Map();
+    for (const [group, options] of curriculum.choices)
+        for (const option of options)
+            groupOf.set(option, group);
+    const optionsText = (group) => (curriculum.choices.get(group) ?? []).join(" | ");
+    if (config.capstone !== undefined && !groupOf.has(config.capstone)) {
+        const message = groups.length === 0
+            ? `the curriculum "${curriculum.id}" has no choice group to pick an option of`
+            : `"${config.capstone}" is not an option of the curriculum "${curriculum.id}" (expected ${[...groupOf.keys()].join(" | ")})`;
+        issues.push({ path: ["capstone"], message });
+    }
+    const capstoneGroup = config.capstone === undefined ? undefined : groupOf.get(config.capstone);
+    for (const [group, option] of Object.entries(config.choices)) {
+        if (!curriculum.choices.has(group)) {
+            issues.push({
+                path: ["choices", group],
+                atKey: true,
+                message: groups.length === 0
+                    ? `the curriculum "${curriculum.id}" has no choice groups`
+                    : `"${group}" is not a choice group of the curriculum "${curriculum.id}" (groups: ${groups.join(", ")})`,
+            });
+            continue;
+        }
+        if (groupOf.get(option) !== group)
+            issues.push({
+                path: ["choices", group],
+                message: `"${option}" is not an option of the choice group "${group}" (expected ${optionsText(group)})`,
+            });
+        else if (capstoneGroup === group && config.capstone !== option)
+            issues.push({
+                path: ["choices", group],
+                message: `the choice group "${group}" is picked twice: \`capstone: ${config.capstone}\` and \`${option}\` here (keep one)`,
+            });
+    }
+    return issues;
+}
+/** The learner's picks, as a set of chosen option slugs. */
+function chosenOptions(config) {
+    return new Set([
+        ...(config.capstone === undefined ? [] : [config.capstone]),
+        ...Object.values(config.choices),
+    ]);
+}
+
+function planContext(config, curriculum, serverUrl = "https://github.com") {
+    return {
+        curriculum,
+        config,
+        calendar: { start: config.start, timeZone: config.timezone, totalWeeks: curriculum.totalWeeks },
+        chosen: chosenOptions(config),
+        serverUrl: serverUrl.replace(/\/+$/, ""),
+        keyWidth: Math.max(2, String(curriculum.totalWeeks).length),
+    };
+}
+const keys = {
+    week: (context, week) => `week-${String(week).padStart(context.keyWidth, "0")}`,
+    project: (slug) => `project-${slug}`,
+    phase: (phase) => `phase-${phase}`,
+};
+function labelNames(prefix) {
+    return {
+        managed: prefix,
+        week: `${prefix}:week`,
+        project: `${prefix}:project`,
+        phase: (phase) => `${prefix}:phase-${phase}`,
+        track: (track) => `${prefix}:${track}`,
+    };
+}
+function repoUrl(context, repo) {
+    return `${context.serverUrl}/${repo}`;
+}
+/** A project's place as shown: "owner/name", or "owner/name/folder" for a folder of a repository. */
+function locationName(location) {
+    return location.path === undefined ? location.repo : `${location.repo}/${location.path}`;
+}
+/** The web page of a project's repository, or of its folder on the default branch. */
+function locationUrl(context, location) {
+    if (location.path === undefined)
+        return repoUrl(context, location.repo);
+    const folder = location.path.split("/").map(encodeURIComponent).join("/");
+    return `${repoUrl(context, location.repo)}/tree/HEAD/${folder}`;
 }
 
 var dist = {};
@@ -36032,12 +42936,12 @@ function requireLog () {
 	return log;
 }
 
-var merge$2 = {};
+var merge$1 = {};
 
 var hasRequiredMerge;
 
 function requireMerge () {
-	if (hasRequiredMerge) return merge$2;
+	if (hasRequiredMerge) return merge$1;
 	hasRequiredMerge = 1;
 
 	var identity = requireIdentity();
@@ -36106,10 +43010,10 @@ function requireMerge () {
 	    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
 	}
 
-	merge$2.addMergeToJSMap = addMergeToJSMap;
-	merge$2.isMergeKey = isMergeKey;
-	merge$2.merge = merge;
-	return merge$2;
+	merge$1.addMergeToJSMap = addMergeToJSMap;
+	merge$1.isMergeKey = isMergeKey;
+	merge$1.merge = merge;
+	return merge$1;
 }
 
 var hasRequiredAddPairToJSMap;
@@ -36732,17 +43636,17 @@ function requireSeq () {
 	return seq;
 }
 
-var string$1 = {};
+var string = {};
 
 var hasRequiredString;
 
 function requireString () {
-	if (hasRequiredString) return string$1;
+	if (hasRequiredString) return string;
 	hasRequiredString = 1;
 
 	var stringifyString = requireStringifyString();
 
-	const string = {
+	const string$1 = {
 	    identify: value => typeof value === 'string',
 	    default: true,
 	    tag: 'tag:yaml.org,2002:str',
@@ -36753,8 +43657,8 @@ function requireString () {
 	    }
 	};
 
-	string$1.string = string;
-	return string$1;
+	string.string = string$1;
+	return string;
 }
 
 var tags$1 = {};
@@ -36907,12 +43811,12 @@ function requireFloat$1 () {
 	return float$1;
 }
 
-var int$2 = {};
+var int$1 = {};
 
 var hasRequiredInt$1;
 
 function requireInt$1 () {
-	if (hasRequiredInt$1) return int$2;
+	if (hasRequiredInt$1) return int$1;
 	hasRequiredInt$1 = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -36952,10 +43856,10 @@ function requireInt$1 () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int$2.int = int;
-	int$2.intHex = intHex;
-	int$2.intOct = intOct;
-	return int$2;
+	int$1.int = int;
+	int$1.intHex = intHex;
+	int$1.intOct = intOct;
+	return int$1;
 }
 
 var schema$2 = {};
@@ -37420,12 +44324,12 @@ function requireFloat () {
 	return float;
 }
 
-var int$1 = {};
+var int = {};
 
 var hasRequiredInt;
 
 function requireInt () {
-	if (hasRequiredInt) return int$1;
+	if (hasRequiredInt) return int;
 	hasRequiredInt = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -37480,7 +44384,7 @@ function requireInt () {
 	    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
 	    stringify: node => intStringify(node, 8, '0')
 	};
-	const int = {
+	const int$1 = {
 	    identify: intIdentify,
 	    default: true,
 	    tag: 'tag:yaml.org,2002:int',
@@ -37498,11 +44402,11 @@ function requireInt () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int$1.int = int;
-	int$1.intBin = intBin;
-	int$1.intHex = intHex;
-	int$1.intOct = intOct;
-	return int$1;
+	int.int = int$1;
+	int.intBin = intBin;
+	int.intHex = intHex;
+	int.intOct = intOct;
+	return int;
 }
 
 var set = {};
@@ -43095,275 +49999,6 @@ function rangeStart(node) {
 }
 
 /**
- * Messages for the bounds a schema checks without a message of its own ("must be 0 or more (got
- * -1)" rather than zod's "Too small: expected number to be >=0"). Passed to every parse of an input
- * file: a message a schema gives itself wins over these, and an issue not handled here keeps zod's.
- */
-const readableIssueMessage = (issue) => {
-    if (issue.code === "too_small")
-        return tooSmall(issue);
-    if (issue.code === "too_big")
-        return tooBig(issue);
-    if (issue.code === "invalid_format") {
-        if (issue.format === "url")
-            return `expected a URL such as https://example.com, got ${shown(issue.input)}`;
-        if (issue.format === "email")
-            return `expected an email address, got ${shown(issue.input)}`;
-    }
-    return undefined;
-};
-function tooSmall(issue) {
-    const minimum = Number(issue.minimum);
-    switch (issue.origin) {
-        case "number":
-        case "int":
-            if (issue.inclusive)
-                return `must be ${minimum} or more (got ${shown(issue.input)})`;
-            return minimum === 0 && issue.origin === "int"
-                ? `must be 1 or more (got ${shown(issue.input)})`
-                : `must be more than ${minimum} (got ${shown(issue.input)})`;
-        case "string":
-            return minimum <= 1
-                ? "must not be empty"
-                : `must be at least ${minimum} characters long (got ${lengthOf(issue.input)})`;
-        case "array":
-        case "set": {
-            const length = lengthOf(issue.input);
-            return `must list at least ${items(minimum)} (got ${length === 0 ? "none" : length})`;
-        }
-        default:
-            return undefined;
-    }
-}
-function tooBig(issue) {
-    const maximum = Number(issue.maximum);
-    switch (issue.origin) {
-        case "number":
-        case "int":
-            return issue.inclusive
-                ? `must be at most ${maximum} (got ${shown(issue.input)})`
-                : `must be less than ${maximum} (got ${shown(issue.input)})`;
-        case "string":
-            return `must be at most ${maximum} characters long (got ${lengthOf(issue.input)})`;
-        case "array":
-        case "set":
-            return `must list at most ${items(maximum)} (got ${lengthOf(issue.input)})`;
-        default:
-            return undefined;
-    }
-}
-function items(count) {
-    return count === 1 ? "1 item" : `${count} items`;
-}
-function lengthOf(input) {
-    if (typeof input === "string" || Array.isArray(input))
-        return input.length;
-    return input instanceof Set ? input.size : 0;
-}
-/** A number as written; anything else as the validation messages quote values. */
-function shown(input) {
-    if (typeof input === "number")
-        return String(input);
-    if (typeof input === "string")
-        return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
-    return typeof input;
-}
-
-/** Validate a parsed source against a schema; its first problems, located, and a count of the rest. */
-function validateSource(schema, source) {
-    const result = checkSource(schema, source);
-    if ("data" in result)
-        return result.data;
-    throw new InputError(result.problems, result.unreported);
-}
-/**
- * The data, or its first MAX_REPORTED_PROBLEMS problems, located, and how many more there are:
- * for callers that go on looking for more problems. Only the problems shown are located.
- */
-function checkSource(schema, source) {
-    const result = schema.safeParse(source.data, { reportInput: true, error: readableIssueMessage });
-    if (result.success)
-        return { data: result.data };
-    const context = { source, knownKeys: (path) => knownKeysAt(schema, path) };
-    const problems = [];
-    let unreported = 0;
-    for (const issue of result.error.issues) {
-        for (const found of issuesOf(issue, context)) {
-            if (problems.length < MAX_REPORTED_PROBLEMS)
-                problems.push(located(source, found));
-            else
-                unreported++;
-        }
-    }
-    return { problems, unreported };
-}
-/** The keys an object schema accepts at `path`, found by walking the schema the way the data was walked. */
-function knownKeysAt(schema, path) {
-    let current = schema;
-    const unwrap = () => {
-        for (let guard = 0; guard < 10; guard++) {
-            const def = current.def;
-            if (def?.type === "optional" ||
-                def?.type === "default" ||
-                def?.type === "nullable" ||
-                def?.type === "prefault")
-                current = def.innerType;
-            else if (def?.type === "pipe")
-                current = def.in;
-            else
-                return;
-        }
-    };
-    for (const segment of path) {
-        unwrap();
-        const def = current.def;
-        if (def?.type === "object" && def.shape)
-            current = def.shape[String(segment)];
-        else if (def?.type === "array")
-            current = def.element;
-        else if (def?.type === "record")
-            current = def.valueType;
-        else
-            return [];
-    }
-    unwrap();
-    const shape = current.def;
-    return shape?.type === "object" && shape.shape ? Object.keys(shape.shape) : [];
-}
-function locatedProblems(source, issues) {
-    return issues.map((issue) => located(source, issue));
-}
-function located(source, issue) {
-    const { path, message, atKey = false } = issue;
-    return { file: source.file, ...source.locate(path, { key: atKey }), path: formatPath(path), message };
-}
-/**
- * The findings a schema issue stands for, one by one: a mapping's unknown keys each, a union's
- * most telling branch. Each message is made only when the finding is reached.
- */
-function* issuesOf(issue, context) {
-    const path = issue.path;
-    switch (issue.code) {
-        case "unrecognized_keys":
-            for (const key of issue.keys)
-                yield { path: [...path, key], message: unknownKeyMessage(key, context.knownKeys(path)), atKey: true };
-            return;
-        case "invalid_type":
-            yield {
-                path,
-                message: issue.input === undefined ? `is required (${article(issue.expected)})` : typeMessage(issue),
-            };
-            return;
-        case "invalid_key":
-            // A mapping's key the schema refuses: what the key should be, said at the key.
-            for (const inner of issue.issues)
-                yield { path, message: inner.message, atKey: true };
-            return;
-        case "invalid_value":
-            yield {
-                path,
-                message: `expected ${issue.values.map((value) => JSON.stringify(value)).join(" | ")}, got ${describe(issue.input)}`,
-            };
-            return;
-        case "invalid_union": {
-            // A union's branches each fail; the deepest branch's issues say the most.
-            const deepest = issue.errors
-                .filter((errors) => errors.length > 0)
-                .sort((a, b) => depth(b) - depth(a))[0];
-            if (deepest && depth(deepest) > 0) {
-                for (const inner of deepest)
-                    yield* issuesOf({ ...inner, path: [...path, ...inner.path] }, context);
-                return;
-            }
-            // Every branch failed at the value itself: a missing value is said to be missing, and a union
-            // without a message of its own says what its branches expect.
-            if (issue.input === undefined)
-                yield { path, message: "is required" };
-            else
-                yield { path, message: issue.message === ZOD_UNION_DEFAULT ? unionMessage(issue) : issue.message };
-            return;
-        }
-        default:
-            yield { path, message: issue.message };
-    }
-}
-/** What zod says of a union that fails without a message of its own. */
-const ZOD_UNION_DEFAULT = "Invalid input";
-/** "expected a string or a mapping, got number 5": each branch's expectation, from its first issue. */
-function unionMessage(issue) {
-    const expected = issue.errors.flatMap(([first]) => {
-        if (first?.code === "invalid_type")
-            return [article(first.expected)];
-        if (first?.code === "invalid_value")
-            return first.values.map((value) => JSON.stringify(value));
-        return [];
-    });
-    const unique = [...new Set(expected)];
-    if (unique.length === 0)
-        return issue.message;
-    return `expected ${unique.join(" or ")}, got ${describe(issue.input)}`;
-}
-function depth(issues) {
-    return issues.reduce((deepest, issue) => Math.max(deepest, issue.path.length), 0);
-}
-function typeMessage(issue) {
-    return `expected ${article(issue.expected)}, got ${describe(issue.input)}`;
-}
-function article(expected) {
-    const names = {
-        object: "a mapping",
-        array: "a list",
-        string: "a string",
-        number: "a number",
-        int: "an integer",
-        boolean: "true or false",
-        record: "a mapping",
-    };
-    return names[expected] ?? expected;
-}
-function describe(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "a list";
-    if (typeof value === "object")
-        return "a mapping";
-    if (typeof value === "string")
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    return `${typeof value} ${String(value)}`;
-}
-function unknownKeyMessage(key, known) {
-    const suggestion = closest(key, known);
-    return suggestion ? `unknown key "${key}" (did you mean "${suggestion}"?)` : `unknown key "${key}"`;
-}
-/** The known name within edit distance 2 of `word`, for "did you mean" hints. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = 3;
-    for (const candidate of candidates) {
-        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 2)
-        return 3;
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
-/**
  * Cross-field checks that a schema cannot express; every finding, not just the first. The work is
  * linear in the curriculum's entries and weeks (both bounded by the schema and the YAML limits).
  */
@@ -43631,6485 +50266,8 @@ function compress(numbers) {
     return parts.join(", ");
 }
 
-function getEnumValues(entries) {
-    const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-    const values = Object.entries(entries)
-        .filter(([k, _]) => numericValues.indexOf(+k) === -1)
-        .map(([_, v]) => v);
-    return values;
-}
-function joinValues(array, separator = "|") {
-    return array.map((val) => stringifyPrimitive(val)).join(separator);
-}
-function jsonStringifyReplacer(_, value) {
-    if (typeof value === "bigint")
-        return value.toString();
-    return value;
-}
-// the accessor lives on a shared prototype: an own accessor makes every box a dictionary-mode object (~360 B and a slow load per read against ~100 B and an inlined getter here)
-class Cached {
-    constructor(getter) {
-        this._getter = getter;
-        this._value = undefined;
-    }
-    get value() {
-        const getter = this._getter;
-        if (getter !== undefined) {
-            this._value = getter();
-            this._getter = undefined;
-        }
-        return this._value;
-    }
-}
-function cached(getter) {
-    return new Cached(getter);
-}
-function nullish(input) {
-    return input === null || input === undefined;
-}
-function cleanRegex(source) {
-    const start = source.startsWith("^") ? 1 : 0;
-    const end = source.endsWith("$") ? source.length - 1 : source.length;
-    return source.slice(start, end);
-}
-function floatSafeRemainder(val, step) {
-    const ratio = val / step;
-    const roundedRatio = Math.round(ratio);
-    // `val` and `step` each round to a double before the division rounds again, so a true decimal multiple's quotient can sit up to 1.5 of these scaled epsilons from the integer. A 1x tolerance therefore rejected 2.03 as a multiple of 0.07; 4x covers the worst case with margin.
-    const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
-    if (Math.abs(ratio - roundedRatio) < tolerance)
-        return 0;
-    return ratio - roundedRatio;
-}
-function assignProp(target, prop, value) {
-    Object.defineProperty(target, prop, {
-        value,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-    });
-}
-/**
- * Whichever object a def's `shape` currently answers from: the one the caller passed until the first read, the frozen copy after it.
- *
- * Its keys and descriptors read without invoking anything, which is what lets a discriminated union check its discriminator, and the cycle walk read a shape, without resolving a getter that references the schema being constructed. A def that answers `shape` from an accessor of its own has none.
- */
-function rawShape(def) {
-    const desc = Object.getOwnPropertyDescriptor(def, "shape");
-    return desc?.get ? desc.get.raw : desc?.value;
-}
-// where a builder reads its source's keys and descriptors, resolving only a shape a def answers for itself. A shape resolves by object spread, so only its enumerable keys are ever part of it.
-function sourceShape(schema) {
-    return rawShape(schema._zod.def) ?? schema._zod.def.shape;
-}
-// a key whose value is not settled yet, self-caching so every read after the first gets the same one
-function deferProp(target, key, getter) {
-    Object.defineProperty(target, key, {
-        get() {
-            const value = getter();
-            assignProp(this, key, value);
-            return value;
-        },
-        enumerable: true,
-        configurable: true,
-    });
-}
-// Writes a settled key. A plain assignment is much cheaper than `defineProperty` and produces the same descriptor, but it runs whatever setter already answers to the key — an accessor this shape deferred, or an inherited one, which `__proto__` has on every object and prototype pollution can add for any name.
-function putProp(target, key, value) {
-    if (key in target)
-        assignProp(target, key, value);
-    else
-        target[key] = value;
-}
-/**
- * Copies `keys` of `source`'s shape onto `target`, each value passed through `wrap`.
- *
- * A key the source has resolved is copied through now, so the derived shape states it outright and nothing has to resolve it to learn what it holds. A key the source still defers stays deferred, and reads back through the source's own `shape`, so it resolves once and both shapes get that one schema.
- */
-function mirrorShape(target, source, keys, wrap) {
-    const raw = sourceShape(source);
-    for (const key of keys) {
-        const desc = Object.getOwnPropertyDescriptor(raw, key);
-        if (!desc.enumerable)
-            continue;
-        if (desc.get) {
-            deferProp(target, key, () => {
-                const value = source._zod.def.shape[key];
-                return wrap ? wrap(value, key) : value;
-            });
-        }
-        else
-            putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
-    }
-}
-// same, for a plain shape a caller passed rather than a schema's
-function mirrorProps(target, source) {
-    for (const key of Reflect.ownKeys(source)) {
-        const desc = Object.getOwnPropertyDescriptor(source, key);
-        if (!desc.enumerable)
-            continue;
-        if (desc.get)
-            deferProp(target, key, () => source[key]);
-        else
-            putProp(target, key, desc.value);
-    }
-}
-function mergeDefs(...defs) {
-    const mergedDescriptors = {};
-    for (const def of defs) {
-        const descriptors = Object.getOwnPropertyDescriptors(def);
-        Object.assign(mergedDescriptors, descriptors);
-    }
-    return Object.defineProperties({}, mergedDescriptors);
-}
-function esc(str) {
-    return JSON.stringify(str);
-}
-function slugify$1(input) {
-    return input
-        .toLowerCase()
-        .trim()
-        .replace(/[^\w\s-]/g, "")
-        .replace(/[\s_-]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-}
-const captureStackTrace = ("captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { });
-function isObject$1(data) {
-    return typeof data === "object" && data !== null && !Array.isArray(data);
-}
-const allowsEval = /* @__PURE__*/ cached(() => {
-    // Skip the probe under `jitless`: strict CSPs report the caught `new Function` as a `securitypolicyviolation` even though the throw is swallowed.
-    if (globalConfig.jitless) {
-        return false;
-    }
-    // @ts-ignore
-    if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
-        return false;
-    }
-    try {
-        const F = Function;
-        new F("");
-        return true;
-    }
-    catch (_) {
-        return false;
-    }
-});
-function isPlainObject$2(o) {
-    if (isObject$1(o) === false)
-        return false;
-    // modified constructor
-    const ctor = o.constructor;
-    if (ctor === undefined)
-        return true;
-    if (typeof ctor !== "function")
-        return true;
-    // modified prototype
-    const prot = ctor.prototype;
-    if (isObject$1(prot) === false)
-        return false;
-    // ctor doesn't have static `isPrototypeOf`
-    if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
-        return false;
-    }
-    return true;
-}
-function shallowClone(o) {
-    if (isPlainObject$2(o))
-        return { ...o };
-    if (Array.isArray(o))
-        return [...o];
-    if (o instanceof Map)
-        return new Map(o);
-    if (o instanceof Set)
-        return new Set(o);
-    return o;
-}
-const propertyKeyTypes = /* @__PURE__*/ new Set(["string", "number", "symbol"]);
-function escapeRegex(str) {
-    return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-// zod-specific utils
-function clone(inst, def, params) {
-    const cl = new inst._zod.constr(def ?? inst._zod.def);
-    if (!def || params?.parent)
-        cl._zod.parent = inst;
-    return cl;
-}
-function normalizeParams(_params) {
-    const params = _params;
-    if (!params)
-        return {};
-    if (typeof params === "string")
-        return { error: () => params };
-    if (params?.message !== undefined) {
-        if (params?.error !== undefined)
-            throw new Error("Cannot specify both `message` and `error` params");
-        params.error = params.message;
-    }
-    delete params.message;
-    if (typeof params.error === "string")
-        return { ...params, error: () => params.error };
-    return params;
-}
-function stringifyPrimitive(value) {
-    if (typeof value === "bigint")
-        return value.toString() + "n";
-    if (typeof value === "string")
-        return `"${value}"`;
-    return `${value}`;
-}
-function optionalKeys(shape) {
-    return Object.keys(shape).filter((k) => {
-        return shape[k]._zod.optin !== undefined && shape[k]._zod.optout === "optional";
-    });
-}
-
-const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
-    safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-    int32: [-2147483648, 2147483647],
-    uint32: [0, 4294967295],
-    float32: [-34028234663852886e22, 3.4028234663852886e38],
-    float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
-}))();
-const BIGINT_FORMAT_RANGES = {
-    int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
-    uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
-};
-function pick(schema, mask) {
-    const currDef = schema._zod.def;
-    const checks = currDef.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        throw new Error(".pick() cannot be used on object schemas containing refinements");
-    }
-    const newShape = {};
-    mirrorShape(newShape, schema, maskedKeys(schema, mask));
-    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
-}
-// the mask keys that select something, checked against the source's shape without resolving it
-function maskedKeys(schema, mask) {
-    const raw = sourceShape(schema);
-    const keys = [];
-    // `for...in` skips symbols, so a symbol in the mask would select nothing
-    for (const key of Reflect.ownKeys(mask)) {
-        if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
-            throw new Error(`Unrecognized key: "${String(key)}"`);
-        }
-        if (mask[key])
-            keys.push(key);
-    }
-    return keys;
-}
-function omit$1(schema, mask) {
-    const currDef = schema._zod.def;
-    const checks = currDef.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        throw new Error(".omit() cannot be used on object schemas containing refinements");
-    }
-    const omitted = new Set(maskedKeys(schema, mask));
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
-}
-function extend(schema, shape) {
-    if (!isPlainObject$2(shape)) {
-        throw new Error("Invalid input to extend: expected a plain object");
-    }
-    const checks = schema._zod.def.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        // Only throw if new shape overlaps with existing shape. Use getOwnPropertyDescriptor to check key existence without accessing values
-        const existingShape = sourceShape(schema);
-        for (const key of Reflect.ownKeys(shape)) {
-            if (Object.getOwnPropertyDescriptor(existingShape, key) !== undefined) {
-                throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
-            }
-        }
-    }
-    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
-}
-// the source's keys, then the caller's overlaid on top
-function extended(schema, shape) {
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-    mirrorProps(newShape, shape);
-    return newShape;
-}
-function safeExtend(schema, shape) {
-    if (!isPlainObject$2(shape)) {
-        throw new Error("Invalid input to safeExtend: expected a plain object");
-    }
-    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
-}
-function merge$1(a, b) {
-    if (!b?._zod?.def) {
-        throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
-    }
-    if (a._zod.def.checks?.length) {
-        throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
-    }
-    const newShape = {};
-    mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
-    mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
-    const def = mergeDefs(a._zod.def, {
-        shape: newShape,
-        get catchall() {
-            return b._zod.def.catchall;
-        },
-        checks: b._zod.def.checks ?? [],
-    });
-    return clone(a, def);
-}
-function partial(Class, schema, mask, name = "partial") {
-    const currDef = schema._zod.def;
-    const checks = currDef.checks;
-    const hasChecks = checks && checks.length > 0;
-    if (hasChecks) {
-        throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
-    }
-    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class &&
-        ((value, key) => (selected && !selected.has(key) ? value : new Class({ type: "optional", innerType: value }))));
-    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
-}
-function required(Class, schema, mask) {
-    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
-    const newShape = {};
-    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => 
-    // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class({ type: "nonoptional", innerType: value }));
-    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
-}
-// invalid_type | too_big | too_small | invalid_format | not_multiple_of | unrecognized_keys | invalid_union | invalid_key | invalid_element | invalid_value | custom
-function aborted(x, startIndex = 0) {
-    if (x.aborted === true)
-        return true;
-    for (let i = startIndex; i < x.issues.length; i++) {
-        if (x.issues[i]?.continue !== true) {
-            return true;
-        }
-    }
-    return false;
-}
-// Checks for explicit abort (continue === false), as opposed to implicit abort (continue === undefined). Used to respect `abort: true` in .refine() even for checks that have a `when` function.
-function explicitlyAborted(x, startIndex = 0) {
-    if (x.aborted === true)
-        return true;
-    for (let i = startIndex; i < x.issues.length; i++) {
-        if (x.issues[i]?.continue === false) {
-            return true;
-        }
-    }
-    return false;
-}
-function prefixIssues(path, issues) {
-    return issues.map((iss) => {
-        var _a;
-        (_a = iss).path ?? (_a.path = []);
-        iss.path.unshift(path);
-        return iss;
-    });
-}
-function unwrapMessage(message) {
-    return typeof message === "string" ? message : message?.message;
-}
-/* A check holds no link back to the schema it is attached to — the same check instance is shared by every clone of that schema — so the owner is stamped onto the issues a check just raised, at the only point where both are in scope. Runs on the failure path only; `start` is the issue count from before the check ran. */
-/** The leading size checks of `defChecks` that set an upper bound, each paired with it. */
-function sizeCaps(defChecks) {
-    const caps = [];
-    for (const ch of defChecks ?? []) {
-        const d = ch._zod.def;
-        // a later check may rewrite the value
-        if (!/_(length|size)$|_equals$/.test(d.check))
-            break;
-        const max = d.maximum ?? d.length ?? d.size;
-        if (max >= 0)
-            caps.push([max, ch]);
-    }
-    return caps;
-}
-function attachSchema(issues, start, inst) {
-    var _a;
-    for (let i = start; i < issues.length; i++) {
-        (_a = issues[i]).schema ?? (_a.schema = inst);
-    }
-}
-function finalizeIssue(iss, ctx, config) {
-    var _a;
-    // A schema that raised an issue itself owns it outright, and outranks any stamp an enclosing check left in `attachSchema`. String formats and z.custom() are schema and check at once, so when they act as a check they defer to that stamp instead.
-    const traits = iss.inst?._zod?.traits;
-    if (traits?.has("$ZodType")) {
-        if (traits.has("$ZodCheck"))
-            (_a = iss).schema ?? (_a.schema = iss.inst);
-        else
-            iss.schema = iss.inst;
-    }
-    // Decreasing specificity, first map to return a message wins. `inst` is whatever raised the issue, so a check's own map outranks the owning schema's.
-    const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : undefined;
-    const message = iss.message
-        ? iss.message
-        : (unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ??
-            unwrapMessage(schemaError?.(iss)) ??
-            unwrapMessage(ctx?.error?.(iss)) ??
-            unwrapMessage(config.customError?.(iss)) ??
-            unwrapMessage(config.localeError?.(iss)) ??
-            "Invalid input");
-    // an explicit own-key copy beats object rest with excluded keys, which v8 routes through a generic runtime call; Object.keys rather than for-in so an issue pushed with a prototype does not leak inherited keys, and an own __proto__ key is dropped rather than assigned through the setter
-    const full = {};
-    for (const k of Object.keys(iss)) {
-        if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
-            continue;
-        full[k] = iss[k];
-    }
-    full.path ?? (full.path = []);
-    full.message = message;
-    if (ctx?.reportInput) {
-        full.input = iss.input;
-    }
-    return full;
-}
-const highSurrogate = /[\uD800-\uDBFF]/;
-// Code points in `str`: a surrogate pair counts once, a lone surrogate as itself. Hand-rolled because the string iterator allocates and runs ~250x slower on this path; the regex probe exits ~50x quicker for a string with no astral characters.
-function codePointLength$1(str) {
-    const units = str.length;
-    if (!highSurrogate.test(str))
-        return units;
-    let count = units;
-    for (let i = 0; i < units - 1; i++) {
-        if ((str.charCodeAt(i) & 0xfc00) === 0xd800 && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-            count--;
-            i++;
-        }
-    }
-    return count;
-}
-function getLengthableOrigin(input) {
-    if (Array.isArray(input))
-        return "array";
-    if (typeof input === "string")
-        return "string";
-    return "unknown";
-}
-function parsedType(data) {
-    const t = typeof data;
-    switch (t) {
-        case "number": {
-            return Number.isNaN(data) ? "nan" : "number";
-        }
-        case "object": {
-            if (data === null) {
-                return "null";
-            }
-            if (Array.isArray(data)) {
-                return "array";
-            }
-            const obj = data;
-            if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
-                return obj.constructor.name;
-            }
-        }
-    }
-    return t;
-}
-function issue$1(...args) {
-    const [iss, input, inst] = args;
-    if (typeof iss === "string") {
-        return {
-            message: iss,
-            code: "custom",
-            input,
-            inst,
-        };
-    }
-    return { ...iss };
-}
-//////////    PROTOTYPE INSTALLERS     //////////
-//
-// Members live on the prototype and materialize per instance on first read, which keeps own-property count under the step where V8 stops using inline slots. Changing anything here means re-measuring runtime, memory and bundle size together — see "The three axes" in AGENTS.md.
-/**
- * Installs a trait's members on its prototype. Each value builds that member for the instance on first read; the built value shadows the accessor as an own property, so a detached `const { parse } = schema` keeps working.
- *
- * Call this from a `proto` initializer, which runs once per prototype — never per instance.
- */
-function members(proto, table) {
-    for (const key in table) {
-        const desc = Object.getOwnPropertyDescriptor(table, key);
-        // a getter installs as written, so it stays live: `description` reads through to the registry on every access. not enumerable: an object literal's is, and a prototype member never was
-        if (desc.get)
-            Object.defineProperty(proto, key, { ...desc, enumerable: false });
-        // a method materializes bound on first read, which is what keeps a detached member working: `const opt = schema.optional; opt()`
-        else
-            defineBound(proto, key, desc.value);
-    }
-}
-/** Shadows a prototype member with an own value, so a getter that builds from the instance runs once. */
-function own(inst, key, value, enumerable = true) {
-    Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
-    return value;
-}
-/** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
-function hide(inst, key, value) {
-    return own(inst, key, value, false);
-}
-/** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
-function derived(computes, table) {
-    for (const key in computes) {
-        const compute = computes[key];
-        // an object literal's accessor is configurable and enumerable, and `members` copies the descriptor as written
-        Object.defineProperty(table, key, {
-            configurable: true,
-            enumerable: true,
-            get() {
-                return own(this, key, compute(this));
-            },
-            set(value) {
-                own(this, key, value);
-            },
-        });
-    }
-    return table;
-}
-function defineBound(proto, key, fn) {
-    Object.defineProperty(proto, key, {
-        configurable: true,
-        get() {
-            // vitest's spyOn calls a prototype getter bare to find the function it wraps, so a nullish receiver answers the raw method
-            return this == null ? fn : own(this, key, fn.bind(this));
-        },
-        set(value) {
-            own(this, key, value);
-        },
-    });
-}
-/** Returns the prototype to install on, or `undefined` if this group is already installed on it. */
-function claim(inst, sentinel) {
-    const proto = Object.getPrototypeOf(inst);
-    // Runs on every construction, so `in` rather than the costlier `hasOwnProperty.call`. Sentinels are keys the group itself defines.
-    return sentinel in proto ? undefined : proto;
-}
-// The internals whose init chain is installing. A second call for the same one is a derived constructor overriding its base, so it must not construct another schema in between or the override is dropped.
-let installing;
-// Set while a getter is running, so a value that resolved through a recursion break is not memoized. One shared descriptor shadows the key for the duration, which costs no per-key allocation.
-let broke = false;
-const breaker = {
-    configurable: true,
-    get() {
-        broke = true;
-        return undefined;
-    },
-};
-/**
- * Installs a lazily-derived internal on the `_zod` prototype of `inst`'s
- * constructor, computed from the internals object itself and cached there on
- * first read. One accessor per constructor rather than one per instance.
- */
-function defineLazyInternal(inst, key, compute) {
-    const proto = Object.getPrototypeOf(inst._zod);
-    if (key in proto && installing !== inst._zod) {
-        // A repeat construction: everything is installed already. Cleared here so the reference is not held past the first construction of every type.
-        installing = undefined;
-        return;
-    }
-    installing = inst._zod;
-    Object.defineProperty(proto, key, {
-        configurable: true,
-        get() {
-            // Shadowed before computing so a re-entrant read from a recursive schema resolves to undefined instead of running the getter again.
-            Object.defineProperty(this, key, breaker);
-            const outer = broke;
-            broke = false;
-            try {
-                const value = compute(this);
-                // A result that resolved through a recursion break is recomputed once the graph is complete; everything else memoizes, undefined included.
-                if (broke)
-                    delete this[key];
-                else
-                    Object.defineProperty(this, key, { configurable: true, writable: true, value });
-                broke = broke || outer;
-                return value;
-            }
-            catch (err) {
-                // A compute that threw memoizes nothing, so a later read runs it again and fails the same way. The shadow goes with it, since leaving it installed would answer undefined for every later read.
-                delete this[key];
-                broke = broke || outer;
-                throw err;
-            }
-        },
-        set(value) {
-            Object.defineProperty(this, key, { configurable: true, writable: true, value });
-        },
-    });
-}
-/**
- * Installs `key` on `inst`'s prototype, computed by `make` on first read and cached there as an own
- * data property. One accessor per constructor rather than one per instance, because an own accessor
- * puts every instance after the first into v8 dictionary mode. The key doubles as the sentinel.
- */
-function installLazyProp(inst, key, make, enumerable) {
-    const proto = claim(inst, key);
-    if (!proto)
-        return;
-    Object.defineProperty(proto, key, {
-        configurable: true,
-        get() {
-            // Shadowed before computing, so a re-entrant read from a self-referential shape resolves to undefined instead of running the getter again. A data property rather than an accessor: an own accessor is the dictionary-mode transition this exists to avoid.
-            const desc = { configurable: true, writable: true, enumerable, value: undefined };
-            Object.defineProperty(this, key, desc);
-            // a compute that throws leaves the shadow behind, so later reads answer undefined instead of re-throwing; `defineLazy` did the same, and `defineLazyInternal`'s delete-on-catch would cost bytes in every bundle for a case only a throwing user getter reaches
-            desc.value = make(this);
-            Object.defineProperty(this, key, desc);
-            return desc.value;
-        },
-        set(value) {
-            Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
-        },
-    });
-}
-/** Marks the thunk `_catch` synthesises for a constant catch value. `Function.length` cannot tell that thunk from a user callback — rest and defaulted parameters both report arity 0 — and a user callback reads `ctx.error`, whose issues only finalize correctly against the caller's per-parse error map. Provenance can say what arity cannot. A plain string key rather than `Symbol.for`, whose call at module scope no bundler can prove pure — the same shape that anchored `urlCanParse` into every build. */
-const CONSTANT_CATCH = "~constantCatch";
-/** Wraps a constant catch value in a thunk tagged with {@link CONSTANT_CATCH}. */
-function constantCatch(value) {
-    const fn = () => value;
-    fn[CONSTANT_CATCH] = true;
-    return fn;
-}
-
-var _a$1;
-/** A special constant with type `never` */
-const NEVER = /*@__PURE__*/ Object.freeze({
-    status: "aborted",
-});
-/* Shared descriptor for installing `_zod`; defineProperty reads it
- * synchronously, so reusing one object avoids a per-instance allocation. */
-const _zodDesc = { value: undefined, enumerable: false };
-// null where suppressing the capture would be unrecoverable: `parse()` puts the frames back with `captureStackTrace`, so without it the throw would lose its stack. also latched to null once `stackTraceLimit` proves unassignable, which a realm can do at any point by hardening Error
-let _E = "captureStackTrace" in Error ? Error : null;
-// v8 captures a stack trace inside the Error constructor, which dominates a failed parse; costs only the frames, and parse() restores those. the constructor must RUN: Object.create is cheaper and passes instanceof, but Error.isError and util.types.isNativeError check an internal slot
-function newError(Definition) {
-    const E = _E;
-    if (E) {
-        const saved = E.stackTraceLimit;
-        if (typeof saved === "number") {
-            try {
-                E.stackTraceLimit = 0;
-            }
-            catch {
-                _E = null;
-                return new Definition();
-            }
-            try {
-                return new Definition();
-            }
-            finally {
-                E.stackTraceLimit = saved;
-            }
-        }
-    }
-    return new Definition();
-}
-function $constructor(name, initializer, 
-/** This trait's members, installed once on every prototype that composes it. They cannot be declared in the initializer above: that runs per instance, and the prototype is shared. */
-proto, params) {
-    // Prototype for this constructor's `_zod` internals. Lazily-derived fields (`values`, `pattern`, `optin`, …) install here once rather than as an accessor on every instance.
-    const zodProto = {};
-    // Assigning the fields in the constructor body is what gives instances in-object slots; building the object literally and reparenting it costs a second allocation and a generic property copy.
-    function Internals(def) {
-        this.def = def;
-        this.constr = _;
-        this.traits = new Set();
-    }
-    Internals.prototype = zodProto;
-    const protoMembers = proto;
-    // One trait's members land on every prototype whose chain composes it, so the answer is per prototype rather than per trait.
-    const initialized = protoMembers && new WeakSet();
-    function init(inst, def) {
-        if (!inst._zod) {
-            _zodDesc.value = new Internals(def);
-            try {
-                Object.defineProperty(inst, "_zod", _zodDesc);
-            }
-            finally {
-                // Cleared even on throw, so the shared descriptor never leaks one instance's internals into the next.
-                _zodDesc.value = undefined;
-            }
-        }
-        else if (inst._zod.traits.has(name)) {
-            return;
-        }
-        inst._zod.traits.add(name);
-        initializer(inst, def);
-        if (initialized) {
-            // `super(def)` from a user subclass gives `this` a prototype the subclass owns, and installing there would overwrite whatever the subclass declared. `constr` built the instance, so its prototype is the one below the subclass's that should carry the members. A receiver whose chain never reaches that prototype installs on its own, which for a plain object handed straight to `init` means `Object.prototype` — unchanged from before.
-            const own = Object.getPrototypeOf(inst);
-            const ctorProto = inst._zod.constr.prototype;
-            let up = own;
-            while (up && up !== ctorProto)
-                up = Object.getPrototypeOf(up);
-            const target = up ?? own;
-            if (!initialized.has(target)) {
-                initialized.add(target);
-                members(target, protoMembers);
-            }
-        }
-        // support prototype modifications; for-in avoids the array allocation of Object.keys on the (usually empty) prototype
-        const proto = _.prototype;
-        for (const k in proto) {
-            if (!Object.prototype.hasOwnProperty.call(proto, k))
-                continue;
-            if (!(k in inst)) {
-                inst[k] = proto[k].bind(inst);
-            }
-        }
-    }
-    // doesn't work if Parent has a constructor with arguments
-    const Parent = params?.Parent ?? Object;
-    class Definition extends Parent {
-    }
-    Object.defineProperty(Definition, "name", { value: name });
-    function _(def) {
-        const inst = params?.Parent ? newError(Definition) : this;
-        init(inst, def);
-        const deferred = inst._zod.deferred;
-        if (deferred) {
-            for (const fn of deferred) {
-                fn();
-            }
-            // Released: initializers run once, and the list would otherwise be retained for the schema's lifetime.
-            inst._zod.deferred = undefined;
-        }
-        // Global post-processor hook. Internal: installed by `import "zod/compile"` to enable AOT compilation for every constructed schema. Runs last, once the instance is fully built, because it hands the instance to compile(). The post-processor is expected to be reentrancy-guarded by its own implementation.
-        const pp = globalThis.__zod_globalConfig?.postProcessor;
-        if (pp)
-            pp(inst);
-        return inst;
-    }
-    Object.defineProperty(_, "init", { value: init });
-    Object.defineProperty(_, Symbol.hasInstance, {
-        value: (inst) => {
-            if (params?.Parent && inst instanceof params.Parent)
-                return true;
-            return inst?._zod?.traits?.has(name);
-        },
-    });
-    Object.defineProperty(_, "name", { value: name });
-    return _;
-}
-class $ZodAsyncError extends Error {
-    constructor() {
-        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
-    }
-}
-class $ZodEncodeError extends Error {
-    constructor(name) {
-        super(`Encountered unidirectional transform during encode: ${name}`);
-        this.name = "ZodEncodeError";
-    }
-}
-(_a$1 = globalThis).__zod_globalConfig ?? (_a$1.__zod_globalConfig = {});
-const globalConfig = globalThis.__zod_globalConfig;
-function config(newConfig) {
-    if (newConfig)
-        Object.assign(globalConfig, newConfig);
-    return globalConfig;
-}
-
-/* Computing the message eagerly is expensive (pretty-printed JSON of all
- * issues), so defer it until first read. The accessor functions and
- * descriptors are shared across instances to keep error construction
- * cheap; the computed message is cached on the internals object. The
- * setter preserves plain assignment semantics for consumers that
- * overwrite `message`. */
-function _getMessage() {
-    const internals = this._zod;
-    internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
-    return internals.message;
-}
-function _setMessage(value) {
-    this._zod.message = value;
-}
-const _messageDesc = {
-    get: _getMessage,
-    set: _setMessage,
-    enumerable: true,
-    configurable: true,
-};
-const _issuesDesc = { value: undefined, enumerable: false };
-/* Prototypes that already carry the lazy `toString`. Seeded with the
- * intrinsics so that `init` on a foreign object — it accepts any object —
- * can never install an accessor onto a prototype we do not own. */
-const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-const initializer$1 = (inst, def) => {
-    inst.name = "$ZodError";
-    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
-    _issuesDesc.value = def;
-    Object.defineProperty(inst, "issues", _issuesDesc);
-    // Clear the shared slot; a retained `value` pins the last error's issues.
-    _issuesDesc.value = undefined;
-    Object.defineProperty(inst, "message", _messageDesc);
-    /* `toString` lives as a non-enumerable lazy getter on the shared
-     * prototype; on first access it caches a per-instance closure so
-     * detached usage still works. */
-    const proto = Object.getPrototypeOf(inst);
-    if (!_installedToString.has(proto)) {
-        _installedToString.add(proto);
-        Object.defineProperty(proto, "toString", {
-            configurable: true,
-            enumerable: false,
-            get() {
-                const value = () => this.message;
-                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-                return value;
-            },
-            set(value) {
-                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-            },
-        });
-    }
-};
-const $ZodError = $constructor("$ZodError", initializer$1);
-/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
- * ("toString", "constructor") would otherwise read through to the prototype, and assigning
- * "__proto__" would hit the setter instead of creating a key. */
-function node(obj, key, make) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-        if (key === "__proto__") {
-            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
-        }
-        else {
-            obj[key] = make();
-        }
-    }
-    return obj[key];
-}
-function flattenError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = {};
-    const formErrors = [];
-    for (const sub of error.issues) {
-        if (sub.path.length > 0) {
-            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
-        }
-        else {
-            formErrors.push(mapper(sub));
-        }
-    }
-    return { formErrors, fieldErrors };
-}
-function formatError(error, mapper = (issue) => issue.message) {
-    const fieldErrors = { _errors: [] };
-    const processError = (error, path = []) => {
-        for (const issue of error.issues) {
-            if (issue.code === "invalid_union" && issue.errors.length) {
-                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
-            }
-            else if (issue.code === "invalid_key") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else if (issue.code === "invalid_element") {
-                processError({ issues: issue.issues }, [...path, ...issue.path]);
-            }
-            else {
-                const fullpath = [...path, ...issue.path];
-                if (fullpath.length === 0) {
-                    fieldErrors._errors.push(mapper(issue));
-                }
-                else {
-                    let curr = fieldErrors;
-                    let i = 0;
-                    while (i < fullpath.length) {
-                        const el = fullpath[i];
-                        const terminal = i === fullpath.length - 1;
-                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
-                        if (el === "_errors") {
-                            if (terminal)
-                                curr._errors.push(mapper(issue));
-                            i++;
-                            continue;
-                        }
-                        // A path element may collide with an inherited property name such as
-                        // "__proto__" or "constructor". Truthiness checks read the prototype
-                        // (so no node is created, then ._errors.push throws), and bracket
-                        // assignment of "__proto__" hits the setter instead of creating an
-                        // own key. Guard the read with hasOwnProperty and create the node
-                        // with defineProperty so any path element becomes a real own key.
-                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
-                            Object.defineProperty(curr, el, {
-                                value: { _errors: [] },
-                                enumerable: true,
-                                writable: true,
-                                configurable: true,
-                            });
-                        }
-                        const node = curr[el];
-                        if (terminal) {
-                            node._errors.push(mapper(issue));
-                        }
-                        curr = node;
-                        i++;
-                    }
-                }
-            }
-        }
-    };
-    processError(error);
-    return fieldErrors;
-}
-
-// Always both keys, so the `_params` read site in `_parse` sees one object shape rather than two.
-function finalizeParams(callee, params) {
-    return { callee: params?.callee ?? callee, Err: params?.Err };
-}
-const _parse = (_Err) => {
-    const fn = (schema, value, _ctx, _params) => {
-        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-        const result = schema._zod.run({ value, issues: [] }, ctx);
-        if (result instanceof Promise) {
-            throw new $ZodAsyncError();
-        }
-        if (result.issues.length) {
-            const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-            captureStackTrace(e, _params?.callee ?? fn);
-            throw e;
-        }
-        return result.value;
-    };
-    return fn;
-};
-const _parseAsync = (_Err) => {
-    const fn = async (schema, value, _ctx, params) => {
-        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-        let result = schema._zod.run({ value, issues: [] }, ctx);
-        if (result instanceof Promise)
-            result = await result;
-        if (result.issues.length) {
-            const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-            captureStackTrace(e, params?.callee ?? fn);
-            throw e;
-        }
-        return result.value;
-    };
-    return fn;
-};
-const _safeParse = (_Err) => (schema, value, _ctx) => {
-    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise) {
-        throw new $ZodAsyncError();
-    }
-    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
-};
-// the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
-function failure(Err, issues, ctx) {
-    let error;
-    return {
-        success: false,
-        get error() {
-            if (!error) {
-                error = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
-                // finalizeIssue drops `input`, so the built error holds nothing; keeping the raw issues past this point pins the parsed value for the life of the result
-                issues = undefined;
-                ctx = undefined;
-            }
-            return error;
-        },
-        set error(e) {
-            error = e;
-            // a replacement makes the getter's branch unreachable, so the captures have to go here too
-            issues = undefined;
-            ctx = undefined;
-        },
-    };
-}
-const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
-    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise)
-        result = await result;
-    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
-};
-// registry mirrors of the compiler's sentinels, so this module never imports the compiler
-const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
-const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-// Deliberately tiny, because v8 will not inline a body carrying the fallback's object literals and throw. Everything that is not the compiled happy path lives in validateFallback, and that split is worth ~35% on a compiled schema.
-const validate = ((schema, value, _ctx) => {
-    const validator = schema._zod.bag.validator;
-    if (validator !== undefined) {
-        if (validator(value) !== COMPILE_INVALID)
-            return true;
-        // a definite sentinel means the runtime would reject, so skip the re-parse; a ctx can still change the answer
-        if (validator.definite === true && _ctx === undefined)
-            return false;
-    }
-    return validateFallback(schema, value, _ctx);
-});
-function validateFallback(schema, value, _ctx) {
-    const ctx = _ctx
-        ? { ..._ctx, async: false, abortEarly: true }
-        : { async: false, abortEarly: true };
-    const fallbackRun = schema._zod.bag.fallbackRun;
-    let result;
-    if (fallbackRun) {
-        // skip nested fast paths on the fallback, so user callbacks keep the at-most-twice bound
-        ctx[COMPILE_FALLBACK] = true;
-        result = fallbackRun({ value, issues: [] }, ctx);
-    }
-    else {
-        result = schema._zod.run({ value, issues: [] }, ctx);
-    }
-    if (result instanceof Promise) {
-        throw new $ZodAsyncError();
-    }
-    return result.issues.length === 0;
-}
-// no fast path: the compiler keeps async parses on the runtime, because a promise-returning callback that is not declared async compiles to a throw
-const validateAsync$1 = async (schema, value, _ctx) => {
-    const ctx = _ctx
-        ? { ..._ctx, async: true, abortEarly: true }
-        : { async: true, abortEarly: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise)
-        result = await result;
-    return result.issues.length === 0;
-};
-const _encode = (_Err) => {
-    const parse = _parse(_Err);
-    const fn = (schema, value, _ctx, _params) => {
-        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse(schema, value, ctx, finalizeParams(fn, _params));
-    };
-    return fn;
-};
-const _decode = (_Err) => {
-    const parse = _parse(_Err);
-    const fn = (schema, value, _ctx, _params) => {
-        return parse(schema, value, _ctx, finalizeParams(fn, _params));
-    };
-    return fn;
-};
-const _encodeAsync = (_Err) => {
-    const parseAsync = _parseAsync(_Err);
-    const fn = async (schema, value, _ctx, _params) => {
-        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return (await parseAsync(schema, value, ctx, finalizeParams(fn, _params)));
-    };
-    return fn;
-};
-const _decodeAsync = (_Err) => {
-    const parseAsync = _parseAsync(_Err);
-    const fn = async (schema, value, _ctx, _params) => {
-        return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
-    };
-    return fn;
-};
-const _safeEncode = (_Err) => (schema, value, _ctx) => {
-    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return _safeParse(_Err)(schema, value, ctx);
-};
-const _safeDecode = (_Err) => (schema, value, _ctx) => {
-    return _safeParse(_Err)(schema, value, _ctx);
-};
-const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
-    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return _safeParseAsync(_Err)(schema, value, ctx);
-};
-const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-    return _safeParseAsync(_Err)(schema, value, _ctx);
-};
-
-/**
- * @deprecated CUID v1 is deprecated by its authors due to information leakage
- * (timestamps embedded in the id). Use {@link cuid2} instead.
- * See https://github.com/paralleldrive/cuid.
- */
-const cuid = /^[cC][0-9a-z]{6,}$/;
-const cuid2 = /^[0-9a-z]+$/;
-const ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
-const xid = /^[0-9a-vA-V]{20}$/;
-const ksuid = /^[A-Za-z0-9]{27}$/;
-const nanoid = /^[a-zA-Z0-9_-]{21}$/;
-function nanoidOfLength(length) {
-    return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
-}
-/** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
-const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
-/** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
-const guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-/** Returns a regex for validating an RFC 9562/4122 UUID.
- *
- * @param version Optionally specify a version 1-8. If no version is specified, all versions are supported. */
-const uuid = (version) => {
-    if (!version)
-        return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-    return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
-};
-/** Practical email validation */
-const email$1 = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
-// from https://thekevinscott.com/emojis-in-javascript/#writing-a-regular-expression
-// Single character class, not an alternation: the two properties overlap (U+1F9B0-U+1F9B3), so `(A|B)+` backtracks exponentially on a failed match. The leading lookahead then demands one anchor — a pictograph, a regional indicator, or the enclosing keycap — because `\p{Emoji_Component}` on its own covers ASCII digits, `#`, `*`, ZWJ, variation selectors and skin tone modifiers, none of which is an emoji without a base.
-const _emoji$1 = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
-function emoji() {
-    return new RegExp(_emoji$1, "u");
-}
-const ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
-const ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
-const cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
-const cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
-// https://stackoverflow.com/questions/7860392/determine-if-string-is-in-base64-using-javascript
-const base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
-const base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
-const httpProtocol = /^https?$/;
-// https://blog.stevenlevithan.com/archives/validate-phone-number#r4-3 (regex sans spaces) E.164: leading digit must be 1-9; total digits (excluding '+') between 7-15
-const e164 = /^\+[1-9]\d{6,14}$/;
-const dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
-
-function anchor(source) {
-    return new RegExp(`^${source}$`);
-}
-const date$2 = /*@__PURE__*/ anchor(dateSource);
-function timeSource(args) {
-    const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-    const regex = typeof args.precision === "number"
-        ? args.precision === -1
-            ? `${hhmm}`
-            : args.precision === 0
-                ? `${hhmm}:[0-5]\\d`
-                : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}`
-        : args.seconds
-            ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?`
-            : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-    return regex;
-}
-function time(args) {
-    return new RegExp(`^${timeSource(args)}$`);
-}
-// Adapted from https://stackoverflow.com/a/3143231
-function datetime(args) {
-    const opts = ["Z"];
-    // if (args.offset) opts.push(`([+-]\\d{2}:\\d{2})`);
-    if (args.offset)
-        opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
-    // RFC 3339 mandates seconds wherever the time carries a `Z` or an offset, so only the unqualified form `local` adds may omit them
-    const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
-    const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
-    return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
-}
-// the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
-const anyString = /^[\s\S]{0,}$/;
-const integer = /^-?\d+$/;
-const number$1 = /^-?\d+(?:\.\d+)?$/;
-// regex for string with no uppercase letters
-const lowercase = /^[^A-Z]*$/;
-// regex for string with no lowercase letters
-const uppercase = /^[^a-z]*$/;
-
-// import { $ZodType } from "./schemas.js";
-const $ZodCheck = /*@__PURE__*/ $constructor("$ZodCheck", (inst, def) => {
-    var _a;
-    inst._zod ?? (inst._zod = {});
-    inst._zod.def = def;
-    (_a = inst._zod).onattach ?? (_a.onattach = []);
-});
-/** Default `when` for length-based checks: run only on non-nullish values with a `length`. */
-const _whenHasLength = (payload) => {
-    const val = payload.value;
-    return !nullish(val) && val.length !== undefined;
-};
-const numericOriginMap = {
-    number: "number",
-    bigint: "bigint",
-    object: "date",
-};
-const $ZodCheckLessThan = /*@__PURE__*/ $constructor("$ZodCheckLessThan", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const origin = numericOriginMap[typeof def.value];
-    inst._zod.check = (payload) => {
-        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
-            return;
-        }
-        payload.issues.push({
-            origin: numericOriginMap[typeof payload.value] ?? origin,
-            code: "too_big",
-            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
-            input: payload.value,
-            inclusive: def.inclusive,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const origin = numericOriginMap[typeof def.value];
-    inst._zod.check = (payload) => {
-        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
-            return;
-        }
-        payload.issues.push({
-            origin: numericOriginMap[typeof payload.value] ?? origin,
-            code: "too_small",
-            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
-            input: payload.value,
-            inclusive: def.inclusive,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckMultipleOf = 
-/*@__PURE__*/ $constructor("$ZodCheckMultipleOf", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (typeof payload.value !== typeof def.value)
-            throw new Error("Cannot mix number and bigint in multiple_of check.");
-        const isMultiple = typeof payload.value === "bigint"
-            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
-                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
-            : floatSafeRemainder(payload.value, def.value) === 0;
-        if (isMultiple)
-            return;
-        payload.issues.push({
-            origin: typeof payload.value,
-            code: "not_multiple_of",
-            divisor: def.value,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat", (inst, def) => {
-    $ZodCheck.init(inst, def); // no format checks
-    def.format = def.format || "float64";
-    const isInt = def.format?.includes("int");
-    const origin = isInt ? "int" : "number";
-    const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        if (isInt) {
-            if (!Number.isInteger(input)) {
-                // invalid_format issue
-                // payload.issues.push({
-                //   expected: def.format,
-                //   format: def.format,
-                //   code: "invalid_format",
-                //   input,
-                //   inst,
-                // });
-                // invalid_type issue
-                payload.issues.push({
-                    expected: origin,
-                    format: def.format,
-                    code: "invalid_type",
-                    continue: false,
-                    input,
-                    inst,
-                });
-                return;
-                // not_multiple_of issue
-                // payload.issues.push({
-                //   code: "not_multiple_of",
-                //   origin: "number",
-                //   input,
-                //   inst,
-                //   divisor: 1,
-                // });
-            }
-            if (!Number.isSafeInteger(input)) {
-                if (input > 0) {
-                    // too_big
-                    payload.issues.push({
-                        input,
-                        code: "too_big",
-                        maximum: Number.MAX_SAFE_INTEGER,
-                        note: "Integers must be within the safe integer range.",
-                        inst,
-                        origin,
-                        inclusive: true,
-                        continue: !def.abort,
-                    });
-                }
-                else {
-                    // too_small
-                    payload.issues.push({
-                        input,
-                        code: "too_small",
-                        minimum: Number.MIN_SAFE_INTEGER,
-                        note: "Integers must be within the safe integer range.",
-                        inst,
-                        origin,
-                        inclusive: true,
-                        continue: !def.abort,
-                    });
-                }
-                return;
-            }
-        }
-        if (input < minimum) {
-            payload.issues.push({
-                origin: "number",
-                input,
-                code: "too_small",
-                minimum,
-                inclusive: true,
-                inst,
-                continue: !def.abort,
-            });
-        }
-        if (input > maximum) {
-            payload.issues.push({
-                origin: "number",
-                input,
-                code: "too_big",
-                maximum,
-                inclusive: true,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-const $ZodCheckMaxLength = /*@__PURE__*/ $constructor("$ZodCheckMaxLength", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
-        const length = typeof input === "string" && units > def.maximum ? codePointLength$1(input) : units;
-        if (length <= def.maximum)
-            return;
-        const origin = getLengthableOrigin(input);
-        payload.issues.push({
-            origin,
-            code: "too_big",
-            maximum: def.maximum,
-            inclusive: true,
-            input,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // A code point is one or two UTF-16 units, so fewer units than the floor can never reach it and twice the floor always clears it. Only in between is the exact count in doubt.
-        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2
-            ? codePointLength$1(input)
-            : units;
-        if (length >= def.minimum)
-            return;
-        const origin = getLengthableOrigin(input);
-        payload.issues.push({
-            origin,
-            code: "too_small",
-            minimum: def.minimum,
-            inclusive: true,
-            input,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckLengthEquals = /*@__PURE__*/ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
-        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
-            ? codePointLength$1(input)
-            : units;
-        if (length === def.length)
-            return;
-        const origin = getLengthableOrigin(input);
-        const tooBig = length > def.length;
-        payload.issues.push({
-            origin,
-            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
-            inclusive: true,
-            exact: true,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckStringFormat = /*@__PURE__*/ $constructor("$ZodCheckStringFormat", (inst, def) => {
-    var _a, _b;
-    $ZodCheck.init(inst, def);
-    if (def.pattern)
-        (_a = inst._zod).check ?? (_a.check = (payload) => {
-            def.pattern.lastIndex = 0;
-            if (def.pattern.test(payload.value))
-                return;
-            payload.issues.push({
-                origin: "string",
-                code: "invalid_format",
-                format: def.format,
-                input: payload.value,
-                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
-                inst,
-                continue: !def.abort,
-            });
-        });
-    else
-        (_b = inst._zod).check ?? (_b.check = () => { });
-});
-const $ZodCheckRegex = /*@__PURE__*/ $constructor("$ZodCheckRegex", (inst, def) => {
-    $ZodCheckStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        def.pattern.lastIndex = 0;
-        if (def.pattern.test(payload.value))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "regex",
-            input: payload.value,
-            pattern: def.pattern.toString(),
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckLowerCase = /*@__PURE__*/ $constructor("$ZodCheckLowerCase", (inst, def) => {
-    def.pattern ?? (def.pattern = lowercase);
-    $ZodCheckStringFormat.init(inst, def);
-});
-const $ZodCheckUpperCase = /*@__PURE__*/ $constructor("$ZodCheckUpperCase", (inst, def) => {
-    def.pattern ?? (def.pattern = uppercase);
-    $ZodCheckStringFormat.init(inst, def);
-});
-const $ZodCheckIncludes = /*@__PURE__*/ $constructor("$ZodCheckIncludes", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const escapedRegex = escapeRegex(def.includes);
-    // `String.prototype.includes(sub, position)` matches `sub` at `position`
-    // OR LATER, so the pattern must allow at least `position` leading chars
-    // (`{N,}`), not exactly `position` chars (`{N}`).
-    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-    def.pattern = pattern;
-    inst._zod.check = (payload) => {
-        if (payload.value.includes(def.includes, def.position))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "includes",
-            includes: def.includes,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckStartsWith = /*@__PURE__*/ $constructor("$ZodCheckStartsWith", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
-    def.pattern ?? (def.pattern = pattern);
-    inst._zod.check = (payload) => {
-        if (payload.value.startsWith(def.prefix))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "starts_with",
-            prefix: def.prefix,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckEndsWith = /*@__PURE__*/ $constructor("$ZodCheckEndsWith", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
-    def.pattern ?? (def.pattern = pattern);
-    inst._zod.check = (payload) => {
-        if (payload.value.endsWith(def.suffix))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "ends_with",
-            suffix: def.suffix,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    inst._zod.check = (payload) => {
-        payload.value = def.tx(payload.value);
-    };
-});
-
-class Doc {
-    constructor(args = [], closed = {}) {
-        this.content = [];
-        this.indent = 0;
-        this.args = args;
-        this.closed = closed;
-    }
-    // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
-    indented(fn) {
-        this.indent += 1;
-        try {
-            fn(this);
-        }
-        finally {
-            this.indent -= 1;
-        }
-    }
-    write(arg) {
-        if (typeof arg === "function") {
-            arg(this, { execution: "sync" });
-            arg(this, { execution: "async" });
-            return;
-        }
-        const content = arg;
-        const lines = content.split("\n").filter((x) => x);
-        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-        for (const line of dedented) {
-            this.content.push(line);
-        }
-    }
-    compile() {
-        const F = Function;
-        const content = this?.content ?? [``];
-        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`);
-        return factory(...Object.values(this.closed));
-    }
-}
-
-const version$1 = {
-    major: 4,
-    minor: 6,
-    patch: 7,
-};
-
-const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
-    var _a;
-    inst ?? (inst = {});
-    inst._zod.def = def; // set _def property
-    inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
-    inst._zod.version = version$1;
-    const defChecks = inst._zod.def.checks;
-    // if inst is itself a checks.$ZodCheck, run it as a check
-    const checks = inst._zod.traits.has("$ZodCheck")
-        ? [inst, ...(defChecks ?? [])]
-        : defChecks?.length
-            ? [...defChecks]
-            : [];
-    for (const ch of checks) {
-        for (const fn of ch._zod.onattach) {
-            fn(inst);
-        }
-    }
-    if (checks.length === 0) {
-        // deferred initializer inst._zod.parse is not yet defined
-        (_a = inst._zod).deferred ?? (_a.deferred = []);
-        inst._zod.deferred?.push(() => {
-            inst._zod.run = inst._zod.parse;
-        });
-    }
-    else {
-        const runChecks = (payload, checks, ctx) => {
-            if (payload.memo)
-                return payload;
-            let isAborted = aborted(payload);
-            let asyncResult;
-            for (const ch of checks) {
-                if (ch._zod.def.when) {
-                    if (explicitlyAborted(payload))
-                        continue;
-                    const shouldRun = ch._zod.def.when(payload);
-                    if (!shouldRun)
-                        continue;
-                }
-                else if (isAborted) {
-                    continue;
-                }
-                const currLen = payload.issues.length;
-                const _ = ch._zod.check(payload);
-                if (_ instanceof Promise && ctx?.async === false) {
-                    throw new $ZodAsyncError();
-                }
-                if (asyncResult || _ instanceof Promise) {
-                    asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
-                        await _;
-                        const nextLen = payload.issues.length;
-                        if (nextLen === currLen)
-                            return;
-                        attachSchema(payload.issues, currLen, inst);
-                        if (!isAborted)
-                            isAborted = aborted(payload, currLen);
-                    });
-                }
-                else {
-                    const nextLen = payload.issues.length;
-                    if (nextLen === currLen)
-                        continue;
-                    attachSchema(payload.issues, currLen, inst);
-                    if (!isAborted)
-                        isAborted = aborted(payload, currLen);
-                }
-            }
-            if (asyncResult) {
-                return asyncResult.then(() => {
-                    return payload;
-                });
-            }
-            return payload;
-        };
-        const handleCanaryResult = (canary, payload, ctx) => {
-            // abort if the canary is aborted
-            if (aborted(canary)) {
-                canary.aborted = true;
-                return canary;
-            }
-            // run checks first, then
-            const checkResult = runChecks(payload, checks, ctx);
-            if (checkResult instanceof Promise) {
-                if (ctx.async === false)
-                    throw new $ZodAsyncError();
-                return checkResult.then((checkResult) => inst._zod.parse(checkResult, ctx));
-            }
-            return inst._zod.parse(checkResult, ctx);
-        };
-        inst._zod.run = (payload, ctx) => {
-            if (ctx.skipChecks) {
-                return inst._zod.parse(payload, ctx);
-            }
-            if (ctx.direction === "backward") {
-                // run canary initial pass (no checks)
-                const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
-                if (canary instanceof Promise) {
-                    return canary.then((canary) => {
-                        return handleCanaryResult(canary, payload, ctx);
-                    });
-                }
-                return handleCanaryResult(canary, payload, ctx);
-            }
-            // forward
-            const result = inst._zod.parse(payload, ctx);
-            if (result instanceof Promise) {
-                if (ctx.async === false)
-                    throw new $ZodAsyncError();
-                return result.then((result) => runChecks(result, checks, ctx));
-            }
-            return runChecks(result, checks, ctx);
-        };
-    }
-}, {
-    // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
-    get "~standard"() {
-        return hide(this, "~standard", standardProps(this));
-    },
-    set "~standard"(value) {
-        own(this, "~standard", value);
-    },
-});
-/** The Standard Schema surface for `inst`. Shared so wrappers can extend it without forcing it. */
-// a Standard Schema result only reports issues, so a failure finalizes them straight off the raw payload: no ZodError, and no lazy result to read through
-const toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
-async function validateAsync(inst, value) {
-    const ctx = { async: true };
-    return toStandardResult((await inst._zod.run({ value, issues: [] }, ctx)), ctx);
-}
-function standardProps(inst) {
-    return {
-        validate: (value) => {
-            const ctx = { async: false };
-            try {
-                const r = inst._zod.run({ value, issues: [] }, ctx);
-                if (!(r instanceof Promise))
-                    return toStandardResult(r, ctx);
-            }
-            catch (_) { }
-            // async function so a synchronously throwing check rejects instead of escaping validate
-            return validateAsync(inst, value);
-        },
-        vendor: "zod",
-        version: 1,
-    };
-}
-const $ZodString = /*@__PURE__*/ $constructor("$ZodString", (inst, def) => {
-    $ZodType.init(inst, def);
-    // a format's own pattern, else unbounded; a template literal derives the check-aware form itself
-    inst._zod.pattern = def.pattern ?? anyString;
-    inst._zod.parse = (payload, _) => {
-        if (def.coerce)
-            try {
-                payload.value = String(payload.value);
-            }
-            catch (_) { }
-        if (typeof payload.value === "string")
-            return payload;
-        payload.issues.push({
-            expected: "string",
-            code: "invalid_type",
-            input: payload.value,
-            inst,
-        });
-        return payload;
-    };
-});
-const $ZodStringFormat = /*@__PURE__*/ $constructor("$ZodStringFormat", (inst, def) => {
-    // check initialization must come first
-    $ZodCheckStringFormat.init(inst, def);
-    $ZodString.init(inst, def);
-});
-const $ZodGUID = /*@__PURE__*/ $constructor("$ZodGUID", (inst, def) => {
-    def.pattern ?? (def.pattern = guid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodUUID = /*@__PURE__*/ $constructor("$ZodUUID", (inst, def) => {
-    if (def.version) {
-        const versionMap = {
-            v1: 1,
-            v2: 2,
-            v3: 3,
-            v4: 4,
-            v5: 5,
-            v6: 6,
-            v7: 7,
-            v8: 8,
-        };
-        const v = versionMap[def.version];
-        if (v === undefined)
-            throw new Error(`Invalid UUID version: "${def.version}"`);
-        def.pattern ?? (def.pattern = uuid(v));
-    }
-    else
-        def.pattern ?? (def.pattern = uuid());
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodEmail = /*@__PURE__*/ $constructor("$ZodEmail", (inst, def) => {
-    def.pattern ?? (def.pattern = email$1);
-    $ZodStringFormat.init(inst, def);
-});
-/** The `://` guard rejected the input before the URL constructor saw it. */
-const URL_BAD_FORMAT = 1;
-/** The URL parser rejected the input. */
-const URL_UNPARSEABLE = 2;
-function canParseURL(input) {
-    try {
-        if (typeof URL !== "undefined" && typeof URL.canParse === "function")
-            return URL.canParse(input);
-        new URL(input);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function validateURL(trimmed, def) {
-    if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
-        return canParseURL(trimmed) || URL_UNPARSEABLE;
-    }
-    return parseURLObject(trimmed, def);
-}
-/** Parses a URL while preserving the non-normalizing HTTP guard. */
-function parseURLObject(trimmed, def) {
-    // When normalize is off, require :// for http/https URLs. This prevents strings like "http:example.com" or "https:/path" from being silently accepted
-    if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
-        return URL_BAD_FORMAT;
-    }
-    try {
-        if (typeof URL !== "undefined") {
-            const URLStatic = URL;
-            if (typeof URLStatic.parse === "function")
-                return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
-        }
-        // @ts-ignore
-        return new URL(trimmed);
-    }
-    catch {
-        return URL_UNPARSEABLE;
-    }
-}
-const asciiTabOrNewline = /[\t\n\r]/g;
-/** The URL parser deletes every ASCII tab, LF and CR from its input before it parses, so `new URL("https://exa\nmple.com")` reports on `example.com`. Applying the same deletion to the returned value closes the half of that divergence which can move the host; the parser's other rewrite, stripping C0 controls at the edges, cannot. */
-function stripTabAndNewline(value) {
-    return value.replace(asciiTabOrNewline, "");
-}
-function urlHostnameOk(url, hostname) {
-    hostname.lastIndex = 0;
-    return hostname.test(url.hostname);
-}
-function urlProtocolOk(url, protocol) {
-    protocol.lastIndex = 0;
-    return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
-}
-const $ZodURL = /*@__PURE__*/ $constructor("$ZodURL", (inst, def) => {
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        try {
-            // Trim whitespace from input
-            const trimmed = payload.value.trim();
-            const url = validateURL(trimmed, def);
-            if (url === URL_BAD_FORMAT) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    note: "Invalid URL format",
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-                return;
-            }
-            if (url === URL_UNPARSEABLE) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-                return;
-            }
-            if (url === true) {
-                payload.value = stripTabAndNewline(trimmed);
-                return;
-            }
-            if (def.hostname && !urlHostnameOk(url, def.hostname)) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    note: "Invalid hostname",
-                    pattern: def.hostname.source,
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-            }
-            if (def.protocol && !urlProtocolOk(url, def.protocol)) {
-                payload.issues.push({
-                    code: "invalid_format",
-                    format: "url",
-                    note: "Invalid protocol",
-                    pattern: def.protocol.source,
-                    input: payload.value,
-                    inst,
-                    continue: !def.abort,
-                });
-            }
-            // Set the output value based on normalize flag
-            payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
-            return;
-        }
-        catch (_) {
-            payload.issues.push({
-                code: "invalid_format",
-                format: "url",
-                input: payload.value,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-const $ZodEmoji = /*@__PURE__*/ $constructor("$ZodEmoji", (inst, def) => {
-    def.pattern ?? (def.pattern = emoji());
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodNanoID = /*@__PURE__*/ $constructor("$ZodNanoID", (inst, def) => {
-    if (def.length !== undefined && (!Number.isInteger(def.length) || def.length < 1))
-        throw new Error(`Invalid nanoid length: ${def.length}`);
-    def.pattern ?? (def.pattern = def.length === undefined ? nanoid : nanoidOfLength(def.length));
-    $ZodStringFormat.init(inst, def);
-});
-/**
- * @deprecated CUID v1 is deprecated by its authors due to information leakage
- * (timestamps embedded in the id). Use {@link $ZodCUID2} instead.
- * See https://github.com/paralleldrive/cuid.
- */
-const $ZodCUID = /*@__PURE__*/ $constructor("$ZodCUID", (inst, def) => {
-    def.pattern ?? (def.pattern = cuid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodCUID2 = /*@__PURE__*/ $constructor("$ZodCUID2", (inst, def) => {
-    def.pattern ?? (def.pattern = cuid2);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodULID = /*@__PURE__*/ $constructor("$ZodULID", (inst, def) => {
-    def.pattern ?? (def.pattern = ulid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodXID = /*@__PURE__*/ $constructor("$ZodXID", (inst, def) => {
-    def.pattern ?? (def.pattern = xid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodKSUID = /*@__PURE__*/ $constructor("$ZodKSUID", (inst, def) => {
-    def.pattern ?? (def.pattern = ksuid);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISODateTime = /*@__PURE__*/ $constructor("$ZodISODateTime", (inst, def) => {
-    def.pattern ?? (def.pattern = datetime(def));
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISODate = /*@__PURE__*/ $constructor("$ZodISODate", (inst, def) => {
-    def.pattern ?? (def.pattern = date$2);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
-    def.pattern ?? (def.pattern = time(def));
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
-    def.pattern ?? (def.pattern = duration);
-    $ZodStringFormat.init(inst, def);
-});
-const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
-    def.pattern ?? (def.pattern = ipv4);
-    $ZodStringFormat.init(inst, def);
-});
-/** An IPv6 address is written with hex digits, colons and dots, and nothing else. The guard is what makes the check below an IPv6 check: `new URL("http://[...]")` parses an authority, not an address, so `@` and `\` re-delimit it and `"::@1\\"` validates against the host `0.0.0.1`. The URL parser also deletes ASCII tab, LF and CR rather than failing, which is how `"::1\n"` validated as `::1`. */
-const ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
-function isValidIPv6(value) {
-    if (!ipv6Alphabet.test(value))
-        return false;
-    return canParseURL(`http://[${value}]`);
-}
-const $ZodIPv6 = /*@__PURE__*/ $constructor("$ZodIPv6", (inst, def) => {
-    def.pattern ?? (def.pattern = ipv6);
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (!isValidIPv6(payload.value)) {
-            payload.issues.push({
-                code: "invalid_format",
-                format: "ipv6",
-                input: payload.value,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-const $ZodCIDRv4 = /*@__PURE__*/ $constructor("$ZodCIDRv4", (inst, def) => {
-    def.pattern ?? (def.pattern = cidrv4);
-    $ZodStringFormat.init(inst, def);
-});
-function isValidCIDRv6(value) {
-    const parts = value.split("/");
-    if (parts.length !== 2)
-        return false;
-    const [address, prefix] = parts;
-    if (!prefix)
-        return false;
-    const prefixNum = Number(prefix);
-    if (`${prefixNum}` !== prefix)
-        return false;
-    if (prefixNum < 0 || prefixNum > 128)
-        return false;
-    return isValidIPv6(address);
-}
-const $ZodCIDRv6 = /*@__PURE__*/ $constructor("$ZodCIDRv6", (inst, def) => {
-    def.pattern ?? (def.pattern = cidrv6); // not used for validation
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (!isValidCIDRv6(payload.value)) {
-            payload.issues.push({
-                code: "invalid_format",
-                format: "cidrv6",
-                input: payload.value,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-//////////////////////////////   ZodBase64   //////////////////////////////
-function isValidBase64(data) {
-    if (data === "")
-        return true;
-    // atob ignores whitespace, so reject it up front.
-    if (/\s/.test(data))
-        return false;
-    if (data.length % 4 !== 0)
-        return false;
-    try {
-        // @ts-ignore
-        atob(data);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-// lax on purpose: the quantified regexes.base64 overflows the regex stack on multi-MB input and its leading ^$| alternation leaks through template-literal composition; isValidBase64 enforces length and padding
-const base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
-const $ZodBase64 = /*@__PURE__*/ $constructor("$ZodBase64", (inst, def) => {
-    def.pattern ?? (def.pattern = base64Charset);
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (isValidBase64(payload.value))
-            return;
-        payload.issues.push({
-            code: "invalid_format",
-            format: "base64",
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-//////////////////////////////   ZodBase64URL   //////////////////////////////
-// lax on purpose: the quantified regexes.base64url overflows the regex stack on multi-MB input; isValidBase64 enforces length on the padded string
-const base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-    if (!base64urlCharset.test(data))
-        return false;
-    const base64 = data.replace(/[-_]/g, (c) => (c === "-" ? "+" : "/"));
-    const padded = base64.padEnd(Math.ceil(base64.length / 4) * 4, "=");
-    return isValidBase64(padded);
-}
-const $ZodBase64URL = /*@__PURE__*/ $constructor("$ZodBase64URL", (inst, def) => {
-    def.pattern ?? (def.pattern = base64urlCharset);
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (isValidBase64URL(payload.value))
-            return;
-        payload.issues.push({
-            code: "invalid_format",
-            format: "base64url",
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodE164 = /*@__PURE__*/ $constructor("$ZodE164", (inst, def) => {
-    def.pattern ?? (def.pattern = e164);
-    $ZodStringFormat.init(inst, def);
-});
-//////////////////////////////   ZodJWT   //////////////////////////////
-function isValidJWT(token, algorithm = null) {
-    try {
-        const tokensParts = token.split(".");
-        if (tokensParts.length !== 3)
-            return false;
-        const [header] = tokensParts;
-        if (!header)
-            return false;
-        // @ts-ignore
-        const parsedHeader = JSON.parse(atob(header));
-        if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
-            return false;
-        if (!parsedHeader.alg)
-            return false;
-        if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
-            return false;
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
-    $ZodStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (isValidJWT(payload.value, def.alg))
-            return;
-        payload.issues.push({
-            code: "invalid_format",
-            format: "jwt",
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.pattern = number$1;
-    inst._zod.parse = (payload, _ctx) => {
-        if (def.coerce)
-            try {
-                payload.value = Number(payload.value);
-            }
-            catch (_) { }
-        const input = payload.value;
-        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
-            return payload;
-        }
-        const received = typeof input === "number"
-            ? Number.isNaN(input)
-                ? "NaN"
-                : !Number.isFinite(input)
-                    ? String(input)
-                    : undefined
-            : undefined;
-        payload.issues.push({
-            expected: "number",
-            code: "invalid_type",
-            input,
-            inst,
-            ...(received ? { received } : {}),
-        });
-        return payload;
-    };
-});
-const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, def) => {
-    $ZodCheckNumberFormat.init(inst, def);
-    $ZodNumber.init(inst, def); // no format checks
-});
-const $ZodUnknown = /*@__PURE__*/ $constructor("$ZodUnknown", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.parse = (payload) => payload;
-});
-const $ZodNever = /*@__PURE__*/ $constructor("$ZodNever", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.parse = (payload, _ctx) => {
-        payload.issues.push({
-            expected: "never",
-            code: "invalid_type",
-            input: payload.value,
-            inst,
-        });
-        return payload;
-    };
-});
-// an oversized container fails its leading size checks before any element is parsed
-function capSize(inst, size) {
-    const caps = sizeCaps(inst._zod.def.checks);
-    if (!caps.length)
-        return;
-    const cap = Math.min(...caps.map((c) => c[0]));
-    const parse = inst._zod.parse;
-    inst._zod.parse = (payload, ctx) => {
-        const n = size(payload.value);
-        if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
-            for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-                if (n > max && ch._zod.def.when(payload)) {
-                    const start = payload.issues.length;
-                    ch._zod.check(payload);
-                    // the value is still the raw input, so no later check may read it
-                    payload.issues[start].continue = false;
-                    attachSchema(payload.issues, start, inst);
-                    return payload;
-                }
-            }
-        }
-        return parse(payload, ctx);
-    };
-}
-const arraySize = (input) => (Array.isArray(input) ? input.length : -1);
-function handleArrayResult(result, final, index) {
-    if (result.issues.length) {
-        final.issues.push(...prefixIssues(index, result.issues));
-    }
-    final.value[index] = result.value;
-}
-const $ZodArray = /*@__PURE__*/ $constructor("$ZodArray", (inst, def) => {
-    $ZodType.init(inst, def);
-    const memo = globalConfig.memoizer;
-    memo?.attach(inst);
-    inst._zod.parse = (payload, ctx) => {
-        const input = payload.value;
-        if (!Array.isArray(input)) {
-            payload.issues.push({
-                expected: "array",
-                code: "invalid_type",
-                input,
-                inst,
-            });
-            return payload;
-        }
-        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
-        const proms = [];
-        const abortEarly = ctx?.abortEarly;
-        for (let i = 0; i < input.length; i++) {
-            const item = input[i];
-            const result = def.element._zod.run({
-                value: item,
-                issues: [],
-            }, ctx);
-            if (result instanceof Promise) {
-                proms.push(result.then((result) => handleArrayResult(result, payload, i)));
-            }
-            else {
-                handleArrayResult(result, payload, i);
-                // the element's payload is authoritative here, since handleArrayResult forwards every issue; an object's is not, because it drops a failed absent optional
-                if (abortEarly && result.issues.length !== 0 && aborted(result))
-                    break;
-            }
-        }
-        if (proms.length) {
-            return Promise.all(proms).then(() => payload);
-        }
-        return payload; //handleArrayResultsAsync(parseResults, final);
-    };
-    capSize(inst, arraySize);
-});
-function handlePropertyResult(result, final, key, input, optin, optout) {
-    const isPresent = key in input;
-    const isOptionalOut = optout === "optional";
-    // The middle rung means "absence permitted, nothing supplied in its place", so an absent key contributes nothing — whatever the schema made of `undefined` is invented, not substituted. Only `optional` reaches this with a value: `defaulted` substitutes, and a schema that isn't optional-out has to keep the key.
-    if (!isPresent && isOptionalOut && optin === "optional") {
-        return;
-    }
-    if (result.issues.length) {
-        // For optional-in/out schemas, ignore errors on absent keys.
-        if (optin !== undefined && isOptionalOut && !isPresent) {
-            return;
-        }
-        final.issues.push(...prefixIssues(key, result.issues));
-    }
-    if (!isPresent && optin === undefined) {
-        if (!result.issues.length) {
-            final.issues.push({
-                code: "invalid_type",
-                expected: "nonoptional",
-                input: undefined,
-                path: [key],
-            });
-        }
-        return;
-    }
-    if (result.value === undefined) {
-        if (isPresent || (optin === "defaulted" && !isOptionalOut)) {
-            final.value[key] = undefined;
-        }
-    }
-    else {
-        final.value[key] = result.value;
-    }
-}
-// one shared instance; a fresh [] per schema cost 56 bytes retained
-const NO_SYMBOL_KEYS = [];
-function normalizeDef(def) {
-    const keys = Object.keys(def.shape);
-    const ownSymbols = Object.getOwnPropertySymbols(def.shape);
-    const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
-    // aliases `keys` when there are no symbols, so a string-only shape keeps one array
-    const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-    for (const k of allKeys) {
-        if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
-            throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
-        }
-    }
-    const okeys = optionalKeys(def.shape);
-    return {
-        ...def,
-        allKeys,
-        symbolKeys,
-        // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
-        keySet: new Set(keys),
-        numKeys: keys.length,
-        optionalKeys: new Set(okeys),
-    };
-}
-function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
-    const unrecognized = [];
-    const keySet = def.keySet;
-    const _catchall = def.catchall._zod;
-    const t = _catchall.def.type;
-    const optin = _catchall.optin;
-    const optout = _catchall.optout;
-    // starts at 0, not the current length: the shape phase already ran and may have aborted
-    let seen = 0;
-    for (const key in input) {
-        if (abortEarly && payload.issues.length !== seen) {
-            if (aborted(payload, seen))
-                break;
-            seen = payload.issues.length;
-        }
-        // Must precede the __proto__ branch: a declared key is not unrecognized, even though the shape loop deliberately strips __proto__ from the parsed output.
-        if (keySet.has(key))
-            continue;
-        // Don't copy an undeclared __proto__ into the result; assignment to a plain {} would replace the result prototype. But in strict mode it is still an unknown key, so report it before skipping.
-        if (key === "__proto__") {
-            if (t === "never")
-                unrecognized.push(key);
-            continue;
-        }
-        if (t === "never") {
-            unrecognized.push(key);
-            continue;
-        }
-        const r = _catchall.run({ value: input[key], issues: [] }, ctx);
-        if (r instanceof Promise) {
-            proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
-        }
-        else {
-            handlePropertyResult(r, payload, key, input, optin, optout);
-        }
-    }
-    if (unrecognized.length) {
-        payload.issues.push({
-            code: "unrecognized_keys",
-            keys: unrecognized,
-            input,
-            inst,
-            // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
-            continue: true,
-        });
-    }
-    if (!proms.length)
-        return payload;
-    return Promise.all(proms).then(() => {
-        return payload;
-    });
-}
-const $ZodObject = /*@__PURE__*/ $constructor("$ZodObject", (inst, def) => {
-    // requires cast because technically $ZodObject doesn't extend
-    $ZodType.init(inst, def);
-    const desc = Object.getOwnPropertyDescriptor(def, "shape");
-    // a cloned def carries its source's accessor, which knows the shape it answers from; adopting that keeps the clone's keys readable without running it
-    const sh = desc?.get ? desc.get.raw : (def.shape ?? {});
-    if (sh) {
-        // Freezes the shape on first read, so its getters resolve once and every later read sees the same schemas.
-        const get = () => {
-            const newSh = { ...sh };
-            Object.defineProperty(def, "shape", { value: newSh });
-            get.raw = newSh;
-            return newSh;
-        };
-        get.raw = sh;
-        Object.defineProperty(def, "shape", { get });
-    }
-    const _normalized = cached(() => normalizeDef(def));
-    defineLazyInternal(inst, "propValues", (zod) => {
-        const shape = zod.def.shape;
-        const propValues = {};
-        for (const key in shape) {
-            const field = shape[key]._zod;
-            if (field.values) {
-                if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
-                    assignProp(propValues, key, new Set());
-                }
-                for (const v of field.values)
-                    propValues[key].add(v);
-                // An omittable slot reads back as undefined at a discriminator lookup, so it has to claim undefined: two options that can both omit the key are not discriminable on it.
-                if (field.optin !== undefined)
-                    propValues[key].add(undefined);
-            }
-        }
-        return propValues;
-    });
-    const isObject = isObject$1;
-    const catchall = def.catchall;
-    let value;
-    const memo = globalConfig.memoizer;
-    memo?.attach(inst);
-    inst._zod.parse = (payload, ctx) => {
-        value ?? (value = _normalized.value);
-        const input = payload.value;
-        if (!isObject(input)) {
-            payload.issues.push({
-                expected: "object",
-                code: "invalid_type",
-                input,
-                inst,
-            });
-            return payload;
-        }
-        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-        const proms = [];
-        const shape = value.shape;
-        const abortEarly = ctx?.abortEarly;
-        let seen = payload.issues.length;
-        for (const key of value.allKeys) {
-            if (abortEarly && payload.issues.length !== seen) {
-                if (aborted(payload, seen))
-                    break;
-                seen = payload.issues.length;
-            }
-            if (key === "__proto__")
-                continue;
-            const el = shape[key];
-            const optin = el._zod.optin;
-            const optout = el._zod.optout;
-            const r = el._zod.run({ value: input[key], issues: [] }, ctx);
-            if (r instanceof Promise) {
-                proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
-            }
-            else {
-                handlePropertyResult(r, payload, key, input, optin, optout);
-            }
-        }
-        if (!catchall) {
-            return proms.length ? Promise.all(proms).then(() => payload) : payload;
-        }
-        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
-    };
-});
-const $ZodObjectJIT = /*@__PURE__*/ $constructor("$ZodObjectJIT", (inst, def) => {
-    // requires cast because technically $ZodObject doesn't extend
-    $ZodObject.init(inst, def);
-    const superParse = inst._zod.parse;
-    const _normalized = cached(() => normalizeDef(def));
-    const memo = globalConfig.memoizer;
-    const generateFastpass = (shape) => {
-        const normalized = _normalized.value;
-        const syms = normalized.symbolKeys;
-        // a symbol has no source literal, so it is read as `syms[i]` off the closed-over scope
-        const doc = new Doc(["payload", "ctx"], { shape, inst, memo, syms });
-        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-        // prefixes in place, like util.prefixIssues. newResult must land before the early return: a catchall runs after this and would otherwise write onto the caller's input
-        const prefixStr = (id, k) => `
-          let ${id}_ab = false;
-          for (let i = 0; i < ${id}.issues.length; i++) {
-            const iss = ${id}.issues[i];
-            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
-            payload.issues.push(iss);
-            if (iss.continue !== true) ${id}_ab = true;
-          }
-          if (${id}_ab && ctx && ctx.abortEarly) {
-            payload.value = newResult;
-            return payload;
-          }`;
-        doc.write(`const input = payload.value;`);
-        const ids = Object.create(null);
-        let counter = 0;
-        for (const key of normalized.allKeys) {
-            ids[key] = `key_${counter++}`;
-        }
-        // A: preserve key order {
-        doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-        for (const key of normalized.allKeys) {
-            if (key === "__proto__")
-                continue;
-            const id = ids[key];
-            const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
-            const isPresent = `${k} in input`;
-            const schema = shape[key];
-            const optin = schema?._zod?.optin;
-            const isOptionalIn = optin !== undefined;
-            const isOptionalOut = schema?._zod?.optout === "optional";
-            doc.write(`const ${id} = ${parseStr(k)};`);
-            if (isOptionalIn && isOptionalOut) {
-                // For optional-in/out schemas, ignore errors on absent keys — and, like the interpreted path, drop the value produced alongside them. The middle rung goes further: it permits absence without supplying anything in its place, so an absent key contributes nothing at all.
-                const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
-                doc.write(`
-        const ${id}_present = ${isPresent};
-        if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
-          }
-
-          if (${assign}) {
-            newResult[${k}] = ${id}.value;
-          }
-        }
-
-      `);
-            }
-            else if (!isOptionalIn) {
-                doc.write(`
-        const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
-        }
-        if (!${id}_present && !${id}.issues.length) {
-          payload.issues.push({
-            code: "invalid_type",
-            expected: "nonoptional",
-            input: undefined,
-            path: [${k}]
-          });
-          if (ctx && ctx.abortEarly) {
-            payload.value = newResult;
-            return payload;
-          }
-        }
-
-        if (${id}_present) {
-          newResult[${k}] = ${id}.value;
-        }
-
-      `);
-            }
-            else {
-                doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
-        }
-      `);
-                if (optin === "defaulted") {
-                    doc.write(`newResult[${k}] = ${id}.value;`);
-                }
-                else {
-                    doc.write(`
-        if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
-        }
-      `);
-                }
-            }
-        }
-        doc.write(`payload.value = newResult;`);
-        doc.write(`return payload;`);
-        // closing `shape` in is what pays: turbofan specializes the parser against that one shape object, so every `shape[k]._zod.run` folds to a known callee. as a parameter it stays a generic load and measures 13% slower even with the forwarding frame gone
-        return doc.compile();
-    };
-    let fastpass;
-    const isObject = isObject$1;
-    const jit = !globalConfig.jitless;
-    const allowsEval$1 = allowsEval;
-    const fastEnabled = jit && allowsEval$1.value; // && !def.catchall;
-    const catchall = def.catchall;
-    let value;
-    inst._zod.parse = (payload, ctx) => {
-        value ?? (value = _normalized.value);
-        const input = payload.value;
-        if (!isObject(input)) {
-            payload.issues.push({
-                expected: "object",
-                code: "invalid_type",
-                input,
-                inst,
-            });
-            return payload;
-        }
-        if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
-            // always synchronous
-            if (!fastpass)
-                fastpass = generateFastpass(def.shape);
-            payload = fastpass(payload, ctx);
-            if (!catchall)
-                return payload;
-            return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
-        }
-        return superParse(payload, ctx);
-    };
-});
-function handleUnionResults(results, final, inst, ctx) {
-    for (const result of results) {
-        if (result.issues.length === 0) {
-            final.value = result.value;
-            return final;
-        }
-    }
-    const nonaborted = results.filter((r) => !aborted(r));
-    if (nonaborted.length === 1) {
-        final.value = nonaborted[0].value;
-        return nonaborted[0];
-    }
-    final.issues.push({
-        code: "invalid_union",
-        input: final.value,
-        inst,
-        errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config()))),
-    });
-    return final;
-}
-const $ZodUnion = /*@__PURE__*/ $constructor("$ZodUnion", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted")
-        ? "defaulted"
-        : zod.def.options.some((o) => o._zod.optin !== undefined)
-            ? "optional"
-            : undefined);
-    defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : undefined);
-    defineLazyInternal(inst, "values", (zod) => {
-        if (zod.def.options.every((o) => o._zod.values)) {
-            return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
-        }
-        return undefined;
-    });
-    defineLazyInternal(inst, "pattern", (zod) => {
-        if (zod.def.options.every((o) => o._zod.pattern)) {
-            const patterns = zod.def.options.map((o) => o._zod.pattern);
-            return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
-        }
-        return undefined;
-    });
-    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
-    inst._zod.parse = (payload, ctx) => {
-        if (first) {
-            return first(payload, ctx);
-        }
-        let async = false;
-        const results = [];
-        for (const option of def.options) {
-            const result = option._zod.run({
-                value: payload.value,
-                issues: [],
-            }, ctx);
-            if (result instanceof Promise) {
-                results.push(result);
-                async = true;
-            }
-            else {
-                if (result.issues.length === 0)
-                    return result;
-                results.push(result);
-            }
-        }
-        if (!async)
-            return handleUnionResults(results, payload, inst, ctx);
-        return Promise.all(results).then((results) => {
-            return handleUnionResults(results, payload, inst, ctx);
-        });
-    };
-});
-const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.parse = (payload, ctx) => {
-        const input = payload.value;
-        const left = def.left._zod.run({ value: input, issues: [] }, ctx);
-        const right = def.right._zod.run({ value: input, issues: [] }, ctx);
-        const async = left instanceof Promise || right instanceof Promise;
-        if (async) {
-            return Promise.all([left, right]).then(([left, right]) => {
-                return handleIntersectionResults(payload, left, right);
-            });
-        }
-        return handleIntersectionResults(payload, left, right);
-    };
-});
-function mergeValues(a, b) {
-    // const aType = parse.t(a);
-    // const bType = parse.t(b);
-    if (a === b) {
-        return { valid: true, data: a };
-    }
-    if (a instanceof Date && b instanceof Date && +a === +b) {
-        return { valid: true, data: a };
-    }
-    if (isPlainObject$2(a) && isPlainObject$2(b)) {
-        const bKeys = Object.keys(b);
-        const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
-        const newObj = { ...a, ...b };
-        if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
-            delete newObj.__proto__;
-        for (const key of sharedKeys) {
-            if (key === "__proto__")
-                continue;
-            const sharedValue = mergeValues(a[key], b[key]);
-            if (!sharedValue.valid) {
-                return {
-                    valid: false,
-                    mergeErrorPath: [key, ...sharedValue.mergeErrorPath],
-                };
-            }
-            newObj[key] = sharedValue.data;
-        }
-        return { valid: true, data: newObj };
-    }
-    if (Array.isArray(a) && Array.isArray(b)) {
-        if (a.length !== b.length) {
-            return { valid: false, mergeErrorPath: [] };
-        }
-        const newArray = [];
-        for (let index = 0; index < a.length; index++) {
-            const itemA = a[index];
-            const itemB = b[index];
-            const sharedValue = mergeValues(itemA, itemB);
-            if (!sharedValue.valid) {
-                return {
-                    valid: false,
-                    mergeErrorPath: [index, ...sharedValue.mergeErrorPath],
-                };
-            }
-            newArray.push(sharedValue.data);
-        }
-        return { valid: true, data: newArray };
-    }
-    return { valid: false, mergeErrorPath: [] };
-}
-function handleIntersectionResults(result, left, right) {
-    // Track which side(s) reject each key. A key rejection is reported only when BOTH sides reject it, so a key owned by one branch survives the other's key schema. strictObject reports these as unrecognized_keys; a record with an open key schema reports one invalid_key per key.
-    const unrecKeys = new Map();
-    let unrecIssue;
-    const keyIssues = new Map();
-    const collect = (iss, side) => {
-        let keys;
-        if (iss.code === "unrecognized_keys" && !iss.path?.length) {
-            unrecIssue ?? (unrecIssue = iss);
-            keys = iss.keys;
-        }
-        else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
-            const k = String(iss.path[0]);
-            if (!keyIssues.has(k))
-                keyIssues.set(k, iss);
-            keys = [k];
-        }
-        else {
-            return false;
-        }
-        for (const k of keys) {
-            if (!unrecKeys.has(k))
-                unrecKeys.set(k, {});
-            unrecKeys.get(k)[side] = true;
-        }
-        return true;
-    };
-    for (const iss of left.issues) {
-        if (!collect(iss, "l"))
-            result.issues.push(iss);
-    }
-    for (const iss of right.issues) {
-        if (!collect(iss, "r"))
-            result.issues.push(iss);
-    }
-    // Report only keys rejected by BOTH sides
-    const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
-    if (bothKeys.length) {
-        const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
-        if (aggregated.length)
-            result.issues.push({ ...unrecIssue, keys: aggregated });
-        for (const k of bothKeys) {
-            if (!aggregated.includes(k) && keyIssues.has(k))
-                result.issues.push(keyIssues.get(k));
-        }
-    }
-    const merged = mergeValues(left.value, right.value);
-    if (!merged.valid) {
-        if (aborted(result))
-            return result;
-        throw new Error(`Unmergable intersection. Error path: ` + `${JSON.stringify(merged.mergeErrorPath)}`);
-    }
-    result.value = merged.data;
-    return result;
-}
-const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
-    $ZodType.init(inst, def);
-    const memo = globalConfig.memoizer;
-    memo?.attach(inst);
-    inst._zod.parse = (payload, ctx) => {
-        const input = payload.value;
-        if (!isPlainObject$2(input)) {
-            payload.issues.push({
-                expected: "record",
-                code: "invalid_type",
-                input,
-                inst,
-            });
-            return payload;
-        }
-        // no guard in either loop below: a record's invalid_key aborts but an enclosing intersection can reconcile it, so a stopped loop hides keys the sibling does not own and the intersection then rejects nothing
-        const proms = [];
-        const values = def.keyType._zod.values;
-        if (values && !def.partial) {
-            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-            const recordKeys = new Set();
-            for (const key of values) {
-                if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-                    recordKeys.add(typeof key === "number" ? key.toString() : key);
-                    // A declared __proto__ is stripped but is not an unrecognized key.
-                    if (key === "__proto__")
-                        continue;
-                    const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-                    if (keyResult instanceof Promise) {
-                        throw new Error("Async schemas not supported in object keys currently");
-                    }
-                    if (keyResult.issues.length) {
-                        payload.issues.push({
-                            code: "invalid_key",
-                            origin: "record",
-                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-                            input: key,
-                            path: [key],
-                            inst,
-                        });
-                        continue;
-                    }
-                    const outKey = keyResult.value;
-                    if (outKey === "__proto__")
-                        continue;
-                    const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
-                    if (result instanceof Promise) {
-                        proms.push(result.then((result) => {
-                            if (result.issues.length) {
-                                payload.issues.push(...prefixIssues(key, result.issues));
-                            }
-                            payload.value[outKey] = result.value;
-                        }));
-                    }
-                    else {
-                        if (result.issues.length) {
-                            payload.issues.push(...prefixIssues(key, result.issues));
-                        }
-                        payload.value[outKey] = result.value;
-                    }
-                }
-            }
-            let unrecognized;
-            for (const key in input) {
-                if (!recordKeys.has(key)) {
-                    if (def.mode === "loose") {
-                        // skip __proto__ so it can't replace the result prototype via the assignment setter on the plain {} we build into
-                        if (key === "__proto__")
-                            continue;
-                        payload.value[key] = input[key];
-                    }
-                    else {
-                        unrecognized = unrecognized ?? [];
-                        unrecognized.push(key);
-                    }
-                }
-            }
-            if (unrecognized && unrecognized.length > 0) {
-                payload.issues.push({
-                    code: "unrecognized_keys",
-                    input,
-                    inst,
-                    keys: unrecognized,
-                    continue: true,
-                });
-            }
-        }
-        else {
-            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-            // An enumerable key schema declares which keys the record owns, so a key outside the set is unrecognized. A non-enumerable one (regex, refine) is a constraint every key must satisfy, so a failing key is invalid. Only the former is reconcilable against the other side of an intersection.
-            let unrecognized;
-            // Reflect.ownKeys for Symbol-key support; filter non-enumerable to match z.object()
-            for (const key of Reflect.ownKeys(input)) {
-                if (key === "__proto__")
-                    continue;
-                if (!Object.prototype.propertyIsEnumerable.call(input, key))
-                    continue;
-                let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-                if (keyResult instanceof Promise) {
-                    throw new Error("Async schemas not supported in object keys currently");
-                }
-                // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && number$1.test(key) && keyResult.issues.length;
-                if (checkNumericKey) {
-                    const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
-                    if (retryResult instanceof Promise) {
-                        throw new Error("Async schemas not supported in object keys currently");
-                    }
-                    if (retryResult.issues.length === 0) {
-                        keyResult = retryResult;
-                    }
-                }
-                if (keyResult.issues.length) {
-                    if (def.mode === "loose") {
-                        // Pass through unchanged
-                        payload.value[key] = input[key];
-                    }
-                    else if (values) {
-                        unrecognized = unrecognized ?? [];
-                        unrecognized.push(key);
-                    }
-                    else {
-                        // Default "strict" behavior: error on invalid key
-                        payload.issues.push({
-                            code: "invalid_key",
-                            origin: "record",
-                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-                            input: key,
-                            path: [key],
-                            inst,
-                        });
-                    }
-                    continue;
-                }
-                // the guard above tests the raw input key, but the key schema can normalize an ordinary key into __proto__; re-check the key we actually write under
-                const outKey = keyResult.value;
-                if (outKey === "__proto__")
-                    continue;
-                const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
-                if (result instanceof Promise) {
-                    proms.push(result.then((result) => {
-                        if (result.issues.length) {
-                            payload.issues.push(...prefixIssues(key, result.issues));
-                        }
-                        payload.value[outKey] = result.value;
-                    }));
-                }
-                else {
-                    if (result.issues.length) {
-                        payload.issues.push(...prefixIssues(key, result.issues));
-                    }
-                    payload.value[outKey] = result.value;
-                }
-            }
-            if (unrecognized && unrecognized.length > 0) {
-                payload.issues.push({
-                    code: "unrecognized_keys",
-                    input,
-                    inst,
-                    keys: unrecognized,
-                    continue: true,
-                });
-            }
-        }
-        if (proms.length) {
-            return Promise.all(proms).then(() => payload);
-        }
-        return payload;
-    };
-});
-const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
-    $ZodType.init(inst, def);
-    const values = getEnumValues(def.entries);
-    const valuesSet = new Set(values);
-    inst._zod.values = valuesSet;
-    defineLazyInternal(inst, "pattern", (zod) => {
-        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
-        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
-        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
-    });
-    inst._zod.parse = (payload, _ctx) => {
-        const input = payload.value;
-        if (valuesSet.has(input)) {
-            return payload;
-        }
-        payload.issues.push({
-            code: "invalid_value",
-            values,
-            input,
-            inst,
-        });
-        return payload;
-    };
-});
-const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
-    $ZodType.init(inst, def);
-    const values = new Set(def.values);
-    inst._zod.values = values;
-    defineLazyInternal(inst, "pattern", (zod) => {
-        const vals = zod.def.values;
-        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
-        return new RegExp(vals.length
-            ? `^(${vals
-                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
-                .join("|")})$`
-            : "^[^\\s\\S]$");
-    });
-    inst._zod.parse = (payload, _ctx) => {
-        const input = payload.value;
-        if (values.has(input)) {
-            return payload;
-        }
-        payload.issues.push({
-            code: "invalid_value",
-            values: def.values,
-            input,
-            inst,
-        });
-        return payload;
-    };
-});
-const $ZodTransform = /*@__PURE__*/ $constructor("$ZodTransform", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.optin = "optional";
-    globalConfig.memoizer?.guard(inst);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            throw new $ZodEncodeError(inst.constructor.name);
-        }
-        const _out = def.transform(payload.value, payload);
-        if (ctx.async) {
-            const output = _out instanceof Promise ? _out : Promise.resolve(_out);
-            return output.then((output) => {
-                payload.value = output;
-                return payload;
-            });
-        }
-        if (_out instanceof Promise) {
-            throw new $ZodAsyncError();
-        }
-        payload.value = _out;
-        return payload;
-    };
-});
-function handleOptionalResult(payload, result) {
-    // A substituting schema that still failed has no usable answer; yield undefined. Its issues are simply dropped: it ran on a payload of its own, so there is no shared array to truncate and nothing of the caller's to lose with it.
-    payload.value = result.issues.length ? undefined : result.value;
-    return payload;
-}
-const $ZodOptional = /*@__PURE__*/ $constructor("$ZodOptional", (inst, def) => {
-    $ZodType.init(inst, def);
-    // .optional() propagates absence rather than substituting for it, so a defaulted inner keeps its rung.
-    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
-    inst._zod.optout = "optional";
-    defineLazyInternal(inst, "values", (zod) => {
-        const values = zod.def.innerType._zod.values;
-        return values ? new Set([...values, undefined]) : undefined;
-    });
-    defineLazyInternal(inst, "pattern", (zod) => {
-        const pattern = zod.def.innerType._zod.pattern;
-        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : undefined;
-    });
-    inst._zod.parse = (payload, ctx) => {
-        if (payload.value === undefined) {
-            // Only the top rung substitutes a value for absence; everything else leaves it intact, which is what .optional() means.
-            if (def.innerType._zod.optin !== "defaulted")
-                return payload;
-            // Its own payload, for the same reason $ZodCatch gets one: a pipe forwards an unrecognized key through the caller's issues array, and this must not read that as the substituting schema failing and drop it.
-            const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-            if (result instanceof Promise)
-                return result.then((result) => handleOptionalResult(payload, result));
-            return handleOptionalResult(payload, result);
-        }
-        return def.innerType._zod.run(payload, ctx);
-    };
-});
-const $ZodExactOptional = /*@__PURE__*/ $constructor("$ZodExactOptional", (inst, def) => {
-    // Call parent init - inherits optin/optout = "optional"
-    $ZodOptional.init(inst, def);
-    // Override values/pattern to NOT add undefined
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
-    // Override parse to just delegate (no undefined handling)
-    inst._zod.parse = (payload, ctx) => {
-        return def.innerType._zod.run(payload, ctx);
-    };
-});
-const $ZodNullable = /*@__PURE__*/ $constructor("$ZodNullable", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
-    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
-    defineLazyInternal(inst, "pattern", (zod) => {
-        const pattern = zod.def.innerType._zod.pattern;
-        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : undefined;
-    });
-    defineLazyInternal(inst, "values", (zod) => {
-        return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : undefined;
-    });
-    inst._zod.parse = (payload, ctx) => {
-        // Forward direction (decode): allow null to pass through
-        if (payload.value === null)
-            return payload;
-        return def.innerType._zod.run(payload, ctx);
-    };
-});
-const $ZodDefault = /*@__PURE__*/ $constructor("$ZodDefault", (inst, def) => {
-    $ZodType.init(inst, def);
-    // inst._zod.qin = "true";
-    inst._zod.optin = "defaulted";
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            return def.innerType._zod.run(payload, ctx);
-        }
-        // Forward direction (decode): apply defaults for undefined input
-        if (payload.value === undefined) {
-            payload.value = def.defaultValue;
-            /**
-             * $ZodDefault returns the default value immediately in forward direction.
-             * It doesn't pass the default value into the validator ("prefault"). There's no reason to pass the default value through validation. The validity of the default is enforced by TypeScript statically. Otherwise, it's the responsibility of the user to ensure the default is valid. In the case of pipes with divergent in/out types, you can specify the default on the `in` schema of your ZodPipe to set a "prefault" for the pipe.   */
-            return payload;
-        }
-        // Forward direction: continue with default handling
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-            return result.then((result) => handleDefaultResult(result, def));
-        }
-        return handleDefaultResult(result, def);
-    };
-});
-function handleDefaultResult(payload, def) {
-    if (payload.value === undefined) {
-        payload.value = def.defaultValue;
-    }
-    return payload;
-}
-const $ZodPrefault = /*@__PURE__*/ $constructor("$ZodPrefault", (inst, def) => {
-    $ZodType.init(inst, def);
-    inst._zod.optin = "defaulted";
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            return def.innerType._zod.run(payload, ctx);
-        }
-        // Forward direction (decode): apply prefault for undefined input
-        if (payload.value === undefined) {
-            payload.value = def.defaultValue;
-        }
-        return def.innerType._zod.run(payload, ctx);
-    };
-});
-const $ZodNonOptional = /*@__PURE__*/ $constructor("$ZodNonOptional", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "values", (zod) => {
-        const v = zod.def.innerType._zod.values;
-        return v ? new Set([...v].filter((x) => x !== undefined)) : undefined;
-    });
-    inst._zod.parse = (payload, ctx) => {
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-            return result.then((result) => handleNonOptionalResult(result, inst));
-        }
-        return handleNonOptionalResult(result, inst);
-    };
-});
-function handleNonOptionalResult(payload, inst) {
-    if (!payload.issues.length && payload.value === undefined) {
-        payload.issues.push({
-            code: "invalid_type",
-            expected: "nonoptional",
-            input: payload.value,
-            inst,
-        });
-    }
-    return payload;
-}
-function handleCatchResult(payload, result, def, ctx) {
-    if (!result.issues.length) {
-        payload.value = result.value;
-        // The value carries up, so the flag describing it has to carry with it: a back-edge into a node still being parsed must not be frozen by an enclosing readonly, and its checks belong to the node itself. Guarded so the ordinary case adds no own property.
-        if (result.memo)
-            payload.memo = true;
-        return payload;
-    }
-    // Spread the inner's own payload, not ours: `value` has to stay the input the catch was handed, and the inner ran on a payload of its own so its issues are already private to this call.
-    payload.value = def.catchValue({
-        ...result,
-        value: payload.value,
-        error: {
-            issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-        },
-        input: payload.value,
-    });
-    return payload;
-}
-const $ZodCatch = /*@__PURE__*/ $constructor("$ZodCatch", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
-    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            return def.innerType._zod.run(payload, ctx);
-        }
-        // Forward direction (decode): apply catch logic
-        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-        if (result instanceof Promise) {
-            return result.then((result) => handleCatchResult(payload, result, def, ctx));
-        }
-        return handleCatchResult(payload, result, def, ctx);
-    };
-});
-const $ZodPipe = /*@__PURE__*/ $constructor("$ZodPipe", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
-    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
-    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            const right = def.out._zod.run(payload, ctx);
-            if (right instanceof Promise) {
-                return right.then((right) => handlePipeResult(right, def.in, ctx));
-            }
-            return handlePipeResult(right, def.in, ctx);
-        }
-        const left = def.in._zod.run(payload, ctx);
-        if (left instanceof Promise) {
-            return left.then((left) => handlePipeResult(left, def.out, ctx));
-        }
-        return handlePipeResult(left, def.out, ctx);
-    };
-});
-function handlePipeResult(left, next, ctx) {
-    // Any issue stops the pipe, so a failing refinement never feeds its transform. An unrecognized key is the exception: it describes the input's extra properties, not the value being piped, and an enclosing intersection may yet reconcile it.
-    if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
-        // prevent further checks
-        left.aborted = true;
-        return left;
-    }
-    return next._zod.run({ value: left.value, issues: left.issues }, ctx);
-}
-const $ZodReadonly = /*@__PURE__*/ $constructor("$ZodReadonly", (inst, def) => {
-    $ZodType.init(inst, def);
-    defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
-    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
-    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
-    inst._zod.parse = (payload, ctx) => {
-        if (ctx.direction === "backward") {
-            return def.innerType._zod.run(payload, ctx);
-        }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-            return result.then(handleReadonlyResult);
-        }
-        return handleReadonlyResult(result);
-    };
-});
-function handleReadonlyResult(payload) {
-    // A repeat visit hands back a node that is still being built; freezing it here would make the rest of its keys fail to assign.
-    if (!payload.memo)
-        payload.value = Object.freeze(payload.value);
-    return payload;
-}
-const $ZodCustom = /*@__PURE__*/ $constructor("$ZodCustom", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    $ZodType.init(inst, def);
-    inst._zod.parse = (payload, _) => {
-        return payload;
-    };
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const r = def.fn(input);
-        if (r instanceof Promise) {
-            return r.then((r) => handleRefineResult(r, payload, input, inst));
-        }
-        handleRefineResult(r, payload, input, inst);
-        return;
-    };
-});
-function handleRefineResult(result, payload, input, inst) {
-    if (!result) {
-        const _iss = {
-            code: "custom",
-            input,
-            inst, // incorporates params.error into issue reporting
-            path: [...(inst._zod.def.path ?? [])], // incorporates params.error into issue reporting
-            continue: !inst._zod.def.abort,
-            // params: inst._zod.def.params,
-        };
-        if (inst._zod.def.params)
-            _iss.params = inst._zod.def.params;
-        payload.issues.push(issue$1(_iss));
-    }
-}
-
-class $ZodCyclicError extends Error {
-    constructor() {
-        super(`Cannot parse a reference cycle that closes through a transform`);
-        this.name = "ZodCyclicError";
-    }
-}
-/** Keyed off the context object every schema in one parse call already shares. */
-const STATE = "~memo";
-const NO_ISSUES = [];
-// a value a cycle can close through
-function isRef(value) {
-    return value !== null && typeof value === "object";
-}
-// Receivers prefix paths in place, so the cache and every hand-out need their own copies.
-function cloneIssues(issues) {
-    return issues.map((iss) => (iss.path ? { ...iss, path: iss.path.slice() } : { ...iss }));
-}
-const recursive = /*@__PURE__*/ new WeakMap();
-/** What the walk established, in order of certainty: ordered so the strongest answer among children wins. */
-const NONE = 0;
-const ASSUMED = 1;
-const PROVEN = 2;
-/** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
-function isRecursive(inst, stack, resolve) {
-    const cached = recursive.get(inst);
-    if (cached !== undefined)
-        return cached ? PROVEN : NONE;
-    // Relative to the walk in progress, so not cached.
-    if (stack.has(inst))
-        return PROVEN;
-    stack.add(inst);
-    let result = NONE;
-    const check = (child) => {
-        if (result !== PROVEN && child?._zod) {
-            const answer = isRecursive(child, stack);
-            if (answer > result)
-                result = answer;
-        }
-    };
-    // `Reflect.ownKeys` rather than `Object.keys`, so a cycle through a declared symbol key is still seen
-    const shape = (sh, spread) => {
-        let answer = NONE;
-        for (const key of Reflect.ownKeys(sh)) {
-            const desc = Object.getOwnPropertyDescriptor(sh, key);
-            // an object resolves its shape by spread, so a key it does not enumerate is never parsed; `z.properties` reads every own key and so keeps them all
-            if (!desc.enumerable)
-                continue;
-            // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
-            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack) : NONE;
-            if (child > answer)
-                answer = child;
-        }
-        return answer;
-    };
-    const merge = (answer) => {
-        if (answer > result)
-            result = answer;
-    };
-    const def = inst._zod.def;
-    const kind = def.type;
-    switch (kind) {
-        case "object": {
-            const raw = rawShape(def);
-            // a def with no raw shape answers `shape` from an accessor of its own, and running that can mint a whole fresh subtree
-            merge(raw ? shape(raw) : ASSUMED);
-            check(def.catchall);
-            break;
-        }
-        case "array":
-            check(def.element);
-            break;
-        case "tuple":
-            for (const el of def.items)
-                check(el);
-            check(def.rest);
-            break;
-        case "record":
-        case "map":
-            check(def.keyType);
-            check(def.valueType);
-            break;
-        case "set":
-            check(def.valueType);
-            break;
-        case "union":
-            for (const el of def.options)
-                check(el);
-            break;
-        case "intersection":
-            check(def.left);
-            check(def.right);
-            break;
-        case "optional":
-        case "nullable":
-        case "default":
-        case "prefault":
-        case "catch":
-        case "readonly":
-        case "nonoptional":
-        case "promise":
-        case "success":
-            check(def.innerType);
-            break;
-        case "pipe":
-            check(def.in);
-            check(def.out);
-            break;
-        case "function":
-            check(def.input);
-            check(def.output);
-            break;
-        // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
-        case "lazy": {
-            const inner = def._cachedInner ?? (undefined);
-            // walked with resolution off: one hop sees past the deferral, and a lazy that yields only another unresolved lazy is generative, so it stops there
-            merge(inner ? isRecursive(inner, stack) : ASSUMED);
-            break;
-        }
-        // a leaf by choice: `parts` are regex fragments, not data positions
-        case "template_literal":
-        // leaves
-        case "string":
-        case "number":
-        case "int":
-        case "boolean":
-        case "bigint":
-        case "symbol":
-        case "undefined":
-        case "null":
-        case "void":
-        case "never":
-        case "any":
-        case "unknown":
-        case "date":
-        case "nan":
-        case "enum":
-        case "literal":
-        case "file":
-        case "transform":
-        case "custom":
-            break;
-        default: {
-            // a user-defined kind can still hold children, and only its author knows where, so fall back to scanning the def — skipping accessors, since reading one can run user code
-            for (const key in def) {
-                const desc = Object.getOwnPropertyDescriptor(def, key);
-                if (!desc || desc.get)
-                    continue;
-                const value = desc.value;
-                if (!value || typeof value !== "object")
-                    continue;
-                if (value._zod)
-                    check(value);
-                else if (Array.isArray(value))
-                    for (const el of value)
-                        check(el);
-            }
-        }
-    }
-    stack.delete(inst);
-    return settle(inst, result);
-}
-/** An assumed answer must not outlive the resolution that settles it, so only a certain one is cached. */
-function settle(inst, answer) {
-    if (answer !== ASSUMED)
-        recursive.set(inst, answer === PROVEN);
-    return answer;
-}
-function bucketFor(state, inst) {
-    let bucket = state.buckets.get(inst);
-    if (!bucket) {
-        bucket = new WeakMap();
-        state.buckets.set(inst, bucket);
-    }
-    return bucket;
-}
-// Set immediately before delegating to core and cleared immediately after, so `alloc` registers only for a visit this module is driving.
-let handoff;
-// Allocated but unfinished entries. `alloc` and the matching pop both happen in the synchronous part of a parse, so they nest even when children are async, and one stack serves every schema.
-const open = [];
-const memo = {
-    alloc(_inst, payload, empty) {
-        const bucket = handoff;
-        if (!bucket)
-            return empty;
-        handoff = undefined;
-        const entry = { value: empty, issues: null };
-        bucket.set(payload.value, entry);
-        open.push(entry);
-        return empty;
-    },
-    guard(inst) {
-        var _a;
-        (_a = inst._zod).deferred ?? (_a.deferred = []);
-        inst._zod.deferred.push(() => {
-            const base = inst._zod.parse;
-            const wrapped = (payload, ctx) => {
-                // The value is a placeholder a back-edge is still waiting on, so the cycle closes through this transform. Its output can't exist in time to bind.
-                if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
-                    throw new $ZodCyclicError();
-                return base(payload, ctx);
-            };
-            inst._zod.parse = wrapped;
-            if (inst._zod.run === base)
-                inst._zod.run = wrapped;
-        });
-    },
-    attach(inst) {
-        var _a;
-        let isRecursiveInst;
-        let rechecked = false;
-        // a recursive schema is re-entered many times per parse and its bucket never changes
-        let lastCtx;
-        let lastBucket;
-        // Wraps `parse` in a deferred so it sees the container's final parse. Core's own deferred copies `parse` into `run` when there are no checks, and it ran first, so `run` is patched to match; with checks, `run` reads `parse` dynamically.
-        (_a = inst._zod).deferred ?? (_a.deferred = []);
-        inst._zod.deferred.push(() => {
-            const base = inst._zod.parse;
-            const wrapped = (payload, ctx) => {
-                if (isRecursiveInst === undefined) {
-                    const walked = isRecursive(inst, new Set());
-                    if (walked === NONE) {
-                        // Nothing here can ever fire, so take it back out.
-                        inst._zod.parse = base;
-                        if (inst._zod.run === wrapped)
-                            inst._zod.run = base;
-                        return base(payload, ctx);
-                    }
-                    // this parse resolves the deferred edges on its own path, so ask once more before latching
-                    if (walked === PROVEN || rechecked)
-                        isRecursiveInst = true;
-                    else
-                        rechecked = true;
-                }
-                const input = payload.value;
-                if (!isRef(input))
-                    return base(payload, ctx);
-                let state = ctx[STATE];
-                if (!state) {
-                    state = { buckets: new WeakMap(), backEdges: undefined };
-                    ctx[STATE] = state;
-                }
-                let bucket;
-                if (lastCtx === ctx) {
-                    bucket = lastBucket;
-                }
-                else {
-                    bucket = bucketFor(state, inst);
-                    lastCtx = ctx;
-                    lastBucket = bucket;
-                }
-                const hit = bucket.get(input);
-                if (hit) {
-                    payload.value = hit.value;
-                    if (hit.issues) {
-                        if (hit.issues.length)
-                            payload.issues.push(...cloneIssues(hit.issues));
-                    }
-                    else {
-                        // Still being parsed: its own checks cover it, so skip them here.
-                        payload.memo = true;
-                        state.backEdges ?? (state.backEdges = new WeakSet());
-                        state.backEdges.add(hit.value);
-                    }
-                    return payload;
-                }
-                handoff = bucket;
-                const depth = open.length;
-                const result = base(payload, ctx);
-                handoff = undefined;
-                // A container that rejected its input outright allocated nothing.
-                const entry = open.length > depth ? open.pop() : undefined;
-                // Both paths written out so the sync one allocates no closure. It runs once per node, and capturing here cost more than everything else combined.
-                if (result instanceof Promise) {
-                    return result.then((r) => {
-                        if (entry)
-                            entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
-                        return r;
-                    });
-                }
-                if (entry)
-                    entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
-                return result;
-            };
-            inst._zod.parse = wrapped;
-            if (inst._zod.run === base)
-                inst._zod.run = wrapped;
-        });
-    },
-};
-/** The memoizer that gives containers cycle support. `zod` installs it by default; `zod/mini` opts in with `config({ memoizer: memoizer() })`. */
-function memoizer() {
-    return memo;
-}
-/** Whether this value is a node a back-edge resolved to before it finished. */
-function isBackEdge(ctx, value) {
-    const backEdges = ctx[STATE]?.backEdges;
-    return backEdges !== undefined && isRef(value) && backEdges.has(value);
-}
-
-const error = () => {
-    const Sizable = {
-        string: { unit: "characters", verb: "to have" },
-        file: { unit: "bytes", verb: "to have" },
-        array: { unit: "items", verb: "to have" },
-        set: { unit: "items", verb: "to have" },
-        map: { unit: "entries", verb: "to have" },
-    };
-    function getSizing(origin) {
-        return Sizable[origin] ?? null;
-    }
-    const FormatDictionary = {
-        regex: "input",
-        email: "email address",
-        url: "URL",
-        emoji: "emoji",
-        uuid: "UUID",
-        uuidv4: "UUIDv4",
-        uuidv6: "UUIDv6",
-        nanoid: "nanoid",
-        guid: "GUID",
-        cuid: "cuid",
-        cuid2: "cuid2",
-        ulid: "ULID",
-        xid: "XID",
-        ksuid: "KSUID",
-        datetime: "ISO datetime",
-        date: "ISO date",
-        time: "ISO time",
-        duration: "ISO duration",
-        ipv4: "IPv4 address",
-        ipv6: "IPv6 address",
-        mac: "MAC address",
-        cidrv4: "IPv4 range",
-        cidrv6: "IPv6 range",
-        base64: "base64-encoded string",
-        base64url: "base64url-encoded string",
-        json_string: "JSON string",
-        e164: "E.164 number",
-        currency_code: "currency code",
-        credit_card: "credit card number",
-        iban: "IBAN",
-        jwt: "JWT",
-        template_literal: "input",
-    };
-    // type names: missing keys = do not translate (use raw value via ?? fallback)
-    const TypeDictionary = {
-        // Compatibility: "nan" -> "NaN" for display
-        nan: "NaN",
-        // All other type names omitted - they fall back to raw values via ?? operator
-    };
-    function getTypeName(type, input) {
-        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
-            return String(input);
-        }
-        return TypeDictionary[type] ?? type;
-    }
-    return (issue) => {
-        switch (issue.code) {
-            case "invalid_type": {
-                const expected = getTypeName(issue.expected);
-                const receivedType = parsedType(issue.input);
-                const received = getTypeName(receivedType, issue.input);
-                return `Invalid input: expected ${expected}, received ${received}`;
-            }
-            case "invalid_value":
-                if (issue.values.length === 1)
-                    return `Invalid input: expected ${stringifyPrimitive(issue.values[0])}`;
-                return `Invalid option: expected one of ${joinValues(issue.values, "|")}`;
-            case "too_big": {
-                const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
-                const sizing = getSizing(issue.origin);
-                if (sizing)
-                    return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
-                return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
-            }
-            case "too_small": {
-                const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
-                const sizing = getSizing(issue.origin);
-                if (sizing) {
-                    return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
-                }
-                return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
-            }
-            case "invalid_format": {
-                const _issue = issue;
-                if (_issue.format === "starts_with") {
-                    return `Invalid string: must start with "${_issue.prefix}"`;
-                }
-                if (_issue.format === "ends_with")
-                    return `Invalid string: must end with "${_issue.suffix}"`;
-                if (_issue.format === "includes")
-                    return `Invalid string: must include "${_issue.includes}"`;
-                if (_issue.format === "regex")
-                    return `Invalid string: must match pattern ${_issue.pattern}`;
-                return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
-            }
-            case "not_multiple_of":
-                return `Invalid number: must be a multiple of ${issue.divisor}`;
-            case "unrecognized_keys":
-                return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${joinValues(issue.keys, ", ")}`;
-            case "invalid_key":
-                return `Invalid key in ${issue.origin}`;
-            case "invalid_union":
-                if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) {
-                    const opts = issue.options.map((o) => `'${o}'`).join(" | ");
-                    return `Invalid discriminator value. Expected ${opts}`;
-                }
-                if (issue.inclusive === false) {
-                    return "Invalid input: more than one option matched";
-                }
-                return "Invalid input";
-            case "invalid_element":
-                return `Invalid value in ${issue.origin}`;
-            default:
-                return `Invalid input`;
-        }
-    };
-};
-function en () {
-    return {
-        localeError: error(),
-    };
-}
-
-var _a;
-class $ZodRegistry {
-    constructor() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-    }
-    add(schema, ..._meta) {
-        const meta = _meta[0];
-        this._map.set(schema, meta);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.set(meta.id, schema);
-        }
-        return this;
-    }
-    clear() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-        return this;
-    }
-    remove(schema) {
-        const meta = this._map.get(schema);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.delete(meta.id);
-        }
-        this._map.delete(schema);
-        return this;
-    }
-    get(schema) {
-        // return this._map.get(schema) as any;
-        // inherit metadata
-        const p = schema._zod.parent;
-        if (p) {
-            const pm = { ...(this.get(p) ?? {}) };
-            delete pm.id; // do not inherit id
-            const f = { ...pm, ...this._map.get(schema) };
-            return Object.keys(f).length ? f : undefined;
-        }
-        return this._map.get(schema);
-    }
-    has(schema) {
-        return this._map.has(schema);
-    }
-}
-// registries
-function registry() {
-    return new $ZodRegistry();
-}
-(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
-const globalRegistry = globalThis.__zod_globalRegistry;
-
-function snapshotChecks(def) {
-    if (def.checks)
-        def.checks = [...def.checks];
-    return def;
-}
-// @__NO_SIDE_EFFECTS__
-function _string(Class, params) {
-    return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _email(Class, params) {
-    return new Class({
-        type: "string",
-        format: "email",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _guid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "guid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuidv4(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        version: "v4",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuidv6(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        version: "v6",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uuidv7(Class, params) {
-    return new Class({
-        type: "string",
-        format: "uuid",
-        check: "string_format",
-        abort: false,
-        version: "v7",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _url(Class, params) {
-    return new Class({
-        type: "string",
-        format: "url",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _emoji(Class, params) {
-    return new Class({
-        type: "string",
-        format: "emoji",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _nanoid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "nanoid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-/**
- * @deprecated CUID v1 is deprecated by its authors due to information leakage
- * (timestamps embedded in the id). Use {@link _cuid2} instead.
- * See https://github.com/paralleldrive/cuid.
- */
-// @__NO_SIDE_EFFECTS__
-function _cuid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cuid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _cuid2(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cuid2",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ulid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ulid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _xid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "xid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ksuid(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ksuid",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ipv4(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ipv4",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _ipv6(Class, params) {
-    return new Class({
-        type: "string",
-        format: "ipv6",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _cidrv4(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cidrv4",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _cidrv6(Class, params) {
-    return new Class({
-        type: "string",
-        format: "cidrv6",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _base64(Class, params) {
-    return new Class({
-        type: "string",
-        format: "base64",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _base64url(Class, params) {
-    return new Class({
-        type: "string",
-        format: "base64url",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _e164(Class, params) {
-    return new Class({
-        type: "string",
-        format: "e164",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _jwt(Class, params) {
-    return new Class({
-        type: "string",
-        format: "jwt",
-        check: "string_format",
-        abort: false,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoDateTime(Class, params) {
-    return new Class({
-        type: "string",
-        format: "datetime",
-        check: "string_format",
-        offset: false,
-        local: false,
-        precision: null,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoDate(Class, params) {
-    return new Class({
-        type: "string",
-        format: "date",
-        check: "string_format",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoTime(Class, params) {
-    return new Class({
-        type: "string",
-        format: "time",
-        check: "string_format",
-        precision: null,
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _isoDuration(Class, params) {
-    return new Class({
-        type: "string",
-        format: "duration",
-        check: "string_format",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _number(Class, params) {
-    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _int(Class, params) {
-    return new Class({
-        type: "number",
-        check: "number_format",
-        abort: false,
-        format: "safeint",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _unknown(Class) {
-    return new Class({
-        type: "unknown",
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _never(Class, params) {
-    return new Class({
-        type: "never",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _lt(value, params) {
-    return new $ZodCheckLessThan({
-        check: "less_than",
-        ...normalizeParams(params),
-        value,
-        inclusive: false,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _lte(value, params) {
-    return new $ZodCheckLessThan({
-        check: "less_than",
-        ...normalizeParams(params),
-        value,
-        inclusive: true,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _gt(value, params) {
-    return new $ZodCheckGreaterThan({
-        check: "greater_than",
-        ...normalizeParams(params),
-        value,
-        inclusive: false,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _gte(value, params) {
-    return new $ZodCheckGreaterThan({
-        check: "greater_than",
-        ...normalizeParams(params),
-        value,
-        inclusive: true,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _multipleOf(value, params) {
-    return new $ZodCheckMultipleOf({
-        check: "multiple_of",
-        ...normalizeParams(params),
-        value,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _maxLength(maximum, params) {
-    const ch = new $ZodCheckMaxLength({
-        check: "max_length",
-        ...normalizeParams(params),
-        maximum,
-    });
-    return ch;
-}
-// @__NO_SIDE_EFFECTS__
-function _minLength(minimum, params) {
-    return new $ZodCheckMinLength({
-        check: "min_length",
-        ...normalizeParams(params),
-        minimum,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _length(length, params) {
-    return new $ZodCheckLengthEquals({
-        check: "length_equals",
-        ...normalizeParams(params),
-        length,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _regex(pattern, params) {
-    return new $ZodCheckRegex({
-        check: "string_format",
-        format: "regex",
-        ...normalizeParams(params),
-        pattern,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _lowercase(params) {
-    return new $ZodCheckLowerCase({
-        check: "string_format",
-        format: "lowercase",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _uppercase(params) {
-    return new $ZodCheckUpperCase({
-        check: "string_format",
-        format: "uppercase",
-        ...normalizeParams(params),
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _includes(includes, params) {
-    return new $ZodCheckIncludes({
-        check: "string_format",
-        format: "includes",
-        ...normalizeParams(params),
-        includes,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _startsWith(prefix, params) {
-    return new $ZodCheckStartsWith({
-        check: "string_format",
-        format: "starts_with",
-        ...normalizeParams(params),
-        prefix,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _endsWith(suffix, params) {
-    return new $ZodCheckEndsWith({
-        check: "string_format",
-        format: "ends_with",
-        ...normalizeParams(params),
-        suffix,
-    });
-}
-// @__NO_SIDE_EFFECTS__
-function _overwrite(tx) {
-    return new $ZodCheckOverwrite({
-        check: "overwrite",
-        tx,
-    });
-}
-// normalize
-// @__NO_SIDE_EFFECTS__
-function _normalize(form) {
-    return _overwrite((input) => input.normalize(form));
-}
-// trim
-// @__NO_SIDE_EFFECTS__
-function _trim() {
-    return _overwrite((input) => input.trim());
-}
-// toLowerCase
-// @__NO_SIDE_EFFECTS__
-function _toLowerCase() {
-    return _overwrite((input) => input.toLowerCase());
-}
-// toUpperCase
-// @__NO_SIDE_EFFECTS__
-function _toUpperCase() {
-    return _overwrite((input) => input.toUpperCase());
-}
-// slugify
-// @__NO_SIDE_EFFECTS__
-function _slugify() {
-    return _overwrite((input) => slugify$1(input));
-}
-// @__NO_SIDE_EFFECTS__
-function _array(Class, element, params) {
-    return new Class({
-        type: "array",
-        element,
-        // get element() {
-        //   return element;
-        // },
-        ...normalizeParams(params),
-    });
-}
-// same as _custom but defaults to abort:false
-// @__NO_SIDE_EFFECTS__
-function _refine(Class, fn, _params) {
-    const schema = new Class({
-        type: "custom",
-        check: "custom",
-        fn: fn,
-        ...normalizeParams(_params),
-    });
-    return schema;
-}
-// @__NO_SIDE_EFFECTS__
-function _superRefine(fn, params) {
-    const ch = _check((payload) => {
-        payload.addIssue = (issue) => {
-            if (typeof issue === "string") {
-                payload.issues.push(issue$1(issue, payload.value, ch._zod.def));
-            }
-            else {
-                // for Zod 3 backwards compatibility
-                const _issue = issue;
-                if (_issue.fatal)
-                    _issue.continue = false;
-                _issue.code ?? (_issue.code = "custom");
-                if (!("input" in _issue))
-                    _issue.input = payload.value;
-                _issue.inst ?? (_issue.inst = ch);
-                _issue.continue ?? (_issue.continue = !ch._zod.def.abort); // abort is always undefined, so this is always true...
-                payload.issues.push(issue$1(_issue));
-            }
-        };
-        return fn(payload.value, payload);
-    }, params);
-    return ch;
-}
-// @__NO_SIDE_EFFECTS__
-function _check(fn, params) {
-    const ch = new $ZodCheck({
-        check: "custom",
-        ...normalizeParams(params),
-    });
-    ch._zod.check = fn;
-    return ch;
-}
-
-function assignProps(target, ...sources) {
-    for (const source of sources) {
-        for (const key of Reflect.ownKeys(source)) {
-            if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-                assignProp(target, key, source[key]);
-            }
-        }
-    }
-    return target;
-}
-// function initializeContext<T extends schemas.$ZodType>(inputs: JSONSchemaGeneratorParams<T>): ToJSONSchemaContext<T> {
-//   return {
-//     processor: inputs.processor,
-//     metadataRegistry: inputs.metadata ?? globalRegistry,
-//     target: inputs.target ?? "draft-2020-12",
-//     unrepresentable: inputs.unrepresentable ?? "throw",
-//   };
-// }
-function initializeContext(params) {
-    // Normalize target: convert old non-hyphenated versions to hyphenated versions
-    let target = params?.target ?? "draft-2020-12";
-    if (target === "draft-4")
-        target = "draft-04";
-    if (target === "draft-7")
-        target = "draft-07";
-    return {
-        processors: params.processors ?? {},
-        metadataRegistry: params?.metadata ?? globalRegistry,
-        target,
-        unrepresentable: params?.unrepresentable ?? "throw",
-        override: params?.override ?? (() => { }),
-        io: params?.io ?? "output",
-        counter: 0,
-        seen: new Map(),
-        sharedDefsExtractedFor: undefined,
-        sharedEmitDoneFor: undefined,
-        cycles: params?.cycles ?? "ref",
-        reused: params?.reused ?? "inline",
-        intersections: [],
-        deferred: [],
-        external: params?.external ?? undefined,
-    };
-}
-/**
- * Applies the `unrepresentable` setting at a site that has no JSON Schema equivalent. Throws
- * `message` unless the setting (or the handler's return value) says otherwise. Returns `true` if a
- * custom JSON Schema was written into `json`, in which case the caller must not write its own.
- */
-function handleUnrepresentable(schema, ctx, json, params, message) {
-    const result = typeof ctx.unrepresentable === "function"
-        ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message })
-        : ctx.unrepresentable;
-    if (result === "any")
-        return false;
-    if (result === undefined || result === "throw")
-        throw new Error(message);
-    Object.assign(json, result);
-    return true;
-}
-// never rename this back to `process`: bundler polyfills inject a top-level `const process` that a lexical declaration of the same name collides with (#6397)
-function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
-    var _a;
-    const def = schema._zod.def;
-    // check for schema in seens
-    const seen = ctx.seen.get(schema);
-    if (seen) {
-        seen.count++;
-        // check if cycle
-        const isCycle = _params.schemaPath.includes(schema);
-        if (isCycle) {
-            seen.cycle = _params.path;
-        }
-        return seen.schema;
-    }
-    // initialize
-    const result = { schema: {}, count: 1, cycle: undefined, path: _params.path };
-    ctx.seen.set(schema, result);
-    ctx.sharedDefsExtractedFor = undefined;
-    ctx.sharedEmitDoneFor = undefined;
-    // custom method overrides default behavior
-    const overrideSchema = schema._zod.toJSONSchema?.();
-    if (overrideSchema) {
-        result.schema = overrideSchema;
-    }
-    else {
-        const params = {
-            ..._params,
-            schemaPath: [..._params.schemaPath, schema],
-            path: _params.path,
-        };
-        if (schema._zod.processJSONSchema) {
-            schema._zod.processJSONSchema(ctx, result.schema, params);
-        }
-        else {
-            const _json = result.schema;
-            const processor = ctx.processors[def.type];
-            if (!processor) {
-                throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
-            }
-            processor(schema, ctx, _json, params);
-        }
-        const parent = schema._zod.parent;
-        if (parent) {
-            // Also set ref if processor didn't (for inheritance)
-            if (!result.ref)
-                result.ref = parent;
-            processSchema(parent, ctx, params);
-            ctx.seen.get(parent).isParent = true;
-        }
-    }
-    // metadata
-    const meta = ctx.metadataRegistry.get(schema);
-    if (meta)
-        assignProps(result.schema, meta);
-    if (ctx.io === "input" && isTransforming(schema)) {
-        // examples/defaults only apply to output type of pipe
-        delete result.schema.examples;
-        delete result.schema.default;
-    }
-    // set prefault as default
-    if (ctx.io === "input" && "_prefault" in result.schema)
-        (_a = result.schema).default ?? (_a.default = result.schema._prefault);
-    delete result.schema._prefault;
-    // pulling fresh from ctx.seen in case it was overwritten
-    const _result = ctx.seen.get(schema);
-    return _result.schema;
-}
-// Escape a reference token for use in a JSON Pointer fragment (RFC 6901): `~` becomes `~0` and `/` becomes `~1`. The `~` replacement must run first.
-function encodeJSONPointerSegment(segment) {
-    return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function extractDefs(ctx, schema
-// params: EmitParams
-) {
-    // iterate over seen map;
-    const root = ctx.seen.get(schema);
-    if (!root)
-        throw new Error("Unprocessed schema. This is a bug in Zod.");
-    // With `external` set, every registered schema resolves through the external branch of `makeURI`, so the root branch below produces the same ref the external branch would — this pass is identical whichever schema it is called with, and only needs to run once.
-    if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
-        return;
-    // Track ids to detect duplicates across different schemas
-    const idToSchema = new Map();
-    for (const entry of ctx.seen.entries()) {
-        const id = ctx.metadataRegistry.get(entry[0])?.id;
-        if (id) {
-            const existing = idToSchema.get(id);
-            if (existing && existing !== entry[0]) {
-                throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
-            }
-            idToSchema.set(id, entry[0]);
-        }
-    }
-    // returns a ref to the schema defId will be empty if the ref points to an external schema (or #)
-    const makeURI = (entry) => {
-        // comparing the seen objects because sometimes multiple schemas map to the same seen object. e.g. lazy
-        // external is configured
-        const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
-        if (ctx.external) {
-            const externalId = ctx.external.registry.get(entry[0])?.id; // ?? "__shared";// `__schema${ctx.counter++}`;
-            // check if schema is in the external registry
-            const uriGenerator = ctx.external.uri ?? ((id) => id);
-            if (externalId) {
-                return { ref: uriGenerator(externalId) };
-            }
-            // otherwise, add to __shared
-            const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-            entry[1].defId = id; // set defId so it will be reused if needed
-            return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
-        }
-        const uriPrefix = `#`;
-        const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-        // an id-less root has nowhere to be extracted to, so it stays inline and self-references as `#`
-        if (entry[1] === root && !entry[1].schema.id) {
-            return { ref: uriPrefix };
-        }
-        // self-contained schema
-        const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
-        return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
-    };
-    // stored cached version in `def` property remove all properties, set $ref
-    const extractToDef = (entry) => {
-        // if the schema is already a reference, do not extract it
-        if (entry[1].schema.$ref) {
-            return;
-        }
-        const seen = entry[1];
-        const { ref, defId } = makeURI(entry);
-        seen.def = { ...seen.schema };
-        // defId won't be set if the schema is a reference to an external schema or if the schema is the root schema
-        if (defId)
-            seen.defId = defId;
-        // wipe away all properties except $ref
-        const schema = seen.schema;
-        for (const key in schema) {
-            delete schema[key];
-        }
-        schema.$ref = ref;
-    };
-    // throw on cycles
-    // break cycles
-    if (ctx.cycles === "throw") {
-        for (const entry of ctx.seen.entries()) {
-            const seen = entry[1];
-            if (seen.cycle) {
-                throw new Error("Cycle detected: " +
-                    `#/${seen.cycle?.join("/")}/<root>` +
-                    '\n\nSet the `cycles` parameter to `"ref"` to resolve cyclical schemas with defs.');
-            }
-        }
-    }
-    // extract schemas into $defs
-    for (const entry of ctx.seen.entries()) {
-        const seen = entry[1];
-        // convert root schema to # $ref
-        if (schema === entry[0]) {
-            extractToDef(entry); // this has special handling for the root schema
-            continue;
-        }
-        // extract schemas that are in the external registry
-        if (ctx.external) {
-            const ext = ctx.external.registry.get(entry[0])?.id;
-            if (schema !== entry[0] && ext) {
-                extractToDef(entry);
-                continue;
-            }
-        }
-        // extract schemas with `id` meta
-        const id = ctx.metadataRegistry.get(entry[0])?.id;
-        if (id) {
-            extractToDef(entry);
-            continue;
-        }
-        // break cycles
-        if (seen.cycle) {
-            // any
-            extractToDef(entry);
-            continue;
-        }
-        // extract reused schemas
-        if (seen.count > 1) {
-            if (ctx.reused === "ref") {
-                extractToDef(entry);
-            }
-        }
-    }
-    if (ctx.external)
-        ctx.sharedDefsExtractedFor = ctx.external;
-}
-/** Rewrites `anyOf: [{type: "a"}, {type: "b"}]` to `type: ["a", "b"]`, which every JSON Schema draft treats as equivalent and most consumers render far better for the nullable case. Only branches that are a bare type assertion qualify — anything carrying a constraint, `$ref`, `const` or metadata is left alone. Runs after `flattenRef`, so a branch an override decorated or `$defs` extraction turned into a `$ref` is no longer bare and correctly stays in `anyOf`. `oneOf` is excluded: `integer` and `number` overlap, so "exactly one" and "at least one" are not the same there. OpenAPI 3.0 is excluded: its `type` must be a single string. */
-function compactTypeUnion(schema) {
-    const options = schema.anyOf;
-    if (!Array.isArray(options) || options.length === 0 || schema.type !== undefined)
-        return;
-    const types = [];
-    for (const option of options) {
-        if (!option || typeof option !== "object")
-            return;
-        // A branch that is itself a compactible union folds into this one — nested `anyOf` and a flat `type` array say the same thing. Compacting it first also makes the result independent of the order this pass walks the seen map in.
-        compactTypeUnion(option);
-        const keys = Object.keys(option);
-        if (keys.length !== 1 || keys[0] !== "type")
-            return;
-        const type = option.type;
-        for (const member of Array.isArray(type) ? type : [type]) {
-            if (typeof member !== "string")
-                return;
-            if (!types.includes(member))
-                types.push(member);
-        }
-    }
-    delete schema.anyOf;
-    // A `type` array must be non-empty and unique (metaschema); a single member is spelled as a bare string.
-    schema.type = types.length === 1 ? types[0] : types;
-}
-/** Keywords `foldIntersection` knows how to combine. Anything else — `$ref`, `patternProperties`,
- * an annotation like `description` — makes a member unfoldable, so a constraint this does not
- * understand leaves the `allOf` alone instead of being silently dropped or misattributed. */
-const FOLDABLE_KEYS = new Set(["type", "properties", "required", "additionalProperties"]);
-const UNION_KEYS = ["oneOf", "anyOf"];
-/** A member's constraint on a key it does not declare itself. A `catchall` states one; `false`, an absent `additionalProperties`, and the empty schema a loose object emits state nothing. */
-function undeclaredConstraint(member) {
-    const extra = member.additionalProperties;
-    if (extra === undefined || extra === false || typeof extra !== "object" || extra === null)
-        return null;
-    return Object.keys(extra).length ? extra : null;
-}
-/** Combines object members into the single object they describe together, or returns `null` if any of them carries a keyword outside {@link FOLDABLE_KEYS}. */
-function foldObjects(members) {
-    const objects = [];
-    for (const member of members) {
-        // A boolean subschema is legal JSON Schema and carries no keywords to fold.
-        if (typeof member !== "object" || member.type !== "object")
-            return null;
-        for (const key in member) {
-            if (!FOLDABLE_KEYS.has(key))
-                return null;
-        }
-        objects.push(member);
-    }
-    const properties = {};
-    const required = new Set();
-    for (const object of objects) {
-        for (const key in object.properties) {
-            // `in` would report a `__proto__` key as already present via the prototype chain and skip it.
-            if (Object.prototype.hasOwnProperty.call(properties, key))
-                continue;
-            // Every member constrains this key: the ones that declare it say how, and a `catchall` member constrains it too even though it does not name it. The key has to satisfy all of them, which is the same intersection one level down.
-            const parts = [];
-            for (const other of objects) {
-                const part = other.properties?.[key] ?? undeclaredConstraint(other);
-                if (part === null || part === undefined)
-                    continue;
-                if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-                    parts.push(part);
-            }
-            const merged = parts.length === 1
-                ? parts[0]
-                : (foldObjects(parts) ?? { allOf: parts });
-            assignProp(properties, key, merged);
-        }
-        for (const key of object.required ?? [])
-            required.add(key);
-    }
-    const folded = { type: "object", properties };
-    if (required.size)
-        folded.required = [...required];
-    // A key no member declares is rejected only when every member rejects it, so the fold is closed only when every member is. Otherwise it carries whatever the `catchall` members demand of such a key.
-    if (objects.every((object) => object.additionalProperties === false)) {
-        folded.additionalProperties = false;
-    }
-    else {
-        const constraints = [];
-        for (const object of objects) {
-            const constraint = undeclaredConstraint(object);
-            if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
-                constraints.push(constraint);
-        }
-        if (constraints.length === 1)
-            folded.additionalProperties = constraints[0];
-        else if (constraints.length > 1)
-            folded.additionalProperties = { allOf: constraints };
-    }
-    return folded;
-}
-/** `additionalProperties` in an `allOf` member sees only that member's own `properties`, so two
- * closed object members reject each other's keys and the schema validates nothing. Zod's parser
- * pools the key sets instead — `handleIntersectionResults` reports a key as unrecognized only when
- * *every* side rejects it — so the emitted schema has to pool them too, and folding the members
- * into one object is the encoding that says so on every target.
- *
- * This runs from `finalize`, after `extractDefs`, which is what keeps it clear of the `$ref`
- * machinery: a member extracted into `$defs` is already a `$ref` by now and declines to fold, so it
- * keeps its reference and its own closedness rather than being inlined as a stale copy. */
-function foldIntersection(json) {
-    const allOf = json.allOf;
-    if (!Array.isArray(allOf) || allOf.length < 2)
-        return;
-    // An `override` runs before this pass and may have written object keywords onto the intersection itself. Those are deliberate, so decline rather than overwrite them.
-    for (const key of FOLDABLE_KEYS)
-        if (key in json)
-            return;
-    // An intersection distributes over a union: `A & (X | Y)` is `(A & X) | (A & Y)`. Only the first union is distributed over; a second one stays among the members every branch folds against, where it fails the object check and declines the whole intersection rather than multiplying out.
-    const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-    let folded = null;
-    if (!unions.length) {
-        folded = foldObjects(allOf);
-    }
-    else {
-        const union = unions[0];
-        const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
-        if (Object.keys(union).length !== 1)
-            return;
-        const rest = allOf.filter((m) => m !== union);
-        const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
-        if (branches.some((b) => !b))
-            return;
-        folded = { [keyword]: branches };
-    }
-    if (!folded)
-        return;
-    delete json.allOf;
-    assignProps(json, folded);
-}
-function finalize(ctx, schema) {
-    const root = ctx.seen.get(schema);
-    if (!root)
-        throw new Error("Unprocessed schema. This is a bug in Zod.");
-    // flatten refs - inherit properties from parent schemas
-    const flattenRef = (zodSchema) => {
-        const seen = ctx.seen.get(zodSchema);
-        // already processed
-        if (seen.ref === null)
-            return;
-        const schema = seen.def ?? seen.schema;
-        const _cached = { ...schema };
-        const ref = seen.ref;
-        seen.ref = null; // prevent infinite recursion
-        if (ref) {
-            flattenRef(ref);
-            const refSeen = ctx.seen.get(ref);
-            const refSchema = refSeen.schema;
-            // merge referenced schema into current
-            if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-                // older drafts can't combine $ref with other properties
-                schema.allOf = schema.allOf ?? [];
-                schema.allOf.push(refSchema);
-            }
-            else {
-                assignProps(schema, refSchema);
-            }
-            // restore child's own properties (child wins)
-            assignProps(schema, _cached);
-            const isParentRef = zodSchema._zod.parent === ref;
-            // For parent chain, child is a refinement - remove parent-only properties
-            if (isParentRef) {
-                for (const key in schema) {
-                    if (key === "$ref" || key === "allOf")
-                        continue;
-                    if (!(key in _cached)) {
-                        delete schema[key];
-                    }
-                }
-            }
-            // When ref was extracted to $defs, remove properties that match the definition
-            if (refSchema.$ref && refSeen.def) {
-                for (const key in schema) {
-                    if (key === "$ref" || key === "allOf")
-                        continue;
-                    if (key in refSeen.def && JSON.stringify(schema[key]) === JSON.stringify(refSeen.def[key])) {
-                        delete schema[key];
-                    }
-                }
-            }
-        }
-        // If parent was extracted (has $ref), propagate $ref to this schema. This handles cases like: readonly().meta({id}).describe() where processor sets ref to innerType but parent should be referenced
-        const parent = zodSchema._zod.parent;
-        if (parent && parent !== ref) {
-            // Ensure parent is processed first so its def has inherited properties
-            flattenRef(parent);
-            const parentSeen = ctx.seen.get(parent);
-            if (parentSeen?.schema.$ref) {
-                schema.$ref = parentSeen.schema.$ref;
-                // De-duplicate with parent's definition
-                if (parentSeen.def) {
-                    for (const key in schema) {
-                        if (key === "$ref" || key === "allOf")
-                            continue;
-                        if (key in parentSeen.def && JSON.stringify(schema[key]) === JSON.stringify(parentSeen.def[key])) {
-                            delete schema[key];
-                        }
-                    }
-                }
-            }
-        }
-        // execute overrides
-        ctx.override({
-            zodSchema: zodSchema,
-            jsonSchema: schema,
-            path: seen.path ?? [],
-        });
-    };
-    // Flattening walks the whole map and clears each `ref` as it goes, so a second call over the same map is a no-op scan. Skip it outright once it has run for a registry conversion.
-    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-        for (const entry of [...ctx.seen.entries()].reverse()) {
-            flattenRef(entry[0]);
-        }
-        if (ctx.target !== "openapi-3.0") {
-            for (const entry of ctx.seen.entries()) {
-                compactTypeUnion(entry[1].def ?? entry[1].schema);
-            }
-        }
-        for (const rewrite of ctx.deferred)
-            rewrite();
-        // After flattening, every member that was extracted is a `$ref`, so the fold sees the final shape. A schema that inherits an intersection — through `z.lazy`, or any `ref` chain — holds the same `allOf` array, so fold by array identity to catch every copy.
-        if (ctx.intersections.length) {
-            const carriers = new Map();
-            for (const seen of ctx.seen.values()) {
-                for (const json of [seen.schema, seen.def]) {
-                    const allOf = json?.allOf;
-                    if (!Array.isArray(allOf))
-                        continue;
-                    const existing = carriers.get(allOf);
-                    if (existing)
-                        existing.push(json);
-                    else
-                        carriers.set(allOf, [json]);
-                }
-            }
-            for (const allOf of ctx.intersections) {
-                for (const json of carriers.get(allOf) ?? [])
-                    foldIntersection(json);
-            }
-        }
-    }
-    const result = {};
-    if (ctx.target === "draft-2020-12") {
-        result.$schema = "https://json-schema.org/draft/2020-12/schema";
-    }
-    else if (ctx.target === "draft-07") {
-        result.$schema = "http://json-schema.org/draft-07/schema#";
-    }
-    else if (ctx.target === "draft-04") {
-        result.$schema = "http://json-schema.org/draft-04/schema#";
-    }
-    else if (ctx.target === "openapi-3.0") ;
-    else ;
-    if (ctx.external?.uri) {
-        const id = ctx.external.registry.get(schema)?.id;
-        if (!id)
-            throw new Error("Schema is missing an `id` property");
-        result.$id = ctx.external.uri(id);
-    }
-    // when the root was extracted into $defs, `root.schema` is the `$ref` wrapper and `root.def` is the body that now lives under $defs
-    assignProps(result, root.defId ? root.schema : (root.def ?? root.schema));
-    // The `id` in `.meta()` is a Zod-specific registration tag used to extract schemas into $defs — it is not user-facing JSON Schema metadata. Strip it from the output body where it would otherwise leak. The id is preserved implicitly via the $defs key (and via $ref paths).
-    const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
-    if (rootMetaId !== undefined && result.id === rootMetaId)
-        delete result.id;
-    // build defs object. With `external`, `defs` is the shared object every schema writes into, so the same entries are reassigned on every call. Without it, `defs` is fresh per call and must be rebuilt.
-    const defs = ctx.external?.defs ?? {};
-    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-        for (const entry of ctx.seen.entries()) {
-            const seen = entry[1];
-            if (seen.def && seen.defId) {
-                if (seen.def.id === seen.defId)
-                    delete seen.def.id;
-                assignProp(defs, seen.defId, seen.def);
-            }
-        }
-    }
-    if (ctx.external)
-        ctx.sharedEmitDoneFor = ctx.external;
-    // set definitions in result
-    if (ctx.external) ;
-    else {
-        if (Object.keys(defs).length > 0) {
-            if (ctx.target === "draft-2020-12") {
-                result.$defs = defs;
-            }
-            else {
-                result.definitions = defs;
-            }
-        }
-    }
-    try {
-        // this "finalizes" this schema and ensures all cycles are removed each call to finalize() is functionally independent though the seen map is shared
-        const finalized = JSON.parse(JSON.stringify(result));
-        Object.defineProperty(finalized, "~standard", {
-            value: {
-                ...schema["~standard"],
-                jsonSchema: {
-                    input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
-                    output: createStandardJSONSchemaMethod(schema, "output", ctx.processors),
-                },
-            },
-            enumerable: false,
-            writable: false,
-        });
-        return finalized;
-    }
-    catch (_err) {
-        throw new Error("Error converting schema to JSON.");
-    }
-}
-function isTransforming(_schema, _ctx) {
-    const ctx = _ctx ?? { seen: new Set() };
-    if (ctx.seen.has(_schema))
-        return false;
-    ctx.seen.add(_schema);
-    const def = _schema._zod.def;
-    if (def.type === "transform")
-        return true;
-    if (def.type === "array")
-        return isTransforming(def.element, ctx);
-    if (def.type === "set")
-        return isTransforming(def.valueType, ctx);
-    if (def.type === "lazy")
-        return isTransforming(def.getter(), ctx);
-    if (def.type === "promise" ||
-        def.type === "optional" ||
-        def.type === "nonoptional" ||
-        def.type === "nullable" ||
-        def.type === "readonly" ||
-        def.type === "default" ||
-        def.type === "prefault" ||
-        def.type === "catch") {
-        return isTransforming(def.innerType, ctx);
-    }
-    if (def.type === "intersection") {
-        return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
-    }
-    if (def.type === "record" || def.type === "map") {
-        return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
-    }
-    if (def.type === "pipe") {
-        if (_schema._zod.traits.has("$ZodCodec"))
-            return true;
-        return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
-    }
-    if (def.type === "object") {
-        for (const key in def.shape) {
-            if (isTransforming(def.shape[key], ctx))
-                return true;
-        }
-        return false;
-    }
-    if (def.type === "union") {
-        for (const option of def.options) {
-            if (isTransforming(option, ctx))
-                return true;
-        }
-        return false;
-    }
-    if (def.type === "tuple") {
-        for (const item of def.items) {
-            if (isTransforming(item, ctx))
-                return true;
-        }
-        if (def.rest && isTransforming(def.rest, ctx))
-            return true;
-        return false;
-    }
-    return false;
-}
-/**
- * Creates a toJSONSchema method for a schema instance.
- * This encapsulates the logic of initializing context, processing, extracting defs, and finalizing.
- */
-const createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
-    const ctx = initializeContext({ ...params, processors });
-    processSchema(schema, ctx);
-    extractDefs(ctx, schema);
-    return finalize(ctx, schema);
-};
-const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
-    const { libraryOptions, target } = params ?? {};
-    const ctx = initializeContext({ ...(libraryOptions ?? {}), target, io, processors });
-    processSchema(schema, ctx);
-    extractDefs(ctx, schema);
-    return finalize(ctx, schema);
-};
-
-const narrowMin = (agg, key, value) => {
-    if (agg[key] === undefined || value > agg[key])
-        agg[key] = value;
-};
-const narrowMax = (agg, key, value) => {
-    if (agg[key] === undefined || value < agg[key])
-        agg[key] = value;
-};
-const narrowBoth = (agg, value) => {
-    narrowMin(agg, "minimum", value);
-    narrowMax(agg, "maximum", value);
-};
-const addDivisor = (agg, value) => {
-    agg.multipleOf ?? (agg.multipleOf = []);
-    if (!agg.multipleOf.includes(value))
-        agg.multipleOf.push(value);
-};
-const addPattern = (agg, pattern) => {
-    agg.patterns ?? (agg.patterns = new Set());
-    agg.patterns.add(pattern);
-};
-const intersectMime = (agg, mime) => {
-    agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
-};
-// last-wins, matching the bag's historical write order; the flag keeps an integer format from being lost to a later float one
-const setFormat = (agg, format) => {
-    agg.format = format;
-    if (format.includes("int"))
-        agg.isInt = true;
-};
-const minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
-const maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
-const formatContributor = (ranges) => (agg, def) => {
-    setFormat(agg, def.format);
-    const [minimum, maximum] = ranges[def.format];
-    narrowMin(agg, "minimum", minimum);
-    narrowMax(agg, "maximum", maximum);
-};
-const contributors = {
-    greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
-    less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
-    multiple_of: (agg, def) => addDivisor(agg, def.value),
-    number_format: formatContributor(NUMBER_FORMAT_RANGES),
-    bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
-    min_length: minContributor,
-    max_length: maxContributor,
-    length_equals: (agg, def) => narrowBoth(agg, def.length),
-    min_size: minContributor,
-    max_size: maxContributor,
-    size_equals: (agg, def) => narrowBoth(agg, def.size),
-    string_format: (agg, def) => {
-        setFormat(agg, def.format);
-        if (def.pattern)
-            addPattern(agg, def.pattern);
-        if (def.format === "base64" || def.format === "base64url")
-            agg.contentEncoding = def.format;
-        if (def.local || def.precision === -1)
-            agg.laxFormat = true;
-    },
-    mime_type: (agg, def) => intersectMime(agg, def.mime),
-};
-function aggregateChecks(schema) {
-    const agg = {};
-    const def = schema._zod.def;
-    // a format schema is its own first check, same rule as $ZodType init
-    const list = schema._zod.traits.has("$ZodCheck")
-        ? [schema, ...(def.checks ?? [])]
-        : (def.checks ?? []);
-    for (const ch of list)
-        contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-    // reconcile with the bag so third-party onattach contributions still land; first-party residue is never tighter than the fold, so merging it back is idempotent for one and additive for the other
-    const bag = schema._zod.bag;
-    if (bag.minimum !== undefined)
-        narrowMin(agg, "minimum", bag.minimum);
-    if (bag.exclusiveMinimum !== undefined)
-        narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
-    if (bag.maximum !== undefined)
-        narrowMax(agg, "maximum", bag.maximum);
-    if (bag.exclusiveMaximum !== undefined)
-        narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
-    if (bag.multipleOf !== undefined)
-        addDivisor(agg, bag.multipleOf);
-    if (bag.format !== undefined) {
-        agg.format ?? (agg.format = bag.format);
-        if (bag.format.includes("int"))
-            agg.isInt = true;
-    }
-    if (bag.mime)
-        intersectMime(agg, bag.mime);
-    for (const pattern of bag.patterns ?? [])
-        addPattern(agg, pattern);
-    return agg;
-}
-const formatMap = {
-    guid: "uuid",
-    url: "uri",
-    datetime: "date-time",
-    json_string: "json-string",
-    regex: "", // do not set
-};
-// ==================== SIMPLE TYPE PROCESSORS ====================
-// the runtime patterns are lax so parse paths never overflow the regex stack; the emitted schema swaps in the exact block forms, which zod itself never executes
-const exactPatterns = new Map([
-    [base64Charset, base64],
-    [base64urlCharset, base64url],
-]);
-const exactPattern = (p) => exactPatterns.get(p) ?? p;
-const stringProcessor = (schema, ctx, _json, _params) => {
-    const json = _json;
-    json.type = "string";
-    const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
-    if (typeof minimum === "number")
-        json.minLength = minimum;
-    if (typeof maximum === "number")
-        json.maxLength = maximum;
-    // custom pattern overrides format
-    if (format) {
-        json.format = formatMap[format] ?? format;
-        if (json.format === "")
-            delete json.format; // empty format is not valid
-        // `z.iso.time()` is never full-time, and `laxFormat` carries the datetime shapes that also accept what their keyword forbids
-        if (format === "time" || laxFormat) {
-            delete json.format;
-        }
-    }
-    if (contentEncoding)
-        json.contentEncoding = contentEncoding;
-    if (patterns && patterns.size > 0) {
-        const patternList = [...patterns].map(exactPattern);
-        if (patternList.length === 1)
-            json.pattern = patternList[0].source;
-        else if (patternList.length > 1) {
-            json.allOf = [
-                ...patternList.map((regex) => ({
-                    ...(ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0"
-                        ? { type: "string" }
-                        : {}),
-                    pattern: regex.source,
-                })),
-            ];
-        }
-    }
-};
-const numberProcessor = (schema, ctx, _json, params) => {
-    const json = _json;
-    const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-    json.type = isInt ? "integer" : "number";
-    // when both minimum and exclusiveMinimum exist, pick the more restrictive one
-    const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
-    const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
-    const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
-    if (exMin) {
-        if (legacy) {
-            json.minimum = exclusiveMinimum;
-            json.exclusiveMinimum = true;
-        }
-        else {
-            json.exclusiveMinimum = exclusiveMinimum;
-        }
-    }
-    else if (typeof minimum === "number") {
-        json.minimum = minimum;
-    }
-    if (exMax) {
-        if (legacy) {
-            json.maximum = exclusiveMaximum;
-            json.exclusiveMaximum = true;
-        }
-        else {
-            json.exclusiveMaximum = exclusiveMaximum;
-        }
-    }
-    else if (typeof maximum === "number") {
-        json.maximum = maximum;
-    }
-    if (multipleOf) {
-        // JSON Schema requires a divisor strictly greater than zero, and a non-finite one does not survive JSON at all. A negative divisor accepts exactly what its absolute value accepts, so it still maps; zero, NaN and Infinity have no keyword form.
-        const divisors = new Set();
-        for (const divisor of multipleOf) {
-            if (Number.isFinite(divisor) && divisor !== 0)
-                divisors.add(Math.abs(divisor));
-            else
-                handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
-        }
-        // chained divisors are a conjunction the keyword cannot carry alone, so extras ride an allOf, same as stacked patterns
-        const [first, ...rest] = divisors;
-        if (first !== undefined)
-            json.multipleOf = first;
-        if (rest.length)
-            json.allOf = [...(json.allOf ?? []), ...rest.map((m) => ({ multipleOf: m }))];
-    }
-};
-const neverProcessor = (_schema, _ctx, json, _params) => {
-    json.not = {};
-};
-const unknownProcessor = (_schema, _ctx, _json, _params) => {
-    // empty schema accepts anything
-};
-const enumProcessor = (schema, _ctx, json, _params) => {
-    const def = schema._zod.def;
-    const values = getEnumValues(def.entries);
-    // an empty enum accepts nothing, same as z.never()
-    if (values.length === 0) {
-        json.not = {};
-        return;
-    }
-    // Number enums can have both string and number values
-    if (values.every((v) => typeof v === "number"))
-        json.type = "number";
-    if (values.every((v) => typeof v === "string"))
-        json.type = "string";
-    json.enum = values;
-};
-const literalProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    // a literal with no values accepts nothing, same as z.never()
-    if (def.values.length === 0) {
-        json.not = {};
-        return;
-    }
-    const vals = [];
-    for (const val of def.values) {
-        if (val === undefined) {
-            // a custom schema replaces the whole literal, so there is nothing left to accumulate
-            if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
-                return;
-            // otherwise do not add to vals
-        }
-        else if (typeof val === "bigint") {
-            if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
-                return;
-            vals.push(Number(val));
-        }
-        else {
-            vals.push(val);
-        }
-    }
-    if (vals.length === 0) ;
-    else if (vals.length === 1) {
-        const val = vals[0];
-        json.type = val === null ? "null" : typeof val;
-        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-            json.enum = [val];
-        }
-        else {
-            json.const = val;
-        }
-    }
-    else {
-        if (vals.every((v) => typeof v === "number"))
-            json.type = "number";
-        if (vals.every((v) => typeof v === "string"))
-            json.type = "string";
-        if (vals.every((v) => typeof v === "boolean"))
-            json.type = "boolean";
-        if (vals.every((v) => v === null))
-            json.type = "null";
-        json.enum = vals;
-    }
-};
-const customProcessor = (schema, ctx, json, params) => {
-    handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
-};
-const transformProcessor = (schema, ctx, json, params) => {
-    handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
-};
-// ==================== COMPOSITE TYPE PROCESSORS ====================
-const arrayProcessor = (schema, ctx, _json, params) => {
-    const json = _json;
-    const def = schema._zod.def;
-    const { minimum, maximum } = aggregateChecks(schema);
-    if (typeof minimum === "number")
-        json.minItems = minimum;
-    if (typeof maximum === "number")
-        json.maxItems = maximum;
-    json.type = "array";
-    json.items = processSchema(def.element, ctx, {
-        ...params,
-        path: [...params.path, "items"],
-    });
-};
-// Transform and catch set `optin = "optional"` at runtime so the parser lets them observe an
-// absent key, but their declared input type stays required. An input JSON Schema describes the
-// declared type, so resolve past them to the schema that actually carries the optionality.
-// Used by both `objectProcessor` (for `required`) and `tupleProcessor` (for `minItems`); see
-// wiki/optionality.md, "The JSON Schema emitter reads the *static* value".
-function inputOptin(schema) {
-    const def = schema._zod.def;
-    if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
-        return inputOptin(def.out);
-    }
-    if (def.type === "catch") {
-        return inputOptin(def.innerType);
-    }
-    return schema._zod.optin;
-}
-const objectProcessor = (schema, ctx, _json, params) => {
-    const json = _json;
-    const def = schema._zod.def;
-    const shape = def.shape;
-    // dropping it while still emitting `additionalProperties: false` would emit a schema that rejects data this one requires
-    const symbolKeys = Object.getOwnPropertySymbols(shape);
-    if (symbolKeys.length &&
-        handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
-        return;
-    }
-    json.type = "object";
-    json.properties = {};
-    for (const key in shape) {
-        // assignProp so a __proto__ key becomes an own property instead of hitting the inherited setter on the plain {} we build into
-        assignProp(json.properties, key, processSchema(shape[key], ctx, {
-            ...params,
-            path: [...params.path, "properties", key],
-        }));
-    }
-    // required keys
-    const requiredKeys = [];
-    for (const key of Object.keys(shape)) {
-        const field = def.shape[key];
-        if (ctx.io === "input" ? inputOptin(field) === undefined : field._zod.optout === undefined) {
-            requiredKeys.push(key);
-        }
-    }
-    if (requiredKeys.length > 0) {
-        json.required = requiredKeys;
-    }
-    // catchall
-    if (def.catchall?._zod.def.type === "never") {
-        // strict
-        json.additionalProperties = false;
-    }
-    else if (!def.catchall) {
-        // regular
-        if (ctx.io === "output")
-            json.additionalProperties = false;
-    }
-    else if (def.catchall) {
-        json.additionalProperties = processSchema(def.catchall, ctx, {
-            ...params,
-            path: [...params.path, "additionalProperties"],
-        });
-    }
-};
-const unionProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    // Exclusive unions (inclusive === false) use oneOf (exactly one match) instead of anyOf (one or more matches). This includes both z.xor() and discriminated unions
-    const isExclusive = def.inclusive === false;
-    const options = def.options.map((x, i) => processSchema(x, ctx, {
-        ...params,
-        path: [...params.path, isExclusive ? "oneOf" : "anyOf", i],
-    }));
-    if (isExclusive) {
-        json.oneOf = options;
-    }
-    else {
-        json.anyOf = options;
-    }
-};
-const intersectionProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    const a = processSchema(def.left, ctx, {
-        ...params,
-        path: [...params.path, "allOf", 0],
-    });
-    const b = processSchema(def.right, ctx, {
-        ...params,
-        path: [...params.path, "allOf", 1],
-    });
-    const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
-    const allOf = [
-        ...(isSimpleIntersection(a) ? a.allOf : [a]),
-        ...(isSimpleIntersection(b) ? b.allOf : [b]),
-    ];
-    json.allOf = allOf;
-    // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
-    ctx.intersections.push(allOf);
-};
-/** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
- * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
- * behind a wrapper only carries its own `type` before then, and a union key only has its branches.
- *
- * A numeric bound cannot apply to a property name, so `minimum` and its siblings are dropped rather
- * than carried over: keeping them beside `type: "string"` reproduces the match-nothing schema this
- * exists to fix. A key that carries one therefore emits wider than the record parses — `z.record(z.number().min(5), V)`
- * accepts `"3"` — which is the deliberate trade, since throwing on it would reject an ordinary schema
- * outright. */
-function stringifyKeyNames(bySchema, json, visited) {
-    // an extracted key that rewrites cannot go on sharing its definition — the string form a key position needs is not the number form every other reference wants — so it inlines. One that does not rewrite keeps the `$ref`.
-    if (json.$ref) {
-        // a recursive key holds its own reference inside its definition, so a node already on the path is left alone rather than resolved again
-        if (visited.has(json))
-            return json;
-        visited.add(json);
-        const def = bySchema.get(json)?.def;
-        if (!def)
-            return json;
-        const inlined = stringifyKeyNames(bySchema, def, visited);
-        return inlined === def ? json : inlined;
-    }
-    for (const keyword of ["anyOf", "oneOf"]) {
-        const branches = json[keyword];
-        if (!Array.isArray(branches))
-            continue;
-        const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-        // rebuilding regardless would detach a key that had nothing to re-express, dropping its `$ref` and leaking the internal `id`
-        if (mapped.some((branch, i) => branch !== branches[i]))
-            json = { ...json, [keyword]: mapped };
-    }
-    // a member that already admits a string leaves the key unconstrained, so the node's own type re-expresses only when every member is numeric
-    const types = Array.isArray(json.type) ? json.type : [json.type];
-    const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-    // a heterogeneous key carries no type at all, so its numeric members are caught here instead
-    const values = json.enum ?? (json.const !== undefined ? [json.const] : undefined);
-    if (!numericType && !values?.some((v) => typeof v === "number"))
-        return json;
-    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
-    if (rest.enum)
-        rest.enum = rest.enum.map((v) => (typeof v === "number" ? String(v) : v));
-    else if (typeof rest.const === "number")
-        rest.const = String(rest.const);
-    // a heterogeneous key keeps its absent type: the stringified members already say what a key may be
-    if (!numericType)
-        return rest;
-    rest.type = "string";
-    if (!values)
-        rest.pattern = (types.includes("number") ? number$1 : integer).source;
-    return rest;
-}
-/** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
-const pendingRecords = new WeakMap();
-function rewriteKeyNames(ctx) {
-    // an extracted key is resolved by the object `extractToDef` left in its place, so the map is built once rather than searched per reference. `_zod.toJSONSchema` can hand the same object to two schemas, so the first entry carrying a body wins, as a search would have found it.
-    const bySchema = new Map();
-    for (const entry of ctx.seen.values()) {
-        if (entry.def && !bySchema.has(entry.schema))
-            bySchema.set(entry.schema, entry);
-    }
-    const rewrites = new Map();
-    for (const record of pendingRecords.get(ctx) ?? []) {
-        const seen = ctx.seen.get(record);
-        const names = (seen?.def ?? seen?.schema)?.propertyNames;
-        if (!names || names === true || rewrites.has(names))
-            continue;
-        const rewritten = stringifyKeyNames(bySchema, names, new Set());
-        if (rewritten !== names)
-            rewrites.set(names, rewritten);
-    }
-    if (!rewrites.size)
-        return;
-    // the flatten has already copied each record's own properties onto every wrapper by reference, and an extracted body is another such copy, so every carrier holding a rewritten key is updated together
-    for (const entry of ctx.seen.values()) {
-        for (const carrier of [entry.schema, entry.def]) {
-            const rewritten = carrier && rewrites.get(carrier.propertyNames);
-            if (rewritten)
-                carrier.propertyNames = rewritten;
-        }
-    }
-}
-const recordProcessor = (schema, ctx, _json, params) => {
-    const json = _json;
-    const def = schema._zod.def;
-    json.type = "object";
-    // For looseRecord with regex patterns, use patternProperties. This correctly represents "only validate keys matching the pattern" semantics and composes well with allOf (intersections)
-    const keyType = def.keyType;
-    const patterns = aggregateChecks(keyType).patterns;
-    if (def.mode === "loose" && patterns && patterns.size > 0) {
-        // Use patternProperties for looseRecord with regex patterns
-        const valueSchema = processSchema(def.valueType, ctx, {
-            ...params,
-            path: [...params.path, "patternProperties", "*"],
-        });
-        json.patternProperties = {};
-        for (const pattern of patterns) {
-            assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
-        }
-    }
-    else {
-        // Default behavior: use propertyNames + additionalProperties
-        if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-            json.propertyNames = processSchema(def.keyType, ctx, {
-                ...params,
-                path: [...params.path, "propertyNames"],
-            });
-            let pending = pendingRecords.get(ctx);
-            if (!pending) {
-                pending = [];
-                pendingRecords.set(ctx, pending);
-                ctx.deferred.push(() => rewriteKeyNames(ctx));
-            }
-            pending.push(schema);
-        }
-        json.additionalProperties = processSchema(def.valueType, ctx, {
-            ...params,
-            path: [...params.path, "additionalProperties"],
-        });
-    }
-    // Add required for keys with discrete values (enum, literal, etc.)
-    const keyValues = keyType._zod.values;
-    // Every key shares one value schema, so an optional-in value makes the whole key set omittable on input. Output keeps them: the exhaustive branch assigns every key, even one whose value came back undefined.
-    const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== undefined;
-    if (keyValues && !def.partial && !omittableOnInput) {
-        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
-        if (validKeyValues.length > 0) {
-            json.required = validKeyValues.map(String);
-        }
-    }
-};
-const nullableProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    const inner = processSchema(def.innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    if (ctx.target === "openapi-3.0") {
-        seen.ref = def.innerType;
-        json.nullable = true;
-    }
-    else {
-        json.anyOf = [inner, { type: "null" }];
-    }
-};
-const nonoptionalProcessor = (schema, ctx, _json, params) => {
-    const def = schema._zod.def;
-    processSchema(def.innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    seen.ref = def.innerType;
-};
-/** Round-trips a default value through JSON so the emitted schema is guaranteed to be valid JSON.
- * A BigInt has no reliable encoding, so it goes through `unrepresentable` like any other
- * unrepresentable value. Returns a sentinel when the caller must not write a default of its own. */
-const UNREPRESENTABLE_DEFAULT = Symbol();
-function serializeDefaultValue(value, schema, ctx, json, params) {
-    let unrepresentable = false;
-    const serialized = JSON.stringify(value, (_, val) => {
-        if (typeof val !== "bigint")
-            return val;
-        unrepresentable = true;
-        return null;
-    });
-    if (!unrepresentable)
-        return JSON.parse(serialized);
-    handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
-    return UNREPRESENTABLE_DEFAULT;
-}
-const defaultProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    processSchema(def.innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    seen.ref = def.innerType;
-    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
-    if (value !== UNREPRESENTABLE_DEFAULT)
-        json.default = value;
-};
-const prefaultProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    processSchema(def.innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    seen.ref = def.innerType;
-    if (ctx.io !== "input")
-        return;
-    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
-    if (value !== UNREPRESENTABLE_DEFAULT)
-        json._prefault = value;
-};
-const catchProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    processSchema(def.innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    seen.ref = def.innerType;
-    let catchValue;
-    try {
-        catchValue = def.catchValue(undefined);
-    }
-    catch {
-        handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
-        return;
-    }
-    json.default = catchValue;
-};
-const pipeProcessor = (schema, ctx, _json, params) => {
-    const def = schema._zod.def;
-    const inIsTransform = def.in._zod.traits.has("$ZodTransform");
-    const innerType = ctx.io === "input" ? (inIsTransform ? def.out : def.in) : def.out;
-    processSchema(innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    seen.ref = innerType;
-};
-const readonlyProcessor = (schema, ctx, json, params) => {
-    const def = schema._zod.def;
-    processSchema(def.innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    seen.ref = def.innerType;
-    json.readOnly = true;
-};
-const optionalProcessor = (schema, ctx, _json, params) => {
-    const def = schema._zod.def;
-    processSchema(def.innerType, ctx, params);
-    const seen = ctx.seen.get(schema);
-    seen.ref = def.innerType;
-};
-
-/* Prototypes that already carry the lazy helper methods. Seeded with the
- * intrinsics so that `init` on a foreign object — it accepts any object —
- * can never install an accessor onto a prototype we do not own. */
-const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-/* Helper methods live as non-enumerable lazy getters on the shared
- * prototype instead of own properties on every instance. On first
- * access the getter allocates the per-instance closure and caches it
- * as a non-enumerable own property, so detached usage still works and
- * the allocation only happens for methods actually touched. */
-function _lazyMethod(proto, key, make) {
-    Object.defineProperty(proto, key, {
-        configurable: true,
-        enumerable: false,
-        get() {
-            const value = make(this);
-            Object.defineProperty(this, key, { value, configurable: true, writable: true });
-            return value;
-        },
-        set(value) {
-            Object.defineProperty(this, key, { value, configurable: true, writable: true });
-        },
-    });
-}
-const initializer = (inst, issues) => {
-    $ZodError.init(inst, issues);
-    inst.name = "ZodError";
-    const proto = Object.getPrototypeOf(inst);
-    if (_installedErrorProtos.has(proto))
-        return;
-    _installedErrorProtos.add(proto);
-    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
-    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-    _lazyMethod(proto, "addIssue", (self) => (issue) => {
-        self.issues.push(issue);
-        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
-    });
-    _lazyMethod(proto, "addIssues", (self) => (issues) => {
-        self.issues.push(...issues);
-        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
-    });
-    Object.defineProperty(proto, "isEmpty", {
-        configurable: true,
-        enumerable: false,
-        get() {
-            return this.issues.length === 0;
-        },
-    });
-};
-const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefined, {
-    Parent: Error,
-});
-// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
-// export type ErrorMapCtx = core.$ZodErrorMapCtx;
-
-const parse$2 = /* @__PURE__ */ _parse(ZodRealError);
-const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
-const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
-const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
-// Codec functions
-const encode = /* @__PURE__ */ _encode(ZodRealError);
-const decode = /* @__PURE__ */ _decode(ZodRealError);
-const encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
-const decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
-const safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
-const safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
-const safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
-const safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
-
-// Register English as the default locale on first ZodType construction. Hooked into the `ZodType` `$constructor` (rather than a top-level `config(en())` in `external.ts`) so bundlers honoring `sideEffects: false` can't tree-shake it out — see #5953, #5725. An explicit `z.config(z.locales.xx())` call wins regardless of order, since this only sets the default when none is present.
-function _ensureDefaultLocale() {
-    if (!globalConfig.localeError)
-        config(en());
-}
-// the default memoizer is read by the core container init, which runs before `ZodType.init`, so each container calls this first
-function _ensureDefaultMemoizer() {
-    if (!globalConfig.memoizer)
-        config({ memoizer: memoizer() });
-}
-const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
-    _ensureDefaultLocale();
-    $ZodType.init(inst, def);
-    inst.def = def;
-    inst.type = def.type;
-    return inst;
-}, {
-    check(...chks) {
-        const def = this.def;
-        return this.clone(mergeDefs(def, {
-            checks: [
-                ...(def.checks ?? []),
-                ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
-            ],
-        }), { parent: true });
-    },
-    with(...chks) {
-        return this.check(...chks);
-    },
-    clone(def, params) {
-        return clone(this, def, params);
-    },
-    brand() {
-        return this;
-    },
-    register(reg, meta) {
-        reg.add(this, meta);
-        return this;
-    },
-    refine(check, params) {
-        return this.check(refine(check, params));
-    },
-    superRefine(refinement, params) {
-        return this.check(superRefine(refinement, params));
-    },
-    overwrite(fn) {
-        return this.check(_overwrite(fn));
-    },
-    optional() {
-        return optional(this);
-    },
-    exactOptional() {
-        return exactOptional(this);
-    },
-    nullable() {
-        return nullable(this);
-    },
-    nullish() {
-        return optional(nullable(this));
-    },
-    nonoptional(params) {
-        return nonoptional(this, params);
-    },
-    array() {
-        return array(this);
-    },
-    or(arg) {
-        return union([this, arg]);
-    },
-    and(arg) {
-        return intersection(this, arg);
-    },
-    transform(tx) {
-        return pipe(this, transform(tx));
-    },
-    default(d) {
-        return _default(this, d);
-    },
-    prefault(d) {
-        return prefault(this, d);
-    },
-    catch(params) {
-        return _catch(this, params);
-    },
-    pipe(target) {
-        return pipe(this, target);
-    },
-    readonly() {
-        return readonly(this);
-    },
-    describe(description) {
-        const cl = this.clone();
-        globalRegistry.add(cl, { description });
-        return cl;
-    },
-    meta(...args) {
-        // overloaded: meta() returns the registered metadata, meta(data) returns a clone with `data` registered. The mapped type picks up the second overload, so we accept variadic any-args and return `any` to satisfy both at runtime.
-        if (args.length === 0)
-            return globalRegistry.get(this);
-        const cl = this.clone();
-        globalRegistry.add(cl, args[0]);
-        return cl;
-    },
-    isOptional() {
-        return this.safeParse(undefined).success;
-    },
-    isNullable() {
-        return this.safeParse(null).success;
-    },
-    apply(fn, ...args) {
-        return args.length === 0 ? fn(this) : fn(this, ...args);
-    },
-    // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
-    get "~standard"() {
-        return hide(this, "~standard", {
-            ...standardProps(this),
-            jsonSchema: {
-                input: createStandardJSONSchemaMethod(this, "input"),
-                output: createStandardJSONSchemaMethod(this, "output"),
-            },
-        });
-    },
-    set "~standard"(value) {
-        own(this, "~standard", value);
-    },
-    parse: function _parse(data, params) {
-        return parse$2(this, data, params, { callee: _parse });
-    },
-    parseAsync: async function _parseAsync(data, params) {
-        return await parseAsync(this, data, params, { callee: _parseAsync });
-    },
-    safeParse(data, params) {
-        return safeParse(this, data, params);
-    },
-    async safeParseAsync(data, params) {
-        return safeParseAsync(this, data, params);
-    },
-    // `spa` is an alias: same function object as `safeParseAsync`, as before.
-    get spa() {
-        return this?.safeParseAsync;
-    },
-    set spa(value) {
-        own(this, "spa", value);
-    },
-    validate(data, params) {
-        return validate(this, data, params);
-    },
-    validateAsync(data, params) {
-        return validateAsync$1(this, data, params);
-    },
-    encode: function _encode(data, params) {
-        return encode(this, data, params, { callee: _encode });
-    },
-    decode: function _decode(data, params) {
-        return decode(this, data, params, { callee: _decode });
-    },
-    encodeAsync: async function _encodeAsync(data, params) {
-        return await encodeAsync(this, data, params, { callee: _encodeAsync });
-    },
-    decodeAsync: async function _decodeAsync(data, params) {
-        return await decodeAsync(this, data, params, { callee: _decodeAsync });
-    },
-    safeEncode(data, params) {
-        return safeEncode(this, data, params);
-    },
-    safeDecode(data, params) {
-        return safeDecode(this, data, params);
-    },
-    async safeEncodeAsync(data, params) {
-        return safeEncodeAsync(this, data, params);
-    },
-    async safeDecodeAsync(data, params) {
-        return safeDecodeAsync(this, data, params);
-    },
-    toJSONSchema(params) {
-        return createToJSONSchemaMethod(this, {})(params);
-    },
-    // Reads through to the registry on every access, so it must not cache.
-    get description() {
-        return globalRegistry.get(this)?.description;
-    },
-    // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
-    get _def() {
-        return this._zod.def;
-    },
-});
-/** @internal */
-const _ZodString = /*@__PURE__*/ $constructor("_ZodString", (inst, def) => {
-    $ZodString.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json);
-}, 
-/*@__PURE__*/ derived({
-    format: (inst) => aggregateChecks(inst).format ?? null,
-    minLength: (inst) => aggregateChecks(inst).minimum ?? null,
-    maxLength: (inst) => aggregateChecks(inst).maximum ?? null,
-}, {
-    regex(...args) {
-        return this.check(_regex(...args));
-    },
-    includes(...args) {
-        return this.check(_includes(...args));
-    },
-    startsWith(...args) {
-        return this.check(_startsWith(...args));
-    },
-    endsWith(...args) {
-        return this.check(_endsWith(...args));
-    },
-    min(...args) {
-        return this.check(_minLength(...args));
-    },
-    max(...args) {
-        return this.check(_maxLength(...args));
-    },
-    length(...args) {
-        return this.check(_length(...args));
-    },
-    nonempty(...args) {
-        return this.check(_minLength(1, ...args));
-    },
-    lowercase(params) {
-        return this.check(_lowercase(params));
-    },
-    uppercase(params) {
-        return this.check(_uppercase(params));
-    },
-    trim() {
-        return this.check(_trim());
-    },
-    normalize(...args) {
-        return this.check(_normalize(...args));
-    },
-    toLowerCase() {
-        return this.check(_toLowerCase());
-    },
-    toUpperCase() {
-        return this.check(_toUpperCase());
-    },
-    slugify() {
-        return this.check(_slugify());
-    },
-}));
-const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
-    $ZodString.init(inst, def);
-    _ZodString.init(inst, def);
-}, {
-    email(params) {
-        return this.check(_email(ZodEmail, params));
-    },
-    url(params) {
-        return this.check(_url(ZodURL, params));
-    },
-    jwt(params) {
-        return this.check(_jwt(ZodJWT, params));
-    },
-    emoji(params) {
-        return this.check(_emoji(ZodEmoji, params));
-    },
-    guid(params) {
-        return this.check(_guid(ZodGUID, params));
-    },
-    uuid(params) {
-        return this.check(_uuid(ZodUUID, params));
-    },
-    uuidv4(params) {
-        return this.check(_uuidv4(ZodUUID, params));
-    },
-    uuidv6(params) {
-        return this.check(_uuidv6(ZodUUID, params));
-    },
-    uuidv7(params) {
-        return this.check(_uuidv7(ZodUUID, params));
-    },
-    nanoid(params) {
-        return this.check(_nanoid(ZodNanoID, params));
-    },
-    cuid(params) {
-        return this.check(_cuid(ZodCUID, params));
-    },
-    cuid2(params) {
-        return this.check(_cuid2(ZodCUID2, params));
-    },
-    ulid(params) {
-        return this.check(_ulid(ZodULID, params));
-    },
-    base64(params) {
-        return this.check(_base64(ZodBase64, params));
-    },
-    base64url(params) {
-        return this.check(_base64url(ZodBase64URL, params));
-    },
-    xid(params) {
-        return this.check(_xid(ZodXID, params));
-    },
-    ksuid(params) {
-        return this.check(_ksuid(ZodKSUID, params));
-    },
-    ipv4(params) {
-        return this.check(_ipv4(ZodIPv4, params));
-    },
-    ipv6(params) {
-        return this.check(_ipv6(ZodIPv6, params));
-    },
-    cidrv4(params) {
-        return this.check(_cidrv4(ZodCIDRv4, params));
-    },
-    cidrv6(params) {
-        return this.check(_cidrv6(ZodCIDRv6, params));
-    },
-    e164(params) {
-        return this.check(_e164(ZodE164, params));
-    },
-    datetime(params) {
-        return this.check(_isoDateTime(ZodISODateTime, params));
-    },
-    date(params) {
-        return this.check(_isoDate(ZodISODate, params));
-    },
-    time(params) {
-        return this.check(_isoTime(ZodISOTime, params));
-    },
-    duration(params) {
-        return this.check(_isoDuration(ZodISODuration, params));
-    },
-});
-function string(params) {
-    return _string(ZodString, params);
-}
-const ZodStringFormat = /*@__PURE__*/ $constructor("ZodStringFormat", (inst, def) => {
-    $ZodStringFormat.init(inst, def);
-    _ZodString.init(inst, def);
-});
-const ZodISODateTime = /*@__PURE__*/ $constructor("ZodISODateTime", (inst, def) => {
-    $ZodISODateTime.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
-    $ZodISODate.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
-    $ZodISOTime.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
-    $ZodISODuration.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodEmail = /*@__PURE__*/ $constructor("ZodEmail", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodEmail.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-function email(params) {
-    return _email(ZodEmail, params);
-}
-const ZodGUID = /*@__PURE__*/ $constructor("ZodGUID", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodGUID.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodUUID = /*@__PURE__*/ $constructor("ZodUUID", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodUUID.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodURL.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-function url(params) {
-    return _url(ZodURL, params);
-}
-const ZodEmoji = /*@__PURE__*/ $constructor("ZodEmoji", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodEmoji.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodNanoID = /*@__PURE__*/ $constructor("ZodNanoID", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodNanoID.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-/**
- * @deprecated CUID v1 is deprecated by its authors due to information leakage
- * (timestamps embedded in the id). Use {@link ZodCUID2} instead.
- * See https://github.com/paralleldrive/cuid.
- */
-const ZodCUID = /*@__PURE__*/ $constructor("ZodCUID", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodCUID.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodCUID2 = /*@__PURE__*/ $constructor("ZodCUID2", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodCUID2.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodULID = /*@__PURE__*/ $constructor("ZodULID", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodULID.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodXID = /*@__PURE__*/ $constructor("ZodXID", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodXID.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodKSUID = /*@__PURE__*/ $constructor("ZodKSUID", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodKSUID.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodIPv4 = /*@__PURE__*/ $constructor("ZodIPv4", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodIPv4.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodIPv6 = /*@__PURE__*/ $constructor("ZodIPv6", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodIPv6.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodCIDRv4 = /*@__PURE__*/ $constructor("ZodCIDRv4", (inst, def) => {
-    $ZodCIDRv4.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodCIDRv6 = /*@__PURE__*/ $constructor("ZodCIDRv6", (inst, def) => {
-    $ZodCIDRv6.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodBase64 = /*@__PURE__*/ $constructor("ZodBase64", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodBase64.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodBase64URL = /*@__PURE__*/ $constructor("ZodBase64URL", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodBase64URL.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodE164 = /*@__PURE__*/ $constructor("ZodE164", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodE164.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodJWT = /*@__PURE__*/ $constructor("ZodJWT", (inst, def) => {
-    // ZodStringFormat.init(inst, def);
-    $ZodJWT.init(inst, def);
-    ZodStringFormat.init(inst, def);
-});
-const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
-    $ZodNumber.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
-    inst.isFinite = true;
-}, 
-/*@__PURE__*/ derived({
-    minValue: (inst) => {
-        const { minimum, exclusiveMinimum } = aggregateChecks(inst);
-        return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
-    },
-    maxValue: (inst) => {
-        const { maximum, exclusiveMaximum } = aggregateChecks(inst);
-        return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
-    },
-    isInt: (inst) => {
-        const { isInt, multipleOf } = aggregateChecks(inst);
-        return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
-    },
-    format: (inst) => aggregateChecks(inst).format ?? null,
-}, {
-    gt(value, params) {
-        return this.check(_gt(value, params));
-    },
-    gte(value, params) {
-        return this.check(_gte(value, params));
-    },
-    min(value, params) {
-        return this.check(_gte(value, params));
-    },
-    lt(value, params) {
-        return this.check(_lt(value, params));
-    },
-    lte(value, params) {
-        return this.check(_lte(value, params));
-    },
-    max(value, params) {
-        return this.check(_lte(value, params));
-    },
-    int(params) {
-        return this.check(int(params));
-    },
-    safe(params) {
-        return this.check(int(params));
-    },
-    positive(params) {
-        return this.check(_gt(0, params));
-    },
-    nonnegative(params) {
-        return this.check(_gte(0, params));
-    },
-    negative(params) {
-        return this.check(_lt(0, params));
-    },
-    nonpositive(params) {
-        return this.check(_lte(0, params));
-    },
-    multipleOf(value, params) {
-        return this.check(_multipleOf(value, params));
-    },
-    step(value, params) {
-        return this.check(_multipleOf(value, params));
-    },
-    finite() {
-        return this;
-    },
-}));
-function number(params) {
-    return _number(ZodNumber, params);
-}
-const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
-    $ZodNumberFormat.init(inst, def);
-    ZodNumber.init(inst, def);
-});
-function int(params) {
-    return _int(ZodNumberFormat, params);
-}
-const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
-    $ZodUnknown.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor();
-});
-function unknown() {
-    return _unknown(ZodUnknown);
-}
-const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
-    $ZodNever.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json);
-});
-function never(params) {
-    return _never(ZodNever, params);
-}
-const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
-    _ensureDefaultMemoizer();
-    $ZodArray.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
-    inst.element = def.element;
-}, {
-    min(n, params) {
-        return this.check(_minLength(n, params));
-    },
-    nonempty(params) {
-        return this.check(_minLength(1, params));
-    },
-    max(n, params) {
-        return this.check(_maxLength(n, params));
-    },
-    length(n, params) {
-        return this.check(_length(n, params));
-    },
-    unwrap() {
-        return this.element;
-    },
-});
-function array(element, params) {
-    return _array(ZodArray, element, params);
-}
-const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
-    _ensureDefaultMemoizer();
-    $ZodObjectJIT.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
-    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
-}, {
-    keyof() {
-        return _enum(Object.keys(this._zod.def.shape));
-    },
-    catchall(catchall) {
-        // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
-        return this.clone(mergeDefs(this._zod.def, { catchall: catchall }));
-    },
-    passthrough() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
-    },
-    loose() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
-    },
-    strict() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
-    },
-    strip() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: undefined }));
-    },
-    extend(incoming) {
-        return extend(this, incoming);
-    },
-    safeExtend(incoming) {
-        return safeExtend(this, incoming);
-    },
-    merge(other) {
-        return merge$1(this, other);
-    },
-    pick(mask) {
-        return pick(this, mask);
-    },
-    omit(mask) {
-        return omit$1(this, mask);
-    },
-    partial(...args) {
-        return partial(ZodOptional, this, args[0]);
-    },
-    exactPartial(...args) {
-        return partial(ZodExactOptional, this, args[0], "exactPartial");
-    },
-    required(...args) {
-        return required(ZodNonOptional, this, args[0]);
-    },
-});
-// strictObject
-function strictObject(shape, params) {
-    return new ZodObject({
-        type: "object",
-        shape,
-        catchall: never(),
-        ...normalizeParams(params),
-    });
-}
-// looseObject
-function looseObject(shape, params) {
-    return new ZodObject({
-        type: "object",
-        shape,
-        catchall: unknown(),
-        ...normalizeParams(params),
-    });
-}
-const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
-    $ZodUnion.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
-    inst.options = def.options;
-});
-function union(options, params) {
-    return new ZodUnion({
-        type: "union",
-        options: options,
-        ...normalizeParams(params),
-    });
-}
-const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
-    $ZodIntersection.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
-});
-function intersection(left, right) {
-    return new ZodIntersection({
-        type: "intersection",
-        left: left,
-        right: right,
-    });
-}
-const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
-    _ensureDefaultMemoizer();
-    $ZodRecord.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
-    inst.keyType = def.keyType;
-    inst.valueType = def.valueType;
-});
-function record(keyType, valueType, params) {
-    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
-    if (!valueType || !valueType._zod) {
-        return new ZodRecord({
-            type: "record",
-            keyType: string(),
-            valueType: keyType,
-            ...normalizeParams(valueType),
-        });
-    }
-    return new ZodRecord({
-        type: "record",
-        keyType,
-        valueType: valueType,
-        ...normalizeParams(params),
-    });
-}
-const ZodEnum = /*@__PURE__*/ $constructor("ZodEnum", (inst, def) => {
-    $ZodEnum.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json);
-    inst.enum = def.entries;
-    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
-    inst.options = [...inst._zod.values];
-    const keys = new Set(Object.keys(def.entries));
-    inst.extract = (values, params) => {
-        const newEntries = {};
-        for (const value of values) {
-            if (keys.has(value)) {
-                newEntries[value] = def.entries[value];
-            }
-            else
-                throw new Error(`Key ${value} not found in enum`);
-        }
-        return new ZodEnum({
-            ...def,
-            checks: [],
-            ...normalizeParams(params),
-            entries: newEntries,
-        });
-    };
-    inst.exclude = (values, params) => {
-        const newEntries = { ...def.entries };
-        for (const value of values) {
-            if (keys.has(value)) {
-                delete newEntries[value];
-            }
-            else
-                throw new Error(`Key ${value} not found in enum`);
-        }
-        return new ZodEnum({
-            ...def,
-            checks: [],
-            ...normalizeParams(params),
-            entries: newEntries,
-        });
-    };
-});
-function _enum(values, params) {
-    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-    return new ZodEnum({
-        type: "enum",
-        entries,
-        ...normalizeParams(params),
-    });
-}
-const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
-    $ZodLiteral.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
-    inst.values = new Set(def.values);
-    Object.defineProperty(inst, "value", {
-        get() {
-            if (def.values.length > 1) {
-                throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
-            }
-            return def.values[0];
-        },
-    });
-});
-function literal(value, params) {
-    return new ZodLiteral({
-        type: "literal",
-        values: Array.isArray(value) ? value : [value],
-        ...normalizeParams(params),
-    });
-}
-const ZodTransform = /*@__PURE__*/ $constructor("ZodTransform", (inst, def) => {
-    _ensureDefaultMemoizer();
-    $ZodTransform.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
-    inst._zod.parse = (payload, _ctx) => {
-        if (_ctx.direction === "backward") {
-            throw new $ZodEncodeError(inst.constructor.name);
-        }
-        payload.addIssue = (issue) => {
-            if (typeof issue === "string") {
-                payload.issues.push(issue$1(issue, payload.value, def));
-            }
-            else {
-                // for Zod 3 backwards compatibility
-                const _issue = issue;
-                if (_issue.fatal)
-                    _issue.continue = false;
-                _issue.code ?? (_issue.code = "custom");
-                if (!("input" in _issue))
-                    _issue.input = payload.value;
-                _issue.inst ?? (_issue.inst = inst);
-                // _issue.continue ??= true;
-                payload.issues.push(issue$1(_issue));
-            }
-        };
-        const output = def.transform(payload.value, payload);
-        if (output instanceof Promise) {
-            return output.then((output) => {
-                payload.value = output;
-                return payload;
-            });
-        }
-        payload.value = output;
-        return payload;
-    };
-});
-function transform(fn) {
-    return new ZodTransform({
-        type: "transform",
-        transform: fn,
-    });
-}
-const ZodOptional = /*@__PURE__*/ $constructor("ZodOptional", (inst, def) => {
-    $ZodOptional.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-});
-function optional(innerType) {
-    return new ZodOptional({
-        type: "optional",
-        innerType: innerType,
-    });
-}
-const ZodExactOptional = /*@__PURE__*/ $constructor("ZodExactOptional", (inst, def) => {
-    $ZodExactOptional.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-});
-function exactOptional(innerType) {
-    return new ZodExactOptional({
-        type: "optional",
-        innerType: innerType,
-    });
-}
-const ZodNullable = /*@__PURE__*/ $constructor("ZodNullable", (inst, def) => {
-    $ZodNullable.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-});
-function nullable(innerType) {
-    return new ZodNullable({
-        type: "nullable",
-        innerType: innerType,
-    });
-}
-const ZodDefault = /*@__PURE__*/ $constructor("ZodDefault", (inst, def) => {
-    $ZodDefault.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-    inst.removeDefault = inst.unwrap;
-});
-function _default(innerType, defaultValue) {
-    return new ZodDefault({
-        type: "default",
-        innerType: innerType,
-        get defaultValue() {
-            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
-        },
-    });
-}
-const ZodPrefault = /*@__PURE__*/ $constructor("ZodPrefault", (inst, def) => {
-    $ZodPrefault.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-});
-function prefault(innerType, defaultValue) {
-    return new ZodPrefault({
-        type: "prefault",
-        innerType: innerType,
-        get defaultValue() {
-            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
-        },
-    });
-}
-const ZodNonOptional = /*@__PURE__*/ $constructor("ZodNonOptional", (inst, def) => {
-    $ZodNonOptional.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-});
-function nonoptional(innerType, params) {
-    return new ZodNonOptional({
-        type: "nonoptional",
-        innerType: innerType,
-        ...normalizeParams(params),
-    });
-}
-const ZodCatch = /*@__PURE__*/ $constructor("ZodCatch", (inst, def) => {
-    $ZodCatch.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-    inst.removeCatch = inst.unwrap;
-});
-function _catch(innerType, catchValue) {
-    return new ZodCatch({
-        type: "catch",
-        innerType: innerType,
-        catchValue: (typeof catchValue === "function" ? catchValue : constantCatch(catchValue)),
-    });
-}
-const ZodPipe = /*@__PURE__*/ $constructor("ZodPipe", (inst, def) => {
-    $ZodPipe.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
-    inst.in = def.in;
-    inst.out = def.out;
-});
-function pipe(in_, out) {
-    return new ZodPipe({
-        type: "pipe",
-        in: in_,
-        out: out,
-        // ...util.normalizeParams(params),
-    });
-}
-const ZodReadonly = /*@__PURE__*/ $constructor("ZodReadonly", (inst, def) => {
-    $ZodReadonly.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
-    inst.unwrap = () => inst._zod.def.innerType;
-});
-function readonly(innerType) {
-    return new ZodReadonly({
-        type: "readonly",
-        innerType: innerType,
-    });
-}
-const ZodCustom = /*@__PURE__*/ $constructor("ZodCustom", (inst, def) => {
-    $ZodCustom.init(inst, def);
-    ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
-});
-function refine(fn, _params = {}) {
-    return _refine(ZodCustom, fn, _params);
-}
-// superRefine
-function superRefine(fn, params) {
-    return _superRefine(fn, params);
-}
-
 /** Markdown text written by the curriculum's author. */
-const text$1 = string().trim().min(1, "must not be empty");
+const text$1 = string$1().trim().min(1, "must not be empty");
 const texts = array(text$1);
 const RANGE = /^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*$/;
 /** Weeks in a curriculum: about 19 years. More is a mistake, and would cost every check that walks the weeks. */
@@ -50120,7 +50278,7 @@ const MAX_OSS_TARGETS = 100;
 function rangeUpTo(max, unit) {
     return union([
         number().int().positive(),
-        string().regex(RANGE, { error: (issue) => rangeMessage(unit, issue.input) }),
+        string$1().regex(RANGE, { error: (issue) => rangeMessage(unit, issue.input) }),
     ], { error: (issue) => rangeMessage(unit, issue.input) })
         .transform((value, context) => {
         const [, from = "", to = ""] = typeof value === "number" ? [] : (RANGE.exec(value) ?? []);
@@ -50172,9 +50330,9 @@ const timeBlockLabel = text$1
     .max(40, "keep a time block's name under 40 characters: it heads a section of each week's issue")
     .optional()
     .describe('What the course calls this block of the week, e.g. "Weekday evenings"; it heads that part of each week\'s plan, with the hours. Unnamed, the blocks are headed "Weekdays" and "Weekend"');
-const slug$1 = string()
+const slug$1 = string$1()
     .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a slug: lowercase letters, digits and hyphens, at most 39 characters");
-const repoName = string()
+const repoName = string$1()
     .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'expected a repository as "owner/name"');
 const studyItem = strictObject({
     title: text$1.describe("The book, course or talk (Markdown)"),
@@ -50435,1299 +50593,34 @@ function optionTitle(curriculum, slug) {
     return curriculum.projects.find((project) => project.slug === slug)?.title ?? slug;
 }
 
-/** Curricula shipped with syllabot, by id (`curriculum/<id>.yaml` in the source tree, embedded at build). */
-const DEFAULT_CURRICULUM_ID = "rust-systems-1y";
-function builtinCurriculumIds() {
-    return Object.keys(CURRICULA)
-        .map((name) => name.replace(/\.yaml$/, ""))
-        .sort();
+/**
+ * The hidden markers by which syllabot knows its own objects (DESIGN.md, "Idempotent by
+ * construction"): read by the planner, the gateway and the renderers alike.
+ *
+ * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
+ * learner writes anywhere outside the region is theirs and is never touched.
+ */
+const START_MARKER = "<!-- syllabot:start -->";
+const END_MARKER = "<!-- syllabot:end -->";
+const KEY_PATTERN = /<!-- syllabot:key=([a-z0-9][a-z0-9:-]*) -->/;
+const TITLE_PATTERN = /<!-- syllabot:title=([0-9a-f]{12}) -->/;
+function keyMarker(key) {
+    return `<!-- syllabot:key=${key} -->`;
 }
-function isBuiltinCurriculum(id) {
-    return Object.hasOwn(CURRICULA, `${id}.yaml`);
-}
-function loadBuiltinCurriculum(id) {
-    const text = CURRICULA[`${id}.yaml`];
-    if (text === undefined)
-        throw new Error(`no built-in curriculum "${id}"`);
-    return parseCurriculum(text, `curriculum/${id}.yaml`);
-}
-
-const sameRepo = (left, right) => left.toLowerCase() === right.toLowerCase();
-/** The projects a config maps to `repo` (any case), with where each lives. */
-function projectsIn(projects, repo) {
-    return Object.entries(projects).filter(([, location]) => sameRepo(location.repo, repo));
+/** The stable key of a managed object, read from its body or description. */
+function keyOf(body) {
+    return body ? KEY_PATTERN.exec(body)?.[1] : undefined;
 }
 /**
- * Whether commits of `repo` must be told apart by the files they touch: several projects share
- * it, or a project is one of its folders. Otherwise a project's repository is all its own.
+ * A short fingerprint of the title syllabot last set, kept in the region. When the current title
+ * still has it, the learner has not renamed the object and syllabot may retitle it.
  */
-function attributedByFiles(projects, repo) {
-    const here = projectsIn(projects, repo);
-    return here.length > 1 || here.some(([, location]) => location.path !== undefined);
-}
-/** Whether `file` is in `folder` (a path from the repository's root). */
-function inFolder(file, folder) {
-    return file === folder || file.startsWith(`${folder}/`);
-}
-
-/**
- * Which projects a commit is work on, when a repository is not one project's alone (several
- * projects share it, or a project is one of its folders). A project's own repository needs no
- * such judgement: every commit there is the project's.
- */
-/** A trailer line no one wrote by hand is not read (as in the commit grammar). */
-const MAX_TRAILER_LINE = 200;
-/** The slugs `Project:` trailers name (lower-cased), in the commit grammar's trailer form. */
-function projectTrailers(message) {
-    const named = [];
-    for (const line of message.split(/\r?\n/)) {
-        if (line.length > MAX_TRAILER_LINE)
-            continue;
-        const trailer = /^\s*project\s*:\s*(\S+)\s*$/i.exec(line);
-        if (trailer?.[1])
-            named.push(trailer[1].toLowerCase());
-    }
-    return named;
-}
-/**
- * The projects a commit counts for, in a repository whose commits are told apart by files
- * (`attributedByFiles`); undefined in a repository that is one project's whole, where every
- * commit is that project's. In a shared repository a commit counts for:
- * - each project whose folder holds a file it added, modified or removed;
- * - the one project mapped there without a path, when it changes a file outside every other
- *   project's folder (several projects without a path in one repository cannot be told apart by
- *   files: only trailers attribute commits to them);
- * - each project of the repository its `Project:` trailer names, or that it finishes (`finished`).
- * A commit that touches no project's files and names none counts for no project.
- */
-function attributedProjects(commit, finished, projects) {
-    if (!attributedByFiles(projects, commit.repo))
-        return undefined;
-    const here = projectsIn(projects, commit.repo);
-    const folders = here.flatMap(([, location]) => (location.path === undefined ? [] : [location.path]));
-    const wholes = here.filter(([, location]) => location.path === undefined);
-    const files = commit.files ?? [];
-    const named = new Set([...projectTrailers(commit.message), ...finished]);
-    const attributed = here.filter(([slug, location]) => {
-        if (named.has(slug))
-            return true;
-        if (location.path !== undefined) {
-            const folder = location.path;
-            return files.some((file) => inFolder(file, folder));
-        }
-        return wholes.length === 1 && files.some((file) => !folders.some((folder) => inFolder(file, folder)));
-    });
-    return attributed.map(([slug]) => slug).sort();
-}
-
-/**
- * The ledger's archive: commits older than the live window, folded into per-repository tallies
- * behind a watermark (`through`), so that the file stays small however many commits it counts.
- */
-/** Orders commits by time, then SHA: a total order, the same on every machine. */
-function compareCommitKeys(left, right) {
-    const byTime = Date.parse(left.timestamp) - Date.parse(right.timestamp);
-    if (byTime !== 0)
-        return byTime;
-    return left.sha < right.sha ? -1 : left.sha > right.sha ? 1 : 0;
-}
-/** Whether the archive already counts a commit with this key (or would have, had it come in time). */
-function isArchived(archive, key) {
-    return archive !== null && compareCommitKeys(key, archive.through) <= 0;
-}
-/**
- * Of two archives, the one that folded further (then the smaller text): a choice that depends on
- * the archives alone, so merging ledgers stays commutative, associative and idempotent.
- */
-function laterArchive(left, right) {
-    if (left === null || right === null)
-        return left ?? right;
-    const order = compareCommitKeys(left.through, right.through);
-    if (order !== 0)
-        return order > 0 ? left : right;
-    return archiveText(right) < archiveText(left) ? right : left;
-}
-/** The archive with these commits folded in; they are all newer than its watermark. */
-function foldCommits(archive, commits) {
-    if (commits.length === 0)
-        return archive;
-    const repos = structuredClone(archive?.repos ?? {});
-    let through = archive?.through;
-    for (const [sha, entry] of commits) {
-        const key = { sha, timestamp: entry.timestamp };
-        if (through === undefined || compareCommitKeys(key, through) > 0)
-            through = key;
-        const repo = repos[entry.repo] ?? {
-            latest: entry.timestamp,
-            weeks: {},
-            claims: { weeks: {}, projects: {} },
-            attributed: {},
-        };
-        repos[entry.repo] = repo;
-        if (Date.parse(entry.timestamp) > Date.parse(repo.latest))
-            repo.latest = entry.timestamp;
-        const week = entry.week === null ? "none" : String(entry.week);
-        const tally = repo.weeks[week] ?? { commits: 0, minutes: 0, problems: 0 };
-        repo.weeks[week] = tally;
-        tally.commits += 1;
-        tally.minutes += entry.minutes;
-        tally.problems += entry.problems.length;
-        for (const claimed of entry.weeks)
-            earliest(repo.claims.weeks, String(claimed), key);
-        for (const project of entry.projects)
-            earliest(repo.claims.projects, project, key);
-        for (const project of entry.attributed) {
-            const known = repo.attributed[project];
-            repo.attributed[project] = {
-                commits: (known?.commits ?? 0) + 1,
-                latest: known && Date.parse(known.latest) >= Date.parse(entry.timestamp) ? known.latest : entry.timestamp,
-            };
-        }
-    }
-    return through === undefined ? archive : { through, repos };
-}
-function earliest(claims, name, key) {
-    const known = claims[name];
-    if (known === undefined || compareCommitKeys(key, known) < 0)
-        claims[name] = key;
-}
-/** The archive with its keys in order, for the file and for comparing two archives. */
-function normalizedArchive(archive) {
-    const sortedKeys = (record, map) => Object.fromEntries(Object.keys(record)
-        .sort(byNumberThenText)
-        .map((key) => [key, map(record[key])]));
-    const key = (entry) => ({ sha: entry.sha, timestamp: entry.timestamp });
-    return {
-        through: key(archive.through),
-        repos: sortedKeys(archive.repos, (repo) => ({
-            latest: repo.latest,
-            weeks: sortedKeys(repo.weeks, (tally) => ({
-                commits: tally.commits,
-                minutes: tally.minutes,
-                problems: tally.problems,
-            })),
-            claims: {
-                weeks: sortedKeys(repo.claims.weeks, key),
-                projects: sortedKeys(repo.claims.projects, key),
-            },
-            // Left out when empty, as in the files written before projects could share a repository.
-            ...(Object.keys(repo.attributed).length > 0
-                ? {
-                    attributed: sortedKeys(repo.attributed, (tally) => ({
-                        commits: tally.commits,
-                        latest: tally.latest,
-                    })),
-                }
-                : {}),
-            // The file's form: a reader defaults a missing `attributed` to {}.
-        })),
-    };
-}
-function archiveText(archive) {
-    return JSON.stringify(normalizedArchive(archive));
-}
-/** Week numbers in numeric order, then names ("none", slugs, repositories) in text order. */
-function byNumberThenText(left, right) {
-    const [a, b] = [Number(left), Number(right)];
-    if (Number.isInteger(a) && Number.isInteger(b))
-        return a - b;
-    if (Number.isInteger(a) !== Number.isInteger(b))
-        return Number.isInteger(a) ? -1 : 1;
-    return left < right ? -1 : left > right ? 1 : 0;
-}
-function ledgerActivity(ledger) {
-    const activity = {
-        weeks: new Map(),
-        claimedWeeks: new Map(),
-        repos: new Map(),
-        attributed: new Map(),
-    };
-    const attribute = (project, commits, latest) => {
-        const known = activity.attributed.get(project);
-        activity.attributed.set(project, {
-            commits: (known?.commits ?? 0) + commits,
-            latest: known && Date.parse(known.latest) >= Date.parse(latest) ? known.latest : latest,
-        });
-    };
-    const addTally = (week, tally) => {
-        const total = activity.weeks.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
-        activity.weeks.set(week, {
-            commits: total.commits + tally.commits,
-            minutes: total.minutes + tally.minutes,
-            problems: total.problems + tally.problems,
-        });
-    };
-    const claimWeek = (week, timestamp) => {
-        const known = activity.claimedWeeks.get(week);
-        if (known === undefined || Date.parse(timestamp) < Date.parse(known))
-            activity.claimedWeeks.set(week, timestamp);
-    };
-    const repoActivity = (repo, commits, latest, projects) => {
-        const known = activity.repos.get(repo) ?? { commits: 0, latest, projects: new Set() };
-        known.commits += commits;
-        if (Date.parse(latest) > Date.parse(known.latest))
-            known.latest = latest;
-        for (const project of projects)
-            known.projects.add(project);
-        activity.repos.set(repo, known);
-    };
-    for (const entry of Object.values(ledger.commits)) {
-        if (entry.week !== null)
-            addTally(entry.week, { commits: 1, minutes: entry.minutes, problems: entry.problems.length });
-        for (const week of entry.weeks)
-            claimWeek(week, entry.timestamp);
-        repoActivity(entry.repo, 1, entry.timestamp, entry.projects);
-        for (const project of entry.attributed)
-            attribute(project, 1, entry.timestamp);
-    }
-    for (const [repo, archived] of Object.entries(ledger.archive?.repos ?? {})) {
-        let commits = 0;
-        for (const [week, tally] of Object.entries(archived.weeks)) {
-            commits += tally.commits;
-            if (week !== "none")
-                addTally(Number(week), tally);
-        }
-        for (const [week, claim] of Object.entries(archived.claims.weeks))
-            claimWeek(Number(week), claim.timestamp);
-        repoActivity(repo, commits, archived.latest, Object.keys(archived.claims.projects));
-        for (const [project, tally] of Object.entries(archived.attributed))
-            attribute(project, tally.commits, tally.latest);
-    }
-    return activity;
-}
-
-/**
- * The shape of the ledger (`.syllabot/state.json`). Version 2 added the archive (commits folded
- * out of the live window) and leaves out a commit's empty fields; a version-1 file reads as a
- * version-2 one with no archive.
- */
-const LEDGER_PATH = ".syllabot/state.json";
-const LEDGER_VERSION = 2;
-/** The versions this syllabot reads; it writes only the newest. */
-const READABLE_LEDGER_VERSIONS = [1, 2];
-const sha = string().regex(/^[0-9a-f]{40}$/);
-const count$1 = number().int().nonnegative();
-const commitEntry = strictObject({
-    repo: string(),
-    timestamp: string(),
-    /** The program week the commit was made in (learner's zone); null before or after the program. */
-    week: number().int().positive().nullable(),
-    /** Weeks and projects it finished; empty lists and zero minutes are left out of the file. */
-    weeks: array(number().int().positive()).default([]),
-    projects: array(string()).default([]),
-    minutes: count$1.default(0),
-    /** DSA problems solved (names from `Problem:` trailers). */
-    problems: array(string()).default([]),
-    /**
-     * In a repository several projects share (or a project's folder): the projects it counts for,
-     * by the files it touched and its `Project:` trailer. Left out elsewhere, where every commit is
-     * the repository's project's.
-     */
-    attributed: array(string()).default([]),
-});
-/** A commit by its place in time: the order in which the oldest are folded into the archive. */
-const commitKey = strictObject({ sha, timestamp: string() });
-const tally = strictObject({ commits: count$1, minutes: count$1, problems: count$1 });
-/** What the archive keeps of one repository's folded commits: what the report reads, no more. */
-const archivedRepo = strictObject({
-    /** Its newest folded commit's time (last activity, when no live commit is newer). */
-    latest: string(),
-    /** Commits, minutes and DSA problems per program week as recorded ("none": outside the program). */
-    weeks: record(string().regex(/^(?:[1-9]\d*|none)$/), tally),
-    /** The first folded commit that finished each week and project: the evidence and its day. */
-    claims: strictObject({
-        weeks: record(string().regex(/^[1-9]\d*$/), commitKey),
-        projects: record(string(), commitKey),
-    }),
-    /** Per project, the folded commits attributed to it (see the commits' `attributed`) and the newest one's time. */
-    attributed: record(string(), strictObject({ commits: count$1, latest: string() })).default({}),
-});
-/**
- * Commits folded out of the live window: every commit at or before `through` (by time, then SHA)
- * is counted here and no longer listed; a commit at or before it that arrives later is not counted
- * again (it was, or it is a straggler older than the window, which `rebuild` counts).
- */
-const archiveEntry = strictObject({
-    through: commitKey,
-    /** By "owner/name". */
-    repos: record(string(), archivedRepo),
-});
-const fileStat = strictObject({
-    filename: string(),
-    additions: number().int(),
-    deletions: number().int(),
-});
-/** A merged pull request in a target repository, as search found it; its files once read. */
-const pullEntry = strictObject({
-    title: string(),
-    url: string(),
-    mergedAt: string(),
-    labels: array(string()),
-    files: array(fileStat).nullable(),
-});
-/** The newest commit a listing of a repository returned: the next listing starts near it. */
-const seenEntry = strictObject({ sha, timestamp: string() });
-/** An issue in a target repository the learner opened or commented on, with the instants they did. */
-const engagementEntry = strictObject({
-    title: string(),
-    url: string(),
-    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
-    updatedAt: string(),
-    dates: array(string()),
-});
-/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
-const paceEntry = strictObject({
-    asOf: string(),
-    done: count$1,
-    expected: count$1,
-    aheadBy: number().int(),
-    status: _enum(["ahead", "on-track", "behind"]),
-    plannedFinish: string(),
-    projectedFinish: string().nullable(),
-});
-const ledgerSchema = strictObject({
-    version: union([literal(1), literal(2)]).transform(() => LEDGER_VERSION),
-    commits: record(sha, commitEntry),
-    archive: archiveEntry.nullable().default(null),
-    /** By "owner/name#number". */
-    pulls: record(string(), pullEntry).default({}),
-    /** By "owner/name". */
-    lastSeen: record(string(), seenEntry).default({}),
-    /** By "owner/name#number". */
-    engagement: record(string(), engagementEntry).default({}),
-    pace: paceEntry.nullable().default(null),
-});
-function emptyLedger() {
-    return {
-        version: LEDGER_VERSION,
-        commits: {},
-        archive: null,
-        pulls: {},
-        lastSeen: {},
-        engagement: {},
-        pace: null,
-    };
-}
-/** The normal forms that equal ledgers share, for the file and for ranking entries in a merge. */
-function normalizedEngagement(entry) {
-    return {
-        title: entry.title,
-        url: entry.url,
-        updatedAt: entry.updatedAt,
-        dates: [...new Set(entry.dates)].sort(),
-    };
-}
-function normalizedPace(pace) {
-    return {
-        asOf: pace.asOf,
-        done: pace.done,
-        expected: pace.expected,
-        aheadBy: pace.aheadBy,
-        status: pace.status,
-        plannedFinish: pace.plannedFinish,
-        projectedFinish: pace.projectedFinish,
-    };
-}
-function normalizedPull(pull) {
-    return {
-        title: pull.title,
-        url: pull.url,
-        mergedAt: pull.mergedAt,
-        labels: [...pull.labels].sort(),
-        files: pull.files === null
-            ? null
-            : [...pull.files]
-                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
-                .map((file) => ({
-                filename: file.filename,
-                additions: file.additions,
-                deletions: file.deletions,
-            })),
-    };
-}
-
-/** What syllabot does about a ledger it cannot read, and what the learner can, said after why. */
-const REFUSAL = "syllabot will not write over it, nor refresh the README from it: repair it, or replace it with `syllabot rebuild`";
-/**
- * The ledger a file holds: empty when there is none (or it holds nothing but spaces). A file that
- * is not a ledger this syllabot can read (not JSON, a field out of shape, a newer version) is an
- * InputError naming what is wrong: the ledger is a cache, but writing over a file syllabot cannot
- * read would destroy what a newer syllabot (or the learner) put there.
- */
-function readLedger(text, file = LEDGER_PATH) {
-    if (text === undefined || text.trim() === "")
-        return emptyLedger();
-    const refuse = (path, why) => {
-        throw new InputError([{ file, path, message: `${why}; ${REFUSAL}` }]);
-    };
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        if (!(error instanceof SyntaxError))
-            throw error;
-        return refuse("", `not a syllabot ledger: not valid JSON (${error.message})`);
-    }
-    const version = data?.version;
-    if (typeof version === "number" && version > Math.max(...READABLE_LEDGER_VERSIONS)) {
-        return refuse("version", `written by a newer syllabot (ledger version ${version}; this one reads versions ${READABLE_LEDGER_VERSIONS.join(" and ")}): upgrade syllabot`);
-    }
-    const result = ledgerSchema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    return refuse(formatPath(issue?.path ?? []), `not a syllabot ledger: ${issue?.message ?? "invalid"}`);
-}
-/**
- * Deterministic text: keys sorted, so equal ledgers are equal bytes. Each commit takes one line,
- * without its empty fields, to keep the file small.
- */
-function serializeLedger(ledger) {
-    const commits = Object.keys(ledger.commits)
-        .sort()
-        .map((key) => `    ${JSON.stringify(key)}: ${JSON.stringify(compactCommit(ledger.commits[key]))}`);
-    const sorted = (record, map) => Object.fromEntries(Object.keys(record)
-        .sort()
-        .map((key) => [key, map(record[key])]));
-    const sections = [
-        ["archive", ledger.archive === null ? null : normalizedArchive(ledger.archive)],
-        ["pulls", sorted(ledger.pulls, normalizedPull)],
-        [
-            "lastSeen",
-            sorted(ledger.lastSeen, (entry) => ({ sha: entry.sha, timestamp: entry.timestamp })),
-        ],
-        ["engagement", sorted(ledger.engagement, normalizedEngagement)],
-        ["pace", ledger.pace === null ? null : normalizedPace(ledger.pace)],
-    ];
-    const lines = [
-        `  "version": ${JSON.stringify(ledger.version)}`,
-        `  "commits": ${commits.length === 0 ? "{}" : `{\n${commits.join(",\n")}\n  }`}`,
-        ...sections.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`),
-    ];
-    return `{\n${lines.join(",\n")}\n}\n`;
-}
-/** A commit as the file holds it: claims in order, empty ones left out. */
-function compactCommit(entry) {
-    return {
-        repo: entry.repo,
-        timestamp: entry.timestamp,
-        week: entry.week,
-        ...(entry.weeks.length > 0 ? { weeks: [...entry.weeks].sort((a, b) => a - b) } : {}),
-        ...(entry.projects.length > 0 ? { projects: [...entry.projects].sort() } : {}),
-        ...(entry.minutes > 0 ? { minutes: entry.minutes } : {}),
-        ...(entry.problems.length > 0 ? { problems: [...entry.problems].sort() } : {}),
-        ...(entry.attributed.length > 0 ? { attributed: [...entry.attributed].sort() } : {}),
-    };
-}
-
-/**
- * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
- * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
- * losing it loses nothing, `rebuild` recomputes it. Commits are a union keyed by SHA, so deliveries
- * in any order, any number of times, give byte-identical files; only the newest `LIVE_COMMITS` are
- * listed one by one, older ones are folded into the archive (see ledger-archive.ts), which keeps
- * the file small (100,000 commits in nine repositories take about 200 KB).
- */
-/** How many commits the ledger lists one by one; older ones are folded into the archive. */
-const LIVE_COMMITS = 1000;
-/** What one commit may write to the ledger: claims beyond these are not evidence but noise. */
-const COMMIT_BOUNDS$1 = { problems: 50, problemName: 100, weeks: 60, projects: 20, slug: 100 };
-/** A learner's commit as the ledger keeps it. */
-function ledgerEntry(commit, claims, context) {
-    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
-    const position = weekOn(context.calendar, day);
-    const distinct = (values) => [...new Set(values)];
-    return {
-        repo: commit.repo,
-        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
-        week: position.kind === "during" ? position.week : null,
-        weeks: distinct(claims.weeks).slice(0, COMMIT_BOUNDS$1.weeks),
-        projects: distinct(claims.projects.map((slug) => slug.slice(0, COMMIT_BOUNDS$1.slug))).slice(0, COMMIT_BOUNDS$1.projects),
-        minutes: claims.minutes,
-        problems: distinct(claims.problems.map((name) => name.slice(0, COMMIT_BOUNDS$1.problemName))).slice(0, COMMIT_BOUNDS$1.problems),
-        // Bounded by the config's number of projects.
-        attributed: attributedProjects(commit, claims.projects, context.config.projects) ?? [],
-    };
-}
-/**
- * The ledger with these entries added: a union by SHA, then the commits beyond the newest
- * `window` folded into the archive. An entry the archive already covers adds nothing.
- */
-function recordCommits(ledger, entries, window = LIVE_COMMITS) {
-    return compactLedger(mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } }), window);
-}
-/** The ledger with all but its newest `window` commits folded into the archive. */
-function compactLedger(ledger, window = LIVE_COMMITS) {
-    const commits = Object.entries(ledger.commits);
-    if (commits.length <= window)
-        return ledger;
-    const newestFirst = commits.sort(([leftSha, left], [rightSha, right]) => compareCommitKeys({ sha: rightSha, timestamp: right.timestamp }, { sha: leftSha, timestamp: left.timestamp }));
-    return {
-        ...ledger,
-        commits: Object.fromEntries(newestFirst.slice(0, window)),
-        archive: foldCommits(ledger.archive, newestFirst.slice(window)),
-    };
-}
-/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
-function recordPulls(ledger, pulls) {
-    const merged = { ...ledger.pulls };
-    for (const [key, pull] of Object.entries(pulls)) {
-        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
-    }
-    return { ...ledger, pulls: merged };
-}
-/** The ledger with the newest commit each listed repository returned. */
-function recordSeen(ledger, seen) {
-    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
-}
-/** The ledger with these issues' engagement as read now. */
-function recordEngagement(ledger, engagement) {
-    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
-}
-/** The ledger with the pace as judged on `pace.asOf`. */
-function recordPace(ledger, pace) {
-    return mergeLedgers(ledger, { ...emptyLedger(), pace });
-}
-/**
- * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
- * hold a commit differently (recorded under another config), the choice depends on the entries
- * alone, so that merging is commutative and the order of deliveries never shows.
- */
-function mergeLedgers(left, right) {
-    const archive = laterArchive(left.archive, right.archive);
-    const commits = {};
-    for (const [key, entry] of [...Object.entries(left.commits), ...Object.entries(right.commits)]) {
-        // Behind the watermark: counted in the archive already (or a straggler it is too late for).
-        if (isArchived(archive, { sha: key, timestamp: entry.timestamp }))
-            continue;
-        const existing = commits[key];
-        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
-    }
-    const pulls = { ...left.pulls };
-    for (const [key, pull] of Object.entries(right.pulls)) {
-        const existing = pulls[key];
-        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
-    }
-    return {
-        version: LEDGER_VERSION,
-        commits,
-        archive,
-        pulls,
-        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
-        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
-        pace: latest(left.pace, right.pace),
-    };
-}
-/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
-function mergeBy(left, right, rank) {
-    const merged = { ...left };
-    for (const [key, entry] of Object.entries(right)) {
-        const existing = merged[key];
-        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
-    }
-    return merged;
-}
-function latest(left, right) {
-    if (left === null || right === null)
-        return left ?? right;
-    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
-    return rank(right) > rank(left) ? right : left;
-}
-/** Orders two records of one pull request: the one with its files read first, then by content. */
-function pullRank(pull) {
-    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
-}
-function entryText(entry) {
-    return JSON.stringify([
-        entry.repo,
-        entry.timestamp,
-        entry.week,
-        [...entry.weeks].sort(),
-        [...entry.projects].sort(),
-        entry.minutes,
-        [...entry.problems].sort(),
-        [...entry.attributed].sort(),
-    ]);
-}
-
-/** Where a portfolio repository keeps syllabot's config. */
-const CONFIG_PATH = ".github/syllabot.yml";
-
-/**
- * Paths a config names inside its repository: the README syllabot rewrites and a curriculum it
- * reads. A config is a file anyone can propose a change to in a pull request, so a path is accepted
- * only in one plain, canonical spelling, from which no file outside the repository, in its `.git`,
- * or of syllabot's own can be reached. Pure: whether the path exists is the caller's question.
- */
-/** Git's own limit on a file name is the file system's; no legitimate README or curriculum path comes near this. */
-const MAX_REPOSITORY_PATH_LENGTH = 255;
-/** The folder syllabot commits its ledger and pictures to: all of it is syllabot's. */
-const SYLLABOT_FOLDER = LEDGER_PATH.split("/")[0] ?? ".syllabot";
-/** Extensions GitHub renders as Markdown: the README region is Markdown, and nothing else may be rewritten. */
-const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn)$/i;
-const YAML_FILE = /\.ya?ml$/i;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-/** Code points HFS+ ignores in a name, so that `.g\u200Cit` is `.git` on a Mac checkout (as git's verify_path knows). */
-const IGNORED_BY_HFS = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
-/**
- * Why `path` cannot be a file of the repository syllabot reads or writes, or undefined when it can.
- * The reason reads after the path, e.g. `"../x.md" has a . or .. folder: …`.
- */
-function repositoryPathProblem(path) {
-    const shown = describe(path);
-    if (path.length === 0)
-        return "is empty";
-    if (path.length > MAX_REPOSITORY_PATH_LENGTH)
-        return `is ${path.length} characters long; at most ${MAX_REPOSITORY_PATH_LENGTH} are accepted`;
-    if (CONTROL_CHARACTER.test(path))
-        return `${shown} holds a control character`;
-    if (path.includes("\\"))
-        return `${shown} holds a backslash: separate folders with /`;
-    if (path.startsWith("/"))
-        return `${shown} is absolute: give the path from the repository's root, e.g. docs/README.md`;
-    const segments = path.split("/");
-    if (segments.includes(""))
-        return `${shown} has an empty folder name (// or a trailing /)`;
-    if (segments.some((segment) => segment === "." || segment === ".."))
-        return `${shown} has a . or .. folder: give the path from the repository's root, without them`;
-    if (segments.some(isGitFolderName))
-        return `${shown} is inside .git, which holds git's own data (and credentials), not the repository's files`;
-    if (isSyllabotsOwn(segments))
-        return `${shown} is syllabot's own (${CONFIG_PATH}, or a file under ${SYLLABOT_FOLDER}/)`;
-    return undefined;
-}
-/** A folder as the learner may write it: one trailing `/` is accepted and dropped. */
-function normalizedFolder(path) {
-    return path.endsWith("/") && path.length > 1 ? path.slice(0, -1) : path;
-}
-/** Why `path` (normalized) cannot be a project's folder, or undefined when it can. */
-function projectFolderProblem(path) {
-    if (path.length === 0 || path === "/")
-        return "is empty: give the project's folder from the repository's root (e.g. services/api), or leave path out for the whole repository";
-    return repositoryPathProblem(normalizedFolder(path));
-}
-/** Why the config's `readme` cannot be the README syllabot refreshes, or undefined. */
-function readmePathProblem(path) {
-    if (path.length === 0)
-        return "is empty: give the README's path from the repository's root, e.g. README.md";
-    const problem = repositoryPathProblem(path);
-    if (problem)
-        return problem;
-    if (!MARKDOWN_FILE.test(path))
-        return `${describe(path)} is not a Markdown file: syllabot writes its region only into a file ending in .md or .markdown`;
-    return undefined;
-}
-/**
- * Why the config's `curriculum`, when it names a file (it holds a / or ends in .yaml), cannot be a
- * curriculum file of the repository, or undefined. Any other name is a built-in id, known only
- * once the curriculum is looked up (a test or `--curriculum` may supply the curriculum itself).
- */
-function curriculumPathProblem(name) {
-    if (name.length === 0)
-        return "is empty: give a built-in curriculum's id or a .yaml file of this repository";
-    if (isBuiltinCurriculum(name) || !looksLikePath(name))
-        return undefined;
-    return repositoryPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
-}
-/** Why the config's `curriculum` is neither a built-in id nor a curriculum file of the repository, or undefined. */
-function curriculumNameProblem(name) {
-    if (isBuiltinCurriculum(name))
-        return undefined;
-    return curriculumPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
-}
-function looksLikePath(name) {
-    return name.includes("/") || name.includes("\\") || YAML_FILE.test(name);
-}
-function notACurriculum(name) {
-    return `${describe(name)} is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`;
-}
-/**
- * `.git` as git itself recognises it on any checkout (`verify_path`): in any case, with trailing
- * dots or spaces (Windows drops them), as the 8.3 short name `git~1`, or with HFS+'s ignored code points.
- */
-function isGitFolderName(segment) {
-    const name = segment
-        .replace(IGNORED_BY_HFS, "")
-        .replace(/[. ]+$/, "")
-        .toLowerCase();
-    return name === ".git" || name === "git~1";
-}
-function isSyllabotsOwn(segments) {
-    // Compared without case: on a case-insensitive checkout `.GitHub/Syllabot.yml` is the config.
-    const lower = segments.join("/").toLowerCase();
-    return lower === CONFIG_PATH.toLowerCase() || segments[0]?.toLowerCase() === SYLLABOT_FOLDER;
-}
-
-/**
- * Files of a local checkout: the Action's workspace, or a clone the CLI is pointed at. What a
- * checkout holds is whatever its repository's history says, and a commit can hold a symbolic link
- * to any path of the machine (`.git/config` with the job's credential, `/proc/self/environ`): a file
- * is read only when it is a regular file inside the checkout, reached through no symbolic link.
- */
-/**
- * The repository a local config belongs to: the folder holding its `.github/`, else the nearest
- * folder above it (up to `boundary`, when given) that git checked out (it holds `.git`), else the
- * config's own folder (or `boundary`).
- */
-function repositoryRootOf(configPath, boundary) {
-    const folder = dirname$1(resolve$1(configPath));
-    if (basename(folder) === ".github")
-        return dirname$1(folder);
-    const limit = boundary === undefined ? undefined : resolve$1(boundary);
-    for (let current = folder;; current = dirname$1(current)) {
-        if (existsSync$1(join$1(current, ".git")))
-            return current;
-        if (current === limit || dirname$1(current) === current)
-            break;
-    }
-    return limit ?? folder;
-}
-/** Whether `path` (absolute) is `root` itself or below it. */
-function isInside(root, path) {
-    const fromRoot = relative(root, path);
-    return fromRoot === "" || (!isAbsolute(fromRoot) && fromRoot !== ".." && !fromRoot.startsWith(`..${sep$1}`));
-}
-/**
- * Read `path` (relative to `root`, or absolute) as a file of the checkout at `root`. It is refused
- * when it lies outside `root`, when it or a folder on the way is a symbolic link, or when it is not
- * a regular file; a file that does not exist is an InputError, as for any other input file. The
- * reason never quotes the file: nothing of a refused file is read.
- */
-function readCheckoutFile(root, path, options = {}) {
-    const file = options.file ?? path;
-    const givenRoot = resolve$1(root);
-    // The root itself may be reached through links (macOS's /tmp is /private/tmp); below it, nothing is.
-    const realRoot = realpathSync(givenRoot);
-    const absolute = resolve$1(givenRoot, path);
-    const fromRoot = [givenRoot, realRoot]
-        .filter((base) => isInside(base, absolute))
-        .map((base) => relative(base, absolute))[0];
-    if (!fromRoot)
-        return { refused: `is outside ${options.rootName ?? givenRoot}` };
-    const target = join$1(realRoot, fromRoot);
-    if (fromRoot.split(sep$1).some(isGitFolderName))
-        return {
-            refused: "is inside .git, which holds git's own data (and credentials), not the repository's files",
-        };
-    let current = realRoot;
-    for (const segment of fromRoot.split(sep$1)) {
-        current = join$1(current, segment);
-        const stats = lstatOrUndefined(current);
-        if (!stats)
-            throw unreadable$1(file, "no such file");
-        if (stats.isSymbolicLink()) {
-            const link = relative(realRoot, current);
-            return {
-                refused: current === target
-                    ? "is a symbolic link"
-                    : `goes through the symbolic link ${JSON.stringify(link)}`,
-            };
-        }
-    }
-    // O_NOFOLLOW: a link swapped in after the checks above is refused by the system, not followed.
-    let descriptor;
-    try {
-        descriptor = openSync(target, constants$6.O_RDONLY | (constants$6.O_NOFOLLOW ?? 0));
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === "ELOOP")
-            return { refused: "is a symbolic link" };
-        throw unreadable$1(file, code === "ENOENT" ? "no such file" : error.message);
-    }
-    try {
-        const stats = fstatSync(descriptor);
-        if (stats.isDirectory())
-            throw unreadable$1(file, "is a directory");
-        if (!stats.isFile())
-            return { refused: "is not a regular file" };
-        return { text: readFileSync$1(descriptor, "utf8") };
-    }
-    finally {
-        closeSync(descriptor);
-    }
-}
-function lstatOrUndefined(path) {
-    try {
-        return lstatSync(path);
-    }
-    catch (error) {
-        if (error.code === "ENOENT" ||
-            error.code === "ENOTDIR")
-            return undefined;
-        throw error;
-    }
-}
-function unreadable$1(file, reason) {
-    return new InputError([{ file, path: "", message: `cannot read: ${reason}` }]);
-}
-/** A path as the user knows it: from the working directory when inside it, else absolute. */
-function shownPath(absolute) {
-    return isInside(process.cwd(), absolute) ? relative(process.cwd(), absolute) || "." : absolute;
-}
-
-/** Checks of a config against the curriculum it names. */
-function configRuleIssues(config, curriculum) {
-    const issues = [...choiceIssues(config, curriculum)];
-    const slugs = curriculum.projects.map((project) => project.slug);
-    const known = new Set(slugs);
-    for (const slug of Object.keys(config.projects)) {
-        if (known.has(slug))
-            continue;
-        // A suggestion costs an edit distance per project: only for problems that can be shown.
-        const suggestion = issues.length < MAX_REPORTED_PROBLEMS ? closest(slug, slugs) : undefined;
-        issues.push({
-            path: ["projects", slug],
-            atKey: true,
-            message: slugs.length === 0
-                ? `the curriculum "${curriculum.id}" has no projects (to count a repository's commits as your work, list it under \`work_repos:\`)`
-                : `"${slug}" is not a project of the curriculum "${curriculum.id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ` (projects: ${slugs.join(", ")})`}`,
-        });
-    }
-    if (config.dsa !== undefined && !curriculum.tracks.dsa)
-        issues.push({
-            path: ["dsa"],
-            message: `the curriculum "${curriculum.id}" has no DSA track (to count this repository's commits as your work, list it under \`work_repos:\`)`,
-        });
-    if (config.ossGiven && !curriculum.tracks.oss)
-        issues.push({
-            path: ["oss"],
-            atKey: true,
-            message: `the curriculum "${curriculum.id}" has no open-source track: nothing would use these settings`,
-        });
-    return issues;
-}
-/**
- * The picks: `capstone:` (the one option of any group, kept from when a curriculum could have only
- * one group) and `choices:` (group -> option). Each option must be of its group, and a group picked
- * once.
- */
-function choiceIssues(config, curriculum) {
-    const issues = [];
-    const groups = [...curriculum.choices.keys()];
-    const groupOf = new Map();
-    for (const [group, options] of curriculum.choices)
-        for (const option of options)
-            groupOf.set(option, group);
-    const optionsText = (group) => (curriculum.choices.get(group) ?? []).join(" | ");
-    if (config.capstone !== undefined && !groupOf.has(config.capstone)) {
-        const message = groups.length === 0
-            ? `the curriculum "${curriculum.id}" has no choice group to pick an option of`
-            : `"${config.capstone}" is not an option of the curriculum "${curriculum.id}" (expected ${[...groupOf.keys()].join(" | ")})`;
-        issues.push({ path: ["capstone"], message });
-    }
-    const capstoneGroup = config.capstone === undefined ? undefined : groupOf.get(config.capstone);
-    for (const [group, option] of Object.entries(config.choices)) {
-        if (!curriculum.choices.has(group)) {
-            issues.push({
-                path: ["choices", group],
-                atKey: true,
-                message: groups.length === 0
-                    ? `the curriculum "${curriculum.id}" has no choice groups`
-                    : `"${group}" is not a choice group of the curriculum "${curriculum.id}" (groups: ${groups.join(", ")})`,
-            });
-            continue;
-        }
-        if (groupOf.get(option) !== group)
-            issues.push({
-                path: ["choices", group],
-                message: `"${option}" is not an option of the choice group "${group}" (expected ${optionsText(group)})`,
-            });
-        else if (capstoneGroup === group && config.capstone !== option)
-            issues.push({
-                path: ["choices", group],
-                message: `the choice group "${group}" is picked twice: \`capstone: ${config.capstone}\` and \`${option}\` here (keep one)`,
-            });
-    }
-    return issues;
-}
-/** The learner's picks, as a set of chosen option slugs. */
-function chosenOptions(config) {
-    return new Set([
-        ...(config.capstone === undefined ? [] : [config.capstone]),
-        ...Object.values(config.choices),
-    ]);
-}
-
-const login = string().regex(
-// Legacy accounts may hold a double or trailing hyphen, so only the first character is stricter.
-/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, "expected a GitHub login: letters, digits and hyphens, at most 39 characters");
-const repo = string()
-    .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'expected a repository as "owner/name"');
-const slug = string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a project slug (lowercase, digits, hyphens)");
-const date$1 = string().transform((value, context) => {
-    const parsed = parsePlainDate(value);
-    if (!parsed) {
-        context.addIssue({
-            code: "custom",
-            message: `"${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)`,
-        });
-        return NEVER;
-    }
-    return parsed;
-});
-/** A path in the repository, checked by `problem`, which says why a value is refused. */
-function repositoryPath(problem) {
-    return (string()
-        .check((context) => {
-        const message = problem(context.value);
-        if (message)
-            context.issues.push({ code: "custom", message, input: context.value });
-    })
-        // For editors: the part of the rules a JSON Schema can say.
-        .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH }));
-}
-/**
- * Where a project lives: "owner/name" for a whole repository, or `{repo, path}` for a folder of
- * one (several projects in one repository). Either way the config holds a `ProjectLocation`.
- */
-const projectLocation = union([
-    repo.describe("The project's repository (owner/name): all of it is the project's"),
-    strictObject({
-        repo: repo.describe("The repository (owner/name) holding the project"),
-        path: repositoryPath(projectFolderProblem)
-            .optional()
-            .describe("The project's folder, from the repository's root (e.g. services/api): commits count for the project when they change a file in it. Left out: the whole repository"),
-    })
-        .describe("A project that is a folder of a repository, e.g. {repo: octocat/monorepo, path: services/api}"),
-], {
-    // Neither a text nor a mapping: say what either form is (each form says what is wrong in it).
-    error: (issue) => typeof issue.input === "string" ||
-        (typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input))
-        ? undefined
-        : 'expected a repository as "owner/name", or {repo: owner/name, path: folder}',
-})
-    .transform((value) => typeof value === "string"
-    ? { repo: value }
-    : { repo: value.repo, ...(value.path === undefined ? {} : { path: normalizedFolder(value.path) }) });
-const timeZone = string().transform((value, context) => {
-    const canonical = canonicalTimeZone(value);
-    if (!canonical) {
-        context.addIssue({
-            code: "custom",
-            message: `unknown time zone "${value}" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)`,
-        });
-        return NEVER;
-    }
-    return canonical;
-});
-/** Repositories whose pull requests and issues count: each is part of a search query on every run. */
-const MAX_OSS_REPOS = 100;
-const BACKFILL_POLICIES = ["close", "open", "skip"];
-/**
- * What one config may ask for: far above any learner's need, low enough that a config (a
- * stranger's, in a pull request) cannot make syllabot do unbounded work. The file's own cap
- * (MAX_CONFIG_BYTES) bounds the work of reading it; these bound the work it asks for.
- */
-const CONFIG_LIMITS = {
-    emails: 20,
-    projects: 100,
-    workRepos: 100,
-    choices: 100,
-    verdicts: 1000,
-    leadDays: 10,
-    issuesAhead: 1000,
-    substantiveMinLines: 100_000,
-    authorName: 100,
-};
-/** A record of at most `max` entries, said so in the JSON Schema too. */
-function bounded$1(record, max, what) {
-    return record
-        .refine((value) => Object.keys(value).length <= max, `at most ${max} ${what}`)
-        .meta({ maxProperties: max });
-}
-const configSchema = strictObject({
-    learner: login.describe("GitHub login whose commits, pull requests and issue comments count"),
-    emails: array(email("expected an email address"))
-        .max(CONFIG_LIMITS.emails, `at most ${CONFIG_LIMITS.emails} emails`)
-        .default([])
-        .describe("Commit author emails that also count as the learner"),
-    start: date$1.meta({
-        description: "First day of week 1 (YYYY-MM-DD, any weekday)",
-        format: "date",
-        examples: ["2026-03-02"],
-    }),
-    timezone: timeZone.meta({
-        description: "IANA time zone; weeks and deadlines are days in this zone",
-        examples: ["Asia/Kolkata", "Europe/Berlin"],
-    }),
-    curriculum: repositoryPath(curriculumPathProblem)
-        .default(DEFAULT_CURRICULUM_ID)
-        .describe("A built-in curriculum id, or the path of a curriculum YAML file from this repository's root (the folder holding .github/)"),
-    capstone: slug
-        .optional()
-        .describe("The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)"),
-    choices: bounded$1(record(slug, slug), CONFIG_LIMITS.choices, "choices")
-        .default({})
-        .describe("Choice group -> the chosen option (a project slug), for a curriculum with several choice groups, e.g. {capstone: formulaengine, elective: cli}"),
-    projects: bounded$1(record(slug, projectLocation), CONFIG_LIMITS.projects, "projects")
-        .default({})
-        .describe("Project slug -> repository (owner/name), or {repo, path} for a project that is a folder of a repository; projects left out are not tracked"),
-    trusted_authors: array(string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/, "expected a GitHub login, or an app's bot such as github-actions[bot]"))
-        .max(20)
-        .default([])
-        .describe("Accounts besides the learner and syllabot's own whose syllabot markers in issues and comments count, e.g. the identity an earlier setup wrote as (github-actions[bot] when moving from the Action to the app)"),
-    trusted_repos: array(repo)
-        .max(100)
-        .default([])
-        .describe("Repositories the learner does not own (an organization's, a friend's) whose commits count when they carry the learner's login or email, as in the learner's own; elsewhere only commits GitHub verified as signed by the learner count"),
-    dsa: repo.optional().describe("Repository where DSA solutions are committed"),
-    work_repos: array(repo)
-        .max(CONFIG_LIMITS.workRepos, `at most ${CONFIG_LIMITS.workRepos} repositories`)
-        .default([])
-        .describe("Repositories besides the projects' whose commits count as the learner's work: they close weeks (`closes week 3`) and log hours. A course without projects names here where its work is committed"),
-    oss: strictObject({
-        repos: array(repo)
-            .min(1, "must list at least 1 repository; leave it out to search the curriculum's targets")
-            .max(MAX_OSS_REPOS, `at most ${MAX_OSS_REPOS} repositories: each is searched on every run`)
-            .optional()
-            .describe("Repositories (owner/name) whose pull requests and issues count for the open-source track (default: the curriculum's targets)"),
-        substantive_min_lines: number()
-            .int()
-            .nonnegative()
-            .max(CONFIG_LIMITS.substantiveMinLines)
-            .default(20)
-            .describe("Changed lines of code (not docs or tests) that make a merged pull request substantive"),
-        verdicts: bounded$1(record(string()
-            .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'), _enum(["substantive", "not-substantive"])), CONFIG_LIMITS.verdicts, "verdicts")
-            .default({})
-            .describe('Your verdict on a pull request ("owner/name#number": substantive | not-substantive), which wins over the line count'),
-    })
-        .prefault({})
-        .describe("The open-source track: where contributions count and what is substantive"),
-    reminders: strictObject({
-        lead_days: array(number().int().positive().max(366))
-            .max(CONFIG_LIMITS.leadDays, `at most ${CONFIG_LIMITS.leadDays} lead days`)
-            .default([21, 7, 2])
-            .transform((days) => [...new Set(days)].sort((a, b) => b - a))
-            .describe("Days before a phase's last day on which an open-source bar not yet met opens or updates a reminder issue"),
-    })
-        .prefault({})
-        .describe("Reminders of the open-source bars"),
-    readme: repositoryPath(readmePathProblem)
-        .default("README.md")
-        .describe("The Markdown file (.md, from the repository's root; not in .git or .syllabot/) whose region between syllabot's markers is regenerated"),
-    commit: strictObject({
-        message: string()
-            .trim()
-            .min(1, "must not be empty")
-            .max(200)
-            .default("docs: refresh progress (syllabot)")
-            .describe("Message of the commits that refresh the README, pictures and ledger"),
-        author: strictObject({
-            name: string().trim().min(1).max(CONFIG_LIMITS.authorName).describe("The author's name"),
-            email: email("expected an email address").describe("The author's email address"),
-        })
-            .optional()
-            .describe("Author of those commits (default: the app or token's identity)"),
-    })
-        .prefault({})
-        .describe("The commits syllabot makes to refresh the README"),
-    labels: strictObject({
-        prefix: string()
-            .regex(/^[^\s,:][^,:]{0,19}$/, "expected a label prefix of at most 20 characters, without commas or colons")
-            .default("syllabot")
-            .describe('Prefix of the labels syllabot manages: "<prefix>", "<prefix>:week", "<prefix>:phase-3", …'),
-    })
-        .prefault({})
-        .describe("The labels syllabot manages"),
-    issues_ahead: union([literal("all"), number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)], {
-        error: (issue) => `expected "all" or a number of weeks (0 to ${CONFIG_LIMITS.issuesAhead}), got ${describe(issue.input)}`,
-    })
-        .default("all")
-        .describe("Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)"),
-    backfill: _enum(BACKFILL_POLICIES)
-        .default("close")
-        .describe("Weeks that ended before installation: created closed, created open, or not created"),
-});
-
-/**
- * A config is refused above this size before it is parsed. The example config is under 2 KB; 64 KiB
- * holds a thousand verdicts and more comments than anyone writes, and bounds the work a pull
- * request's config (a stranger's) can ask of the app. A curriculum keeps the 1 MiB of any YAML source.
- */
-const MAX_CONFIG_BYTES = 64 * 1024;
-function parseConfig(text, file) {
-    const source = parseYamlSource(text, file, { maxBytes: MAX_CONFIG_BYTES });
-    const result = checkSource(configSchema, source);
-    return "data" in result
-        ? { config: result.data, problems: [], unreported: 0, source }
-        : { config: undefined, problems: result.problems, unreported: result.unreported, source };
-}
-/** Each well-formed project's repository, whichever of the two forms it is written in. */
-function projectRepos(value) {
-    if (!value || typeof value !== "object" || Array.isArray(value))
-        return {};
-    return Object.fromEntries(Object.entries(value).flatMap(([slug, location]) => {
-        const repo = typeof location === "string" ? location : location?.repo;
-        return typeof repo === "string" ? [[slug, { repo }]] : [];
-    }));
-}
-/** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
-function wellFormedFields(source) {
-    const raw = rawMapping(source);
-    const strings = (value) => value && typeof value === "object" && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).filter(([, entry]) => typeof entry === "string"))
-        : {};
-    return {
-        capstone: typeof raw.capstone === "string" ? raw.capstone : undefined,
-        choices: strings(raw.choices),
-        projects: projectRepos(raw.projects),
-        dsa: typeof raw.dsa === "string" ? raw.dsa : undefined,
-        ossGiven: "oss" in raw,
-        curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
-    };
-}
-function rawMapping(source) {
-    const data = source.data;
-    return data && typeof data === "object" && !Array.isArray(data) ? data : {};
-}
-/**
- * Where the config's curriculum lives: an explicit override, else a built-in id, else a path from
- * the repository's root (checked by `curriculumNameProblem`: it can name no file outside the repository).
- */
-function curriculumSource(loaded, override) {
-    const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
-    if (isBuiltinCurriculum(name))
-        return { kind: "builtin", id: name };
-    const problem = curriculumNameProblem(name);
-    if (!problem)
-        return { kind: "path", path: name };
-    // The schema already said why, when it could: said once, with the config's other problems.
-    const others = loaded.problems.filter((found) => found.path !== "curriculum");
-    throw new InputError(sortedByPosition([
-        ...others,
-        ...locatedProblems(loaded.source, [{ path: ["curriculum"], message: problem }]),
-    ]));
-}
-/**
- * The curriculum a config names, from the built-ins or the local checkout the config belongs to
- * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
- * operator's own choice and read as given; a file the config names must be the repository's own.
- */
-function loadCurriculumFor(loaded, override, root) {
-    const source = curriculumSource(loaded);
-    if (source.kind === "builtin")
-        return loadBuiltinCurriculum(source.id);
-    const repository = root ?? repositoryRootOf(loaded.source.file);
-    const file = shownPath(join$1(repository, source.path));
-    const atCurriculumLine = (message) => new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
-    let read;
-    try {
-        read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
-    }
-    catch (error) {
-        // A file that is not there is the config's mistake: said at its line, with where it was looked for.
-        const reason = error instanceof InputError ? error.problems[0]?.message.replace(/^cannot read: /, "") : undefined;
-        if (reason === undefined)
-            throw error;
-        throw atCurriculumLine(`${describe(source.path)} cannot be read: ${reason} in the repository at ${shownPath(repository)} (a path is from the repository's root)`);
-    }
-    if ("refused" in read)
-        throw atCurriculumLine(`${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`);
-    return parseCurriculum(read.text, file);
-}
-/** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
-function checkConfig(loaded, curriculum) {
-    const fields = loaded.config
-        ? { ...loaded.config, ossGiven: "oss" in rawMapping(loaded.source) }
-        : wellFormedFields(loaded.source);
-    const problems = [
-        ...loaded.problems,
-        ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),
-    ];
-    if (problems.length > 0 || !loaded.config)
-        throw new InputError(sortedByPosition(problems), loaded.unreported);
-    return loaded.config;
-}
-function sortedByPosition(problems) {
-    return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-/**
- * What planning reads of a repository: milestones, labels and issues exactly as GitHub's REST API
- * lists them. Only the fields used are checked; the rest of GitHub's objects pass through.
- */
-const label = looseObject({
-    name: string(),
-    color: string(),
-    description: string().nullable().optional(),
-});
-const milestone = looseObject({
-    number: number().int(),
-    title: string(),
-    description: string().nullable(),
-    state: _enum(["open", "closed"]),
-    due_on: string().nullable(),
-    created_at: string(),
-});
-const issue = looseObject({
-    number: number().int(),
-    title: string(),
-    body: string().nullable().optional(),
-    state: string(),
-    state_reason: string().nullable().optional(),
-    labels: array(union([string(), looseObject({ name: string().optional() })])),
-    milestone: looseObject({ number: number().int() }).nullable(),
-    created_at: string(),
-    closed_at: string().nullable().optional(),
-    html_url: string().optional(),
-    pull_request: unknown().optional(),
-    /** Who opened it: only an issue a trusted author opened is managed (plan/trust.ts). */
-    user: looseObject({ login: string() }).nullable().optional(),
-});
-const snapshotSchema = strictObject({
-    milestones: array(milestone).default([]),
-    labels: array(label).default([]),
-    issues: array(issue).default([]),
-});
-function labelNamesOf(issue) {
-    return issue.labels
-        .map((entry) => (typeof entry === "string" ? entry : entry.name))
-        .filter((name) => typeof name === "string");
-}
-
-function planContext(config, curriculum, serverUrl = "https://github.com") {
-    return {
-        curriculum,
-        config,
-        calendar: { start: config.start, timeZone: config.timezone, totalWeeks: curriculum.totalWeeks },
-        chosen: chosenOptions(config),
-        serverUrl: serverUrl.replace(/\/+$/, ""),
-        keyWidth: Math.max(2, String(curriculum.totalWeeks).length),
-    };
-}
-const keys = {
-    week: (context, week) => `week-${String(week).padStart(context.keyWidth, "0")}`,
-    project: (slug) => `project-${slug}`,
-    phase: (phase) => `phase-${phase}`,
-};
-function labelNames(prefix) {
-    return {
-        managed: prefix,
-        week: `${prefix}:week`,
-        project: `${prefix}:project`,
-        phase: (phase) => `${prefix}:phase-${phase}`,
-        track: (track) => `${prefix}:${track}`,
-    };
-}
-function repoUrl(context, repo) {
-    return `${context.serverUrl}/${repo}`;
-}
-/** A project's place as shown: "owner/name", or "owner/name/folder" for a folder of a repository. */
-function locationName(location) {
-    return location.path === undefined ? location.repo : `${location.repo}/${location.path}`;
-}
-/** The web page of a project's repository, or of its folder on the default branch. */
-function locationUrl(context, location) {
-    if (location.path === undefined)
-        return repoUrl(context, location.repo);
-    const folder = location.path.split("/").map(encodeURIComponent).join("/");
-    return `${repoUrl(context, location.repo)}/tree/HEAD/${folder}`;
+function titleMarker(title) {
+    return `<!-- syllabot:title=${createHash("sha256").update(title).digest("hex").slice(0, 12)} -->`;
+}
+function titleIsOurs(body, title) {
+    const recorded = body ? TITLE_PATTERN.exec(body)?.[0] : undefined;
+    return recorded === undefined || recorded === titleMarker(title);
 }
 
 /** The DSA stage and its weekly target for week `week`: by the program month the week starts in. */
@@ -51759,145 +50652,6 @@ function trackedRepositories(config) {
         seen.add(key);
         return true;
     });
-}
-
-/**
- * Where `marker` stands on a line of its own (LF or CRLF), searching from `from`; -1 when nowhere.
- * syllabot writes its region markers so, and a learner quoting one inline in a note (in backticks,
- * mid-sentence) has not moved the region.
- */
-function markerLine(text, marker, from = 0) {
-    for (let at = text.indexOf(marker, from); at !== -1; at = text.indexOf(marker, at + 1)) {
-        if (at > 0 && text.charAt(at - 1) !== "\n")
-            continue;
-        const end = at + marker.length;
-        const after = text.charAt(end);
-        const lineEnds = after === "" || after === "\n" || (after === "\r" && ["", "\n"].includes(text.charAt(end + 1)));
-        if (lineEnds)
-            return at;
-    }
-    return -1;
-}
-/** The last `marker` on a line of its own that starts at or before `before`; -1 when none. */
-function lastMarkerLine(text, marker, before) {
-    let found = -1;
-    for (let at = markerLine(text, marker); at !== -1 && at <= before; at = markerLine(text, marker, at + 1)) {
-        found = at;
-    }
-    return found;
-}
-
-/**
- * A body syllabot manages is: a key marker, then a region between start and end markers. Text the
- * learner writes anywhere outside the region is theirs and is never touched.
- */
-const START_MARKER = "<!-- syllabot:start -->";
-const END_MARKER = "<!-- syllabot:end -->";
-const KEY_PATTERN = /<!-- syllabot:key=([a-z0-9][a-z0-9:-]*) -->/;
-const TITLE_PATTERN = /<!-- syllabot:title=([0-9a-f]{12}) -->/;
-const CHECKBOX = /^(\s*[-*+] \[)([ xX])(\] )(.*)$/;
-function keyMarker(key) {
-    return `<!-- syllabot:key=${key} -->`;
-}
-/** The stable key of a managed object, read from its body or description. */
-function keyOf(body) {
-    return body ? KEY_PATTERN.exec(body)?.[1] : undefined;
-}
-/**
- * A short fingerprint of the title syllabot last set, kept in the region. When the current title
- * still has it, the learner has not renamed the object and syllabot may retitle it.
- */
-function titleMarker(title) {
-    return `<!-- syllabot:title=${createHash("sha256").update(title).digest("hex").slice(0, 12)} -->`;
-}
-function titleIsOurs(body, title) {
-    const recorded = body ? TITLE_PATTERN.exec(body)?.[0] : undefined;
-    return recorded === undefined || recorded === titleMarker(title);
-}
-/** A whole managed body: key marker, then the region holding `content`. */
-function managedBody(key, content) {
-    return `${keyMarker(key)}\n${START_MARKER}\n${content.trim()}\n${END_MARKER}\n`;
-}
-/** GitHub returns bodies edited on the web with CRLF; line endings are never a change. */
-function normalizeNewlines(text) {
-    return text.replace(/\r\n?/g, "\n");
-}
-function splitRegion(body) {
-    const start = markerLine(body, START_MARKER);
-    if (start === -1)
-        return undefined;
-    const end = markerLine(body, END_MARKER, start + START_MARKER.length);
-    if (end === -1)
-        return undefined;
-    return {
-        before: body.slice(0, start),
-        content: body.slice(start + START_MARKER.length, end),
-        after: body.slice(end + END_MARKER.length),
-    };
-}
-/** The text of every checklist item the learner ticked. */
-function tickedItems(content) {
-    const ticked = new Set();
-    for (const line of content.split("\n")) {
-        const match = CHECKBOX.exec(line);
-        if (match && match[2] !== " ")
-            ticked.add((match[4] ?? "").trim());
-    }
-    return ticked;
-}
-function carryTicks(content, ticked) {
-    if (ticked.size === 0)
-        return content;
-    return content
-        .split("\n")
-        .map((line) => {
-        const match = CHECKBOX.exec(line);
-        return match && ticked.has((match[4] ?? "").trim()) ? `${match[1]}x${match[3]}${match[4]}` : line;
-    })
-        .join("\n");
-}
-/**
- * The body that results from rewriting `actual`'s region with `desired`'s, keeping the learner's
- * text outside the markers and the boxes they ticked. Newlines come back normalized to LF.
- */
-function mergeManagedBody(actual, desired) {
-    const desiredRegion = splitRegion(desired);
-    if (!desiredRegion)
-        throw new Error("desired body has no managed region");
-    const current = normalizeNewlines(actual ?? "");
-    const region = splitRegion(current);
-    if (!region) {
-        // The learner removed the markers: put the region back after their text, which stays as is.
-        const key = keyOf(desired);
-        const keyLine = key && !keyOf(current) ? `${keyMarker(key)}\n` : "";
-        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
-        return `${current}${separator}${keyLine}${START_MARKER}${desiredRegion.content}${END_MARKER}\n`;
-    }
-    const content = carryTicks(desiredRegion.content, tickedItems(region.content));
-    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
-}
-const RETIRED_MARKER = "<!-- syllabot:retired -->";
-const RETIRED_BLOCK = /^\n<!-- syllabot:retired -->\n(?:>.*\n)*/;
-/** Whether a managed body carries the note that its object left the plan. */
-function isRetired(body) {
-    const region = splitRegion(normalizeNewlines(body ?? ""));
-    return region !== undefined && RETIRED_BLOCK.test(region.content);
-}
-/**
- * The body with `note` (why the object left the plan) at the top of its region, in place of an
- * earlier one; the rest of the region, ticks included, and the learner's text stay as they are.
- */
-function withRetiredNote(body, note) {
-    const block = `${RETIRED_MARKER}\n> [!WARNING]\n> ${note}\n`;
-    const current = normalizeNewlines(body ?? "");
-    const region = splitRegion(current);
-    if (!region) {
-        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
-        return `${current}${separator}${START_MARKER}\n${block}${END_MARKER}\n`;
-    }
-    const rest = region.content.replace(RETIRED_BLOCK, "\n");
-    const content = `\n${block}${rest.startsWith("\n") ? rest.slice(1) : rest}`;
-    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
 }
 
 const REST = "https://docs.github.com/rest";
@@ -53830,12 +52584,12 @@ function existsSync(filepath) {
     }
 }
 function readFileSync(filepath) {
-    return readFileSync$2(filepath, 'utf8');
+    return readFileSync$1(filepath, 'utf8');
 }
 function resolve(root, file, ext) {
     if (!extname(file))
         file += ext;
-    return resolve$2(root, file);
+    return resolve$1(root, file);
 }
 function fallback(file) {
     try {
@@ -53844,7 +52598,7 @@ function fallback(file) {
     catch (e) { }
 }
 function dirname(filepath) {
-    return dirname$2(filepath);
+    return dirname$1(filepath);
 }
 const realpathAsync = promisify(realpath);
 function contains(root, file) {
@@ -53852,7 +52606,7 @@ function contains(root, file) {
         try {
             const realRoot = yield realpathAsync(root);
             const realFile = yield realpathAsync(file);
-            const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
+            const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
             return realFile.startsWith(prefix);
         }
         catch (_a) {
@@ -53862,9 +52616,9 @@ function contains(root, file) {
 }
 function containsSync(root, file) {
     try {
-        const realRoot = realpathSync$1(root);
-        const realFile = realpathSync$1(file);
-        const prefix = realRoot.endsWith(sep$2) ? realRoot : realRoot + sep$2;
+        const realRoot = realpathSync(root);
+        const realFile = realpathSync(file);
+        const prefix = realRoot.endsWith(sep$1) ? realRoot : realRoot + sep$1;
         return realFile.startsWith(prefix);
     }
     catch (_a) {
@@ -53883,7 +52637,7 @@ var fs = /*#__PURE__*/Object.freeze({
   dirname: dirname,
   contains: contains,
   containsSync: containsSync,
-  sep: sep$2
+  sep: sep$1
 });
 
 function chargeJsonReplacerValue(memoryLimit, val) {
@@ -55910,7 +54664,7 @@ var arrayFilters = /*#__PURE__*/Object.freeze({
   sample: sample
 });
 
-function date(v, format, timezoneOffset) {
+function date$1(v, format, timezoneOffset) {
     var _a, _b;
     const size = ((_a = v === null || v === void 0 ? void 0 : v.length) !== null && _a !== void 0 ? _a : 0) + ((_b = timezoneOffset === null || timezoneOffset === void 0 ? void 0 : timezoneOffset.length) !== null && _b !== void 0 ? _b : 0);
     this.context.memoryLimit.use(size);
@@ -55923,7 +54677,7 @@ function date(v, format, timezoneOffset) {
     return strftime(date, format, this.context.memoryLimit);
 }
 function date_to_xmlschema(v) {
-    return date.call(this, v, '%Y-%m-%dT%H:%M:%S%:z');
+    return date$1.call(this, v, '%Y-%m-%dT%H:%M:%S%:z');
 }
 function date_to_rfc822(v) {
     const date = parseDate(v, this.context.opts, undefined, 'en-US');
@@ -55982,7 +54736,7 @@ function parseDate(v, opts, timezoneOffset, locale = opts.locale) {
 
 var dateFilters = /*#__PURE__*/Object.freeze({
   __proto__: null,
-  date: date,
+  date: date$1,
   date_to_xmlschema: date_to_xmlschema,
   date_to_rfc822: date_to_rfc822,
   date_to_string: date_to_string,
@@ -57470,6 +56224,19 @@ class Liquid {
     }
 }
 
+// Generated by scripts/write-assets.ts from templates/, curriculum/ and github-markdown-css: do not edit, run `npm run assets`.
+const TEMPLATES = {
+    "milestone.md.liquid": "{{ title_marker | raw }}\nWeeks {{ weeks }} ({{ dates }}). {{ objective | md }}\n{% if projects.size > 0 %}Projects: {{ projects }}.{% endif %}\n",
+    "project-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · weeks {{ weeks }} · {{ dates }}\n{% if label %}\n*{{ label }}* of the choice between {{ alternatives }}.\n{% endif %}\n{% if repo %}\nRepository: [{{ repo }}]({{ url | raw }})\n{% else %}\nNo repository yet: add `{{ slug }}: OWNER/NAME` under `projects:` in `.github/syllabot.yml` to track its commits.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n\n{% if tagline %}**{{ tagline | md }}.** {% endif %}{{ summary | md }}\n{% if description %}\n\n{{ description | md }}\n{% endif %}\n{% if commands.size > 0 %}\n### Example commands\n\n{{ commands | codeblock: \"sh\" }}\n{% endif %}\n\n### Done when\n\n{% for check in checks %}- [ ] {{ check | md }}\n{% endfor %}\n{% if concepts.size > 0 %}\n### Key concepts\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if study_material.size > 0 %}\n### Study material\n\n{% for item in study_material %}- {{ item | md }}\n{% endfor %}\n{% endif %}\n{% if replaces.size > 0 %}\n### Replaces\n\n{% for replaced in replaces %}- {{ replaced.slug | code }}: {{ replaced.reason | md }}\n{% endfor %}\n{% endif %}\n{% if notes.size > 0 %}\n### Notes\n\n{% for note in notes %}- {{ note | md }}\n{% endfor %}\n{% endif %}\n### Closing this project\n\nPush a commit with {{ close_example | code }} in its message (the word `project` is what closes it: a slug alone is read as prose). Closing it by hand works too.\n",
+    "readme-progress.md.liquid": "## {{ heading }}\n\n<sub>Updated by syllabot for {{ today }} ({{ time_zone }}). {{ position }}</sub>\n\n{{ pictures.weeks | raw }}\n\n**Pace:** {{ pace }}\n{% if streak %}**Streak:** {{ streak }}{% endif %}\n\n{% if this_week %}\n### This week: {{ this_week.heading | raw }}\n\n{{ this_week.dates }}. {{ hours }}{% if dsa %} {{ dsa }}{% endif %}\n\n{% for item in this_week.weekday %}- [ ] {{ item | md }}\n{% endfor %}\n{% if this_week.weekend.size > 0 %}\n{{ this_week.weekend_name | md }}:\n\n{% for item in this_week.weekend %}- [ ] {{ item | md }}\n{% endfor %}\n{% endif %}\n{% endif %}\n### Phases\n\n{{ pictures.phases | raw }}\n\n| Phase | Weeks done | Due | Status |\n| --- | --- | --- | --- |\n{% for phase in phases %}| {{ phase.number }}. {{ phase.title | md }} | {{ phase.done }} / {{ phase.total }} | {{ phase.due }} | {{ phase.status }} |\n{% endfor %}\n{% if projects.size > 0 %}\n### Projects\n\n| Project | Repository | Commits | Last activity | Status |\n| --- | --- | --- | --- | --- |\n{% for project in projects %}| {{ project.name | raw }} | {{ project.repo | raw }} | {{ project.commits }} | {{ project.last }} | {{ project.status }} |\n{% endfor %}\n{% endif %}\n{% if bars.size > 0 %}\n### Open-source bars\n\n| Phase | What it asks | Status | Due |\n| --- | --- | --- | --- |\n{% for bar in bars %}| {{ bar.phase }} | {{ bar.minimum | md }} | {{ bar.state }} | {{ bar.due }} |\n{% endfor %}\n{% if incomplete %}\n> **Note:** GitHub's search answered with incomplete results last time; counts never go down because of it.\n{% endif %}\n{% for bar in bars %}{% if bar.pulls.size > 0 or bar.engagement > 0 %}\nPhase {{ bar.phase }}:\n{% for pull in bar.pulls %}- {{ pull.link | raw }} ({{ pull.merged }}): {{ pull.verdict }} ({{ pull.reason }})\n{% endfor %}{% if bar.engagement > 0 %}- {{ bar.engagement_issues }} in the target repositories opened or commented on during phase {{ bar.phase }}\n{% endif %}{% endif %}{% endfor %}\n{% endif %}\n### Hours\n\n{{ pictures.hours | raw }}\n\n{{ hours_total }}\n",
+    "reminder-issue.md.liquid": "**{{ headline }}**\n\n### The bar\n\n{{ goal | md }} Minimum: {{ minimum | md }}\n{% for line in guidance %}\n> {{ line | md }}\n{% endfor %}\n\n### What counts so far\n\n{% if pulls.size == 0 and engagement == 0 %}Nothing yet: no merged pull request of yours in {{ targets }} counts for phase {{ phase }}.\n{% endif %}{% for pull in pulls %}- {{ pull.link | raw }}, merged {{ pull.merged }}: {{ pull.verdict }}, {{ pull.reason }}\n{% endfor %}{% if engagement > 0 %}- {{ engagement_issues }} in the target repositories you opened or commented on during phase {{ phase }}\n{% endif %}\n{% if suggestions.size > 0 %}\n### Where to start\n\nOpen issues marked `good first issue` or `help wanted`, most recently updated first:\n\n{% for suggestion in suggestions %}- {{ suggestion | raw }}\n{% endfor %}\n{% endif %}\n<sub>syllabot updates this issue at each reminder ({{ schedule }}) and closes it once the bar is met.</sub>\n",
+    "week-issue.md.liquid": "{{ title_marker | raw }}\n**Phase {{ phase.number }}: {{ phase.title | md }}** · week {{ week }} of {{ total_weeks }} · {{ dates }}\n{% if block %}\nWeek {{ block.index }} of {{ block.count }} in weeks {{ block.range }}.\n{% endif %}\n{% if backfill %}\n> [!NOTE]\n> {{ backfill }}\n{% endif %}\n{% if choose %}\n> [!IMPORTANT]\n> This week depends on your {{ choose.group }} choice ({{ choose.options }}). Set {{ choose.setting | code }} in `.github/syllabot.yml` and syllabot rewrites this plan for the one you pick.\n{% endif %}\n{% for section in sections %}\n### {{ section.heading | md }}\n\n{% for item in section.items %}- [ ] {{ item | md }}\n{% endfor %}\n{% endfor %}\n{% if project %}\n### Project\n\n{{ project.title | md }}{% if project.repo %} in [{{ project.repo }}]({{ project.url | raw }}){% endif %}; see its issue for the checks.\n{% endif %}\n{% if concepts.size > 0 %}\n### Concepts of phase {{ phase.number }}\n\n{% for concept in concepts %}- {{ concept | md }}\n{% endfor %}\n{% endif %}\n{% if dsa %}\n### DSA\n\n{{ dsa.target }} {{ dsa.problems }} this week (months {{ dsa.months }}: {{ dsa.title | md }}): {{ dsa.topics | md }}.\n{% endif %}\n### Closing this week\n\n{% if close_where %}Push a commit to {{ close_where | raw }} with {{ close_example | code }} in its message, or a trailer {{ close_trailer | code }}; syllabot closes this issue and links the commit. Closing it by hand works too.{% else %}Close this issue when the week is done. For your commits to close it (with {{ close_example | code }} in the message, or a trailer {{ close_trailer | code }}), list the repositories you commit to under `work_repos:` in `.github/syllabot.yml`.{% endif %}\n"
+};
+const CURRICULA = {
+    "go-web-services-10w.yaml": "# yaml-language-server: $schema=./schema.json\n# Written for syllabot as its second bundled course (see sources/go-web-services-10w.md): a short,\n# project-driven course for a working programmer who knows another language and wants to ship\n# production-quality HTTP services in Go. No choice of projects, no open-source or practice track.\nid: go-web-services-10w\ntitle: Go Web Services in 10 Weeks\nsubtitle: From first program to a deployed, observable HTTP service\nedition: December 2026\n\nrationale:\n  title: Why Go for web services\n  intro: >-\n    Go was designed for networked servers written by teams: a small language, a standard library\n    that already contains a production HTTP server, fast builds and a single static binary to\n    deploy. Ten weeks are enough to learn it properly if every week ends in working code:\n  points:\n    - \"**The standard library first** → `net/http`, `encoding/json`, `database/sql` and `context` carry most services; frameworks are optional\"\n    - \"**Concurrency you can reason about** → goroutines, channels and `context` cancellation, with the race detector as a safety net\"\n    - \"**Errors are values** → every failure path is visible in the code, and wrapping keeps its cause\"\n    - \"**Operations built in** → profiling, tracing, structured logging and graceful shutdown come with the toolchain\"\n  closing: >-\n    By week 10 you will have three small programs in your GitHub, each with tests, a README and\n    a reason to exist.\n\ntime_budget:\n  weekly_hours: {min: 6, max: 8}\n  total_hours: {min: 60, max: 80}\n  schedule:\n    - {days: \"Monday–Thursday\", hours: \"~45 min/day\", notes: \"Reading, the Go Tour, small exercises\"}\n    - {days: \"Saturday or Sunday\", hours: \"~3–5 hrs\", notes: \"Project work in one sitting\"}\n    - {days: \"Weekly Total\", hours: \"~6–8 hrs\"}\n  split:\n    weekday:\n      hours: {min: 3, max: 3}\n      work: [\"Reading\", \"The Go Tour and exercises\", \"Small experiments\"]\n    weekend:\n      hours: {min: 3, max: 5}\n      work: [\"Project work\", \"Tests and refactoring\"]\n  pacing_note: >-\n    If a week runs over, cut the weekday reading, not the weekend project: the projects are where\n    the course is learned.\n\nphases:\n  - number: 1\n    title: Go Foundations\n    long_title: The Language, the Toolchain and Concurrency\n    weeks: 1-3\n    objective: \"Write idiomatic Go: types, interfaces, errors, packages, tests and goroutines.\"\n    study_material:\n      - {title: \"A Tour of Go\", url: \"https://go.dev/tour/\", detail: \"all sections\"}\n      - {title: \"Effective Go\", url: \"https://go.dev/doc/effective_go\"}\n      - {title: \"The Go Programming Language (Donovan & Kernighan)\", chapters: \"1–8\"}\n    concepts:\n      - \"Modules, packages and visibility; `go build`, `go test`, `go vet`\"\n      - \"Structs, methods, interfaces satisfied implicitly\"\n      - \"Errors as values: wrapping with `%w`, `errors.Is` and `errors.As`\"\n      - \"Slices and maps: length, capacity and aliasing\"\n      - \"Goroutines, channels, `select` and `sync.WaitGroup`\"\n      - \"Table-driven tests and the race detector\"\n    checks:\n      - \"Can you explain why a nil pointer stored in an interface makes the interface non-nil?\"\n      - \"Can you find and fix a data race that `go test -race` reports?\"\n\n  - number: 2\n    title: HTTP Services & Data\n    long_title: HTTP Services, JSON and PostgreSQL\n    weeks: 4-7\n    objective: \"Build a JSON API on `net/http` backed by PostgreSQL, with tests at every layer.\"\n    study_material:\n      - {title: \"`net/http` package documentation\", url: \"https://pkg.go.dev/net/http\"}\n      - {title: \"Let's Go (Alex Edwards)\", detail: \"routing, middleware, configuration\"}\n      - {title: \"`database/sql` tutorial\", url: \"https://go.dev/doc/tutorial/database-access\"}\n      - {title: \"`pgx` documentation\", url: \"https://github.com/jackc/pgx\"}\n    concepts:\n      - \"Handlers, `http.ServeMux` patterns and middleware as function wrapping\"\n      - \"Request-scoped `context.Context`: deadlines and cancellation\"\n      - \"JSON encoding, validation and error responses\"\n      - \"Connection pools, transactions and migrations\"\n      - \"`httptest` and integration tests against a real database\"\n    checks:\n      - \"Can you explain what happens to a database query when the client disconnects mid-request?\"\n      - \"Can you test a handler without starting a server?\"\n\n  - number: 3\n    title: Production Readiness\n    long_title: Background Work, Observability and Deployment\n    weeks: 8-10\n    objective: \"Run a service as production does: background workers, graceful shutdown, metrics, logs and a container.\"\n    study_material:\n      - {title: \"`log/slog` package documentation\", url: \"https://pkg.go.dev/log/slog\"}\n      - {title: \"Diagnostics (profiling and tracing)\", url: \"https://go.dev/doc/diagnostics\"}\n      - {title: \"Prometheus Go client guide\", url: \"https://prometheus.io/docs/guides/go-application/\"}\n    concepts:\n      - \"Worker pools, bounded queues and backpressure\"\n      - \"Graceful shutdown with `signal.NotifyContext` and `http.Server.Shutdown`\"\n      - \"Structured logging with `log/slog`\"\n      - \"Metrics and `pprof` profiles\"\n      - \"Multi-stage container builds and configuration from the environment\"\n    checks:\n      - \"Can you stop your service mid-load without losing an accepted job?\"\n      - \"Can you find the hottest function of your service from a CPU profile?\"\n\nweeks:\n  # Phase 1 — The Language, the Toolchain and Concurrency\n  - weeks: 1\n    phase: 1\n    title: \"Tour of Go, modules and the toolchain\"\n    weekday: [\"A Tour of Go: basics, flow control, more types\", \"Set up Go, an editor and `gopls`\"]\n    weekend: [\"Write three small command-line programs with tests\"]\n  - weeks: 2\n    phase: 1\n    title: \"Interfaces, errors and testing; start `linkcheck`\"\n    weekday: [\"A Tour of Go: methods and interfaces\", \"Effective Go: errors, interfaces\"]\n    weekend: [\"Start `linkcheck`: fetch one page and list its links\", \"Table-driven tests for the parser\"]\n  - weeks: 3\n    phase: 1\n    title: \"Goroutines and channels; finish `linkcheck`\"\n    weekday: [\"A Tour of Go: concurrency\", \"Run your tests with `-race`\"]\n    weekend: [\"Finish `linkcheck`: a bounded pool of workers, timeouts, a summary report\"]\n\n  # Phase 2 — HTTP Services, JSON and PostgreSQL\n  - weeks: 4\n    phase: 2\n    title: \"`net/http`: handlers, routing and middleware\"\n    weekday: [\"Read the `net/http` docs: `Handler`, `ServeMux`, `Server`\", \"Write a logging middleware\"]\n    weekend: [\"A JSON echo service with request validation and `httptest` tests\"]\n  - weeks: 5\n    phase: 2\n    title: \"Design and start `shorturl`\"\n    weekday: [\"Request contexts, deadlines and cancellation\", \"Design `shorturl`'s API\"]\n    weekend: [\"`shorturl` with an in-memory store: create, resolve, list\"]\n  - weeks: 6\n    phase: 2\n    title: \"PostgreSQL with `database/sql` and `pgx`\"\n    weekday: [\"Connection pools and transactions\", \"Migrations\"]\n    weekend: [\"Move `shorturl` to PostgreSQL\", \"Integration tests against a real database\"]\n  - weeks: 7\n    phase: 2\n    title: \"Finish `shorturl`: auth, rate limits, docs\"\n    weekday: [\"API keys and rate limiting middleware\"]\n    weekend: [\"Finish `shorturl`: error responses, README with example requests\"]\n\n  # Phase 3 — Background Work, Observability and Deployment\n  - weeks: 8\n    phase: 3\n    title: \"Worker pools and graceful shutdown; start `jobqueue`\"\n    weekday: [\"Bounded queues and backpressure\", \"`signal.NotifyContext` and `Server.Shutdown`\"]\n    weekend: [\"Start `jobqueue`: enqueue over HTTP, run jobs in a worker pool\"]\n  - weeks: 9\n    phase: 3\n    title: \"Logs, metrics and profiles\"\n    weekday: [\"Structured logging with `log/slog`\", \"Prometheus metrics\"]\n    weekend: [\"Instrument `jobqueue`\", \"Profile it under load with `pprof`\"]\n  - weeks: 10\n    phase: 3\n    title: \"Containers and deployment; finish `jobqueue`\"\n    weekday: [\"Multi-stage container builds\", \"Configuration from the environment\"]\n    weekend: [\"Finish `jobqueue`: container image, health checks, README\"]\n\nprojects:\n  - slug: linkcheck\n    title: linkcheck\n    tagline: A concurrent broken-link checker\n    phase: 1\n    weeks: 2-3\n    summary: \"A command-line tool that crawls a site and reports broken links, fetching pages concurrently.\"\n    commands:\n      - \"linkcheck https://example.com --depth 2 --workers 8\"\n      - \"linkcheck https://example.com --timeout 5s --json\"\n    checks:\n      - \"Crawls a site to a given depth without visiting a page twice\"\n      - \"A bounded pool of workers fetches pages concurrently; `go test -race` passes\"\n      - \"Per-request timeouts; a summary of broken links with the pages that link to them\"\n    concepts: [\"Goroutines and channels\", \"`sync.WaitGroup`\", \"Table-driven tests\"]\n\n  - slug: shorturl\n    title: shorturl\n    tagline: A URL shortener JSON API on PostgreSQL\n    phase: 2\n    weeks: 5-7\n    summary: \"A JSON HTTP API that shortens URLs, resolves them with a redirect and counts visits.\"\n    commands:\n      - \"curl -X POST localhost:8080/links -d '{\\\"url\\\": \\\"https://go.dev\\\"}'\"\n      - \"curl -i localhost:8080/abc123\"\n    checks:\n      - \"Create, resolve (HTTP redirect) and list links; errors as JSON with the right status codes\"\n      - \"Stored in PostgreSQL with migrations; integration tests run against a real database\"\n      - \"API keys and a per-key rate limit\"\n      - \"A README with example requests\"\n    concepts: [\"`net/http` handlers and middleware\", \"`context` cancellation\", \"`database/sql` and `pgx`\"]\n\n  - slug: jobqueue\n    title: jobqueue\n    tagline: A background job service, observable and deployable\n    phase: 3\n    weeks: 8-10\n    summary: \"A service that accepts jobs over HTTP and runs them in a worker pool, with retries, metrics and graceful shutdown.\"\n    commands:\n      - \"curl -X POST localhost:8080/jobs -d '{\\\"kind\\\": \\\"thumbnail\\\", \\\"payload\\\": {}}'\"\n      - \"docker run -p 8080:8080 jobqueue\"\n    checks:\n      - \"A bounded worker pool with retries and backoff; a full queue answers 503 rather than growing\"\n      - \"Stops gracefully: accepted jobs finish or are handed back, none is lost\"\n      - \"Structured logs, Prometheus metrics and a `pprof` endpoint\"\n      - \"Ships as a container image with health checks\"\n    concepts: [\"Worker pools and backpressure\", \"Graceful shutdown\", \"`log/slog`\", \"Metrics and profiling\"]\n\nai_rules:\n  allowed:\n    - \"Explain a compiler or vet message after you have read it yourself\"\n    - \"Review your design before you build it\"\n  not_allowed:\n    - \"Write the projects' code for you\"\n  heuristic: \"Use an assistant to understand, not to avoid understanding.\"\n\nresources:\n  - {name: \"A Tour of Go\", type: Interactive tutorial, when: \"Phase 1\", url: \"https://go.dev/tour/\"}\n  - {name: \"Effective Go\", type: Official guide, when: Throughout, url: \"https://go.dev/doc/effective_go\"}\n  - {name: \"The Go Programming Language (Donovan & Kernighan)\", type: Book, when: \"Phase 1–2\"}\n  - {name: \"Let's Go (Alex Edwards)\", type: Book, when: \"Phase 2\"}\n  - {name: \"Go standard library documentation\", type: Reference, when: Throughout, url: \"https://pkg.go.dev/std\"}\n\noutcomes:\n  - \"You will write idiomatic, tested Go and read other people's Go with ease\"\n  - \"You will have built three programs: a concurrent CLI, a JSON API on PostgreSQL and a background job service\"\n  - \"You will know how to shut down, observe and deploy a Go service\"\n\nclosing: \"Ship small, ship often: every week should end with something that runs.\"\n",
+    "rust-systems-1y.yaml": "# yaml-language-server: $schema=./schema.json\n# Transcribed from sources/rust-learning-program.txt (\"The Rust Learning Program — Complete Guide\").\n# The source lost the spaces around inline code; they are restored here and the code is in backticks.\nid: rust-systems-1y\ntitle: The Rust Learning Program\nsubtitle: A 1-Year Systems Programming Curriculum\nprepared_for: Ashwin Hebbar\nedition: March 2026\n\nrationale:\n  title: Why Rust, and Why Now\n  intro: >-\n    You identified the problem accurately: years of Python-layer work — frameworks, APIs, LLM\n    services — have made you fluent at connecting components but left the layers underneath\n    invisible. Rust is not just another language to add to your resume. It is the specific tool\n    that will force your brain to confront what Python hides:\n  points:\n    - \"**Ownership and borrowing** → you will understand heap vs. stack, what “passing by reference” actually means in physical memory, and why Python objects carry so much hidden overhead\"\n    - \"**No garbage collector** → you will understand the cost Python pays on your behalf, and why it makes certain workloads fundamentally slow\"\n    - \"**No implicit null** → error handling becomes a compile-time, type-level concern instead of a runtime surprise\"\n    - \"**Fearless concurrency** → you will understand threads, shared mutable state, and data races at the type level before your program even runs\"\n    - \"**The compiler as teacher** → you cannot get Rust code to compile without understanding what it does. The borrow checker does not respond to prompts.\"\n  closing: >-\n    After a year of serious Rust, you will write better Python, better SQL, and better system\n    designs — because you will understand what is happening underneath.\n\ntime_budget:\n  weekly_hours: {min: 8, max: 10}\n  total_hours: {min: 400, max: 500}\n  schedule:\n    - {days: \"Monday–Friday\", hours: \"~1 hr/day\", notes: \"After work. Focus on reading, exercises, small coding\"}\n    - {days: \"Saturday + Sunday\", hours: \"~4–5 hrs combined\", notes: \"Main project work, deeper study sessions\"}\n    - {days: \"Weekly Total\", hours: \"~8–10 hrs\", notes: \"Realistic with full-time work commitments\"}\n    - {days: \"1-Year Total\", hours: \"~400–500 hrs\", notes: \"Enough for serious depth if used consistently\"}\n  split:\n    weekday:\n      label: Weekday evenings\n      hours: {min: 4, max: 5}\n      work: [\"Book chapters\", \"`rustlings` exercises\", \"Small coding experiments\", \"DSA practice\"]\n    weekend:\n      label: Weekend\n      hours: {min: 4, max: 5}\n      work: [\"Project work\", \"Longer study sessions (Crust of Rust videos, etc.)\", \"Debugging and iteration\"]\n  pacing_note: >-\n    This program was redesigned from 6 months to 1 year to fit around real work commitments. The\n    content and depth are unchanged — the timeline is simply more honest. Consistent 8–10 hrs/week\n    beats sporadic 20-hour weeks every time.\n\nphases:\n  - number: 1\n    title: Language Foundations\n    long_title: Language Foundations\n    weeks: 1-6\n    objective: \"Get fluent with ownership, types, error handling, and the compiler’s feedback loop.\"\n    study_material:\n      - {title: \"The Rust Programming Language (official “Book”)\", detail: \"Chapters 1–10\"}\n      - {title: \"`rustlings`\", detail: \"complete all exercises (non-negotiable)\"}\n      - {title: \"Rust by Example\", detail: \"reference alongside the Book\"}\n    concepts:\n      - \"Ownership, borrowing, and moves — understand why this model exists\"\n      - \"Stack vs. heap — concretely, where does data physically live\"\n      - \"`Result<T, E>` and `Option<T>` — Rust’s replacement for exceptions and null\"\n      - \"Structs, enums, pattern matching with `match`\"\n      - \"The module system and crate organization\"\n      - \"`String` vs `&str` — understand the difference at the memory level\"\n      - \"Basic I/O with `std::fs` and `std::io`\"\n    checks:\n      - \"Can you explain to someone what happens in memory when you assign a `String` vs a `&str`?\"\n      - \"Can you explain why the borrow checker rejected a specific piece of your code — not just how you fixed it, but why it was right to reject it?\"\n\n  - number: 2\n    title: Type System & Patterns\n    long_title: The Type System and Real-World Patterns\n    weeks: 7-16\n    objective: \"Master traits, generics, lifetimes, iterators, and production-grade error handling and serialization.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 10–17\"}\n      - {title: \"Jon Gjengset’s Crust of Rust YouTube series\", detail: \"at minimum: Lifetime Annotations, Iterators, Smart Pointers, Dispatch & Fat Pointers, Error Handling\"}\n      - {title: \"Rust for Rustaceans by Jon Gjengset\", detail: \"Chapters 1–5\"}\n      - {title: \"`serde` documentation\", detail: \"read and work through examples\"}\n    concepts:\n      - \"Generics with trait bounds (`fn process<T: Display + Debug>(item: T)`)\"\n      - \"Lifetimes — understand they describe relationships between references, not object duration\"\n      - \"`Box<T>` (heap allocation), `Rc<T>` (shared ownership), `Arc<T>` (thread-safe shared ownership), `RefCell<T>` (interior mutability)\"\n      - \"Static vs dynamic dispatch (`impl Trait` vs `dyn Trait`) — understand the vtable\"\n      - \"Iterator chains and lazy evaluation — `.filter().map().collect()` patterns\"\n      - \"`thiserror` for library errors, `anyhow` for application errors\"\n      - \"`serde` + `serde_json` for serialization/deserialization\"\n    checks:\n      - \"Can you write a generic function with multiple trait bounds?\"\n      - \"Can you explain to someone why Rust needs lifetimes and what concrete problem they prevent?\"\n      - \"Can you explain the difference between `Box<dyn Trait>` and `impl Trait`?\"\n\n  - number: 3\n    title: Concurrency & Networking\n    long_title: Concurrency, Async, and Networking\n    weeks: 17-28\n    objective: \"Understand threading, async I/O, TCP networking, and build real networked applications.\"\n    study_material:\n      - {title: \"The Rust Programming Language\", detail: \"Chapters 16 and 20\"}\n      - {title: \"Tokio Tutorial\", url: \"https://tokio.rs/tokio/tutorial\", detail: \"complete fully\"}\n      - {title: \"Jon Gjengset’s lectures on async Rust\"}\n      - {title: \"Programming Rust (O’Reilly)\", detail: \"Concurrency chapters\"}\n      - {title: \"`axum` documentation and examples\"}\n      - {title: \"`sqlx` documentation\", detail: \"especially compile-time query checking\"}\n    concepts:\n      - \"`std::thread::spawn`, `Arc<Mutex<T>>`, `Arc<RwLock<T>>` — threading primitives\"\n      - \"Why async exists: threads are expensive, async tasks are cheap\"\n      - \"The Tokio runtime, `tokio::spawn`, `tokio::select!`\"\n      - \"Channels: `mpsc`, `broadcast`, `oneshot` — inter-task communication\"\n      - \"TCP sockets with `std::net::TcpListener` — raw network programming\"\n      - \"`axum` for HTTP servers (after building one by hand)\"\n      - \"`sqlx` for async, compile-time-checked PostgreSQL queries\"\n      - \"`Send + Sync` traits — what they mean and why Rust checks them at compile time\"\n    checks:\n      - \"Can you explain the difference between OS threads and async tasks?\"\n      - \"Can you explain what `Send + Sync` mean?\"\n      - \"Can you explain why your raw HTTP server would break under concurrent connections without `Arc`?\"\n\n  - number: 4\n    title: Performance & Finance\n    long_title: Performance, Finance, and Python Integration\n    weeks: 29-40\n    objective: \"Understand why Rust is fast, build a finance-domain tool with real mathematical depth, and bridge Rust back to Python via PyO3.\"\n    study_material:\n      - {title: \"Rust for Rustaceans\", detail: \"unsafe, FFI, performance\", chapters: \"6–9\", when: \"Weeks 29–30\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Meet Safe and Unsafe, Data Layout, Ownership, References\", chapters: \"1–4\", when: \"Week 29 (start of unsafe study)\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Working with Unsafe, Implementing Vec/Arc/MutexGuard\", chapters: \"6–8\", when: \"Week 30 (deepening unsafe)\"}\n      - {title: \"`cargo flamegraph` and Linux `perf`\", when: \"Weeks 29–35\"}\n      - {title: \"Amos’s fasterthanli.me blog\", url: \"https://fasterthanli.me\", detail: \"all Rust posts\", when: \"Throughout Phase 4\"}\n      - {title: \"Rustonomicon\", url: \"https://doc.rust-lang.org/nomicon\", detail: \"Foreign Function Interface\", chapters: \"11\", when: \"Week 36 (before PyO3 work)\"}\n      - {title: \"PyO3 User Guide\", url: \"https://pyo3.rs\", when: \"Weeks 36–40\"}\n      - {title: \"`criterion` documentation\", when: \"Weeks 31–35\"}\n      - {title: \"`quick-xml` and `zip` crate documentation\", when: \"Weeks 37–40\"}\n    concepts:\n      - \"`unsafe` Rust — what it permits (raw pointer derefs, FFI calls, etc.) and when it’s necessary\"\n      - \"Memory layout: `repr(C)`, alignment, padding\"\n      - \"Profiling: `cargo flamegraph`, reading flame graphs, identifying hotspots\"\n      - \"Benchmarking with `criterion` — statistical benchmarking, not wall-clock timing\"\n      - \"PyO3 — writing Python modules in Rust, converting types across the FFI boundary\"\n      - \"Floating-point arithmetic: precision, rounding, NaN handling (critical for finance)\"\n      - \"ZIP archive format and XML parsing at the byte level\"\n    checks:\n      - \"Can you profile a Rust program and identify a performance bottleneck?\"\n      - \"Can you explain what Black-Scholes computes and implement it from the formula?\"\n      - \"Can you explain what `unsafe` permits and why it exists?\"\n    notes:\n      - >-\n        **Note:** `xlsxfmt` is scoped to a reliable basic implementation in Weeks 37–40. Advanced\n        features (merged cells, conditional formatting, charts, full number format string parsing,\n        streaming reader for large files) are documented separately as a post-program extension\n        track for Weeks 53–60+.\n      - >-\n        The Rustonomicon (doc.rust-lang.org/nomicon) is the official guide to unsafe Rust. It is\n        not telling you to write unsafe code. It is telling you what you are promising the\n        compiler when you do.\n\n  - number: 5\n    title: Capstone\n    long_title: Capstone\n    weeks: 41-52\n    objective: >-\n      Choose one of three projects. All three teach the same advanced Rust concepts: DSL/formula\n      parsing, trait-based architecture, PyO3 bindings, benchmarking, and crates.io publishing.\n      Pick whichever excites you most. Full specifications for all three are in the Project\n      Specifications document.\n    study_material: []\n    concepts:\n      - \"DSL/formula parsing\"\n      - \"Trait-based architecture\"\n      - \"PyO3 bindings\"\n      - \"Benchmarking\"\n      - \"crates.io publishing\"\n    checks: []\n\nweeks:\n  # Phase 1 — Language Foundations\n  - weeks: 1\n    phase: 1\n    title: \"Book chapters 1–4 + `rustlings` variables/functions/if\"\n    weekday: [\"Chapters 1–4 of the Book\", \"`rustlings` variables/functions/if\"]\n    weekend: [\"Set up your dev environment\", \"Write small programs\"]\n  - weeks: 2\n    phase: 1\n    title: \"Revisit and deepen ownership\"\n    weekday:\n      - \"Complete `rustlings` ownership/borrowing sections\"\n      - \"Wrestle with borrow checker errors intentionally\"\n    weekend:\n      - \"Revisit and deepen ownership — `String` vs `&str`, stack vs heap, Copy vs Move\"\n  - weeks: 3\n    phase: 1\n    title: \"Book chapters 5–7 (structs, enums, modules)\"\n    weekday: [\"Chapters 5–7 (structs, enums, modules)\", \"`rustlings` through enums\"]\n    weekend: [\"Practice pattern matching thoroughly\"]\n  - weeks: 4\n    phase: 1\n    title: \"Modules and visibility; start `csvq` skeleton\"\n    weekday: [\"Revisit modules and visibility rules\", \"Explore Rust by Example alongside\"]\n    weekend: [\"Start `csvq` skeleton\"]\n  - weeks: 5\n    phase: 1\n    title: \"Book chapters 8–10 + core `csvq` implementation\"\n    weekday: [\"Chapters 8–10 (collections, errors, generics)\", \"Remaining `rustlings`\"]\n    weekend: [\"Core `csvq` implementation\"]\n  - weeks: 6\n    phase: 1\n    title: \"Finish `csvq`; buffer week\"\n    weekday:\n      - \"Buffer week — revisit anything from weeks 1–5 that felt shaky\"\n      - \"Review the Book chapters once more\"\n    weekend: [\"Finish `csvq`\"]\n\n  # Phase 2 — The Type System and Real-World Patterns\n  - weeks: 7\n    phase: 2\n    title: \"Book chapters 10–13 + trait bounds\"\n    weekday:\n      - \"Chapters 10–13 (generics, traits, lifetimes, closures/iterators)\"\n      - \"Experiment with trait bounds in your own programs\"\n    weekend: []\n  - weeks: 8\n    phase: 2\n    title: \"Deep dive into lifetimes\"\n    weekday: [\"Write code that forces lifetime annotations, then figure out why\"]\n    weekend: [\"Deep dive into lifetimes — watch Crust of Rust: Lifetime Annotations\"]\n  - weeks: 9\n    phase: 2\n    title: \"Book chapters 14–17 (cargo, smart pointers, trait objects)\"\n    weekday:\n      - \"Chapters 14–17 (cargo, smart pointers, trait objects)\"\n      - \"Understand `Box<T>`, `Rc<T>`, `Arc<T>`, `RefCell<T>`\"\n    weekend: []\n  - weeks: 10\n    phase: 2\n    title: \"Deep dive smart pointers: `dyn Trait` vs `impl Trait`\"\n    weekday: [\"Understand `dyn Trait` vs `impl Trait` at the vtable level\"]\n    weekend: [\"Deep dive smart pointers — watch Crust of Rust: Smart Pointers and Dispatch & Fat Pointers\"]\n  - weeks: 11-13\n    phase: 2\n    title: \"Build `schemaguard`\"\n    weekday: [\"Watch Crust of Rust: Iterators and Error Handling alongside\"]\n    weekend: [\"Build `schemaguard`\"]\n  - weeks: 14\n    phase: 2\n    title: \"`thiserror` vs `anyhow`, `serde`, Rust for Rustaceans 1–3\"\n    weekday: [\"Read Rust for Rustaceans Chapters 1–3\"]\n    weekend:\n      - \"`thiserror` vs `anyhow` deep dive\"\n      - \"`serde` + `serde_json` thorough walkthrough\"\n  - weeks: 15-16\n    phase: 2\n    title: \"Build `logr`; refactor earlier code\"\n    weekday: [\"Refactor code from previous weeks using new knowledge\"]\n    weekend: [\"Build `logr`\"]\n\n  # Phase 3 — Concurrency, Async, and Networking\n  - weeks: 17\n    phase: 3\n    title: \"Book chapters 16 & 20 (concurrency, multi-threaded server)\"\n    weekday:\n      - \"Chapters 16 & 20 (concurrency, multi-threaded server)\"\n      - \"Experiment with `std::thread` and `Arc<Mutex<T>>`\"\n    weekend: []\n  - weeks: 18\n    phase: 3\n    title: \"Deep dive threading\"\n    weekday: [\"Write programs that deliberately trigger data race compile errors and understand why\"]\n    weekend: [\"Deep dive threading — `Arc<RwLock<T>>`, channels (`mpsc`), shared state patterns\"]\n  - weeks: 19\n    phase: 3\n    title: \"Tokio Tutorial Part 1 + Crust of Rust async/await\"\n    weekday: [\"Tokio Tutorial Part 1 (setup, spawning, channels)\"]\n    weekend: [\"Watch Crust of Rust: async/await\"]\n  - weeks: 20\n    phase: 3\n    title: \"Deep dive async: Tokio tutorial Part 2, `tokio::select!`\"\n    weekday: [\"Read Programming Rust concurrency chapters\"]\n    weekend: [\"Deep dive async — Tokio tutorial Part 2, `tokio::select!`, `broadcast` and `oneshot` channels\"]\n  - weeks: 21-23\n    phase: 3\n    title: \"Build the HTTP/1.1 server from scratch\"\n    weekday: [\"Understand every byte of the HTTP request/response cycle\"]\n    weekend: [\"Build the HTTP/1.1 server from scratch (no frameworks) — this is a weekend-intensive project spread across 3 weeks\"]\n  - weeks: 24-28\n    phase: 3\n    title: \"Build `airpost` with `axum` and `sqlx`\"\n    weekday: [\"Learn `axum` and `sqlx`\"]\n    weekend:\n      - \"Build `airpost`\"\n      - \"Integrate database persistence\"\n      - \"Deploy locally and test under concurrent load\"\n\n  # Phase 4 — Performance, Finance, and Python Integration\n  - weeks: 29\n    phase: 4\n    title: \"`unsafe` Rust, FFI basics, `cargo flamegraph`\"\n    weekday:\n      - \"Study `unsafe` Rust, FFI basics\"\n      - \"Understand what `unsafe` permits and why it exists\"\n    weekend: [\"Profile your previous projects with `cargo flamegraph`\"]\n  - weeks: 30\n    phase: 4\n    title: \"Rust for Rustaceans 6–9 and memory layout\"\n    weekday: [\"Read Rust for Rustaceans Chapters 6–9 (unsafe, FFI, performance)\"]\n    weekend: [\"Deep dive into memory layout: `repr(C)`, alignment, padding\"]\n  - weeks: 31-35\n    phase: 4\n    title: \"Build `riskbook`: Black-Scholes, `criterion`, profiling\"\n    weekday: [\"Implement Black-Scholes math\", \"Learn `criterion` for benchmarking\"]\n    weekend:\n      - \"Build `riskbook`\"\n      - \"Week 35 is dedicated to profiling, benchmarking, and squeezing performance — use flamegraphs, not guesses\"\n  - weeks: 36\n    phase: 4\n    title: \"PyO3 guide and a throwaway proof-of-concept\"\n    weekday: [\"Review PyO3 guide end-to-end\", \"Read Rustonomicon Chapter 11 (FFI)\"]\n    weekend: [\"Build a small throwaway PyO3 proof-of-concept before touching `xlsxfmt`\"]\n  - weeks: 37\n    phase: 4\n    title: \"Understand the XLSX format; implement XLSX reading\"\n    weekday:\n      - \"Understand the XLSX format before writing code\"\n      - \"Open a `.xlsx` file with `unzip` and read the raw XML\"\n    weekend: [\"Implement XLSX reading: cell values, shared string table\"]\n  - weeks: 38\n    phase: 4\n    title: \"Implement XLSX writing\"\n    weekday: [\"Implement XLSX writing — create workbooks, write cell values\"]\n    weekend: [\"Write basic formatting (bold, font size, fill color) via `styles.xml`\"]\n  - weeks: 39\n    phase: 4\n    title: \"Cell ranges, formula strings, row height, column width\"\n    weekday: [\"Cell range reading\", \"Row height and column width\"]\n    weekend: [\"Formula string preservation (read → store formula string → write back; do not evaluate)\"]\n  - weeks: 40\n    phase: 4\n    title: \"PyO3 binding, integration tests, publish `0.1.0-alpha`\"\n    weekday: [\"README that explicitly states what is and is not supported\"]\n    weekend:\n      - \"PyO3 binding\"\n      - \"Integration tests (read → modify → write → re-read → assert)\"\n      - \"Publish as `0.1.0-alpha`\"\n\n  # Phase 5 — Capstone, Option A: docforge\n  - weeks: 41-44\n    phase: 5\n    option: docforge\n    title: \"XLSX → PDF rendering\"\n    weekday: [\"Render cells, formatting, borders, merged cells\"]\n    weekend: [\"XLSX → PDF rendering — build on `xlsxfmt`\"]\n  - weeks: 45-48\n    phase: 5\n    option: docforge\n    title: \"DOCX → PDF\"\n    weekday: [\"Parse DOCX (ZIP + XML)\"]\n    weekend: [\"DOCX → PDF\", \"Render paragraphs, headings, tables, basic styles\"]\n  - weeks: 49-52\n    phase: 5\n    option: docforge\n    title: \"Clean API, benchmarks, PyO3 binding, publish to crates.io\"\n    weekday: [\"Clean API\", \"Documentation\"]\n    weekend: [\"Benchmarks vs LibreOffice\", \"PyO3 binding\", \"Publish to crates.io\"]\n\n  # Phase 5 — Capstone, Option B: formulaengine\n  - weeks: 41-44\n    phase: 5\n    option: formulaengine\n    title: \"Formula parser and core evaluation engine\"\n    weekday: [\"Formula parser (tokenizer, recursive descent parser, AST)\"]\n    weekend: [\"Core evaluation engine with 20+ built-in functions\"]\n  - weeks: 45-48\n    phase: 5\n    option: formulaengine\n    title: \"Dependency graph and incremental recalculation\"\n    weekday: [\"Topological sort\", \"Circular reference detection\"]\n    weekend:\n      - \"Dependency graph\"\n      - \"Incremental recalculation\"\n      - \"20+ advanced functions (VLOOKUP, SUMIF, etc.)\"\n  - weeks: 49-52\n    phase: 5\n    option: formulaengine\n    title: \"`xlsxfmt` integration, CLI, PyO3, publish to crates.io\"\n    weekday: [\"CLI\", \"Documentation\"]\n    weekend:\n      - \"`xlsxfmt` integration\"\n      - \"PyO3 binding\"\n      - \"Benchmarks (100k cells)\"\n      - \"Publish to crates.io\"\n\n  # Phase 5 — Capstone, Option C: ruleforge\n  - weeks: 41-44\n    phase: 5\n    option: ruleforge\n    title: \"Rule DSL design and parser\"\n    weekday: [\"Rule DSL design\"]\n    weekend:\n      - \"Parser (tokenizer, recursive descent parser, AST)\"\n      - \"Conditions, actions, priorities, nested field access, AND/OR/NOT\"\n  - weeks: 45-48\n    phase: 5\n    option: ruleforge\n    title: \"Evaluation engine, conflict resolution, rule chaining\"\n    weekday: [\"Conflict resolution strategies (`priority`, `first_match`, `all`)\", \"Audit trail\"]\n    weekend: [\"Evaluation engine\", \"Rule chaining with loop detection\"]\n  - weeks: 49-52\n    phase: 5\n    option: ruleforge\n    title: \"CLI, PyO3 binding, benchmarks, publish to crates.io\"\n    weekday: [\"CLI (`eval`, `validate`, `explain` modes)\", \"Documentation\"]\n    weekend: [\"PyO3 binding\", \"Benchmarks (10k rules)\", \"Publish to crates.io\"]\n\nprojects:\n  - slug: csvq\n    title: csvq\n    tagline: A Command-Line CSV Query Tool\n    phase: 1\n    weeks: 4-6\n    summary: \"A fast CLI for ad-hoc CSV analysis. Think “ripgrep for tabular data.”\"\n    commands:\n      - 'csvq data.csv --filter \"age > 25\" --select \"name,age,salary\" --sort \"salary desc\" --limit 20'\n      - 'csvq data.csv --group-by \"department\" --agg \"avg(salary),count(*)\"'\n      - \"csvq data.csv --stats\"\n    checks:\n      - \"Filtering, selecting, sorting and limiting rows works (`--filter`, `--select`, `--sort`, `--limit`)\"\n      - \"Grouping with aggregates works (`--group-by`, `--agg`)\"\n      - \"`--stats` works\"\n      - \"Fast for ad-hoc CSV analysis — “ripgrep for tabular data”\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: schemaguard\n    title: schemaguard\n    tagline: A streaming data contract validator\n    phase: 2\n    weeks: 11-13\n    summary: \"A streaming data contract validator (real-world, open-source gap).\"\n    commands: []\n    checks:\n      - \"Works as a streaming data contract validator\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: logr\n    title: logr\n    tagline: A terminal-native personal activity tracker\n    phase: 2\n    weeks: 15-16\n    summary: \"A terminal-native personal activity tracker.\"\n    commands: []\n    checks:\n      - \"Works as a terminal-native personal activity tracker\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: http-server\n    title: HTTP/1.1 Server\n    tagline: \"From scratch (no frameworks — learning exercise)\"\n    phase: 3\n    weeks: 21-23\n    summary: \"HTTP/1.1 Server from scratch (no frameworks — learning exercise).\"\n    commands: []\n    checks:\n      - \"Built from scratch — no frameworks\"\n      - \"You understand every byte of the HTTP request/response cycle\"\n      - \"Works under concurrent connections (shared state behind `Arc`)\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: airpost\n    title: airpost\n    tagline: A real-time air quality data aggregator\n    phase: 3\n    weeks: 24-28\n    summary: \"A real-time air quality data aggregator (public good, real-world).\"\n    commands: []\n    checks:\n      - \"Built with `axum` and `sqlx`\"\n      - \"Database persistence integrated\"\n      - \"Deployed locally and tested under concurrent load\"\n    replaces:\n      - slug: ticknorm\n        reason: \"Replaced due to conflict of interest with LSEG. See project specs for details.\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: riskbook\n    title: riskbook\n    tagline: A real-time portfolio risk engine\n    phase: 4\n    weeks: 31-35\n    summary: \"A real-time portfolio risk engine (finance, Black-Scholes, VaR).\"\n    commands: []\n    checks:\n      - \"Implements Black-Scholes math — you can explain what Black-Scholes computes and implement it from the formula\"\n      - \"Benchmarked with `criterion`\"\n      - \"Profiled in week 35: bottlenecks found with flamegraphs, not guesses\"\n      - \"Solves a real problem and could be open-sourced or SaaS’d\"\n    notes: [\"Full project details in the Project Specifications document.\"]\n\n  - slug: xlsxfmt\n    title: xlsxfmt\n    tagline: A high-fidelity bidirectional Excel processing library\n    phase: 4\n    weeks: 37-40\n    summary: \"A high-fidelity bidirectional Excel processing library (real-world gap).\"\n    commands: []\n    checks:\n      - \"Reads XLSX: cell values, shared string table\"\n      - \"Writes workbooks: cell values and basic formatting (bold, font size, fill color) via `styles.xml`\"\n      - \"Reads cell ranges and preserves formula strings (read → store formula string → write back; do not evaluate)\"\n      - \"Handles row height and column width\"\n      - \"Has a PyO3 binding\"\n      - \"Integration tests: read → modify → write → re-read → assert\"\n      - \"README explicitly states what is and is not supported\"\n      - \"Published as `0.1.0-alpha`\"\n    notes:\n      - \"Scoped to a reliable basic implementation in Weeks 37–40.\"\n      - >-\n        Advanced features (merged cells, conditional formatting, charts, full number format string\n        parsing, streaming reader for large files) are documented separately as a post-program\n        extension track for Weeks 53–60+.\n      - \"Full project details in the Project Specifications document.\"\n\n  - slug: docforge\n    title: docforge\n    tagline: Document Conversion Library\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A Rust library that converts XLSX and DOCX files to PDF — the open-source alternative to\n      LibreOffice headless that actually preserves formatting.\n    description: \"Builds on your `xlsxfmt` project.\"\n    commands: [\"pip install docforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Do benchmarks show improvement over LibreOffice headless?\"\n      - \"Can a Python user `pip install docforge` and convert a file?\"\n    concepts:\n      - \"Binary I/O (ZIP/PDF)\"\n      - \"XML processing\"\n      - \"Trait-based renderer pipeline (`DocumentReader`, `PdfRenderable`)\"\n      - \"Font rendering\"\n      - \"`unsafe` for performance-critical paths\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"OOXML specification\"}\n      - {title: \"`printpdf` crate docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option A\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: formulaengine\n    title: formulaengine\n    tagline: Spreadsheet Formula Computation Engine\n    phase: 5\n    weeks: 41-52\n    summary: >-\n      A standalone engine that evaluates spreadsheet formulas (SUM, VLOOKUP, IF, etc.) with a\n      dependency graph and incremental recalculation.\n    description: \"The “SQLite of formula evaluation.” Pairs with `xlsxfmt` to form a Rust spreadsheet toolkit that doesn’t exist in any language.\"\n    commands: [\"pip install formulaengine\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 100k cells with dependencies in under 1 second?\"\n      - \"Does the `xlsxfmt` integration work?\"\n      - \"Can a Python user `pip install formulaengine` and evaluate formulas?\"\n    concepts:\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Graph algorithms (topological sort, cycle detection)\"\n      - \"Enums with data (`Value`, `Expr`)\"\n      - \"Trait-based function registry\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"Incremental computation\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"`petgraph` crate docs\"}\n      - {title: \"Excel formula specification\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option B\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\n  - slug: ruleforge\n    title: ruleforge\n    tagline: Embeddable Business Rules Engine\n    phase: 5\n    weeks: 41-52\n    summary: \"A lightweight rules engine with its own DSL.\"\n    description: >-\n      Business analysts define rules like\n      `when customer.tier == \"gold\" AND order.total > 5000 then set discount = 0.15`, and the\n      engine evaluates them at runtime against JSON data. No redeployment needed for rule changes.\n      The Rust answer to Java’s Drools.\n    commands: [\"pip install ruleforge\"]\n    checks:\n      - \"Is the crate published?\"\n      - \"Can it evaluate 10k rules in under 100ms?\"\n      - \"Does the explain mode produce human-readable output?\"\n      - \"Can a Python user `pip install ruleforge` and evaluate rules?\"\n    concepts:\n      - \"Language design (you’re building a DSL)\"\n      - \"Parsing (tokenizer → AST → evaluator)\"\n      - \"Enums with data (`Expr`, `Value`, `Action`)\"\n      - \"Trait-based extensibility (`ConflictResolver`, `Function`)\"\n      - \"Generics\"\n      - \"Lifetimes\"\n      - \"`serde` (advanced)\"\n      - \"Audit logging\"\n      - \"PyO3\"\n    study_material:\n      - {title: \"Crafting Interpreters by Robert Nystrom\", detail: \"chapters 4–8, free online\"}\n      - {title: \"Drools documentation\", detail: \"for conceptual understanding\"}\n      - {title: \"OPA/Rego design docs\"}\n      - {title: \"rustdoc conventions\"}\n      - {title: \"crates.io publishing guide\"}\n    choice: capstone\n    label: Option C\n    notes: [\"Full specifications in the Project Specifications document.\"]\n\ntracks:\n  dsa:\n    title: DSA Remediation\n    summary: >-\n      This runs alongside the Rust program. Dedicate 2–3 hours per week (from your weekday evening\n      hours). Lower weekly target than the 6-month version — it fits the realistic schedule.\n    hours_per_week: {min: 2, max: 3}\n    stages:\n      - months: 1-3\n        title: Foundations\n        phases: [1]\n        topics: [\"NeetCode 150: Arrays & Hashing\", \"Two Pointers\", \"Sliding Window\", \"Stack\", \"Binary Search\"]\n        notes: [\"Do these in Python first for speed\", \"Focus: understand the pattern, not just the solution\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 4-7\n        title: Intermediate\n        phases: [2, 3]\n        topics:\n          - \"NeetCode 150: Linked Lists\"\n          - \"Trees\"\n          - \"Tries\"\n          - \"Backtracking\"\n          - \"Heap/Priority Queue\"\n          - \"Graphs (BFS/DFS)\"\n        notes: [\"Start redoing selected problems in Rust (combines DSA + Rust practice)\"]\n        problems_per_week: {min: 2, max: 3}\n      - months: 8-12\n        title: Advanced + Rust\n        phases: [4, 5]\n        topics:\n          - \"Dynamic Programming (essential for optimization problems in finance)\"\n          - \"Graph algorithms: Dijkstra\"\n          - \"Topological sort\"\n          - \"Cycle detection\"\n        notes:\n          - \"All new problems in Rust\"\n          - \"1–2 problems per week: harder problems take longer, and Phase 4–5 Rust is demanding\"\n        problems_per_week: {min: 1, max: 2}\n    goal: \"By month 12: solve any LeetCode medium confidently within 30 minutes, without AI assistance. In Rust or Python.\"\n  oss:\n    title: OSS Contributions\n    phases: [3, 4, 5]\n    summary: >-\n      This track runs alongside Phases 3, 4, and 5. It does not add weekly hours — it replaces some\n      of the reading/exploration time in those phases. A hiring manager at Cloudflare, Qdrant, or\n      Anduril sees solo portfolios regularly. What is rarer is a GitHub history showing merged PRs\n      to production Rust codebases they recognize.\n\n\n      The target is to demonstrate that you can write Rust at a standard that other experienced\n      Rust engineers will accept after review. That is a different skill than writing Rust that\n      works in isolation.\n    targets:\n      - repo: qdrant/qdrant\n        name: Qdrant\n        why: >-\n          Prior domain familiarity from your PKM work — you know what Qdrant does. Production Rust,\n          actively maintained, international team. Highest-leverage target.\n      - repo: vectordotdev/vector\n        name: Vector by Datadog\n        why: >-\n          High-performance log/metric aggregation in Rust. Architecturally similar to `airpost` at\n          production scale. Contributing here reinforces Phase 3 work.\n      - repo: tikv/tikv\n        name: TiKV\n        why: >-\n          Distributed key-value storage under TiDB. If databases become your long-term focus, the\n          most prestigious Rust database OSS project to have contributions to.\n    bars:\n      - phase: 3\n        title: First Contribution\n        goal: One merged PR before Phase 3 ends.\n        minimum: \"1 merged PR — any size\"\n        requires: merged-pr\n        count: 1\n        guidance:\n          - >-\n            Scope deliberately small. A documentation improvement, a missing example, or a\n            clearly-described small bug with a reproduction case. The goal is not impressive code —\n            it is learning how a real production Rust project handles review, CI requirements, and\n            contribution standards.\n          - >-\n            Before writing a single line: read the project’s `CONTRIBUTING.md` and issue tracker.\n            Understand what “good first issue” actually means in that codebase.\n      - phase: 4\n        title: Substantive Contribution\n        goal: One PR with real engineering substance.\n        minimum: \"1 substantive merged PR\"\n        requires: substantive-pr\n        count: 1\n        guidance:\n          - >-\n            By Phase 4 you have concurrency, async, and `criterion` benchmarking. You are capable\n            of touching core logic. Target: a feature built on an existing abstraction, a\n            performance improvement with benchmark comparison, or a meaningful bug fix in\n            concurrent code.\n      - phase: 5\n        title: Ongoing Engagement\n        goal: Additional PR or active issue engagement.\n        minimum: \"Additional PR or active issue engagement\"\n        requires: pr-or-engagement\n        count: 1\n        guidance: []\n    capstone_notes:\n      ruleforge: >-\n        If your capstone is `ruleforge`: contributing to OPA’s issue tracker or documenting research\n        on Grule’s architecture strengthens both.\n      formulaengine: >-\n        If your capstone is `formulaengine`: engaging with HyperFormula’s GitHub issues (even as a\n        reporter of bugs you discover) is legitimate community presence.\n\nai_rules:\n  allowed:\n    - \"Explain a compiler error after 15+ minutes of your own effort\"\n    - \"Explain a concept (what is a vtable? how does `dyn Trait` work?)\"\n    - \"Clarify a section of the Rust Book you’ve already read twice\"\n    - \"Discuss architectural tradeoffs for your projects\"\n  not_allowed:\n    - \"Write any Rust code for you\"\n    - \"Generate project boilerplate\"\n    - \"Solve a DSA problem for you\"\n    - \"Debug your code without you trying first\"\n  heuristic: \"If you haven’t earned the confusion by trying yourself, you haven’t earned the explanation.\"\n\nresources:\n  - {name: \"The Rust Programming Language (free online)\", type: Book, when: \"Phase 1–3\"}\n  - {name: \"`rustlings`\", type: Interactive exercises, when: \"Phase 1\"}\n  - {name: \"Rust by Example\", type: Reference, when: Throughout}\n  - {name: \"Jon Gjengset — Crust of Rust (YouTube)\", type: Video series, when: \"Phase 2–3\"}\n  - {name: \"Tokio Tutorial (tokio.rs)\", type: Online guide, when: \"Phase 3\"}\n  - {name: \"Rust for Rustaceans — Jon Gjengset\", type: Book, when: \"Phase 2–4\"}\n  - {name: \"Programming Rust (O’Reilly)\", type: Book, when: \"Phase 3–4\"}\n  - {name: \"The Rustonomicon (doc.rust-lang.org/nomicon)\", type: Official guide, when: \"Phase 4\"}\n  - {name: \"fasterthanli.me blog\", type: Blog, when: Throughout}\n  - {name: \"PyO3 User Guide\", type: Documentation, when: \"Phase 4–5\"}\n\n# 1-Year Outcome: \"If you complete this program honestly:\"\noutcomes:\n  - \"You will understand how memory works — concretely, not abstractly\"\n  - \"You will have 3+ tools that solve real problems and could be open-sourced or SaaS’d (`schemaguard`, `riskbook`, and your capstone)\"\n  - \"You will have a published crate on crates.io — whether it’s a document converter, a formula engine, or a rules engine — that fills a genuine gap in the Rust ecosystem\"\n  - \"You will have built a parser, evaluator, and trait-based architecture from scratch — the kind of work senior engineers do\"\n  - \"You will write better Python, SQL, and system designs because you understand the layers beneath\"\n  - \"You will be one of very few engineers in your peer cohort who work fluently at both the Python/ML layer and the systems layer\"\n  - \"The AI dependency will be resolved — not because you stopped using AI, but because you will know enough to catch its mistakes\"\n  - \"LeetCode mediums in 30 minutes without assistance\"\n\nclosing: \"The gap you identified is real. You identified it yourself, before it bit you. Now close it.\"\n"
+};
+
 /**
  * Every `{{ value }}` is escaped as inert Markdown unless a filter says otherwise: `md` keeps a
  * curriculum's trusted Markdown (sanitized), `code` and `codeblock` quote verbatim, `raw` is for
@@ -57501,6 +56268,119 @@ function renderTemplate(name, view) {
         .replace(/[ \t]+$/gm, "")
         .replace(/\n{3,}/g, "\n\n")
         .trim()}\n`;
+}
+
+/**
+ * Where `marker` stands on a line of its own (LF or CRLF), searching from `from`; -1 when nowhere.
+ * syllabot writes its region markers so, and a learner quoting one inline in a note (in backticks,
+ * mid-sentence) has not moved the region.
+ */
+function markerLine(text, marker, from = 0) {
+    for (let at = text.indexOf(marker, from); at !== -1; at = text.indexOf(marker, at + 1)) {
+        if (at > 0 && text.charAt(at - 1) !== "\n")
+            continue;
+        const end = at + marker.length;
+        const after = text.charAt(end);
+        const lineEnds = after === "" || after === "\n" || (after === "\r" && ["", "\n"].includes(text.charAt(end + 1)));
+        if (lineEnds)
+            return at;
+    }
+    return -1;
+}
+/** The last `marker` on a line of its own that starts at or before `before`; -1 when none. */
+function lastMarkerLine(text, marker, before) {
+    let found = -1;
+    for (let at = markerLine(text, marker); at !== -1 && at <= before; at = markerLine(text, marker, at + 1)) {
+        found = at;
+    }
+    return found;
+}
+
+const CHECKBOX = /^(\s*[-*+] \[)([ xX])(\] )(.*)$/;
+/** A whole managed body: key marker, then the region holding `content`. */
+function managedBody(key, content) {
+    return `${keyMarker(key)}\n${START_MARKER}\n${content.trim()}\n${END_MARKER}\n`;
+}
+/** GitHub returns bodies edited on the web with CRLF; line endings are never a change. */
+function normalizeNewlines(text) {
+    return text.replace(/\r\n?/g, "\n");
+}
+function splitRegion(body) {
+    const start = markerLine(body, START_MARKER);
+    if (start === -1)
+        return undefined;
+    const end = markerLine(body, END_MARKER, start + START_MARKER.length);
+    if (end === -1)
+        return undefined;
+    return {
+        before: body.slice(0, start),
+        content: body.slice(start + START_MARKER.length, end),
+        after: body.slice(end + END_MARKER.length),
+    };
+}
+/** The text of every checklist item the learner ticked. */
+function tickedItems(content) {
+    const ticked = new Set();
+    for (const line of content.split("\n")) {
+        const match = CHECKBOX.exec(line);
+        if (match && match[2] !== " ")
+            ticked.add((match[4] ?? "").trim());
+    }
+    return ticked;
+}
+function carryTicks(content, ticked) {
+    if (ticked.size === 0)
+        return content;
+    return content
+        .split("\n")
+        .map((line) => {
+        const match = CHECKBOX.exec(line);
+        return match && ticked.has((match[4] ?? "").trim()) ? `${match[1]}x${match[3]}${match[4]}` : line;
+    })
+        .join("\n");
+}
+/**
+ * The body that results from rewriting `actual`'s region with `desired`'s, keeping the learner's
+ * text outside the markers and the boxes they ticked. Newlines come back normalized to LF.
+ */
+function mergeManagedBody(actual, desired) {
+    const desiredRegion = splitRegion(desired);
+    if (!desiredRegion)
+        throw new Error("desired body has no managed region");
+    const current = normalizeNewlines(actual ?? "");
+    const region = splitRegion(current);
+    if (!region) {
+        // The learner removed the markers: put the region back after their text, which stays as is.
+        const key = keyOf(desired);
+        const keyLine = key && !keyOf(current) ? `${keyMarker(key)}\n` : "";
+        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+        return `${current}${separator}${keyLine}${START_MARKER}${desiredRegion.content}${END_MARKER}\n`;
+    }
+    const content = carryTicks(desiredRegion.content, tickedItems(region.content));
+    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
+}
+const RETIRED_MARKER = "<!-- syllabot:retired -->";
+const RETIRED_BLOCK = /^\n<!-- syllabot:retired -->\n(?:>.*\n)*/;
+/** Whether a managed body carries the note that its object left the plan. */
+function isRetired(body) {
+    const region = splitRegion(normalizeNewlines(body ?? ""));
+    return region !== undefined && RETIRED_BLOCK.test(region.content);
+}
+/**
+ * The body with `note` (why the object left the plan) at the top of its region, in place of an
+ * earlier one; the rest of the region, ticks included, and the learner's text stay as they are.
+ */
+function withRetiredNote(body, note) {
+    const block = `${RETIRED_MARKER}\n> [!WARNING]\n> ${note}\n`;
+    const current = normalizeNewlines(body ?? "");
+    const region = splitRegion(current);
+    if (!region) {
+        const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+        return `${current}${separator}${START_MARKER}\n${block}${END_MARKER}\n`;
+    }
+    const rest = region.content.replace(RETIRED_BLOCK, "\n");
+    const content = `\n${block}${rest.startsWith("\n") ? rest.slice(1) : rest}`;
+    return `${region.before}${START_MARKER}${content}${END_MARKER}${region.after}`;
 }
 
 /**
@@ -59027,6 +57907,544 @@ function plan(context, actual, today) {
         ...retirements(context, actual),
     ];
     return { operations, summary: summarize(operations), installedOn: installedOn.toString() };
+}
+
+/** Curricula shipped with syllabot, by id (`curriculum/<id>.yaml` in the source tree, embedded at build). */
+const DEFAULT_CURRICULUM_ID = "rust-systems-1y";
+function builtinCurriculumIds() {
+    return Object.keys(CURRICULA)
+        .map((name) => name.replace(/\.yaml$/, ""))
+        .sort();
+}
+function isBuiltinCurriculum(id) {
+    return Object.hasOwn(CURRICULA, `${id}.yaml`);
+}
+function loadBuiltinCurriculum(id) {
+    const text = CURRICULA[`${id}.yaml`];
+    if (text === undefined)
+        throw new Error(`no built-in curriculum "${id}"`);
+    return parseCurriculum(text, `curriculum/${id}.yaml`);
+}
+
+/** Where a portfolio repository keeps syllabot's config. */
+const CONFIG_PATH = ".github/syllabot.yml";
+/** Where syllabot commits its ledger (progress/ledger.ts) in the portfolio repository. */
+const LEDGER_PATH = ".syllabot/state.json";
+
+/**
+ * Paths a config names inside its repository: the README syllabot rewrites and a curriculum it
+ * reads. A config is a file anyone can propose a change to in a pull request, so a path is accepted
+ * only in one plain, canonical spelling, from which no file outside the repository, in its `.git`,
+ * or of syllabot's own can be reached. Pure: whether the path exists is the caller's question.
+ */
+/** Git's own limit on a file name is the file system's; no legitimate README or curriculum path comes near this. */
+const MAX_REPOSITORY_PATH_LENGTH = 255;
+/** The folder syllabot commits its ledger and pictures to: all of it is syllabot's. */
+const SYLLABOT_FOLDER = LEDGER_PATH.split("/")[0] ?? ".syllabot";
+/** Extensions GitHub renders as Markdown: the README region is Markdown, and nothing else may be rewritten. */
+const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn)$/i;
+const YAML_FILE = /\.ya?ml$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Code points HFS+ ignores in a name, so that `.g\u200Cit` is `.git` on a Mac checkout (as git's verify_path knows). */
+const IGNORED_BY_HFS = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
+/**
+ * Why `path` cannot be a file of the repository syllabot reads or writes, or undefined when it can.
+ * The reason reads after the path, e.g. `"../x.md" has a . or .. folder: …`.
+ */
+function repositoryPathProblem(path) {
+    const shown = describe(path);
+    if (path.length === 0)
+        return "is empty";
+    if (path.length > MAX_REPOSITORY_PATH_LENGTH)
+        return `is ${path.length} characters long; at most ${MAX_REPOSITORY_PATH_LENGTH} are accepted`;
+    if (CONTROL_CHARACTER.test(path))
+        return `${shown} holds a control character`;
+    if (path.includes("\\"))
+        return `${shown} holds a backslash: separate folders with /`;
+    if (path.startsWith("/"))
+        return `${shown} is absolute: give the path from the repository's root, e.g. docs/README.md`;
+    const segments = path.split("/");
+    if (segments.includes(""))
+        return `${shown} has an empty folder name (// or a trailing /)`;
+    if (segments.some((segment) => segment === "." || segment === ".."))
+        return `${shown} has a . or .. folder: give the path from the repository's root, without them`;
+    if (segments.some(isGitFolderName))
+        return `${shown} is inside .git, which holds git's own data (and credentials), not the repository's files`;
+    if (isSyllabotsOwn(segments))
+        return `${shown} is syllabot's own (${CONFIG_PATH}, or a file under ${SYLLABOT_FOLDER}/)`;
+    return undefined;
+}
+/** A folder as the learner may write it: one trailing `/` is accepted and dropped. */
+function normalizedFolder(path) {
+    return path.endsWith("/") && path.length > 1 ? path.slice(0, -1) : path;
+}
+/** Why `path` (normalized) cannot be a project's folder, or undefined when it can. */
+function projectFolderProblem(path) {
+    if (path.length === 0 || path === "/")
+        return "is empty: give the project's folder from the repository's root (e.g. services/api), or leave path out for the whole repository";
+    return repositoryPathProblem(normalizedFolder(path));
+}
+/** Why the config's `readme` cannot be the README syllabot refreshes, or undefined. */
+function readmePathProblem(path) {
+    if (path.length === 0)
+        return "is empty: give the README's path from the repository's root, e.g. README.md";
+    const problem = repositoryPathProblem(path);
+    if (problem)
+        return problem;
+    if (!MARKDOWN_FILE.test(path))
+        return `${describe(path)} is not a Markdown file: syllabot writes its region only into a file ending in .md or .markdown`;
+    return undefined;
+}
+/**
+ * Why the config's `curriculum`, when it names a file (it holds a / or ends in .yaml), cannot be a
+ * curriculum file of the repository, or undefined. Any other name is a built-in id, known only
+ * once the curriculum is looked up (a test or `--curriculum` may supply the curriculum itself).
+ */
+function curriculumPathProblem(name) {
+    if (name.length === 0)
+        return "is empty: give a built-in curriculum's id or a .yaml file of this repository";
+    if (isBuiltinCurriculum(name) || !looksLikePath(name))
+        return undefined;
+    return repositoryPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
+}
+/** Why the config's `curriculum` is neither a built-in id nor a curriculum file of the repository, or undefined. */
+function curriculumNameProblem(name) {
+    if (isBuiltinCurriculum(name))
+        return undefined;
+    return curriculumPathProblem(name) ?? (YAML_FILE.test(name) ? undefined : notACurriculum(name));
+}
+function looksLikePath(name) {
+    return name.includes("/") || name.includes("\\") || YAML_FILE.test(name);
+}
+function notACurriculum(name) {
+    return `${describe(name)} is neither a built-in curriculum (${builtinCurriculumIds().join(", ")}) nor a path to a .yaml file`;
+}
+/**
+ * `.git` as git itself recognises it on any checkout (`verify_path`): in any case, with trailing
+ * dots or spaces (Windows drops them), as the 8.3 short name `git~1`, or with HFS+'s ignored code points.
+ */
+function isGitFolderName(segment) {
+    const name = segment
+        .replace(IGNORED_BY_HFS, "")
+        .replace(/[. ]+$/, "")
+        .toLowerCase();
+    return name === ".git" || name === "git~1";
+}
+function isSyllabotsOwn(segments) {
+    // Compared without case: on a case-insensitive checkout `.GitHub/Syllabot.yml` is the config.
+    const lower = segments.join("/").toLowerCase();
+    return lower === CONFIG_PATH.toLowerCase() || segments[0]?.toLowerCase() === SYLLABOT_FOLDER;
+}
+
+const login = string$1().regex(
+// Legacy accounts may hold a double or trailing hyphen, so only the first character is stricter.
+/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, "expected a GitHub login: letters, digits and hyphens, at most 39 characters");
+const repo = string$1()
+    .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'expected a repository as "owner/name"');
+const slug = string$1()
+    .regex(/^[a-z0-9][a-z0-9-]{0,38}$/, "expected a project slug (lowercase, digits, hyphens)");
+const date = string$1().transform((value, context) => {
+    const parsed = parsePlainDate(value);
+    if (!parsed) {
+        context.addIssue({
+            code: "custom",
+            message: `"${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)`,
+        });
+        return NEVER;
+    }
+    return parsed;
+});
+/** A path in the repository, checked by `problem`, which says why a value is refused. */
+function repositoryPath(problem) {
+    return (string$1()
+        .check((context) => {
+        const message = problem(context.value);
+        if (message)
+            context.issues.push({ code: "custom", message, input: context.value });
+    })
+        // For editors: the part of the rules a JSON Schema can say.
+        .meta({ minLength: 1, maxLength: MAX_REPOSITORY_PATH_LENGTH }));
+}
+/**
+ * Where a project lives: "owner/name" for a whole repository, or `{repo, path}` for a folder of
+ * one (several projects in one repository). Either way the config holds a `ProjectLocation`.
+ */
+const projectLocation = union([
+    repo.describe("The project's repository (owner/name): all of it is the project's"),
+    strictObject({
+        repo: repo.describe("The repository (owner/name) holding the project"),
+        path: repositoryPath(projectFolderProblem)
+            .optional()
+            .describe("The project's folder, from the repository's root (e.g. services/api): commits count for the project when they change a file in it. Left out: the whole repository"),
+    })
+        .describe("A project that is a folder of a repository, e.g. {repo: octocat/monorepo, path: services/api}"),
+], {
+    // Neither a text nor a mapping: say what either form is (each form says what is wrong in it).
+    error: (issue) => typeof issue.input === "string" ||
+        (typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input))
+        ? undefined
+        : 'expected a repository as "owner/name", or {repo: owner/name, path: folder}',
+})
+    .transform((value) => typeof value === "string"
+    ? { repo: value }
+    : { repo: value.repo, ...(value.path === undefined ? {} : { path: normalizedFolder(value.path) }) });
+const timeZone = string$1().transform((value, context) => {
+    const canonical = canonicalTimeZone(value);
+    if (!canonical) {
+        context.addIssue({
+            code: "custom",
+            message: `unknown time zone "${value}" (expected an IANA name such as Europe/Berlin or Asia/Kolkata)`,
+        });
+        return NEVER;
+    }
+    return canonical;
+});
+/** Repositories whose pull requests and issues count: each is part of a search query on every run. */
+const MAX_OSS_REPOS = 100;
+const BACKFILL_POLICIES = ["close", "open", "skip"];
+/**
+ * What one config may ask for: far above any learner's need, low enough that a config (a
+ * stranger's, in a pull request) cannot make syllabot do unbounded work. The file's own cap
+ * (MAX_CONFIG_BYTES) bounds the work of reading it; these bound the work it asks for.
+ */
+const CONFIG_LIMITS = {
+    emails: 20,
+    projects: 100,
+    workRepos: 100,
+    choices: 100,
+    verdicts: 1000,
+    leadDays: 10,
+    issuesAhead: 1000,
+    substantiveMinLines: 100_000,
+    authorName: 100,
+};
+/** A record of at most `max` entries, said so in the JSON Schema too. */
+function bounded$1(record, max, what) {
+    return record
+        .refine((value) => Object.keys(value).length <= max, `at most ${max} ${what}`)
+        .meta({ maxProperties: max });
+}
+const configSchema = strictObject({
+    learner: login.describe("GitHub login whose commits, pull requests and issue comments count"),
+    emails: array(email("expected an email address"))
+        .max(CONFIG_LIMITS.emails, `at most ${CONFIG_LIMITS.emails} emails`)
+        .default([])
+        .describe("Commit author emails that also count as the learner"),
+    start: date.meta({
+        description: "First day of week 1 (YYYY-MM-DD, any weekday)",
+        format: "date",
+        examples: ["2026-03-02"],
+    }),
+    timezone: timeZone.meta({
+        description: "IANA time zone; weeks and deadlines are days in this zone",
+        examples: ["Asia/Kolkata", "Europe/Berlin"],
+    }),
+    curriculum: repositoryPath(curriculumPathProblem)
+        .default(DEFAULT_CURRICULUM_ID)
+        .describe("A built-in curriculum id, or the path of a curriculum YAML file from this repository's root (the folder holding .github/)"),
+    capstone: slug
+        .optional()
+        .describe("The chosen option of the curriculum's choice group (e.g. docforge | formulaengine | ruleforge)"),
+    choices: bounded$1(record(slug, slug), CONFIG_LIMITS.choices, "choices")
+        .default({})
+        .describe("Choice group -> the chosen option (a project slug), for a curriculum with several choice groups, e.g. {capstone: formulaengine, elective: cli}"),
+    projects: bounded$1(record(slug, projectLocation), CONFIG_LIMITS.projects, "projects")
+        .default({})
+        .describe("Project slug -> repository (owner/name), or {repo, path} for a project that is a folder of a repository; projects left out are not tracked"),
+    trusted_authors: array(string$1()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/, "expected a GitHub login, or an app's bot such as github-actions[bot]"))
+        .max(20)
+        .default([])
+        .describe("Accounts besides the learner and syllabot's own whose syllabot markers in issues and comments count, e.g. the identity an earlier setup wrote as (github-actions[bot] when moving from the Action to the app)"),
+    trusted_repos: array(repo)
+        .max(100)
+        .default([])
+        .describe("Repositories the learner does not own (an organization's, a friend's) whose commits count when they carry the learner's login or email, as in the learner's own; elsewhere only commits GitHub verified as signed by the learner count"),
+    dsa: repo.optional().describe("Repository where DSA solutions are committed"),
+    work_repos: array(repo)
+        .max(CONFIG_LIMITS.workRepos, `at most ${CONFIG_LIMITS.workRepos} repositories`)
+        .default([])
+        .describe("Repositories besides the projects' whose commits count as the learner's work: they close weeks (`closes week 3`) and log hours. A course without projects names here where its work is committed"),
+    oss: strictObject({
+        repos: array(repo)
+            .min(1, "must list at least 1 repository; leave it out to search the curriculum's targets")
+            .max(MAX_OSS_REPOS, `at most ${MAX_OSS_REPOS} repositories: each is searched on every run`)
+            .optional()
+            .describe("Repositories (owner/name) whose pull requests and issues count for the open-source track (default: the curriculum's targets)"),
+        substantive_min_lines: number()
+            .int()
+            .nonnegative()
+            .max(CONFIG_LIMITS.substantiveMinLines)
+            .default(20)
+            .describe("Changed lines of code (not docs or tests) that make a merged pull request substantive"),
+        verdicts: bounded$1(record(string$1()
+            .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}#[1-9]\d*$/, 'expected a pull request as "owner/name#number"'), _enum(["substantive", "not-substantive"])), CONFIG_LIMITS.verdicts, "verdicts")
+            .default({})
+            .describe('Your verdict on a pull request ("owner/name#number": substantive | not-substantive), which wins over the line count'),
+    })
+        .prefault({})
+        .describe("The open-source track: where contributions count and what is substantive"),
+    reminders: strictObject({
+        lead_days: array(number().int().positive().max(366))
+            .max(CONFIG_LIMITS.leadDays, `at most ${CONFIG_LIMITS.leadDays} lead days`)
+            .default([21, 7, 2])
+            .transform((days) => [...new Set(days)].sort((a, b) => b - a))
+            .describe("Days before a phase's last day on which an open-source bar not yet met opens or updates a reminder issue"),
+    })
+        .prefault({})
+        .describe("Reminders of the open-source bars"),
+    readme: repositoryPath(readmePathProblem)
+        .default("README.md")
+        .describe("The Markdown file (.md, from the repository's root; not in .git or .syllabot/) whose region between syllabot's markers is regenerated"),
+    commit: strictObject({
+        message: string$1()
+            .trim()
+            .min(1, "must not be empty")
+            .max(200)
+            .default("docs: refresh progress (syllabot)")
+            .describe("Message of the commits that refresh the README, pictures and ledger"),
+        author: strictObject({
+            name: string$1().trim().min(1).max(CONFIG_LIMITS.authorName).describe("The author's name"),
+            email: email("expected an email address").describe("The author's email address"),
+        })
+            .optional()
+            .describe("Author of those commits (default: the app or token's identity)"),
+    })
+        .prefault({})
+        .describe("The commits syllabot makes to refresh the README"),
+    labels: strictObject({
+        prefix: string$1()
+            .regex(/^[^\s,:][^,:]{0,19}$/, "expected a label prefix of at most 20 characters, without commas or colons")
+            .default("syllabot")
+            .describe('Prefix of the labels syllabot manages: "<prefix>", "<prefix>:week", "<prefix>:phase-3", …'),
+    })
+        .prefault({})
+        .describe("The labels syllabot manages"),
+    issues_ahead: union([literal("all"), number().int().nonnegative().max(CONFIG_LIMITS.issuesAhead)], {
+        error: (issue) => `expected "all" or a number of weeks (0 to ${CONFIG_LIMITS.issuesAhead}), got ${describe(issue.input)}`,
+    })
+        .default("all")
+        .describe("Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)"),
+    backfill: _enum(BACKFILL_POLICIES)
+        .default("close")
+        .describe("Weeks that ended before installation: created closed, created open, or not created"),
+});
+
+/**
+ * A config is refused above this size before it is parsed. The example config is under 2 KB; 64 KiB
+ * holds a thousand verdicts and more comments than anyone writes, and bounds the work a pull
+ * request's config (a stranger's) can ask of the app. A curriculum keeps the 1 MiB of any YAML source.
+ */
+const MAX_CONFIG_BYTES = 64 * 1024;
+function parseConfig(text, file) {
+    const source = parseYamlSource(text, file, { maxBytes: MAX_CONFIG_BYTES });
+    const result = checkSource(configSchema, source);
+    return "data" in result
+        ? { config: result.data, problems: [], unreported: 0, source }
+        : { config: undefined, problems: result.problems, unreported: result.unreported, source };
+}
+/** Each well-formed project's repository, whichever of the two forms it is written in. */
+function projectRepos(value) {
+    if (!value || typeof value !== "object" || Array.isArray(value))
+        return {};
+    return Object.fromEntries(Object.entries(value).flatMap(([slug, location]) => {
+        const repo = typeof location === "string" ? location : location?.repo;
+        return typeof repo === "string" ? [[slug, { repo }]] : [];
+    }));
+}
+/** The fields the curriculum rules read, from a config whose schema failed: those that are well-formed. */
+function wellFormedFields(source) {
+    const raw = rawMapping(source);
+    const strings = (value) => value && typeof value === "object" && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).filter(([, entry]) => typeof entry === "string"))
+        : {};
+    return {
+        capstone: typeof raw.capstone === "string" ? raw.capstone : undefined,
+        choices: strings(raw.choices),
+        projects: projectRepos(raw.projects),
+        dsa: typeof raw.dsa === "string" ? raw.dsa : undefined,
+        ossGiven: "oss" in raw,
+        curriculum: typeof raw.curriculum === "string" ? raw.curriculum : DEFAULT_CURRICULUM_ID,
+    };
+}
+function rawMapping(source) {
+    const data = source.data;
+    return data && typeof data === "object" && !Array.isArray(data) ? data : {};
+}
+/**
+ * Where the config's curriculum lives: an explicit override, else a built-in id, else a path from
+ * the repository's root (checked by `curriculumNameProblem`: it can name no file outside the repository).
+ */
+function curriculumSource(loaded, override) {
+    const name = (loaded.config ?? wellFormedFields(loaded.source)).curriculum;
+    if (isBuiltinCurriculum(name))
+        return { kind: "builtin", id: name };
+    const problem = curriculumNameProblem(name);
+    if (!problem)
+        return { kind: "path", path: name };
+    // The schema already said why, when it could: said once, with the config's other problems.
+    const others = loaded.problems.filter((found) => found.path !== "curriculum");
+    throw new InputError(sortedByPosition([
+        ...others,
+        ...locatedProblems(loaded.source, [{ path: ["curriculum"], message: problem }]),
+    ]));
+}
+/** Check a loaded config against its curriculum; every problem is reported in the config file, in order. */
+function checkConfig(loaded, curriculum) {
+    const fields = loaded.config
+        ? { ...loaded.config, ossGiven: "oss" in rawMapping(loaded.source) }
+        : wellFormedFields(loaded.source);
+    const problems = [
+        ...loaded.problems,
+        ...locatedProblems(loaded.source, configRuleIssues(fields, curriculum)),
+    ];
+    if (problems.length > 0 || !loaded.config)
+        throw new InputError(sortedByPosition(problems), loaded.unreported);
+    return loaded.config;
+}
+function sortedByPosition(problems) {
+    return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * Files of a local checkout: the Action's workspace, or a clone the CLI is pointed at. What a
+ * checkout holds is whatever its repository's history says, and a commit can hold a symbolic link
+ * to any path of the machine (`.git/config` with the job's credential, `/proc/self/environ`): a file
+ * is read only when it is a regular file inside the checkout, reached through no symbolic link.
+ */
+/**
+ * The repository a local config belongs to: the folder holding its `.github/`, else the nearest
+ * folder above it (up to `boundary`, when given) that git checked out (it holds `.git`), else the
+ * config's own folder (or `boundary`).
+ */
+function repositoryRootOf(configPath, boundary) {
+    const folder = dirname$2(resolve$2(configPath));
+    if (basename(folder) === ".github")
+        return dirname$2(folder);
+    const limit = boundary === undefined ? undefined : resolve$2(boundary);
+    for (let current = folder;; current = dirname$2(current)) {
+        if (existsSync$1(join$1(current, ".git")))
+            return current;
+        if (current === limit || dirname$2(current) === current)
+            break;
+    }
+    return limit ?? folder;
+}
+/** Whether `path` (absolute) is `root` itself or below it. */
+function isInside(root, path) {
+    const fromRoot = relative(root, path);
+    return fromRoot === "" || (!isAbsolute(fromRoot) && fromRoot !== ".." && !fromRoot.startsWith(`..${sep$2}`));
+}
+/**
+ * Read `path` (relative to `root`, or absolute) as a file of the checkout at `root`. It is refused
+ * when it lies outside `root`, when it or a folder on the way is a symbolic link, or when it is not
+ * a regular file; a file that does not exist is an InputError, as for any other input file. The
+ * reason never quotes the file: nothing of a refused file is read.
+ */
+function readCheckoutFile(root, path, options = {}) {
+    const file = options.file ?? path;
+    const givenRoot = resolve$2(root);
+    // The root itself may be reached through links (macOS's /tmp is /private/tmp); below it, nothing is.
+    const realRoot = realpathSync$1(givenRoot);
+    const absolute = resolve$2(givenRoot, path);
+    const fromRoot = [givenRoot, realRoot]
+        .filter((base) => isInside(base, absolute))
+        .map((base) => relative(base, absolute))[0];
+    if (!fromRoot)
+        return { refused: `is outside ${options.rootName ?? givenRoot}` };
+    const target = join$1(realRoot, fromRoot);
+    if (fromRoot.split(sep$2).some(isGitFolderName))
+        return {
+            refused: "is inside .git, which holds git's own data (and credentials), not the repository's files",
+        };
+    let current = realRoot;
+    for (const segment of fromRoot.split(sep$2)) {
+        current = join$1(current, segment);
+        const stats = lstatOrUndefined(current);
+        if (!stats)
+            throw unreadable$1(file, "no such file");
+        if (stats.isSymbolicLink()) {
+            const link = relative(realRoot, current);
+            return {
+                refused: current === target
+                    ? "is a symbolic link"
+                    : `goes through the symbolic link ${JSON.stringify(link)}`,
+            };
+        }
+    }
+    // O_NOFOLLOW: a link swapped in after the checks above is refused by the system, not followed.
+    let descriptor;
+    try {
+        descriptor = openSync(target, constants$6.O_RDONLY | (constants$6.O_NOFOLLOW ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ELOOP")
+            return { refused: "is a symbolic link" };
+        throw unreadable$1(file, code === "ENOENT" ? "no such file" : error.message);
+    }
+    try {
+        const stats = fstatSync(descriptor);
+        if (stats.isDirectory())
+            throw unreadable$1(file, "is a directory");
+        if (!stats.isFile())
+            return { refused: "is not a regular file" };
+        return { text: readFileSync$2(descriptor, "utf8") };
+    }
+    finally {
+        closeSync(descriptor);
+    }
+}
+function lstatOrUndefined(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (error) {
+        if (error.code === "ENOENT" ||
+            error.code === "ENOTDIR")
+            return undefined;
+        throw error;
+    }
+}
+function unreadable$1(file, reason) {
+    return new InputError([{ file, path: "", message: `cannot read: ${reason}` }]);
+}
+/** A path as the user knows it: from the working directory when inside it, else absolute. */
+function shownPath(absolute) {
+    return isInside(process.cwd(), absolute) ? relative(process.cwd(), absolute) || "." : absolute;
+}
+
+/**
+ * The config and curriculum of a local checkout, read from disk for the CLI and the Action: the
+ * I/O around the pure parsers of config/load.ts and curriculum/load.ts.
+ */
+/**
+ * The curriculum a config names, from the built-ins or the local checkout the config belongs to
+ * (`root`, by default found from the config's own path). A `--curriculum` file (`override`) is the
+ * operator's own choice and read as given; a file the config names must be the repository's own.
+ */
+function loadCurriculumFor(loaded, override, root) {
+    const source = curriculumSource(loaded);
+    if (source.kind === "builtin")
+        return loadBuiltinCurriculum(source.id);
+    const repository = root ?? repositoryRootOf(loaded.source.file);
+    const file = shownPath(join$1(repository, source.path));
+    const atCurriculumLine = (message) => new InputError(locatedProblems(loaded.source, [{ path: ["curriculum"], message }]));
+    let read;
+    try {
+        read = readCheckoutFile(repository, source.path, { file, rootName: "the repository" });
+    }
+    catch (error) {
+        // A file that is not there is the config's mistake: said at its line, with where it was looked for.
+        const reason = error instanceof InputError ? error.problems[0]?.message.replace(/^cannot read: /, "") : undefined;
+        if (reason === undefined)
+            throw error;
+        throw atCurriculumLine(`${describe(source.path)} cannot be read: ${reason} in the repository at ${shownPath(repository)} (a path is from the repository's root)`);
+    }
+    if ("refused" in read)
+        throw atCurriculumLine(`${describe(source.path)} ${read.refused}: syllabot reads only the repository's own files`);
+    return parseCurriculum(read.text, file);
 }
 
 /**
@@ -69316,6 +68734,24 @@ class RestGateway {
     }
 }
 
+const sameRepo = (left, right) => left.toLowerCase() === right.toLowerCase();
+/** The projects a config maps to `repo` (any case), with where each lives. */
+function projectsIn(projects, repo) {
+    return Object.entries(projects).filter(([, location]) => sameRepo(location.repo, repo));
+}
+/**
+ * Whether commits of `repo` must be told apart by the files they touch: several projects share
+ * it, or a project is one of its folders. Otherwise a project's repository is all its own.
+ */
+function attributedByFiles(projects, repo) {
+    const here = projectsIn(projects, repo);
+    return here.length > 1 || here.some(([, location]) => location.path !== undefined);
+}
+/** Whether `file` is in `folder` (a path from the repository's root). */
+function inFolder(file, folder) {
+    return file === folder || file.startsWith(`${folder}/`);
+}
+
 /**
  * What a commit message claims: weeks finished, projects finished, time spent. The grammar is
  * read in one pass over words (and one over trailer lines), so any message costs linear time.
@@ -69359,7 +68795,7 @@ const MAX_MINUTES = 24 * 60;
  * What one commit may finish: a push can carry any message, so one commit never closes a course.
  * A learner catching up names the rest in further commits (or closes the issues by hand).
  */
-const COMMIT_BOUNDS = { weeks: 4, projects: 2, problems: 10 };
+const COMMIT_BOUNDS$1 = { weeks: 4, projects: 2, problems: 10 };
 /** Words (letters, digits, inner hyphens), numbers, and list joiners; everything else separates. */
 function tokenize(text) {
     const tokens = [];
@@ -69447,9 +68883,9 @@ function parseCommitMessage(message, program) {
         }
     }
     readTrailers(message, program, claims, claimWeek);
-    const weeks = bounded([...new Set(claims.weeks)].sort((a, b) => a - b), COMMIT_BOUNDS.weeks);
-    const projects = bounded([...new Set(claims.projects)], COMMIT_BOUNDS.projects);
-    const problems = bounded([...new Set(claims.problems)], COMMIT_BOUNDS.problems);
+    const weeks = bounded([...new Set(claims.weeks)].sort((a, b) => a - b), COMMIT_BOUNDS$1.weeks);
+    const projects = bounded([...new Set(claims.projects)], COMMIT_BOUNDS$1.projects);
+    const problems = bounded([...new Set(claims.problems)], COMMIT_BOUNDS$1.problems);
     const over = (what, items, limit) => {
         if (items.length > 0)
             claims.rejected.push({
@@ -69457,9 +68893,9 @@ function parseCommitMessage(message, program) {
                 reason: `one commit finishes at most ${limit} ${what}: name the others in commits of their own`,
             });
     };
-    over("weeks", weeks.over, COMMIT_BOUNDS.weeks);
-    over("projects", projects.over, COMMIT_BOUNDS.projects);
-    over("problems", problems.over, COMMIT_BOUNDS.problems);
+    over("weeks", weeks.over, COMMIT_BOUNDS$1.weeks);
+    over("projects", projects.over, COMMIT_BOUNDS$1.projects);
+    over("problems", problems.over, COMMIT_BOUNDS$1.problems);
     claims.weeks = weeks.kept;
     claims.projects = projects.kept;
     claims.problems = problems.kept;
@@ -69630,6 +69066,586 @@ function closingDecision(issue, closings, commit) {
         return "none";
     const latest = closings.map((closing) => Date.parse(closing.at)).sort((a, b) => b - a)[0];
     return latest === undefined || Date.parse(commit.timestamp) > latest ? "close" : "none";
+}
+
+/**
+ * Which projects a commit is work on, when a repository is not one project's alone (several
+ * projects share it, or a project is one of its folders). A project's own repository needs no
+ * such judgement: every commit there is the project's.
+ */
+/** A trailer line no one wrote by hand is not read (as in the commit grammar). */
+const MAX_TRAILER_LINE = 200;
+/** The slugs `Project:` trailers name (lower-cased), in the commit grammar's trailer form. */
+function projectTrailers(message) {
+    const named = [];
+    for (const line of message.split(/\r?\n/)) {
+        if (line.length > MAX_TRAILER_LINE)
+            continue;
+        const trailer = /^\s*project\s*:\s*(\S+)\s*$/i.exec(line);
+        if (trailer?.[1])
+            named.push(trailer[1].toLowerCase());
+    }
+    return named;
+}
+/**
+ * The projects a commit counts for, in a repository whose commits are told apart by files
+ * (`attributedByFiles`); undefined in a repository that is one project's whole, where every
+ * commit is that project's. In a shared repository a commit counts for:
+ * - each project whose folder holds a file it added, modified or removed;
+ * - the one project mapped there without a path, when it changes a file outside every other
+ *   project's folder (several projects without a path in one repository cannot be told apart by
+ *   files: only trailers attribute commits to them);
+ * - each project of the repository its `Project:` trailer names, or that it finishes (`finished`).
+ * A commit that touches no project's files and names none counts for no project.
+ */
+function attributedProjects(commit, finished, projects) {
+    if (!attributedByFiles(projects, commit.repo))
+        return undefined;
+    const here = projectsIn(projects, commit.repo);
+    const folders = here.flatMap(([, location]) => (location.path === undefined ? [] : [location.path]));
+    const wholes = here.filter(([, location]) => location.path === undefined);
+    const files = commit.files ?? [];
+    const named = new Set([...projectTrailers(commit.message), ...finished]);
+    const attributed = here.filter(([slug, location]) => {
+        if (named.has(slug))
+            return true;
+        if (location.path !== undefined) {
+            const folder = location.path;
+            return files.some((file) => inFolder(file, folder));
+        }
+        return wholes.length === 1 && files.some((file) => !folders.some((folder) => inFolder(file, folder)));
+    });
+    return attributed.map(([slug]) => slug).sort();
+}
+
+/**
+ * The ledger's archive: commits older than the live window, folded into per-repository tallies
+ * behind a watermark (`through`), so that the file stays small however many commits it counts.
+ */
+/** Orders commits by time, then SHA: a total order, the same on every machine. */
+function compareCommitKeys(left, right) {
+    const byTime = Date.parse(left.timestamp) - Date.parse(right.timestamp);
+    if (byTime !== 0)
+        return byTime;
+    return left.sha < right.sha ? -1 : left.sha > right.sha ? 1 : 0;
+}
+/** Whether the archive already counts a commit with this key (or would have, had it come in time). */
+function isArchived(archive, key) {
+    return archive !== null && compareCommitKeys(key, archive.through) <= 0;
+}
+/**
+ * Of two archives, the one that folded further (then the smaller text): a choice that depends on
+ * the archives alone, so merging ledgers stays commutative, associative and idempotent.
+ */
+function laterArchive(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const order = compareCommitKeys(left.through, right.through);
+    if (order !== 0)
+        return order > 0 ? left : right;
+    return archiveText(right) < archiveText(left) ? right : left;
+}
+/** The archive with these commits folded in; they are all newer than its watermark. */
+function foldCommits(archive, commits) {
+    if (commits.length === 0)
+        return archive;
+    const repos = structuredClone(archive?.repos ?? {});
+    let through = archive?.through;
+    for (const [sha, entry] of commits) {
+        const key = { sha, timestamp: entry.timestamp };
+        if (through === undefined || compareCommitKeys(key, through) > 0)
+            through = key;
+        const repo = repos[entry.repo] ?? {
+            latest: entry.timestamp,
+            weeks: {},
+            claims: { weeks: {}, projects: {} },
+            attributed: {},
+        };
+        repos[entry.repo] = repo;
+        if (Date.parse(entry.timestamp) > Date.parse(repo.latest))
+            repo.latest = entry.timestamp;
+        const week = entry.week === null ? "none" : String(entry.week);
+        const tally = repo.weeks[week] ?? { commits: 0, minutes: 0, problems: 0 };
+        repo.weeks[week] = tally;
+        tally.commits += 1;
+        tally.minutes += entry.minutes;
+        tally.problems += entry.problems.length;
+        for (const claimed of entry.weeks)
+            earliest(repo.claims.weeks, String(claimed), key);
+        for (const project of entry.projects)
+            earliest(repo.claims.projects, project, key);
+        for (const project of entry.attributed) {
+            const known = repo.attributed[project];
+            repo.attributed[project] = {
+                commits: (known?.commits ?? 0) + 1,
+                latest: known && Date.parse(known.latest) >= Date.parse(entry.timestamp) ? known.latest : entry.timestamp,
+            };
+        }
+    }
+    return through === undefined ? archive : { through, repos };
+}
+function earliest(claims, name, key) {
+    const known = claims[name];
+    if (known === undefined || compareCommitKeys(key, known) < 0)
+        claims[name] = key;
+}
+/** The archive with its keys in order, for the file and for comparing two archives. */
+function normalizedArchive(archive) {
+    const sortedKeys = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort(byNumberThenText)
+        .map((key) => [key, map(record[key])]));
+    const key = (entry) => ({ sha: entry.sha, timestamp: entry.timestamp });
+    return {
+        through: key(archive.through),
+        repos: sortedKeys(archive.repos, (repo) => ({
+            latest: repo.latest,
+            weeks: sortedKeys(repo.weeks, (tally) => ({
+                commits: tally.commits,
+                minutes: tally.minutes,
+                problems: tally.problems,
+            })),
+            claims: {
+                weeks: sortedKeys(repo.claims.weeks, key),
+                projects: sortedKeys(repo.claims.projects, key),
+            },
+            // Left out when empty, as in the files written before projects could share a repository.
+            ...(Object.keys(repo.attributed).length > 0
+                ? {
+                    attributed: sortedKeys(repo.attributed, (tally) => ({
+                        commits: tally.commits,
+                        latest: tally.latest,
+                    })),
+                }
+                : {}),
+            // The file's form: a reader defaults a missing `attributed` to {}.
+        })),
+    };
+}
+function archiveText(archive) {
+    return JSON.stringify(normalizedArchive(archive));
+}
+/** Week numbers in numeric order, then names ("none", slugs, repositories) in text order. */
+function byNumberThenText(left, right) {
+    const [a, b] = [Number(left), Number(right)];
+    if (Number.isInteger(a) && Number.isInteger(b))
+        return a - b;
+    if (Number.isInteger(a) !== Number.isInteger(b))
+        return Number.isInteger(a) ? -1 : 1;
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+function ledgerActivity(ledger) {
+    const activity = {
+        weeks: new Map(),
+        claimedWeeks: new Map(),
+        repos: new Map(),
+        attributed: new Map(),
+    };
+    const attribute = (project, commits, latest) => {
+        const known = activity.attributed.get(project);
+        activity.attributed.set(project, {
+            commits: (known?.commits ?? 0) + commits,
+            latest: known && Date.parse(known.latest) >= Date.parse(latest) ? known.latest : latest,
+        });
+    };
+    const addTally = (week, tally) => {
+        const total = activity.weeks.get(week) ?? { commits: 0, minutes: 0, problems: 0 };
+        activity.weeks.set(week, {
+            commits: total.commits + tally.commits,
+            minutes: total.minutes + tally.minutes,
+            problems: total.problems + tally.problems,
+        });
+    };
+    const claimWeek = (week, timestamp) => {
+        const known = activity.claimedWeeks.get(week);
+        if (known === undefined || Date.parse(timestamp) < Date.parse(known))
+            activity.claimedWeeks.set(week, timestamp);
+    };
+    const repoActivity = (repo, commits, latest, projects) => {
+        const known = activity.repos.get(repo) ?? { commits: 0, latest, projects: new Set() };
+        known.commits += commits;
+        if (Date.parse(latest) > Date.parse(known.latest))
+            known.latest = latest;
+        for (const project of projects)
+            known.projects.add(project);
+        activity.repos.set(repo, known);
+    };
+    for (const entry of Object.values(ledger.commits)) {
+        if (entry.week !== null)
+            addTally(entry.week, { commits: 1, minutes: entry.minutes, problems: entry.problems.length });
+        for (const week of entry.weeks)
+            claimWeek(week, entry.timestamp);
+        repoActivity(entry.repo, 1, entry.timestamp, entry.projects);
+        for (const project of entry.attributed)
+            attribute(project, 1, entry.timestamp);
+    }
+    for (const [repo, archived] of Object.entries(ledger.archive?.repos ?? {})) {
+        let commits = 0;
+        for (const [week, tally] of Object.entries(archived.weeks)) {
+            commits += tally.commits;
+            if (week !== "none")
+                addTally(Number(week), tally);
+        }
+        for (const [week, claim] of Object.entries(archived.claims.weeks))
+            claimWeek(Number(week), claim.timestamp);
+        repoActivity(repo, commits, archived.latest, Object.keys(archived.claims.projects));
+        for (const [project, tally] of Object.entries(archived.attributed))
+            attribute(project, tally.commits, tally.latest);
+    }
+    return activity;
+}
+
+/**
+ * The shape of the ledger (`.syllabot/state.json`). Version 2 added the archive (commits folded
+ * out of the live window) and leaves out a commit's empty fields; a version-1 file reads as a
+ * version-2 one with no archive.
+ */
+const LEDGER_VERSION = 2;
+/** The versions this syllabot reads; it writes only the newest. */
+const READABLE_LEDGER_VERSIONS = [1, 2];
+const sha = string$1().regex(/^[0-9a-f]{40}$/);
+const count$1 = number().int().nonnegative();
+const commitEntry = strictObject({
+    repo: string$1(),
+    timestamp: string$1(),
+    /** The program week the commit was made in (learner's zone); null before or after the program. */
+    week: number().int().positive().nullable(),
+    /** Weeks and projects it finished; empty lists and zero minutes are left out of the file. */
+    weeks: array(number().int().positive()).default([]),
+    projects: array(string$1()).default([]),
+    minutes: count$1.default(0),
+    /** DSA problems solved (names from `Problem:` trailers). */
+    problems: array(string$1()).default([]),
+    /**
+     * In a repository several projects share (or a project's folder): the projects it counts for,
+     * by the files it touched and its `Project:` trailer. Left out elsewhere, where every commit is
+     * the repository's project's.
+     */
+    attributed: array(string$1()).default([]),
+});
+/** A commit by its place in time: the order in which the oldest are folded into the archive. */
+const commitKey = strictObject({ sha, timestamp: string$1() });
+const tally = strictObject({ commits: count$1, minutes: count$1, problems: count$1 });
+/** What the archive keeps of one repository's folded commits: what the report reads, no more. */
+const archivedRepo = strictObject({
+    /** Its newest folded commit's time (last activity, when no live commit is newer). */
+    latest: string$1(),
+    /** Commits, minutes and DSA problems per program week as recorded ("none": outside the program). */
+    weeks: record(string$1().regex(/^(?:[1-9]\d*|none)$/), tally),
+    /** The first folded commit that finished each week and project: the evidence and its day. */
+    claims: strictObject({
+        weeks: record(string$1().regex(/^[1-9]\d*$/), commitKey),
+        projects: record(string$1(), commitKey),
+    }),
+    /** Per project, the folded commits attributed to it (see the commits' `attributed`) and the newest one's time. */
+    attributed: record(string$1(), strictObject({ commits: count$1, latest: string$1() })).default({}),
+});
+/**
+ * Commits folded out of the live window: every commit at or before `through` (by time, then SHA)
+ * is counted here and no longer listed; a commit at or before it that arrives later is not counted
+ * again (it was, or it is a straggler older than the window, which `rebuild` counts).
+ */
+const archiveEntry = strictObject({
+    through: commitKey,
+    /** By "owner/name". */
+    repos: record(string$1(), archivedRepo),
+});
+const fileStat = strictObject({
+    filename: string$1(),
+    additions: number().int(),
+    deletions: number().int(),
+});
+/** A merged pull request in a target repository, as search found it; its files once read. */
+const pullEntry = strictObject({
+    title: string$1(),
+    url: string$1(),
+    mergedAt: string$1(),
+    labels: array(string$1()),
+    files: array(fileStat).nullable(),
+});
+/** The newest commit a listing of a repository returned: the next listing starts near it. */
+const seenEntry = strictObject({ sha, timestamp: string$1() });
+/** An issue in a target repository the learner opened or commented on, with the instants they did. */
+const engagementEntry = strictObject({
+    title: string$1(),
+    url: string$1(),
+    /** GitHub's `updated_at` when its comments were last read: unchanged, they need no re-reading. */
+    updatedAt: string$1(),
+    dates: array(string$1()),
+});
+/** The pace as the last refresh judged it (derived from the rest; kept for scripts and history). */
+const paceEntry = strictObject({
+    asOf: string$1(),
+    done: count$1,
+    expected: count$1,
+    aheadBy: number().int(),
+    status: _enum(["ahead", "on-track", "behind"]),
+    plannedFinish: string$1(),
+    projectedFinish: string$1().nullable(),
+});
+const ledgerSchema = strictObject({
+    version: union([literal(1), literal(2)]).transform(() => LEDGER_VERSION),
+    commits: record(sha, commitEntry),
+    archive: archiveEntry.nullable().default(null),
+    /** By "owner/name#number". */
+    pulls: record(string$1(), pullEntry).default({}),
+    /** By "owner/name". */
+    lastSeen: record(string$1(), seenEntry).default({}),
+    /** By "owner/name#number". */
+    engagement: record(string$1(), engagementEntry).default({}),
+    pace: paceEntry.nullable().default(null),
+});
+function emptyLedger() {
+    return {
+        version: LEDGER_VERSION,
+        commits: {},
+        archive: null,
+        pulls: {},
+        lastSeen: {},
+        engagement: {},
+        pace: null,
+    };
+}
+/** The normal forms that equal ledgers share, for the file and for ranking entries in a merge. */
+function normalizedEngagement(entry) {
+    return {
+        title: entry.title,
+        url: entry.url,
+        updatedAt: entry.updatedAt,
+        dates: [...new Set(entry.dates)].sort(),
+    };
+}
+function normalizedPace(pace) {
+    return {
+        asOf: pace.asOf,
+        done: pace.done,
+        expected: pace.expected,
+        aheadBy: pace.aheadBy,
+        status: pace.status,
+        plannedFinish: pace.plannedFinish,
+        projectedFinish: pace.projectedFinish,
+    };
+}
+function normalizedPull(pull) {
+    return {
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        labels: [...pull.labels].sort(),
+        files: pull.files === null
+            ? null
+            : [...pull.files]
+                .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+                .map((file) => ({
+                filename: file.filename,
+                additions: file.additions,
+                deletions: file.deletions,
+            })),
+    };
+}
+
+/** What syllabot does about a ledger it cannot read, and what the learner can, said after why. */
+const REFUSAL = "syllabot will not write over it, nor refresh the README from it: repair it, or replace it with `syllabot rebuild`";
+/**
+ * The ledger a file holds: empty when there is none (or it holds nothing but spaces). A file that
+ * is not a ledger this syllabot can read (not JSON, a field out of shape, a newer version) is an
+ * InputError naming what is wrong: the ledger is a cache, but writing over a file syllabot cannot
+ * read would destroy what a newer syllabot (or the learner) put there.
+ */
+function readLedger(text, file = LEDGER_PATH) {
+    if (text === undefined || text.trim() === "")
+        return emptyLedger();
+    const refuse = (path, why) => {
+        throw new InputError([{ file, path, message: `${why}; ${REFUSAL}` }]);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        if (!(error instanceof SyntaxError))
+            throw error;
+        return refuse("", `not a syllabot ledger: not valid JSON (${error.message})`);
+    }
+    const version = data?.version;
+    if (typeof version === "number" && version > Math.max(...READABLE_LEDGER_VERSIONS)) {
+        return refuse("version", `written by a newer syllabot (ledger version ${version}; this one reads versions ${READABLE_LEDGER_VERSIONS.join(" and ")}): upgrade syllabot`);
+    }
+    const result = ledgerSchema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    return refuse(formatPath(issue?.path ?? []), `not a syllabot ledger: ${issue?.message ?? "invalid"}`);
+}
+/**
+ * Deterministic text: keys sorted, so equal ledgers are equal bytes. Each commit takes one line,
+ * without its empty fields, to keep the file small.
+ */
+function serializeLedger(ledger) {
+    const commits = Object.keys(ledger.commits)
+        .sort()
+        .map((key) => `    ${JSON.stringify(key)}: ${JSON.stringify(compactCommit(ledger.commits[key]))}`);
+    const sorted = (record, map) => Object.fromEntries(Object.keys(record)
+        .sort()
+        .map((key) => [key, map(record[key])]));
+    const sections = [
+        ["archive", ledger.archive === null ? null : normalizedArchive(ledger.archive)],
+        ["pulls", sorted(ledger.pulls, normalizedPull)],
+        [
+            "lastSeen",
+            sorted(ledger.lastSeen, (entry) => ({ sha: entry.sha, timestamp: entry.timestamp })),
+        ],
+        ["engagement", sorted(ledger.engagement, normalizedEngagement)],
+        ["pace", ledger.pace === null ? null : normalizedPace(ledger.pace)],
+    ];
+    const lines = [
+        `  "version": ${JSON.stringify(ledger.version)}`,
+        `  "commits": ${commits.length === 0 ? "{}" : `{\n${commits.join(",\n")}\n  }`}`,
+        ...sections.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`),
+    ];
+    return `{\n${lines.join(",\n")}\n}\n`;
+}
+/** A commit as the file holds it: claims in order, empty ones left out. */
+function compactCommit(entry) {
+    return {
+        repo: entry.repo,
+        timestamp: entry.timestamp,
+        week: entry.week,
+        ...(entry.weeks.length > 0 ? { weeks: [...entry.weeks].sort((a, b) => a - b) } : {}),
+        ...(entry.projects.length > 0 ? { projects: [...entry.projects].sort() } : {}),
+        ...(entry.minutes > 0 ? { minutes: entry.minutes } : {}),
+        ...(entry.problems.length > 0 ? { problems: [...entry.problems].sort() } : {}),
+        ...(entry.attributed.length > 0 ? { attributed: [...entry.attributed].sort() } : {}),
+    };
+}
+
+/**
+ * The ledger (`.syllabot/state.json` in the portfolio): what syllabot learned from commits, kept so
+ * that the progress report needs no re-reading of every repository. It is a cache of GitHub:
+ * losing it loses nothing, `rebuild` recomputes it. Commits are a union keyed by SHA, so deliveries
+ * in any order, any number of times, give byte-identical files; only the newest `LIVE_COMMITS` are
+ * listed one by one, older ones are folded into the archive (see ledger-archive.ts), which keeps
+ * the file small (100,000 commits in nine repositories take about 200 KB).
+ */
+/** How many commits the ledger lists one by one; older ones are folded into the archive. */
+const LIVE_COMMITS = 1000;
+/** What one commit may write to the ledger: claims beyond these are not evidence but noise. */
+const COMMIT_BOUNDS = { problems: 50, problemName: 100, weeks: 60, projects: 20, slug: 100 };
+/** A learner's commit as the ledger keeps it. */
+function ledgerEntry(commit, claims, context) {
+    const day = localDate(Temporal.Instant.from(commit.timestamp), context.calendar.timeZone);
+    const position = weekOn(context.calendar, day);
+    const distinct = (values) => [...new Set(values)];
+    return {
+        repo: commit.repo,
+        timestamp: Temporal.Instant.from(commit.timestamp).toString(),
+        week: position.kind === "during" ? position.week : null,
+        weeks: distinct(claims.weeks).slice(0, COMMIT_BOUNDS.weeks),
+        projects: distinct(claims.projects.map((slug) => slug.slice(0, COMMIT_BOUNDS.slug))).slice(0, COMMIT_BOUNDS.projects),
+        minutes: claims.minutes,
+        problems: distinct(claims.problems.map((name) => name.slice(0, COMMIT_BOUNDS.problemName))).slice(0, COMMIT_BOUNDS.problems),
+        // Bounded by the config's number of projects.
+        attributed: attributedProjects(commit, claims.projects, context.config.projects) ?? [],
+    };
+}
+/**
+ * The ledger with these entries added: a union by SHA, then the commits beyond the newest
+ * `window` folded into the archive. An entry the archive already covers adds nothing.
+ */
+function recordCommits(ledger, entries, window = LIVE_COMMITS) {
+    return compactLedger(mergeLedgers(ledger, { ...emptyLedger(), commits: { ...entries } }), window);
+}
+/** The ledger with all but its newest `window` commits folded into the archive. */
+function compactLedger(ledger, window = LIVE_COMMITS) {
+    const commits = Object.entries(ledger.commits);
+    if (commits.length <= window)
+        return ledger;
+    const newestFirst = commits.sort(([leftSha, left], [rightSha, right]) => compareCommitKeys({ sha: rightSha, timestamp: right.timestamp }, { sha: leftSha, timestamp: left.timestamp }));
+    return {
+        ...ledger,
+        commits: Object.fromEntries(newestFirst.slice(0, window)),
+        archive: foldCommits(ledger.archive, newestFirst.slice(window)),
+    };
+}
+/** The ledger with these pull requests as search saw them now (labels change; files, once read, stay). */
+function recordPulls(ledger, pulls) {
+    const merged = { ...ledger.pulls };
+    for (const [key, pull] of Object.entries(pulls)) {
+        merged[key] = { ...pull, files: pull.files ?? ledger.pulls[key]?.files ?? null };
+    }
+    return { ...ledger, pulls: merged };
+}
+/** The ledger with the newest commit each listed repository returned. */
+function recordSeen(ledger, seen) {
+    return mergeLedgers(ledger, { ...emptyLedger(), lastSeen: { ...seen } });
+}
+/** The ledger with these issues' engagement as read now. */
+function recordEngagement(ledger, engagement) {
+    return mergeLedgers(ledger, { ...emptyLedger(), engagement: { ...engagement } });
+}
+/** The ledger with the pace as judged on `pace.asOf`. */
+function recordPace(ledger, pace) {
+    return mergeLedgers(ledger, { ...emptyLedger(), pace });
+}
+/**
+ * Two ledgers as one (a write that lost a race re-reads and merges, never overwrites). Where both
+ * hold a commit differently (recorded under another config), the choice depends on the entries
+ * alone, so that merging is commutative and the order of deliveries never shows.
+ */
+function mergeLedgers(left, right) {
+    const archive = laterArchive(left.archive, right.archive);
+    const commits = {};
+    for (const [key, entry] of [...Object.entries(left.commits), ...Object.entries(right.commits)]) {
+        // Behind the watermark: counted in the archive already (or a straggler it is too late for).
+        if (isArchived(archive, { sha: key, timestamp: entry.timestamp }))
+            continue;
+        const existing = commits[key];
+        commits[key] = existing === undefined || entryText(entry) < entryText(existing) ? entry : existing;
+    }
+    const pulls = { ...left.pulls };
+    for (const [key, pull] of Object.entries(right.pulls)) {
+        const existing = pulls[key];
+        pulls[key] = existing === undefined || pullRank(pull) < pullRank(existing) ? pull : existing;
+    }
+    return {
+        version: LEDGER_VERSION,
+        commits,
+        archive,
+        pulls,
+        lastSeen: mergeBy(left.lastSeen, right.lastSeen, (entry) => `${entry.timestamp}\u0000${entry.sha}`),
+        engagement: mergeBy(left.engagement, right.engagement, (entry) => `${entry.updatedAt}\u0000${JSON.stringify(normalizedEngagement(entry))}`),
+        pace: latest(left.pace, right.pace),
+    };
+}
+/** Per key, the entry ranked highest: a choice that depends on the entries alone, so commutative. */
+function mergeBy(left, right, rank) {
+    const merged = { ...left };
+    for (const [key, entry] of Object.entries(right)) {
+        const existing = merged[key];
+        merged[key] = existing === undefined || rank(entry) > rank(existing) ? entry : existing;
+    }
+    return merged;
+}
+function latest(left, right) {
+    if (left === null || right === null)
+        return left ?? right;
+    const rank = (pace) => `${pace.asOf}\u0000${JSON.stringify(normalizedPace(pace))}`;
+    return rank(right) > rank(left) ? right : left;
+}
+/** Orders two records of one pull request: the one with its files read first, then by content. */
+function pullRank(pull) {
+    return `${pull.files === null ? 1 : 0}${JSON.stringify(normalizedPull(pull))}`;
+}
+function entryText(entry) {
+    return JSON.stringify([
+        entry.repo,
+        entry.timestamp,
+        entry.week,
+        [...entry.weeks].sort(),
+        [...entry.projects].sort(),
+        entry.minutes,
+        [...entry.problems].sort(),
+        [...entry.attributed].sort(),
+    ]);
 }
 
 /**
@@ -71119,7 +71135,7 @@ function readInputs(token, env) {
     const today = todayInput ? parsePlainDate(todayInput) : undefined;
     if (todayInput && !today)
         throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
-    const workspace = resolve$1(env.GITHUB_WORKSPACE || process.cwd());
+    const workspace = resolve$2(env.GITHUB_WORKSPACE || process.cwd());
     const configInput = getInput("config") || CONFIG_PATH;
     const apiUrl = env.GITHUB_API_URL || GITHUB_API_URL;
     return {
@@ -71264,7 +71280,7 @@ function booleanInput(name) {
 }
 /** A path given relative to the checkout; shown relative to the working directory when inside it. */
 function workspacePath(path, workspace) {
-    return shownPath(resolve$1(workspace, path));
+    return shownPath(resolve$2(workspace, path));
 }
 
 // The Action's entry point, bundled to dist/index.js (`npm run build:action`); action.ts does the work.

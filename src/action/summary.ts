@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import { refreshLines, remindLines, trackLines } from "../commands/use-case-lines.js";
+import { fieldNames, numberOf, type Operation } from "../model/operations.js";
 import { summaryLine } from "../plan/format.js";
-import { fieldNames, numberOf, type Operation } from "../plan/operations.js";
 import { paceDone, paceStanding } from "../render/pace-text.js";
 import { count } from "../text/plural.js";
 import { redactSecrets } from "../text/redact.js";

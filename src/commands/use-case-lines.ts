@@ -1,4 +1,4 @@
-import type { Operation } from "../plan/operations.js";
+import type { Operation } from "../model/operations.js";
 import { paceDone, paceFinish, paceStanding } from "../render/pace-text.js";
 import { count } from "../text/plural.js";
 import type { RefreshResult, RemindResult, TrackResult } from "../use-cases/index.js";

@@ -1,6 +1,6 @@
 import pc from "picocolors";
+import { type Operation, operationJson } from "../model/operations.js";
 import { formatOperations } from "../plan/format.js";
-import { type Operation, operationJson } from "../plan/operations.js";
 import { terminalSafe, terminalSafeJson } from "../text/terminal.js";
 import {
   type RefreshResult,

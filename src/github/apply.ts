@@ -1,6 +1,6 @@
 import type { ActualMilestone } from "../model/actual.js";
 import { keyOf } from "../model/markers.js";
-import type { IssueOperation, MilestoneReference, Operation } from "../plan/operations.js";
+import type { IssueOperation, MilestoneReference, Operation } from "../model/operations.js";
 import { GitHubError } from "./errors.js";
 import type { PortfolioGateway } from "./gateway.js";
 

@@ -1,5 +1,5 @@
 import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../model/actual.js";
-import type { CheckRun, IssueFields, LabelFields, MilestoneFields } from "../plan/operations.js";
+import type { CheckRun, IssueFields, LabelFields, MilestoneFields } from "../model/operations.js";
 import type { CommitEvidence } from "../progress/evidence.js";
 import type { PullRequestEvidence } from "../progress/oss.js";
 
@@ -9,7 +9,7 @@ export type {
   IssueFields,
   LabelFields,
   MilestoneFields,
-} from "../plan/operations.js";
+} from "../model/operations.js";
 
 export interface IssueComment {
   body?: string | null;

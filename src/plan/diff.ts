@@ -1,16 +1,16 @@
 import { githubDueDate } from "../calendar.js";
 import { type ActualIssue, type ActualMilestone, labelNamesOf, type Snapshot } from "../model/actual.js";
 import { keyOf, titleIsOurs } from "../model/markers.js";
-import { mergeManagedBody, normalizeNewlines } from "../render/managed-body.js";
-import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
-import type { DesiredIssue, DesiredLabel, DesiredMilestone, DesiredState } from "./desired.js";
 import type {
   IssueChangeFields,
   IssueCreateFields,
   LabelFields,
   MilestoneFields,
   SyncOperation,
-} from "./operations.js";
+} from "../model/operations.js";
+import { mergeManagedBody, normalizeNewlines } from "../render/managed-body.js";
+import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
+import type { DesiredIssue, DesiredLabel, DesiredMilestone, DesiredState } from "./desired.js";
 
 /**
  * Operations that turn `actual` into `desired`: create what is missing, update only what differs,

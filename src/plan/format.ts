@@ -1,6 +1,6 @@
+import { fieldNames, numberOf, type Operation, type Summary } from "../model/operations.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
-import { fieldNames, numberOf, type Operation, type Summary } from "./operations.js";
 
 /**
  * How the listing's parts are shown: plain by default; a terminal adapter passes colours (e.g.

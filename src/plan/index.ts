@@ -1,10 +1,10 @@
 import type { Temporal } from "../calendar.js";
 import type { Snapshot } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
+import { type Summary, type SyncOperation, summarize } from "../model/operations.js";
 import { desiredState } from "./desired.js";
 import { diff } from "./diff.js";
 import { installationDate } from "./installation.js";
-import { type Summary, type SyncOperation, summarize } from "./operations.js";
 import { retirements } from "./retire.js";
 
 export interface Plan {

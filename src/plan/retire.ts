@@ -2,10 +2,10 @@ import { plannedProjects } from "../curriculum/load.js";
 import type { ActualIssue, ActualMilestone, Snapshot } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
+import type { IssueChangeFields, MilestoneFields, SyncOperation } from "../model/operations.js";
 import { isRetired, normalizeNewlines, withRetiredNote } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";
 import { count } from "../text/plural.js";
-import type { IssueChangeFields, MilestoneFields, SyncOperation } from "./operations.js";
 
 /**
  * What becomes of the managed issues and milestones the plan no longer has (a week, project or

@@ -1,5 +1,5 @@
 import { LEDGER_PATH } from "../config/paths.js";
-import type { CommitFilesOperation } from "../plan/operations.js";
+import type { CommitFilesOperation } from "../model/operations.js";
 import { ownCommitMessage } from "./evidence.js";
 import { emptyLedger, type Ledger, readLedger, serializeLedger } from "./ledger.js";
 

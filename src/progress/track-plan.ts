@@ -1,6 +1,6 @@
 import type { ActualIssue } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
-import type { Operation } from "../plan/operations.js";
+import type { Operation } from "../model/operations.js";
 import { type CommitClaims, mightClaim } from "./commit-grammar.js";
 import {
   type CommitEvidence,

@@ -1,6 +1,6 @@
 import type { ActualIssue } from "../model/actual.js";
 import { labelNames, type PlanContext } from "../model/context.js";
-import type { Operation } from "../plan/operations.js";
+import type { Operation } from "../model/operations.js";
 import type { BarStatus } from "../progress/oss.js";
 import { mergeManagedBody } from "../render/managed-body.js";
 import { fitText, GITHUB_LIMITS } from "../text/github-limits.js";

@@ -2,7 +2,7 @@ import type { Temporal } from "../calendar.js";
 import { LEDGER_PATH } from "../config/paths.js";
 import type { ActualIssue } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
-import type { CommitFilesOperation } from "../plan/operations.js";
+import type { CommitFilesOperation } from "../model/operations.js";
 import { ownCommitMessage } from "../progress/evidence.js";
 import { type Ledger, readLedger, recordPace, serializeLedger } from "../progress/ledger.js";
 import type { LedgerUpdate } from "../progress/ledger-commit.js";

@@ -1,5 +1,5 @@
 import type { PortfolioGateway } from "../github/gateway.js";
-import type { CommitFilesOperation } from "../plan/operations.js";
+import type { CommitFilesOperation } from "../model/operations.js";
 
 /**
  * What a commit of files would write if applied now: the files whose rendered text differs from

@@ -2,7 +2,7 @@ import type { Temporal } from "../calendar.js";
 import { type ApplyEvents, applyOperations } from "../github/apply.js";
 import type { ActualIssue } from "../model/actual.js";
 import { keyOf } from "../model/markers.js";
-import type { Operation } from "../plan/operations.js";
+import type { Operation } from "../model/operations.js";
 import type { Ledger } from "../progress/ledger.js";
 import { ledgerCommit } from "../progress/ledger-commit.js";
 import { type BarStatus, ledgerBars, ossTargets } from "../progress/oss.js";

@@ -4,8 +4,8 @@ import { applyOperations } from "../github/apply.js";
 import type { ActualIssue } from "../model/actual.js";
 import { labelNames } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
+import type { CheckRun, CheckRunOperation, Operation } from "../model/operations.js";
 import { plan } from "../plan/index.js";
-import type { CheckRun, CheckRunOperation, Operation } from "../plan/operations.js";
 import { curriculumPathOnDefaultBranch, loadSetupFromRepository } from "../setup/from-repository.js";
 import {
   CONFIG_ERROR_KEY,

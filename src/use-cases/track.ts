@@ -3,7 +3,7 @@ import type { PortfolioGateway } from "../github/gateway.js";
 import type { ActualIssue } from "../model/actual.js";
 import { type PlanContext, planContext } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
-import type { Operation } from "../plan/operations.js";
+import type { Operation } from "../model/operations.js";
 import { mightClaim } from "../progress/commit-grammar.js";
 import { type CommitEvidence, evidenceVerdict } from "../progress/evidence.js";
 import { type LedgerSeen, recordCommits, recordSeen } from "../progress/ledger.js";

@@ -3,7 +3,7 @@ import { summaryTable } from "../../src/action/summary.js";
 import { failureMessage } from "../../src/action.js";
 import { InputError, UsageError } from "../../src/errors.js";
 import { GitHubError } from "../../src/github/errors.js";
-import type { Operation } from "../../src/plan/operations.js";
+import type { Operation } from "../../src/model/operations.js";
 
 describe("the Action's job summary table", () => {
   it("has a header and a row per operation: op, kind, key, title, fields changed (with the number of an update)", () => {

@@ -1,7 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { githubDueDate } from "../../src/calendar.js";
 import type { ActualIssue, ActualMilestone, Snapshot } from "../../src/model/actual.js";
-import { numberOf, type SyncOperation } from "../../src/plan/operations.js";
+import { numberOf, type SyncOperation } from "../../src/model/operations.js";
 
 /**
  * Applies operations to a snapshot as GitHub stores them: `due_on` floored to midnight US Pacific,

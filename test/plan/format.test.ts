@@ -1,7 +1,7 @@
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
+import { type SyncOperation, summarize } from "../../src/model/operations.js";
 import { formatPlan, summaryLine } from "../../src/plan/format.js";
-import { type SyncOperation, summarize } from "../../src/plan/operations.js";
 
 const operations: SyncOperation[] = [
   {

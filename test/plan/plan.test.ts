@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { githubDueDate } from "../../src/calendar.js";
 import { EMPTY_SNAPSHOT, type Snapshot } from "../../src/model/actual.js";
+import { numberOf } from "../../src/model/operations.js";
 import { plan } from "../../src/plan/index.js";
-import { numberOf } from "../../src/plan/operations.js";
 import { applyAsGitHub, fieldsOf } from "../helpers/github-snapshot.js";
 import { date, exampleContext, miniContext } from "../helpers/setup.js";
 
