@@ -10,9 +10,10 @@ const SLOW_FILES = ["test/soak/**/*.test.ts", "test/action/dist.test.ts"];
 
 /**
  * Files run by both: at a fast depth in `npm test`, at full depth (SYLLABOT_TEST_DEPTH=full, see
- * test/helpers/depth.ts) in `npm run test:slow`. Keep in step with the files importing depth.js.
+ * test/helpers/depth.ts) in `npm run test:slow`. test/suite-split.test.ts checks this list against
+ * the files importing depth.js.
  */
-const DEEP_FILES = [
+export const DEEP_FILES = [
   "test/commands/demo.test.ts",
   "test/e2e/remind.test.ts",
   "test/e2e/sync.test.ts",
