@@ -1,13 +1,73 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Files only `npm run test:slow` runs, whole: each is slow by nature, not by its count of cases.
+ * - test/soak/**: hundreds of deliveries under injected faults, 20 installations, up to 3 processes
+ *   sharing Redis; a bootstrap crashed at each of its 75 writes; 1,000 push orders.
+ * - test/action/dist.test.ts: bundles the Action again with rollup to compare it with dist/.
+ */
+const SLOW_FILES = ["test/soak/**/*.test.ts", "test/action/dist.test.ts"];
+
+/**
+ * Files run by both: at a fast depth in `npm test`, at full depth (SYLLABOT_TEST_DEPTH=full, see
+ * test/helpers/depth.ts) in `npm run test:slow`. test/suite-split.test.ts checks this list against
+ * the files importing depth.js.
+ */
+export const DEEP_FILES = [
+  "test/commands/demo.test.ts",
+  "test/e2e/remind.test.ts",
+  "test/e2e/sync.test.ts",
+  "test/progress/ledger-archive.test.ts",
+  "test/fuzz/webhooks.test.ts",
+  "test/fuzz/yaml-loaders.test.ts",
+  "test/fuzz/yaml-expensive.test.ts",
+  "test/remind/policy.test.ts",
+];
+
+/** The pure core: plain data in, plain data out. Its lines are covered at 95% or `npm test` fails. */
+const PURE_CORE = [
+  "src/calendar.ts",
+  "src/config/**",
+  "src/curriculum/**",
+  "src/plan/**",
+  "src/progress/**",
+  "src/remind/**",
+  "src/render/**",
+  "src/text/**",
+  "src/yaml/**",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // Property tests and CLI tests spawn work; keep the default pool but fail on forgotten .only.
+    // Fail on a forgotten .only.
     allowOnly: false,
     // A busy machine (CI, or the suite run twice at once) is slow, not broken: no test leans on
     // vitest's 5 s default. A test that must bound its time says so itself.
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    // vitest's default is one worker fewer than the cores: one on a 2-core machine. The files are
+    // independent (free ports, their own emulator and temp dirs), so both cores work.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW_FILES },
+      },
+      {
+        extends: true,
+        test: {
+          name: "slow",
+          include: [...SLOW_FILES, ...DEEP_FILES],
+          env: { SYLLABOT_TEST_DEPTH: "full" },
+        },
+      },
+    ],
+    coverage: {
+      provider: "v8",
+      include: PURE_CORE,
+      exclude: ["src/generated/**"],
+      reporter: [["text", { skipFull: true }], "text-summary"],
+      thresholds: Object.fromEntries(PURE_CORE.map((glob) => [glob, { lines: 95 }])),
+    },
   },
 });

@@ -60,14 +60,20 @@ describe("coordination through Redis", () => {
   it("keeps a lock past its lease while its job runs", async () => {
     const [first, second] = [coordination("t3"), coordination("t3")];
     const order: string[] = [];
+    // The second process asks once the first holds the lock, however late a busy machine lets it start.
+    let held: () => void = () => undefined;
+    const firstHolds = new Promise<void>((resolve) => {
+      held = resolve;
+    });
     await Promise.all([
       first?.exclusive("installation-1", async () => {
         order.push("long:start");
+        held();
         // Longer than the 2 s lease: the lock must be extended, not lost to the other process.
         await new Promise((resolve) => setTimeout(resolve, 2_600));
         order.push("long:end");
       }),
-      new Promise((resolve) => setTimeout(resolve, 100)).then(() =>
+      firstHolds.then(() =>
         second?.exclusive("installation-1", async () => {
           order.push("short");
         }),

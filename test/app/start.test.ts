@@ -36,7 +36,7 @@ function start(env: Record<string, string>): ChildProcess {
 }
 
 /** Poll until `probe` holds; bounded in tries, not in wall-clock time. */
-async function eventually<T>(probe: () => Promise<T | undefined>, tries = 300): Promise<T> {
+async function eventually<T>(probe: () => Promise<T | undefined>, tries = 600): Promise<T> {
   for (let attempt = 0; attempt < tries; attempt++) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;

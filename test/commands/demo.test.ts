@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
+import { itFull } from "../helpers/depth.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const PICTURES = ["weeks", "phases", "hours"].flatMap((name) =>
@@ -22,80 +23,88 @@ const tempDir = () => mkdtempSync(join(tmpdir(), "syllabot-demo-"));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
 describe("syllabot demo", () => {
-  it("plays the learner's year to --until and writes the portfolio's README, pictures, ledger, page and reminders", async () => {
-    const out = tempDir();
-    writeFileSync(join(out, "README.md"), "an earlier demo's README\n");
-    const { code, stdout, stderr } = await runCli(["demo", "--out", out, "--until", UNTIL]);
-    expect(code, stderr).toBe(0);
+  itFull(
+    "plays the learner's year to --until and writes the portfolio's README, pictures, ledger, page and reminders",
+    async () => {
+      const out = tempDir();
+      writeFileSync(join(out, "README.md"), "an earlier demo's README\n");
+      const { code, stdout, stderr } = await runCli(["demo", "--out", out, "--until", UNTIL]);
+      expect(code, stderr).toBe(0);
 
-    for (const path of FILES) expect(existsSync(join(out, path)), path).toBe(true);
-    const readme = read(out, "README.md");
-    expect(readme.startsWith("# @octocat's study portfolio\n")).toBe(true);
-    const region = readme.slice(readme.indexOf(REGION_START), readme.indexOf(REGION_END));
-    expect(region).toContain(
-      "Updated by syllabot for Mon 30 Nov 2026 (Asia/Kolkata). Week 40 of 52, phase 4",
-    );
-    expect(region).toMatch(/\*\*Pace:\*\* \d+ of 52 weeks done/);
-    expect(region).toContain("Week 40: ");
-    for (const picture of PICTURES) {
-      expect(region).toContain(picture);
-      expect(XMLValidator.validate(read(out, picture)), picture).toBe(true);
-    }
-    const ledger = parseLedger(read(out, LEDGER_PATH));
-    expect(ledger?.pace).toMatchObject({ asOf: UNTIL, expected: 39 });
-    expect(Object.keys(ledger?.commits ?? {}).length).toBeGreaterThan(100);
+      for (const path of FILES) expect(existsSync(join(out, path)), path).toBe(true);
+      const readme = read(out, "README.md");
+      expect(readme.startsWith("# @octocat's study portfolio\n")).toBe(true);
+      const region = readme.slice(readme.indexOf(REGION_START), readme.indexOf(REGION_END));
+      expect(region).toContain(
+        "Updated by syllabot for Mon 30 Nov 2026 (Asia/Kolkata). Week 40 of 52, phase 4",
+      );
+      expect(region).toMatch(/\*\*Pace:\*\* \d+ of 52 weeks done/);
+      expect(region).toContain("Week 40: ");
+      for (const picture of PICTURES) {
+        expect(region).toContain(picture);
+        expect(XMLValidator.validate(read(out, picture)), picture).toBe(true);
+      }
+      const ledger = parseLedger(read(out, LEDGER_PATH));
+      expect(ledger?.pace).toMatchObject({ asOf: UNTIL, expected: 39 });
+      expect(Object.keys(ledger?.commits ?? {}).length).toBeGreaterThan(100);
 
-    const page = read(out, "index.html");
-    expect(page).toContain("Progress: The Rust Learning Program");
-    expect(page).toMatch(/<h1[^>]*>.*@octocat.*study portfolio.*<\/h1>/s);
-    expect(page).toContain('src=".syllabot/weeks-light.svg"');
+      const page = read(out, "index.html");
+      expect(page).toContain("Progress: The Rust Learning Program");
+      expect(page).toMatch(/<h1[^>]*>.*@octocat.*study portfolio.*<\/h1>/s);
+      expect(page).toContain('src=".syllabot/weeks-light.svg"');
 
-    const lines = stdout.trim().split("\n");
-    expect(lines.at(-1)).toBe(`Open ${join(out, "index.html")}`);
-    expect(stdout).toContain(`played to ${UNTIL}`);
-    expect(stdout).toMatch(/[\d,]+ requests to the emulated GitHub/);
-    // The phase-4 reminder: an issue on the morning of its first threshold, closed the morning after
-    // the substantive pull request was merged.
-    expect(stdout).toContain(
-      [
-        "  reminders: 1 sent, 1 closed",
-        "    2026-11-15  phase 4, 21 days before the phase's last day (lead-21): issue #61 opened",
-        "    2026-11-24  phase 4: #61 closed, the bar is met",
-      ].join("\n"),
-    );
-    const reminders = read(out, "reminders.md");
-    expect(reminders).toContain(
-      "unmet 21, 7 and 2 days before the phase's last day, and on the day after it,",
-    );
-    expect(reminders).toContain(
-      [
-        "- **Sun 15 Nov 2026**, phase 4, 21 days before the phase's last day (lead-21): issue #61 opened",
-        "- **Tue 24 Nov 2026**, phase 4: #61 closed, the bar is met",
-      ].join("\n"),
-    );
-    expect(reminders).toContain("## #61: Open-source bar of phase 4: 1 substantive merged PR (closed)");
-    expect(reminders).toContain("**21 days left (until Sun 6 Dec 2026) to meet phase 4's open\\-source bar");
-    // What counted then (the docs pull request, not substantive), where to start, what met the bar.
-    expect(reminders).toMatch(
-      /docs: example of scroll with a nested payload filter\]\([^)]+\), merged Fri 2 Oct 2026: does not meet it yet/,
-    );
-    expect(reminders).toContain("Open issues marked `good first issue` or `help wanted`");
-    expect(reminders.match(/^- \[[^\]]+\]\(https:\/\/github\.com\/[^)]+\/issues\/\d+\)$/gm)).toHaveLength(5);
-    expect(reminders).toMatch(
-      /Comment, Tue 24 Nov 2026:\n\n> The bar is met by \[tikv\/tikv\\#\u200B\d+: storage: avoid cloning keys/,
-    );
-    // Not a terminal: a line a simulated month on stderr, no control characters.
-    expect(stderr).toContain("demo: 2026-03-02 week 1");
-    expect(stderr).toContain("demo: 2026-06-01 week 14");
-    expect(stderr).toContain("demo: 2026-11-01 week 35");
-    expect(stderr).not.toContain("\u001b");
+      const lines = stdout.trim().split("\n");
+      expect(lines.at(-1)).toBe(`Open ${join(out, "index.html")}`);
+      expect(stdout).toContain(`played to ${UNTIL}`);
+      expect(stdout).toMatch(/[\d,]+ requests to the emulated GitHub/);
+      // The phase-4 reminder: an issue on the morning of its first threshold, closed the morning after
+      // the substantive pull request was merged.
+      expect(stdout).toContain(
+        [
+          "  reminders: 1 sent, 1 closed",
+          "    2026-11-15  phase 4, 21 days before the phase's last day (lead-21): issue #61 opened",
+          "    2026-11-24  phase 4: #61 closed, the bar is met",
+        ].join("\n"),
+      );
+      const reminders = read(out, "reminders.md");
+      expect(reminders).toContain(
+        "unmet 21, 7 and 2 days before the phase's last day, and on the day after it,",
+      );
+      expect(reminders).toContain(
+        [
+          "- **Sun 15 Nov 2026**, phase 4, 21 days before the phase's last day (lead-21): issue #61 opened",
+          "- **Tue 24 Nov 2026**, phase 4: #61 closed, the bar is met",
+        ].join("\n"),
+      );
+      expect(reminders).toContain("## #61: Open-source bar of phase 4: 1 substantive merged PR (closed)");
+      expect(reminders).toContain(
+        "**21 days left (until Sun 6 Dec 2026) to meet phase 4's open\\-source bar",
+      );
+      // What counted then (the docs pull request, not substantive), where to start, what met the bar.
+      expect(reminders).toMatch(
+        /docs: example of scroll with a nested payload filter\]\([^)]+\), merged Fri 2 Oct 2026: does not meet it yet/,
+      );
+      expect(reminders).toContain("Open issues marked `good first issue` or `help wanted`");
+      expect(reminders.match(/^- \[[^\]]+\]\(https:\/\/github\.com\/[^)]+\/issues\/\d+\)$/gm)).toHaveLength(
+        5,
+      );
+      expect(reminders).toMatch(
+        /Comment, Tue 24 Nov 2026:\n\n> The bar is met by \[tikv\/tikv\\#\u200B\d+: storage: avoid cloning keys/,
+      );
+      // Not a terminal: a line a simulated month on stderr, no control characters.
+      expect(stderr).toContain("demo: 2026-03-02 week 1");
+      expect(stderr).toContain("demo: 2026-06-01 week 14");
+      expect(stderr).toContain("demo: 2026-11-01 week 35");
+      expect(stderr).not.toContain("\u001b");
 
-    // The same seed and --until give the same bytes.
-    const again = tempDir();
-    const second = await runCli(["demo", "--out", again, "--until", UNTIL, "--seed", "1"]);
-    expect(second.code, second.stderr).toBe(0);
-    for (const path of FILES) expect(read(again, path), path).toBe(read(out, path));
-  }, 120_000);
+      // The same seed and --until give the same bytes.
+      const again = tempDir();
+      const second = await runCli(["demo", "--out", again, "--until", UNTIL, "--seed", "1"]);
+      expect(second.code, second.stderr).toBe(0);
+      for (const path of FILES) expect(read(again, path), path).toBe(read(out, path));
+    },
+    120_000,
+  );
 
   it("plays only the first morning when --until is the first day", async () => {
     const out = tempDir();

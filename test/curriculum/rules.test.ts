@@ -124,6 +124,38 @@ describe("curriculum rules", () => {
       input: MINI.replace("topics: [Arrays]", "topics: []"),
       errors: ["c.yaml:69:17: tracks.dsa.stages[0].topics: must list at least 1 item (got none)"],
     },
+    {
+      name: "a phase starting before the previous one ends",
+      input: MINI.replace("    weeks: 4-6\n    objective: Build", "    weeks: 3-6\n    objective: Build"),
+      errors: ["c.yaml:14:12: phases[1].weeks: weeks 3–6 overlap the previous phase"],
+    },
+    {
+      name: "two projects with one slug",
+      input: MINI.replace("  - slug: beta\n", "  - slug: calc\n"),
+      errors: [
+        'c.yaml:54:11: projects[2].slug: project "calc" is defined twice',
+        'c.yaml:35:13: weeks[3].option: "beta" is not a project with a choice group (options are projects with `choice`)',
+        'c.yaml:17:3: weeks: weeks 4–6 are missing for option "calc"',
+      ],
+    },
+    {
+      name: "a drill stage in a phase that does not exist",
+      input: MINI.replace("      - months: 1-12\n", "      - months: 1-12\n        phases: [9]\n"),
+      errors: ["c.yaml:68:18: tracks.dsa.stages[0].phases[0]: phase 9 does not exist"],
+    },
+    {
+      name: "drills that do not start in the first month",
+      input: MINI.replace("      - months: 1-12\n", "      - months: 2-12\n"),
+      errors: ["c.yaml:67:17: tracks.dsa.stages[0].months: the first stage must start in month 1"],
+    },
+    {
+      name: "a month without drills between two stages",
+      input: MINI.replace(
+        "      - months: 1-12\n        title: All\n",
+        "      - months: 1-3\n        title: All\n        topics: [Arrays]\n        problems_per_week: {min: 2, max: 2}\n      - months: 5-12\n        title: Rest\n",
+      ),
+      errors: ["c.yaml:71:17: tracks.dsa.stages[1].months: months 5–12 do not follow months 1–3"],
+    },
   ])("reports $name", ({ input, errors }) => {
     expect(errorsOf(input)).toEqual(errors);
   });

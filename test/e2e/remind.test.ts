@@ -5,6 +5,7 @@ import { keyOf } from "../../src/model/markers.js";
 import { SuggestionCache } from "../../src/remind/suggestions.js";
 import { remind, sync } from "../../src/use-cases/index.js";
 import { validateAgainstOpenApi } from "../emulator/openapi.js";
+import { cases } from "../helpers/depth.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
@@ -109,7 +110,7 @@ describe("PR reminders against the emulator", () => {
     );
   });
 
-  for (const every of [1, 10]) {
+  for (const every of cases([1, 10], [10])) {
     it(`over a simulated year with a run every ${every} day(s): one issue per unmet phase, one comment per later threshold, no burst`, {
       timeout: 0,
     }, async () => {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator } from "../../src/emulator/index.js";
 import { examplePayload, repositoryPayload } from "../app/harness.js";
+import { runs } from "../helpers/depth.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 import { type LoggedApp, startLoggedApp } from "../security/logged-app.js";
 
@@ -235,7 +236,7 @@ describe("the webhook handlers on malformed, signed deliveries", () => {
           expectPlainAnswer(status, app.answers.at(-1) ?? "");
           statuses.set(status, [...(statuses.get(status) ?? []), describe]);
         }),
-        { numRuns: 50, endOnFailure: true },
+        { numRuns: runs(50), endOnFailure: true },
       );
       // Signed, well-formed JSON that is no event payload at all.
       for (const body of ["null", "[]", '"x"', "42", "{}", '{"action":null}']) {

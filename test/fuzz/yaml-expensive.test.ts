@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_SOURCE_BYTES } from "../../src/yaml/source.js";
+import { runs } from "../helpers/depth.js";
 import { CONFIG_TEXT, HANG_GUARD_MS, loadConfig, loadCurriculum } from "./loader-outcomes.js";
 
 /**
@@ -88,7 +89,7 @@ describe("the loaders on expensive YAML", () => {
         fc.property(curricula, (text) => {
           loadCurriculum(text);
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
     },
     HANG_GUARD_MS,
@@ -101,7 +102,7 @@ describe("the loaders on expensive YAML", () => {
         fc.property(configs, (text) => {
           loadConfig(text);
         }),
-        { numRuns: 20 },
+        { numRuns: runs(20) },
       );
     },
     HANG_GUARD_MS,
@@ -115,7 +116,7 @@ describe("the loaders on expensive YAML", () => {
           expect(loadCurriculum(text)).toHaveProperty("problems");
           expect(loadConfig(text)).toHaveProperty("problems");
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
       const cycle = loadConfig("learner: &a [*a]\n");
       expect(JSON.stringify(cycle)).toContain("alias refers to the list or mapping that contains it");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { MAX_CONFIG_BYTES } from "../../src/config/load.js";
 import { MAX_SOURCE_BYTES } from "../../src/yaml/source.js";
+import { runs } from "../helpers/depth.js";
 import { repoPath } from "../helpers/setup.js";
 import { CONFIG_TEXT, HANG_GUARD_MS, loadConfig, loadCurriculum } from "./loader-outcomes.js";
 
@@ -190,7 +191,7 @@ describe("the config loader on hostile YAML", () => {
         fc.property(fc.oneof(mutations(CONFIG_TEXT), fragments, garbage, wrongTypes), (text) => {
           loadConfig(text);
         }),
-        { numRuns: 400 },
+        { numRuns: runs(400) },
       );
     },
     HANG_GUARD_MS,
@@ -204,14 +205,14 @@ describe("the config loader on hostile YAML", () => {
           const outcome = loadConfig(text);
           expect(outcome).toHaveProperty("problems");
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
       fc.assert(
         fc.property(deepNesting, (text) => {
           // Nesting the library cannot follow is named as such, not as the engine's stack overflow.
           expect(JSON.stringify(loadConfig(text))).not.toMatch(/call stack/i);
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
       // Deep, yet under the token budget (100,000), so that it reaches the parser.
       const deepest = loadConfig(`learner: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`);
@@ -293,13 +294,13 @@ describe("the curriculum loader on hostile YAML", () => {
         fc.property(mutations(CURRICULUM_TEXT), (text) => {
           loadCurriculum(text);
         }),
-        { numRuns: 60 },
+        { numRuns: runs(60) },
       );
       fc.assert(
         fc.property(fc.oneof(fragments, garbage, wrongTypes, aliasBombs, deepNesting), (text) => {
           loadCurriculum(text);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
       for (const text of ["", "# comment only\n", `id: ${"x".repeat(MAX_SOURCE_BYTES)}\n`]) {
         expect(loadCurriculum(text)).toHaveProperty("problems");

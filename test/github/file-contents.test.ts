@@ -57,6 +57,8 @@ describe("a file GitHub will not serve whole", () => {
     ...fields,
   });
   beforeAll(() => nock.disableNetConnect());
+  // Other files may run next in this worker (without isolation) and talk to an emulator on loopback.
+  afterAll(() => nock.enableNetConnect());
   afterEach(() => {
     const pending = nock.pendingMocks();
     nock.cleanAll();

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GitHubError } from "../../src/github/errors.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
@@ -27,6 +27,8 @@ const issue = (number: number, key?: string, author = "syllabot[bot]") => ({
 });
 
 beforeAll(() => nock.disableNetConnect());
+// Other files may run next in this worker (without isolation) and talk to an emulator on loopback.
+afterAll(() => nock.enableNetConnect());
 afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();

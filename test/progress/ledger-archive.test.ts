@@ -14,6 +14,7 @@ import {
   serializeLedger,
 } from "../../src/progress/ledger.js";
 import { progressReport } from "../../src/progress/report.js";
+import { itFull } from "../helpers/depth.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 const context = exampleContext();
@@ -137,33 +138,37 @@ describe("the ledger's archive", () => {
     });
   });
 
-  it("holds 100,000 commits in well under 1 MiB, reads them back, merges them and equals the rebuilt file", {
-    timeout: 300_000,
-  }, () => {
-    const commits: [string, LedgerCommit][] = [];
-    for (let index = 0; index < 100_000; index++) {
-      // A year of work, about 275 commits a day across three repositories; every seventh one
-      // logs time, some finish a week or a project or solve a DSA problem.
-      const message = index % 7 === 0 ? (MESSAGES[index % MESSAGES.length] ?? "") : "wip";
-      commits.push(commitAt(index, Math.floor(index * 5.25), message, REPOS[index % 3] ?? ""));
-    }
-    let ledger = emptyLedger();
-    // Pushed 10,000 commits at a time, like the push that reset the old ledger.
-    for (let start = 0; start < commits.length; start += 10_000) {
-      ledger = recordCommits(ledger, Object.fromEntries(commits.slice(start, start + 10_000)));
-    }
-    const written = serializeLedger(ledger);
-    expect(Buffer.byteLength(written)).toBeLessThan(256 * 1024);
-    const read = parseLedger(written);
-    expect(read).toBeDefined();
-    expect(serializeLedger(read as Ledger)).toBe(written);
-    expect(serializeLedger(mergeLedgers(read as Ledger, ledger))).toBe(written);
-    expect(serializeLedger(recordCommits(emptyLedger(), Object.fromEntries(commits)))).toBe(written);
-    const report = progressReport({ context, issues: [], ledger, bars: [], today: date("2027-03-01") });
-    const all = recordCommits(emptyLedger(), Object.fromEntries(commits), Number.POSITIVE_INFINITY);
-    expect(report).toEqual(
-      progressReport({ context, issues: [], ledger: all, bars: [], today: date("2027-03-01") }),
-    );
-    expect(report.projects.find((project) => project.slug === "csvq")?.commits).toBe(33_334);
-  });
+  itFull(
+    "holds 100,000 commits in well under 1 MiB, reads them back, merges them and equals the rebuilt file",
+    {
+      timeout: 300_000,
+    },
+    () => {
+      const commits: [string, LedgerCommit][] = [];
+      for (let index = 0; index < 100_000; index++) {
+        // A year of work, about 275 commits a day across three repositories; every seventh one
+        // logs time, some finish a week or a project or solve a DSA problem.
+        const message = index % 7 === 0 ? (MESSAGES[index % MESSAGES.length] ?? "") : "wip";
+        commits.push(commitAt(index, Math.floor(index * 5.25), message, REPOS[index % 3] ?? ""));
+      }
+      let ledger = emptyLedger();
+      // Pushed 10,000 commits at a time, like the push that reset the old ledger.
+      for (let start = 0; start < commits.length; start += 10_000) {
+        ledger = recordCommits(ledger, Object.fromEntries(commits.slice(start, start + 10_000)));
+      }
+      const written = serializeLedger(ledger);
+      expect(Buffer.byteLength(written)).toBeLessThan(256 * 1024);
+      const read = parseLedger(written);
+      expect(read).toBeDefined();
+      expect(serializeLedger(read as Ledger)).toBe(written);
+      expect(serializeLedger(mergeLedgers(read as Ledger, ledger))).toBe(written);
+      expect(serializeLedger(recordCommits(emptyLedger(), Object.fromEntries(commits)))).toBe(written);
+      const report = progressReport({ context, issues: [], ledger, bars: [], today: date("2027-03-01") });
+      const all = recordCommits(emptyLedger(), Object.fromEntries(commits), Number.POSITIVE_INFINITY);
+      expect(report).toEqual(
+        progressReport({ context, issues: [], ledger: all, bars: [], today: date("2027-03-01") }),
+      );
+      expect(report.projects.find((project) => project.slug === "csvq")?.commits).toBe(33_334);
+    },
+  );
 });

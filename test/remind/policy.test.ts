@@ -9,6 +9,7 @@ import {
   thresholdMarker,
   thresholdsOf,
 } from "../../src/remind/policy.js";
+import { runs } from "../helpers/depth.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 const context = exampleContext();
@@ -107,7 +108,7 @@ describe("when reminders are due", () => {
           expect(ids.at(-1)).toBe("missed");
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
