@@ -71092,10 +71092,10 @@ async function runUseCases(input) {
     return result;
 }
 
-/** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
+/** What the `command` input accepts: the use cases, and `all` for every one of them. */
 const COMMANDS = [...USE_CASES, "all"];
 /**
- * The GitHub Action: inputs and the runner's environment -> engine -> log, outputs and job summary.
+ * The GitHub Action: inputs and the runner's environment -> use cases -> log, outputs and job summary.
  * Never throws: a failure is one `core.setFailed` line, and exit code 1.
  */
 async function run() {

@@ -27,7 +27,7 @@ import { redactSecrets, registerSecrets } from "./text/redact.js";
 import { terminalSafe } from "./text/terminal.js";
 import { runUseCases, USE_CASES } from "./use-cases/index.js";
 
-/** What the `command` input accepts: the engine's use cases, and `all` for every one of them. */
+/** What the `command` input accepts: the use cases, and `all` for every one of them. */
 export const COMMANDS = [...USE_CASES, "all"] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
 
@@ -50,7 +50,7 @@ export interface ActionInputs {
 }
 
 /**
- * The GitHub Action: inputs and the runner's environment -> engine -> log, outputs and job summary.
+ * The GitHub Action: inputs and the runner's environment -> use cases -> log, outputs and job summary.
  * Never throws: a failure is one `core.setFailed` line, and exit code 1.
  */
 export async function run(): Promise<void> {

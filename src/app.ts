@@ -67,8 +67,8 @@ export interface TickSummary {
 }
 
 /**
- * The Probot app: webhook events become engine calls, queued per installation and answered at
- * once (GitHub gives a delivery 10 s). Everything that decides lives in the engine.
+ * The Probot app: webhook events become use-case calls, queued per installation and answered at
+ * once (GitHub gives a delivery 10 s). Everything that decides lives in the use cases and the pure core.
  */
 export function syllabotApp(options: AppOptions = {}) {
   return (app: Probot, appOptions?: ApplicationFunctionOptions): void => {

@@ -31,6 +31,19 @@ describe("defensive YAML parsing", () => {
     expect(problem?.message).toMatch(/\w/);
   });
 
+  it.each([
+    { input: "a: *x\n", line: 1, column: 4 },
+    { input: "a: &x 1\nb:\n  - c: [1, *y]\n", line: 3, column: 12 },
+  ])("reports an alias to no anchor at the alias ($input)", ({ input, line, column }) => {
+    expect(problemsOf(input)).toEqual([
+      expect.objectContaining({
+        line,
+        column,
+        message: expect.stringMatching(/^cannot read YAML: Unresolved alias/),
+      }),
+    ]);
+  });
+
   it("refuses an alias bomb before expanding it", () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) {
