@@ -44,6 +44,7 @@ const REQUIRED: Readonly<Record<string, { permission: PermissionName; access: Ac
   "issues/list-milestones": { permission: "issues", access: "read" },
   "issues/update": { permission: "issues", access: "write" },
   "issues/update-label": { permission: "issues", access: "write" },
+  "issues/delete-label": { permission: "issues", access: "write" },
   "issues/update-milestone": { permission: "issues", access: "write" },
   "pulls/get": { permission: "pull_requests", access: "read" },
   "pulls/list": { permission: "pull_requests", access: "read" },

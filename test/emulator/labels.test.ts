@@ -113,4 +113,32 @@ describe("labels", () => {
     );
     expect(missing.status).toBe(404);
   });
+
+  it("deletes a label by name, any case, with 204: gone from the repository and from its issues; 404 after", async () => {
+    api.emulator.createRepo("octocat/portfolio");
+    await createLabel({ name: "syllabot:week", color: "0e8a16" });
+    const octokit = api.octokit();
+    const issue = await octokit.request("POST /repos/{owner}/{repo}/issues", {
+      ...params,
+      title: "Week 1",
+      labels: ["syllabot:week"],
+    });
+    const deleted = await octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", {
+      ...params,
+      name: "SYLLABOT:WEEK",
+    });
+    expect(deleted.status).toBe(204);
+    expect(deleted.data).toBeFalsy();
+    const labels = await octokit.request("GET /repos/{owner}/{repo}/labels", params);
+    expect(labels.data).toEqual([]);
+    const after = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...params,
+      issue_number: issue.data.number,
+    });
+    expect(after.data.labels).toEqual([]);
+    const again = await failure(
+      octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", { ...params, name: "syllabot:week" }),
+    );
+    expect(again).toMatchObject({ status: 404 });
+  });
 });

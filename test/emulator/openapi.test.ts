@@ -116,6 +116,7 @@ async function scenario(emulator: Emulator): Promise<void> {
     issue_number: 1,
     labels: ["extra"],
   });
+  await octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", { ...params, name: "extra" });
 
   await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     ...params,

@@ -101,4 +101,17 @@ export const labelRoutes: RouteDefinition[] = [
       return ok(presentLabel(repo, label, request.context.urls));
     },
   },
+  {
+    method: "DELETE",
+    path: "/repos/:owner/:repo/labels/:name",
+    operationId: "issues/delete-label",
+    handle(request) {
+      const repo = repoOf(request);
+      const label = labelOf(request, repo);
+      repo.labels = repo.labels.filter((candidate) => candidate !== label);
+      // GitHub takes a deleted label off every issue and pull request that carried it.
+      for (const issue of repo.issues) issue.labelIds = issue.labelIds.filter((id) => id !== label.id);
+      return { status: 204, body: undefined };
+    },
+  },
 ];
