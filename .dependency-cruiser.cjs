@@ -8,7 +8,8 @@
  *   gateway    src/github/: the one module that talks to GitHub;
  *   use cases  src/use-cases/ : read -> plan -> apply;
  *   adapters   the CLI, the app, the Action, the demo: they parse arguments and print.
- * The emulator (src/emulator/) is a separate program about to become its own package.
+ * The GitHub emulator is its own workspace package (packages/github-emulator/): syllabot's demo and
+ * `syllabot emulator` command use it by name; it uses nothing of syllabot; the Action never reaches it.
  */
 
 /** The pure core. src/generated/ holds the embedded templates, curricula and stylesheets as strings. */
@@ -61,7 +62,11 @@ const ADAPTERS = [
   "^src/(action|app|cli|lambda|action-main|app-main)[.]ts$",
   "^src/(action|app|commands|demo)/",
 ];
-const EMULATOR = "^src/emulator/";
+const EMULATOR = "^packages/github-emulator/";
+/** The emulator as syllabot imports it: by package name (a symbolic link under node_modules). */
+const EMULATOR_PACKAGE = "(^|/)node_modules/@syllabot/github-emulator/|^packages/github-emulator/";
+/** Who in syllabot may start an emulator: the demo plays against one, `syllabot emulator` serves one. */
+const EMULATOR_USERS = "^src/(cli[.]ts$|demo/)";
 
 const anyOf = (patterns) => patterns.join("|");
 const pureNpm = `^node_modules/(${anyOf(PURE_PACKAGES)})/`;
@@ -116,15 +121,30 @@ module.exports = {
       name: "no-cycles",
       comment: "A cycle makes two modules one: break it by moving what both need to a third.",
       severity: "error",
-      from: { path: "^src/" },
+      from: { path: ["^src/", EMULATOR] },
       to: { circular: true },
     },
     {
       name: "emulator-stands-alone",
-      comment: "The emulator is about to become its own package: it imports nothing of syllabot.",
+      comment: "The emulator is a package of its own, usable without syllabot: it imports nothing of it.",
       severity: "error",
       from: { path: EMULATOR },
-      to: { path: "^src/", pathNot: EMULATOR },
+      to: { path: "^src/" },
+    },
+    {
+      name: "emulator-only-for-the-demo",
+      comment:
+        "Only the demo and `syllabot emulator` start an emulator; the product talks to the real GitHub.",
+      severity: "error",
+      from: { path: "^src/", pathNot: EMULATOR_USERS },
+      to: { path: EMULATOR_PACKAGE },
+    },
+    {
+      name: "action-bundle-without-emulator",
+      comment: "The Action's bundle (dist/index.js, from src/action-main.ts) must not carry the emulator.",
+      severity: "error",
+      from: { path: "^src/action-main[.]ts$" },
+      to: { path: EMULATOR_PACKAGE, reachable: true },
     },
     {
       name: "gateway-below-use-cases",
@@ -151,7 +171,7 @@ module.exports = {
       name: "no-unresolvable",
       comment: "An import that does not resolve cannot be checked against the rules above.",
       severity: "error",
-      from: { path: "^src/" },
+      from: { path: ["^src/", EMULATOR] },
       to: { couldNotResolve: true },
     },
   ],
@@ -166,7 +186,8 @@ module.exports = {
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
-      conditionNames: ["import", "require", "node", "default", "types"],
+      // "source": workspace packages are read from their TypeScript, as tsconfig.json says.
+      conditionNames: ["source", "import", "require", "node", "default", "types"],
       mainFields: ["module", "main", "types", "typings"],
       extensions: [".ts", ".js", ".json"],
     },

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -38,7 +39,20 @@ const PURE_CORE = [
   "src/yaml/**",
 ];
 
+/** Workspace packages, imported by name and run from their TypeScript sources (no build needed). */
+const WORKSPACE_SOURCES = [
+  { find: /^@syllabot\/github-emulator$/, replacement: "packages/github-emulator/src/index.ts" },
+  {
+    find: /^@syllabot\/github-emulator\/testing$/,
+    replacement: "packages/github-emulator/src/testing/index.ts",
+  },
+].map(({ find, replacement }) => ({
+  find,
+  replacement: fileURLToPath(new URL(replacement, import.meta.url)),
+}));
+
 export default defineConfig({
+  resolve: { alias: WORKSPACE_SOURCES },
   test: {
     // Fail on a forgotten .only.
     allowOnly: false,
@@ -54,7 +68,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "fast",
-          include: ["test/**/*.test.ts"],
+          include: ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
           exclude: SLOW_FILES,
           // The files share a worker's module graph instead of re-importing it each (a quarter of
           // the time): every file starts its own emulator on a free port and cleans up after itself.

@@ -3,8 +3,8 @@
  * empty repository and a no-op re-sync, for syllabot and for a naive sync side by side.
  */
 import { performance } from "node:perf_hooks";
+import { Emulator } from "@syllabot/github-emulator";
 import { parsePlainDate } from "../src/calendar.js";
-import { Emulator } from "../src/emulator/index.js";
 import type { PortfolioGateway } from "../src/github/gateway.js";
 import { createClient, type GitHubClient, TEST_PACING } from "../src/github/octokit.js";
 import { RestGateway } from "../src/github/rest-gateway.js";

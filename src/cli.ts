@@ -1,3 +1,4 @@
+import { runEmulator } from "@syllabot/github-emulator";
 import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
@@ -8,7 +9,6 @@ import { runStatus } from "./commands/status.js";
 import { runUseCase, type SingleUseCase } from "./commands/use-case.js";
 import { runValidate } from "./commands/validate.js";
 import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID } from "./curriculum/builtin.js";
-import { runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { registerSecrets } from "./text/redact.js";

@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
 import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Temporal } from "../src/calendar.js";
-import { Emulator } from "../src/emulator/index.js";
 import { TEST_PACING } from "../src/github/octokit.js";
 import { probotOctokit } from "../src/github/probot-octokit.js";
 import { createLambdaHandler } from "../src/lambda.js";

@@ -39,7 +39,19 @@ const TREE: Record<string, string> = {
   "src/use-cases/sync.ts": 'import { version } from "../commands/version.js";\nexport const run = version;\n',
   "src/commands/version.ts": "export const version = 1;\n",
   "src/setup/loads.ts": 'import { run } from "../use-cases/sync.js";\nexport const load = run;\n',
-  "src/emulator/server.ts": 'import { hash } from "../text/words.js";\nexport const serve = hash;\n',
+  "packages/github-emulator/src/server.ts":
+    'import { hash } from "../../../src/text/words.js";\nexport const serve = hash;\n',
+  "node_modules/@syllabot/github-emulator/package.json": JSON.stringify({
+    name: "@syllabot/github-emulator",
+    exports: { ".": { source: "./src/index.ts", default: "./lib/index.js" } },
+  }),
+  "node_modules/@syllabot/github-emulator/src/index.ts": "export const Emulator = 1;\n",
+  "src/demo/play.ts":
+    'import { Emulator } from "@syllabot/github-emulator";\nexport const play = Emulator;\n',
+  "src/use-cases/emulated.ts":
+    'import { Emulator } from "@syllabot/github-emulator";\nexport const emulated = Emulator;\n',
+  "src/action-main.ts": 'import { run } from "./action/run.js";\nexport const main = run;\n',
+  "src/action/run.ts": 'import { play } from "../demo/play.js";\nexport const run = play;\n',
   "src/render/a.ts": 'import { b } from "./b.js";\nexport const a = () => b;\n',
   "src/render/b.ts": 'import { a } from "./a.js";\nexport const b = () => a;\n',
   "src/render/plans.ts": 'import { parse } from "../plan/parses.js";\nexport const plans = parse;\n',
@@ -52,6 +64,7 @@ const TREE: Record<string, string> = {
 };
 
 const EXPECTED = [
+  "action-bundle-without-emulator src/action-main.ts -> node_modules/@syllabot/github-emulator/src/index.ts",
   "core-base-at-the-bottom src/text/configured.ts -> src/config/schema.ts",
   "core-inputs-below-model src/config/schema.ts -> src/model/vocabulary.ts",
   "core-is-pure src/plan/defers.ts -> child_process",
@@ -61,7 +74,8 @@ const EXPECTED = [
   "core-is-pure src/progress/knows-gateway.ts -> src/github/gateway.ts",
   "core-model-below-deciders src/model/vocabulary.ts -> src/render/a.ts",
   "core-planner-on-top src/render/plans.ts -> src/plan/parses.ts",
-  "emulator-stands-alone src/emulator/server.ts -> src/text/words.ts",
+  "emulator-only-for-the-demo src/use-cases/emulated.ts -> node_modules/@syllabot/github-emulator/src/index.ts",
+  "emulator-stands-alone packages/github-emulator/src/server.ts -> src/text/words.ts",
   "gateway-below-use-cases src/github/gateway.ts -> src/use-cases/sync.ts",
   "no-cycles src/render/a.ts -> src/render/b.ts",
   "no-unresolvable src/plan/missing.ts -> ./nowhere.js",
@@ -90,10 +104,14 @@ describe("the layer rules", () => {
     new URL("../node_modules/dependency-cruiser/bin/dependency-cruise.mjs", import.meta.url),
   );
   const cruise = (...options: string[]) =>
-    spawnSync(process.execPath, [cli, "src", "--config", repoPath(".dependency-cruiser.cjs"), ...options], {
-      cwd: root,
-      encoding: "utf8",
-    });
+    spawnSync(
+      process.execPath,
+      [cli, "src", "packages", "--config", repoPath(".dependency-cruiser.cjs"), ...options],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
 
   it("refuse each kind of bad import, type-only ones included, and nothing else", () => {
     const run = cruise("--output-type", "json");
@@ -102,14 +120,16 @@ describe("the layer rules", () => {
       .violations;
     const found = violations.map(({ rule, from, to }) => `${rule.name} ${from} -> ${to}`).sort();
     expect(found).toEqual(EXPECTED);
-  }, 30_000);
+  });
 
   it("fail the command npm test runs (lint:layers) when an import breaks them", () => {
     const lint = JSON.parse(readFileSync(repoPath("package.json"), "utf8")).scripts as Record<string, string>;
     expect(lint.test).toMatch(/npm run lint:layers/);
-    expect(lint["lint:layers"]).toBe("depcruise src --config .dependency-cruiser.cjs");
+    expect(lint["lint:layers"]).toBe(
+      "depcruise src packages/github-emulator/src --config .dependency-cruiser.cjs",
+    );
     const run = cruise();
     expect(run.status).not.toBe(0);
     expect(run.stdout).toContain(`${EXPECTED.length} dependency violations`);
-  }, 30_000);
+  });
 });

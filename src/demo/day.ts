@@ -1,4 +1,4 @@
-import type { Emulator } from "../emulator/index.js";
+import type { Emulator } from "@syllabot/github-emulator";
 import type { PortfolioGateway } from "../github/gateway.js";
 import { GITHUB_WEB_URL } from "../github/web-url.js";
 import type { CommitEvidence } from "../progress/evidence.js";

@@ -1,8 +1,8 @@
+import { Emulator, type EmulatorState } from "@syllabot/github-emulator";
 import { Temporal, weekOn, weekSpan } from "../calendar.js";
 import { LEDGER_PATH } from "../config/paths.js";
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
-import { Emulator, type EmulatorState } from "../emulator/index.js";
 import type { PortfolioGateway } from "../github/gateway.js";
 import { createClient, type GitHubClient } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";

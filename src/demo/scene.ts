@@ -1,5 +1,5 @@
+import type { Emulator } from "@syllabot/github-emulator";
 import { CONFIG_PATH } from "../config/paths.js";
-import type { Emulator } from "../emulator/index.js";
 import type { PlanContext } from "../model/context.js";
 import { ossTargets } from "../progress/oss.js";
 import { trackedRepositories } from "../progress/portfolios.js";

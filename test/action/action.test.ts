@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { keyOf } from "../../src/model/markers.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { type ActionRun, runAction as runBundledAction } from "../helpers/run-action.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Emulator } from "@syllabot/github-emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { runAction } from "../helpers/run-action.js";
 import { MINI_CONFIG, MINI_CURRICULUM } from "../helpers/setup.js";
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { keyOf } from "../../src/model/markers.js";
 import { parseLedger } from "../../src/progress/ledger.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 import { type AppServer, examplePayload, repositoryPayload, sign, startApp } from "./harness.js";

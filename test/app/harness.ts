@@ -2,12 +2,12 @@ import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
+import type { Emulator } from "@syllabot/github-emulator";
 import { createNodeMiddleware, Probot } from "probot";
 import type { Coordination } from "../../src/app/coordination.js";
 import type { WorkQueue } from "../../src/app/work-queue.js";
 import { syllabotApp } from "../../src/app.js";
 import { Temporal } from "../../src/calendar.js";
-import type { Emulator } from "../../src/emulator/index.js";
 import { TEST_PACING } from "../../src/github/octokit.js";
 import { probotOctokit } from "../../src/github/probot-octokit.js";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisCoordination } from "../../src/app/coordination.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { keyOf } from "../../src/model/markers.js";
 import { type RedisServer, startRedis } from "../helpers/redis.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";

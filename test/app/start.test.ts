@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { Emulator } from "@syllabot/github-emulator";
 import { afterEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
 import { examplePayload, sign, WEBHOOK_SECRET } from "./harness.js";
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Emulator } from "@syllabot/github-emulator";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatStatus } from "../../src/commands/status.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { emptyLedger, type LedgerCommit, serializeLedger } from "../../src/progress/ledger.js";
 import { progressStatus, sync } from "../../src/use-cases/index.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";

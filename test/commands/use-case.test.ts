@@ -1,9 +1,9 @@
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { keyOf } from "../../src/model/markers.js";
 import { sync } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { runCli } from "../helpers/run-cli.js";
 import { date, EXAMPLE_CONFIG, exampleContext } from "../helpers/setup.js";

@@ -1,7 +1,8 @@
+import type { Emulator as EmulatorType } from "@syllabot/github-emulator";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
-import type { Emulator as EmulatorType } from "../../src/emulator/index.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { InputError } from "../../src/errors.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
@@ -13,7 +14,6 @@ import {
   track,
   trackHistory,
 } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";
 

@@ -1,13 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Temporal } from "../../src/calendar.js";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { LEDGER_PATH } from "../../src/config/paths.js";
 import { loadBuiltinCurriculum } from "../../src/curriculum/builtin.js";
 import type { Curriculum } from "../../src/curriculum/load.js";
-import { Emulator } from "../../src/emulator/index.js";
 import type { ActualIssue } from "../../src/model/actual.js";
 import { type PlanContext, planContext } from "../../src/model/context.js";
 import { keyOf } from "../../src/model/markers.js";
@@ -15,7 +16,6 @@ import { type Ledger, parseLedger } from "../../src/progress/ledger.js";
 import { formatDate } from "../../src/render/dates.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
 import { remind, runUseCases, trackPush } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { runCli } from "../helpers/run-cli.js";
 

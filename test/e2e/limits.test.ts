@@ -1,12 +1,12 @@
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { GitHubError } from "../../src/github/errors.js";
 import type { RestGateway } from "../../src/github/rest-gateway.js";
 import { keyOf } from "../../src/model/markers.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { sync, trackHistory } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";
 

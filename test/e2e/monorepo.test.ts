@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { LEDGER_PATH } from "../../src/config/paths.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { planContext } from "../../src/model/context.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { loadSetup } from "../../src/setup/local.js";
 import { readProgress, refresh, sync, track, trackHistory } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, EXAMPLE_CONFIG } from "../helpers/setup.js";
 

@@ -1,7 +1,7 @@
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { ossProgress } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";
 

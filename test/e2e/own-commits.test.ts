@@ -1,10 +1,10 @@
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEDGER_PATH } from "../../src/config/paths.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { ownCommitMessage } from "../../src/progress/evidence.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { rebuildLedger, runUseCases, sync, trackPush } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, editedExampleContext } from "../helpers/setup.js";
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Temporal } from "../../src/calendar.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { formatProblem } from "../../src/errors.js";
 import { refreshRepository, syncRepository } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";
 

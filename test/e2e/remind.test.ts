@@ -1,10 +1,10 @@
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Temporal } from "../../src/calendar.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { keyOf } from "../../src/model/markers.js";
 import { SuggestionCache } from "../../src/remind/suggestions.js";
 import { remind, sync } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { cases } from "../helpers/depth.js";
 import { emulatedGateway } from "../helpers/emulated-github.js";
 import { date, exampleContext } from "../helpers/setup.js";

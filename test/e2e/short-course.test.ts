@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatStatus } from "../../src/commands/status.js";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { planContext } from "../../src/model/context.js";
 import { keyOf } from "../../src/model/markers.js";
 import { loadCurriculumFile } from "../../src/setup/local.js";
 import { readProgress, refresh, remind, sync, trackHistory } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, repoPath } from "../helpers/setup.js";
 

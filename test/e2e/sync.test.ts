@@ -1,15 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Emulator } from "@syllabot/github-emulator";
+import { appJwt, validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import type { PlanContext } from "../../src/model/context.js";
 import { keyOf } from "../../src/model/markers.js";
 import { sync } from "../../src/use-cases/index.js";
-import { appJwt } from "../emulator/helpers.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { cases } from "../helpers/depth.js";
 import { runCli } from "../helpers/run-cli.js";
 import { date, EXAMPLE_CONFIG, exampleContext, repoPath } from "../helpers/setup.js";

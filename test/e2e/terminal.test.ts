@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkConfig, parseConfig } from "../../src/config/load.js";
 import { parseCurriculum } from "../../src/curriculum/load.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { planContext } from "../../src/model/context.js";
 import { sync } from "../../src/use-cases/index.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 import { date, MINI_CONFIG, MINI_CURRICULUM } from "../helpers/setup.js";
 

@@ -1,5 +1,5 @@
+import { Emulator } from "@syllabot/github-emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import { keyOf } from "../../src/model/markers.js";

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Emulator } from "@syllabot/github-emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { webUrlFor } from "../../src/github/web-url.js";
 import { keyOf } from "../../src/model/markers.js";
 import { examplePayload, repositoryPayload, startApp } from "../app/harness.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { Emulator } from "@syllabot/github-emulator";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { examplePayload, repositoryPayload } from "../app/harness.js";
 import { runs } from "../helpers/depth.js";
 import { EXAMPLE_CONFIG } from "../helpers/setup.js";

@@ -1,10 +1,10 @@
+import { Emulator } from "@syllabot/github-emulator";
+import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { GitHubError } from "../../src/github/errors.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { emulatedGateway, PINNED } from "../helpers/emulated-github.js";
 
 const REPO = "octocat/portfolio";

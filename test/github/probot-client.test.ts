@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
+import { useEmulator } from "@syllabot/github-emulator/testing";
 import { Probot } from "probot";
 import { describe, expect, it } from "vitest";
 import { listInstallationRepositories } from "../../src/github/installation.js";
 import { TEST_PACING } from "../../src/github/octokit.js";
 import { probotOctokit } from "../../src/github/probot-octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
-import { useEmulator } from "../emulator/helpers.js";
 
 const { privateKey } = generateKeyPairSync("rsa", {
   modulusLength: 2048,

@@ -1,4 +1,4 @@
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "@syllabot/github-emulator";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 

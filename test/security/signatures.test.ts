@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { sign as octokitSign, verify } from "@octokit/webhooks-methods";
+import { Emulator } from "@syllabot/github-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { type AppServer, examplePayload, sign, startApp, WEBHOOK_SECRET } from "../app/harness.js";
 
 /**

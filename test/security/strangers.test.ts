@@ -1,7 +1,8 @@
 import { Octokit } from "@octokit/core";
+import { Emulator } from "@syllabot/github-emulator";
+import { appJwt, validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Temporal } from "../../src/calendar.js";
-import { Emulator } from "../../src/emulator/index.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
 import type { ActualIssue } from "../../src/model/actual.js";
@@ -10,8 +11,6 @@ import { keyOf } from "../../src/model/markers.js";
 import type { CommitEvidence } from "../../src/progress/evidence.js";
 import { SuggestionCache } from "../../src/remind/suggestions.js";
 import { remind, sync, syncRepository, track } from "../../src/use-cases/index.js";
-import { appJwt } from "../emulator/helpers.js";
-import { validateAgainstOpenApi } from "../emulator/openapi.js";
 import { date, exampleContext } from "../helpers/setup.js";
 
 /**

@@ -1,5 +1,5 @@
+import { Emulator } from "@syllabot/github-emulator";
 import { describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { keyOf } from "../../src/model/markers.js";
 import { claimsOf } from "../../src/progress/evidence.js";
 import {

@@ -1,6 +1,6 @@
+import { Emulator } from "@syllabot/github-emulator";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
 import { type RedisServer, startRedis } from "../helpers/redis.js";
 import {
   buildWorld,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useEmulator } from "./helpers.js";
+import { useEmulator } from "../src/testing/emulator-handle.js";
 
 const REPO = "octocat/portfolio";
 

@@ -1,7 +1,7 @@
 import { Octokit } from "@octokit/core";
 import { describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
-import { appJwt, failure, TestClock, useEmulator } from "./helpers.js";
+import { Emulator } from "../src/index.js";
+import { appJwt, failure, TestClock, useEmulator } from "../src/testing/emulator-handle.js";
 
 const clock = new TestClock();
 const api = useEmulator(() => ({ now: clock.now }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failure, TestClock, useEmulator } from "./helpers.js";
+import { failure, TestClock, useEmulator } from "../src/testing/emulator-handle.js";
 
 const api = useEmulator(() => ({ now: new TestClock("2026-03-02T10:00:00Z").now }));
 const params = { owner: "octocat", repo: "csvq" };

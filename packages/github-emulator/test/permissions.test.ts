@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { requiredPermission } from "../../src/emulator/permissions.js";
-import { allRoutes } from "../../src/emulator/routes/index.js";
-import { appJwt, useEmulator } from "./helpers.js";
+import { requiredPermission } from "../src/permissions.js";
+import { allRoutes } from "../src/routes/index.js";
+import { appJwt, useEmulator } from "../src/testing/emulator-handle.js";
 
 describe("installation token permissions", () => {
   const handle = useEmulator();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failure, TestClock, useEmulator } from "./helpers.js";
+import { failure, TestClock, useEmulator } from "../src/testing/emulator-handle.js";
 
 const clock = new TestClock();
 const api = useEmulator(() => ({ now: clock.now }));

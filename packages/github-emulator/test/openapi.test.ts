@@ -1,8 +1,8 @@
 import { Octokit } from "@octokit/core";
 import { describe, expect, it } from "vitest";
-import { Emulator, type RequestRecord } from "../../src/emulator/index.js";
-import { allRoutes } from "../../src/emulator/routes/index.js";
-import { validateAgainstOpenApi } from "./openapi.js";
+import { Emulator, type RequestRecord } from "../src/index.js";
+import { allRoutes } from "../src/routes/index.js";
+import { validateAgainstOpenApi } from "../src/testing/openapi.js";
 
 const owner = "octocat";
 const repo = "portfolio";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failure, useEmulator } from "./helpers.js";
+import { failure, useEmulator } from "../src/testing/emulator-handle.js";
 
 const api = useEmulator();
 const REPO = "octocat/portfolio";

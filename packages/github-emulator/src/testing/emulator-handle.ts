@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/core";
 import { afterEach, beforeEach, expect } from "vitest";
-import { Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
+import { Emulator, type EmulatorOptions } from "../index.js";
 import { validateAgainstOpenApi } from "./openapi.js";
 
 /** A clock the test moves by hand; the emulator's rate windows and timestamps follow it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TestClock, useEmulator } from "./helpers.js";
+import { TestClock, useEmulator } from "../src/testing/emulator-handle.js";
 
 const clock = new TestClock();
 const api = useEmulator(() => ({ now: clock.now }));

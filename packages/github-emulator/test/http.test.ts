@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DOCS, TestClock, useEmulator } from "./helpers.js";
+import { DOCS, TestClock, useEmulator } from "../src/testing/emulator-handle.js";
 
 const api = useEmulator(() => ({ login: "octocat" }));
 

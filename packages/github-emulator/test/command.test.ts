@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runEmulator } from "../../src/emulator/index.js";
-import { validateAgainstOpenApi } from "./openapi.js";
+import { runEmulator } from "../src/index.js";
+import { validateAgainstOpenApi } from "../src/testing/openapi.js";
 
 function capture() {
   const out = { stdout: "", stderr: "" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Emulator, FaultKind } from "../../src/emulator/index.js";
-import { useEmulator } from "./helpers.js";
+import type { Emulator, FaultKind } from "../src/index.js";
+import { useEmulator } from "../src/testing/emulator-handle.js";
 
 const api = useEmulator();
 const REPO = "octocat/portfolio";

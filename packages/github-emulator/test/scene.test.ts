@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Emulator } from "../../src/emulator/index.js";
-import { useEmulator } from "./helpers.js";
-import { validateAgainstOpenApi } from "./openapi.js";
+import { Emulator } from "../src/index.js";
+import { useEmulator } from "../src/testing/emulator-handle.js";
+import { validateAgainstOpenApi } from "../src/testing/openapi.js";
 
 const api = useEmulator(() => ({ login: "learner" }));
 const base64 = (text: string) => Buffer.from(text).toString("base64");

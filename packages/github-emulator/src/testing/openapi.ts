@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsPlugin from "ajv-formats";
-import type { RequestRecord } from "../../src/emulator/index.js";
+import type { RequestRecord } from "../index.js";
 
 /**
  * Checks what the emulator received and answered against GitHub's official OpenAPI description

@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
+import { useEmulator } from "@syllabot/github-emulator/testing";
 import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { TEST_PACING } from "../../src/github/octokit.js";
 import { probotOctokit } from "../../src/github/probot-octokit.js";
-import { useEmulator } from "./helpers.js";
 
 const { privateKey } = generateKeyPairSync("rsa", {
   modulusLength: 2048,

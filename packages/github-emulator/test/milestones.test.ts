@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DOCS, failure, useEmulator } from "./helpers.js";
+import { DOCS, failure, useEmulator } from "../src/testing/emulator-handle.js";
 
 const api = useEmulator();
 const params = { owner: "octocat", repo: "portfolio" };

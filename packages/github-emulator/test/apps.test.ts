@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/core";
 import { describe, expect, it } from "vitest";
-import { appJwt, failure, TestClock, useEmulator } from "./helpers.js";
+import { appJwt, failure, TestClock, useEmulator } from "../src/testing/emulator-handle.js";
 
 const clock = new TestClock();
 const api = useEmulator(() => ({ now: clock.now }));

@@ -5,6 +5,7 @@ export type { FaultKind, FaultMatch, RandomFaults } from "./faults.js";
 export type { InstallationOptions } from "./installations.js";
 export type { LimitOptions } from "./limits.js";
 export type { RequestCounts, RequestRecord } from "./log.js";
+export { type Access, type PermissionName, type Permissions, requiredPermission } from "./permissions.js";
 export type {
   CommentOptions,
   CommitAuthor,
