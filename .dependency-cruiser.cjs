@@ -14,7 +14,7 @@
 
 /** The pure core. src/generated/ holds the embedded templates, curricula and stylesheets as strings. */
 const CORE = [
-  "^src/(curriculum|config|model|plan|progress|render|remind|text|yaml|generated)/",
+  "^src/(curriculum|config|model|plan|progress|render|remind|text|yaml|generated|init)/",
   "^src/(calendar|errors|json-schemas)[.]ts$",
 ];
 

@@ -2,10 +2,12 @@ import { runEmulator } from "@syllabot/github-emulator";
 import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
+import { runInit } from "./commands/init.js";
 import { type Io, processIo, redactingIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
 import { runStatus } from "./commands/status.js";
+import { withTerminalAsk } from "./commands/terminal-ask.js";
 import { runUseCase, type SingleUseCase } from "./commands/use-case.js";
 import { runValidate } from "./commands/validate.js";
 import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID } from "./curriculum/builtin.js";
@@ -198,6 +200,66 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .option("--curriculum <file>", "for a config: check against this curriculum instead of the one it names")
     .exitOverride()
     .action((files: string[], options) => runValidate(files, options, io));
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command("init")
+    .description(
+      "set up a portfolio repository here: .github/syllabot.yml, the Action's workflow, a README with the progress markers, the config's schema for editors",
+    )
+    .option("--dir <folder>", "the clone of your portfolio repository (default: the current folder)")
+    .option(
+      "--learner <login>",
+      "your GitHub login (default: git config github.user, else the origin remote's owner)",
+    )
+    .option(
+      "--email <address>",
+      "a commit email that counts as you; repeat for more (default: git config user.email)",
+      collect,
+    )
+    .option("--start <date>", "first day of week 1, YYYY-MM-DD (default: the next Monday)")
+    .option("--timezone <zone>", "IANA time zone (default: the system's)")
+    .option(
+      "--curriculum <id-or-path>",
+      `a built-in curriculum (${builtinCurriculumIds().join(", ")}) or a YAML file's path in the folder (default: ${DEFAULT_CURRICULUM_ID})`,
+    )
+    .option(
+      "--choice <group=option>",
+      "pick an option of a choice group, e.g. capstone=ruleforge; repeat per group (default: decide later)",
+      collect,
+    )
+    .option(
+      "--projects-owner <account>",
+      "the account holding the project repositories, each named by its slug (default: the learner)",
+    )
+    .option(
+      "--project <slug=owner/name>",
+      "a project's repository when it is named otherwise; repeatable",
+      collect,
+    )
+    .option(
+      "--dsa <owner/name>",
+      "the repository of practice problems, for a curriculum with a DSA track (default: <learner>/dsa)",
+    )
+    .option(
+      "--branch <name>",
+      "the default branch the workflow watches (default: origin's, else the current one)",
+    )
+    .option("-y, --yes", "ask nothing: flags, then defaults")
+    .option(
+      "--force",
+      "replace existing config, schema and workflow files; add the progress markers to an existing README",
+    )
+    .option(
+      "--today <date>",
+      "act as if it were this date (YYYY-MM-DD): the default start and the plan shown",
+    )
+    .addHelpText(
+      "after",
+      "\nOn a terminal, init asks each question with its default in brackets and checks every answer at once;\notherwise (or with --yes) it takes the flags and the defaults. It never replaces a file without --force,\nand never replaces a README: --force only adds the progress region at its end. It ends by showing\n`syllabot plan` of the result (what the first run will create) and the next steps.\n\nExamples:\n  syllabot init\n  syllabot init --yes --learner octocat --timezone Europe/Berlin --start 2027-01-04 --choice capstone=ruleforge\n  syllabot init --yes --curriculum courses/go-web.yaml --projects-owner my-org",
+    )
+    .exitOverride()
+    .action((options) => withTerminalAsk((ask) => runInit(options, io, options.yes ? undefined : ask)));
 
   program
     .command("demo")
