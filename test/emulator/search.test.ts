@@ -230,6 +230,17 @@ describe("search limits", () => {
     });
   });
 
+  it("serves at most 100 results a page, however many per_page asks for", async () => {
+    api.emulator.createRepo("octocat/big");
+    for (let index = 0; index < 150; index++)
+      api.emulator.addIssue("octocat/big", { title: `Issue ${index}` });
+    const response = await api.fetch("/search/issues?q=repo:octocat/big&per_page=500");
+    const body = (await response.json()) as { total_count: number; items: unknown[] };
+    expect(body.total_count).toBe(150);
+    expect(body.items).toHaveLength(100);
+    expect(response.headers.get("link")).toContain('page=2>; rel="last"');
+  });
+
   it("allows 30 searches a minute, then answers 403 with the search rate-limit headers until the minute is over", async () => {
     api.emulator.createRepo("octocat/portfolio");
     for (let index = 1; index <= 30; index++) {
