@@ -262,7 +262,7 @@ export function parseSearch(q: string): ParsedSearch {
       const predicate = qualifier(key.toLowerCase(), value);
       if (!predicate) {
         unknown.push(match[0]);
-        addTerm(match[0], false);
+        addTerm(`${key}:${rawValue}`, negation === "-");
         continue;
       }
       if (negation || not) required.push((subject) => !predicate(subject));
@@ -286,7 +286,7 @@ export function parseSearch(q: string): ParsedSearch {
   }
   for (const alternatives of grouped.values())
     required.push((subject) => alternatives.some((test) => test(subject)));
-  const searchedScope = scope;
+  const searchedScope = scope; // the last in: holds for the whole query
   return {
     matches: (subject) => {
       if (!required.every((test) => test(subject))) return false;

@@ -180,6 +180,9 @@ describe("free text, matched as GitHub's issue search matches it", () => {
     ]);
     expect(await inPortfolio("50 OR 52")).toEqual(["Week 50: review", "Week 52: review"]);
     expect(await inPortfolio("week AND 51")).toEqual(["Week 51: review"]);
+    // What reads like a qualifier GitHub does not know is searched as text, and `-` excludes it.
+    expect(await inPortfolio("week -retrospective:of")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("retrospective:of")).toHaveLength(3);
   });
 
   it("reads mentions: as a whole handle", async () => {
