@@ -51,8 +51,10 @@ function commentedBy(subject: SearchSubject, login: string): boolean {
   return subject.comments.some((comment) => same(comment.author, login));
 }
 
+/** `@login` as a whole handle: `@octocat` does not mention octo, nor does `@octocat-bot` mention octocat. */
 function mentions(subject: SearchSubject, login: string): boolean {
-  return (subject.issue.body ?? "").toLowerCase().includes(`@${login.toLowerCase()}`);
+  const escaped = login.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\w@])@${escaped}(?![\\w-])`, "i").test(subject.issue.body ?? "");
 }
 
 /** The predicate of one qualifier, or undefined when GitHub would not understand it. */
@@ -164,55 +166,134 @@ export interface ParsedSearch {
   unknown: string[];
 }
 
+/**
+ * The words of a text as issue search indexes them: runs of letters and digits, lowercased, each
+ * stemmed. Everything else (spaces, punctuation, `_`, `-`, `:`) only separates words, so
+ * "Week 5: parsers" holds week, 5 and parser; "eek" is no word of it.
+ */
+export function searchTokens(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(stem);
+}
+
+/**
+ * GitHub stems plurals only ("we do however do some stemming for plurals - so searching for
+ * 'features' would find 'feature'", GitHub support quoted in todogroup/gh-issues#70). This is the
+ * S-stemmer (Harman 1991; Lucene's EnglishMinimalStemmer): -ies to -y, -es and -s dropped, but not
+ * -ss, -us, -aes, -ees, -oes.
+ */
+function stem(word: string): string {
+  const length = word.length;
+  if (length < 3 || !word.endsWith("s")) return word;
+  const before = word[length - 2];
+  if (before === "u" || before === "s") return word;
+  if (before === "e") {
+    const third = word[length - 3];
+    const fourth = word[length - 4];
+    if (length > 3 && third === "i" && fourth !== "a" && fourth !== "e") return `${word.slice(0, -3)}y`;
+    if (third === "i" || third === "a" || third === "o" || third === "e") return word;
+  }
+  return word.slice(0, -1);
+}
+
+/** A free-text term: a word or a quoted phrase, as consecutive tokens; `negated` by `-` or `NOT`. */
+interface TextTerm {
+  tokens: string[];
+  negated: boolean;
+}
+
+/** The fields a text term is looked for in, each on its own: a phrase never spans two of them. */
+type Fields = string[][];
+
+function fieldsOf(subject: SearchSubject, scope: readonly string[]): Fields {
+  const fields: Fields = [];
+  if (scope.includes("title")) fields.push(searchTokens(subject.issue.title));
+  if (scope.includes("body")) fields.push(searchTokens(subject.issue.body ?? ""));
+  if (scope.includes("comments"))
+    for (const comment of subject.comments) fields.push(searchTokens(comment.body));
+  return fields;
+}
+
+function contains(field: readonly string[], tokens: readonly string[]): boolean {
+  for (let start = 0; start + tokens.length <= field.length; start++) {
+    if (tokens.every((token, offset) => field[start + offset] === token)) return true;
+  }
+  return false;
+}
+
+function termMatches(term: TextTerm, fields: Fields): boolean {
+  // A term of punctuation alone has no words: the index holds nothing to match or to exclude.
+  if (term.tokens.length === 0) return true;
+  const found = fields.some((field) => contains(field, term.tokens));
+  return term.negated ? !found : found;
+}
+
 const TERM = /(-?)([A-Za-z][\w-]*):("(?:[^"]*)"(?:,"[^"]*")*|\S+)|(-?)"([^"]*)"|(\S+)/g;
 
-/** Parses GitHub's issue search syntax: qualifiers, negations, quoted phrases and free text. */
+/**
+ * Parses GitHub's issue search syntax: qualifiers (`-` negates one), free words and quoted phrases
+ * matched as whole words (see searchTokens), `in:` to choose among title, body and comments, and
+ * the operators `NOT` (before a term) and `OR` (between terms); `AND` is what juxtaposition means.
+ */
 export function parseSearch(q: string): ParsedSearch {
   const grouped = new Map<string, Predicate[]>();
   const required: Predicate[] = [];
-  const words: string[] = [];
+  /** Every clause must hold; a clause holds when any of its terms (joined by OR) does. */
+  const clauses: TextTerm[][] = [];
   const unknown: string[] = [];
   let scope: string[] = ["title", "body", "comments"];
+  let not = false;
+  let or = false;
+  const addTerm = (text: string, negated: boolean) => {
+    const term = { tokens: searchTokens(text), negated: negated || not };
+    const last = clauses[clauses.length - 1];
+    if (or && last) last.push(term);
+    else clauses.push([term]);
+    not = false;
+    or = false;
+  };
   for (const match of q.matchAll(TERM)) {
     const [, negation, key, rawValue, phraseNegation, phrase, word] = match;
     if (key !== undefined && rawValue !== undefined) {
       const value = rawValue.replaceAll('"', "");
       if (key.toLowerCase() === "in") {
-        scope = value.split(",");
+        scope = value.toLowerCase().split(",");
         continue;
       }
       const predicate = qualifier(key.toLowerCase(), value);
       if (!predicate) {
         unknown.push(match[0]);
-        words.push(match[0]);
+        addTerm(`${key}:${rawValue}`, negation === "-");
         continue;
       }
-      if (negation) required.push((subject) => !predicate(subject));
+      if (negation || not) required.push((subject) => !predicate(subject));
       else if (OR_QUALIFIERS.has(key.toLowerCase())) {
         grouped.set(key.toLowerCase(), [...(grouped.get(key.toLowerCase()) ?? []), predicate]);
       } else required.push(predicate);
+      not = false;
+      or = false;
     } else if (phrase !== undefined) {
-      const text = phrase.toLowerCase();
-      required.push((subject) =>
-        phraseNegation ? !haystack(subject, scope).includes(text) : haystack(subject, scope).includes(text),
-      );
+      addTerm(phrase, phraseNegation === "-");
+    } else if (word === "AND" || word === "&&") {
+      // Terms are ANDed anyway.
+    } else if (word === "OR" || word === "||") {
+      or = true;
+    } else if (word === "NOT") {
+      not = true;
     } else if (word !== undefined) {
-      words.push(word);
+      const negated = word.startsWith("-") && word.length > 1;
+      addTerm(negated ? word.slice(1) : word, negated);
     }
   }
   for (const alternatives of grouped.values())
     required.push((subject) => alternatives.some((test) => test(subject)));
-  for (const word of words) {
-    const text = word.toLowerCase();
-    required.push((subject) => haystack(subject, scope).includes(text));
-  }
-  return { matches: (subject) => required.every((test) => test(subject)), unknown };
-}
-
-function haystack(subject: SearchSubject, scope: readonly string[]): string {
-  const parts: string[] = [];
-  if (scope.includes("title")) parts.push(subject.issue.title);
-  if (scope.includes("body")) parts.push(subject.issue.body ?? "");
-  if (scope.includes("comments")) parts.push(...subject.comments.map((comment) => comment.body));
-  return parts.join("\n").toLowerCase();
+  const searchedScope = scope; // the last in: holds for the whole query
+  return {
+    matches: (subject) => {
+      if (!required.every((test) => test(subject))) return false;
+      if (clauses.length === 0) return true;
+      const fields = fieldsOf(subject, searchedScope);
+      return clauses.every((clause) => clause.some((term) => termMatches(term, fields)));
+    },
+    unknown,
+  };
 }

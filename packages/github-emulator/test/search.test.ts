@@ -104,6 +104,116 @@ describe("search for issues and pull requests", () => {
   });
 });
 
+describe("free text, matched as GitHub's issue search matches it", () => {
+  const REPO = "octocat/portfolio";
+
+  /** The titles found in the learner's portfolio, sorted. */
+  const inPortfolio = (q: string) => titles(`repo:${REPO} ${q}`);
+
+  function weeks() {
+    api.emulator.createRepo(REPO);
+    const fifth = api.emulator.addIssue(REPO, { title: "Week 5: parsers", body: "Tokenize the input." });
+    for (const week of [50, 51, 52])
+      api.emulator.addIssue(REPO, { title: `Week ${week}: review`, body: `Retrospective of week ${week}` });
+    api.emulator.addComment(REPO, fifth, { author: "mentor", body: "Try a Pratt parser; see @octocat-bot" });
+  }
+
+  it('matches whole words, never a part of one: `eek` finds no week, `"Week 5"` not weeks 50 to 52', async () => {
+    weeks();
+    expect(await inPortfolio("eek")).toEqual([]);
+    expect(await inPortfolio("ee")).toEqual([]);
+    expect(await inPortfolio('"Week 5"')).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("week")).toHaveLength(4);
+    expect(await inPortfolio("52")).toEqual(["Week 52: review"]);
+  });
+
+  it("splits words at punctuation and ignores case on both sides", async () => {
+    weeks();
+    // "Week 5:" holds the words week and 5; the colon in the query is punctuation too.
+    expect(await inPortfolio('"week 5:"')).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio('"WEEK 5: PARSERS"')).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("TOKENIZE")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("input.")).toEqual(["Week 5: parsers"]);
+    // A hyphenated word is its words in a row.
+    expect(await inPortfolio("octocat-bot")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("bot-octocat")).toEqual([]);
+  });
+
+  it("matches a phrase only as consecutive words of one field", async () => {
+    weeks();
+    expect(await inPortfolio('"5 parsers"')).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio('"week parsers"')).toEqual([]);
+    // The title ends with "parsers" and the body begins with "Tokenize": no phrase spans the two.
+    expect(await inPortfolio('"parsers tokenize"')).toEqual([]);
+  });
+
+  it("stems plurals as GitHub does: a singular finds the plural, and the plural the singular", async () => {
+    weeks();
+    expect(await inPortfolio("parser")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("weeks")).toHaveLength(4);
+    expect(await inPortfolio("retrospectives")).toEqual([
+      "Week 50: review",
+      "Week 51: review",
+      "Week 52: review",
+    ]);
+    expect(await inPortfolio("pars")).toEqual([]);
+  });
+
+  it("looks in title, body and comments, or where in: says", async () => {
+    weeks();
+    expect(await inPortfolio("pratt")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("pratt in:title")).toEqual([]);
+    expect(await inPortfolio("pratt in:comments")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("retrospective in:body")).toHaveLength(3);
+    expect(await inPortfolio("retrospective in:title,comments")).toEqual([]);
+    expect(await inPortfolio("review in:title type:issue")).toHaveLength(3);
+  });
+
+  it("excludes with NOT or -, and takes either of two terms with OR", async () => {
+    weeks();
+    expect(await inPortfolio("week NOT review")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("week -review")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio('week -"week 51"')).toEqual([
+      "Week 50: review",
+      "Week 52: review",
+      "Week 5: parsers",
+    ]);
+    expect(await inPortfolio("50 OR 52")).toEqual(["Week 50: review", "Week 52: review"]);
+    expect(await inPortfolio("week AND 51")).toEqual(["Week 51: review"]);
+    // What reads like a qualifier GitHub does not know is searched as text, and `-` excludes it.
+    expect(await inPortfolio("week -retrospective:of")).toEqual(["Week 5: parsers"]);
+    expect(await inPortfolio("retrospective:of")).toHaveLength(3);
+  });
+
+  it("reads mentions: as a whole handle", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addIssue(REPO, { title: "To the bot", body: "cc @octocat-bot" });
+    api.emulator.addIssue(REPO, { title: "To the learner", body: "cc @OctoCat, thanks" });
+    expect(await titles("mentions:octocat")).toEqual(["To the learner"]);
+    expect(await titles("mentions:octocat-bot")).toEqual(["To the bot"]);
+    expect(await titles("involves:octo")).toEqual([]);
+  });
+
+  it("answers syllabot's own searches: newcomer issues and the issues the learner took part in", async () => {
+    scene();
+    const tikv = "tikv/tikv";
+    api.emulator.addIssue(tikv, {
+      title: "Help wanted: docs",
+      labels: ["help wanted"],
+      createdAt: "2026-05-20T00:00:00Z",
+    });
+    api.emulator.addIssue(tikv, { title: "Taken", labels: ["good first issue"], assignees: ["someone"] });
+    api.emulator.addIssue(tikv, { title: "Closed one", labels: ["good first issue"], state: "closed" });
+    api.emulator.addIssue(tikv, { title: "Starter", labels: ["Good First Issue"] });
+    expect(
+      await titles(`is:issue is:open no:assignee label:"good first issue","help wanted" repo:${tikv}`),
+    ).toEqual(["Help wanted: docs", "Starter"]);
+    expect(await titles(`is:issue involves:octocat updated:>=2026-05-01 repo:${tikv}`)).toEqual([
+      "Panic in the scheduler",
+    ]);
+  });
+});
+
 describe("search limits", () => {
   it("counts all matches but serves only the first 1,000 results", async () => {
     api.emulator.createRepo("octocat/big");
@@ -121,6 +231,17 @@ describe("search limits", () => {
     expect(await beyond.json()).toMatchObject({
       message: "Only the first 1000 search results are available",
     });
+  });
+
+  it("serves at most 100 results a page, however many per_page asks for", async () => {
+    api.emulator.createRepo("octocat/big");
+    for (let index = 0; index < 150; index++)
+      api.emulator.addIssue("octocat/big", { title: `Issue ${index}` });
+    const response = await api.fetch("/search/issues?q=repo:octocat/big&per_page=500");
+    const body = (await response.json()) as { total_count: number; items: unknown[] };
+    expect(body.total_count).toBe(150);
+    expect(body.items).toHaveLength(100);
+    expect(response.headers.get("link")).toContain('page=2>; rel="last"');
   });
 
   it("allows 30 searches a minute, then answers 403 with the search rate-limit headers until the minute is over", async () => {

@@ -22,16 +22,42 @@ function scene() {
 }
 
 describe("GitHub's limits on texts", () => {
-  it("refuses a comment over 65,536 characters as GitHub does, and takes one at the limit", async () => {
+  it("takes a comment of up to 262,144 UTF-8 bytes, as GitHub does, and refuses one byte more with its message", async () => {
     scene();
-    const refused = await send("/issues/1/comments", "POST", { body: "x".repeat(65_537) });
-    expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject(tooLong("IssueComment", "body", 65_536));
-    expect((await send("/issues/1/comments", "POST", { body: "x".repeat(65_536) })).status).toBe(201);
-    // Characters, as GitHub counts them: 40,000 emoji are 80,000 UTF-16 units but 40,000 characters.
-    expect((await send("/issues/1/comments", "POST", { body: "😀".repeat(40_000) })).status).toBe(201);
+    // Over the 65,536 characters GitHub's message names, but within the bytes it counts.
+    expect((await send("/issues/1/comments", "POST", { body: "x".repeat(65_537) })).status).toBe(201);
+    expect((await send("/issues/1/comments", "POST", { body: "x".repeat(262_144) })).status).toBe(201);
+    // 65,536 four-byte emoji are 262,144 bytes: taken; one more byte is not.
+    expect((await send("/issues/1/comments", "POST", { body: "🌈".repeat(65_536) })).status).toBe(201);
+    for (const body of ["x".repeat(262_145), `${"🌈".repeat(65_536)}x`, "€".repeat(87_382)]) {
+      const refused = await send("/issues/1/comments", "POST", { body });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        message: "Validation Failed",
+        errors: [
+          {
+            resource: "IssueComment",
+            code: "unprocessable",
+            field: "data",
+            message: "Body is too long (maximum is 65536 characters)",
+          },
+        ],
+      });
+    }
     const comments = await api.fetch(`/repos/${REPO}/issues/1/comments`);
-    expect(((await comments.json()) as unknown[]).length).toBe(2);
+    expect(((await comments.json()) as unknown[]).length).toBe(3);
+  });
+
+  it("refuses an issue body over 65,536 characters, counted as code points, on creation and on edit", async () => {
+    scene();
+    const refused = await send("/issues", "POST", { title: "t", body: "b".repeat(65_537) });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject(tooLong("Issue", "body", 65_536));
+    expect((await send("/issues/1", "PATCH", { body: "b".repeat(65_537) })).status).toBe(422);
+    // 65,536 emoji are 131,072 UTF-16 units but 65,536 characters as GitHub counts them.
+    expect((await send("/issues", "POST", { title: "t", body: "😀".repeat(65_536) })).status).toBe(201);
+    expect((await send("/issues/1", "PATCH", { body: "b".repeat(65_536) })).status).toBe(200);
+    expect((await send("/issues", "POST", { title: "t", body: `${"😀".repeat(65_536)}b` })).status).toBe(422);
   });
 
   it("refuses an issue title over 256 characters", async () => {
@@ -53,6 +79,42 @@ describe("GitHub's limits on texts", () => {
     ).toBe(201);
     const renamed = await send(`/labels/${"n".repeat(50)}`, "PATCH", { new_name: "m".repeat(51) });
     expect(renamed.body).toMatchObject(tooLong("Label", "name", 50));
+  });
+
+  describe("repositories", () => {
+    const create = (json: Record<string, unknown>) => api.fetch("/user/repos", { method: "POST", json });
+    const refusal = (field: string, maximum: number) => ({
+      message: "Repository creation failed.",
+      errors: [
+        {
+          resource: "Repository",
+          code: "custom",
+          field,
+          message: `${field} is too long (maximum is ${maximum} characters)`,
+        },
+      ],
+    });
+
+    it("refuses a name over 100 characters, measured after GitHub turns each run of other characters into one hyphen", async () => {
+      const refused = await create({ name: "n".repeat(101) });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject(refusal("name", 100));
+      expect((await create({ name: "n".repeat(100) })).status).toBe(201);
+      // 99 letters and 20 accented ones: 119 characters sent, a name of 100 ("…-").
+      const accented = await create({ name: `${"a".repeat(99)}${"é".repeat(20)}` });
+      expect(accented.status).toBe(201);
+      expect(((await accented.json()) as { name: string }).name).toBe(`${"a".repeat(99)}-`);
+      const spaced = await create({ name: "my  year of  rust!" });
+      expect(((await spaced.json()) as { name: string }).name).toBe("my-year-of-rust-");
+    });
+
+    it("refuses a description over 350 characters, and takes 350 emoji", async () => {
+      const refused = await create({ name: "portfolio", description: "d".repeat(351) });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject(refusal("description", 350));
+      expect((await api.fetch("/repos/octocat/portfolio")).status).toBe(404);
+      expect((await create({ name: "portfolio", description: "😀".repeat(350) })).status).toBe(201);
+    });
   });
 
   describe("check runs", () => {

@@ -1,4 +1,4 @@
-import { checkLength, invalidRequest, missingField } from "../errors.js";
+import { invalidRequest, missingField, validationFailed } from "../errors.js";
 import { paginate } from "../pagination.js";
 import { presentComment } from "../present/issues.js";
 import { parseTimestamp } from "../quirks.js";
@@ -6,8 +6,30 @@ import { type ApiRequest, created, ok, param, type RouteDefinition } from "../ro
 import type { CommentRecord, RepoRecord } from "../state.js";
 import { repoOf } from "./repos.js";
 
-/** 422 "body is too long (maximum is 65536 characters)", as for an issue. */
-const MAX_BODY = 65_536;
+/**
+ * A comment may hold 262,144 UTF-8 bytes, whatever GitHub's refusal says: 262,144 ASCII characters
+ * are taken, and 65,536 four-byte emoji, but not one byte more (dead-claudia/github-limits, "Issue
+ * comments", measured 2025-10; the same boundary on both comment endpoints in
+ * objectstack-ai/objectstack#18826, 2026-09). An issue body, by contrast, stops at 65,536 characters.
+ */
+const MAX_BODY_BYTES = 262_144;
+
+/**
+ * GitHub's refusal, unlike an issue's: code `unprocessable`, field `data`, a capital "Body", and a
+ * maximum in characters that is not the one it applies (telia-oss/github-pr-resource#259, 2021;
+ * objectstack-ai/objectstack#18934, 2026).
+ */
+function checkBodySize(body: string): void {
+  if (body.length * 3 <= MAX_BODY_BYTES || Buffer.byteLength(body, "utf8") <= MAX_BODY_BYTES) return;
+  throw validationFailed([
+    {
+      resource: "IssueComment",
+      code: "unprocessable",
+      field: "data",
+      message: "Body is too long (maximum is 65536 characters)",
+    },
+  ]);
+}
 
 function updatedSince(request: ApiRequest): (comment: CommentRecord) => boolean {
   const since = request.query.get("since");
@@ -50,7 +72,7 @@ export const commentRoutes: RouteDefinition[] = [
       const body = request.body.string("body");
       if (body === undefined) throw invalidRequest(`"body" wasn't supplied.`);
       if (body.trim() === "") throw missingField("IssueComment", "body");
-      checkLength("IssueComment", "body", body, MAX_BODY);
+      checkBodySize(body);
       const now = store.now();
       const comment: CommentRecord = {
         id: store.nextId(),

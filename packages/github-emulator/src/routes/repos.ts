@@ -1,4 +1,4 @@
-import { ApiError, apiError, REST_DOCS } from "../errors.js";
+import { ApiError, apiError, characterCount, REST_DOCS } from "../errors.js";
 import { commitFiles } from "../git/commit-files.js";
 import { presentRepo } from "../present/repos.js";
 import { presentAuthenticatedUser } from "../present/users.js";
@@ -10,14 +10,43 @@ export function repoOf(request: ApiRequest): RepoRecord {
   return request.context.store.repo(param(request, "owner"), param(request, "repo"));
 }
 
-/** GitHub turns characters a repository name cannot hold into hyphens rather than refusing them. */
+/**
+ * GitHub turns each run of characters a repository name cannot hold into one hyphen rather than
+ * refusing them ("Åström" becomes "-str-m"), and only then measures the name.
+ */
 function repositoryName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, "-");
+  return name.replace(/[^A-Za-z0-9._-]+/gu, "-");
+}
+
+/** "name is too long (maximum is 100 characters)" (docs: "Creating a new repository"). */
+const MAX_REPOSITORY_NAME = 100;
+/** "description is too long (maximum is 350 characters)": undocumented, as GitHub answers it. */
+const MAX_REPOSITORY_DESCRIPTION = 350;
+
+/** Refused as a name already taken is: "Repository creation failed." with the reason. */
+function checkRepositoryLength(field: string, text: string | undefined, maximum: number): void {
+  if (text === undefined || characterCount(text) <= maximum) return;
+  throw new ApiError(422, {
+    message: "Repository creation failed.",
+    errors: [
+      {
+        resource: "Repository",
+        code: "custom",
+        field,
+        message: `${field} is too long (maximum is ${maximum} characters)`,
+      },
+    ],
+    documentation_url: REST_DOCS,
+    status: "422",
+  });
 }
 
 function createRepository(request: ApiRequest, owner: UserRecord): RepoRecord {
   const { store } = request.context;
   const name = repositoryName(request.body.requiredString("name"));
+  const description = request.body.string("description");
+  checkRepositoryLength("name", name, MAX_REPOSITORY_NAME);
+  checkRepositoryLength("description", description, MAX_REPOSITORY_DESCRIPTION);
   if (store.findRepo(owner.login, name)) {
     throw new ApiError(422, {
       message: "Repository creation failed.",
@@ -38,7 +67,7 @@ function createRepository(request: ApiRequest, owner: UserRecord): RepoRecord {
     owner: owner.login,
     name,
     private: request.body.boolean("private") ?? visibility === "private",
-    description: request.body.string("description") ?? null,
+    description: description ?? null,
     homepage: request.body.string("homepage") ?? null,
   });
   if (request.body.boolean("auto_init")) {
