@@ -7,26 +7,26 @@ import type { CommentRecord, RepoRecord } from "../state.js";
 import { repoOf } from "./repos.js";
 
 /**
- * A comment may hold 262,144 UTF-8 bytes, whatever GitHub's refusal says: 262,144 ASCII characters
- * are taken, and 65,536 four-byte emoji, but not one byte more (dead-claudia/github-limits, "Issue
- * comments", measured 2025-10; the same boundary on both comment endpoints in
- * objectstack-ai/objectstack#18826, 2026-09). An issue body, by contrast, stops at 65,536 characters.
+ * A comment is refused over 65,536 characters (code points), the maximum GitHub's refusal names.
+ * Some measurements saw GitHub take more (up to 262,144 UTF-8 bytes: dead-claudia/github-limits,
+ * 2025-10; objectstack-ai/objectstack#18826, 2026-09), others the refusal at this bound: the
+ * emulator keeps the bound GitHub states, so a client it passes never sends what GitHub may refuse.
  */
-const MAX_BODY_BYTES = 262_144;
+const MAX_BODY_CHARACTERS = 65_536;
 
 /**
- * GitHub's refusal, unlike an issue's: code `unprocessable`, field `data`, a capital "Body", and a
- * maximum in characters that is not the one it applies (telia-oss/github-pr-resource#259, 2021;
- * objectstack-ai/objectstack#18934, 2026).
+ * GitHub's refusal, unlike an issue's: code `unprocessable`, field `data` and a capital "Body"
+ * (telia-oss/github-pr-resource#259, 2021; objectstack-ai/objectstack#18934, 2026).
  */
 function checkBodySize(body: string): void {
-  if (body.length * 3 <= MAX_BODY_BYTES || Buffer.byteLength(body, "utf8") <= MAX_BODY_BYTES) return;
+  // Code points: one emoji is one character, as GitHub counts a body's characters.
+  if (body.length <= MAX_BODY_CHARACTERS || [...body].length <= MAX_BODY_CHARACTERS) return;
   throw validationFailed([
     {
       resource: "IssueComment",
       code: "unprocessable",
       field: "data",
-      message: "Body is too long (maximum is 65536 characters)",
+      message: `Body is too long (maximum is ${MAX_BODY_CHARACTERS} characters)`,
     },
   ]);
 }
