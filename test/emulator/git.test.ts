@@ -245,6 +245,12 @@ describe("git data", () => {
       ref: "refs/heads/main",
       object: { type: "commit", sha: main },
     });
+    // Octokit sends the slash of `{ref}` encoded (`heads%2Fmain`); the answer is the same.
+    const encoded = await octokit.request("GET /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...params,
+      ref: "heads/main",
+    });
+    expect(encoded.data).toMatchObject({ ref: "refs/heads/main" });
     // A name that is no ref but begins others answers those, as an array.
     const prefix = await api.fetch(`/repos/${REPO}/git/refs/heads/feature`);
     expect(names(await prefix.json())).toEqual(["refs/heads/feature-a", "refs/heads/feature-b"]);
