@@ -14,7 +14,11 @@ function typeOf(value: unknown): JsonType | "number" | "null" {
  * (422 "Invalid request. For 'properties/x', … is not a string.").
  */
 export class BodyReader {
-  constructor(readonly raw: Record<string, unknown>) {}
+  /** `document` is the whole JSON body when it is not an object (an array a route accepts); else `raw`. */
+  constructor(
+    readonly raw: Record<string, unknown>,
+    readonly document: unknown = raw,
+  ) {}
 
   has(name: string): boolean {
     return Object.hasOwn(this.raw, name);

@@ -77,7 +77,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
-function parseBody(text: string): BodyReader {
+function parseBody(text: string, route: RouteDefinition): BodyReader {
   if (text.trim() === "") return new BodyReader({});
   let parsed: unknown;
   try {
@@ -87,6 +87,7 @@ function parseBody(text: string): BodyReader {
     throw error;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    if (route.bareBody) return new BodyReader({}, parsed);
     throw apiError(400, "Body should be a JSON object");
   }
   return new BodyReader(parsed as Record<string, unknown>);
@@ -184,7 +185,7 @@ export class Dispatcher {
         method: record.method as HttpMethod,
         params: matched.params,
         query: incoming.url.searchParams,
-        body: parseBody(incoming.bodyText),
+        body: parseBody(incoming.bodyText, route),
         actor,
         installation,
         url: incoming.url,

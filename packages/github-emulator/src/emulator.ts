@@ -150,14 +150,21 @@ export class Emulator {
     return structuredClone(this.store.state);
   }
 
-  /** Adds or updates an account: its display name and the commit emails GitHub attributes to it. */
+  /**
+   * Adds or updates an account: its display name, the commit emails GitHub attributes to it, and
+   * for an organization its members (accounts created if missing; added to those it has).
+   */
   addUser(
     login: string,
-    options: { name?: string; emails?: string[]; type?: "User" | "Organization" } = {},
+    options: { name?: string; emails?: string[]; type?: "User" | "Organization"; members?: string[] } = {},
   ): void {
     const user = this.store.ensureUser(login, options.type ?? "User");
     if (options.name !== undefined) user.name = options.name;
     if (options.emails) user.emails = [...new Set([...user.emails, ...options.emails])];
+    if (options.members) {
+      const members = options.members.map((member) => this.store.ensureUser(member).login);
+      user.members = [...new Set([...(user.members ?? []), ...members])];
+    }
   }
 
   /**

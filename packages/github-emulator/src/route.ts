@@ -73,6 +73,8 @@ export interface RouteDefinition {
   /** The primary rate-limit bucket; search has its own. */
   resource?: "core" | "search";
   auth?: RouteAuth;
+  /** The body may be a bare JSON array or string (the issue labels endpoints take `["bug"]` for `{labels: ["bug"]}`). */
+  bareBody?: boolean;
   /** A POST that reads (a GraphQL query): not a write in the log, the counts or the faults. */
   readOnly?: boolean;
   handle(request: ApiRequest): ApiReply;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { commitFiles } from "./git/commit-files.js";
+import { changeState, fieldsOf, recordChanges, recordCreation, recordEvent } from "./issue-events.js";
 import { asSubmittedFromWeb } from "./quirks.js";
-import { addIssue, resolveLabels, setIssueState } from "./records.js";
+import { addIssue, resolveLabels } from "./records.js";
 import type { DiffStatus, GitSignature, IssueRecord, RepoRecord, StateReason } from "./state.js";
 import type { Store } from "./store.js";
 
@@ -162,8 +163,15 @@ export function addSceneIssue(store: Store, fullName: string, options: IssueOpti
     assignees: (options.assignees ?? []).map((login) => store.ensureUser(login).login),
     ...(options.createdAt ? { createdAt: options.createdAt } : {}),
   });
+  recordCreation(store, repo, issue, author);
   if (options.state === "closed") {
-    setIssueState(issue, "closed", author, options.closedAt ?? store.now(), options.stateReason);
+    const at = options.closedAt ?? store.now();
+    changeState(store, repo, issue, {
+      state: "closed",
+      actor: author,
+      at,
+      reason: options.stateReason ?? null,
+    });
     issue.updatedAt = issue.closedAt ?? issue.updatedAt;
   }
   return issue.number;
@@ -198,15 +206,24 @@ export function addPullRequest(store: Store, fullName: string, options: PullRequ
       files: (options.files ?? []).map((file) => ({ ...file, status: file.status ?? "modified" })),
     },
   });
+  recordCreation(store, repo, issue, author);
   if (options.state === "closed" || merged) {
     const at = options.mergedAt ?? options.closedAt ?? store.now();
     const closer = store.ensureUser(options.mergedBy ?? repo.owner).login;
-    setIssueState(issue, "closed", closer, at);
+    const mergeCommit = merged ? syntheticSha(`merge:${repo.id}:${pullId}`) : undefined;
+    // A merge is recorded as `merged` then `closed`, both naming the merge commit.
+    if (mergeCommit) recordEvent(store, repo, issue, closer, { event: "merged", commitId: mergeCommit }, at);
+    changeState(store, repo, issue, {
+      state: "closed",
+      actor: closer,
+      at,
+      ...(mergeCommit ? { commitId: mergeCommit } : {}),
+    });
     issue.updatedAt = at;
-    if (merged && issue.pull) {
+    if (mergeCommit && issue.pull) {
       issue.pull.mergedAt = at;
       issue.pull.mergedBy = closer;
-      issue.pull.mergeCommitSha = syntheticSha(`merge:${repo.id}:${pullId}`);
+      issue.pull.mergeCommitSha = mergeCommit;
     }
   }
   return issue.number;
@@ -232,12 +249,20 @@ export function addComment(store: Store, fullName: string, number: number, optio
 export function editIssueOnWeb(store: Store, fullName: string, number: number, edit: WebEdit): void {
   const { repo, issue } = sceneIssue(store, fullName, number);
   const now = store.now();
+  const before = fieldsOf(issue);
+  const by = store.ensureUser(edit.by ?? repo.owner).login;
   if (edit.title !== undefined) issue.title = edit.title;
   if (edit.body !== undefined) issue.body = asSubmittedFromWeb(edit.body);
   if (edit.labels !== undefined)
     issue.labelIds = resolveLabels(store, repo, edit.labels).map((label) => label.id);
+  recordChanges(store, repo, issue, by, before, now);
   if (edit.state !== undefined) {
-    setIssueState(issue, edit.state, store.ensureUser(edit.by ?? repo.owner).login, now, edit.stateReason);
+    changeState(store, repo, issue, {
+      state: edit.state,
+      actor: by,
+      at: now,
+      reason: edit.stateReason ?? null,
+    });
   }
   issue.updatedAt = now;
 }

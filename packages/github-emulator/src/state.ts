@@ -49,6 +49,8 @@ export interface UserRecord {
   /** Commit author emails that GitHub attributes to this account. */
   emails: string[];
   createdAt: string;
+  /** An organization's members (logins); absent for users and in states saved before membership. */
+  members?: string[];
 }
 
 export interface RepoRecord {
@@ -72,6 +74,50 @@ export interface RepoRecord {
   git: GitRecord;
   /** Absent in states saved before check runs were emulated. */
   checkRuns?: CheckRunRecord[];
+  /** What happened to issues and pull requests, oldest first; absent in states saved before. */
+  events?: IssueEventRecord[];
+  /** Commit statuses, oldest first; absent in states saved before they were emulated. */
+  statuses?: CommitStatusRecord[];
+}
+
+export type IssueEventKind =
+  | "closed"
+  | "merged"
+  | "reopened"
+  | "labeled"
+  | "unlabeled"
+  | "milestoned"
+  | "demilestoned"
+  | "renamed"
+  | "assigned"
+  | "unassigned";
+
+/** An issue event as GitHub keeps it: the label or milestone by name, as it was when it happened. */
+export interface IssueEventRecord {
+  id: number;
+  issueNumber: number;
+  event: IssueEventKind;
+  actor: string;
+  createdAt: string;
+  label?: { name: string; color: string };
+  milestone?: { title: string };
+  rename?: { from: string; to: string };
+  assignee?: string;
+  stateReason?: StateReason | null;
+  /** The commit that closed or merged it, for `commit_id`. */
+  commitId?: string;
+}
+
+export interface CommitStatusRecord {
+  id: number;
+  sha: string;
+  state: "error" | "failure" | "pending" | "success";
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  creator: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface CheckAnnotationRecord {

@@ -85,4 +85,23 @@ describe("check runs", () => {
     });
     expect(response.status).toBe(422);
   });
+
+  it("lists a commit's check runs by branch name too, as GitHub resolves the ref", async () => {
+    api.emulator.createRepo(REPO);
+    const octokit = api.octokit();
+    const params = { owner: "octocat", repo: "portfolio" };
+    const head = (
+      await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { ...params, ref: "main" })
+    ).data.sha;
+    await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+      ...params,
+      name: "syllabot",
+      head_sha: head,
+    });
+    const byBranch = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+      ...params,
+      ref: "main",
+    });
+    expect(byBranch.data.check_runs.map((run) => run.head_sha)).toEqual([head]);
+  });
 });

@@ -66,7 +66,14 @@ describe("commits", () => {
     const commits = await list({});
     expect(commits.map((commit) => commit.sha).slice(0, 3)).toEqual([edit, stranger, parser]);
     expect(commits[0]?.author).toMatchObject({ login: "octocat" });
-    expect(commits[1]?.author).toEqual({});
+    // An email that belongs to no account: GitHub sends null for the account, in every commit shape.
+    expect(commits[1]?.author).toBeNull();
+    expect(commits[1]?.committer).toBeNull();
+    const single = await api.octokit().request("GET /repos/{owner}/{repo}/commits/{ref}", {
+      ...params,
+      ref: stranger,
+    });
+    expect([single.data.author, single.data.committer]).toEqual([null, null]);
     expect(commits[2]?.commit).toMatchObject({
       message: "parser done, closes week 5",
       author: { name: "The Octocat", email: "octocat@github.com", date: "2026-03-05T18:00:00Z" },

@@ -219,4 +219,65 @@ describe("git data", () => {
       ).status,
     ).toBe(404);
   });
+
+  it("answers the legacy refs endpoint as api.github.com does: a ref, the refs a prefix matches, or 404", async () => {
+    api.emulator.createRepo(REPO);
+    const main = await headOf();
+    const octokit = api.octokit();
+    for (const ref of ["refs/heads/feature-a", "refs/heads/feature-b", "refs/tags/v1"])
+      await octokit.request("POST /repos/{owner}/{repo}/git/refs", { ...params, ref, sha: main });
+    const names = (data: unknown) => (data as { ref: string }[]).map((ref) => ref.ref);
+    const all = await octokit.request("GET /repos/{owner}/{repo}/git/refs", params);
+    expect(names(all.data)).toEqual([
+      "refs/heads/feature-a",
+      "refs/heads/feature-b",
+      "refs/heads/main",
+      "refs/tags/v1",
+    ]);
+    const heads = await octokit.request("GET /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...params,
+      ref: "heads",
+    });
+    expect(names(heads.data)).toEqual(["refs/heads/feature-a", "refs/heads/feature-b", "refs/heads/main"]);
+    // An exact name answers the ref object itself, not an array.
+    const single = await api.fetch(`/repos/${REPO}/git/refs/heads/main`);
+    expect(await single.json()).toMatchObject({
+      ref: "refs/heads/main",
+      object: { type: "commit", sha: main },
+    });
+    // Octokit sends the slash of `{ref}` encoded (`heads%2Fmain`); the answer is the same.
+    const encoded = await octokit.request("GET /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...params,
+      ref: "heads/main",
+    });
+    expect(encoded.data).toMatchObject({ ref: "refs/heads/main" });
+    // A name that is no ref but begins others answers those, as an array.
+    const prefix = await api.fetch(`/repos/${REPO}/git/refs/heads/feature`);
+    expect(names(await prefix.json())).toEqual(["refs/heads/feature-a", "refs/heads/feature-b"]);
+    expect((await api.fetch(`/repos/${REPO}/git/refs/heads/nope`)).status).toBe(404);
+  });
+
+  it("deletes a ref with 204, and answers 422 Reference does not exist for a missing one", async () => {
+    api.emulator.createRepo(REPO);
+    const octokit = api.octokit();
+    await octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+      ...params,
+      ref: "refs/heads/topic",
+      sha: await headOf(),
+    });
+    const deleted = await octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...params,
+      ref: "heads/topic",
+    });
+    expect(deleted.status).toBe(204);
+    const gone = await failure(
+      octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...params, ref: "heads/topic" }),
+    );
+    expect(gone.status).toBe(404);
+    const again = await failure(
+      octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...params, ref: "heads/topic" }),
+    );
+    expect(again).toMatchObject({ status: 422, body: { message: "Reference does not exist" } });
+    expect(await headOf()).toMatch(/^[0-9a-f]{40}$/);
+  });
 });

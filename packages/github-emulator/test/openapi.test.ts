@@ -116,7 +116,46 @@ async function scenario(emulator: Emulator): Promise<void> {
     issue_number: 1,
     labels: ["extra"],
   });
+  const issue1 = { ...params, issue_number: 1 };
+  await octokit.request("PUT /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+    ...issue1,
+    labels: ["syllabot", "extra"],
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/labels", issue1);
+  await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+    ...issue1,
+    name: "syllabot",
+  });
+  await refused(
+    octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+      ...issue1,
+      name: "syllabot",
+    }),
+  );
+  await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels", issue1);
+  await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+    ...issue1,
+    labels: ["extra"],
+  });
   await octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", { ...params, name: "extra" });
+  await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...issue1,
+    title: "Week one",
+    state: "open",
+    assignees: [],
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/events", issue1);
+  const events = await octokit.request("GET /repos/{owner}/{repo}/issues/events", {
+    ...params,
+    per_page: 100,
+  });
+  await octokit.request("GET /repos/{owner}/{repo}/issues/events/{event_id}", {
+    ...params,
+    event_id: Number(events.data[0]?.id ?? 0),
+  });
+  await refused(
+    octokit.request("GET /repos/{owner}/{repo}/issues/events/{event_id}", { ...params, event_id: 1 }),
+  );
 
   await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     ...params,
@@ -128,6 +167,7 @@ async function scenario(emulator: Emulator): Promise<void> {
     issue_number: 1,
     since: "2020-01-01T00:00:00Z",
   });
+  await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", issue1);
   await octokit.request("GET /repos/{owner}/{repo}/issues/comments", {
     ...params,
     sort: "created",
@@ -220,6 +260,34 @@ async function scenario(emulator: Emulator): Promise<void> {
       sha: main,
     }),
   );
+
+  // The legacy refs endpoint GitHub still answers, though its description dropped it.
+  await octokit.request("GET /repos/{owner}/{repo}/git/refs", params);
+  await octokit.request("GET /repos/{owner}/{repo}/git/refs/{ref}", { ...params, ref: "heads" });
+  await octokit.request("GET /repos/{owner}/{repo}/git/refs/{ref}", { ...params, ref: "heads/main" });
+  await refused(octokit.request("GET /repos/{owner}/{repo}/git/refs/{ref}", { ...params, ref: "heads/x" }));
+  await octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...params, ref: "heads/data" });
+  await refused(
+    octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...params, ref: "heads/data" }),
+  );
+
+  await octokit.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
+    ...params,
+    sha: commit.data.sha,
+    state: "success",
+    context: "ci",
+    description: "passed",
+    target_url: "https://ci.example.com/1",
+  });
+  await refused(
+    octokit.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
+      ...params,
+      sha: "0".repeat(40),
+      state: "error",
+    }),
+  );
+  await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/statuses", { ...params, ref: "main" });
+  await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/status", { ...params, ref: "main" });
 
   await octokit.request("GET /repos/{owner}/{repo}/commits", {
     ...params,

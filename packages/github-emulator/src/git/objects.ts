@@ -127,6 +127,10 @@ export class GitObjects {
     this.git.refs[name] = sha;
   }
 
+  deleteRef(name: string): void {
+    delete this.git.refs[name];
+  }
+
   refNames(): string[] {
     return Object.keys(this.git.refs).sort();
   }

@@ -122,9 +122,10 @@ export function presentRestCommit(
   allDiffs: readonly FileDiff[] | undefined = diffs,
 ): Schemas["commit"] {
   const api = urls.repo(repo);
+  // An email no account holds is sent as null, not `{}` (the description allows both; GitHub sends null).
   const account = (email: string) => {
     const user = store.userByEmail(email);
-    return user ? presentUser(user, urls) : {};
+    return user ? presentUser(user, urls) : null;
   };
   const presented: Schemas["commit"] = {
     sha,

@@ -1,8 +1,11 @@
 import type { components } from "@octokit/openapi-types";
 import { dueOnOf } from "../quirks.js";
+import type { EmulatorContext } from "../route.js";
 import type { CommentRecord, IssueRecord, LabelRecord, MilestoneRecord, RepoRecord } from "../state.js";
 import type { Store } from "../store.js";
 import type { Urls } from "../urls.js";
+import { performedVia } from "./apps.js";
+import { authorAssociation } from "./association.js";
 import { nodeId, presentUser } from "./users.js";
 
 type Schemas = components["schemas"];
@@ -47,13 +50,20 @@ export function presentMilestone(
   };
 }
 
-/** How GitHub labels an author's relation to a repository, from what the emulator knows. */
-export function authorAssociation(repo: RepoRecord, login: string): Schemas["author-association"] {
-  if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
-  const merged = repo.issues.some(
-    (issue) => issue.pull?.mergedAt && issue.author.toLowerCase() === login.toLowerCase(),
-  );
-  return merged ? "CONTRIBUTOR" : "NONE";
+/** The reactions rollup GitHub attaches to issues and comments; the emulator keeps no reactions. */
+export function reactionRollup(url: string): Schemas["reaction-rollup"] {
+  return {
+    url,
+    total_count: 0,
+    "+1": 0,
+    "-1": 0,
+    laugh: 0,
+    hooray: 0,
+    confused: 0,
+    heart: 0,
+    rocket: 0,
+    eyes: 0,
+  };
 }
 
 /** An issue, or a pull request seen through the issues API (with its `pull_request` key). */
@@ -62,6 +72,8 @@ export function presentIssue(
   issue: IssueRecord,
   store: Store,
   urls: Urls,
+  /** The request's context, to name the app that did it (`performed_via_github_app`). */
+  context?: EmulatorContext,
 ): Schemas["issue"] {
   const api = `${urls.repo(repo)}/issues/${issue.number}`;
   const webKind = issue.pull ? "pull" : "issues";
@@ -94,7 +106,10 @@ export function presentIssue(
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_by: issue.closedBy === null ? null : presentUser(store.user(issue.closedBy), urls),
-    author_association: authorAssociation(repo, issue.author),
+    author_association: authorAssociation(store, repo, issue.author),
+    timeline_url: `${api}/timeline`,
+    performed_via_github_app: performedVia(issue.author, context),
+    reactions: reactionRollup(`${api}/reactions`),
   };
   if (issue.pull) {
     presented.draft = issue.pull.draft;
@@ -119,13 +134,19 @@ export function presentSearchItem(
   issue: IssueRecord,
   store: Store,
   urls: Urls,
+  context?: EmulatorContext,
 ): Schemas["issue-search-result-item"] {
-  const { body, closed_by: _closedBy, labels: _labels, ...rest } = presentIssue(repo, issue, store, urls);
+  const {
+    body,
+    closed_by: _closedBy,
+    labels: _labels,
+    ...rest
+  } = presentIssue(repo, issue, store, urls, context);
   return {
     ...rest,
     labels: labelsOf(repo, issue).map((label) => presentLabel(repo, label, urls)),
     ...(body === null || body === undefined ? {} : { body }),
-    author_association: authorAssociation(repo, issue.author),
+    author_association: authorAssociation(store, repo, issue.author),
     score: 1,
   };
 }
@@ -135,6 +156,7 @@ export function presentComment(
   comment: CommentRecord,
   store: Store,
   urls: Urls,
+  context?: EmulatorContext,
 ): Schemas["issue-comment"] {
   const issue = repo.issues.find((candidate) => candidate.number === comment.issueNumber);
   const webKind = issue?.pull ? "pull" : "issues";
@@ -148,6 +170,8 @@ export function presentComment(
     created_at: comment.createdAt,
     updated_at: comment.updatedAt,
     issue_url: `${urls.repo(repo)}/issues/${comment.issueNumber}`,
-    author_association: authorAssociation(repo, comment.author),
+    author_association: authorAssociation(store, repo, comment.author),
+    performed_via_github_app: performedVia(comment.author, context),
+    reactions: reactionRollup(`${urls.repo(repo)}/issues/comments/${comment.id}/reactions`),
   };
 }

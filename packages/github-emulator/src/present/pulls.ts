@@ -2,8 +2,9 @@ import type { components } from "@octokit/openapi-types";
 import type { IssueRecord, PullRecord, RepoRecord } from "../state.js";
 import type { Store } from "../store.js";
 import type { Urls } from "../urls.js";
+import { authorAssociation } from "./association.js";
 import { presentDiffEntry } from "./git.js";
-import { authorAssociation, labelsOf, presentLabel, presentMilestone } from "./issues.js";
+import { labelsOf, presentLabel, presentMilestone } from "./issues.js";
 import { presentRepo } from "./repos.js";
 import { nodeId, presentUser } from "./users.js";
 
@@ -86,7 +87,7 @@ export function presentPullSimple(
       commits: { href: `${api}/commits` },
       statuses: { href: statuses },
     },
-    author_association: authorAssociation(repo, issue.author),
+    author_association: authorAssociation(store, repo, issue.author),
     auto_merge: null,
     draft: issue.pull.draft,
   };

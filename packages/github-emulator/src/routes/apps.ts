@@ -2,8 +2,6 @@ import type { components } from "@octokit/openapi-types";
 import type { InstallationGrant } from "../auth.js";
 import { apiError, notFound } from "../errors.js";
 import {
-  APP_EVENTS,
-  APP_PERMISSIONS,
   findInstallation,
   grants,
   installationCovering,
@@ -11,6 +9,7 @@ import {
   reaches,
 } from "../installations.js";
 import { paginate } from "../pagination.js";
+import { presentApp } from "../present/apps.js";
 import { presentRepo } from "../present/repos.js";
 import { presentUser } from "../present/users.js";
 import { timestamp } from "../quirks.js";
@@ -127,23 +126,8 @@ export function appRoutes(mintToken: TokenMinter): RouteDefinition[] {
       operationId: "apps/get-authenticated",
       auth: "app-jwt",
       handle(request) {
-        const { store, urls, app, login } = request.context;
-        const owner = store.user(login);
-        const createdAt = store.now();
         return ok({
-          id: app.id,
-          slug: app.slug,
-          node_id: `A_${Buffer.from(`app${app.id}`).toString("base64url")}`,
-          client_id: `Iv1.${app.id.toString(16).padStart(16, "0")}`,
-          owner: presentUser(owner, urls),
-          name: app.slug,
-          description: null,
-          external_url: `${urls.web}/apps/${app.slug}`,
-          html_url: `${urls.web}/apps/${app.slug}`,
-          created_at: createdAt,
-          updated_at: createdAt,
-          permissions: APP_PERMISSIONS,
-          events: [...APP_EVENTS],
+          ...presentApp(request.context),
           installations_count: listInstallations(request.context).length,
         } satisfies Schemas["integration"]);
       },

@@ -267,7 +267,9 @@ export const checkRoutes: RouteDefinition[] = [
     handle(request) {
       const repo = repoOf(request);
       const ref = param(request, "ref");
-      const runs = checkRunsOf(repo).filter((run) => run.headSha === ref);
+      // The ref may be a SHA, a branch or a tag name, as GitHub takes it.
+      const sha = request.context.store.git(repo).resolveCommitish(ref) ?? ref;
+      const runs = checkRunsOf(repo).filter((run) => run.headSha === sha);
       const page = paginate(request, runs);
       return ok(
         { total_count: runs.length, check_runs: page.items.map((run) => present(request, repo, run)) },

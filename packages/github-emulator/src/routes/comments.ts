@@ -41,7 +41,7 @@ function presentPage(request: ApiRequest, repo: RepoRecord, comments: CommentRec
   const { store, urls } = request.context;
   const page = paginate(request, comments);
   return ok(
-    page.items.map((comment) => presentComment(repo, comment, store, urls)),
+    page.items.map((comment) => presentComment(repo, comment, store, urls, request.context)),
     page.headers,
   );
 }
@@ -84,7 +84,7 @@ export const commentRoutes: RouteDefinition[] = [
       };
       repo.comments.push(comment);
       issue.updatedAt = now;
-      const presented = presentComment(repo, comment, store, urls);
+      const presented = presentComment(repo, comment, store, urls, request.context);
       return created(presented, presented.url);
     },
   },

@@ -3,6 +3,7 @@ import { isAncestor } from "../git/history.js";
 import type { GitObjects } from "../git/objects.js";
 import { applyTreeChanges, type TreeChange } from "../git/trees.js";
 import { BLOB_MAX_BYTES } from "../limits.js";
+import { paginate } from "../pagination.js";
 import { presentBlob, presentGitCommit, presentRef, presentTree } from "../present/git.js";
 import { parseTimestamp, timestamp } from "../quirks.js";
 import { type ApiRequest, created, ok, param, type RouteDefinition } from "../route.js";
@@ -67,6 +68,13 @@ export function gitSignature(request: ApiRequest, field: string): GitSignature |
   if (typeof date === "string" && when === undefined)
     throw unprocessable(`${field}.date is not a valid date`);
   return { name, email, date: timestamp(new Date(when ?? request.context.store.nowMs())) };
+}
+
+/** The repository's objects for a ref read; an empty repository answers 409, as GitHub does. */
+function readableGit(request: ApiRequest, repo: RepoRecord): GitObjects {
+  const objects = request.context.store.git(repo);
+  if (objects.isEmpty) throw conflict("Git Repository is empty.");
+  return objects;
 }
 
 function refName(request: ApiRequest): string {
@@ -201,6 +209,53 @@ export const gitRoutes: RouteDefinition[] = [
       const prefix = refName(request);
       const refs = objects.refNames().filter((name) => name.startsWith(prefix));
       return ok(refs.map((name) => presentRef(repo, name, objects.ref(name) ?? "", request.context.urls)));
+    },
+  },
+  {
+    // Not in GitHub's description any more, but api.github.com still answers it: every ref.
+    method: "GET",
+    path: "/repos/:owner/:repo/git/refs",
+    operationId: "git/list-refs",
+    handle(request) {
+      const repo = repoOf(request);
+      const objects = readableGit(request, repo);
+      const page = paginate(request, objects.refNames());
+      return ok(
+        page.items.map((name) => presentRef(repo, name, objects.ref(name) ?? "", request.context.urls)),
+        page.headers,
+      );
+    },
+  },
+  {
+    // The legacy form of get-ref and matching-refs that api.github.com still answers: the ref
+    // itself when it exists, else the refs it is a prefix of (`heads/feat` for `heads/feature-a`
+    // and `heads/feature-b`) as an array, else 404.
+    method: "GET",
+    path: "/repos/:owner/:repo/git/refs/*",
+    operationId: "git/list-refs",
+    handle(request) {
+      const repo = repoOf(request);
+      const objects = readableGit(request, repo);
+      const name = refName(request);
+      const { urls } = request.context;
+      const exact = objects.ref(name);
+      if (exact !== undefined) return ok(presentRef(repo, name, exact, urls));
+      const matching = objects.refNames().filter((candidate) => candidate.startsWith(name));
+      if (matching.length === 0) throw notFound();
+      return ok(matching.map((candidate) => presentRef(repo, candidate, objects.ref(candidate) ?? "", urls)));
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/repos/:owner/:repo/git/refs/*",
+    operationId: "git/delete-ref",
+    handle(request) {
+      const { repo, objects } = writableGit(request);
+      const name = refName(request);
+      if (objects.ref(name) === undefined) throw unprocessable("Reference does not exist");
+      objects.deleteRef(name);
+      repo.pushedAt = request.context.store.now();
+      return { status: 204, body: undefined };
     },
   },
   {

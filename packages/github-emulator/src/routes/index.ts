@@ -5,14 +5,17 @@ import { checkRoutes } from "./checks.js";
 import { commentRoutes } from "./comments.js";
 import { commitRoutes } from "./commits.js";
 import { contentRoutes } from "./contents.js";
+import { eventRoutes } from "./events.js";
 import { gitRoutes } from "./git.js";
 import { graphqlRoutes } from "./graphql.js";
+import { issueLabelRoutes } from "./issue-labels.js";
 import { issueRoutes } from "./issues.js";
 import { labelRoutes } from "./labels.js";
 import { milestoneRoutes } from "./milestones.js";
 import { pullRoutes } from "./pulls.js";
 import { repoRoutes } from "./repos.js";
 import { searchRoutes } from "./search.js";
+import { statusRoutes } from "./statuses.js";
 
 export function allRoutes(mintToken: TokenMinter): RouteDefinition[] {
   return [
@@ -20,6 +23,9 @@ export function allRoutes(mintToken: TokenMinter): RouteDefinition[] {
     ...milestoneRoutes,
     ...labelRoutes,
     ...issueRoutes,
+    ...issueLabelRoutes,
+    ...eventRoutes,
+    ...statusRoutes,
     ...commentRoutes,
     ...commitRoutes,
     ...pullRoutes,

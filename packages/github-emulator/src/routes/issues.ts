@@ -1,8 +1,9 @@
 import { checkLength, invalidField, invalidRequest, missingField } from "../errors.js";
+import { changeState, fieldsOf, recordChanges, recordCreation } from "../issue-events.js";
 import { paginate } from "../pagination.js";
-import { labelsOf, presentIssue, presentLabel } from "../present/issues.js";
+import { labelsOf, presentIssue } from "../present/issues.js";
 import { parseTimestamp } from "../quirks.js";
-import { addIssue, resolveLabels, setIssueState } from "../records.js";
+import { addIssue, resolveLabels } from "../records.js";
 import { type ApiRequest, created, ok, param, type RouteDefinition } from "../route.js";
 import type { IssueRecord, RepoRecord, StateReason } from "../state.js";
 import { repoOf } from "./repos.js";
@@ -11,7 +12,7 @@ const MAX_TITLE = 256;
 const MAX_BODY = 65_536;
 const STATE_REASONS: readonly StateReason[] = ["completed", "not_planned", "duplicate", "reopened"];
 
-function issueOf(request: ApiRequest, repo: RepoRecord): IssueRecord {
+export function issueOf(request: ApiRequest, repo: RepoRecord): IssueRecord {
   return request.context.store.issue(repo, Number(param(request, "issue_number")));
 }
 
@@ -100,7 +101,7 @@ export const issueRoutes: RouteDefinition[] = [
       );
       const page = paginate(request, listed);
       return ok(
-        page.items.map((issue) => presentIssue(repo, issue, store, urls)),
+        page.items.map((issue) => presentIssue(repo, issue, store, urls, request.context)),
         page.headers,
       );
     },
@@ -129,7 +130,8 @@ export const issueRoutes: RouteDefinition[] = [
         milestone: milestone ?? null,
         assignees: assignees ?? [],
       });
-      const presented = presentIssue(repo, issue, store, urls);
+      recordCreation(store, repo, issue, request.actor.login);
+      const presented = presentIssue(repo, issue, store, urls, request.context);
       return created(presented, presented.url);
     },
   },
@@ -139,7 +141,8 @@ export const issueRoutes: RouteDefinition[] = [
     operationId: "issues/get",
     handle(request) {
       const repo = repoOf(request);
-      return ok(presentIssue(repo, issueOf(request, repo), request.context.store, request.context.urls));
+      const { store, urls } = request.context;
+      return ok(presentIssue(repo, issueOf(request, repo), store, urls, request.context));
     },
   },
   {
@@ -165,30 +168,24 @@ export const issueRoutes: RouteDefinition[] = [
       const assignees = assigneeLogins(request);
       const labels = request.body.array("labels");
       const now = store.now();
+      const before = fieldsOf(issue);
       if (title !== undefined && title !== null) issue.title = title;
       if (body !== undefined) issue.body = body;
       if (milestone !== undefined) issue.milestone = milestone;
       if (assignees !== undefined) issue.assignees = assignees;
       if (labels !== undefined) issue.labelIds = resolveLabels(store, repo, labels).map((label) => label.id);
-      if (state !== undefined)
-        setIssueState(issue, state, request.actor.login, now, reason as StateReason | null);
+      recordChanges(store, repo, issue, request.actor.login, before, now);
+      if (state !== undefined) {
+        const change = {
+          state: state as "open" | "closed",
+          actor: request.actor.login,
+          at: now,
+          reason: reason as StateReason | null,
+        };
+        changeState(store, repo, issue, change);
+      }
       issue.updatedAt = now;
-      return ok(presentIssue(repo, issue, store, urls));
-    },
-  },
-  {
-    method: "POST",
-    path: "/repos/:owner/:repo/issues/:issue_number/labels",
-    operationId: "issues/add-labels",
-    createsContent: true,
-    handle(request) {
-      const { store, urls } = request.context;
-      const repo = repoOf(request);
-      const issue = issueOf(request, repo);
-      const labels = resolveLabels(store, repo, request.body.array("labels") ?? []);
-      for (const label of labels) if (!issue.labelIds.includes(label.id)) issue.labelIds.push(label.id);
-      issue.updatedAt = store.now();
-      return ok(labelsOf(repo, issue).map((label) => presentLabel(repo, label, urls)));
+      return ok(presentIssue(repo, issue, store, urls, request.context));
     },
   },
 ];

@@ -132,6 +132,8 @@ export const repoRoutes: RouteDefinition[] = [
       // Any organization exists on demand, so that a scene can be built through the API alone.
       const org = request.context.store.ensureUser(param(request, "org"), "Organization");
       if (org.type !== "Organization") throw apiError(404, "Not Found");
+      // Only members create repositories in an organization: its creator is counted as one.
+      if (!scope) org.members = [...new Set([...(org.members ?? []), request.actor.login])];
       const repo = createRepository(request, org);
       // A repository the app creates joins the repositories selected for its installation.
       if (scope?.installation.repositorySelection === "selected")

@@ -56,7 +56,9 @@ export const searchRoutes: RouteDefinition[] = [
         {
           total_count: found.length,
           incomplete_results: request.fault === "incomplete-search",
-          items: shown.items.map(({ repo, issue }) => presentSearchItem(repo, issue, store, urls)),
+          items: shown.items.map(({ repo, issue }) =>
+            presentSearchItem(repo, issue, store, urls, request.context),
+          ),
           search_type: "lexical",
         },
         shown.headers,

@@ -56,7 +56,70 @@ const ERRATA: Readonly<Record<string, Json>> = {
   // The copy of `installation` inlined here says its account is a user AND an enterprise (`allOf`),
   // which no account is; the component it copies says either one (`anyOf`), as GitHub answers.
   "apps/list-installations 200": { type: "array", items: { $ref: "#/components/schemas/installation" } },
+  // The description gives this 422 no body; GitHub sends its message ("Reference does not exist").
+  "git/delete-ref 422": { $ref: "#/components/schemas/basic-error" },
+  // An issue's events include `closed` and `reopened`, which the description lists only for the
+  // timeline, and `assigned` with a null app, which its `assigned-issue-event` forbids (the
+  // timeline's copy allows it).
+  "issues/list-events 200": {
+    type: "array",
+    items: {
+      anyOf: [
+        { $ref: "#/components/schemas/issue-event-for-issue" },
+        { $ref: "#/components/schemas/state-change-issue-event" },
+        { $ref: "#/components/schemas/timeline-assigned-issue-event" },
+        { $ref: "#/components/schemas/timeline-unassigned-issue-event" },
+      ],
+    },
+  },
 };
+
+/** The labels an issue's labels endpoints take: `{labels}` (names or `{name}` objects), the array itself, or a name. */
+function labelsBody(minItems: number): Json {
+  const names = { type: "array", minItems, items: { type: "string" } };
+  const objects = {
+    type: "array",
+    minItems,
+    items: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+  };
+  return {
+    anyOf: [
+      { type: "object", properties: { labels: { anyOf: [names, objects, { type: "string" }] } } },
+      names,
+      { type: "string" },
+    ],
+  };
+}
+
+/**
+ * Where the description of a request body contradicts its own text, the schema a request is
+ * checked against instead, by `operationId`.
+ */
+const REQUEST_ERRATA: Readonly<Record<string, Json>> = {
+  // "You can also pass an `array` of labels directly": its schema takes only an object.
+  "issues/add-labels": labelsBody(1),
+  // "You can pass an empty array to remove all labels. Alternatively, you can pass a single label
+  // as a `string` or an `array` of labels directly": its schema allows none of these.
+  "issues/set-labels": labelsBody(0),
+};
+
+/**
+ * What api.github.com still answers though its description no longer lists it: the legacy refs
+ * endpoint (`GET …/git/refs` and `GET …/git/refs/{ref}`: one ref, or the refs a prefix matches).
+ */
+const UNDESCRIBED: readonly { method: string; pattern: RegExp; operationId: string; ok: Json }[] = [
+  {
+    method: "GET",
+    pattern: /^\/repos\/[^/]+\/[^/]+\/git\/refs(?:\/.+)?$/,
+    operationId: "git/list-refs",
+    ok: {
+      anyOf: [
+        { $ref: "#/components/schemas/git-ref" },
+        { type: "array", items: { $ref: "#/components/schemas/git-ref" } },
+      ],
+    },
+  },
+];
 const MULTI_SEGMENT = new Set(["path", "ref"]);
 const SPEC_PATH = createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json");
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
@@ -96,6 +159,7 @@ class OpenApiValidator {
   /** Query and path parameters arrive as strings; this instance coerces them to the declared types. */
   private readonly coercing: Ajv;
   private readonly compiled = new Map<string, CompiledOperation>();
+  private readonly undescribed = new Map<string, ValidateFunction>();
   private readonly genericErrors: { basic: ValidateFunction; validation: ValidateFunction };
 
   constructor() {
@@ -131,6 +195,10 @@ class OpenApiValidator {
     // GraphQL is described by GitHub's GraphQL schema, not by the REST description.
     if (record.method === "POST" && record.path === "/graphql") return [];
     const match = this.find(record.method, record.path);
+    const undescribed = UNDESCRIBED.find(
+      (route) => route.method === record.method && route.pattern.test(record.path),
+    );
+    if (!match && undescribed) return this.checkUndescribed(where, undescribed, record);
     if (!match) {
       if (record.status === 404 && record.operationId === null) return this.checkGenericError(where, record);
       return [`${where}: no operation in the description for ${record.method} ${record.path}`];
@@ -179,7 +247,8 @@ class OpenApiValidator {
         additionalProperties: !closed,
       };
     };
-    const bodySchema = operation.requestBody?.content?.["application/json"]?.schema;
+    const bodySchema =
+      REQUEST_ERRATA[operation.operationId] ?? operation.requestBody?.content?.["application/json"]?.schema;
     const responses = new Map<string, ValidateFunction | "no-content">();
     for (const [status, raw] of Object.entries(operation.responses)) {
       const response = this.resolve<{ content?: Record<string, { schema?: Json }> }>(raw);
@@ -257,6 +326,24 @@ class OpenApiValidator {
         : [`${where}: the description has no body for this status`];
     }
     return errorsOf(`${where}: response body`, validator, record.responseBody);
+  }
+
+  private checkUndescribed(
+    where: string,
+    route: (typeof UNDESCRIBED)[number],
+    record: RequestRecord,
+  ): string[] {
+    if (record.operationId !== route.operationId)
+      return [`${where}: served as ${String(record.operationId)}, expected ${route.operationId}`];
+    if (record.status >= 400) return this.checkGenericError(where, record);
+    if (record.status === 304) return [];
+    const key = `undescribed ${route.operationId}`;
+    let validate = this.undescribed.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(toJsonSchema(route.ok) as AnySchema);
+      this.undescribed.set(key, validate);
+    }
+    return errorsOf(`${where}: response body`, validate, record.responseBody);
   }
 
   private checkGenericError(where: string, record: RequestRecord): string[] {
