@@ -84,6 +84,24 @@ describe("comparing a recorded answer with the emulator's", () => {
     ]);
   });
 
+  it("against a documented example, compares fields and types only: arrays by their first items, null as any type", () => {
+    const example = {
+      title: "Found a bug",
+      labels: [{ name: "bug" }, { name: "x" }],
+      milestone: { title: "v1" },
+      pin: 1,
+    };
+    const answer = { title: "Week 1", labels: [{ name: "a", extra: true }], milestone: null, count: "3" };
+    expect(compareBodies(example, answer, "shape").differences).toEqual([
+      { where: "body /labels/0/extra", kind: "extra", recorded: "", emulated: "true" },
+      { where: "body /pin", kind: "missing", recorded: "1", emulated: "" },
+      { where: "body /count", kind: "extra", recorded: "", emulated: '"3"' },
+    ]);
+    expect(compareBodies({ n: 1 }, { n: "1" }, "shape").differences).toEqual([
+      { where: "body /n", kind: "type", recorded: "number", emulated: "string" },
+    ]);
+  });
+
   it("names a place in the allow-list with array indices as *", () => {
     expect(placeOf("body /items/12/user/login")).toBe("body /items/*/user/login");
     expect(placeOf("body /0")).toBe("body /*");
