@@ -147,7 +147,7 @@ export function linkRelations(header: string | undefined): Map<string, string> {
 /** Headers whose presence matters; their values are per request (or were normalized). */
 const PRESENT = ["etag", "x-ratelimit-remaining", "x-ratelimit-reset", "x-ratelimit-used"];
 /** Headers whose values matter. */
-const EXACT = ["content-type", "x-ratelimit-limit", "x-ratelimit-resource"];
+const EXACT = ["content-type", "x-github-media-type", "x-ratelimit-limit", "x-ratelimit-resource"];
 
 export function compareHeaders(
   recorded: Record<string, string | number>,
