@@ -19,6 +19,9 @@ import type { InstallationRecord, RepoRecord } from "../state.js";
 
 type Schemas = components["schemas"];
 
+/** The app's OAuth client id, which GitHub repeats in each of its installations. */
+const clientIdOf = (app: EmulatorContext["app"]) => `Iv1.${app.id.toString(16).padStart(16, "0")}`;
+
 function presentInstallation(
   installation: InstallationRecord,
   { store, urls, app }: EmulatorContext,
@@ -36,6 +39,7 @@ function presentInstallation(
     repositories_url: `${urls.api}/installation/repositories`,
     html_url: `${settings}/${installation.id}`,
     app_id: app.id,
+    client_id: clientIdOf(app),
     app_slug: app.slug,
     target_id: account.id,
     target_type: account.type,
@@ -134,7 +138,7 @@ export function appRoutes(mintToken: TokenMinter): RouteDefinition[] {
           id: app.id,
           slug: app.slug,
           node_id: `A_${Buffer.from(`app${app.id}`).toString("base64url")}`,
-          client_id: `Iv1.${app.id.toString(16).padStart(16, "0")}`,
+          client_id: clientIdOf(app),
           owner: presentUser(owner, urls),
           name: app.slug,
           description: null,
