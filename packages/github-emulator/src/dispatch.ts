@@ -213,8 +213,9 @@ export class Dispatcher {
       reply.raw ?? (reply.body === undefined ? undefined : JSON.stringify(reply.body));
     let status = reply.status;
     const headers: Record<string, string> = { ...reply.headers };
-    if (record.method === "GET" && status === 200 && body !== undefined) {
-      headers.etag = etagOf(body);
+    // GitHub tags every successful answer with a body, a create's or an update's too.
+    if (status >= 200 && status < 300 && body !== undefined) headers.etag = etagOf(body);
+    if (record.method === "GET" && status === 200 && headers.etag !== undefined) {
       const ifNoneMatch = incoming.headers["if-none-match"];
       if (matchesEtag(Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch, headers.etag)) {
         // GitHub does not count a conditional request answered 304 against the rate limit.

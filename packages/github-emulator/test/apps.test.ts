@@ -62,6 +62,21 @@ describe("GitHub App endpoints", () => {
     expect(withJwt.status).toBe(401);
   });
 
+  it("repeats the app's client_id in each installation, as GitHub's installation objects do", async () => {
+    api.emulator.createRepo(REPO);
+    const { data: app } = await asApp().request("GET /app");
+    const installation = await asApp().request("GET /repos/{owner}/{repo}/installation", {
+      owner: "octocat",
+      repo: "portfolio",
+    });
+    const listed = await asApp().request("GET /app/installations");
+    const clientId = app?.client_id;
+    expect(clientId).toMatch(/^Iv1\./);
+    expect(installation.data.client_id).toBe(clientId);
+    // Octokit's type of this list leaves client_id out; the installation schema has it.
+    expect(listed.data.map((item) => (item as { client_id?: string }).client_id)).toEqual([clientId]);
+  });
+
   it("answers an unknown installation with 404", async () => {
     const missing = await failure(
       asApp().request("POST /app/installations/{installation_id}/access_tokens", { installation_id: 99 }),

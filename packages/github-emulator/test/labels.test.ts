@@ -65,6 +65,10 @@ describe("labels", () => {
           errors: [{ resource: "Label", code: "invalid", field: "color" }],
         },
       });
+      // As recorded on api.github.com (@octokit/fixtures, scenario errors): the color is not echoed.
+      expect((refused.body as { errors: unknown[] }).errors).toEqual([
+        { resource: "Label", code: "invalid", field: "color" },
+      ]);
     },
   );
 

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { Octokit } from "@octokit/core";
 import { describe, expect, it } from "vitest";
 import { Emulator, type RequestRecord } from "../src/index.js";
 import { allRoutes } from "../src/routes/index.js";
 import { validateAgainstOpenApi } from "../src/testing/openapi.js";
+import { compareWithExamples, documentedFigure, documentedReport } from "./recorded/documented.js";
 
 const owner = "octocat";
 const repo = "portfolio";
@@ -436,6 +438,12 @@ describe("conformance to GitHub's OpenAPI description", () => {
     expect(emulator.log.some((record) => record.status >= 400)).toBe(true);
     expect(emulator.log.some((record) => record.status === 304)).toBe(true);
     expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
+    // Measured, not judged: the field sets of GitHub's documented examples against these answers.
+    const documented = compareWithExamples(emulator.log);
+    await expect(documentedReport(documented, emulator.log)).toMatchFileSnapshot("./recorded/DOCUMENTED.md");
+    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(
+      documentedFigure(documented),
+    );
   });
 
   it("reports a response that strays from the description, readably", () => {

@@ -88,6 +88,20 @@ describe("conditional requests", () => {
     expect(after.headers.get("x-ratelimit-remaining")).toBe("4997");
   });
 
+  it("tags the answers to a create and an update with an ETag too, as api.github.com does", async () => {
+    addIssues(1);
+    const created = await api.fetch(`/repos/${REPO}/issues`, { method: "POST", json: { title: "New" } });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("etag")).toMatch(/^W\/"[0-9a-f]+"$/);
+    const updated = await api.fetch(`/repos/${REPO}/issues/2`, {
+      method: "PATCH",
+      json: { title: "Renamed" },
+    });
+    expect(updated.headers.get("etag")).toMatch(/^W\/"[0-9a-f]+"$/);
+    const deleted = await api.fetch(`/repos/${REPO}/labels/none`, { method: "DELETE" });
+    expect(deleted.headers.get("etag")).toBeNull();
+  });
+
   it("works through Octokit, which surfaces the 304 as a RequestError", async () => {
     addIssues(1);
     const octokit = api.octokit();

@@ -5,6 +5,10 @@ import { presentUser } from "./users.js";
 
 type Schemas = components["schemas"];
 
+/** The app's OAuth client id, as GitHub shapes it ("Iv1." and 16 hex digits). */
+export const clientIdOf = (app: EmulatorContext["app"]): string =>
+  `Iv1.${app.id.toString(16).padStart(16, "0")}`;
+
 /** The GitHub App the emulator plays, as `GET /app` and `performed_via_github_app` show it. */
 export function presentApp({
   store,
@@ -17,7 +21,7 @@ export function presentApp({
     id: app.id,
     slug: app.slug,
     node_id: `A_${Buffer.from(`app${app.id}`).toString("base64url")}`,
-    client_id: `Iv1.${app.id.toString(16).padStart(16, "0")}`,
+    client_id: clientIdOf(app),
     owner: presentUser(owner, urls),
     name: app.slug,
     description: null,

@@ -9,7 +9,7 @@ import {
   reaches,
 } from "../installations.js";
 import { paginate } from "../pagination.js";
-import { presentApp } from "../present/apps.js";
+import { clientIdOf, presentApp } from "../present/apps.js";
 import { presentRepo } from "../present/repos.js";
 import { presentUser } from "../present/users.js";
 import { timestamp } from "../quirks.js";
@@ -17,6 +17,8 @@ import { type ApiRequest, created, type EmulatorContext, ok, param, type RouteDe
 import type { InstallationRecord, RepoRecord } from "../state.js";
 
 type Schemas = components["schemas"];
+
+/** The app's OAuth client id, which GitHub repeats in each of its installations. */
 
 function presentInstallation(
   installation: InstallationRecord,
@@ -35,6 +37,7 @@ function presentInstallation(
     repositories_url: `${urls.api}/installation/repositories`,
     html_url: `${settings}/${installation.id}`,
     app_id: app.id,
+    client_id: clientIdOf(app),
     app_slug: app.slug,
     target_id: account.id,
     target_type: account.type,
