@@ -24,12 +24,15 @@ import {
 } from "./route.js";
 import type { RouteTable } from "./routes/index.js";
 import type { InstallationScope, UserRecord } from "./state.js";
+import { type PublicBase, Urls } from "./urls.js";
 
 export interface IncomingApiRequest {
   method: string;
   /** The path as sent (percent-encoded), without the query. */
   path: string;
+  /** The request URL as the client sent it, on its public base (see `publicBase`). */
   url: URL;
+  base: PublicBase;
   headers: IncomingHttpHeaders;
   bodyText: string;
 }
@@ -55,6 +58,8 @@ export interface DispatcherParts {
   log: RequestRecord[];
   /** Handler failures that are the emulator's own bugs: answered 500 and kept here for tests to see. */
   internalErrors: Error[];
+  /** The told web root of `html_url`s; otherwise each request's own origin. */
+  webUrl: string | undefined;
 }
 
 /** GitHub's refusal of an installation token's request beyond its permissions or repositories. */
@@ -188,7 +193,8 @@ export class Dispatcher {
         actor,
         installation,
         url: incoming.url,
-        context,
+        // URLs in the answer lead back the way the client came (scheme, host, /api/v3 prefix).
+        context: { ...context, urls: new Urls(incoming.base.api, this.parts.webUrl ?? incoming.base.origin) },
         fault: handled.fault,
         mediaType: mediaTypeOf(incoming.headers.accept),
       });

@@ -43,8 +43,9 @@ export interface EmulatorOptions {
   /** The clock of timestamps and rate windows; default the wall clock. */
   now?: () => Date;
   /**
-   * The web root of `html_url`s; default the emulator's own origin, the web address that syllabot
-   * derives for an API it does not know (src/github/web-url.ts), so that links agree by default.
+   * The web root of `html_url`s; default the origin each request reached the emulator at (without
+   * GitHub Enterprise Server's `/api/v3`), the web address that syllabot derives for an API it does
+   * not know (src/github/web-url.ts), so that links agree by default.
    */
   webUrl?: string;
   /**
@@ -113,6 +114,7 @@ export class Emulator {
       bot: (): UserRecord => store.ensureUser(`${app.slug}[bot]`, "Bot"),
       log: emulator.log,
       internalErrors: emulator.internalErrors,
+      webUrl: options.webUrl,
     });
     return emulator;
   }
