@@ -162,14 +162,15 @@ export class Dispatcher {
         matched,
         now,
       );
-      if (limits.enabled && limit.exhausted(now)) {
+      const metered = route?.rateLimited !== false;
+      if (metered && limits.enabled && limit.exhausted(now)) {
         throw new ApiError(403, {
           message: `API rate limit exceeded for user ID ${actor.id}.`,
           documentation_url: PRIMARY_LIMIT_DOCS,
           status: "403",
         });
       }
-      handled.cost = 1;
+      handled.cost = metered ? 1 : 0;
       if (!route || !matched) throw notFound();
       handled.fault = faults.pick({
         method: record.method,

@@ -11,6 +11,7 @@ import { type LimitOptions, rateLimits } from "./limits.js";
 import { countRequests, type RequestCounts, type RequestRecord } from "./log.js";
 import type { AppIdentity, EmulatorContext } from "./route.js";
 import { allRoutes, routeTable } from "./routes/index.js";
+import { metaRoutes } from "./routes/meta.js";
 import {
   addComment,
   addCommit,
@@ -93,7 +94,11 @@ export class Emulator {
     }
     const tokens = new Tokens(options.token ?? randomToken("ghs"));
     const emulator = new Emulator(host, tokens.userToken);
-    const routes = routeTable(allRoutes((now, grant) => tokens.mintInstallationToken(now, grant)));
+    const limits = rateLimits(options.limits);
+    const routes = routeTable([
+      ...allRoutes((now, grant) => tokens.mintInstallationToken(now, grant)),
+      ...metaRoutes(limits),
+    ]);
     let dispatcher: Dispatcher | undefined;
     emulator.server = await LoopbackServer.listen(options.port ?? 0, () => {
       if (!dispatcher) throw new Error("emulator received a request before it was ready");
@@ -109,7 +114,7 @@ export class Emulator {
       routes,
       context,
       tokens,
-      limits: rateLimits(options.limits),
+      limits,
       faults: emulator.faults,
       bot: (): UserRecord => store.ensureUser(`${app.slug}[bot]`, "Bot"),
       log: emulator.log,

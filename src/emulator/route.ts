@@ -72,6 +72,8 @@ export interface RouteDefinition {
   createsContent?: boolean;
   /** The primary rate-limit bucket; search has its own. */
   resource?: "core" | "search";
+  /** `false` for `GET /rate_limit`, which GitHub neither counts nor refuses when a bucket is spent. */
+  rateLimited?: false;
   auth?: RouteAuth;
   /** A POST that reads (a GraphQL query): not a write in the log, the counts or the faults. */
   readOnly?: boolean;
