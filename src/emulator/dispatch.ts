@@ -11,6 +11,7 @@ import {
   secondaryRateLimited,
 } from "./errors.js";
 import type { FaultKind, Faults } from "./faults.js";
+import { type GithubOperation, githubOperation } from "./github-routes.js";
 import { findInstallation, reaches } from "./installations.js";
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
@@ -71,6 +72,18 @@ function notAccessibleByIntegration(route: RouteDefinition): ApiError {
   });
 }
 
+/**
+ * A route GitHub has and the emulator does not: not GitHub's 404, which a client reads as a missing
+ * object, but a 501 that says what is missing, so that a client's log shows it.
+ */
+function notImplemented(method: string, operation: GithubOperation): ApiError {
+  return new ApiError(501, {
+    message: `Not implemented by the GitHub emulator: ${method} ${operation.template}`,
+    documentation_url: operation.documentationUrl,
+    status: "501",
+  });
+}
+
 /** A weak validator of a response body, as GitHub sends in `ETag`. */
 function etagOf(body: string | Buffer): string {
   return `W/"${createHash("sha256").update(body).digest("hex")}"`;
@@ -124,11 +137,12 @@ export class Dispatcher {
   handle(incoming: IncomingApiRequest): Outcome {
     const method = incoming.method.toUpperCase();
     const matched = this.parts.routes(method, incoming.path);
+    const unimplemented = matched ? undefined : githubOperation(method, incoming.path);
     const record: RequestRecord = {
       method,
       path: incoming.path,
       route: matched?.route.path ?? null,
-      operationId: matched?.route.operationId ?? null,
+      operationId: matched?.route.operationId ?? unimplemented?.operationId ?? null,
       query: Object.fromEntries(incoming.url.searchParams),
       status: 0,
       requestBody: jsonOrText(incoming.bodyText),
@@ -145,12 +159,18 @@ export class Dispatcher {
       return { status: 0, headers: {}, body: undefined, drop: true };
     }
     const now = this.parts.context.store.nowMs();
-    const handled = this.run(incoming, record, matched, now);
+    const handled = this.run(incoming, record, matched, unimplemented, now);
     return this.respond(incoming, record, matched, handled, now);
   }
 
   /** Everything up to the handler's reply; any refusal along the way is the reply. */
-  private run(incoming: IncomingApiRequest, record: RequestRecord, matched: Matched, now: number): Handled {
+  private run(
+    incoming: IncomingApiRequest,
+    record: RequestRecord,
+    matched: Matched,
+    unimplemented: GithubOperation | undefined,
+    now: number,
+  ): Handled {
     const { context, limits, faults } = this.parts;
     const route = matched?.route;
     const limit = this.limitFor(matched);
@@ -171,7 +191,7 @@ export class Dispatcher {
         });
       }
       handled.cost = metered ? 1 : 0;
-      if (!route || !matched) throw notFound();
+      if (!route || !matched) throw unimplemented ? notImplemented(record.method, unimplemented) : notFound();
       handled.fault = faults.pick({
         method: record.method,
         operationId: route.operationId,
