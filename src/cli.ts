@@ -8,7 +8,7 @@ import { runStatus } from "./commands/status.js";
 import { runUseCase, type SingleUseCase } from "./commands/use-case.js";
 import { runValidate } from "./commands/validate.js";
 import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID } from "./curriculum/builtin.js";
-import { runEmulator } from "./emulator/index.js";
+import { pinnedClock, runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { registerSecrets } from "./text/redact.js";
@@ -227,18 +227,33 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .option("-p, --port <port>", "port to listen on (default: any free port)")
     .option("--state <file>", "load the emulator's state from this file if it exists, save it there on exit")
     .option("--token <token>", "the token clients must send (default: a random one)")
+    .option(
+      "--now <instant>",
+      "pin the clock to an ISO instant, e.g. 2026-03-02T04:00:00Z (default: SYLLABOT_NOW, as the app reads it, else the wall clock)",
+    )
     .addHelpText(
       "after",
       '\nThe first line printed is JSON: {"url": …, "token": …}. Point any client at it, e.g.\n  GITHUB_TOKEN=<token> syllabot apply --repo octocat/portfolio --api-url <url> --pace 0\nafter creating the repository with POST <url>/user/repos {"name": "portfolio"}.',
     )
     .exitOverride()
-    .action(async (options: { port?: string; state?: string; token?: string }) => {
+    .action(async (options: { port?: string; state?: string; token?: string; now?: string }) => {
       const port = options.port === undefined ? undefined : Number(options.port);
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
         throw new UsageError(`--port "${options.port}" is not a port number (0–65535)`);
       }
+      // An app and an emulator started with the same SYLLABOT_NOW agree on the time.
+      const instant = options.now ?? (io.env.SYLLABOT_NOW || undefined);
+      let now: (() => Date) | undefined;
+      try {
+        now =
+          instant === undefined
+            ? undefined
+            : pinnedClock(instant, options.now === undefined ? "SYLLABOT_NOW" : "--now");
+      } catch (error) {
+        throw error instanceof RangeError ? new UsageError(error.message) : error;
+      }
       const emulator = await runEmulator(
-        { port, stateFile: options.state, token: options.token },
+        { port, stateFile: options.state, token: options.token, ...(now ? { now } : {}) },
         unredacted,
       );
       await new Promise<void>((resolve) => emulator.onClose(() => resolve()));
