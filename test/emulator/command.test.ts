@@ -6,8 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runEmulator } from "../../src/emulator/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { pinnedClock, runEmulator } from "../../src/emulator/index.js";
 import { validateAgainstOpenApi } from "./openapi.js";
 
 function capture() {
@@ -102,42 +101,26 @@ describe("syllabot emulator", () => {
     ]);
   });
 
-  it.each([
-    ["--now", ["--now", "2026-03-02T04:00:00Z"], {}],
-    ["SYLLABOT_NOW, as the app reads it", [], { SYLLABOT_NOW: "2026-03-02T05:00:00+01:00" }],
-  ])("pins the clock from %s", async (_name, args, env) => {
-    const script = fileURLToPath(new URL("./fixtures/cli-process.ts", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", script, "emulator", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, SYLLABOT_NOW: "", ...env },
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
-    const { url, token } = JSON.parse(line) as { url: string; token: string };
-    const response = await fetch(`${url}/user/repos`, {
-      method: "POST",
-      headers: { authorization: `token ${token}` },
-      body: JSON.stringify({ name: "portfolio" }),
-    });
-    expect(await response.json()).toMatchObject({ created_at: "2026-03-02T04:00:00Z" });
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+  it("runs on a pinned clock, read as the app reads SYLLABOT_NOW", async () => {
+    const emulator = await runEmulator(
+      { now: pinnedClock("2026-03-02T05:00:00+01:00", "--now") },
+      capture().io,
+    );
+    try {
+      const response = await fetch(`${emulator.url}/user/repos`, {
+        method: "POST",
+        headers: { authorization: `token ${emulator.token}` },
+        body: JSON.stringify({ name: "portfolio" }),
+      });
+      expect(await response.json()).toMatchObject({ created_at: "2026-03-02T04:00:00Z" });
+    } finally {
+      await emulator.close();
+    }
   });
 
-  it.each([
-    [["--now", "2026-03-02"], {}, '--now "2026-03-02" is not an instant (e.g. 2026-03-02T04:00:00Z)'],
-    [
-      [],
-      { SYLLABOT_NOW: "tomorrow" },
-      'SYLLABOT_NOW "tomorrow" is not an instant (e.g. 2026-03-02T04:00:00Z)',
-    ],
-  ])(
-    "refuses a clock that is not an instant (%j %j), naming where it came from",
-    async (args, env, message) => {
-      const run = await runCli(["emulator", ...args], env);
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe("");
-      expect(run.stderr).toContain(`syllabot: ${message}`);
-    },
-  );
+  it("refuses a pinned clock that is not an instant, naming where it came from", () => {
+    expect(() => pinnedClock("2026-03-02", "--now")).toThrow(
+      new RangeError('--now "2026-03-02" is not an instant (e.g. 2026-03-02T04:00:00Z)'),
+    );
+  });
 });
