@@ -8,7 +8,7 @@ import { runStatus } from "./commands/status.js";
 import { runUseCase, type SingleUseCase } from "./commands/use-case.js";
 import { runValidate } from "./commands/validate.js";
 import { builtinCurriculumIds, DEFAULT_CURRICULUM_ID } from "./curriculum/builtin.js";
-import { pinnedClock, runEmulator } from "./emulator/index.js";
+import { offsetClock, pinnedClock, runEmulator } from "./emulator/index.js";
 import { InputError, UsageError } from "./errors.js";
 import { GitHubError } from "./github/errors.js";
 import { registerSecrets } from "./text/redact.js";
@@ -91,6 +91,29 @@ function repositoryCommand(program: Command, name: string): Command {
     )
     .addOption(serverUrlFlag())
     .exitOverride();
+}
+
+interface EmulatorFlags {
+  port?: string;
+  state?: string;
+  token?: string;
+  now?: string;
+  clockOffset?: string;
+}
+
+/** `--now` or `--clock-offset`; else SYLLABOT_NOW, so that an app and an emulator started with it agree on the time. */
+function emulatorClock(options: EmulatorFlags, env: Io["env"]): (() => Date) | undefined {
+  if (options.now !== undefined && options.clockOffset !== undefined) {
+    throw new UsageError("--now and --clock-offset cannot be used together");
+  }
+  try {
+    if (options.clockOffset !== undefined) return offsetClock(options.clockOffset, "--clock-offset");
+    const instant = options.now ?? (env.SYLLABOT_NOW || undefined);
+    if (instant === undefined) return undefined;
+    return pinnedClock(instant, options.now === undefined ? "SYLLABOT_NOW" : "--now");
+  } catch (error) {
+    throw error instanceof RangeError ? new UsageError(error.message) : error;
+  }
 }
 
 function buildProgram(io: Io, unredacted: Io): Command {
@@ -231,27 +254,21 @@ function buildProgram(io: Io, unredacted: Io): Command {
       "--now <instant>",
       "pin the clock to an ISO instant, e.g. 2026-03-02T04:00:00Z (default: SYLLABOT_NOW, as the app reads it, else the wall clock)",
     )
+    .option(
+      "--clock-offset <duration>",
+      "run the clock this ISO 8601 duration ahead of (or, with -, behind) the wall clock, e.g. P30D",
+    )
     .addHelpText(
       "after",
       '\nThe first line printed is JSON: {"url": …, "token": …}. Point any client at it, e.g.\n  GITHUB_TOKEN=<token> syllabot apply --repo octocat/portfolio --api-url <url> --pace 0\nafter creating the repository with POST <url>/user/repos {"name": "portfolio"}.',
     )
     .exitOverride()
-    .action(async (options: { port?: string; state?: string; token?: string; now?: string }) => {
+    .action(async (options: EmulatorFlags) => {
       const port = options.port === undefined ? undefined : Number(options.port);
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
         throw new UsageError(`--port "${options.port}" is not a port number (0–65535)`);
       }
-      // An app and an emulator started with the same SYLLABOT_NOW agree on the time.
-      const instant = options.now ?? (io.env.SYLLABOT_NOW || undefined);
-      let now: (() => Date) | undefined;
-      try {
-        now =
-          instant === undefined
-            ? undefined
-            : pinnedClock(instant, options.now === undefined ? "SYLLABOT_NOW" : "--now");
-      } catch (error) {
-        throw error instanceof RangeError ? new UsageError(error.message) : error;
-      }
+      const now = emulatorClock(options, io.env);
       const emulator = await runEmulator(
         { port, stateFile: options.state, token: options.token, ...(now ? { now } : {}) },
         unredacted,

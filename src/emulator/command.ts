@@ -8,7 +8,7 @@ export interface EmulatorCommandOptions {
   /** Loaded at start when it exists; written on SIGINT, SIGTERM and close. */
   stateFile?: string;
   token?: string;
-  /** The emulator's clock; default the wall clock. `pinnedClock` makes one from `--now`. */
+  /** The emulator's clock; default the wall clock. `pinnedClock` and `offsetClock` make one from `--now` and `--clock-offset`. */
   now?: () => Date;
 }
 
@@ -25,6 +25,23 @@ export function pinnedClock(instant: string, name: string): () => Date {
     throw new RangeError(`${name} "${instant}" is not an instant (e.g. 2026-03-02T04:00:00Z)`);
   }
   return () => new Date(milliseconds);
+}
+
+/**
+ * The wall clock moved by an ISO 8601 duration (`P30D`, `-PT2H`): a clock that runs, unlike a
+ * pinned one, so rate windows roll over and waits end. A RangeError naming `name` when the text is
+ * not a duration in days, hours, minutes or seconds (months and years have no fixed length).
+ */
+export function offsetClock(duration: string, name: string): () => Date {
+  let milliseconds: number;
+  try {
+    milliseconds = Temporal.Duration.from(duration).total({ unit: "milliseconds" });
+  } catch {
+    throw new RangeError(
+      `${name} "${duration}" is not a duration in days, hours, minutes or seconds (e.g. P30D, -PT2H)`,
+    );
+  }
+  return () => new Date(Date.now() + milliseconds);
 }
 
 export interface CommandIo {

@@ -37,13 +37,20 @@ describe("syllabot emulator's clock", () => {
       { SYLLABOT_NOW: "tomorrow" },
       'SYLLABOT_NOW "tomorrow" is not an instant (e.g. 2026-03-02T04:00:00Z)',
     ],
-  ])(
-    "refuses a clock that is not an instant (%j %j), naming where it came from",
-    async (args, env, message) => {
-      const run = await runCli(["emulator", ...args], env);
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe("");
-      expect(run.stderr).toContain(`syllabot: ${message}`);
-    },
-  );
+    [
+      ["--clock-offset", "-P1M"],
+      {},
+      '--clock-offset "-P1M" is not a duration in days, hours, minutes or seconds (e.g. P30D, -PT2H)',
+    ],
+    [
+      ["--now", "2026-03-02T04:00:00Z", "--clock-offset", "P1D"],
+      {},
+      "--now and --clock-offset cannot be used together",
+    ],
+  ])("refuses a clock it cannot read (%j %j), naming where it came from", async (args, env, message) => {
+    const run = await runCli(["emulator", ...args], env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(`syllabot: ${message}`);
+  });
 });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { pinnedClock, runEmulator } from "../../src/emulator/index.js";
+import { offsetClock, pinnedClock, runEmulator } from "../../src/emulator/index.js";
 import { validateAgainstOpenApi } from "./openapi.js";
 
 function capture() {
@@ -121,6 +121,17 @@ describe("syllabot emulator", () => {
   it("refuses a pinned clock that is not an instant, naming where it came from", () => {
     expect(() => pinnedClock("2026-03-02", "--now")).toThrow(
       new RangeError('--now "2026-03-02" is not an instant (e.g. 2026-03-02T04:00:00Z)'),
+    );
+  });
+
+  it("runs a clock offset from the wall clock by an ISO 8601 duration, refusing months and years", () => {
+    const clock = offsetClock("-P1DT2H", "--clock-offset");
+    const expected = Date.now() - 26 * 3_600_000;
+    expect(Math.abs(clock().getTime() - expected)).toBeLessThan(60_000);
+    expect(() => offsetClock("P1M", "--clock-offset")).toThrow(
+      new RangeError(
+        '--clock-offset "P1M" is not a duration in days, hours, minutes or seconds (e.g. P30D, -PT2H)',
+      ),
     );
   });
 });
