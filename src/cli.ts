@@ -1,4 +1,9 @@
-import { runEmulator } from "@syllabot/github-emulator";
+import {
+  commandOptions,
+  type EmulatorFlags,
+  EmulatorUsageError,
+  runEmulator,
+} from "@syllabot/github-emulator";
 import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
@@ -93,6 +98,15 @@ function repositoryCommand(program: Command, name: string): Command {
     )
     .addOption(serverUrlFlag())
     .exitOverride();
+}
+
+/** The emulator's flags as its package checks them; SYLLABOT_NOW pins its clock as it pins the app's. */
+function emulatorOptions(flags: EmulatorFlags, env: Io["env"]) {
+  try {
+    return commandOptions(flags, { name: "SYLLABOT_NOW", value: env.SYLLABOT_NOW });
+  } catch (error) {
+    throw error instanceof EmulatorUsageError ? new UsageError(error.message) : error;
+  }
 }
 
 function buildProgram(io: Io, unredacted: Io): Command {
@@ -289,20 +303,21 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .option("-p, --port <port>", "port to listen on (default: any free port)")
     .option("--state <file>", "load the emulator's state from this file if it exists, save it there on exit")
     .option("--token <token>", "the token clients must send (default: a random one)")
+    .option(
+      "--now <instant>",
+      "pin the clock to an ISO instant, e.g. 2026-03-02T04:00:00Z (default: SYLLABOT_NOW, as the app reads it, else the wall clock)",
+    )
+    .option(
+      "--clock-offset <duration>",
+      "run the clock this ISO 8601 duration ahead of (or, with -, behind) the wall clock, e.g. P30D",
+    )
     .addHelpText(
       "after",
       '\nThe first line printed is JSON: {"url": …, "token": …}. Point any client at it, e.g.\n  GITHUB_TOKEN=<token> syllabot apply --repo octocat/portfolio --api-url <url> --pace 0\nafter creating the repository with POST <url>/user/repos {"name": "portfolio"}.',
     )
     .exitOverride()
-    .action(async (options: { port?: string; state?: string; token?: string }) => {
-      const port = options.port === undefined ? undefined : Number(options.port);
-      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-        throw new UsageError(`--port "${options.port}" is not a port number (0–65535)`);
-      }
-      const emulator = await runEmulator(
-        { port, stateFile: options.state, token: options.token },
-        unredacted,
-      );
+    .action(async (options: EmulatorFlags) => {
+      const emulator = await runEmulator(emulatorOptions(options, io.env), unredacted);
       await new Promise<void>((resolve) => emulator.onClose(() => resolve()));
     });
 

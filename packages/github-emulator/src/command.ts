@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { Temporal } from "temporal-polyfill";
 import { Emulator } from "./emulator.js";
 import type { EmulatorState } from "./state.js";
 
@@ -7,6 +8,40 @@ export interface EmulatorCommandOptions {
   /** Loaded at start when it exists; written on SIGINT, SIGTERM and close. */
   stateFile?: string;
   token?: string;
+  /** The emulator's clock; default the wall clock. `pinnedClock` and `offsetClock` make one from `--now` and `--clock-offset`. */
+  now?: () => Date;
+}
+
+/**
+ * A clock stopped at `instant`, read as the app reads SYLLABOT_NOW (an ISO instant with `Z` or an
+ * offset), so that an app and an emulator pinned to the same text agree on the time. A RangeError
+ * naming `name` (the flag or variable it came from) when the text is not an instant.
+ */
+export function pinnedClock(instant: string, name: string): () => Date {
+  let milliseconds: number;
+  try {
+    milliseconds = Temporal.Instant.from(instant).epochMilliseconds;
+  } catch {
+    throw new RangeError(`${name} "${instant}" is not an instant (e.g. 2026-03-02T04:00:00Z)`);
+  }
+  return () => new Date(milliseconds);
+}
+
+/**
+ * The wall clock moved by an ISO 8601 duration (`P30D`, `-PT2H`): a clock that runs, unlike a
+ * pinned one, so rate windows roll over and waits end. A RangeError naming `name` when the text is
+ * not a duration in days, hours, minutes or seconds (months and years have no fixed length).
+ */
+export function offsetClock(duration: string, name: string): () => Date {
+  let milliseconds: number;
+  try {
+    milliseconds = Temporal.Duration.from(duration).total({ unit: "milliseconds" });
+  } catch {
+    throw new RangeError(
+      `${name} "${duration}" is not a duration in days, hours, minutes or seconds (e.g. P30D, -PT2H)`,
+    );
+  }
+  return () => new Date(Date.now() + milliseconds);
 }
 
 export interface CommandIo {
@@ -41,6 +76,7 @@ export async function runEmulator(options: EmulatorCommandOptions, io: CommandIo
   const emulator = await Emulator.start({
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.token === undefined ? {} : { token: options.token }),
+    ...(options.now === undefined ? {} : { now: options.now }),
     ...(state === undefined ? {} : { state }),
   });
   io.stdout(`${JSON.stringify({ url: emulator.url, token: emulator.token })}\n`);

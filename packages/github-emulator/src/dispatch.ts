@@ -11,6 +11,7 @@ import {
   secondaryRateLimited,
 } from "./errors.js";
 import type { FaultKind, Faults } from "./faults.js";
+import { type GithubOperation, githubOperation } from "./github-routes.js";
 import { findInstallation, reaches } from "./installations.js";
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
@@ -24,12 +25,15 @@ import {
 } from "./route.js";
 import type { RouteTable } from "./routes/index.js";
 import type { InstallationScope, UserRecord } from "./state.js";
+import { type PublicBase, Urls } from "./urls.js";
 
 export interface IncomingApiRequest {
   method: string;
   /** The path as sent (percent-encoded), without the query. */
   path: string;
+  /** The request URL as the client sent it, on its public base (see `publicBase`). */
   url: URL;
+  base: PublicBase;
   headers: IncomingHttpHeaders;
   bodyText: string;
 }
@@ -55,6 +59,8 @@ export interface DispatcherParts {
   log: RequestRecord[];
   /** Handler failures that are the emulator's own bugs: answered 500 and kept here for tests to see. */
   internalErrors: Error[];
+  /** The told web root of `html_url`s; otherwise each request's own origin. */
+  webUrl: string | undefined;
 }
 
 /** GitHub's refusal of an installation token's request beyond its permissions or repositories. */
@@ -63,6 +69,18 @@ function notAccessibleByIntegration(route: RouteDefinition): ApiError {
     message: "Resource not accessible by integration",
     documentation_url: `https://docs.github.com/rest/${route.operationId.split("/")[0]}`,
     status: "403",
+  });
+}
+
+/**
+ * A route GitHub has and the emulator does not: not GitHub's 404, which a client reads as a missing
+ * object, but a 501 that says what is missing, so that a client's log shows it.
+ */
+function notImplemented(method: string, operation: GithubOperation): ApiError {
+  return new ApiError(501, {
+    message: `Not implemented by the GitHub emulator: ${method} ${operation.template}`,
+    documentation_url: operation.documentationUrl,
+    status: "501",
   });
 }
 
@@ -120,11 +138,12 @@ export class Dispatcher {
   handle(incoming: IncomingApiRequest): Outcome {
     const method = incoming.method.toUpperCase();
     const matched = this.parts.routes(method, incoming.path);
+    const unimplemented = matched ? undefined : githubOperation(method, incoming.path);
     const record: RequestRecord = {
       method,
       path: incoming.path,
       route: matched?.route.path ?? null,
-      operationId: matched?.route.operationId ?? null,
+      operationId: matched?.route.operationId ?? unimplemented?.operationId ?? null,
       query: Object.fromEntries(incoming.url.searchParams),
       status: 0,
       requestBody: jsonOrText(incoming.bodyText),
@@ -141,12 +160,18 @@ export class Dispatcher {
       return { status: 0, headers: {}, body: undefined, drop: true };
     }
     const now = this.parts.context.store.nowMs();
-    const handled = this.run(incoming, record, matched, now);
+    const handled = this.run(incoming, record, matched, unimplemented, now);
     return this.respond(incoming, record, matched, handled, now);
   }
 
   /** Everything up to the handler's reply; any refusal along the way is the reply. */
-  private run(incoming: IncomingApiRequest, record: RequestRecord, matched: Matched, now: number): Handled {
+  private run(
+    incoming: IncomingApiRequest,
+    record: RequestRecord,
+    matched: Matched,
+    unimplemented: GithubOperation | undefined,
+    now: number,
+  ): Handled {
     const { context, limits, faults } = this.parts;
     const route = matched?.route;
     const limit = this.limitFor(matched);
@@ -158,15 +183,16 @@ export class Dispatcher {
         matched,
         now,
       );
-      if (limits.enabled && limit.exhausted(now)) {
+      const metered = route?.rateLimited !== false;
+      if (metered && limits.enabled && limit.exhausted(now)) {
         throw new ApiError(403, {
           message: `API rate limit exceeded for user ID ${actor.id}.`,
           documentation_url: PRIMARY_LIMIT_DOCS,
           status: "403",
         });
       }
-      handled.cost = 1;
-      if (!route || !matched) throw notFound();
+      handled.cost = metered ? 1 : 0;
+      if (!route || !matched) throw unimplemented ? notImplemented(record.method, unimplemented) : notFound();
       handled.fault = faults.pick({
         method: record.method,
         operationId: route.operationId,
@@ -189,7 +215,8 @@ export class Dispatcher {
         actor,
         installation,
         url: incoming.url,
-        context,
+        // URLs in the answer lead back the way the client came (scheme, host, /api/v3 prefix).
+        context: { ...context, urls: new Urls(incoming.base.api, this.parts.webUrl ?? incoming.base.origin) },
         fault: handled.fault,
         mediaType: mediaTypeOf(incoming.headers.accept),
       });

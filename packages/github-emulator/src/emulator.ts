@@ -11,6 +11,7 @@ import { type LimitOptions, rateLimits } from "./limits.js";
 import { countRequests, type RequestCounts, type RequestRecord } from "./log.js";
 import type { AppIdentity, EmulatorContext } from "./route.js";
 import { allRoutes, routeTable } from "./routes/index.js";
+import { metaRoutes } from "./routes/meta.js";
 import {
   addComment,
   addCommit,
@@ -43,8 +44,9 @@ export interface EmulatorOptions {
   /** The clock of timestamps and rate windows; default the wall clock. */
   now?: () => Date;
   /**
-   * The web root of `html_url`s; default the emulator's own origin, the web address that syllabot
-   * derives for an API it does not know (src/github/web-url.ts), so that links agree by default.
+   * The web root of `html_url`s; default the origin each request reached the emulator at (without
+   * GitHub Enterprise Server's `/api/v3`), the web address that syllabot derives for an API it does
+   * not know (src/github/web-url.ts), so that links agree by default.
    */
   webUrl?: string;
   /**
@@ -92,7 +94,11 @@ export class Emulator {
     }
     const tokens = new Tokens(options.token ?? randomToken("ghs"));
     const emulator = new Emulator(host, tokens.userToken);
-    const routes = routeTable(allRoutes((now, grant) => tokens.mintInstallationToken(now, grant)));
+    const limits = rateLimits(options.limits);
+    const routes = routeTable([
+      ...allRoutes((now, grant) => tokens.mintInstallationToken(now, grant)),
+      ...metaRoutes(limits),
+    ]);
     let dispatcher: Dispatcher | undefined;
     emulator.server = await LoopbackServer.listen(options.port ?? 0, () => {
       if (!dispatcher) throw new Error("emulator received a request before it was ready");
@@ -108,11 +114,12 @@ export class Emulator {
       routes,
       context,
       tokens,
-      limits: rateLimits(options.limits),
+      limits,
       faults: emulator.faults,
       bot: (): UserRecord => store.ensureUser(`${app.slug}[bot]`, "Bot"),
       log: emulator.log,
       internalErrors: emulator.internalErrors,
+      webUrl: options.webUrl,
     });
     return emulator;
   }

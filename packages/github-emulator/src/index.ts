@@ -1,5 +1,12 @@
 export type { Credential } from "./auth.js";
-export { type CommandIo, type EmulatorCommandOptions, runEmulator } from "./command.js";
+export { commandOptions, type EmulatorFlags, EmulatorUsageError, main as emulatorMain } from "./cli.js";
+export {
+  type CommandIo,
+  type EmulatorCommandOptions,
+  offsetClock,
+  pinnedClock,
+  runEmulator,
+} from "./command.js";
 export { Emulator, type EmulatorOptions } from "./emulator.js";
 export type { FaultKind, FaultMatch, RandomFaults } from "./faults.js";
 export type { InstallationOptions } from "./installations.js";

@@ -44,14 +44,25 @@ export class PrimaryLimit {
     this.used += 1;
   }
 
-  /** The `x-ratelimit-*` headers as of `now`. */
-  headers(now: number): Record<string, string> {
+  /** The bucket as of `now`, as `GET /rate_limit` shows it (`reset` in epoch seconds). */
+  status(now: number): { limit: number; used: number; remaining: number; reset: number } {
     this.roll(now);
     return {
-      "x-ratelimit-limit": String(this.limit),
-      "x-ratelimit-remaining": String(Math.max(0, this.limit - this.used)),
-      "x-ratelimit-used": String(this.used),
-      "x-ratelimit-reset": String(Math.ceil((this.windowStart + this.windowMs) / 1000)),
+      limit: this.limit,
+      used: this.used,
+      remaining: Math.max(0, this.limit - this.used),
+      reset: Math.ceil((this.windowStart + this.windowMs) / 1000),
+    };
+  }
+
+  /** The `x-ratelimit-*` headers as of `now`. */
+  headers(now: number): Record<string, string> {
+    const { limit, used, remaining, reset } = this.status(now);
+    return {
+      "x-ratelimit-limit": String(limit),
+      "x-ratelimit-remaining": String(remaining),
+      "x-ratelimit-used": String(used),
+      "x-ratelimit-reset": String(reset),
       "x-ratelimit-resource": this.resource,
     };
   }

@@ -7,7 +7,10 @@ export interface RequestRecord {
   path: string;
   /** The router template that matched, e.g. `/repos/:owner/:repo/issues`; null when none did. */
   route: string | null;
-  /** GitHub's operationId, e.g. `issues/create`; null when no route matched. */
+  /**
+   * GitHub's operationId, e.g. `issues/create`, also of an operation the emulator does not
+   * implement (answered 501); null when GitHub has no operation at this method and path.
+   */
   operationId: string | null;
   query: Record<string, string>;
   /** 0 when the connection was destroyed before any handling (after `crashAfterWrites`). */
@@ -28,7 +31,7 @@ export interface RequestCounts {
   requests: number;
   writes: number;
   rateLimitCost: number;
-  /** Requests by operationId; requests that matched no route count under `(unrouted)`. */
+  /** Requests by operationId; requests to no operation GitHub has count under `(unrouted)`. */
   byOperation: Record<string, number>;
 }
 

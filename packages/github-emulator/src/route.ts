@@ -72,6 +72,8 @@ export interface RouteDefinition {
   createsContent?: boolean;
   /** The primary rate-limit bucket; search has its own. */
   resource?: "core" | "search";
+  /** `false` for `GET /rate_limit`, which GitHub neither counts nor refuses when a bucket is spent. */
+  rateLimited?: false;
   auth?: RouteAuth;
   /** The body may be a bare JSON array or string (the issue labels endpoints take `["bug"]` for `{labels: ["bug"]}`). */
   bareBody?: boolean;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Dispatcher } from "./dispatch.js";
+import { publicBase } from "./urls.js";
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -23,7 +24,8 @@ export class LoopbackServer {
       readBody(request).then(
         (bodyText) => {
           const rawUrl = request.url ?? "/";
-          const url = new URL(rawUrl, `http://${request.headers.host ?? "127.0.0.1"}`);
+          const base = publicBase(request.headers, rawUrl, `127.0.0.1:${request.socket.localPort}`);
+          const url = new URL(rawUrl, base.origin);
           const outcome = dispatcher().handle({
             method: request.method ?? "GET",
             // GitHub Enterprise Server serves the API under /api/v3 and GraphQL at /api/graphql; so
@@ -33,6 +35,7 @@ export class LoopbackServer {
                 .replace(/^\/api\/v3(?=\/|$)/, "")
                 .replace(/^\/api\/graphql$/, "/graphql") || "/",
             url,
+            base,
             headers: request.headers,
             bodyText,
           });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runEmulator } from "../src/index.js";
+import { offsetClock, pinnedClock, runEmulator } from "../src/index.js";
 import { validateAgainstOpenApi } from "../src/testing/openapi.js";
 
 function capture() {
@@ -99,5 +99,39 @@ describe("syllabot emulator", () => {
     expect(JSON.parse(readFileSync(file, "utf8")).repos.map((repo: { name: string }) => repo.name)).toEqual([
       "portfolio",
     ]);
+  });
+
+  it("runs on a pinned clock, read as the app reads SYLLABOT_NOW", async () => {
+    const emulator = await runEmulator(
+      { now: pinnedClock("2026-03-02T05:00:00+01:00", "--now") },
+      capture().io,
+    );
+    try {
+      const response = await fetch(`${emulator.url}/user/repos`, {
+        method: "POST",
+        headers: { authorization: `token ${emulator.token}` },
+        body: JSON.stringify({ name: "portfolio" }),
+      });
+      expect(await response.json()).toMatchObject({ created_at: "2026-03-02T04:00:00Z" });
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("refuses a pinned clock that is not an instant, naming where it came from", () => {
+    expect(() => pinnedClock("2026-03-02", "--now")).toThrow(
+      new RangeError('--now "2026-03-02" is not an instant (e.g. 2026-03-02T04:00:00Z)'),
+    );
+  });
+
+  it("runs a clock offset from the wall clock by an ISO 8601 duration, refusing months and years", () => {
+    const clock = offsetClock("-P1DT2H", "--clock-offset");
+    const expected = Date.now() - 26 * 3_600_000;
+    expect(Math.abs(clock().getTime() - expected)).toBeLessThan(60_000);
+    expect(() => offsetClock("P1M", "--clock-offset")).toThrow(
+      new RangeError(
+        '--clock-offset "P1M" is not a duration in days, hours, minutes or seconds (e.g. P30D, -PT2H)',
+      ),
+    );
   });
 });

@@ -28,6 +28,10 @@ async function scenario(emulator: Emulator): Promise<void> {
     );
 
   await octokit.request("GET /user");
+  await octokit.request("GET /");
+  await octokit.request("GET /meta");
+  await octokit.request("GET /rate_limit");
+  await refused(octokit.request("GET /repos/{owner}/{repo}/deployments", params));
   await octokit.request("POST /user/repos", { name: repo, auto_init: true, description: "My year of Rust" });
   await octokit.request("POST /orgs/{org}/repos", { org: "qdrant", name: "qdrant" });
   const repository = await octokit.request("GET /repos/{owner}/{repo}", params);
