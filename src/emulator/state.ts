@@ -105,6 +105,8 @@ export interface LabelRecord {
   name: string;
   color: string;
   description: string | null;
+  /** One of the labels GitHub gave the repository when it was created; absent (false) otherwise. */
+  default?: boolean;
 }
 
 export interface MilestoneRecord {
