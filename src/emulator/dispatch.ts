@@ -17,6 +17,7 @@ import type { RequestRecord } from "./log.js";
 import { permits } from "./permissions.js";
 import {
   type ApiReply,
+  bytesContentType,
   type EmulatorContext,
   type HttpMethod,
   mediaTypeOf,
@@ -224,12 +225,19 @@ export class Dispatcher {
     }
     if (cost === 1) limit.take(now);
     this.requestCount += 1;
+    const format = reply.raw ? (reply.rawFormat ?? "raw") : undefined;
+    // GitHub echoes the media type asked for, also when the answer stays JSON (a directory asked raw).
+    const asked = mediaTypeOf(incoming.headers.accept);
     Object.assign(headers, limit.headers(now), {
       "x-github-request-id": `EMU0:${this.requestCount.toString(16).toUpperCase().padStart(6, "0")}`,
-      "x-github-media-type": reply.raw ? "github.v3; param=raw" : "github.v3; format=json",
+      "x-github-media-type": format
+        ? `github.v3; param=${format}`
+        : `github.v3; ${asked === "json" ? "" : `param=${asked}; `}format=json`,
     });
     if (body !== undefined)
-      headers["content-type"] = reply.raw ? "application/vnd.github.raw" : "application/json; charset=utf-8";
+      headers["content-type"] = format
+        ? bytesContentType(format, incoming.headers.accept)
+        : "application/json; charset=utf-8";
     if (record.write && status >= 200 && status < 300) {
       if (matched?.route.createsContent) limits.content.record(now);
       faults.noteSuccessfulWrite();
