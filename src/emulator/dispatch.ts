@@ -15,6 +15,7 @@ import { findInstallation, reaches } from "./installations.js";
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
 import { permits } from "./permissions.js";
+import { renameRedirect, routablePath } from "./renames.js";
 import {
   type ApiReply,
   bytesContentType,
@@ -119,7 +120,7 @@ export class Dispatcher {
 
   handle(incoming: IncomingApiRequest): Outcome {
     const method = incoming.method.toUpperCase();
-    const matched = this.parts.routes(method, incoming.path);
+    const matched = this.parts.routes(method, routablePath(this.parts.context.store, incoming.path));
     const record: RequestRecord = {
       method,
       path: incoming.path,
@@ -166,6 +167,14 @@ export class Dispatcher {
         });
       }
       handled.cost = 1;
+      const moved = renameRedirect(
+        context.store,
+        context.urls.api,
+        record.method,
+        incoming.path,
+        incoming.url.search,
+      );
+      if (moved) throw moved;
       if (!route || !matched) throw notFound();
       handled.fault = faults.pick({
         method: record.method,

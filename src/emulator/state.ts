@@ -72,6 +72,32 @@ export interface RepoRecord {
   git: GitRecord;
   /** Absent in states saved before check runs were emulated. */
   checkRuns?: CheckRunRecord[];
+  /** Settings changed with `PATCH /repos/{owner}/{repo}`; absent ones have GitHub's defaults. */
+  settings?: RepoSettings;
+  /** Names the repository had before a rename: GitHub redirects requests to them. */
+  formerNames?: string[];
+}
+
+/** The repository settings `PATCH /repos/{owner}/{repo}` changes, by their API names. */
+export interface RepoSettings {
+  has_issues?: boolean;
+  has_projects?: boolean;
+  has_wiki?: boolean;
+  is_template?: boolean;
+  archived?: boolean;
+  allow_squash_merge?: boolean;
+  allow_merge_commit?: boolean;
+  allow_rebase_merge?: boolean;
+  allow_auto_merge?: boolean;
+  delete_branch_on_merge?: boolean;
+  allow_update_branch?: boolean;
+  use_squash_pr_title_as_default?: boolean;
+  squash_merge_commit_title?: "PR_TITLE" | "COMMIT_OR_PR_TITLE";
+  squash_merge_commit_message?: "PR_BODY" | "COMMIT_MESSAGES" | "BLANK";
+  merge_commit_title?: "PR_TITLE" | "MERGE_MESSAGE";
+  merge_commit_message?: "PR_BODY" | "PR_TITLE" | "BLANK";
+  allow_forking?: boolean;
+  web_commit_signoff_required?: boolean;
 }
 
 export interface CheckAnnotationRecord {

@@ -132,7 +132,13 @@ class OpenApiValidator {
     const where = `${record.method} ${record.path} -> ${record.status}`;
     // GraphQL is described by GitHub's GraphQL schema, not by the REST description.
     if (record.method === "POST" && record.path === "/graphql") return [];
-    const match = this.find(record.method, record.path);
+    // GitHub serves each repository route under /repositories/{id} too (where its redirects after a
+    // rename point); the description lists them under /repos/{owner}/{repo} only.
+    const path =
+      record.operationId === null
+        ? record.path
+        : record.path.replace(/^\/repositories\/\d+(?=\/|$)/, "/repos/_/_");
+    const match = this.find(record.method, path);
     if (!match) {
       if (record.status === 404 && record.operationId === null) return this.checkGenericError(where, record);
       return [`${where}: no operation in the description for ${record.method} ${record.path}`];
@@ -257,6 +263,9 @@ class OpenApiValidator {
       : undefined;
     const validator =
       asObject ?? compiled.responses.get(String(record.status)) ?? compiled.responses.get("default");
+    // Any request to a renamed repository's old name is redirected, whatever the operation.
+    if ((record.status === 301 || record.status === 307) && record.responseHeaders.location)
+      return this.checkGenericError(where, record);
     // Any GET may answer a conditional request with 304 (RFC 9110), though the description lists it for few.
     if (validator === undefined && record.status === 304 && record.method === "GET") {
       return record.responseBody === undefined ? [] : [`${where}: a 304 has no body`];
