@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { refuseWriteToArchived } from "./archived.js";
 import type { Tokens } from "./auth.js";
 import { BodyReader } from "./body.js";
 import {
@@ -176,6 +177,7 @@ export class Dispatcher {
       );
       if (moved) throw moved;
       if (!route || !matched) throw notFound();
+      refuseWriteToArchived(context.store, route, matched.params, record.write);
       handled.fault = faults.pick({
         method: record.method,
         operationId: route.operationId,

@@ -266,3 +266,27 @@ describe("the fields of a repository", () => {
     expect(notAnOrg.status).toBe(404);
   });
 });
+
+describe("an archived repository", () => {
+  it("refuses writes with 403 'Repository was archived so is read-only.' until it is unarchived", async () => {
+    api.emulator.createRepo("octocat/portfolio");
+    const octokit = api.octokit();
+    const archived = await octokit.request("PATCH /repos/{owner}/{repo}", { ...params, archived: true });
+    expect(archived.data.archived).toBe(true);
+    const refused = await failure(
+      octokit.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "Week 1" }),
+    );
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { message: "Repository was archived so is read-only." },
+    });
+    const read = await octokit.request("GET /repos/{owner}/{repo}/issues", params);
+    expect(read.data).toEqual([]);
+    await octokit.request("PATCH /repos/{owner}/{repo}", { ...params, archived: false });
+    const created = await octokit.request("POST /repos/{owner}/{repo}/issues", {
+      ...params,
+      title: "Week 1",
+    });
+    expect(created.status).toBe(201);
+  });
+});
