@@ -137,8 +137,8 @@ function updateRepository(request: ApiRequest): RepoRecord {
   }
   const description = body.nullableString("description");
   const homepage = body.nullableString("homepage");
-  if (description !== undefined) repo.description = description === "" ? null : description;
-  if (homepage !== undefined) repo.homepage = homepage === "" ? null : homepage;
+  if (description !== undefined) repo.description = description;
+  if (homepage !== undefined) repo.homepage = homepage;
   if (isPrivate !== undefined) repo.private = isPrivate;
   if (defaultBranch !== undefined) repo.defaultBranch = defaultBranch;
   repo.settings = { ...repo.settings, ...settings };
