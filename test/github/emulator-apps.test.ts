@@ -78,3 +78,26 @@ describe("Probot against several installations", () => {
     expect(fullNames(repos.data)).toEqual(["bob/dsa", "bob/portfolio"]);
   });
 });
+
+describe("Probot's configuration loading", () => {
+  it("reads a repository's YAML config through context.config's plugin (the raw media type)", async () => {
+    api.emulator.createRepo("octocat/portfolio");
+    api.emulator.addCommit("octocat/portfolio", {
+      message: "config",
+      files: { ".github/syllabot.yml": "curriculum: rust-systems-1y\nstart: 2026-03-02\n" },
+    });
+    const octokit = new ProbotOctokit({
+      auth: { appId: 1, privateKey, installationId: 1 },
+      baseUrl: api.emulator.url,
+    });
+    const { config, files } = await octokit.config.get({
+      owner: "octocat",
+      repo: "portfolio",
+      path: ".github/syllabot.yml",
+    });
+    expect(config).toEqual({ curriculum: "rust-systems-1y", start: "2026-03-02" });
+    expect(files.map((file) => file.url)).toEqual([
+      `${api.emulator.url}/repos/octocat/portfolio/contents/.github%2Fsyllabot.yml`,
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { refuseWriteToArchived } from "./archived.js";
 import type { Tokens } from "./auth.js";
 import { BodyReader } from "./body.js";
 import {
@@ -16,8 +17,10 @@ import { findInstallation, reaches } from "./installations.js";
 import type { RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
 import { permits } from "./permissions.js";
+import { renameRedirect, routablePath } from "./renames.js";
 import {
   type ApiReply,
+  bytesContentType,
   type EmulatorContext,
   type HttpMethod,
   mediaTypeOf,
@@ -137,7 +140,7 @@ export class Dispatcher {
 
   handle(incoming: IncomingApiRequest): Outcome {
     const method = incoming.method.toUpperCase();
-    const matched = this.parts.routes(method, incoming.path);
+    const matched = this.parts.routes(method, routablePath(this.parts.context.store, incoming.path));
     const unimplemented = matched ? undefined : githubOperation(method, incoming.path);
     const record: RequestRecord = {
       method,
@@ -192,7 +195,16 @@ export class Dispatcher {
         });
       }
       handled.cost = metered ? 1 : 0;
+      const moved = renameRedirect(
+        context.store,
+        incoming.base.api,
+        record.method,
+        incoming.path,
+        incoming.url.search,
+      );
+      if (moved) throw moved;
       if (!route || !matched) throw unimplemented ? notImplemented(record.method, unimplemented) : notFound();
+      refuseWriteToArchived(context.store, route, matched.params, record.write);
       handled.fault = faults.pick({
         method: record.method,
         operationId: route.operationId,
@@ -253,12 +265,19 @@ export class Dispatcher {
     }
     if (cost === 1) limit.take(now);
     this.requestCount += 1;
+    const format = reply.raw ? (reply.rawFormat ?? "raw") : undefined;
+    // GitHub echoes the media type asked for, also when the answer stays JSON (a directory asked raw).
+    const asked = mediaTypeOf(incoming.headers.accept);
     Object.assign(headers, limit.headers(now), {
       "x-github-request-id": `EMU0:${this.requestCount.toString(16).toUpperCase().padStart(6, "0")}`,
-      "x-github-media-type": reply.raw ? "github.v3; param=raw" : "github.v3; format=json",
+      "x-github-media-type": format
+        ? `github.v3; param=${format}`
+        : `github.v3; ${asked === "json" ? "" : `param=${asked}; `}format=json`,
     });
     if (body !== undefined)
-      headers["content-type"] = reply.raw ? "application/vnd.github.raw" : "application/json; charset=utf-8";
+      headers["content-type"] = format
+        ? bytesContentType(format, incoming.headers.accept)
+        : "application/json; charset=utf-8";
     if (record.write && status >= 200 && status < 300) {
       if (matched?.route.createsContent) limits.content.record(now);
       faults.noteSuccessfulWrite();

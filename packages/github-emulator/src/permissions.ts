@@ -64,6 +64,10 @@ const REQUIRED: Readonly<Record<string, { permission: PermissionName; access: Ac
   "pulls/list-files": { permission: "pull_requests", access: "read" },
   "repos/get": { permission: "metadata", access: "read" },
   "repos/create-in-org": { permission: "administration", access: "write" },
+  "repos/update": { permission: "administration", access: "write" },
+  // Public profiles need no permission: metadata, which every installation has.
+  "users/get-by-username": { permission: "metadata", access: "read" },
+  "orgs/get": { permission: "metadata", access: "read" },
   "apps/list-repos-accessible-to-installation": { permission: "metadata", access: "read" },
   "search/issues-and-pull-requests": { permission: "metadata", access: "read" },
   // GraphQL's `viewer { login }`, the one query served: any token may ask who it is.

@@ -42,12 +42,21 @@ export interface ApiRequest {
 }
 
 /** GitHub's custom media types that change what an endpoint answers; `json` is the default. */
-export type MediaType = "json" | "raw" | "object";
+export type MediaType = "json" | "raw" | "html" | "object";
 
 /** The custom media type an `Accept` header names, as GitHub reads it (`v3.` and `+json` optional). */
 export function mediaTypeOf(accept: string | undefined): MediaType {
-  const named = /application\/vnd\.github(?:\.v3)?\.(raw|object)(?:\+json)?\b/.exec(accept ?? "");
+  const named = /application\/vnd\.github(?:\.v3)?\.(raw|html|object)(?:\+json)?\b/.exec(accept ?? "");
   return (named?.[1] as MediaType | undefined) ?? "json";
+}
+
+/**
+ * The `content-type` of a raw or HTML answer: GitHub names the media type asked for, with `v3.`
+ * when the request said it (`application/vnd.github.v3.raw; charset=utf-8`), never `+json`.
+ */
+export function bytesContentType(format: "raw" | "html", accept: string | undefined): string {
+  const versioned = /application\/vnd\.github\.v3\./.test(accept ?? "");
+  return `application/vnd.github${versioned ? ".v3" : ""}.${format}; charset=utf-8`;
 }
 
 export interface ApiReply {
@@ -57,6 +66,8 @@ export interface ApiReply {
   headers?: Record<string, string>;
   /** Bytes sent as they are instead of a JSON body (the raw media type). */
   raw?: Buffer;
+  /** What `raw` holds: a file's bytes (the default) or the HTML GitHub renders of it. */
+  rawFormat?: "raw" | "html";
 }
 
 /** Who may call a route: tokens acting as a user or installation, or an app's JWT. */

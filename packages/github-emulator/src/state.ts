@@ -78,6 +78,10 @@ export interface RepoRecord {
   events?: IssueEventRecord[];
   /** Commit statuses, oldest first; absent in states saved before they were emulated. */
   statuses?: CommitStatusRecord[];
+  /** Settings changed with `PATCH /repos/{owner}/{repo}`; absent ones have GitHub's defaults. */
+  settings?: RepoSettings;
+  /** Names the repository had before a rename: GitHub redirects requests to them. */
+  formerNames?: string[];
 }
 
 export type IssueEventKind =
@@ -120,6 +124,28 @@ export interface CommitStatusRecord {
   updatedAt: string;
 }
 
+/** The repository settings `PATCH /repos/{owner}/{repo}` changes, by their API names. */
+export interface RepoSettings {
+  has_issues?: boolean;
+  has_projects?: boolean;
+  has_wiki?: boolean;
+  is_template?: boolean;
+  archived?: boolean;
+  allow_squash_merge?: boolean;
+  allow_merge_commit?: boolean;
+  allow_rebase_merge?: boolean;
+  allow_auto_merge?: boolean;
+  delete_branch_on_merge?: boolean;
+  allow_update_branch?: boolean;
+  use_squash_pr_title_as_default?: boolean;
+  squash_merge_commit_title?: "PR_TITLE" | "COMMIT_OR_PR_TITLE";
+  squash_merge_commit_message?: "PR_BODY" | "COMMIT_MESSAGES" | "BLANK";
+  merge_commit_title?: "PR_TITLE" | "MERGE_MESSAGE";
+  merge_commit_message?: "PR_BODY" | "PR_TITLE" | "BLANK";
+  allow_forking?: boolean;
+  web_commit_signoff_required?: boolean;
+}
+
 export interface CheckAnnotationRecord {
   path: string;
   start_line: number;
@@ -151,6 +177,8 @@ export interface LabelRecord {
   name: string;
   color: string;
   description: string | null;
+  /** One of the labels GitHub gave the repository when it was created; absent (false) otherwise. */
+  default?: boolean;
 }
 
 export interface MilestoneRecord {

@@ -1,6 +1,6 @@
 import { notFound } from "./errors.js";
 import { GitObjects } from "./git/objects.js";
-import { timestamp } from "./quirks.js";
+import { DEFAULT_LABELS, timestamp } from "./quirks.js";
 import type { EmulatorState, GitSignature, IssueRecord, RepoRecord, UserRecord, UserType } from "./state.js";
 
 const sameName = (left: string, right: string) => left.toLowerCase() === right.toLowerCase();
@@ -99,7 +99,8 @@ export class Store {
       pushedAt: now,
       lastNumber: 0,
       lastMilestoneNumber: 0,
-      labels: [],
+      // GitHub gives every new repository its default labels, whichever way it is created.
+      labels: DEFAULT_LABELS.map((label) => ({ id: this.nextId(), ...label, default: true })),
       milestones: [],
       issues: [],
       comments: [],

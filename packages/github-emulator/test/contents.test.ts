@@ -132,7 +132,7 @@ describe("contents over GitHub's size limits", () => {
       headers: { accept: "application/vnd.github.raw+json" },
     });
     expect(raw.status).toBe(200);
-    expect(raw.headers.get("content-type")).toBe("application/vnd.github.raw");
+    expect(raw.headers.get("content-type")).toBe("application/vnd.github.raw; charset=utf-8");
     expect(await raw.text()).toBe(over);
     const sha = fileOf((await get("over.md")).data).sha;
     const rawBlob = await api.fetch(`/repos/${REPO}/git/blobs/${sha}`, {
@@ -155,5 +155,107 @@ describe("contents over GitHub's size limits", () => {
     const huge = listing.find((item) => item.name === "huge.bin");
     expect(huge?.size).toBe(100 * MiB + 1);
     expect((await failure(blobOf(huge?.sha ?? ""))).status).toBe(403);
+  });
+});
+
+describe("the contents API's custom media types", () => {
+  const DIV = '<div id="file" class="Box-body readme blob js-code-block-container p-5 p-xl-6">';
+  const ARTICLE = '<article class="markdown-body entry-content container-lg" itemprop="text">';
+
+  it("answers a file's bytes to every spelling of the raw media type, naming the type asked for", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, {
+      message: "config",
+      files: { ".github/syllabot.yml": "start: 2026-03-02\n" },
+    });
+    for (const [accept, contentType] of [
+      ["application/vnd.github.raw", "application/vnd.github.raw; charset=utf-8"] as const,
+      ["application/vnd.github.raw+json", "application/vnd.github.raw; charset=utf-8"],
+      ["application/vnd.github.v3.raw", "application/vnd.github.v3.raw; charset=utf-8"],
+    ]) {
+      const response = await api.fetch(`/repos/${REPO}/contents/.github/syllabot.yml`, {
+        headers: { accept },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe(contentType);
+      expect(response.headers.get("x-github-media-type")).toBe("github.v3; param=raw");
+      expect(await response.text()).toBe("start: 2026-03-02\n");
+    }
+  });
+
+  it("gives Octokit's raw format (as @probot/octokit-plugin-config asks) the file's text", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, {
+      message: "config",
+      files: { ".github/syllabot.yml": "start: 2026-03-02\n" },
+    });
+    const raw = await api.octokit().request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...params,
+      path: ".github/syllabot.yml",
+      mediaType: { format: "raw" },
+    });
+    expect(raw.data).toBe("start: 2026-03-02\n");
+  });
+
+  it("answers Markdown rendered as HTML in GitHub's file wrapper, and any other file escaped", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, {
+      message: "docs",
+      files: { "docs/week.md": "# Week 1\n\n- [x] read *chapter 1*\n", "a.txt": "x < y & z\n" },
+    });
+    for (const accept of ["application/vnd.github.html", "application/vnd.github.html+json"]) {
+      const response = await api.fetch(`/repos/${REPO}/contents/docs/week.md`, { headers: { accept } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/vnd.github.html; charset=utf-8");
+      const html = await response.text();
+      expect(html.startsWith(`${DIV}${ARTICLE}`)).toBe(true);
+      expect(html.endsWith("</article></div>")).toBe(true);
+      expect(html).toContain("<h1>Week 1</h1>");
+      expect(html).toContain("<em>chapter 1</em>");
+    }
+    const text = await api.fetch(`/repos/${REPO}/contents/a.txt`, {
+      headers: { accept: "application/vnd.github.v3.html" },
+    });
+    expect(text.headers.get("content-type")).toBe("application/vnd.github.v3.html; charset=utf-8");
+    expect(await text.text()).toContain("<pre>x &#60; y &#38; z\n</pre>");
+  });
+
+  it("answers a directory as one object with its entries to the object media type", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, { message: "docs", files: { "docs/a.md": "a\n", "docs/b/c.md": "c\n" } });
+    const octokit = api.octokit();
+    const listed = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...params,
+      path: "docs",
+    });
+    const object = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...params,
+      path: "docs",
+      headers: { accept: "application/vnd.github.object+json" },
+    });
+    expect(object.headers["x-github-media-type"]).toBe("github.v3; param=object; format=json");
+    const dir = object.data as unknown as { type: string; name: string; path: string; entries: unknown[] };
+    expect(dir).toMatchObject({ type: "dir", name: "docs", path: "docs", size: 0 });
+    expect(dir.entries).toEqual(listed.data);
+    expect(
+      (dir.entries as { type: string; name: string }[]).map(({ type, name }) => `${type} ${name}`),
+    ).toEqual(["file a.md", "dir b"]);
+    // A file is the same object either way.
+    const file = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...params,
+      path: "docs/a.md",
+      headers: { accept: "application/vnd.github.object" },
+    });
+    expect(file.data).toEqual((await get("docs/a.md")).data);
+  });
+
+  it("answers a directory asked raw or HTML with its JSON listing: those media types are for files", async () => {
+    api.emulator.createRepo(REPO);
+    api.emulator.addCommit(REPO, { message: "docs", files: { "docs/a.md": "a\n" } });
+    for (const accept of ["application/vnd.github.raw", "application/vnd.github.html"]) {
+      const response = await api.fetch(`/repos/${REPO}/contents/docs`, { headers: { accept } });
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(((await response.json()) as { name: string }[]).map((item) => item.name)).toEqual(["a.md"]);
+    }
   });
 });

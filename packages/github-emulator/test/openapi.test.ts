@@ -42,6 +42,20 @@ async function scenario(emulator: Emulator): Promise<void> {
     })
     .catch(() => undefined);
   await refused(octokit.request("GET /repos/{owner}/{repo}", { owner, repo: "missing" }));
+  await octokit.request("GET /users/{username}", { username: owner });
+  await refused(octokit.request("GET /users/{username}", { username: "nobody-at-all" }));
+  await octokit.request("GET /orgs/{org}", { org: "qdrant" });
+  await octokit.request("POST /orgs/{org}/repos", { org: "qdrant", name: "old-name" });
+  await octokit.request("PATCH /repos/{owner}/{repo}", {
+    owner: "qdrant",
+    repo: "old-name",
+    name: "new-name",
+    has_wiki: false,
+    squash_merge_commit_title: "PR_TITLE",
+  });
+  // The old name answers 301 to the id address, which fetch follows.
+  await octokit.request("GET /repos/{owner}/{repo}", { owner: "qdrant", repo: "old-name" });
+  await refused(octokit.request("PATCH /repos/{owner}/{repo}", { ...params, default_branch: "missing" }));
 
   await octokit.request("POST /repos/{owner}/{repo}/milestones", {
     ...params,
@@ -193,6 +207,18 @@ async function scenario(emulator: Emulator): Promise<void> {
     ref: "main",
   });
   await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...params, path: "progress" });
+  for (const format of ["object", "html", "raw"]) {
+    await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      ...params,
+      path: "progress",
+      mediaType: { format },
+    });
+  }
+  await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+    ...params,
+    path: "README.md",
+    mediaType: { format: "html" },
+  });
   await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { ...params, path: "" });
   await octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
     ...params,

@@ -18,7 +18,7 @@ export function presentLabel(repo: RepoRecord, label: LabelRecord, urls: Urls): 
     name: label.name,
     color: label.color,
     description: label.description,
-    default: false,
+    default: label.default ?? false,
   };
 }
 

@@ -29,6 +29,66 @@ export function presentUser(user: UserRecord, urls: Urls): Schemas["simple-user"
   };
 }
 
+/** `GET /users/{username}`: any account as everyone sees it (`email` only when made public: never here). */
+export function presentPublicUser(user: UserRecord, publicRepos: number, urls: Urls): Schemas["public-user"] {
+  return {
+    ...presentUser(user, urls),
+    name: user.name,
+    company: null,
+    blog: "",
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    twitter_username: null,
+    public_repos: publicRepos,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: user.createdAt,
+    updated_at: user.createdAt,
+  };
+}
+
+/** `GET /orgs/{org}`: an organization as a non-member sees it (members see billing and policy fields too). */
+export function presentOrganization(
+  org: UserRecord,
+  publicRepos: number,
+  urls: Urls,
+): Schemas["organization-full"] {
+  const api = `${urls.api}/orgs/${encodeURIComponent(org.login)}`;
+  const user = presentUser(org, urls);
+  return {
+    login: org.login,
+    id: org.id,
+    node_id: user.node_id,
+    url: api,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events`,
+    hooks_url: `${api}/hooks`,
+    issues_url: `${api}/issues`,
+    members_url: `${api}/members{/member}`,
+    public_members_url: `${api}/public_members{/member}`,
+    avatar_url: user.avatar_url,
+    description: null,
+    // GitHub's description types these as strings only, so unset ones (and an empty `blog`, which must be a URI) are left out.
+    ...(org.name === null ? {} : { name: org.name }),
+    twitter_username: null,
+    is_verified: false,
+    has_organization_projects: true,
+    has_repository_projects: true,
+    public_repos: publicRepos,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    html_url: user.html_url,
+    created_at: org.createdAt,
+    updated_at: org.createdAt,
+    archived_at: null,
+    type: "Organization",
+  };
+}
+
 /** `GET /user`: the authenticated account, with the private fields only its owner sees. */
 export function presentAuthenticatedUser(
   user: UserRecord,

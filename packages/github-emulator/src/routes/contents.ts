@@ -3,7 +3,8 @@ import { commitFiles } from "../git/commit-files.js";
 import { entryAt, listTree } from "../git/trees.js";
 import { BLOB_MAX_BYTES, CONTENTS_INLINE_MAX_BYTES } from "../limits.js";
 import { presentContentFile, presentContentItem, presentFileCommit } from "../present/git.js";
-import { type ApiRequest, ok, type RouteDefinition } from "../route.js";
+import { renderFileHtml } from "../render-html.js";
+import { type ApiReply, type ApiRequest, ok, type RouteDefinition } from "../route.js";
 import { blobTooLarge, rawBlob } from "./blobs.js";
 import { gitSignature } from "./git.js";
 import { repoOf } from "./repos.js";
@@ -15,7 +16,7 @@ function contentPath(request: ApiRequest): string {
   return (request.params["*"] ?? "").replace(/^\/+|\/+$/g, "");
 }
 
-function getContent(request: ApiRequest) {
+function getContent(request: ApiRequest): ApiReply {
   const { store, urls } = request.context;
   const repo = repoOf(request);
   const objects = store.git(repo);
@@ -29,16 +30,21 @@ function getContent(request: ApiRequest) {
   if (!entry) throw notFound();
   if (entry.type === "tree") {
     const prefix = path === "" ? "" : `${path}/`;
-    return ok(
-      listTree(objects, entry.sha, false).map((child) =>
-        presentContentItem(repo, objects, `${prefix}${child.path}`, child.entry, ref, urls),
-      ),
+    const entries = listTree(objects, entry.sha, false).map((child) =>
+      presentContentItem(repo, objects, `${prefix}${child.path}`, child.entry, ref, urls),
     );
+    // Only the object media type changes a directory's answer: raw and HTML are for files.
+    if (request.mediaType !== "object") return ok(entries);
+    return ok({ ...presentContentItem(repo, objects, path, entry, ref, urls), entries });
   }
   if (entry.type === "commit") return ok(presentContentItem(repo, objects, path, entry, ref, urls));
   const size = objects.blobSize(entry.sha);
   if (size > BLOB_MAX_BYTES) throw blobTooLarge("repos/contents#get-repository-content");
   if (request.mediaType === "raw") return rawBlob(objects, entry.sha);
+  if (request.mediaType === "html") {
+    const bytes = Buffer.from(objects.blob(entry.sha)?.content ?? "", "base64");
+    return { status: 200, body: undefined, raw: Buffer.from(renderFileHtml(path, bytes)), rawFormat: "html" };
+  }
   const inline = size <= CONTENTS_INLINE_MAX_BYTES;
   return ok(presentContentFile(repo, objects, path, entry, ref, urls, inline));
 }

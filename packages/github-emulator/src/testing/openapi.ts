@@ -44,6 +44,8 @@ interface CompiledOperation {
   body: ValidateFunction | undefined;
   bodyRequired: boolean;
   responses: Map<string, ValidateFunction | "no-content">;
+  /** The answers to the object media type (`application/vnd.github.object`), where they differ. */
+  objectResponses: Map<string, ValidateFunction>;
 }
 
 const DOC_ID = "github";
@@ -194,7 +196,13 @@ class OpenApiValidator {
     const where = `${record.method} ${record.path} -> ${record.status}`;
     // GraphQL is described by GitHub's GraphQL schema, not by the REST description.
     if (record.method === "POST" && record.path === "/graphql") return [];
-    const match = this.find(record.method, record.path);
+    // GitHub serves each repository route under /repositories/{id} too (where its redirects after a
+    // rename point); the description lists them under /repos/{owner}/{repo} only.
+    const path =
+      record.operationId === null
+        ? record.path
+        : record.path.replace(/^\/repositories\/\d+(?=\/|$)/, "/repos/_/_");
+    const match = this.find(record.method, path);
     const undescribed = UNDESCRIBED.find(
       (route) => route.method === record.method && route.pattern.test(record.path),
     );
@@ -250,11 +258,15 @@ class OpenApiValidator {
     const bodySchema =
       REQUEST_ERRATA[operation.operationId] ?? operation.requestBody?.content?.["application/json"]?.schema;
     const responses = new Map<string, ValidateFunction | "no-content">();
+    const objectResponses = new Map<string, ValidateFunction>();
     for (const [status, raw] of Object.entries(operation.responses)) {
       const response = this.resolve<{ content?: Record<string, { schema?: Json }> }>(raw);
       const schema =
         ERRATA[`${operation.operationId} ${status}`] ?? response.content?.["application/json"]?.schema;
       responses.set(status, schema ? this.ajv.compile(toJsonSchema(schema) as AnySchema) : "no-content");
+      const objectSchema = response.content?.["application/vnd.github.object"]?.schema;
+      if (objectSchema)
+        objectResponses.set(status, this.ajv.compile(toJsonSchema(objectSchema) as AnySchema));
     }
     const compiled: CompiledOperation = {
       method,
@@ -265,6 +277,7 @@ class OpenApiValidator {
       body: bodySchema ? this.ajv.compile(toJsonSchema(bodySchema) as AnySchema) : undefined,
       bodyRequired: operation.requestBody?.required === true,
       responses,
+      objectResponses,
     };
     this.compiled.set(key, compiled);
     return compiled;
@@ -303,13 +316,25 @@ class OpenApiValidator {
   }
 
   private checkResponse(where: string, compiled: CompiledOperation, record: RequestRecord): string[] {
-    // The raw media type sends the bytes themselves, where the operation says it supports it.
-    if (record.responseHeaders["content-type"]?.startsWith("application/vnd.github.raw")) {
-      return record.status === 200 && compiled.operation.description?.includes("application/vnd.github.raw")
+    // The raw and HTML media types send bytes, not JSON, where the operation says it supports them.
+    const bytes = /^application\/vnd\.github(?:\.v3)?\.(raw|html)/.exec(
+      record.responseHeaders["content-type"] ?? "",
+    )?.[1];
+    if (bytes) {
+      return record.status === 200 &&
+        compiled.operation.description?.includes(`application/vnd.github.${bytes}`)
         ? []
-        : [`${where}: raw bytes, but ${compiled.operation.operationId} does not offer the raw media type`];
+        : [`${where}: ${bytes} bytes, but ${compiled.operation.operationId} does not offer that media type`];
     }
-    const validator = compiled.responses.get(String(record.status)) ?? compiled.responses.get("default");
+    // The object media type has its own schema where the operation describes one.
+    const asObject = record.responseHeaders["x-github-media-type"]?.includes("param=object")
+      ? compiled.objectResponses.get(String(record.status))
+      : undefined;
+    const validator =
+      asObject ?? compiled.responses.get(String(record.status)) ?? compiled.responses.get("default");
+    // Any request to a renamed repository's old name is redirected, whatever the operation.
+    if ((record.status === 301 || record.status === 307) && record.responseHeaders.location)
+      return this.checkGenericError(where, record);
     // Any GET may answer a conditional request with 304 (RFC 9110), though the description lists it for few.
     if (validator === undefined && record.status === 304 && record.method === "GET") {
       return record.responseBody === undefined ? [] : [`${where}: a 304 has no body`];
