@@ -1,3 +1,4 @@
+import { pagingUrl } from "./renames.js";
 import type { ApiRequest } from "./route.js";
 
 export const DEFAULT_PER_PAGE = 30;
@@ -51,7 +52,7 @@ export function paginate<T>(request: ApiRequest, items: readonly T[], available 
   const reachable = Math.min(items.length, available);
   const start = (page - 1) * perPage;
   const lastPage = Math.max(1, Math.ceil(reachable / perPage));
-  const link = linkHeader(request.url, page, lastPage);
+  const link = linkHeader(pagingUrl(request.context.store, request.url), page, lastPage);
   return {
     items: items.slice(start, Math.min(start + perPage, reachable)),
     headers: link ? { link } : {},

@@ -30,8 +30,7 @@ export function routablePath(store: Store, path: string): string {
 
 /**
  * After a rename GitHub answers requests to the old name with a redirect to the repository's id
- * address: 301 "Moved Permanently" for a GET (and HEAD), 307 "Temporary Redirect" for any other
- * method, which a client repeats with the same method and body. Undefined when the path names no
+ * address: 301 for a GET (and HEAD), 307 for any other method (both "Moved Permanently"), which a client repeats with the same method and body. Undefined when the path names no
  * former repository name (or a repository has taken the name since).
  */
 export function renameRedirect(
@@ -58,10 +57,28 @@ export function renameRedirect(
   return new ApiError(
     permanent ? 301 : 307,
     {
-      message: permanent ? "Moved Permanently" : "Temporary Redirect",
+      // GitHub's 307 says "Moved Permanently" too (octokit/fixtures' rename-repository recording).
+      message: "Moved Permanently",
       url: location,
       documentation_url: REDIRECT_DOCS,
     },
     { location },
   );
+}
+
+const PAGED_BY_NAME = /^((?:\/api\/v3)?)\/repos\/([^/]+)\/([^/]+)(\/.*)?$/;
+
+/**
+ * The URL a list's `Link` header pages from: GitHub names a repository's pages by its id address
+ * (`/repositories/{id}/issues?page=2`, as api.github.com's recordings show), which stays right
+ * after a rename; any other list pages from its own URL.
+ */
+export function pagingUrl(store: Store, url: URL): URL {
+  const named = PAGED_BY_NAME.exec(url.pathname);
+  if (!named?.[2] || !named[3]) return url;
+  const repo = store.findRepo(decode(named[2]), decode(named[3]));
+  if (!repo) return url;
+  const paged = new URL(url);
+  paged.pathname = `${named[1]}/repositories/${repo.id}${named[4] ?? ""}`;
+  return paged;
 }

@@ -167,7 +167,7 @@ describe("updating a repository (PATCH /repos/{owner}/{repo})", () => {
     });
     expect(post.status).toBe(307);
     expect(post.headers.get("location")).toBe(`${api.emulator.url}/repositories/${id}/issues`);
-    expect(await post.json()).toMatchObject({ message: "Temporary Redirect" });
+    expect(await post.json()).toMatchObject({ message: "Moved Permanently" });
 
     // Octokit (fetch) follows both: a GET gets the renamed repository, a POST is re-sent to it.
     const followed = await octokit.request("GET /repos/{owner}/{repo}", params);

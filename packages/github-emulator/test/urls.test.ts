@@ -19,6 +19,9 @@ function seed(issues: number): void {
 }
 
 /** Every `Link` target, by relation. */
+/** The test repository's id, which GitHub's Link headers name it by. */
+const repoId = () => api.emulator.snapshot().repos.find((repo) => `${repo.owner}/${repo.name}` === REPO)?.id;
+
 function links(response: Response): Record<string, string> {
   const entries = [...(response.headers.get("link") ?? "").matchAll(/<([^>]+)>; rel="(\w+)"/g)];
   return Object.fromEntries(entries.map(([, url, rel]) => [rel, url]));
@@ -30,8 +33,8 @@ describe("URLs on the base the client used", () => {
     const response = await api.fetch(`/repos/${REPO}/issues?per_page=2`, { headers: FRONT });
     expect(response.status).toBe(200);
     expect(links(response)).toEqual({
-      next: `https://ghes.example:8443/repos/${REPO}/issues?per_page=2&page=2`,
-      last: `https://ghes.example:8443/repos/${REPO}/issues?per_page=2&page=2`,
+      next: `https://ghes.example:8443/repositories/${repoId()}/issues?per_page=2&page=2`,
+      last: `https://ghes.example:8443/repositories/${repoId()}/issues?per_page=2&page=2`,
     });
     const [issue] = (await response.json()) as Record<string, unknown>[];
     expect(issue).toMatchObject({
@@ -46,8 +49,8 @@ describe("URLs on the base the client used", () => {
     seed(3);
     const response = await api.fetch(`/api/v3/repos/${REPO}/issues?per_page=2&page=2`, { headers: FRONT });
     expect(links(response)).toEqual({
-      prev: `https://ghes.example:8443/api/v3/repos/${REPO}/issues?per_page=2&page=1`,
-      first: `https://ghes.example:8443/api/v3/repos/${REPO}/issues?per_page=2&page=1`,
+      prev: `https://ghes.example:8443/api/v3/repositories/${repoId()}/issues?per_page=2&page=1`,
+      first: `https://ghes.example:8443/api/v3/repositories/${repoId()}/issues?per_page=2&page=1`,
     });
     const [issue] = (await response.json()) as Record<string, unknown>[];
     expect(issue).toMatchObject({

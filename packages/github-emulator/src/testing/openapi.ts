@@ -112,7 +112,7 @@ const REQUEST_ERRATA: Readonly<Record<string, Json>> = {
 const UNDESCRIBED: readonly { method: string; pattern: RegExp; operationId: string; ok: Json }[] = [
   {
     method: "GET",
-    pattern: /^\/repos\/[^/]+\/[^/]+\/git\/refs(?:\/.+)?$/,
+    pattern: /^\/repos\/[^/]+\/[^/]+\/git\/refs(?:\/.*)?$/,
     operationId: "git/list-refs",
     ok: {
       anyOf: [

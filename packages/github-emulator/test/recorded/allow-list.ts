@@ -7,11 +7,10 @@ import type { Difference, DifferenceKind } from "./compare.js";
  */
 export interface KnownDifference {
   /**
-   * `issue 16`: fixed by a parallel change (issue 16); the lead removes the entry after merging.
    * `newer`: a field GitHub added after the recording (July 2022); it must be in today's OpenAPI
    * description (the test checks). `open`: a difference not fixed yet, reported.
    */
-  group: "issue 16" | "newer" | "open";
+  group: "newer" | "open";
   why: string;
   /** Scenarios the entry covers; every scenario when absent. */
   scenarios?: readonly string[];
@@ -26,63 +25,23 @@ export interface KnownDifference {
 
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
-    group: "issue 16",
-    why: "issue fields reactions, timeline_url and performed_via_github_app are not served yet",
-    kind: "missing",
-    fields: ["reactions", "timeline_url", "performed_via_github_app"],
+    group: "newer",
+    why: "repository fields GitHub added after the recording: the merge commit settings (squash_merge_commit_title, squash_merge_commit_message, merge_commit_title, merge_commit_message) and custom_properties",
+    kind: "extra",
+    fields: [
+      "squash_merge_commit_title",
+      "squash_merge_commit_message",
+      "merge_commit_title",
+      "merge_commit_message",
+      "custom_properties",
+    ],
   },
   {
-    group: "issue 16",
-    why: "author_association: an organization member's issue is MEMBER on GitHub, NONE in the emulator",
-    kind: "value",
-    fields: ["author_association"],
-  },
-  {
-    group: "issue 16",
-    why: "repository fields organization, temp_clone_token, allow_update_branch and use_squash_pr_title_as_default are not served yet",
-    kind: "missing",
-    fields: ["organization", "temp_clone_token", "allow_update_branch", "use_squash_pr_title_as_default"],
-  },
-  {
-    group: "issue 16",
-    why: "a new repository has no default labels yet (GitHub gives it nine)",
-    scenarios: ["labels"],
-    requests: [0],
-    kind: "length",
-    where: ["body /"],
-  },
-  {
-    group: "issue 16",
-    why: "the raw media type is answered as application/vnd.github.raw, GitHub says application/vnd.github.v3.raw; charset=utf-8",
-    scenarios: ["get-content"],
-    requests: [1],
-    where: ["header content-type"],
-  },
-  {
-    group: "issue 16",
-    why: "GET / (the API root) is not served yet",
-    scenarios: ["get-root"],
-    where: ["status"],
-  },
-  {
-    group: "issue 16",
-    why: "listing all git refs (GET …/git/refs/) and deleting a ref are not served yet",
-    scenarios: ["git-refs"],
-    requests: [0, 3, 4],
-    where: ["status"],
-  },
-  {
-    group: "issue 16",
-    why: "renaming a repository (PATCH), the 301/307 redirects of its old name and /repositories/{id} are not served yet",
+    group: "open",
+    why: "temp_clone_token: the recording's PATCH answer has none, its GET answer has one; the emulator puts it in both",
     scenarios: ["rename-repository"],
-    where: ["status"],
-  },
-  {
-    group: "issue 16",
-    why: "GitHub's Link URLs name the repository by id (/repositories/{id}, not served yet); the emulator's by owner/name",
-    scenarios: ["paginate-issues"],
-    kind: "value",
-    where: ["link first", "link prev", "link next", "link last"],
+    kind: "extra",
+    fields: ["temp_clone_token"],
   },
   {
     group: "newer",

@@ -121,8 +121,8 @@ export function documentedReport(
   return [
     "# The emulator's answers compared with GitHub's documented examples",
     "",
-    "Written by `test/emulator/openapi.test.ts` from its conformance scenario (`-u` rewrites it);",
-    "`test/emulator/recorded/documented.ts` compares.",
+    "Written by `test/openapi.test.ts` from its conformance scenario (`-u` rewrites it);",
+    "`test/recorded/documented.ts` compares.",
     "",
     documentedFigure(items),
     "",

@@ -4,10 +4,14 @@ import { ORG, type ScenarioPlan, type Send } from "./replay.js";
 const base64 = (text: string) => Buffer.from(text).toString("base64");
 
 /** The temporary repository every scenario's `record.js` creates first (`lib/temporary-repository.js`). */
-async function temporaryRepository(send: Send, name: string): Promise<void> {
+async function temporaryRepository(send: Send, name: string): Promise<number> {
   const answer = await send("post", `/orgs/${ORG}/repos`, { name });
   if (answer.status !== 201) throw new Error(`setup: creating ${name} answered ${answer.status}`);
+  return (answer.body as { id: number }).id;
 }
+
+/** The recordings normalized the first repository's id to 1000: its /repositories/{id} address. */
+const RECORDED_REPOSITORY = "/repositories/1000";
 
 async function commitFile(send: Send, repo: string, path: string, message: string, content: string) {
   const answer = await send("put", `/repos/${ORG}/${repo}/contents/${path}`, {
@@ -29,8 +33,8 @@ const placeholder = (n: number) => String(n).padStart(40, "0");
 const inTemporaryRepository = (name: string): ScenarioPlan => ({
   name,
   async setup(send) {
-    await temporaryRepository(send, name);
-    return {};
+    const id = await temporaryRepository(send, name);
+    return { [RECORDED_REPOSITORY]: `/repositories/${id}` };
   },
 });
 
