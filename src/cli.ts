@@ -2,6 +2,7 @@ import { runEmulator } from "@syllabot/github-emulator";
 import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
+import { IMPORT_HELP, runImport } from "./commands/import.js";
 import { type Io, processIo, redactingIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
 import { runRebuild } from "./commands/rebuild.js";
@@ -198,6 +199,17 @@ function buildProgram(io: Io, unredacted: Io): Command {
     .option("--curriculum <file>", "for a config: check against this curriculum instead of the one it names")
     .exitOverride()
     .action((files: string[], options) => runValidate(files, options, io));
+
+  program
+    .command("import")
+    .description("draft a curriculum YAML from a plan document (Markdown or plain text), offline")
+    .argument("<file>", "the plan document; - reads standard input")
+    .option("-o, --out <file>", "write the YAML draft to this file (default: standard output)")
+    .option("--force", "overwrite the --out file if it exists")
+    .option("--report <format>", "the report on standard error: text (default) or json")
+    .addHelpText("after", IMPORT_HELP)
+    .exitOverride()
+    .action((file: string, options) => runImport(file, options, io));
 
   program
     .command("demo")

@@ -386,7 +386,13 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
       continue;
     }
 
-    if (out.title === undefined && (line.kind === "heading" || line.kind === "text")) {
+    if (
+      out.title === undefined &&
+      (line.kind === "heading" || line.kind === "text") &&
+      !WEEK_LINE.test(text) &&
+      !PHASE_HEADING.test(text) &&
+      !isLabel(text)
+    ) {
       out.title = withoutTrailingParenthetical(
         text.replace(/\s+[—–-]\s+(?:complete guide|guide|syllabus|curriculum|study plan)$/i, ""),
       );
