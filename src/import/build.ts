@@ -60,6 +60,10 @@ export function build(recognised: Recognised): Built {
     report(0, "warning", "no title found");
   }
   const curriculum: Json = { id: slugify(recognised.title ?? "imported-curriculum"), title };
+  if (recognised.subtitle) {
+    curriculum.subtitle = recognised.subtitle.text;
+    mark(["subtitle"], "guessed: the line under the title");
+  }
   mark(["id"], "guessed: from the title");
 
   const hours = recognised.weeklyHours;
@@ -82,6 +86,7 @@ export function build(recognised: Recognised): Built {
       title: recognised.title ?? TODO,
       weeks: { from: 1, to: last },
       weeksGuessed: true,
+      implied: true,
       study: [],
       concepts: [],
       checks: [],
@@ -136,7 +141,8 @@ export function build(recognised: Recognised): Built {
     const option = week.option ? projects.find((project) => project.name === week.option)?.slug : undefined;
     return weekJson(week, index, phase ?? null, option, mark);
   });
-  curriculum.projects = projects.map((project, index) => projectJson(project, index, mark));
+  if (projects.length > 0)
+    curriculum.projects = projects.map((project, index) => projectJson(project, index, mark));
 
   const tracks = tracksJson(recognised.tracks, projects, mark, report);
   if (Object.keys(tracks).length > 0) curriculum.tracks = tracks;
@@ -160,7 +166,12 @@ function phaseJson(phase: PhaseDraft, index: number, mark: (path: Path, note: st
   else if (title !== phase.title) mark([...path, "title"], "guessed: shortened to 100 characters");
   if (phase.weeksGuessed) mark([...path, "weeks"], "guessed: from the weeks the document states");
   if (!phase.weeks) mark([...path, "weeks"], `${TODO}: the document states no weeks for this phase`);
-  if (!phase.objective) mark([...path, "objective"], TODO);
+  if (!phase.objective && !phase.choiceText) mark([...path, "objective"], TODO);
+  if (phase.implied)
+    mark(
+      [...path, "title"],
+      "TODO: the document states no phase: this one spans all its weeks; divide it if the course has phases",
+    );
   const json: Json = {
     number: phase.number,
     title,

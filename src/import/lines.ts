@@ -65,10 +65,21 @@ function isRow(raw: string, inTable: boolean): boolean {
 function classify(rawLines: readonly string[]): Line[] {
   const lines: Line[] = [];
   let inTable = false;
+  let fence: string | null = null;
   for (let index = 0; index < rawLines.length; index++) {
     const raw = rawLines[index] ?? "";
     const n = index + 1;
     const next = rawLines[index + 1];
+    // A fenced block (commands, code) is text as written, never headings or items.
+    const fenceMark = /^\s*(```|~~~)/.exec(raw)?.[1];
+    if (fenceMark && (fence === null || fence === fenceMark)) {
+      fence = fence === null ? fenceMark : null;
+      continue;
+    }
+    if (fence !== null) {
+      if (raw.trim() !== "") lines.push({ n, kind: "text", level: 0, text: raw.trim(), cells: [] });
+      continue;
+    }
     if (raw.trim() === "") {
       lines.push({ n, kind: "blank", level: 0, text: "", cells: [] });
       inTable = false;
@@ -117,11 +128,18 @@ function classify(rawLines: readonly string[]): Line[] {
 
 /** "PHASE 1 — FOUNDATIONS" → "Phase 1 — Foundations": ALL CAPS headings read as titles. */
 function titleCase(text: string): string {
-  return text.replace(/\p{L}[\p{L}'’]*/gu, (word) =>
-    word.length <= 3 && /^[A-Z]+$/.test(word) && !/^(THE|AND|FOR|OF|TO|IN|ON|A|AN|OR)$/.test(word)
-      ? word
-      : word.charAt(0) + word.slice(1).toLowerCase(),
-  );
+  let first = true;
+  return text.replace(/\p{L}[\p{L}'’]*/gu, (word) => {
+    const small = /^(?:THE|AND|FOR|OF|TO|IN|ON|A|AN|OR|AT|BY|WITH)$/.test(word);
+    const result =
+      small && !first
+        ? word.toLowerCase()
+        : word.length <= 3 && !small
+          ? word
+          : word.charAt(0) + word.slice(1).toLowerCase();
+    first = false;
+    return result;
+  });
 }
 
 /**
@@ -168,7 +186,9 @@ export function logicalLines(text: string, startsItem: (text: string) => boolean
     if (line.kind === "item") {
       weekList = WEEK_START.test(line.text);
       listOpen = true;
-      out.push(...splitGlued(line, weekList));
+      // A bullet as written is one item, unless weeks were glued onto it; lines a flattening
+      // produced (joined, or without their bullet) are split at every glued item.
+      out.push(...(weekList ? splitGlued(line, true) : [line]));
       continue;
     }
     const previous = out[out.length - 1];

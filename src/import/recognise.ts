@@ -47,6 +47,8 @@ export interface PhaseDraft {
   /** Project names the phase table lists for it. */
   projectNames: string[];
   choiceText?: string;
+  /** No phase was stated: this one holds every week. */
+  implied?: boolean;
 }
 
 export interface WeekDraft {
@@ -112,6 +114,7 @@ export interface TrackDraft {
 export interface Recognised {
   title?: string;
   titleLine?: number;
+  subtitle?: { text: string; line: number };
   weeklyHours?: { min: number; max: number; line: number };
   phases: PhaseDraft[];
   weeks: WeekDraft[];
@@ -398,6 +401,18 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
       );
       out.titleLine = line.n;
       info(line.n, `title "${out.title}"`);
+      const next = lines.slice(index + 1).find((candidate) => candidate.kind !== "blank");
+      if (
+        next?.kind === "text" &&
+        next.text.length <= 150 &&
+        !WEEK_LINE.test(next.text) &&
+        !isLabel(next.text) &&
+        !PHASE_HEADING.test(next.text)
+      ) {
+        out.subtitle = { text: next.text, line: next.n };
+        info(next.n, `subtitle "${next.text}"`);
+        index = lines.indexOf(next);
+      }
       continue;
     }
 
@@ -430,6 +445,7 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
         if (min <= max) {
           out.weeklyHours = { min, max, line: line.n };
           info(line.n, `weekly hours ${min}–${max}`);
+          if (line.kind === "text" && !phase && !project) continue;
         }
       }
     }
@@ -636,6 +652,8 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
         continue;
       }
       sub = label;
+      // "End-of-phase check" under a project's heading is the phase's, not the project's.
+      if (label === "checks" && /\bphase\b/i.test(labelled?.[1] ?? text)) project = undefined;
       if (label === "checks" && value) {
         const questions = questionsOf(value);
         if (project) project.checks.push(...questions);
@@ -827,7 +845,7 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
       }
     }
     if (cuts.length === 0) {
-      const split = /^`?([^`—–]{1,40}?)`?\s*[—–]\s*(.+)$/.exec(text);
+      const split = /^`?([^`—–]{1,40}?)`?(?:\s*[—–]\s*|\s+-\s+)(.+)$/.exec(text);
       if (!split?.[1] || !split[2]) return false;
       cuts.push({ at: 0, name: split[1].trim() });
     }
@@ -842,7 +860,7 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
       const found = matchWords(segment, words) ?? { start: 0, end: cut.name.length };
       const titled = segment.slice(found.start, found.end).replace(/`/g, "").trim();
       const rest = segment.slice(found.end).replace(/^`/, "").trim();
-      const dashed = /^[—–:]/.test(rest);
+      const dashed = /^[—–:-]/.test(rest);
       const taglineText = rest.replace(/^[—–:-]\s*/, "").trim();
       const project = newProject(line, cut.name, undefined);
       project.phase ??= owner.number;
@@ -889,8 +907,13 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
     }
     if (track && !stage && track.bars.length === 0 && track.targets.length === 0 && sub === null) {
       track.summary.push(text);
-      const hours = /(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*hours?\s*(?:per|a|each)\s*week/i.exec(text);
-      if (hours) track.hours = { min: Number(hours[1]), max: Number(hours[2]) };
+      const spelled = text.replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten)\b/gi, (word) =>
+        String(NUMBER_WORDS.indexOf(word.toLowerCase()) + 1),
+      );
+      const hours =
+        /(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*hours?\s*(?:per|a|each)\s*week/i.exec(spelled) ??
+        /(\d+)()\s*hours?\s*(?:per|a|each)\s*week/i.exec(spelled);
+      if (hours && !track.hours) track.hours = { min: Number(hours[1]), max: Number(hours[2] || hours[1]) };
       return true;
     }
     if (phase && !project && !week && sub === null && !phase.objective && !phase.choiceText) {
@@ -916,6 +939,8 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
 
   return out;
 }
+
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 function emptyPhase(number: number, line: number): PhaseDraft {
   return { number, line, study: [], concepts: [], checks: [], notes: [], projectNames: [] };
