@@ -17,6 +17,8 @@ export interface Line {
   text: string;
   /** A table row's cells (trimmed), for `row`. */
   cells: string[];
+  /** An item whose bullet a flattening lost (a text line read as the next item of a list). */
+  lost?: boolean;
 }
 
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
@@ -202,7 +204,7 @@ export function logicalLines(text: string, startsItem: (text: string) => boolean
     ) {
       weekList = WEEK_START.test(line.text);
       listOpen = true;
-      out.push(...splitGlued({ ...line, kind: "item" }, weekList));
+      out.push(...splitGlued({ ...line, kind: "item", lost: true }, weekList));
       continue;
     }
     if (listOpen && previous && previous.kind === "item" && !isLabel(line.text)) {
@@ -216,7 +218,7 @@ export function logicalLines(text: string, startsItem: (text: string) => boolean
         out.push(...splitGlued(joined, weekList));
         continue;
       }
-      out.push(...splitGlued({ ...line, kind: "item" }, false));
+      out.push(...splitGlued({ ...line, kind: "item", lost: true }, false));
       continue;
     }
     listOpen = false;

@@ -182,6 +182,8 @@ const PROJECT_HEADING = /^(?:(?:capstone\s+)?project)\s*(?:\d{1,2})?\s*[:.—–
 const WEEK_LINE =
   /^(?:weeks?|wks?\.?)\s+(\d{1,4})(?:(?:\s*[-–—‒]\s*|\s+(?:to|through|thru)\s+)(\d{1,4}))?\s*(?:\([^)]*\))?\s*(?:[:.—–-]\s*|\s+|$)(.*)$/i;
 const MONTH_HEADING = /^months?\s+(\d{1,3})(?:\s*(?:[-–—]|to)\s*(\d{1,3}))?\s*[:.—–-]?\s*(.*)$/i;
+/** Headings that open a block, whatever list they follow. */
+const STRUCTURAL = [PHASE_HEADING, OPTION_HEADING, PROJECT_HEADING, MONTH_HEADING, /^[^.:]{0,40}\btrack\b/i];
 const CHOICE = /\b(?:choose|pick|select)\s+(?:one|1|a single)\b|\bone of the (?:following|options)\b/i;
 const REPO = /github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})/;
 
@@ -382,7 +384,14 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
   };
 
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] as Line;
+    const given = lines[index] as Line;
+    // A line taken for an item whose bullet was lost may be a heading after a list: read as text.
+    const line =
+      given.lost &&
+      (STRUCTURAL.some((pattern) => pattern.test(given.text)) ||
+        (headingLike({ ...given, kind: "text" }) && labelKind(given.text) !== undefined))
+        ? { ...given, kind: "text" as const }
+        : given;
     const text = line.text;
     if (line.kind === "blank") {
       table = null;
@@ -653,7 +662,8 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
       }
       sub = label;
       // "End-of-phase check" under a project's heading is the phase's, not the project's.
-      if (label === "checks" && /\bphase\b/i.test(labelled?.[1] ?? text)) project = undefined;
+      if (label === "checks" && !project?.choice && /\bphase\b/i.test(labelled?.[1] ?? text))
+        project = undefined;
       if (label === "checks" && value) {
         const questions = questionsOf(value);
         if (project) project.checks.push(...questions);
