@@ -17,7 +17,7 @@ const key = (entry: { weeks: { from: number; to: number }; option?: string }) =>
   `${entry.weeks.from}-${entry.weeks.to}${entry.option ? `/${entry.option}` : ""}`;
 
 /** Titles equal to the bundled file's: phases by number, week entries by weeks and option. */
-export function titleShare() {
+function titleShare() {
   const draftWeeks = new Map(draft.weeks.map((entry) => [key(entry), entry.title]));
   const weeks = bundled.weeks.filter((entry) => draftWeeks.get(key(entry)) === entry.title).length;
   const phases = bundled.phases.filter(
