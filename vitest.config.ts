@@ -30,6 +30,7 @@ const PURE_CORE = [
   "src/calendar.ts",
   "src/config/**",
   "src/curriculum/**",
+  "src/import/**",
   "src/model/**",
   "src/plan/**",
   "src/progress/**",
