@@ -122,8 +122,8 @@ export function build(recognised: Recognised): Built {
 
   const phaseOf = (span: Span, stated?: number): number | undefined => {
     const statedPhase = phases.find((phase) => phase.number === stated);
-    if (statedPhase?.weeks && within(span, statedPhase.weeks)) return stated;
-    return phases.find((phase) => phase.weeks && within(span, phase.weeks))?.number ?? stated;
+    if (statedPhase && (!statedPhase.weeks || within(span, statedPhase.weeks))) return stated;
+    return phases.find((phase) => phase.weeks && within(span, phase.weeks))?.number;
   };
 
   const projects = assignProjects(recognised.projects, phases, weekDrafts, report);

@@ -1,5 +1,5 @@
 /** The draft as YAML, each guessed or missing value commented where it stands (the yaml package's Document API). */
-import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, YAMLMap } from "yaml";
 import type { Mark, Path } from "./build.js";
 
 export function renderYaml(
@@ -35,29 +35,23 @@ function keysAre(map: YAMLMap, allowed: readonly string[]): boolean {
   );
 }
 
-/** A comment after a scalar on its line; above a collection's key, or before a list item. */
+/** A comment after a scalar (or a one-line map) on its line, else above the key. Marks name keys of maps. */
 function attach(document: Document, path: Path, comment: string): void {
   const parentPath = path.slice(0, -1);
   const last = path[path.length - 1];
   const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
-  if (isMap(parent)) {
-    const pair = (parent as YAMLMap).items.find(
-      (item) => isScalar(item.key) && (item.key as Scalar).value === last,
-    ) as Pair<Scalar, Node> | undefined;
-    if (!pair) return;
-    if (isScalar(pair.value) || (pair.value instanceof YAMLMap && pair.value.flow)) {
-      pair.value.comment = append(pair.value.comment, comment);
-      return;
-    }
-    pair.key.commentBefore = append(pair.key.commentBefore, comment);
+  if (!isMap(parent)) return;
+  // A comment inside a one-line map would break it over lines: the map is written in block style.
+  if (parent.flow) parent.flow = false;
+  const pair = (parent as YAMLMap).items.find(
+    (item) => isScalar(item.key) && (item.key as Scalar).value === last,
+  ) as Pair<Scalar, Node> | undefined;
+  if (!pair) return;
+  if (isScalar(pair.value) || (pair.value instanceof YAMLMap && pair.value.flow)) {
+    pair.value.comment = append(pair.value.comment, comment);
     return;
   }
-  if (parent instanceof YAMLSeq && typeof last === "number") {
-    const item = parent.items[last] as Node | undefined;
-    if (!item) return;
-    if (isScalar(item)) item.comment = append(item.comment, comment);
-    else item.commentBefore = append(item.commentBefore, comment);
-  }
+  pair.key.commentBefore = append(pair.key.commentBefore, comment);
 }
 
 function append(existing: string | null | undefined, comment: string): string {
