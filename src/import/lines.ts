@@ -19,6 +19,8 @@ export interface Line {
   cells: string[];
   /** An item whose bullet a flattening lost (a text line read as the next item of a list). */
   lost?: boolean;
+  /** A line of a fenced block: kept as written. */
+  verbatim?: boolean;
 }
 
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
@@ -79,7 +81,8 @@ function classify(rawLines: readonly string[]): Line[] {
       continue;
     }
     if (fence !== null) {
-      if (raw.trim() !== "") lines.push({ n, kind: "text", level: 0, text: raw.trim(), cells: [] });
+      if (raw.trim() !== "")
+        lines.push({ n, kind: "text", level: 0, text: raw.trim(), cells: [], verbatim: true });
       continue;
     }
     if (raw.trim() === "") {
@@ -222,9 +225,27 @@ export function logicalLines(text: string, startsItem: (text: string) => boolean
       continue;
     }
     listOpen = false;
+    if (previous && wraps(previous, line)) {
+      out.pop();
+      out.push({ ...previous, text: joinText(previous.text, line.text) });
+      continue;
+    }
     out.push(line);
   }
   return out;
+}
+
+/**
+ * A paragraph wrapped over lines: the earlier line is long and ends mid-sentence, the next goes on
+ * in lowercase. Commands (`tool --flag`) and fenced lines are never joined.
+ */
+function wraps(previous: Line, line: Line): boolean {
+  if (previous.kind !== "text" || previous.verbatim || line.verbatim) return false;
+  if (previous.text.length < 50 || /[.!?:;"”’)]$/.test(previous.text)) return false;
+  const command = (text: string) => /(?:^|\s)--?\w/.test(text) || /^\$\s/.test(text);
+  return (
+    /^[\p{Ll}(`]/u.test(line.text) && !command(line.text) && !command(previous.text) && !isLabel(line.text)
+  );
 }
 
 function joinText(before: string, after: string): string {

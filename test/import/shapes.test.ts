@@ -134,6 +134,38 @@ describe("projects", () => {
     ).toContain("5: not placed: Objective: misplaced");
   });
 
+  it("joins a paragraph wrapped over lines, but never command lines or a fenced block", () => {
+    const curriculum = draft(
+      [
+        "# Course",
+        "",
+        "## Phase 1 — A (Weeks 1–1)",
+        "",
+        "- Week 1: Build tally.",
+        "",
+        "### Project: tally — A counter",
+        "",
+        "A small program that counts the words of a file, the lines and",
+        "the characters, and prints them in a table.",
+        "tally notes.txt --words --lines",
+        "tally notes.txt --chars and more",
+        "```",
+        "tally a long example line that goes on and on and on and on",
+        "tally again",
+        "```",
+      ].join("\n"),
+    );
+    expect(curriculum.projects[0]?.summary).toBe(
+      "A small program that counts the words of a file, the lines and the characters, and prints them in a table.",
+    );
+    expect(curriculum.projects[0]?.commands).toEqual([
+      "tally notes.txt --words --lines",
+      "tally notes.txt --chars and more",
+      "tally a long example line that goes on and on and on and on",
+      "tally again",
+    ]);
+  });
+
   it("takes a project's weeks from a sentence naming them, else the whole phase, marked", () => {
     const result = importPlan(
       "Course\n\nPhase 1 — A (Weeks 1–4)\n- Week 1: a.\n- Weeks 2–4: b.\n\nNote: widget is built in Weeks 3–4.\n\nProjects:\n- widget — A widget\n- gadget — A gadget\n",
