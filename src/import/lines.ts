@@ -169,6 +169,8 @@ function splitGlued(line: Line, weekList: boolean): Line[] {
   return parts.filter((part) => part.text !== "");
 }
 
+/** A line opening with code: a backtick, a dash, or a token with code's signs (`Box<T>`, `a::b`, `a&b`, `camelCase`). */
+const CODE_START = /^(?:`|[—–]|\S*?(?:[<>&]|::|\(\)|\p{Ll}\p{Lu}))/u;
 const WEEK_START = /^(?:\*\*)?weeks?\s+\d/i;
 
 /**
@@ -221,8 +223,11 @@ export function logicalLines(text: string, startsItem: (text: string) => boolean
         out.push(...splitGlued(joined, weekList));
         continue;
       }
-      out.push(...splitGlued({ ...line, kind: "item", lost: true }, false));
-      continue;
+      // The flattening loses the bullet of an item that starts with code: only such a line is one.
+      if (startsItem(line.text) || CODE_START.test(line.text)) {
+        out.push(...splitGlued({ ...line, kind: "item", lost: true }, false));
+        continue;
+      }
     }
     listOpen = false;
     if (previous && wraps(previous, line)) {
