@@ -71,6 +71,23 @@ export function build(recognised: Recognised): Built {
     weekly_hours: hours ? { min: hours.min, max: hours.max } : { min: 0, max: 0 },
     ...(recognised.schedule.length > 0 ? { schedule: recognised.schedule } : {}),
   };
+  const weekdayBlock = recognised.split.find((block) => !block.weekend);
+  const weekendBlock = recognised.split.find((block) => block.weekend);
+  if (weekdayBlock && weekendBlock) {
+    const part = (block: typeof weekdayBlock) => ({
+      label: clip(block.label, 39),
+      hours: block.hours,
+      work: block.work,
+    });
+    (curriculum.time_budget as Json).split = { weekday: part(weekdayBlock), weekend: part(weekendBlock) };
+  }
+  const ai = recognised.ai;
+  if (ai.allowed.length > 0 || ai.notAllowed.length > 0 || ai.heuristic)
+    curriculum.ai_rules = {
+      ...(ai.allowed.length > 0 ? { allowed: ai.allowed } : {}),
+      ...(ai.notAllowed.length > 0 ? { not_allowed: ai.notAllowed } : {}),
+      ...(ai.heuristic ? { heuristic: ai.heuristic } : {}),
+    };
   if (!hours) {
     mark(["time_budget", "weekly_hours"], `${TODO}: hours a week (none stated)`);
     report(0, "warning", "no weekly hours found: time_budget.weekly_hours is 0–0, to fill in");

@@ -213,10 +213,7 @@ export function logicalLines(text: string, startsItem: (text: string) => boolean
       continue;
     }
     if (listOpen && previous && previous.kind === "item" && !isLabel(line.text)) {
-      const continues =
-        weekList ||
-        (CONNECTOR_END.test(previous.text) && !startsItem(line.text)) ||
-        /^[,.;:)]/.test(line.text);
+      const continues = weekList || CONNECTOR_END.test(previous.text) || /^[,.;:)]/.test(line.text);
       if (continues) {
         const joined: Line = { ...previous, text: joinText(previous.text, line.text) };
         out.pop();

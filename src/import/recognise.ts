@@ -122,6 +122,9 @@ export interface Recognised {
   tracks: TrackDraft[];
   resources: { name: string; type: string; when: string }[];
   schedule: { days: string; hours: string; notes?: string }[];
+  /** How the week divides: the weekday and weekend blocks, with hours and the work done then. */
+  split: { label: string; hours: { min: number; max: number }; work: string[]; weekend: boolean }[];
+  ai: { allowed: string[]; notAllowed: string[]; heuristic?: string };
   outcomes: string[];
   findings: Finding[];
 }
@@ -141,11 +144,15 @@ type Sub =
   | "outcomes"
   | "budget"
   | "topics"
+  | "split"
   | null;
 
-type Table = "phases" | "study" | "targets" | "bars" | "resources" | "budget" | null;
+type Table = "phases" | "study" | "targets" | "bars" | "resources" | "budget" | "ai" | null;
 
-const LABELS: readonly (readonly [RegExp, Sub | "objective" | "summary" | "target" | "goal"])[] = [
+const LABELS: readonly (readonly [
+  RegExp,
+  Sub | "objective" | "summary" | "target" | "goal" | "heuristic",
+])[] = [
   [/^(?:weekly\s+)?(?:schedule|plan|weekly plan|timeline|week by week|weeks)$/i, "schedule"],
   [/^(?:study\s+materials?|readings?|materials?|study|books?|reading list|sources)$/i, "study"],
   [
@@ -165,6 +172,8 @@ const LABELS: readonly (readonly [RegExp, Sub | "objective" | "summary" | "targe
   [/^(?:resources|references|further reading)$/i, "resources"],
   [/^(?:\d+[- ]\w+\s+)?outcomes?$/i, "outcomes"],
   [/^(?:time\s+budget|time|schedule and time|weekly hours|time commitment)$/i, "budget"],
+  [/^(?:how to split|split)\b.*\b(?:time|week|hours)\b.*$/i, "split"],
+  [/^(?:the\s+)?(?:heuristic|rule of thumb)$/i, "heuristic"],
   [/^(?:objective|objectives|aim|purpose|focus|goal of the phase)$/i, "objective"],
   [/^(?:what it is|summary|description|overview)$/i, "summary"],
   [/^(?:target|weekly target|pace)$/i, "target"],
@@ -221,6 +230,8 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
     tracks: [],
     resources: [],
     schedule: [],
+    split: [],
+    ai: { allowed: [], notAllowed: [] },
     outcomes: [],
     findings: [],
   };
@@ -275,6 +286,8 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
     if (has(/^(?:resource|name|title)$/i) && has(/^type$/i)) return "resources";
     if (has(/^(?:resource|book|material|title)$/i) && has(/chapters?|when|sections?/i)) return "study";
     if (has(/^(?:day|days|when)$/i) && has(/hours?|time/i)) return "budget";
+    if (has(/^(?:allowed|do|ok|fine)$/i) && has(/^(?:not allowed|don(?:'|’)t|avoid|forbidden)$/i))
+      return "ai";
     return null;
   };
 
@@ -351,6 +364,14 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
         ...(when ? { when } : {}),
       });
       info(line.n, `study material of phase ${phase.number}: ${title}`);
+      return true;
+    }
+    if (table === "ai") {
+      const allowed = cells[column(/^(?:allowed|do|ok|fine)$/i)];
+      const forbidden = cells[column(/^(?:not allowed|don(?:'|’)t|avoid|forbidden)$/i)];
+      if (allowed) out.ai.allowed.push(allowed);
+      if (forbidden) out.ai.notAllowed.push(forbidden);
+      info(line.n, "AI rules row");
       return true;
     }
     if (table === "budget") {
@@ -650,6 +671,13 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
         else unplaced(line);
         continue;
       }
+      if (label === "heuristic") {
+        if (value) {
+          out.ai.heuristic = capitalize(value);
+          info(line.n, "rule of thumb");
+        } else unplaced(line);
+        continue;
+      }
       if (label === "target") {
         const range = numberRange(value);
         if (stage && range) {
@@ -774,6 +802,27 @@ export function recognise(lines: readonly Line[], knownNames: ReadonlySet<string
         info(line.n, "stage note");
       }
       return true;
+    }
+    if (sub === "split") {
+      const block =
+        /^(.+?)\s*\(\s*~?(\d+(?:\.\d+)?)(?:\s*(?:[-–—]|to)\s*(\d+(?:\.\d+)?))?\s*(?:hrs?|hours)\b[^)]*\)\s*:\s*(.+)$/i.exec(
+          text,
+        );
+      if (block?.[1] && block[4]) {
+        const min = Number(block[2]);
+        const max = Number(block[3] ?? block[2]);
+        out.split.push({
+          label: block[1],
+          hours: { min, max: Math.max(min, max) },
+          work: block[4]
+            .split(/,\s+(?![^()]*\))/)
+            .map((part) => capitalize(stripPeriod(part)))
+            .filter(Boolean),
+          weekend: /weekend|saturday|sunday/i.test(block[1]),
+        });
+        info(line.n, `time block "${block[1]}"`);
+        return true;
+      }
     }
     if (sub === "schedule" && week) {
       week.items.push(text);

@@ -97,6 +97,23 @@ describe("import of the seed", () => {
     expect(Object.keys(oss?.capstone_notes ?? {}).sort()).toEqual(["formulaengine", "ruleforge"]);
   });
 
+  it("yields the time budget's weekly hours and split, and the rules on AI", () => {
+    const plain = (text: string) => text.replace(/`/g, "");
+    expect(draft.time_budget.weekly_hours).toEqual(bundled.time_budget.weekly_hours);
+    expect(draft.time_budget.schedule).toEqual(bundled.time_budget.schedule);
+    expect(draft.time_budget.split?.weekday).toEqual(bundled.time_budget.split?.weekday);
+    expect(draft.time_budget.split?.weekend).toEqual({
+      ...bundled.time_budget.split?.weekend,
+      label: "Weekend blocks",
+    });
+    expect(draft.ai_rules?.allowed).toEqual(bundled.ai_rules?.allowed.map(plain));
+    expect(draft.ai_rules?.not_allowed).toEqual(bundled.ai_rules?.not_allowed);
+    expect(draft.ai_rules?.heuristic).toBe(bundled.ai_rules?.heuristic);
+    expect(draft.resources.map((resource) => plain(resource.name))).toEqual(
+      bundled.resources.map((resource) => plain(resource.name)),
+    );
+  });
+
   it("keeps the phase titles and at least the measured share of week titles of the bundled file", () => {
     const share = titleShare();
     // Measured when written: 5 of 5 phase titles, 9 of 36 week titles (14 of 41, 34%).
