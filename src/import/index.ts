@@ -10,7 +10,6 @@ import { definedNames, restoreCode, vocabulary } from "./code.js";
 import { logicalLines } from "./lines.js";
 import { type Finding, recognise } from "./recognise.js";
 import { renderYaml } from "./render.js";
-import { escapeRegExp } from "./text.js";
 
 export type { Finding, Severity } from "./recognise.js";
 
@@ -25,6 +24,8 @@ export interface ImportResult {
 
 /** Texts longer than this are refused: a plan is pages, not megabytes, and the work is linear in it. */
 export const MAX_IMPORT_CHARS = 1_000_000;
+/** Code names (table cells, "name — …" heads) used to restore inline code: a plan defines tens. */
+export const MAX_NAMES = 300;
 
 export function importPlan(text: string, source = "plan"): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) {
@@ -41,9 +42,17 @@ export function importPlan(text: string, source = "plan"): ImportResult {
       counts: { phases: 0, weeks: 0, projects: 0, tracks: 0 },
     };
   }
-  const names = definedNames(text);
+  const defined = [...definedNames(text)];
+  // Each name is looked for in every word: a bound keeps a document of many table cells linear.
+  const names = new Set(defined.slice(0, MAX_NAMES));
   const words = vocabulary(text);
   const findings: Finding[] = [];
+  if (defined.length > MAX_NAMES)
+    findings.push({
+      line: 0,
+      severity: "warning",
+      message: `${defined.length} code names defined: only the first ${MAX_NAMES} are used to restore inline code`,
+    });
   // Code is restored line by line, before lines are joined: a line the flattening broke starts with code.
   const restoredLines = text
     .replace(/\r\n?/g, "\n")
@@ -65,8 +74,10 @@ export function importPlan(text: string, source = "plan"): ImportResult {
         });
       return restoration.text;
     });
-  const startsItem = (line: string) =>
-    [...names].some((name) => new RegExp(`^\`?${escapeRegExp(name)}\`?\\s?[—–]`).test(line));
+  const startsItem = (line: string) => {
+    const head = /^`?([^\s`—–]+)`?\s?[—–]/.exec(line)?.[1];
+    return head !== undefined && names.has(head);
+  };
   const lines = logicalLines(restoredLines.join("\n"), startsItem);
   const recognised = recognise(lines, names);
   const built = build(recognised);

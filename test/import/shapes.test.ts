@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCurriculum } from "../../src/curriculum/load.js";
-import { importPlan } from "../../src/import/index.js";
+import { importPlan, MAX_NAMES } from "../../src/import/index.js";
 
 /** Small documents, one shape or one gap each: what the importer makes of it, and what it reports. */
 
@@ -299,6 +299,18 @@ describe("resources and code", () => {
     expect(messages(text, "warning")).toContain(
       '6: "thecoregizmo" looks like inline code glued to a word: left as written',
     );
+  });
+
+  it('uses at most MAX_NAMES code names, and says so (the cells and the column heading "what")', () => {
+    const cells = Array.from({ length: MAX_NAMES + 5 }, (_, index) => `| name${index}x | cell |`).join("\n");
+    const result = importPlan(
+      `Course\n| Name | What |\n|---|---|\n${cells}\n\nWeek 1: Start name1xskeleton.\n`,
+    );
+    expect(result.findings).toContainEqual({
+      line: 0,
+      severity: "warning",
+      message: `${MAX_NAMES + 6} code names defined: only the first ${MAX_NAMES} are used to restore inline code`,
+    });
   });
 
   it("refuses a document over the size limit with an error finding", () => {
