@@ -52,6 +52,28 @@ describe("phases and weeks", () => {
     expect(curriculum.yaml).toMatch(/# TODO: fill in\n {4}weekday:\n {6}- "TODO: fill in"/);
   });
 
+  it("reads week ranges with a hyphen, an en dash, an em dash or 'to', under headings of any level", () => {
+    const curriculum = draft(
+      [
+        "Course",
+        "###### Phase 1 — All (Weeks 1 — 8)",
+        "#### Weeks 1-2: Hyphen",
+        "- read",
+        "##### Weeks 3–4: En dash",
+        "- read",
+        "Weeks 5—6: Em dash.",
+        "**Weeks 7 to 8:** To.",
+      ].join("\n"),
+    );
+    expect(curriculum.phases[0]?.weeks).toEqual({ from: 1, to: 8 });
+    expect(curriculum.weeks.map((week) => [week.weeks.from, week.weeks.to, week.title])).toEqual([
+      [1, 2, "Hyphen"],
+      [3, 4, "En dash"],
+      [5, 6, "Em dash"],
+      [7, 8, "To"],
+    ]);
+  });
+
   it("reads a plan without a title, and says so", () => {
     const result = importPlan("Week 1: Read the book.\nWeek 2: Write a program.\n");
     expect(result.yaml).toMatch(/^title: "TODO: fill in" # TODO: fill in$/m);
