@@ -350,8 +350,11 @@ function assignProjects(
       report(draft.line, "warning", `project "${draft.name}": no week builds it; its weeks are its phase's`);
     }
     if (span) placed.weeks = span;
-    if (how)
+    if (how) {
       report(draft.line, "info", `project "${draft.name}": weeks ${showSpan(span as Span)} from ${how}`);
+      // An option's weeks are the weeks it plans; others are read from the text: a guess to check.
+      if (!draft.choice) placed.weeksNote = `guessed: from ${how}`;
+    }
     if (placed.phase === undefined && span) {
       placed.phase = phases.find(
         (candidate) => candidate.weeks && within(span as Span, candidate.weeks),
@@ -367,6 +370,7 @@ function projectJson(project: PlacedProject, index: number, mark: (path: Path, n
   const title = clip(project.title, 60);
   if (title !== project.title) mark([...path, "title"], "guessed: shortened to 60 characters");
   if (project.weeksNote) mark([...path, "weeks"], project.weeksNote);
+  if (project.choice) mark([...path, "choice"], "guessed: the group is named after its phase");
   if (!project.weeks) mark([...path, "weeks"], TODO);
   const summary = project.summary ?? (project.tagline ? `${stripPeriod(project.tagline)}.` : undefined);
   if (!project.summary) mark([...path, "summary"], project.tagline ? "guessed: the tagline" : TODO);

@@ -160,7 +160,9 @@ describe("import of the seed", () => {
     expect(result.yaml).toMatch(
       /^ {2}- weeks: 11-13 # weeks 11–13 share this plan, as the document states$/m,
     );
-    expect(result.yaml).toMatch(/^ {4}choice: capstone$/m);
+    expect(result.yaml).toMatch(/^ {4}choice: capstone # guessed: the group is named after its phase$/m);
+    expect(result.yaml).toMatch(/^ {4}weeks: 4-6 # guessed: from the weeks that build it$/m);
+    expect(result.yaml).toMatch(/^ {4}weeks: 37-40 # guessed: from a sentence naming it with its weeks$/m);
     expect(result.yaml).toMatch(/requires: substantive-pr # guessed: from the bar's words/);
   });
 });
