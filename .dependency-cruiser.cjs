@@ -14,7 +14,7 @@
 
 /** The pure core. src/generated/ holds the embedded templates, curricula and stylesheets as strings. */
 const CORE = [
-  "^src/(curriculum|config|model|plan|progress|render|remind|text|yaml|generated|init)/",
+  "^src/(curriculum|config|import|init|model|plan|progress|render|remind|text|yaml|generated)/",
   "^src/(calendar|errors|json-schemas)[.]ts$",
 ];
 
@@ -116,6 +116,21 @@ module.exports = {
       severity: "error",
       from: { path: CORE_DECIDERS },
       to: { path: PLANNER },
+    },
+    {
+      name: "import-beside-the-core",
+      comment:
+        "The importer (a plan document to a curriculum draft) reads the curriculum's schema and rules to check its draft; no other core module needs it, and it needs none of the model, deciders or planner.",
+      severity: "error",
+      from: { path: "^src/import/" },
+      to: { path: [CORE_MODEL, CORE_DECIDERS, PLANNER, "^src/config/"] },
+    },
+    {
+      name: "core-does-not-import-the-importer",
+      comment: "Only `syllabot import` uses the importer.",
+      severity: "error",
+      from: { path: CORE, pathNot: "^src/import/" },
+      to: { path: "^src/import/" },
     },
     {
       name: "no-cycles",

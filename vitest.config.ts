@@ -30,6 +30,7 @@ const PURE_CORE = [
   "src/calendar.ts",
   "src/config/**",
   "src/curriculum/**",
+  "src/import/**",
   "src/init/**",
   "src/model/**",
   "src/plan/**",

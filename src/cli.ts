@@ -7,6 +7,7 @@ import {
 import { Command, CommanderError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { DEFAULT_DEMO_OUT, runDemo } from "./commands/demo.js";
+import { IMPORT_HELP, runImport } from "./commands/import.js";
 import { runInit } from "./commands/init.js";
 import { type Io, processIo, redactingIo } from "./commands/io.js";
 import { runPlan } from "./commands/plan.js";
@@ -274,6 +275,17 @@ function buildProgram(io: Io, unredacted: Io): Command {
     )
     .exitOverride()
     .action((options) => withTerminalAsk((ask) => runInit(options, io, options.yes ? undefined : ask)));
+
+  program
+    .command("import")
+    .description("draft a curriculum YAML from a plan document (Markdown or plain text), offline")
+    .argument("<file>", "the plan document; - reads standard input")
+    .option("-o, --out <file>", "write the YAML draft to this file (default: standard output)")
+    .option("--force", "overwrite the --out file if it exists")
+    .option("--report <format>", "the report on standard error: text (default) or json")
+    .addHelpText("after", IMPORT_HELP)
+    .exitOverride()
+    .action((file: string, options) => runImport(file, options, io));
 
   program
     .command("demo")

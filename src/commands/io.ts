@@ -7,6 +7,8 @@ export interface Io {
   /** Colours and in-place progress bars: only on a terminal, and never with NO_COLOR. */
   color: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Standard input, read whole (for `-` as a file name); absent where there is none to read. */
+  stdin?: () => Promise<string>;
 }
 
 /** The streams whose reader went away (`syllabot … | head -1`): what is left for them is dropped. */
@@ -21,6 +23,11 @@ export const processIo: Io = {
   stderr: (text) => writeTo(process.stderr, text),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   env: process.env,
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
 };
 
 /** `io` with every credential redacted from what it prints (see text/redact.ts). */
