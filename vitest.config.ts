@@ -6,8 +6,9 @@ import { defineConfig } from "vitest/config";
  * - test/soak/**: hundreds of deliveries under injected faults, 20 installations, up to 3 processes
  *   sharing Redis; a bootstrap crashed at each of its 75 writes; 1,000 push orders.
  * - test/action/dist.test.ts: bundles the Action again with rollup to compare it with dist/.
+ * - test/packaging/: `npm pack`, installed in an empty folder, its commands run from there.
  */
-const SLOW_FILES = ["test/soak/**/*.test.ts", "test/action/dist.test.ts"];
+const SLOW_FILES = ["test/soak/**/*.test.ts", "test/action/dist.test.ts", "test/packaging/**/*.test.ts"];
 
 /**
  * Files run by both: at a fast depth in `npm test`, at full depth (SYLLABOT_TEST_DEPTH=full, see
