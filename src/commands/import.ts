@@ -98,9 +98,11 @@ or left to fill in carries a "# guessed: …" or "# TODO: fill in" comment in th
 (standard error) names, by line, what was recognised and what could not be placed. The command
 fails (exit 1) when the draft does not validate yet; the draft is written all the same.
 
-Next: fill in the TODOs, then
+Next: fill in the TODOs (every field is described in syllabot's curriculum/schema.json, which
+editors can show as you type, and in its docs/curriculum-guide.md, both shipped with it), then
   syllabot validate curriculum.yaml
   syllabot plan --curriculum curriculum.yaml
+  syllabot init --curriculum curriculum.yaml   (in your portfolio's clone, with the file in it)
 
 Examples:
   syllabot import plan.md --out curriculum.yaml

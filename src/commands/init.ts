@@ -385,6 +385,9 @@ export async function runInit(options: InitOptions, io: Io, ask: Ask | undefined
       "",
       "Next steps:",
       `  1. Read ${INIT_PATHS.config} and adjust it (\`syllabot validate ${INIT_PATHS.config}\` checks it).`,
+      ...(isBuiltinCurriculum(answers.curriculum)
+        ? []
+        : [`     ${answers.curriculum}: every field is explained in syllabot's docs/curriculum-guide.md.`]),
       `  2. git add .github ${INIT_PATHS.readme} && git commit -m "Start ${curriculum.title} with syllabot" && git push`,
       "  3. On GitHub, Actions tab: run the syllabot workflow once (or wait for its daily run); it creates",
       "     what the plan above lists. Or install the syllabot GitHub App on this repository instead.",
