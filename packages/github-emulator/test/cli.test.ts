@@ -4,22 +4,10 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
+import { capture } from "./capture.js";
 
 /** The package's own command, `github-emulator`, as a user starts it (its bin runs the built lib/). */
 const bin = fileURLToPath(new URL("../bin/github-emulator.js", import.meta.url));
-
-function capture() {
-  const out = { stdout: "", stderr: "" };
-  const io = {
-    stdout: (text: string) => {
-      out.stdout += text;
-    },
-    stderr: (text: string) => {
-      out.stderr += text;
-    },
-  };
-  return { out, io };
-}
 
 describe("github-emulator, the command", () => {
   it("serves until SIGTERM on its own, its clock pinned by GITHUB_EMULATOR_NOW", async () => {

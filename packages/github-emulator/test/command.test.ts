@@ -8,19 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { offsetClock, pinnedClock, runEmulator } from "../src/index.js";
 import { validateAgainstOpenApi } from "../src/testing/openapi.js";
-
-function capture() {
-  const out = { stdout: "", stderr: "" };
-  const io = {
-    stdout: (text: string) => {
-      out.stdout += text;
-    },
-    stderr: (text: string) => {
-      out.stderr += text;
-    },
-  };
-  return { out, io };
-}
+import { capture } from "./capture.js";
 
 const stateFile = () => join(mkdtempSync(join(tmpdir(), "syllabot-emulator-")), "state.json");
 
