@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import * as core from "@actions/core";
+import { readWorkflowEvent } from "./action/push-event.js";
 import { redactWrites } from "./action/redacted-output.js";
 import { writeSummary } from "./action/summary.js";
 import { parsePlainDate, type Temporal } from "./calendar.js";
@@ -20,12 +21,15 @@ import { planContext } from "./model/context.js";
 import type { Operation } from "./model/operations.js";
 import { formatOperations, formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
+import { portfoliosTracking } from "./progress/portfolios.js";
+import { pushEvidence, untrackedPush } from "./progress/push.js";
 import { readCheckoutFile, repositoryRootOf, shownPath } from "./setup/checkout.js";
+import { loadSetupFromRepository } from "./setup/from-repository.js";
 import { loadCurriculumFor } from "./setup/local.js";
 import { count as counted } from "./text/plural.js";
 import { redactSecrets, registerSecrets } from "./text/redact.js";
 import { terminalSafe } from "./text/terminal.js";
-import { runUseCases, USE_CASES } from "./use-cases/index.js";
+import { type RefreshResult, refresh, runUseCases, trackPush, USE_CASES } from "./use-cases/index.js";
 
 /** What the `command` input accepts: the use cases, and `all` for every one of them. */
 export const COMMANDS = [...USE_CASES, "all"] as const;
@@ -45,6 +49,11 @@ export interface ActionInputs {
   /** The learner's date to act on; by default today in the config's time zone. */
   today?: Temporal.PlainDate;
   repo: string;
+  /**
+   * The `portfolio` input: run in a project repository, for this portfolio (OWNER/NAME), whose
+   * config is read through the API; undefined in the portfolio itself.
+   */
+  portfolio?: string;
   apiUrl: string;
   serverUrl: string;
 }
@@ -63,7 +72,8 @@ export async function run(): Promise<void> {
   redactWrites(process.stdout);
   redactWrites(process.stderr);
   try {
-    await runCommand(readInputs(token, process.env));
+    const inputs = readInputs(token, process.env);
+    await (inputs.portfolio === undefined ? runCommand(inputs) : runProjectPush(inputs, inputs.portfolio));
   } catch (error) {
     // An unexpected error's stack goes to the debug log, which GitHub shows only when asked to.
     if (!isExpected(error) && error instanceof Error && error.stack)
@@ -94,6 +104,13 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
   const todayInput = core.getInput("today");
   const today = todayInput ? parsePlainDate(todayInput) : undefined;
   if (todayInput && !today) throw new UsageError(`input "today": "${todayInput}" is not a date (YYYY-MM-DD)`);
+  const portfolio = core.getInput("portfolio") || undefined;
+  if (portfolio !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(portfolio))
+    throw new UsageError(`input "portfolio": "${portfolio}" is not a repository (OWNER/NAME)`);
+  if (portfolio !== undefined && command !== "track")
+    throw new UsageError(
+      `input "portfolio" is for command track in a project repository (a push there closes the weeks it finishes in ${portfolio}); "${command}" runs in the portfolio repository itself, without it`,
+    );
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const configInput = core.getInput("config") || CONFIG_PATH;
   const apiUrl = env.GITHUB_API_URL || GITHUB_API_URL;
@@ -107,6 +124,7 @@ function readInputs(token: string, env: NodeJS.ProcessEnv): ActionInputs {
     paceMs,
     today,
     repo,
+    ...(portfolio === undefined ? {} : { portfolio }),
     apiUrl,
     // The runner sets both; the CLI and the app take links from the same rule, so that their runs
     // on this repository write the same bytes as this one.
@@ -143,13 +161,7 @@ function loadWorkspaceSetup(inputs: ActionInputs): { config: Config; curriculum:
 
 async function runCommand(inputs: ActionInputs): Promise<void> {
   const { config, curriculum } = loadWorkspaceSetup(inputs);
-  const client = createClient({
-    token: inputs.token,
-    baseUrl: inputs.apiUrl,
-    pacing: { writeIntervalMs: inputs.paceMs },
-    onWait: (message) => info(`syllabot: ${message}`),
-    onWarn: (message) => core.warning(terminalSafe(message)),
-  });
+  const client = clientOf(inputs);
   const progress = progressReporter(logIo);
   const { dryRun } = inputs;
   const result = await runUseCases({
@@ -195,6 +207,94 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
   core.setOutput("refreshed", refreshed?.commit?.sha ?? "");
   core.setOutput("reminders", reminded ? reminded.sent.length : 0);
   await writeSummary(`syllabot ${inputs.command}: ${inputs.repo}`, result, { dryRun, readme: config.readme });
+}
+
+function clientOf(inputs: ActionInputs) {
+  return createClient({
+    token: inputs.token,
+    baseUrl: inputs.apiUrl,
+    pacing: { writeIntervalMs: inputs.paceMs },
+    onWait: (message) => info(`syllabot: ${message}`),
+    onWarn: (message) => core.warning(terminalSafe(message)),
+  });
+}
+
+/**
+ * `track` in a project repository, on a push: the app's push path (the same use case with the
+ * push's commits, then the README refresh it schedules), run within this job for one portfolio
+ * whose config is read through the API. A push that tracks nothing is a notice, not a failure.
+ */
+async function runProjectPush(inputs: ActionInputs, portfolioRepo: string): Promise<void> {
+  const event = readWorkflowEvent(process.env);
+  if (!("push" in event)) {
+    notice(
+      `the ${event.name} event tracks nothing: with input "portfolio", syllabot tracks pushes to the default branch (a merged pull request arrives as one); ${portfolioRepo}'s own workflow counts merged open-source pull requests`,
+    );
+    return;
+  }
+  const { push } = event;
+  const pushedRepo = push.repository.full_name;
+  const skipped = untrackedPush(push);
+  if (skipped !== undefined) {
+    notice(`${skipped}: nothing to track in ${portfolioRepo}`);
+    return;
+  }
+  const client = clientOf(inputs);
+  const gatewayFor = (repo: string) => new RestGateway(client, repo);
+  const gateway = gatewayFor(portfolioRepo);
+  const setup = await loadSetupFromRepository(gateway);
+  if (!setup)
+    throw new UsageError(
+      `input "portfolio": ${portfolioRepo} has no ${CONFIG_PATH} on its default branch (or the token cannot read it)`,
+    );
+  const portfolio = { repo: portfolioRepo, ...setup };
+  if (portfoliosTracking([portfolio], pushedRepo).length === 0) {
+    notice(
+      `${pushedRepo} is not a project, DSA or work repository in ${portfolioRepo}'s ${CONFIG_PATH}: nothing to track`,
+    );
+    return;
+  }
+  const { config, curriculum } = setup;
+  const { dryRun } = inputs;
+  info(
+    `syllabot track: ${curriculum.id} for @${config.learner} in ${portfolioRepo}, on a push to ${pushedRepo}`,
+  );
+  const [tracked] = await trackPush({
+    portfolios: async () => [portfolio],
+    pushedRepo,
+    commits: pushEvidence(pushedRepo, push.commits),
+    gatewayFor,
+    serverUrl: inputs.serverUrl,
+    ...(dryRun ? { dryRun: true } : {}),
+  });
+  let refreshed: RefreshResult | undefined;
+  if (tracked) {
+    logUseCase("track", tracked.operations, trackLines(tracked, dryRun), dryRun);
+    refreshed = await refresh({
+      gateway,
+      context: planContext(config, curriculum, inputs.serverUrl),
+      today: inputs.today ?? todayOption(undefined, config.timezone),
+      ...(dryRun ? { dryRun: true } : {}),
+    });
+    logUseCase("refresh", [refreshed.operation], refreshLines(refreshed, config.readme, dryRun), dryRun);
+  } else {
+    info(`No commit of the push to ${pushedRepo} claims a week or a project: nothing to do.`);
+  }
+  core.setOutput("created", 0);
+  core.setOutput("updated", 0);
+  core.setOutput("closed", tracked ? tracked.closed.length : 0);
+  core.setOutput("operations", tracked ? tracked.closed.length + tracked.annotated.length : 0);
+  core.setOutput("refreshed", refreshed?.commit?.sha ?? "");
+  core.setOutput("reminders", 0);
+  await writeSummary(
+    `syllabot track: ${portfolioRepo}, on a push to ${pushedRepo}`,
+    { ...(tracked ? { track: tracked } : {}), ...(refreshed ? { refresh: refreshed } : {}) },
+    { dryRun, readme: config.readme },
+  );
+}
+
+function notice(line: string): void {
+  core.notice(terminalSafe(`syllabot: ${line}`));
 }
 
 /** A use case's lines in the log; on a dry run, its plan first, in a group. */

@@ -12,8 +12,8 @@ import { RestGateway } from "./github/rest-gateway.js";
 import { GITHUB_API_URL, webUrlFor } from "./github/web-url.js";
 import { keyOf } from "./model/markers.js";
 import { isTrustedAuthor, trustOf } from "./plan/trust.js";
-import type { CommitEvidence } from "./progress/evidence.js";
 import type { Portfolio } from "./progress/portfolios.js";
+import { pushEvidence, pushedFiles, untrackedPush } from "./progress/push.js";
 import { SuggestionCache } from "./remind/suggestions.js";
 import { registerSecrets } from "./text/redact.js";
 import {
@@ -264,29 +264,10 @@ export function syllabotApp(options: AppOptions = {}) {
     // count when they reach the default branch.
     app.on("push", (context) => readable(context, () => onPush(context)));
     const onPush = async (context: Context<"push">) => {
-      const { ref, repository, commits, deleted } = context.payload;
-      if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
-      // GitHub lists at most 3,000 files of a commit here, as the commits API does: past that,
-      // attribution to a project's folder reads the files listed, as a re-read would.
-      const filesOf = (commit: (typeof commits)[number]) => [
-        ...(commit.added ?? []),
-        ...(commit.modified ?? []),
-        ...(commit.removed ?? []),
-      ];
-      const setupChanged = touchesSetup(commits.flatMap(filesOf));
-      const evidence = commits.map(
-        (commit): CommitEvidence => ({
-          sha: commit.id,
-          message: commit.message,
-          repo: repository.full_name,
-          url: commit.url,
-          timestamp: commit.timestamp,
-          authorLogin: commit.author.username ?? null,
-          authorEmail: commit.author.email ?? null,
-          committerLogin: commit.committer.username ?? null,
-          files: filesOf(commit),
-        }),
-      );
+      const { repository, commits } = context.payload;
+      if (untrackedPush(context.payload) !== undefined) return;
+      const setupChanged = touchesSetup(commits.flatMap(pushedFiles));
+      const evidence = pushEvidence(repository.full_name, commits);
       await schedule(context, [repository.full_name], async (repo) => {
         if (setupChanged) {
           portfolioCache.delete(installationOf(context));
