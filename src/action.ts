@@ -242,7 +242,11 @@ async function runProjectPush(inputs: ActionInputs, portfolioRepo: string): Prom
   const client = clientOf(inputs);
   const gatewayFor = (repo: string) => new RestGateway(client, repo);
   const gateway = gatewayFor(portfolioRepo);
-  const setup = await loadSetupFromRepository(gateway);
+  const setup = await loadSetupFromRepository(gateway).catch((error: unknown) => {
+    // Its positions name the file, not the repository: this job runs in another one.
+    if (error instanceof InputError) throw new UsageError(`in ${portfolioRepo}, ${error.message}`);
+    throw error;
+  });
   if (!setup)
     throw new UsageError(
       `input "portfolio": ${portfolioRepo} has no ${CONFIG_PATH} on its default branch (or the token cannot read it)`,

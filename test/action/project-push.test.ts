@@ -320,6 +320,41 @@ describe("the Action in a project repository, on a push (from source)", () => {
   );
 
   it(
+    "fails with exit code 1 when the portfolio has no config, or a broken one, naming the portfolio, and writes nothing",
+    async () => {
+      const sha = emulator.addCommit(PROJECT, {
+        message: "closes week 5",
+        author: "octocat",
+        files: { "a.rs": "\n" },
+      });
+      const path = eventFile(pushPayload(sha, "closes week 5"));
+      const missing = await runInProject(path, { inputs: { portfolio: "octocat/elsewhere" } });
+      expect(missing.code).toBe(1);
+      expect(missing.stdout).toContain(
+        '::error::syllabot: input "portfolio": octocat/elsewhere has no .github/syllabot.yml on its default branch (or the token cannot read it)\n',
+      );
+      emulator.addCommit(PORTFOLIO, {
+        message: "a typo",
+        author: "octocat",
+        files: {
+          ".github/syllabot.yml": readFileSync(EXAMPLE_CONFIG, "utf8").replace(
+            "timezone: Asia/Kolkata",
+            "timezone: Mars/Olympus_Mons",
+          ),
+        },
+      });
+      const before = writes();
+      const broken = await runInProject(path);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain(
+        '::error::syllabot: in octocat/portfolio, 1 problem:%0A  .github/syllabot.yml:7:11: timezone: unknown time zone "Mars/Olympus_Mons"',
+      );
+      expect(writes()).toBe(before);
+    },
+    NO_TIME_LIMIT,
+  );
+
+  it(
     "tells why a pull_request event tracks nothing, and refuses portfolio with another command",
     async () => {
       const closed = examplePayload("pull_request", "closed");
