@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Emulator } from "@syllabot/github-emulator";
 import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { Temporal } from "../../src/calendar.js";
 import { createClient, TEST_PACING } from "../../src/github/octokit.js";
 import { RestGateway } from "../../src/github/rest-gateway.js";
@@ -12,7 +13,7 @@ import { pushEvidence } from "../../src/progress/push.js";
 import { findPortfolios, refreshRepository, syncRepository, trackPush } from "../../src/use-cases/index.js";
 import { examplePayload } from "../app/harness.js";
 import { type ActionRun, runAction } from "../helpers/run-action.js";
-import { EXAMPLE_CONFIG } from "../helpers/setup.js";
+import { EXAMPLE_CONFIG, repoPath } from "../helpers/setup.js";
 
 /**
  * The Action in a project repository: a workflow on `push` runs `track` with `portfolio:`, reads the
@@ -372,6 +373,35 @@ describe("the Action in a project repository, on a push (from source)", () => {
     },
     NO_TIME_LIMIT,
   );
+});
+
+describe("the README's workflows", () => {
+  it("give the Action only inputs action.yml declares, and the project repository's runs track with portfolio", () => {
+    const declared = Object.keys(
+      (parse(readFileSync(repoPath("action.yml"), "utf8")) as { inputs: Record<string, unknown> }).inputs,
+    );
+    const readme = readFileSync(repoPath("README.md"), "utf8");
+    const steps = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((block) => String(block[1]))
+      .filter((text) => text.includes("uses: syllabot/syllabot@"))
+      .flatMap((text) => {
+        // A step list shown on its own (indented as in a job) is parsed as one.
+        const parsed = parse(text.startsWith(" ") ? text.replace(/^ {4}/gm, "") : text) as {
+          jobs?: Record<string, { steps: unknown[] }>;
+          steps?: unknown[];
+        } | null;
+        return [...Object.values(parsed?.jobs ?? {}).flatMap((job) => job.steps), ...(parsed?.steps ?? [])];
+      })
+      .filter((step): step is { uses: string; with: Record<string, string> } =>
+        String((step as { uses?: string }).uses).startsWith("syllabot/syllabot@"),
+      );
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    for (const step of steps) for (const input of Object.keys(step.with)) expect(declared).toContain(input);
+    const inProjects = steps.filter((step) => step.with.portfolio !== undefined);
+    expect(inProjects).toHaveLength(2);
+    for (const step of inProjects)
+      expect(step.with).toMatchObject({ command: "track", portfolio: PORTFOLIO });
+  });
 });
 
 // Unskip once dist/ is rebuilt (`npm run build:action`): the committed bundle predates the `portfolio` input.
