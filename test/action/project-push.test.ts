@@ -253,7 +253,7 @@ describe("the Action in a project repository, on a push (from source)", () => {
   );
 
   it(
-    "writes nothing, with a notice and exit code 0, for a push to another branch, a tag, a deleted branch and an unmapped repository",
+    "writes nothing, with a notice and exit code 0, for a push to another branch, a tag, a deleted branch and an unmapped repository, nor for one that claims nothing",
     async () => {
       const sha = emulator.addCommit(PROJECT, {
         message: "closes week 5",
@@ -293,6 +293,12 @@ describe("the Action in a project repository, on a push (from source)", () => {
       expect(unmapped.stdout).toContain(
         "::notice::syllabot: octocat/elsewhere is not a project, DSA or work repository in octocat/portfolio's .github/syllabot.yml: nothing to track\n",
       );
+      const everyday = await runInProject(eventFile(pushPayload(sha, "refactor the parser")));
+      expect(everyday.code).toBe(0);
+      expect(everyday.stdout).toContain(
+        "No commit of the push to octocat/csvq claims a week or a project: nothing to do.\n",
+      );
+      expect(everyday.outputs).toMatchObject({ closed: "0", operations: "0", refreshed: "" });
       expect(writes()).toBe(0);
     },
     NO_TIME_LIMIT,
