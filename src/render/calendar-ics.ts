@@ -50,8 +50,11 @@ export function renderCalendar(input: CalendarInput): string {
 
   const weeks = report.weeks.map((week): FeedEvent => {
     const key = keys.week(context, week.week);
+    // Without an issue (not made yet, or a week skipped before the installation): its phase's
+    // milestone, or failing that the issues searched for the week's key.
     const issueUrl = safeUrl(week.url);
-    const url = issueUrl ?? issueSearch(repoUrl, key);
+    const phaseMilestone = milestoneUrls.get(keys.phase(week.phase));
+    const url = issueUrl ?? phaseMilestone ?? issueSearch(repoUrl, key);
     return {
       uid: `${key}@${domain}`,
       first: Temporal.PlainDate.from(week.first),
@@ -59,7 +62,11 @@ export function renderCalendar(input: CalendarInput): string {
       summary: `Week ${week.week}: ${plainText(week.title)}`,
       description: [
         `Phase ${week.phase}: ${phaseTitle(week.phase)}`,
-        issueUrl ? `The week's issue: ${url}` : `The week's issue, searched by its key: ${url}`,
+        issueUrl
+          ? `The week's issue: ${url}`
+          : phaseMilestone
+            ? `The phase's milestone: ${url}`
+            : `The week's issue, searched by its key: ${url}`,
       ].join("\n"),
       url,
     };

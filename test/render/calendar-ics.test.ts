@@ -84,11 +84,15 @@ describe("the calendar feed", () => {
       url: `${ISSUES_URL}/101`,
     });
     expect(week1?.description).toBe(`Phase 1: Language Foundations\nThe week's issue: ${ISSUES_URL}/101`);
-    // No issue yet: the repository's issues searched by the week's key.
+    // No issue yet: its phase's milestone; without the milestones, the issues searched by the week's key.
     const week5 = found.get("week-05@octocat/portfolio.syllabot");
+    const milestone = "https://github.com/octocat/portfolio/milestone/11";
+    expect(week5).toMatchObject({ start: "2026-03-30", end: "2026-04-06", allDay: true, url: milestone });
+    expect(week5?.description).toBe(`Phase 1: Language Foundations\nThe phase's milestone: ${milestone}`);
+    const unlinked = byUid(renderCalendar({ context, repo: REPO, report: reportOn("2026-03-18") }));
     const search = `${ISSUES_URL}?q=is%3Aissue%20%22syllabot%3Akey%3Dweek-05%22`;
-    expect(week5).toMatchObject({ start: "2026-03-30", end: "2026-04-06", allDay: true, url: search });
-    expect(week5?.description).toContain(search);
+    expect(unlinked.get("week-05@octocat/portfolio.syllabot")?.url).toBe(search);
+    expect(unlinked.get("week-05@octocat/portfolio.syllabot")?.description).toContain(search);
     expect(found.get("week-52@octocat/portfolio.syllabot")).toMatchObject({
       start: "2027-02-22",
       end: "2027-03-01",
@@ -169,7 +173,7 @@ describe("the calendar feed", () => {
     expect(lines.some((line) => line.startsWith(" "))).toBe(true);
   });
 
-  it("refuses an issue address that is not a plain web address, for the key search", () => {
+  it("refuses an issue address that is not a plain web address, for the phase's milestone", () => {
     const report = reportOn("2026-03-18");
     const odd = {
       ...report,
@@ -179,7 +183,9 @@ describe("the calendar feed", () => {
     };
     const text = renderCalendar({ context, repo: REPO, report: odd, milestones });
     expect(text).not.toContain("x\r\nBEGIN");
-    expect(byUid(text).get("week-01@octocat/portfolio.syllabot")?.url).toContain("/issues?q=");
+    expect(byUid(text).get("week-01@octocat/portfolio.syllabot")?.url).toBe(
+      "https://github.com/octocat/portfolio/milestone/11",
+    );
   });
 });
 
