@@ -140,6 +140,13 @@ describe("the calendar feed", () => {
     );
     expect(uids.filter((uid) => uid.startsWith("reminder-phase-4-"))).toEqual([]);
     expect(uids.filter((uid) => uid.startsWith("reminder-phase-5-"))).toHaveLength(3);
+
+    // Lead days as configured: one day before the last.
+    const oneDay = { ...context, config: { ...context.config, reminders: { lead_days: [1] } } };
+    const single = events(renderCalendar({ context: oneDay, repo: REPO, report, milestones })).filter(
+      (event) => event.uid.startsWith("reminder-phase-4-"),
+    );
+    expect(single).toMatchObject([{ start: "2026-12-05", summary: expect.stringMatching(/, 1 day left$/) }]);
   });
 
   it("names the calendar and the learner's time zone, and every UID is unique", () => {
@@ -192,6 +199,8 @@ describe("the calendar feed", () => {
 describe("TEXT values and folding", () => {
   it("escapes backslashes, semicolons, commas and line breaks, and drops other controls", () => {
     expect(icsText("a,b;c\\d\ne\r\nf\rg\th\u0007i")).toBe("a\\,b\\;c\\\\d\\ne\\nf\\ng\th" + "i");
+    // A lone surrogate is not UTF-8: written as U+FFFD, as an encoder would, so folding counts it right.
+    expect(icsText("a\uD800b\uDC00")).toBe("a\uFFFDb\uFFFD");
   });
 
   it("folds at 75 octets between code points, a continuation's space counted", () => {
