@@ -79,15 +79,13 @@ describe("refresh", () => {
     const calendar = new ICAL.Component(ICAL.parse(text));
     expect(calendar.getFirstPropertyValue("x-wr-timezone")).toBe("Asia/Kolkata");
     const events = new Map(
-      calendar
-        .getAllSubcomponents("vevent")
-        .map((vevent) => [
-          String(vevent.getFirstPropertyValue("uid")),
-          {
-            url: String(vevent.getFirstPropertyValue("url")),
-            start: new ICAL.Event(vevent).startDate.toString(),
-          },
-        ]),
+      calendar.getAllSubcomponents("vevent").map((vevent) => [
+        String(vevent.getFirstPropertyValue("uid")),
+        {
+          url: String(vevent.getFirstPropertyValue("url")),
+          start: new ICAL.Event(vevent).startDate.toString(),
+        },
+      ]),
     );
     const issues = await gatewayFor(REPO).readManagedState("syllabot");
     const week2 = issues.issues.find((issue) => issue.title.startsWith("Week 2:"));
