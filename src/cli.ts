@@ -75,7 +75,7 @@ const USE_CASE_COMMANDS: readonly (readonly [SingleUseCase, string, string])[] =
   ],
   [
     "refresh",
-    "rewrite the progress README, its pictures and the ledger in one commit (no change, no commit)",
+    "rewrite the progress README, its pictures, the calendar feed and the ledger in one commit (no change, no commit)",
     "Reads the learner's merged open-source pull requests first (one search), as the Action does.\nThe token needs Contents: read and write on the portfolio.",
   ],
   [

@@ -50,7 +50,7 @@ export function refreshLines(result: RefreshResult, readme: string, dryRun: bool
   }
   return [
     result.commit
-      ? `Refreshed ${readme}, its pictures and the ledger (commit ${result.commit.sha.slice(0, 7)}).`
+      ? `Refreshed ${readme}, its pictures, the calendar and the ledger (commit ${result.commit.sha.slice(0, 7)}).`
       : `${readme} is up to date: no commit.`,
     pacing,
   ];

@@ -26,3 +26,6 @@ export function touchesOwnSetup(paths: readonly string[], curriculumPath: string
   const curriculum = curriculumPath?.replace(/^(\.\/)+/, "");
   return paths.some((path) => path === CONFIG_PATH || (curriculum !== undefined && path === curriculum));
 }
+
+/** Where a refresh commits the program's calendar feed (render/calendar-ics.ts), beside the ledger. */
+export const CALENDAR_PATH = ".syllabot/calendar.ics";

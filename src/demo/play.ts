@@ -1,6 +1,6 @@
 import { Emulator, type EmulatorState } from "@syllabot/github-emulator";
 import { Temporal, weekOn, weekSpan } from "../calendar.js";
-import { LEDGER_PATH } from "../config/paths.js";
+import { CALENDAR_PATH, LEDGER_PATH } from "../config/paths.js";
 import type { Config } from "../config/schema.js";
 import type { Curriculum } from "../curriculum/load.js";
 import type { PortfolioGateway } from "../github/gateway.js";
@@ -55,7 +55,7 @@ export interface DayProgress {
 
 export interface PlayResult {
   year: DemoYear;
-  /** The portfolio's files, by path in the repository: the README, the pictures and the ledger. */
+  /** The portfolio's files, by path in the repository: the README, the pictures, the calendar and the ledger. */
   files: Record<string, string>;
   readmePath: string;
   report: ProgressReport;
@@ -242,6 +242,7 @@ export async function playDemo(setup: DemoSetup, options: PlayOptions): Promise<
       ...PICTURES.flatMap((name) =>
         THEMES.map((theme) => `${location.directory}/${pictureFile(name, theme)}`),
       ),
+      CALENDAR_PATH,
       LEDGER_PATH,
     ];
     const files: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import type { Temporal } from "../calendar.js";
-import { LEDGER_PATH } from "../config/paths.js";
-import type { ActualIssue } from "../model/actual.js";
+import { CALENDAR_PATH, LEDGER_PATH } from "../config/paths.js";
+import type { ActualIssue, ActualMilestone } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
 import type { CommitFilesOperation } from "../model/operations.js";
 import { ownCommitMessage } from "../progress/evidence.js";
@@ -10,12 +10,17 @@ import { normalizedPace } from "../progress/ledger-schema.js";
 import { ledgerBars } from "../progress/oss.js";
 import { progressReport } from "../progress/report.js";
 import type { ProgressReport } from "../progress/report-types.js";
+import { renderCalendar } from "./calendar-ics.js";
 import { renderProgressFiles } from "./readme.js";
 
 export interface RefreshState {
   context: PlanContext;
+  /** The portfolio repository, "owner/name": the calendar feed's UIDs and links. */
+  repo: string;
   /** The managed issues as read. */
   issues: readonly ActualIssue[];
+  /** The milestones as read: the calendar links each phase's deadline to its milestone. */
+  milestones?: readonly ActualMilestone[];
   /** The learner's local date. */
   today: Temporal.PlainDate;
   installedOn: Temporal.PlainDate;
@@ -32,7 +37,10 @@ export interface RefreshedFiles {
   ledger: Ledger;
 }
 
-/** The README region, its pictures and the ledger with its pace, from the branch's current text. */
+/**
+ * The README region, its pictures, the calendar feed and the ledger with its pace, from the branch's
+ * current text.
+ */
 export function refreshedFiles(
   state: RefreshState,
   current: ReadonlyMap<string, string | undefined>,
@@ -54,6 +62,12 @@ export function refreshedFiles(
   return {
     files: {
       ...renderProgressFiles(report, readme, current.get(readme)),
+      [CALENDAR_PATH]: renderCalendar({
+        context,
+        repo: state.repo,
+        report,
+        ...(state.milestones ? { milestones: state.milestones } : {}),
+      }),
       [LEDGER_PATH]: serializeLedger(paced),
     },
     report,
@@ -62,8 +76,8 @@ export function refreshedFiles(
 }
 
 /**
- * The progress README region, its pictures and the ledger's pace, in one commit on the default
- * branch; re-rendered from the new head when the branch moved meanwhile.
+ * The progress README region, its pictures, the calendar feed and the ledger's pace, in one commit
+ * on the default branch; re-rendered from the new head when the branch moved meanwhile.
  */
 export function refreshCommit(
   state: RefreshState,
@@ -74,7 +88,7 @@ export function refreshCommit(
     op: "commit-files",
     kind: "file",
     key: config.readme,
-    title: `refresh ${config.readme}, its pictures and the ledger`,
+    title: `refresh ${config.readme}, its pictures, the calendar and the ledger`,
     fields: {
       message: ownCommitMessage(config.commit.message, "refresh"),
       ...(config.commit.author ? { author: config.commit.author } : {}),

@@ -39,8 +39,8 @@ export interface RefreshResult {
 }
 
 /**
- * The progress README region, its pictures and the ledger's pace, in one commit on the default
- * branch. Re-rendered from the new head when the branch moved meanwhile; no change, no commit.
+ * The progress README region, its pictures, the calendar feed and the ledger's pace, in one commit
+ * on the default branch. Re-rendered from the new head when the branch moved meanwhile; no change, no commit.
  */
 export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   const { gateway, context, today } = input;
@@ -49,7 +49,9 @@ export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   const operation = refreshCommit(
     {
       context,
+      repo: gateway.repo,
       issues: actual.issues,
+      milestones: actual.milestones,
       today,
       installedOn: installationDate(actual, context.calendar.timeZone, today),
       ...(input.ledgerUpdate ? { ledgerUpdate: input.ledgerUpdate } : {}),

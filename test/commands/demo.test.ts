@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { LEDGER_PATH } from "../../src/config/paths.js";
+import { CALENDAR_PATH, LEDGER_PATH } from "../../src/config/paths.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
 import { itFull } from "../helpers/depth.js";
@@ -12,7 +13,7 @@ import { runCli } from "../helpers/run-cli.js";
 const PICTURES = ["weeks", "phases", "hours"].flatMap((name) =>
   ["light", "dark"].map((theme) => `.syllabot/${name}-${theme}.svg`),
 );
-const FILES = ["README.md", ...PICTURES, LEDGER_PATH, "index.html", "reminders.md"];
+const FILES = ["README.md", ...PICTURES, CALENDAR_PATH, LEDGER_PATH, "index.html", "reminders.md"];
 /**
  * Monday of week 40, late in phase 4: after its first reminder (lead-21, Sun 15 Nov 2026) and the
  * substantive pull request that meets its bar (merged Mon 23 Nov with seed 1).
@@ -21,6 +22,17 @@ const UNTIL = "2026-11-30";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "syllabot-demo-"));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+/** The calendar feed's events by UID prefix (before the @), as a maintained parser reads them. */
+const calendarEvents = (dir: string) =>
+  new Map(
+    new ICAL.Component(ICAL.parse(read(dir, CALENDAR_PATH))).getAllSubcomponents("vevent").map((vevent) => [
+      String(vevent.getFirstPropertyValue("uid")).replace(/@.*/, ""),
+      {
+        start: new ICAL.Event(vevent).startDate.toString(),
+        url: String(vevent.getFirstPropertyValue("url")),
+      },
+    ]),
+  );
 
 describe("syllabot demo", () => {
   itFull(
@@ -47,6 +59,15 @@ describe("syllabot demo", () => {
       const ledger = parseLedger(read(out, LEDGER_PATH));
       expect(ledger?.pace).toMatchObject({ asOf: UNTIL, expected: 39 });
       expect(Object.keys(ledger?.commits ?? {}).length).toBeGreaterThan(100);
+
+      // The calendar as the last refresh left it: phase 4's bar met, so its reminder days are gone.
+      const events = calendarEvents(out);
+      expect(events.get("week-40")).toMatchObject({
+        start: "2026-11-30",
+        url: expect.stringMatching(/\/issues\/\d+$/),
+      });
+      expect([...events.keys()].filter((uid) => uid.startsWith("reminder-phase-4-"))).toEqual([]);
+      expect(events.get("phase-4-due")?.start).toBe("2026-12-06");
 
       const page = read(out, "index.html");
       expect(page).toContain("Progress: The Rust Learning Program");
@@ -119,6 +140,12 @@ describe("syllabot demo", () => {
     ]);
     expect(code, stderr).toBe(0);
     expect(read(out, "README.md")).toContain("0 of 52 weeks done, on plan (0 expected by now)");
+    expect(stdout).toContain(`Wrote ${FILES.length} files to ${out}: `);
+    expect(stdout).toContain(CALENDAR_PATH);
+    // Every week from the first morning on, and the reminder days of the three unmet bars.
+    const events = calendarEvents(out);
+    expect([...events.keys()].filter((uid) => uid.startsWith("week-"))).toHaveLength(52);
+    expect(events.get("reminder-phase-3-lead-21")).toBeDefined();
     expect(stdout).toContain("  reminders: none (no open-source bar was unmet on a reminder's day)\n");
     expect(read(out, "reminders.md")).toContain(
       "None was sent: no open-source bar was unmet on a reminder's day.",
@@ -171,6 +198,13 @@ describe("syllabot demo", () => {
     ).toBe(true);
     expect(read(out, "reminders.md")).toContain(
       "Go Web Services in 10 Weeks has none, so @octocat got no reminder.",
+    );
+    // Ten weeks and three deadlines in the calendar; no bar, so no reminder day.
+    expect([...calendarEvents(out).keys()].sort()).toEqual(
+      [
+        ...Array.from({ length: 10 }, (_, index) => `week-${String(index + 1).padStart(2, "0")}`),
+        ...[1, 2, 3].map((phase) => `phase-${phase}-due`),
+      ].sort(),
     );
   }, 120_000);
 

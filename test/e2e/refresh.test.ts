@@ -1,8 +1,9 @@
 import { Emulator } from "@syllabot/github-emulator";
 import { validateAgainstOpenApi } from "@syllabot/github-emulator/testing";
 import { XMLValidator } from "fast-xml-parser";
+import ICAL from "ical.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LEDGER_PATH } from "../../src/config/paths.js";
+import { CALENDAR_PATH, LEDGER_PATH } from "../../src/config/paths.js";
 import type { FileCommit } from "../../src/github/gateway.js";
 import { parseLedger } from "../../src/progress/ledger.js";
 import { REGION_END, REGION_START } from "../../src/render/readme.js";
@@ -42,7 +43,7 @@ afterEach(async () => {
 const commits = () => emulator.log.filter((entry) => entry.operationId === "git/create-commit");
 
 describe("refresh", () => {
-  it("commits the README region, the pictures and the ledger's pace in one commit, and nothing when nothing changed", async () => {
+  it("commits the README region, the pictures, the calendar and the ledger's pace in one commit, and nothing when nothing changed", async () => {
     const first = await refresh({ gateway: gatewayFor(REPO), context: exampleContext(), today: TODAY });
     expect(first.commit).toBeDefined();
     expect(commits()).toHaveLength(1);
@@ -59,6 +60,9 @@ describe("refresh", () => {
     }
     const ledger = parseLedger((await gatewayFor(REPO).readFile(LEDGER_PATH)) ?? "");
     expect(ledger?.pace).toMatchObject({ asOf: "2026-04-15", done: 2, expected: 6, status: "behind" });
+    // In the one commit's tree.
+    const tree = emulator.log.find((entry) => entry.operationId === "git/create-tree");
+    expect(JSON.stringify(tree?.requestBody)).toContain(CALENDAR_PATH);
 
     emulator.clearLog();
     const second = await refresh({ gateway: gatewayFor(REPO), context: exampleContext(), today: TODAY });
@@ -66,6 +70,34 @@ describe("refresh", () => {
     expect(commits()).toHaveLength(0);
     // No write at all: the pictures were compared by their blob hashes from one tree listing.
     expect(emulator.log.filter((entry) => entry.write)).toEqual([]);
+  });
+
+  it("links each week in the calendar to its issue and each phase's deadline to its milestone, as GitHub numbered them", async () => {
+    await refresh({ gateway: gatewayFor(REPO), context: exampleContext(), today: TODAY });
+    const text = (await gatewayFor(REPO).readFile(CALENDAR_PATH)) ?? "";
+    expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue("x-wr-timezone")).toBe("Asia/Kolkata");
+    const events = new Map(
+      calendar.getAllSubcomponents("vevent").map((vevent) => [
+        String(vevent.getFirstPropertyValue("uid")),
+        {
+          url: String(vevent.getFirstPropertyValue("url")),
+          start: new ICAL.Event(vevent).startDate.toString(),
+        },
+      ]),
+    );
+    const issues = await gatewayFor(REPO).readManagedState("syllabot");
+    const week2 = issues.issues.find((issue) => issue.title.startsWith("Week 2:"));
+    const phase1 = issues.milestones.find((milestone) => milestone.title.startsWith("Phase 1"));
+    expect(week2?.html_url).toMatch(/^http/);
+    expect(events.get("week-02@octocat/portfolio.syllabot")).toEqual({
+      url: week2?.html_url,
+      start: "2026-03-09",
+    });
+    expect(events.get("phase-1-due@octocat/portfolio.syllabot")?.url).toBe(
+      `https://github.com/${REPO}/milestone/${phase1?.number}`,
+    );
   });
 
   it("keeps the learner's text above and below the markers byte for byte, CRLF included", async () => {

@@ -1,13 +1,16 @@
 import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
+import ICAL from "ical.js";
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { ossBars } from "../../src/progress/oss.js";
 import type { ProgressReport } from "../../src/progress/report-types.js";
 import type { DueReminder } from "../../src/remind/policy.js";
 import { metComment, reminderComment, reminderIssue, type Suggestion } from "../../src/remind/text.js";
+import { renderCalendar } from "../../src/render/calendar-ics.js";
 import { renderPictures } from "../../src/render/pictures.js";
 import { REGION_END, REGION_START, renderProgressRegion, replaceRegion } from "../../src/render/readme.js";
+import { plainText } from "../../src/text/markdown.js";
 import { date, exampleContext } from "../helpers/setup.js";
 import { buildReport, reportAt, type Stage } from "../render/report-fixtures.js";
 
@@ -371,6 +374,45 @@ describe("the README region with hostile text everywhere", () => {
           expect(readme.split(REGION_END)).toHaveLength(2);
         }),
         { numRuns: runs(150) },
+      );
+    },
+    HANG_GUARD_MS,
+  );
+});
+
+describe("the calendar feed with hostile text everywhere", () => {
+  const context = exampleContext();
+  const wellFormed = (text: string) =>
+    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  it(
+    "parses, one event per week, deadline and reminder day, each title as written, every line folded, every link a web address",
+    () => {
+      fc.assert(
+        fc.property(hostileReport, (report) => {
+          const text = renderCalendar({ context, repo: "octocat/portfolio", report });
+          expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+          for (const line of text.slice(0, -2).split("\r\n")) {
+            expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+          }
+          const vevents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
+          const unmet = report.bars.filter((bar) => bar.state !== "met").length;
+          expect(vevents).toHaveLength(52 + 5 + unmet * context.config.reminders.lead_days.length);
+          expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(vevents.length);
+          const summaries = new Map(
+            vevents.map((vevent) => [
+              String(vevent.getFirstPropertyValue("uid")).replace(/@.*/, ""),
+              String(vevent.getFirstPropertyValue("summary")),
+            ]),
+          );
+          for (const week of report.weeks) {
+            const key = `week-${String(week.week).padStart(2, "0")}`;
+            expect(summaries.get(key)).toBe(wellFormed(`Week ${week.week}: ${plainText(week.title)}`));
+          }
+          for (const vevent of vevents) {
+            expect(String(vevent.getFirstPropertyValue("url"))).toMatch(/^https:\/\/github\.com\/\S+$/);
+          }
+        }),
+        { numRuns: runs(40) },
       );
     },
     HANG_GUARD_MS,

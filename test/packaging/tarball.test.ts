@@ -67,7 +67,7 @@ describe("the npm tarball, installed in an empty folder", () => {
 
   it("runs the demo", () => {
     const out = syllabot("demo", "--until", "2026-03-20", "--out", join(project, "demo"));
-    expect(out).toContain("Wrote 10 files");
+    expect(out).toContain("Wrote 11 files");
     expect(readFileSync(join(project, "demo/README.md"), "utf8")).toContain("<!-- syllabot:start -->");
   });
 

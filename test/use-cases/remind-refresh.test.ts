@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LEDGER_PATH } from "../../src/config/paths.js";
+import { CALENDAR_PATH, LEDGER_PATH } from "../../src/config/paths.js";
 import { refresh, remind, runUseCases } from "../../src/use-cases/index.js";
 import { MemoryGateway, syncedPortfolio } from "../helpers/memory-gateway.js";
 import { date, exampleContext } from "../helpers/setup.js";
@@ -34,16 +34,19 @@ describe("remind", () => {
 });
 
 describe("refresh", () => {
-  it("a dry run previews the README, pictures and ledger; the real run commits those bytes; then nothing", async () => {
+  it("a dry run previews the README, pictures, calendar and ledger; the real run commits those bytes; then nothing", async () => {
     const gateway = await portfolio();
     const input = { gateway, context, today: date("2026-04-13") };
     const planned = await refresh({ ...input, dryRun: true });
     expect(gateway.writes).toEqual([]);
-    expect(Object.keys(planned.preview ?? {})).toEqual(expect.arrayContaining(["README.md", LEDGER_PATH]));
+    expect(Object.keys(planned.preview ?? {})).toEqual(
+      expect.arrayContaining(["README.md", CALENDAR_PATH, LEDGER_PATH]),
+    );
 
     const done = await refresh(input);
     expect(done.commit).toBeDefined();
     expect(gateway.files.get("README.md")).toBe(planned.preview?.["README.md"]);
+    expect(gateway.files.get(CALENDAR_PATH)).toBe(planned.preview?.[CALENDAR_PATH]);
     const again = await refresh({ ...input, dryRun: true });
     expect(again.preview).toEqual({});
   });
