@@ -38,10 +38,6 @@ const TEXT_PLACERS: readonly Placer[] = [
 export function placeItem(state: RecogniseState, line: Line): boolean {
   if (placeStageItem(state, line)) return true;
   if (state.sub === "split" && placeTimeBlock(state, line)) return true;
-  if (state.sub === "schedule" && state.week) {
-    state.week.items.push(line.text);
-    return true;
-  }
   const inSection = placeSectionItem(state, line);
   if (inSection !== undefined) return inSection;
   // An item no section takes reads as text: a bullet may be all that tells it from a paragraph.
