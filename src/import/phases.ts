@@ -4,14 +4,12 @@
  */
 import type { PhaseDraft } from "./drafts.js";
 import type { Line } from "./lines.js";
-import { headingLike, PHASE_HEADING } from "./shapes.js";
+import { headingLike, PHASE_HEADING, SPECIFICATION_POINTER } from "./shapes.js";
 import { closeSections, info, type RecogniseState, warn } from "./state.js";
 import { spanOf, WEEK_RANGE } from "./text.js";
 import { openBar } from "./tracks.js";
 
 const CHOICE = /\b(?:choose|pick|select)\s+(?:one|1|a single)\b|\bone of the (?:following|options)\b/i;
-const SPECIFICATION_POINTER = /^(?:full|see)\b.*\b(?:specification|details|spec)s?\b/i;
-
 export function emptyPhase(number: number, line: number): PhaseDraft {
   return { number, line, study: [], concepts: [], checks: [], notes: [], projectNames: [] };
 }

@@ -40,7 +40,8 @@ export function placeItem(state: RecogniseState, line: Line): boolean {
   if (state.sub === "split" && placeTimeBlock(state, line)) return true;
   const inSection = placeSectionItem(state, line);
   if (inSection !== undefined) return inSection;
-  // An item no section takes reads as text: a bullet may be all that tells it from a paragraph.
+  // Outside a section, an item is a bar's guidance, a project's check, or else read as text: a
+  // bullet may be all that tells it from a paragraph.
   return placeBarItem(state, line) || placeDoneWhenItem(state, line) || placeText(state, line);
 }
 

@@ -4,11 +4,9 @@
  */
 import type { ProjectDraft } from "./drafts.js";
 import type { Line } from "./lines.js";
-import { headingLike, OPTION_HEADING, PROJECT_HEADING } from "./shapes.js";
+import { headingLike, OPTION_HEADING, PROJECT_HEADING, SPECIFICATION_POINTER } from "./shapes.js";
 import { closeSections, info, type RecogniseState, warn } from "./state.js";
 import { capitalize, escapeRegExp, slugify, stripPeriod, withoutTrailingParenthetical } from "./text.js";
-
-const SPECIFICATION_POINTER = /^(?:full|see)\b.*\b(?:specification|details|spec)s?\b/i;
 
 /** The project of that name (in any case) if one was met already, else a new one in the current phase. */
 export function newProject(

@@ -56,6 +56,9 @@ export const STRUCTURAL = [
   /^[^.:]{0,40}\btrack\b/i,
 ];
 
+/** "See the full specification …": a line that points elsewhere for a project's or phase's details. */
+export const SPECIFICATION_POINTER = /^(?:full|see)\b.*\b(?:specification|details|spec)s?\b/i;
+
 /** Is this line a heading in shape: a Markdown or ALL CAPS heading, or a short line not ending a sentence. */
 export function headingLike(line: Line): boolean {
   if (line.kind === "heading") return true;
