@@ -58327,7 +58327,7 @@ const configSchema = strictObject({
             .min(1, "must not be empty")
             .max(200)
             .default("docs: refresh progress (syllabot)")
-            .describe("Message of the commits that refresh the README, pictures and ledger"),
+            .describe("Message of the commits that refresh the README, pictures, ledger and calendar"),
         author: strictObject({
             name: string$1().trim().min(1).max(CONFIG_LIMITS.authorName).describe("The author's name"),
             email: email("expected an email address").describe("The author's email address"),

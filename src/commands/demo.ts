@@ -33,7 +33,7 @@ export const DEFAULT_DEMO_OUT = "./syllabot-demo";
 
 /**
  * `syllabot demo`: a simulated learner's year played day by day through the real engine against the
- * in-process GitHub emulator; the portfolio's README, pictures and ledger written to a folder, with
+ * in-process GitHub emulator; the portfolio's README, pictures, ledger and calendar written to a folder, with
  * an HTML page showing the README as github.com would, and the reminders syllabot sent.
  */
 export async function runDemo(options: DemoOptions, io: Io): Promise<void> {

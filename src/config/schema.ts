@@ -257,7 +257,7 @@ export const configSchema = z.strictObject({
         .min(1, "must not be empty")
         .max(200)
         .default("docs: refresh progress (syllabot)")
-        .describe("Message of the commits that refresh the README, pictures and ledger"),
+        .describe("Message of the commits that refresh the README, pictures, ledger and calendar"),
       author: z
         .strictObject({
           name: z.string().trim().min(1).max(CONFIG_LIMITS.authorName).describe("The author's name"),

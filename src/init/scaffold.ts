@@ -129,7 +129,7 @@ on:
 
 permissions:
   issues: write                   # milestones, labels and issues; closing finished weeks; reminders
-  contents: write                 # the commit of the README, pictures and ledger
+  contents: write                 # the commit of the README, pictures, ledger and calendar
 
 concurrency:
   group: syllabot-\${{ github.repository }}
