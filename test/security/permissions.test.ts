@@ -282,12 +282,17 @@ describe("the Action's permissions (the README workflow's permissions: block)", 
     return code;
   }
 
-  /** The README's workflow: the YAML block that runs syllabot as a step. */
+  /**
+   * The README's portfolio workflow: the YAML block that runs syllabot as a step in the portfolio
+   * itself (a project repository's workflow names the portfolio with `portfolio:` and its own token).
+   */
   function workflowPermissions(): Record<string, string> {
     const readme = readFileSync(repoPath("README.md"), "utf8");
     const workflows = [...readme.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)]
       .map((block) => String(block[1]))
-      .filter((text) => /^jobs:/m.test(text) && /uses: .*syllabot@/.test(text));
+      .filter(
+        (text) => /^jobs:/m.test(text) && /uses: .*syllabot@/.test(text) && !/^\s+portfolio:/m.test(text),
+      );
     expect(workflows).toHaveLength(1);
     const workflow = parse(String(workflows[0])) as { permissions?: Record<string, string> };
     expect(workflow.permissions).toBeDefined();
