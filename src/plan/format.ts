@@ -1,6 +1,7 @@
 import { fieldNames, numberOf, type Operation, type Summary } from "../model/operations.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
+import type { SubIssueConflict } from "./sub-issues.js";
 
 /**
  * How the listing's parts are shown: plain by default; a terminal adapter passes colours (e.g.
@@ -87,4 +88,12 @@ export function summaryLine(summary: Summary): string {
   };
   const links = summary.link > 0 ? `, ${count(summary.link, "sub-issue")} to link` : "";
   return `Plan: ${part("create", "create")}, ${part("update", "update")}, ${part("close", "close")}${links}.`;
+}
+
+/** One line per week issue that another issue holds as a sub-issue: left there, said once. */
+export function conflictLines(conflicts: readonly SubIssueConflict[]): string[] {
+  return conflicts.map(
+    (conflict) =>
+      `  ! ${conflict.week} (#${conflict.number}) is a sub-issue of ${terminalSafe(conflict.parent_issue_url)}: left there, not linked to ${conflict.project}`,
+  );
 }
