@@ -288,8 +288,10 @@ describe("syllabot apply against the emulator", () => {
     const first = await run(argv, { GITHUB_TOKEN: emulator.token });
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/\[75\/75\] \+ issue project-formulaengine #\d+/);
-    expect(first.stdout).toContain("Done: 75 operations applied to octocat/portfolio.");
+    expect(first.stdout).toMatch(/\[ 75\/112\] \+ issue project-formulaengine #\d+/);
+    // The 37 links come after the issues they name.
+    expect(first.stdout).toMatch(/\[112\/112\] > sub-issue week-\d+ #\d+/);
+    expect(first.stdout).toContain("Done: 112 operations applied to octocat/portfolio.");
     expect(first.stdout).not.toContain(emulator.token);
     const second = await run(argv, { GITHUB_TOKEN: emulator.token });
     expect(second.stdout).toContain("No changes: the repository matches the curriculum.");
