@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 /**
  * Files only `npm run test:slow` runs, whole: each is slow by nature, not by its count of cases.
  * - test/soak/**: hundreds of deliveries under injected faults, 20 installations, up to 3 processes
- *   sharing Redis; a bootstrap crashed at each of its 75 writes; 1,000 push orders.
+ *   sharing Redis; a bootstrap crashed at each of its 112 writes; 1,000 push orders.
  * - test/action/dist.test.ts: bundles the Action again with rollup to compare it with dist/.
  * - test/packaging/: `npm pack`, installed in an empty folder, its commands run from there.
  */

@@ -19,7 +19,7 @@ import { RestGateway } from "./github/rest-gateway.js";
 import { GITHUB_API_URL, webUrlFor } from "./github/web-url.js";
 import { planContext } from "./model/context.js";
 import type { Operation } from "./model/operations.js";
-import { formatOperations, formatPlan, summaryLine } from "./plan/format.js";
+import { conflictLines, formatOperations, formatPlan, summaryLine } from "./plan/format.js";
 import type { Plan } from "./plan/index.js";
 import { portfoliosTracking } from "./progress/portfolios.js";
 import { pushEvidence, untrackedPush } from "./progress/push.js";
@@ -177,6 +177,7 @@ async function runCommand(inputs: ActionInputs): Promise<void> {
         core.startGroup(summaryLine(planned.summary));
         core.info(formatPlan(planned.operations, planned.summary));
         core.endGroup();
+        for (const line of conflictLines(planned.subIssueConflicts)) core.warning(line.trim());
         if (!dryRun && planned.operations.length > 0)
           info(`Applying ${counted(planned.operations.length, "operation")}:`);
       },

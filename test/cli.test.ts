@@ -24,7 +24,7 @@ describe("syllabot plan", () => {
     expect(stdout).toContain("+ milestone phase-1");
     expect(stdout).toMatch(/\+ issue\s+week-52\s+Week 52: /);
     expect(stdout.trim().split("\n").at(-1)).toBe(
-      "Plan: 75 to create (5 milestones, 10 labels, 60 issues), 0 to update, 0 to close.",
+      "Plan: 75 to create (5 milestones, 10 labels, 60 issues), 0 to update, 0 to close, 37 sub-issues to link.",
     );
   });
 
@@ -54,8 +54,12 @@ describe("syllabot plan", () => {
       create: { label: 10, milestone: 5, issue: 60 },
       update: { label: 0, milestone: 0, issue: 0 },
       close: { label: 0, milestone: 0, issue: 0 },
-      total: 75,
+      // Each project's weeks, as sub-issues of its issue.
+      link: 37,
+      total: 112,
     });
+    const link = result.operations.find((operation: { kind: string }) => operation.kind === "sub-issue");
+    expect(link).toMatchObject({ op: "link", key: "week-04", fields: { sub_issue: "week-04" } });
   });
 
   it("plans against a snapshot file: nothing to do once applied", async () => {

@@ -3,7 +3,7 @@ import { UsageError } from "../errors.js";
 import { createClient, DEFAULT_PACING } from "../github/octokit.js";
 import { RestGateway } from "../github/rest-gateway.js";
 import { planContext } from "../model/context.js";
-import { formatPlan } from "../plan/format.js";
+import { conflictLines, formatPlan } from "../plan/format.js";
 import { loadSetup } from "../setup/local.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
@@ -73,6 +73,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<void> {
         if (options.json) return;
         io.stdout(`syllabot apply: ${curriculum.id} for @${config.learner} in ${options.repo}\n\n`);
         io.stdout(`${formatPlan(planned.operations, planned.summary, pc.createColors(io.color))}\n`);
+        for (const line of conflictLines(planned.subIssueConflicts)) io.stdout(`${line}\n`);
         if (!options.dryRun && planned.operations.length > 0)
           io.stdout(`\nApplying ${count(planned.operations.length, "operation")}:\n`);
       },

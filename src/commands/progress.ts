@@ -3,7 +3,14 @@ import type { AppliedOperation } from "../github/apply.js";
 import { terminalSafe } from "../text/terminal.js";
 import type { Io } from "./io.js";
 
-const SYMBOLS = { create: "+", update: "~", close: "-", comment: "#", "commit-files": "^" } as const;
+const SYMBOLS = {
+  create: "+",
+  update: "~",
+  close: "-",
+  link: ">",
+  comment: "#",
+  "commit-files": "^",
+} as const;
 const BAR_WIDTH = 24;
 
 /**

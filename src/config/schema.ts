@@ -292,6 +292,12 @@ export const configSchema = z.strictObject({
     .describe(
       "Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)",
     ),
+  sub_issues: z
+    .boolean()
+    .default(true)
+    .describe(
+      "Make each project's week issues sub-issues of its project issue, so GitHub shows the project's progress (false: leave them unlinked)",
+    ),
   backfill: z
     .enum(BACKFILL_POLICIES)
     .default("close")

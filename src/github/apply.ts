@@ -1,6 +1,6 @@
-import type { ActualMilestone } from "../model/actual.js";
+import type { ActualIssue, ActualMilestone } from "../model/actual.js";
 import { keyOf } from "../model/markers.js";
-import type { IssueOperation, MilestoneReference, Operation } from "../model/operations.js";
+import type { IssueOperation, IssueReference, MilestoneReference, Operation } from "../model/operations.js";
 import { GitHubError } from "./errors.js";
 import type { PortfolioGateway } from "./gateway.js";
 
@@ -8,6 +8,8 @@ export interface AppliedOperation {
   operation: Operation;
   /** The number of the milestone or issue written (or check run), when it has one. */
   number?: number;
+  /** The issue a create made, as GitHub answered it (its id names it as a sub-issue). */
+  issue?: ActualIssue;
   /** The commit made by a commit of files; undefined when the files already held that text. */
   commit?: { sha: string };
 }
@@ -25,6 +27,8 @@ export interface ApplyOptions {
   events?: ApplyEvents;
   /** Milestones already in the repository, for issues whose milestone the plan names by key. */
   milestones?: readonly ActualMilestone[];
+  /** Issues already in the repository, for sub-issue links that name an issue by key. */
+  issues?: readonly ActualIssue[];
   /**
    * Keep going when GitHub refuses a write about one object (404, 410, 422): the rest of its
    * group is skipped and the refusal reported. Otherwise every error stops the run.
@@ -60,13 +64,26 @@ export async function applyOperations(
     return number;
   };
 
+  const issueIds = new Map<string, { number: number; id: number }>();
+  const rememberIssue = (key: string | undefined, issue: { number: number; id?: number | undefined }) => {
+    if (key !== undefined && issue.id !== undefined && !issueIds.has(key))
+      issueIds.set(key, { number: issue.number, id: issue.id });
+  };
+  for (const issue of options.issues ?? []) rememberIssue(keyOf(issue.body), issue);
+  const resolveIssue = (value: IssueReference) => {
+    if (typeof value !== "string") return value;
+    const found = issueIds.get(value);
+    if (found === undefined) throw new Error(`issue ${value} is neither in the repository nor in the plan`);
+    return found;
+  };
+
   const result: ApplyResult = { applied: [], refused: [] };
   const failedGroups = new Set<string>();
   for (const [index, operation] of operations.entries()) {
     if (operation.group !== undefined && failedGroups.has(operation.group)) continue;
     let applied: AppliedOperation;
     try {
-      applied = await applyOne(gateway, operation, resolveMilestone);
+      applied = await applyOne(gateway, operation, resolveMilestone, resolveIssue);
     } catch (error) {
       if (!options.tolerateRefusals || !refusedForThisObject(error)) throw error;
       if (operation.group !== undefined) failedGroups.add(operation.group);
@@ -75,6 +92,8 @@ export async function applyOperations(
     }
     if (operation.kind === "milestone" && applied.number !== undefined)
       milestoneNumbers.set(operation.key, applied.number);
+    if (operation.kind === "issue" && operation.op === "create" && applied.issue)
+      rememberIssue(operation.key, applied.issue);
     result.applied.push(applied);
     options.events?.onApplied?.(applied, index, operations.length);
   }
@@ -93,6 +112,7 @@ async function applyOne(
   gateway: PortfolioGateway,
   operation: Operation,
   resolveMilestone: (value: MilestoneReference) => number | null,
+  resolveIssue: (value: IssueReference) => { number: number; id: number },
 ): Promise<AppliedOperation> {
   switch (operation.kind) {
     case "label":
@@ -126,6 +146,12 @@ async function applyOne(
       const run = await gateway.publishCheckRun(operation.fields);
       return { operation, number: run.id };
     }
+    case "sub-issue": {
+      const { parent, sub_issue } = operation.fields;
+      const number = typeof parent === "number" ? parent : resolveIssue(parent).number;
+      await gateway.addSubIssue(number, resolveIssue(sub_issue).id);
+      return { operation, number };
+    }
   }
 }
 
@@ -144,7 +170,7 @@ async function applyIssue(
     if (state === "closed" && created.state !== "closed") {
       await gateway.updateIssue(created.number, { state, state_reason: state_reason ?? "completed" });
     }
-    return { operation, number: created.number };
+    return { operation, number: created.number, issue: created };
   }
   const { milestone, ...rest } = operation.fields;
   const updated = await gateway.updateIssue(operation.number, {

@@ -67,6 +67,10 @@ export interface PortfolioGateway {
   createIssue(key: string, fields: Omit<IssueFields, "state" | "state_reason">): Promise<ActualIssue>;
   updateIssue(number: number, fields: Partial<IssueFields>): Promise<ActualIssue>;
   commentOnIssue(number: number, body: string): Promise<void>;
+  /** The ids of an issue's sub-issues. */
+  listSubIssueIds(number: number): Promise<number[]>;
+  /** Make an issue (named by its id) a sub-issue of another; GitHub refuses one that has a parent (422). */
+  addSubIssue(parent: number, subIssueId: number): Promise<void>;
   listIssueComments(number: number): Promise<IssueComment[]>;
   /**
    * A file's text at a ref (default branch when omitted), whole whatever its size, or undefined

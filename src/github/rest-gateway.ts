@@ -7,7 +7,15 @@ import { listCommitsSince, readCommit } from "./gateway/commits.js";
 import { readFile } from "./gateway/contents.js";
 import { parseAnswer, type Repository } from "./gateway/context.js";
 import { commitFiles } from "./gateway/git-commit.js";
-import { commentOnIssue, createIssue, listIssueComments, listIssues, updateIssue } from "./gateway/issues.js";
+import {
+  addSubIssue,
+  commentOnIssue,
+  createIssue,
+  listIssueComments,
+  listIssues,
+  listSubIssueIds,
+  updateIssue,
+} from "./gateway/issues.js";
 import {
   createLabel,
   createMilestone,
@@ -104,6 +112,14 @@ export class RestGateway implements PortfolioGateway {
 
   listIssueComments(number: number): Promise<IssueComment[]> {
     return listIssueComments(this.repository, number);
+  }
+
+  listSubIssueIds(number: number): Promise<number[]> {
+    return listSubIssueIds(this.repository, number);
+  }
+
+  addSubIssue(parent: number, subIssueId: number): Promise<void> {
+    return addSubIssue(this.repository, parent, subIssueId);
   }
 
   readFile(path: string, ref?: string): Promise<string | undefined> {

@@ -22,6 +22,8 @@ const milestone = z.looseObject({
 });
 
 const issue = z.looseObject({
+  /** GitHub's id, which names an issue as a sub-issue. */
+  id: z.number().int().optional(),
   number: z.number().int(),
   title: z.string(),
   body: z.string().nullable().optional(),
@@ -32,15 +34,26 @@ const issue = z.looseObject({
   created_at: z.string(),
   closed_at: z.string().nullable().optional(),
   html_url: z.string().optional(),
+  /** Its API URL, as a sub-issue's `parent_issue_url` names it. */
+  url: z.string().optional(),
   pull_request: z.unknown().optional(),
   /** Who opened it: only an issue a trusted author opened is managed (plan/trust.ts). */
   user: z.looseObject({ login: z.string() }).nullable().optional(),
+  /** Its sub-issues' count; absent where GitHub does not send it. */
+  sub_issues_summary: z.looseObject({ total: z.number().int() }).optional(),
+  /** Its parent's API URL, null for none; absent where GitHub does not send it. */
+  parent_issue_url: z.string().nullable().optional(),
 });
 
 export const snapshotSchema = z.strictObject({
   milestones: z.array(milestone).default([]),
   labels: z.array(label).default([]),
   issues: z.array(issue).default([]),
+  /**
+   * The ids of some issues' sub-issues, by the parent's number: read only for project issues whose
+   * summary says links are missing and whose weeks do not name their parent.
+   */
+  sub_issues: z.record(z.string(), z.array(z.number().int())).optional(),
 });
 
 export type Snapshot = z.output<typeof snapshotSchema>;

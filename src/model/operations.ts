@@ -75,8 +75,22 @@ export type IssueOperation = Described &
     | { op: "update" | "close"; kind: "issue"; number: number; fields: IssueChangeFields }
   );
 
-/** What sync plans: labels, milestones and issues brought to the curriculum. */
-export type SyncOperation = LabelOperation | MilestoneOperation | IssueOperation;
+/**
+ * An issue in a plan: its number and id when it exists, or the key of an issue the same plan
+ * creates first (resolved when applied).
+ */
+export type IssueReference = { number: number; id: number } | string;
+
+/** A week issue made a sub-issue of its project's issue (GitHub names the sub-issue by its id). */
+export type SubIssueOperation = Described & {
+  op: "link";
+  kind: "sub-issue";
+  /** The parent by number (or key), the sub-issue by number and id (or key). */
+  fields: { parent: number | string; sub_issue: IssueReference };
+};
+
+/** What sync plans: labels, milestones and issues brought to the curriculum, and sub-issue links. */
+export type SyncOperation = LabelOperation | MilestoneOperation | IssueOperation | SubIssueOperation;
 
 export type CommentOperation = Described & {
   op: "comment";
@@ -127,14 +141,28 @@ export type Operation = SyncOperation | CommentOperation | CommitFilesOperation 
 export const OPERATION_KINDS = ["label", "milestone", "issue"] as const;
 export const PLANNED_OPS = ["create", "update", "close"] as const;
 
-export type Summary = Record<(typeof PLANNED_OPS)[number], Record<SyncOperation["kind"], number>> & {
+export type Summary = Record<
+  (typeof PLANNED_OPS)[number],
+  Record<(typeof OPERATION_KINDS)[number], number>
+> & {
+  /** Sub-issue links to add. */
+  link: number;
   total: number;
 };
 
 export function summarize(operations: readonly SyncOperation[]): Summary {
   const counts = () => ({ label: 0, milestone: 0, issue: 0 });
-  const summary: Summary = { create: counts(), update: counts(), close: counts(), total: operations.length };
-  for (const operation of operations) summary[operation.op][operation.kind] += 1;
+  const summary: Summary = {
+    create: counts(),
+    update: counts(),
+    close: counts(),
+    link: 0,
+    total: operations.length,
+  };
+  for (const operation of operations) {
+    if (operation.op === "link") summary.link += 1;
+    else summary[operation.op][operation.kind] += 1;
+  }
   return summary;
 }
 
@@ -147,6 +175,7 @@ export function numberOf(operation: Operation): number | undefined {
 export function fieldNames(operation: Operation): string[] {
   if (operation.kind === "file") return [...operation.fields.read];
   if (operation.kind === "check-run") return ["conclusion", "output"];
+  if (operation.kind === "sub-issue") return ["parent", "sub_issue"];
   return Object.keys(operation.fields);
 }
 

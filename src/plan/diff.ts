@@ -32,7 +32,7 @@ export function diff(desired: DesiredState, actual: Snapshot): SyncOperation[] {
 }
 
 /** Objects by key; when a key appears twice (made by hand or by an old bug), the oldest one is ours. */
-function byKey<T extends { number: number }>(
+export function byKey<T extends { number: number }>(
   items: readonly T[],
   key: (item: T) => string | undefined,
 ): Map<string, T> {

@@ -1,6 +1,7 @@
 import { fieldNames, numberOf, type Operation, type Summary } from "../model/operations.js";
 import { count } from "../text/plural.js";
 import { terminalSafe } from "../text/terminal.js";
+import type { SubIssueConflict } from "./sub-issues.js";
 
 /**
  * How the listing's parts are shown: plain by default; a terminal adapter passes colours (e.g.
@@ -19,6 +20,7 @@ const SYMBOLS: Record<Operation["op"], string> = {
   create: "+",
   update: "~",
   close: "-",
+  link: ">",
   comment: "#",
   "commit-files": "^",
 };
@@ -48,6 +50,14 @@ export function formatOperations(operations: readonly Operation[], c: PlanStyle 
 function detail(operation: Operation): string {
   const number = numberOf(operation);
   const prefix = number === undefined ? "" : `#${number}: `;
+  if (operation.op === "link") {
+    const { parent, sub_issue } = operation.fields;
+    const name = (reference: typeof parent | typeof sub_issue) =>
+      typeof reference === "string"
+        ? terminalSafe(reference)
+        : `#${typeof reference === "number" ? reference : reference.number}`;
+    return `  (${name(sub_issue)} as a sub-issue of ${name(parent)})`;
+  }
   if (operation.op === "create") {
     const parts: string[] = [];
     if (operation.kind === "milestone") parts.push(`due ${operation.fields.due_on.slice(0, 10)}`);
@@ -68,7 +78,7 @@ function detail(operation: Operation): string {
 
 export function summaryLine(summary: Summary): string {
   if (summary.total === 0) return "No changes: the repository matches the curriculum.";
-  const part = (op: keyof Omit<Summary, "total">, verb: string) => {
+  const part = (op: "create" | "update" | "close", verb: string) => {
     const counts = summary[op];
     const total = counts.label + counts.milestone + counts.issue;
     const details = (["milestone", "label", "issue"] as const)
@@ -76,5 +86,14 @@ export function summaryLine(summary: Summary): string {
       .map((kind) => count(counts[kind], kind));
     return `${total} to ${verb}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
   };
-  return `Plan: ${part("create", "create")}, ${part("update", "update")}, ${part("close", "close")}.`;
+  const links = summary.link > 0 ? `, ${count(summary.link, "sub-issue")} to link` : "";
+  return `Plan: ${part("create", "create")}, ${part("update", "update")}, ${part("close", "close")}${links}.`;
+}
+
+/** One line per week issue that another issue holds as a sub-issue: left there, said once. */
+export function conflictLines(conflicts: readonly SubIssueConflict[]): string[] {
+  return conflicts.map(
+    (conflict) =>
+      `  ! ${conflict.week} (#${conflict.number}) is a sub-issue of ${terminalSafe(conflict.parent_issue_url)}: left there, not linked to ${conflict.project}`,
+  );
 }

@@ -5,6 +5,7 @@ import type { Snapshot } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
 import { keyOf } from "../model/markers.js";
 import { type Plan, plan } from "../plan/index.js";
+import { subIssueListingsNeeded } from "../plan/sub-issues.js";
 import { readManaged, readTrustedIssues } from "./reads.js";
 
 export interface SyncInput {
@@ -28,7 +29,7 @@ export interface SyncResult {
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const { gateway, context, today } = input;
   const managed = await readManaged(gateway, context);
-  let actual = managed.actual;
+  let actual = await withSubIssues(gateway, context, managed.actual);
   let planned = plan(context, actual, today);
   if (planned.operations.some((operation) => operation.op === "create" && operation.kind === "issue")) {
     // An issue whose managed label the learner removed is missing from the labelled listing: find
@@ -40,6 +41,7 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
   if (input.dryRun) return { plan: planned, actual };
   const { applied } = await applyOperations(gateway, planned.operations, {
     milestones: actual.milestones,
+    issues: actual.issues,
     ...(input.events ? { events: input.events } : {}),
   });
   return { plan: planned, actual, applied };
@@ -49,4 +51,20 @@ function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapsh
   const known = new Set(actual.issues.map((issue) => issue.number));
   const unlabelled = all.filter((issue) => !known.has(issue.number) && keyOf(issue.body) !== undefined);
   return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
+}
+
+/**
+ * The sub-issues of the project issues whose listing does not tell which weeks are linked: none
+ * when GitHub names each issue's parent, or when each project's summary counts all its weeks.
+ */
+async function withSubIssues(
+  gateway: PortfolioGateway,
+  context: PlanContext,
+  actual: Snapshot,
+): Promise<Snapshot> {
+  const needed = subIssueListingsNeeded(context, actual);
+  if (needed.length === 0) return actual;
+  const subIssues: Record<string, number[]> = { ...actual.sub_issues };
+  for (const number of needed) subIssues[String(number)] = await gateway.listSubIssueIds(number);
+  return { ...actual, sub_issues: subIssues };
 }

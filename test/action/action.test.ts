@@ -88,21 +88,22 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
       const state = await repositoryState();
       expect(new Set(state.weeks).size).toBe(52);
       expect(new Set(state.projects).size).toBe(8);
-      expect(writes()).toBe(75);
+      // 75 objects and 37 sub-issue links.
+      expect(writes()).toBe(112);
       expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
 
       expect(run.outputs).toEqual({
         created: "75",
         updated: "0",
         closed: "0",
-        operations: "75",
+        operations: "112",
         refreshed: "",
         reminders: "0",
       });
 
       expect(run.summary).toContain("<h2>syllabot sync: octocat/portfolio</h2>");
       expect(run.summary).toContain(
-        "Plan: 75 to create (5 milestones, 10 labels, 60 issues), 0 to update, 0 to close.",
+        "Plan: 75 to create (5 milestones, 10 labels, 60 issues), 0 to update, 0 to close, 37 sub-issues to link.",
       );
       expect(run.summary).toContain(
         "<tr><th>op</th><th>kind</th><th>key</th><th>title</th><th>fields changed</th></tr>",
@@ -120,8 +121,9 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
       expect(withoutMaskCommand(run)).not.toContain(emulator.token);
       expect(run.stdout).toContain("::group::Plan: 75 to create");
       expect(run.stdout).toContain("::endgroup::");
-      expect(run.stdout.match(/^\[ ?\d+\/75\] \+ /gm)).toHaveLength(75);
-      expect(run.stdout).toContain("Done: 75 operations applied to octocat/portfolio.");
+      expect(run.stdout.match(/^\[ *\d+\/112\] \+ /gm)).toHaveLength(75);
+      expect(run.stdout.match(/^\[ *\d+\/112\] > sub-issue /gm)).toHaveLength(37);
+      expect(run.stdout).toContain("Done: 112 operations applied to octocat/portfolio.");
     },
     NO_TIME_LIMIT,
   );
@@ -171,7 +173,7 @@ describe("the Action, run from dist/ as GitHub runs it", () => {
         created: "75",
         updated: "0",
         closed: "0",
-        operations: "75",
+        operations: "112",
         refreshed: "",
         reminders: "0",
       });

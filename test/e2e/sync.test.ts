@@ -104,9 +104,10 @@ function expectOneObjectPerKey(state: Awaited<ReturnType<typeof endState>>) {
 describe("sync against the emulator, over HTTP", () => {
   it("bootstraps an empty repository with exactly one write per object", async () => {
     const result = await syncWith();
-    expect(result.plan.summary.total).toBe(75);
+    // 75 objects and 37 sub-issue links (each project's weeks).
+    expect(result.plan.summary.total).toBe(112);
     const counts = emulator.counts();
-    expect(counts.writes).toBe(75);
+    expect(counts.writes).toBe(112);
     // Who the token is (once per client: whose markers are syllabot's own), 3 listings, and 1
     // unfiltered issue listing before creating issues.
     expect(counts.requests - counts.writes).toBe(5);
@@ -122,6 +123,52 @@ describe("sync against the emulator, over HTTP", () => {
     const result = await syncWith({ gatewayClient: longLived });
     expect(result.plan.operations).toEqual([]);
     expect(emulator.counts()).toMatchObject({ requests: 3, writes: 0, rateLimitCost: 0 });
+  });
+
+  it("makes each project's weeks its sub-issues; keeps the learner's, leaves a week they moved, reports it", async () => {
+    await syncWith();
+    const octokit = client();
+    const params = { owner: "octocat", repo: "portfolio", per_page: 100 };
+    const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { ...params, state: "all" });
+    const byKey = new Map(issues.map((issue) => [keyOf(issue.body), issue]));
+    const subIssues = async (key: string) =>
+      (
+        await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+          ...params,
+          issue_number: byKey.get(key)?.number ?? 0,
+        })
+      ).data.map((issue) => keyOf(issue.body) ?? issue.title);
+    const projects = [...byKey.keys()].filter((key) => key?.startsWith("project-"));
+    const linked = await Promise.all(projects.map((key) => subIssues(key ?? "")));
+    expect(linked.flat()).toHaveLength(37);
+    const first = projects[0] ?? "";
+    const weeks = await subIssues(first);
+    expect(weeks.length).toBeGreaterThan(0);
+    expect(weeks.every((key) => key.startsWith("week-"))).toBe(true);
+    // The learner adds a task of their own, and moves a week under an issue of theirs.
+    const task = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "my task" });
+    const epic = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...params, title: "my epic" });
+    const parent = { ...params, issue_number: byKey.get(first)?.number ?? 0 };
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+      ...parent,
+      sub_issue_id: Number(task.data.id),
+    });
+    const moved = byKey.get(weeks[0]);
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+      ...params,
+      issue_number: epic.data.number,
+      sub_issue_id: Number(moved?.id ?? 0),
+      replace_parent: true,
+    });
+    emulator.clearLog();
+    const result = await syncWith();
+    expect(result.plan.operations).toEqual([]);
+    expect(result.plan.subIssueConflicts).toEqual([
+      expect.objectContaining({ week: weeks[0], project: first, number: moved?.number }),
+    ]);
+    expect(emulator.counts().writes).toBe(0);
+    expect(await subIssues(first)).toEqual([...weeks.slice(1), "my task"]);
+    expect(validateAgainstOpenApi(emulator.log)).toEqual([]);
   });
 
   it("keeps a learner's edits and writes nothing: ticks, a rename, notes, a web edit with CRLF, a closed week", async () => {
@@ -241,8 +288,10 @@ describe("syllabot apply against the emulator", () => {
     const first = await run(argv, { GITHUB_TOKEN: emulator.token });
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/\[75\/75\] \+ issue project-formulaengine #\d+/);
-    expect(first.stdout).toContain("Done: 75 operations applied to octocat/portfolio.");
+    expect(first.stdout).toMatch(/\[ 75\/112\] \+ issue project-formulaengine #\d+/);
+    // The 37 links come after the issues they name.
+    expect(first.stdout).toMatch(/\[112\/112\] > sub-issue week-\d+ #\d+/);
+    expect(first.stdout).toContain("Done: 112 operations applied to octocat/portfolio.");
     expect(first.stdout).not.toContain(emulator.token);
     const second = await run(argv, { GITHUB_TOKEN: emulator.token });
     expect(second.stdout).toContain("No changes: the repository matches the curriculum.");

@@ -1,7 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { githubDueDate } from "../../src/calendar.js";
 import type { ActualIssue, ActualMilestone, Snapshot } from "../../src/model/actual.js";
-import { numberOf, type SyncOperation } from "../../src/model/operations.js";
+import { numberOf, type SubIssueOperation, type SyncOperation } from "../../src/model/operations.js";
 
 /**
  * Applies operations to a snapshot as GitHub stores them: `due_on` floored to midnight US Pacific,
@@ -23,6 +23,10 @@ export function applyAsGitHub(
         )?.number;
   for (const operation of operations) {
     const fields: Record<string, unknown> = { ...operation.fields };
+    if (operation.kind === "sub-issue") {
+      linkAsGitHub(snapshot, operation.fields);
+      continue;
+    }
     if (operation.kind === "label") {
       const existing = snapshot.labels.find((label) => label.name.toLowerCase() === operation.key);
       if (existing) Object.assign(existing, fields);
@@ -52,8 +56,11 @@ export function applyAsGitHub(
       }
     } else if (operation.op === "create") {
       const number = milestoneNumber(fields.milestone);
+      const created = next++;
       const issue: ActualIssue = {
-        number: next++,
+        id: ISSUE_IDS + created,
+        number: created,
+        url: `${API}/issues/${created}`,
         title: String(fields.title),
         body: String(fields.body),
         state: fields.state === "closed" ? "closed" : "open",
@@ -61,6 +68,8 @@ export function applyAsGitHub(
         labels: (fields.labels as string[]).map((name) => ({ name })),
         milestone: number === undefined ? null : { number },
         created_at: now,
+        sub_issues_summary: { total: 0 },
+        parent_issue_url: null,
       };
       snapshot.issues.push(issue);
     } else {
@@ -83,6 +92,27 @@ export function applyAsGitHub(
     }
   }
   return snapshot;
+}
+
+const API = "https://api.github.com/repos/octocat/portfolio";
+/** Ids of issues this helper creates: their number plus this. */
+const ISSUE_IDS = 1_000_000;
+
+/** A sub-issue link as GitHub records it: the child names its parent, the parent counts it. */
+function linkAsGitHub(snapshot: Snapshot, fields: SubIssueOperation["fields"]): void {
+  const byKey = (key: string) =>
+    snapshot.issues.find((issue) => issue.body?.includes(`syllabot:key=${key} `));
+  const parent =
+    typeof fields.parent === "number"
+      ? snapshot.issues.find((issue) => issue.number === fields.parent)
+      : byKey(fields.parent);
+  const child =
+    typeof fields.sub_issue === "string"
+      ? byKey(fields.sub_issue)
+      : snapshot.issues.find((issue) => issue.id === (fields.sub_issue as { id: number }).id);
+  if (!parent || !child) throw new Error("no issue to link");
+  child.parent_issue_url = parent.url ?? `${API}/issues/${parent.number}`;
+  parent.sub_issues_summary = { total: (parent.sub_issues_summary?.total ?? 0) + 1 };
 }
 
 /** What GitHub returns for a sent `due_on`: the Pacific date, at Pacific midnight, in UTC. */

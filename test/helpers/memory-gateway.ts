@@ -36,6 +36,13 @@ export class MemoryGateway implements PortfolioGateway {
   commits: CommitEvidence[] = [];
   /** Issues whose writes GitHub refuses. */
   readonly refusing = new Set<number>();
+  /** Sub-issue ids by the parent's number, in order. */
+  readonly subIssues = new Map<number, number[]>();
+  /**
+   * Whether listed issues carry `sub_issues_summary` and `parent_issue_url` as GitHub's do; off,
+   * to plan as with a GitHub that sends neither.
+   */
+  linkFields = true;
   private nextNumber = 1;
   private nextCommit = 1;
 
@@ -51,11 +58,11 @@ export class MemoryGateway implements PortfolioGateway {
   async readManagedState(managedLabel: string): Promise<Snapshot> {
     this.reads++;
     const issues = this.issues.filter((issue) => labelNamesOf(issue).includes(managedLabel));
-    return structuredClone({ milestones: this.milestones, labels: this.labels, issues });
+    return structuredClone({ milestones: this.milestones, labels: this.labels, issues: this.listed(issues) });
   }
   async readAllIssues() {
     this.reads++;
-    return structuredClone(this.issues);
+    return structuredClone(this.listed(this.issues));
   }
   async createLabel(fields: LabelFields) {
     this.writes.push({ method: "createLabel", target: fields.name, fields });
@@ -83,9 +90,11 @@ export class MemoryGateway implements PortfolioGateway {
   async createIssue(_key: string, fields: Omit<IssueFields, "state" | "state_reason">) {
     this.writes.push({ method: "createIssue", target: fields.title, fields });
     const { milestone, assignees: _assignees, ...rest } = fields;
+    const number = this.nextNumber++;
     const issue: ActualIssue = {
       ...rest,
-      number: this.nextNumber++,
+      id: 1000 + number,
+      number,
       state: "open",
       state_reason: null,
       milestone: milestone === null ? null : { number: milestone },
@@ -116,6 +125,19 @@ export class MemoryGateway implements PortfolioGateway {
   async listIssueComments(number: number) {
     this.reads++;
     return structuredClone(this.comments.get(number) ?? []);
+  }
+  async listSubIssueIds(number: number) {
+    this.reads++;
+    this.issue(number);
+    return [...(this.subIssues.get(number) ?? [])];
+  }
+  async addSubIssue(parent: number, subIssueId: number) {
+    this.writes.push({ method: "addSubIssue", target: parent, fields: { sub_issue_id: subIssueId } });
+    this.issue(parent);
+    const child = this.issues.find((candidate) => candidate.id === subIssueId);
+    if (!child || child.number === parent || this.parentOf(subIssueId) !== undefined)
+      throw this.refusal(422, `sub-issue ${subIssueId} of issue #${parent}`);
+    this.subIssues.set(parent, [...(this.subIssues.get(parent) ?? []), subIssueId]);
   }
   async readFile(path: string) {
     this.reads++;
@@ -164,6 +186,26 @@ export class MemoryGateway implements PortfolioGateway {
   async publishCheckRun(run: CheckRun) {
     this.writes.push({ method: "publishCheckRun", target: run.head_sha, fields: run });
     return { id: this.nextCommit++ };
+  }
+
+  private parentOf(id: number): number | undefined {
+    for (const [parent, ids] of this.subIssues) if (ids.includes(id)) return parent;
+    return undefined;
+  }
+
+  /** Issues as listed, with GitHub's sub-issue fields when `linkFields`. */
+  private listed(issues: readonly ActualIssue[]): ActualIssue[] {
+    if (!this.linkFields)
+      return issues.map(({ sub_issues_summary: _s, parent_issue_url: _p, ...issue }) => issue);
+    return issues.map((issue) => {
+      const parent = issue.id === undefined ? undefined : this.parentOf(issue.id);
+      return {
+        ...issue,
+        sub_issues_summary: { total: this.subIssues.get(issue.number)?.length ?? 0 },
+        parent_issue_url:
+          parent === undefined ? null : `https://api.github.com/repos/${this.repo}/issues/${parent}`,
+      };
+    });
   }
 
   private issue(number: number): ActualIssue {

@@ -1,7 +1,7 @@
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
 import { type SyncOperation, summarize } from "../../src/model/operations.js";
-import { formatPlan, summaryLine } from "../../src/plan/format.js";
+import { conflictLines, formatOperations, formatPlan, summaryLine } from "../../src/plan/format.js";
 
 const operations: SyncOperation[] = [
   {
@@ -38,5 +38,35 @@ describe("formatPlan", () => {
     expect(text).toContain(colors.red("- issue     week-01   "));
     expect(text).toContain(colors.dim("  (#4: left the plan)"));
     expect(text.split("\n").at(-1)).toBe(colors.bold(summaryLine(summarize(operations))));
+  });
+});
+
+describe("sub-issue lines", () => {
+  it("names a link's sub-issue and parent, counts links in the summary, and says what was left", () => {
+    const link = {
+      op: "link" as const,
+      kind: "sub-issue" as const,
+      key: "week-05",
+      title: "Week 5: parsing",
+      fields: { parent: 12, sub_issue: { number: 7, id: 1007 } },
+    };
+    expect(formatOperations([link])[0]).toContain(
+      "> sub-issue week-05  Week 5: parsing  (#7 as a sub-issue of #12)",
+    );
+    expect(summaryLine(summarize([link]))).toBe(
+      "Plan: 0 to create, 0 to update, 0 to close, 1 sub-issue to link.",
+    );
+    expect(
+      conflictLines([
+        {
+          week: "week-05",
+          project: "project-csvq",
+          number: 7,
+          parent_issue_url: "https://api.github.com/repos/o/r/issues/3",
+        },
+      ]),
+    ).toEqual([
+      "  ! week-05 (#7) is a sub-issue of https://api.github.com/repos/o/r/issues/3: left there, not linked to project-csvq",
+    ]);
   });
 });

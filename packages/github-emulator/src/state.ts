@@ -215,6 +215,8 @@ export interface IssueRecord {
   closedBy: string | null;
   /** Present when this number is a pull request. */
   pull: PullRecord | null;
+  /** The ids of its sub-issues, in their order; absent in states saved before. */
+  subIssueIds?: number[];
 }
 
 export type DiffStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";

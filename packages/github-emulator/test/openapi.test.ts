@@ -157,6 +157,42 @@ async function scenario(emulator: Emulator): Promise<void> {
     ...issue1,
     labels: ["extra"],
   });
+  const children: number[] = [];
+  for (const title of ["part one", "part two"]) {
+    children.push(
+      Number((await octokit.request("POST /repos/{owner}/{repo}/issues", { ...params, title })).data.id),
+    );
+  }
+  const [partOne = 0, partTwo = 0] = children;
+  for (const sub_issue_id of children) {
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+      ...issue1,
+      sub_issue_id,
+    });
+  }
+  await refused(
+    octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+      ...issue1,
+      sub_issue_id: partOne,
+    }),
+  );
+  await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority", {
+    ...issue1,
+    sub_issue_id: partTwo,
+    before_id: partOne,
+  });
+  const subIssues = await octokit.request(
+    "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+    issue1,
+  );
+  await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/parent", {
+    ...params,
+    issue_number: subIssues.data[0]?.number ?? 0,
+  });
+  await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue", {
+    ...issue1,
+    sub_issue_id: partTwo,
+  });
   await octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", { ...params, name: "extra" });
   await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
     ...issue1,

@@ -120,3 +120,30 @@ async function findRecentIssue(repository: Repository, key: string): Promise<Act
       keyOf(issue.body) === key,
   );
 }
+
+export async function listSubIssueIds(repository: Repository, number: number): Promise<number[]> {
+  const { client, params } = repository;
+  const subIssues = await github(repository.repo, `read the sub-issues of issue #${number}`, () =>
+    client.paginate(client.rest.issues.listSubIssues, { ...params, issue_number: number, per_page: PAGE }),
+  );
+  return subIssues.map((issue) => issue.id);
+}
+
+export async function addSubIssue(repository: Repository, parent: number, subIssueId: number): Promise<void> {
+  const { client, params } = repository;
+  // A link whose answer was lost may have been made: GitHub would refuse it again (422).
+  await createOnce(
+    repository,
+    `add a sub-issue to issue #${parent}`,
+    async () => ((await listSubIssueIds(repository, parent)).includes(subIssueId) ? true : undefined),
+    async () => {
+      await client.rest.issues.addSubIssue({
+        ...params,
+        issue_number: parent,
+        sub_issue_id: subIssueId,
+        ...NO_BLIND_RETRY,
+      });
+      return true;
+    },
+  );
+}

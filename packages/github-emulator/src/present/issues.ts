@@ -3,6 +3,7 @@ import { dueOnOf } from "../quirks.js";
 import type { EmulatorContext } from "../route.js";
 import type { CommentRecord, IssueRecord, LabelRecord, MilestoneRecord, RepoRecord } from "../state.js";
 import type { Store } from "../store.js";
+import { parentOf, subIssuesSummary } from "../sub-issues.js";
 import type { Urls } from "../urls.js";
 import { performedVia } from "./apps.js";
 import { authorAssociation } from "./association.js";
@@ -111,6 +112,11 @@ export function presentIssue(
     performed_via_github_app: performedVia(issue.author, context),
     reactions: reactionRollup(`${api}/reactions`),
   };
+  if (!issue.pull) {
+    const parent = parentOf(store, issue);
+    presented.sub_issues_summary = subIssuesSummary(store, issue);
+    presented.parent_issue_url = parent ? `${urls.repo(parent.repo)}/issues/${parent.issue.number}` : null;
+  }
   if (issue.pull) {
     presented.draft = issue.pull.draft;
     presented.pull_request = {

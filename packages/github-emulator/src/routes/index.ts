@@ -16,6 +16,7 @@ import { pullRoutes } from "./pulls.js";
 import { repoRoutes } from "./repos.js";
 import { searchRoutes } from "./search.js";
 import { statusRoutes } from "./statuses.js";
+import { subIssueRoutes } from "./sub-issues.js";
 
 export function allRoutes(mintToken: TokenMinter): RouteDefinition[] {
   return [
@@ -24,6 +25,7 @@ export function allRoutes(mintToken: TokenMinter): RouteDefinition[] {
     ...labelRoutes,
     ...issueRoutes,
     ...issueLabelRoutes,
+    ...subIssueRoutes,
     ...eventRoutes,
     ...statusRoutes,
     ...commentRoutes,
