@@ -40401,9 +40401,19 @@ function remindLines(result, dryRun) {
  */
 function summarize(operations) {
     const counts = () => ({ label: 0, milestone: 0, issue: 0 });
-    const summary = { create: counts(), update: counts(), close: counts(), total: operations.length };
-    for (const operation of operations)
-        summary[operation.op][operation.kind] += 1;
+    const summary = {
+        create: counts(),
+        update: counts(),
+        close: counts(),
+        link: 0,
+        total: operations.length,
+    };
+    for (const operation of operations) {
+        if (operation.op === "link")
+            summary.link += 1;
+        else
+            summary[operation.op][operation.kind] += 1;
+    }
     return summary;
 }
 /** The number of the object an operation changes, when it already exists. */
@@ -40416,6 +40426,8 @@ function fieldNames(operation) {
         return [...operation.fields.read];
     if (operation.kind === "check-run")
         return ["conclusion", "output"];
+    if (operation.kind === "sub-issue")
+        return ["parent", "sub_issue"];
     return Object.keys(operation.fields);
 }
 
@@ -40430,6 +40442,7 @@ const SYMBOLS$1 = {
     create: "+",
     update: "~",
     close: "-",
+    link: ">",
     comment: "#",
     "commit-files": "^",
 };
@@ -40452,6 +40465,13 @@ function formatOperations(operations, c = PLAIN_STYLE) {
 function detail(operation) {
     const number = numberOf(operation);
     const prefix = number === undefined ? "" : `#${number}: `;
+    if (operation.op === "link") {
+        const { parent, sub_issue } = operation.fields;
+        const name = (reference) => typeof reference === "string"
+            ? terminalSafe(reference)
+            : `#${typeof reference === "number" ? reference : reference.number}`;
+        return `  (${name(sub_issue)} as a sub-issue of ${name(parent)})`;
+    }
     if (operation.op === "create") {
         const parts = [];
         if (operation.kind === "milestone")
@@ -40482,7 +40502,12 @@ function summaryLine(summary) {
             .map((kind) => count$2(counts[kind], kind));
         return `${total} to ${verb}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
     };
-    return `Plan: ${part("create", "create")}, ${part("update", "update")}, ${part("close", "close")}.`;
+    const links = summary.link > 0 ? `, ${count$2(summary.link, "sub-issue")} to link` : "";
+    return `Plan: ${part("create", "create")}, ${part("update", "update")}, ${part("close", "close")}${links}.`;
+}
+/** One line per week issue that another issue holds as a sub-issue: left there, said once. */
+function conflictLines(conflicts) {
+    return conflicts.map((conflict) => `  ! ${conflict.week} (#${conflict.number}) is a sub-issue of ${terminalSafe(conflict.parent_issue_url)}: left there, not linked to ${conflict.project}`);
 }
 
 /**
@@ -40591,6 +40616,8 @@ const milestone = looseObject({
     created_at: string$1(),
 });
 const issue = looseObject({
+    /** GitHub's id, which names an issue as a sub-issue. */
+    id: number().int().optional(),
     number: number().int(),
     title: string$1(),
     body: string$1().nullable().optional(),
@@ -40601,14 +40628,25 @@ const issue = looseObject({
     created_at: string$1(),
     closed_at: string$1().nullable().optional(),
     html_url: string$1().optional(),
+    /** Its API URL, as a sub-issue's `parent_issue_url` names it. */
+    url: string$1().optional(),
     pull_request: unknown().optional(),
     /** Who opened it: only an issue a trusted author opened is managed (plan/trust.ts). */
     user: looseObject({ login: string$1() }).nullable().optional(),
+    /** Its sub-issues' count; absent where GitHub does not send it. */
+    sub_issues_summary: looseObject({ total: number().int() }).optional(),
+    /** Its parent's API URL, null for none; absent where GitHub does not send it. */
+    parent_issue_url: string$1().nullable().optional(),
 });
 const snapshotSchema = strictObject({
     milestones: array(milestone).default([]),
     labels: array(label).default([]),
     issues: array(issue).default([]),
+    /**
+     * The ids of some issues' sub-issues, by the parent's number: read only for project issues whose
+     * summary says links are missing and whose weeks do not name their parent.
+     */
+    sub_issues: record(string$1(), array(number().int())).optional(),
 });
 function labelNamesOf(issue) {
     return issue.labels
@@ -58021,14 +58059,120 @@ function retireMilestone(milestone, key, gone) {
     return retire({ kind: "milestone", ...milestone, text: milestone.description }, key, gone);
 }
 
+function projectWeeks(context) {
+    if (!context.config.sub_issues)
+        return [];
+    return plannedProjects(context.curriculum, context.chosen).map((project) => {
+        const weeks = [];
+        for (let week = project.weeks.from; week <= project.weeks.to; week++)
+            weeks.push(keys.week(context, week));
+        return { project: keys.project(project.slug), weeks };
+    });
+}
+function managedIssues(actual) {
+    return byKey(actual.issues.filter((issue) => issue.pull_request === undefined), (issue) => keyOf(issue.body));
+}
+/** Whether a listed issue names `parent` as its parent; undefined when GitHub did not say. */
+function isSubIssueOf(issue, parent) {
+    const url = issue.parent_issue_url;
+    if (url === undefined)
+        return undefined;
+    if (url === null)
+        return false;
+    return parent.url === undefined ? url.endsWith(`/issues/${parent.number}`) : url === parent.url;
+}
+/**
+ * The project issues whose sub-issues must be listed to plan: some of their weeks do not name
+ * their parent, and their summary counts fewer sub-issues than they have weeks. A repository whose
+ * listing carries both fields, or whose projects are all linked, needs no request.
+ */
+function subIssueListingsNeeded(context, actual) {
+    const issues = managedIssues(actual);
+    const needed = [];
+    for (const { project, weeks } of projectWeeks(context)) {
+        const parent = issues.get(project);
+        if (!parent)
+            continue;
+        const existing = weeks.flatMap((week) => issues.get(week) ?? []);
+        const unknown = existing.some((issue) => isSubIssueOf(issue, parent) === undefined);
+        if (unknown && (parent.sub_issues_summary?.total ?? 0) < existing.length)
+            needed.push(parent.number);
+    }
+    return needed;
+}
+/**
+ * Links each project's week issues as sub-issues of its project issue: only the missing links,
+ * never removing one (the learner's sub-issues stay), never moving a week another issue holds (a
+ * conflict, reported). Issues that `planned` creates are named by key.
+ */
+function subIssueLinks(context, actual, planned) {
+    const issues = managedIssues(actual);
+    const created = new Set(planned.flatMap((operation) => operation.kind === "issue" && operation.op === "create" ? [operation.key] : []));
+    const titles = new Map(planned.flatMap((operation) => (operation.kind === "issue" ? [[operation.key, operation.title]] : [])));
+    const result = { operations: [], conflicts: [] };
+    for (const { project, weeks } of projectWeeks(context)) {
+        const parent = issues.get(project);
+        if (!parent && !created.has(project))
+            continue;
+        const listed = parent ? actual.sub_issues?.[String(parent.number)] : undefined;
+        const parentReference = parent ? parent.number : project;
+        for (const week of weeks) {
+            const issue = issues.get(week);
+            let child;
+            if (issue) {
+                if (issue.id === undefined)
+                    continue;
+                const known = parent ? isSubIssueOf(issue, parent) : false;
+                if (known === true)
+                    continue;
+                // Not named by its listing: the parent's listing says, or (not read) its summary was full.
+                if (known === undefined && (listed === undefined || listed.includes(issue.id)))
+                    continue;
+                if (typeof issue.parent_issue_url === "string") {
+                    result.conflicts.push({
+                        week,
+                        project,
+                        number: issue.number,
+                        parent_issue_url: issue.parent_issue_url,
+                    });
+                    continue;
+                }
+                child = { number: issue.number, id: issue.id };
+            }
+            else if (created.has(week)) {
+                child = week;
+            }
+            else {
+                continue;
+            }
+            result.operations.push({
+                op: "link",
+                kind: "sub-issue",
+                key: week,
+                title: issue?.title ?? titles.get(week) ?? week,
+                fields: { parent: parentReference, sub_issue: child },
+            });
+        }
+    }
+    return result;
+}
+
 /** Plan the writes that bring a repository (its `actual` snapshot) to the curriculum's desired state. */
 function plan(context, actual, today) {
     const installedOn = installationDate(actual, context.calendar.timeZone, today);
-    const operations = [
+    const changes = [
         ...diff(desiredState(context, installedOn, today), actual),
         ...retirements(context, actual),
     ];
-    return { operations, summary: summarize(operations), installedOn: installedOn.toString() };
+    // Links come last: they name issues this plan creates.
+    const links = subIssueLinks(context, actual, changes);
+    const operations = [...changes, ...links.operations];
+    return {
+        operations,
+        summary: summarize(operations),
+        installedOn: installedOn.toString(),
+        subIssueConflicts: links.conflicts,
+    };
 }
 
 /** Curricula shipped with syllabot, by id (`curriculum/<id>.yaml` in the source tree, embedded at build). */
@@ -58350,6 +58494,9 @@ const configSchema = strictObject({
     })
         .default("all")
         .describe("Create week and project issues only up to this many weeks ahead of the current week (all: every week at once)"),
+    sub_issues: boolean()
+        .default(true)
+        .describe("Make each project's week issues sub-issues of its project issue, so GitHub shows the project's progress (false: leave them unlinked)"),
     backfill: _enum(BACKFILL_POLICIES)
         .default("close")
         .describe("Weeks that ended before installation: created closed, created open, or not created"),
@@ -58631,7 +58778,14 @@ function todayOption(value, timeZone) {
     return localDate(Temporal.Now.instant(), timeZone);
 }
 
-const SYMBOLS = { create: "+", update: "~", close: "-", comment: "#", "commit-files": "^" };
+const SYMBOLS = {
+    create: "+",
+    update: "~",
+    close: "-",
+    link: ">",
+    comment: "#",
+    "commit-files": "^",
+};
 /**
  * One line per applied operation, and on a terminal a bar that redraws in place under them
  * (stderr, so that stdout stays a clean log).
@@ -68523,6 +68677,24 @@ async function findRecentIssue(repository, key) {
         issue.user?.login.toLowerCase() === self &&
         keyOf(issue.body) === key);
 }
+async function listSubIssueIds(repository, number) {
+    const { client, params } = repository;
+    const subIssues = await github(repository.repo, `read the sub-issues of issue #${number}`, () => client.paginate(client.rest.issues.listSubIssues, { ...params, issue_number: number, per_page: PAGE$1 }));
+    return subIssues.map((issue) => issue.id);
+}
+async function addSubIssue(repository, parent, subIssueId) {
+    const { client, params } = repository;
+    // A link whose answer was lost may have been made: GitHub would refuse it again (422).
+    await createOnce(repository, `add a sub-issue to issue #${parent}`, async () => ((await listSubIssueIds(repository, parent)).includes(subIssueId) ? true : undefined), async () => {
+        await client.rest.issues.addSubIssue({
+            ...params,
+            issue_number: parent,
+            sub_issue_id: subIssueId,
+            ...NO_BLIND_RETRY,
+        });
+        return true;
+    });
+}
 
 /** Every label of the repository: one listing. */
 function listLabels(repository) {
@@ -68825,6 +68997,12 @@ class RestGateway {
     }
     listIssueComments(number) {
         return listIssueComments(this.repository, number);
+    }
+    listSubIssueIds(number) {
+        return listSubIssueIds(this.repository, number);
+    }
+    addSubIssue(parent, subIssueId) {
+        return addSubIssue(this.repository, parent, subIssueId);
     }
     readFile(path, ref) {
         return readFile(this.repository, path, ref);
@@ -70109,6 +70287,21 @@ async function applyOperations(gateway, operations, options = {}) {
             throw new Error(`milestone ${value} is neither in the repository nor in the plan`);
         return number;
     };
+    const issueIds = new Map();
+    const rememberIssue = (key, issue) => {
+        if (key !== undefined && issue.id !== undefined && !issueIds.has(key))
+            issueIds.set(key, { number: issue.number, id: issue.id });
+    };
+    for (const issue of options.issues ?? [])
+        rememberIssue(keyOf(issue.body), issue);
+    const resolveIssue = (value) => {
+        if (typeof value !== "string")
+            return value;
+        const found = issueIds.get(value);
+        if (found === undefined)
+            throw new Error(`issue ${value} is neither in the repository nor in the plan`);
+        return found;
+    };
     const result = { applied: [], refused: [] };
     const failedGroups = new Set();
     for (const [index, operation] of operations.entries()) {
@@ -70116,10 +70309,11 @@ async function applyOperations(gateway, operations, options = {}) {
             continue;
         let applied;
         try {
-            applied = await applyOne(gateway, operation, resolveMilestone);
+            applied = await applyOne(gateway, operation, resolveMilestone, resolveIssue);
         }
         catch (error) {
-            if (!options.tolerateRefusals || !refusedForThisObject(error))
+            const tolerated = options.tolerateRefusals || operation.op === "link";
+            if (!tolerated || !refusedForThisObject(error))
                 throw error;
             if (operation.group !== undefined)
                 failedGroups.add(operation.group);
@@ -70128,6 +70322,8 @@ async function applyOperations(gateway, operations, options = {}) {
         }
         if (operation.kind === "milestone" && applied.number !== undefined)
             milestoneNumbers.set(operation.key, applied.number);
+        if (operation.kind === "issue" && operation.op === "create" && applied.issue)
+            rememberIssue(operation.key, applied.issue);
         result.applied.push(applied);
         options.events?.onApplied?.(applied, index, operations.length);
     }
@@ -70140,7 +70336,7 @@ async function applyOperations(gateway, operations, options = {}) {
 function refusedForThisObject(error) {
     return error instanceof GitHubError && [404, 410, 422].includes(error.status ?? 0);
 }
-async function applyOne(gateway, operation, resolveMilestone) {
+async function applyOne(gateway, operation, resolveMilestone, resolveIssue) {
     switch (operation.kind) {
         case "label":
             if (operation.op === "create")
@@ -70174,6 +70370,12 @@ async function applyOne(gateway, operation, resolveMilestone) {
             const run = await gateway.publishCheckRun(operation.fields);
             return { operation, number: run.id };
         }
+        case "sub-issue": {
+            const { parent, sub_issue } = operation.fields;
+            const number = typeof parent === "number" ? parent : resolveIssue(parent).number;
+            await gateway.addSubIssue(number, resolveIssue(sub_issue).id);
+            return { operation, number };
+        }
     }
 }
 async function applyIssue(gateway, operation, resolveMilestone) {
@@ -70187,7 +70389,7 @@ async function applyIssue(gateway, operation, resolveMilestone) {
         if (state === "closed" && created.state !== "closed") {
             await gateway.updateIssue(created.number, { state, state_reason: state_reason ?? "completed" });
         }
-        return { operation, number: created.number };
+        return { operation, number: created.number, issue: created };
     }
     const { milestone, ...rest } = operation.fields;
     const updated = await gateway.updateIssue(operation.number, {
@@ -71264,7 +71466,7 @@ async function remind(input) {
 async function sync(input) {
     const { gateway, context, today } = input;
     const managed = await readManaged(gateway, context);
-    let actual = managed.actual;
+    let actual = await withSubIssues(gateway, context, managed.actual);
     let planned = plan(context, actual, today);
     if (planned.operations.some((operation) => operation.op === "create" && operation.kind === "issue")) {
         // An issue whose managed label the learner removed is missing from the labelled listing: find
@@ -71274,17 +71476,31 @@ async function sync(input) {
     }
     input.events?.onPlanned?.(planned);
     if (input.dryRun)
-        return { plan: planned, actual };
-    const { applied } = await applyOperations(gateway, planned.operations, {
+        return { plan: planned, actual, refused: [] };
+    const { applied, refused } = await applyOperations(gateway, planned.operations, {
         milestones: actual.milestones,
+        issues: actual.issues,
         ...(input.events ? { events: input.events } : {}),
     });
-    return { plan: planned, actual, applied };
+    return { plan: planned, actual, applied, refused };
 }
 function withUnlabelledIssues(actual, all) {
     const known = new Set(actual.issues.map((issue) => issue.number));
     const unlabelled = all.filter((issue) => !known.has(issue.number) && keyOf(issue.body) !== undefined);
     return unlabelled.length === 0 ? actual : { ...actual, issues: [...actual.issues, ...unlabelled] };
+}
+/**
+ * The sub-issues of the project issues whose listing does not tell which weeks are linked: none
+ * when GitHub names each issue's parent, or when each project's summary counts all its weeks.
+ */
+async function withSubIssues(gateway, context, actual) {
+    const needed = subIssueListingsNeeded(context, actual);
+    if (needed.length === 0)
+        return actual;
+    const subIssues = { ...actual.sub_issues };
+    for (const number of needed)
+        subIssues[String(number)] = await gateway.listSubIssueIds(number);
+    return { ...actual, sub_issues: subIssues };
 }
 
 /** What commits claim: only the learner's count, read oldest first. */
@@ -71608,6 +71824,8 @@ async function runCommand(inputs) {
                 startGroup(summaryLine(planned.summary));
                 info$1(formatPlan(planned.operations, planned.summary));
                 endGroup();
+                for (const line of conflictLines(planned.subIssueConflicts))
+                    warning(line.trim());
                 if (!dryRun && planned.operations.length > 0)
                     info(`Applying ${count$2(planned.operations.length, "operation")}:`);
             },

@@ -31,7 +31,9 @@ export interface ApplyOptions {
   issues?: readonly ActualIssue[];
   /**
    * Keep going when GitHub refuses a write about one object (404, 410, 422): the rest of its
-   * group is skipped and the refusal reported. Otherwise every error stops the run.
+   * group is skipped and the refusal reported. Otherwise every error stops the run, but for a
+   * sub-issue link, which is always reported and passed: a link is a convenience of GitHub's UI,
+   * and the week the learner put under another issue must not stop the sync of everything else.
    */
   tolerateRefusals?: boolean;
 }
@@ -85,7 +87,8 @@ export async function applyOperations(
     try {
       applied = await applyOne(gateway, operation, resolveMilestone, resolveIssue);
     } catch (error) {
-      if (!options.tolerateRefusals || !refusedForThisObject(error)) throw error;
+      const tolerated = options.tolerateRefusals || operation.op === "link";
+      if (!tolerated || !refusedForThisObject(error)) throw error;
       if (operation.group !== undefined) failedGroups.add(operation.group);
       result.refused.push({ operation, error });
       continue;

@@ -1,5 +1,10 @@
 import type { Temporal } from "../calendar.js";
-import { type AppliedOperation, type ApplyEvents, applyOperations } from "../github/apply.js";
+import {
+  type AppliedOperation,
+  type ApplyEvents,
+  applyOperations,
+  type RefusedOperation,
+} from "../github/apply.js";
 import type { PortfolioGateway } from "../github/gateway.js";
 import type { Snapshot } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
@@ -23,6 +28,11 @@ export interface SyncResult {
   actual: Snapshot;
   /** Undefined on a dry run. */
   applied?: AppliedOperation[];
+  /**
+   * Sub-issue links GitHub refused (a week the learner put under another issue, where the listing
+   * did not say so): reported, and the rest of the sync done. Empty on a dry run.
+   */
+  refused: RefusedOperation[];
 }
 
 /** Curriculum -> milestones, labels and issues: read the repository, plan, apply. */
@@ -38,13 +48,13 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     planned = plan(context, actual, today);
   }
   input.events?.onPlanned?.(planned);
-  if (input.dryRun) return { plan: planned, actual };
-  const { applied } = await applyOperations(gateway, planned.operations, {
+  if (input.dryRun) return { plan: planned, actual, refused: [] };
+  const { applied, refused } = await applyOperations(gateway, planned.operations, {
     milestones: actual.milestones,
     issues: actual.issues,
     ...(input.events ? { events: input.events } : {}),
   });
-  return { plan: planned, actual, applied };
+  return { plan: planned, actual, applied, refused };
 }
 
 function withUnlabelledIssues(actual: Snapshot, all: Snapshot["issues"]): Snapshot {

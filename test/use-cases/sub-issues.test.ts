@@ -100,6 +100,21 @@ describe("sync: sub-issues", () => {
     expect(linked(gateway, "project-beta")).toEqual(["week-04", "week-06", "week-05"]);
   });
 
+  it("where listings name no parent, a week the learner moved elsewhere is refused by GitHub and the sync goes on", async () => {
+    const { context, gateway } = await synced();
+    gateway.linkFields = false;
+    const calc = issueOf(gateway, "project-calc").number;
+    const other = await gateway.createIssue("", { title: "epic", body: "", labels: [], milestone: null });
+    gateway.subIssues.set(calc, []);
+    gateway.subIssues.set(other.number, [idOf(gateway, "week-03")]);
+    const result = await sync({ gateway, context, today });
+    // GitHub answers 422 for the week another issue holds: that link is reported, the others made.
+    expect(result.refused.map(({ operation }) => `${operation.op} ${operation.key}`)).toEqual([
+      "link week-03",
+    ]);
+    expect(linked(gateway, "project-calc")).toEqual(["week-02"]);
+  });
+
   it("with sub_issues: false, links nothing", async () => {
     const { gateway, first } = await synced(`${CONFIG}sub_issues: false\n`);
     expect(first.plan.summary.link).toBe(0);
