@@ -45,6 +45,12 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   },
   {
     group: "newer",
+    why: "issue fields of sub-issues, which GitHub added after the recording: sub_issues_summary and parent_issue_url",
+    kind: "extra",
+    fields: ["sub_issues_summary", "parent_issue_url"],
+  },
+  {
+    group: "newer",
     why: "fields GitHub added after the recording: user_view_type (users), has_discussions (repositories), verified_at (commit verification), search_type (search)",
     kind: "extra",
     fields: ["user_view_type", "has_discussions", "verified_at", "search_type"],
