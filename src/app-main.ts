@@ -11,8 +11,10 @@ import { Redis } from "ioredis";
 import { run } from "probot";
 import { RedisCoordination } from "./app/coordination.js";
 import { createAppLog, registerAppSecrets } from "./app/log.js";
+import { PacingEnvError, pacingFromEnv } from "./app/pacing-env.js";
 import { syllabotApp } from "./app.js";
 import { Temporal } from "./calendar.js";
+import type { Pacing } from "./github/octokit.js";
 import { probotOctokit } from "./github/probot-octokit.js";
 
 // Probot's run() reads .env into the environment (its values win); the logger, made before, reads it too.
@@ -24,18 +26,12 @@ try {
 registerAppSecrets(process.env);
 const log = await createAppLog(process.env);
 
-const pace = process.env.SYLLABOT_PACE_MS;
-const writeIntervalMs = pace === undefined ? undefined : Number(pace);
-if (writeIntervalMs !== undefined && !(Number.isInteger(writeIntervalMs) && writeIntervalMs >= 0)) {
-  process.stderr.write(`syllabot: SYLLABOT_PACE_MS="${pace}" is not a whole number of milliseconds\n`);
-  process.exit(2);
-}
-// How long one second of a retry-after (and of the retry plugin's backoff) lasts: 1000, unless a
-// test against the emulator makes waiting cheap.
-const unit = process.env.SYLLABOT_RETRY_UNIT_MS;
-const retryAfterUnitMs = unit === undefined ? undefined : Number(unit);
-if (retryAfterUnitMs !== undefined && !(Number.isInteger(retryAfterUnitMs) && retryAfterUnitMs >= 0)) {
-  process.stderr.write(`syllabot: SYLLABOT_RETRY_UNIT_MS="${unit}" is not a whole number of milliseconds\n`);
+let pacing: Partial<Pacing>;
+try {
+  pacing = pacingFromEnv(process.env);
+} catch (error) {
+  if (!(error instanceof PacingEnvError)) throw error;
+  process.stderr.write(`syllabot: ${error.message}\n`);
   process.exit(2);
 }
 
@@ -76,8 +72,5 @@ if (pinned) {
 }
 await run(syllabotApp({ onTick, ...(coordination ? { coordination } : {}), ...(now ? { now } : {}) }), {
   log,
-  Octokit: probotOctokit({
-    ...(writeIntervalMs === undefined ? {} : { writeIntervalMs }),
-    ...(retryAfterUnitMs === undefined ? {} : { retryAfterUnitMs }),
-  }),
+  Octokit: probotOctokit(pacing),
 });

@@ -8,8 +8,10 @@
 import { createProbot, type Probot } from "probot";
 import type { Coordination } from "./app/coordination.js";
 import { createAppLog, registerAppSecrets } from "./app/log.js";
+import { pacingFromEnv } from "./app/pacing-env.js";
 import type { WorkQueue } from "./app/work-queue.js";
 import { type AppOptions, syllabotApp, type TickSummary } from "./app.js";
+import { probotOctokit } from "./github/probot-octokit.js";
 
 /** The parts of an API Gateway (v1 or v2) or function URL event a webhook needs. */
 export interface LambdaWebhookEvent {
@@ -41,7 +43,13 @@ export function createLambdaHandler(options: LambdaOptions = {}) {
     registerAppSecrets(process.env);
     // Probot's own logger, with no credential in any line (see app/log.ts); at `warn` unless told,
     // as createProbot's is.
-    return createProbot({ overrides: { log: await createAppLog({ LOG_LEVEL: "warn", ...process.env }) } });
+    // syllabot's Octokit, as the server's: writes paced, the secondary limit waited out, ETags kept.
+    return createProbot({
+      overrides: {
+        log: await createAppLog({ LOG_LEVEL: "warn", ...process.env }),
+        Octokit: probotOctokit(pacingFromEnv(process.env)),
+      },
+    });
   })();
   const loaded = made.then((probot) =>
     probot.load(

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Emulator } from "@syllabot/github-emulator";
 import { Probot } from "probot";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Temporal } from "../src/calendar.js";
 import { TEST_PACING } from "../src/github/octokit.js";
 import { probotOctokit } from "../src/github/probot-octokit.js";
@@ -29,6 +29,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await emulator.close();
 });
 
@@ -109,5 +110,39 @@ describe("the Lambda handler", () => {
     });
     expect(missing.statusCode).toBe(400);
     expect(emulator.log).toEqual([]);
+  });
+
+  // Built from the environment, the handler used Probot's default Octokit: writes unpaced, and a
+  // secondary rate limit logged and given up on (Probot 14), so the whole delivery failed.
+  it("built from the environment, paces writes and waits out a secondary rate limit as the server does", {
+    timeout: 0,
+  }, async () => {
+    vi.stubEnv("APP_ID", "1");
+    vi.stubEnv("PRIVATE_KEY", privateKey);
+    vi.stubEnv("WEBHOOK_SECRET", WEBHOOK_SECRET);
+    vi.stubEnv("GHE_HOST", emulator.url.replace("http://", ""));
+    vi.stubEnv("GHE_PROTOCOL", "http");
+    vi.stubEnv("LOG_LEVEL", "fatal");
+    vi.stubEnv("SYLLABOT_PACE_MS", "0");
+    vi.stubEnv("SYLLABOT_RETRY_UNIT_MS", "1");
+    vi.stubEnv("SYLLABOT_NOW", "2026-03-02T04:00:00Z");
+    emulator.faults.retryAfterSeconds = 1;
+    emulator.faults.next("secondary-rate-limit", { operationId: "issues/create" });
+    const body = installationEvent();
+    const response = await createLambdaHandler({
+      app: { now: () => Temporal.Instant.from("2026-03-02T04:00:00Z") },
+    })({
+      headers: {
+        "x-github-delivery": "lambda-5",
+        "x-github-event": "installation",
+        "x-hub-signature-256": sign(body),
+      },
+      body,
+    });
+    expect(response.statusCode).toBe(200);
+    const created = emulator.log.filter((entry) => entry.operationId === "issues/create");
+    // The refused request, then the 60 issues.
+    expect(created.map((entry) => entry.status).filter((status) => status === 403)).toHaveLength(1);
+    expect(created.filter((entry) => entry.status === 201)).toHaveLength(60);
   });
 });

@@ -2,6 +2,7 @@ import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import { type EtagStore, etagCache } from "./etag-cache.js";
 import { DEFAULT_PACING, type Pacing } from "./octokit.js";
+import { recogniseRedis7Replies } from "./redis-throttle.js";
 
 interface ThrottleOptions {
   id?: string;
@@ -58,6 +59,9 @@ export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctoki
         : { etagStore: storeFor(String(options.auth.installationId)) }),
       throttle: {
         ...options.throttle,
+        ...(clustered(options.throttle)
+          ? { connection: recogniseRedis7Replies(options.throttle?.connection) }
+          : {}),
         id: `syllabot-installation-${options.auth?.installationId ?? "app"}`,
         onRateLimit: wait("rate limit"),
         onSecondaryRateLimit: wait("secondary rate limit"),
