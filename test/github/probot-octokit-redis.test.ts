@@ -60,9 +60,9 @@ describe("throttling shared through Redis", () => {
     // What two idle minutes do: every key the limiters kept is gone.
     const admin = new Redis(redis.url);
     clients.push(admin);
-    const keys = await admin.keys("b_*");
-    expect(keys.length).toBeGreaterThan(0);
-    await admin.del(...keys);
+    // Bottleneck registers its limiters' keys as it schedules; they exist once the requests ran.
+    expect((await admin.keys("b_*")).length).toBeGreaterThan(0);
+    await admin.flushdb();
 
     expect(await read()).toEqual(["syllabot", "bob/portfolio"]);
     const { data: issues } = await client.request("GET /repos/{owner}/{repo}/issues", {
