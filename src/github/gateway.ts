@@ -11,6 +11,9 @@ export type {
   MilestoneFields,
 } from "../model/operations.js";
 
+/** The listings of a repository's managed state. */
+export type SnapshotKind = "milestones" | "labels" | "issues";
+
 export interface IssueComment {
   body?: string | null;
   created_at: string;
@@ -56,8 +59,11 @@ export interface PortfolioGateway {
    * Read once per client and kept.
    */
   identity(): Promise<string>;
-  /** Milestones, labels, and the issues carrying the managed label: one listing per kind. */
-  readManagedState(managedLabel: string): Promise<Snapshot>;
+  /**
+   * Milestones, labels, and the issues carrying the managed label: one listing per kind; with
+   * `kinds`, only those (the others empty), so that a use case pays only for what it reads.
+   */
+  readManagedState(managedLabel: string, kinds?: readonly SnapshotKind[]): Promise<Snapshot>;
   /** Every issue, labelled or not: to find managed issues whose label the learner removed. */
   readAllIssues(): Promise<ActualIssue[]>;
   createLabel(fields: LabelFields): Promise<ActualLabel>;

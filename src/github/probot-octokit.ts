@@ -1,6 +1,7 @@
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import { type EtagStore, etagCache } from "./etag-cache.js";
+import { KnownFiles, knownFilesPlugin } from "./known-files.js";
 import { DEFAULT_PACING, type Pacing } from "./octokit.js";
 import { recogniseRedis7Replies } from "./redis-throttle.js";
 
@@ -39,9 +40,10 @@ export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctoki
   // Conditional requests across deliveries: one ETag store per installation, shared by the
   // Octokit Probot makes for each event (a 304 costs no rate limit).
   // The most recently served installations only, so that a process serving thousands stays small.
-  const stores = new Map<string, EtagStore>();
+  // Files known by blob SHA likewise (see known-files.ts).
+  const stores = new Map<string, { etags: EtagStore; files: KnownFiles }>();
   const storeFor = (installation: string) => {
-    const store = stores.get(installation) ?? new Map();
+    const store = stores.get(installation) ?? { etags: new Map(), files: new KnownFiles() };
     stores.delete(installation);
     stores.set(installation, store);
     if (stores.size > STORED_INSTALLATIONS) {
@@ -51,12 +53,14 @@ export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctoki
     return store;
   };
   const notifications = new Bottleneck.Group({ minTime: writeIntervalMs, maxConcurrent: 1 });
-  return ProbotOctokit.plugin(etagCache).defaults(
+  return ProbotOctokit.plugin(etagCache, knownFilesPlugin).defaults(
     (options: { throttle?: ThrottleOptions; auth?: { installationId?: number } }) => ({
       ...options,
       ...(options.auth?.installationId === undefined
         ? {}
-        : { etagStore: storeFor(String(options.auth.installationId)) }),
+        : (({ etags, files }) => ({ etagStore: etags, knownFiles: files }))(
+            storeFor(String(options.auth.installationId)),
+          )),
       throttle: {
         ...options.throttle,
         ...(clustered(options.throttle)

@@ -35,6 +35,7 @@ import type {
   LabelFields,
   MilestoneFields,
   PortfolioGateway,
+  SnapshotKind,
 } from "./gateway.js";
 import { clientIdentity } from "./identity.js";
 import type { GitHubClient } from "./octokit.js";
@@ -67,11 +68,15 @@ export class RestGateway implements PortfolioGateway {
     return this.resolveIdentity();
   }
 
-  async readManagedState(managedLabel: string): Promise<Snapshot> {
+  async readManagedState(
+    managedLabel: string,
+    kinds: readonly SnapshotKind[] = ["milestones", "labels", "issues"],
+  ): Promise<Snapshot> {
+    const none = Promise.resolve([]);
     const [milestones, labels, issues] = await Promise.all([
-      listMilestones(this.repository),
-      listLabels(this.repository),
-      listIssues(this.repository, managedLabel),
+      kinds.includes("milestones") ? listMilestones(this.repository) : none,
+      kinds.includes("labels") ? listLabels(this.repository) : none,
+      kinds.includes("issues") ? listIssues(this.repository, managedLabel) : none,
     ]);
     const state = { milestones, labels, issues };
     return parseAnswer(this.repository, "read the repository's state", snapshotSchema, state);

@@ -41,6 +41,8 @@ const issue = z.looseObject({
   user: z.looseObject({ login: z.string() }).nullable().optional(),
   /** Its sub-issues' count; absent where GitHub does not send it. */
   sub_issues_summary: z.looseObject({ total: z.number().int() }).optional(),
+  /** How many comments it has; absent where GitHub does not send it. */
+  comments: z.number().int().optional(),
   /** Its parent's API URL, null for none; absent where GitHub does not send it. */
   parent_issue_url: z.string().nullable().optional(),
 });

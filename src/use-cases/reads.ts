@@ -1,7 +1,7 @@
 import { localDate, type Temporal } from "../calendar.js";
 import { LEDGER_PATH } from "../config/paths.js";
 import { InputError } from "../errors.js";
-import type { PortfolioGateway } from "../github/gateway.js";
+import type { PortfolioGateway, SnapshotKind } from "../github/gateway.js";
 import type { ActualIssue, Snapshot } from "../model/actual.js";
 import { labelNames, type PlanContext, planContext } from "../model/context.js";
 import type { RepositorySetup } from "../model/setup.js";
@@ -11,13 +11,17 @@ import { loadSetupFromRepository } from "../setup/from-repository.js";
 
 /** The reads every use case shares: what syllabot manages, the ledger, the repository's setup. */
 
-/** Who is trusted, and the managed milestones, labels and issues a trusted author wrote. */
+/**
+ * Who is trusted, and the managed milestones, labels and issues a trusted author wrote (with
+ * `kinds`, only those listings; the others are empty).
+ */
 export async function readManaged(
   gateway: PortfolioGateway,
   context: PlanContext,
+  kinds?: readonly SnapshotKind[],
 ): Promise<{ trust: Trust; actual: Snapshot }> {
   const trust = await trustFor(gateway, context);
-  return { trust, actual: await readTrustedState(gateway, context, trust) };
+  return { trust, actual: await readTrustedState(gateway, context, trust, kinds) };
 }
 
 /** The ledger on the default branch (an empty one when there is none). */
@@ -84,8 +88,9 @@ export async function readTrustedState(
   gateway: PortfolioGateway,
   context: PlanContext,
   trust: Trust,
+  kinds?: readonly SnapshotKind[],
 ): Promise<Snapshot> {
-  const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+  const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed, kinds);
   return { ...actual, issues: trustedIssues(trust, actual.issues) };
 }
 

@@ -44,7 +44,8 @@ export interface RefreshResult {
  */
 export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   const { gateway, context, today } = input;
-  const { actual } = await readManaged(gateway, context);
+  // The README needs the issues and the milestones (the phases' dates), not the labels.
+  const { actual } = await readManaged(gateway, context, ["milestones", "issues"]);
   let rendered: RefreshedFiles | undefined;
   const operation = refreshCommit(
     {

@@ -63,7 +63,8 @@ export async function track(input: TrackInput): Promise<TrackResult> {
   const ledger = recorded && !input.deferLedger ? [ledgerCommit(record)] : [];
 
   if (claims.some((claim) => claim.keys.length > 0)) {
-    const { trust, actual } = await readManaged(gateway, context);
+    // Closing reads the issues only: milestones and labels are sync's.
+    const { trust, actual } = await readManaged(gateway, context, ["issues"]);
     const issues = new Map<string, ActualIssue>();
     for (const issue of actual.issues) {
       const key = keyOf(issue.body);
@@ -72,8 +73,12 @@ export async function track(input: TrackInput): Promise<TrackResult> {
     const comments = new Map<number, Awaited<ReturnType<typeof readTrustedComments>>>();
     for (const key of new Set(claims.flatMap((claim) => claim.keys))) {
       const issue = issues.get(key);
-      if (issue && !comments.has(issue.number))
-        comments.set(issue.number, await readTrustedComments(gateway, issue.number, trust));
+      if (!issue || comments.has(issue.number)) continue;
+      // An issue the listing says has no comment has none of syllabot's: nothing to read.
+      comments.set(
+        issue.number,
+        issue.comments === 0 ? [] : await readTrustedComments(gateway, issue.number, trust),
+      );
     }
     const planned = planClosings(claims, issues, comments);
     result.operations.push(...planned.operations);

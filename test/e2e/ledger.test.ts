@@ -107,6 +107,30 @@ describe("the ledger in the portfolio", () => {
     expect(Object.keys(ledger?.commits ?? {})).toHaveLength(7);
   });
 
+  it("closes a week in as few requests as GitHub allows: no comment read where there is none, the ledger written at once", async () => {
+    const history = (await gatewayFor("octocat/csvq").listCommitsSince("2026-03-01T00:00:00Z")) ?? [];
+    const [week4, week5] = history.filter((commit) => /week [45]/.test(commit.message));
+    if (!week4 || !week5) throw new Error("no commits");
+    // One client, as one process of the app keeps per installation.
+    const portfolio = gatewayFor(REPO);
+    const context = exampleContext();
+    await track({ gateway: portfolio, context, commits: [week4] });
+    emulator.clearLog();
+    const result = await track({ gateway: portfolio, context, commits: [week5] });
+    expect(result.closed.map((closed) => closed.key)).toEqual(["week-05"]);
+    const answered = emulator.log.filter((entry) => entry.status !== 304);
+    expect(answered.map((entry) => entry.operationId)).toEqual([
+      "issues/list-for-repo",
+      "issues/update",
+      "issues/create-comment",
+      "repos/create-or-update-file-contents",
+    ]);
+    // Closing reads no milestone or label: those are sync's.
+    expect(emulator.log.filter((entry) => entry.status === 304)).toEqual([]);
+    const ledger = parseLedger((await ledgerText()) ?? "");
+    expect(Object.keys(ledger?.commits ?? {}).sort()).toEqual([week4.sha, week5.sha].sort());
+  });
+
   it("never overwrites a ledger that moved meanwhile: the writes merge", async () => {
     const history = (await gatewayFor("octocat/csvq").listCommitsSince("2026-03-01T00:00:00Z")) ?? [];
     const context = exampleContext();
@@ -118,10 +142,12 @@ describe("the ledger in the portfolio", () => {
     ]);
     const ledger = parseLedger((await ledgerText()) ?? "");
     expect(Object.keys(ledger?.commits ?? {}).sort()).toEqual([first.sha, second.sha].sort());
-    // The race happened: one ref update was refused as not a fast-forward, and retried.
-    expect(
-      emulator.log.filter((entry) => entry.operationId === "git/update-ref" && entry.status === 422),
-    ).toHaveLength(1);
+    // The race happened: one write of the ledger (the contents API, a file at a time) was refused
+    // because the file had moved since it was read, then read again, merged and retried.
+    const writes = emulator.log.filter(
+      (entry) => entry.operationId === "repos/create-or-update-file-contents",
+    );
+    expect(writes.map((entry) => entry.status).sort()).toEqual([201, 200, 422].sort());
   });
 
   it("is rebuilt by syllabot rebuild, which names the project repositories it could not read", async () => {

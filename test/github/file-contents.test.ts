@@ -97,13 +97,9 @@ describe("a file GitHub will not serve whole", () => {
   });
 
   it("commits nothing when a file it must read first cannot be read", async () => {
+    // One file to write: read through the contents API, then written there (never, here).
     nock(API)
-      .get(`/repos/${REPO}`)
-      .reply(200, { default_branch: "main" })
-      .get(`/repos/${REPO}/git/ref/heads%2Fmain`)
-      .reply(200, { ref: "refs/heads/main", object: { sha: "b".repeat(40), type: "commit" } })
       .get(`/repos/${REPO}/contents/README.md`)
-      .query({ ref: "b".repeat(40) })
       .reply(200, file({ content: "", encoding: "none", size: 2_000_000 }))
       .get(`/repos/${REPO}/git/blobs/${"a".repeat(40)}`)
       .reply(403, { message: "too large", errors: [{ resource: "Blob", field: "data", code: "too_large" }] });
@@ -120,7 +116,7 @@ describe("a file GitHub will not serve whole", () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GitHubError);
     expect((error as Error).message).toContain("the file is over 100 MB");
-    // No tree, commit or ref request was made: nock would have refused them.
+    // No write was made: nock would have refused it.
     expect(rendered).toBe(false);
   });
 });

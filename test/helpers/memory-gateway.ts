@@ -7,6 +7,7 @@ import type {
   LabelFields,
   MilestoneFields,
   PortfolioGateway,
+  SnapshotKind,
 } from "../../src/github/gateway.js";
 import type { ActualIssue, ActualLabel, ActualMilestone, Snapshot } from "../../src/model/actual.js";
 import { labelNamesOf } from "../../src/model/actual.js";
@@ -55,10 +56,17 @@ export class MemoryGateway implements PortfolioGateway {
   async identity() {
     return this.self;
   }
-  async readManagedState(managedLabel: string): Promise<Snapshot> {
+  async readManagedState(
+    managedLabel: string,
+    kinds: readonly SnapshotKind[] = ["milestones", "labels", "issues"],
+  ): Promise<Snapshot> {
     this.reads++;
     const issues = this.issues.filter((issue) => labelNamesOf(issue).includes(managedLabel));
-    return structuredClone({ milestones: this.milestones, labels: this.labels, issues: this.listed(issues) });
+    return structuredClone({
+      milestones: kinds.includes("milestones") ? this.milestones : [],
+      labels: kinds.includes("labels") ? this.labels : [],
+      issues: kinds.includes("issues") ? this.listed(issues) : [],
+    });
   }
   async readAllIssues() {
     this.reads++;

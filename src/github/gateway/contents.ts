@@ -1,4 +1,5 @@
 import { GitHubError, github, isStatus } from "../errors.js";
+import { knownFilesOf } from "../known-files.js";
 import type { Repository } from "./context.js";
 
 /** Where a file is read: the repository and the action named in errors. */
@@ -8,9 +9,32 @@ interface FileLocation {
 }
 
 /** A file's text at a ref (the default branch when absent); see PortfolioGateway.readFile. */
-export function readFile(repository: Repository, path: string, ref?: string): Promise<string | undefined> {
+export async function readFile(
+  repository: Repository,
+  path: string,
+  ref?: string,
+): Promise<string | undefined> {
+  return (await readFileVersion(repository, path, ref))?.text;
+}
+
+/**
+ * A file's text and blob SHA at a ref (the default branch when absent), or undefined when there is
+ * no such file. What is read is remembered (known-files.ts); read at the default branch, as the
+ * version last seen at its path.
+ */
+export function readFileVersion(
+  repository: Repository,
+  path: string,
+  ref?: string,
+): Promise<{ text: string; sha: string } | undefined> {
   const action = `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`;
-  return github(repository.repo, action, () => readFileText({ repository, action }, path, ref));
+  return github(repository.repo, action, async () => {
+    const version = await readFileText({ repository, action }, path, ref);
+    const known = knownFilesOf(repository.client);
+    if (version) known.learn(version.text, ref ? undefined : { repo: repository.repo, path }, version.sha);
+    else if (!ref) known.forget(repository.repo, path);
+    return version;
+  });
 }
 
 /**
@@ -21,7 +45,11 @@ export function readFile(repository: Repository, path: string, ref?: string): Pr
  * would wipe it). Such a file is read whole through the blob API (up to 100 MiB). A file that
  * cannot be read whole throws: it is never taken as absent or empty.
  */
-async function readFileText(location: FileLocation, path: string, ref?: string): Promise<string | undefined> {
+async function readFileText(
+  location: FileLocation,
+  path: string,
+  ref?: string,
+): Promise<{ text: string; sha: string } | undefined> {
   let data: Awaited<ReturnType<typeof getContent>>["data"];
   try {
     ({ data } = await getContent(location, path, ref));
@@ -35,14 +63,14 @@ async function readFileText(location: FileLocation, path: string, ref?: string):
   if (data.encoding === "base64") {
     const bytes = Buffer.from(data.content, "base64");
     // A size that disagrees with the content means GitHub left some of it out.
-    if (bytes.length === data.size) return bytes.toString("utf8");
+    if (bytes.length === data.size) return { text: bytes.toString("utf8"), sha: data.sha };
   } else if (data.encoding !== "none") {
     throw unreadable(
       location,
       `GitHub sent its content encoded as "${data.encoding}", which syllabot cannot read`,
     );
   }
-  return readBlobText(location, data.sha, data.size);
+  return { text: await readBlobText(location, data.sha, data.size), sha: data.sha };
 }
 
 function getContent({ repository }: FileLocation, path: string, ref: string | undefined) {

@@ -1,0 +1,149 @@
+import { useEmulator } from "@syllabot/github-emulator/testing";
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { GitHubError } from "../../src/github/errors.js";
+import { gitBlobSha } from "../../src/github/known-files.js";
+import { createClient, TEST_PACING } from "../../src/github/octokit.js";
+import { RestGateway } from "../../src/github/rest-gateway.js";
+
+const api = useEmulator();
+const REPO = "octocat/portfolio";
+
+/** One client, as one job of the app or one run of the Action holds. */
+function gateway(baseUrl = api.emulator.url, token = api.emulator.token) {
+  const client = createClient({ token, baseUrl, pacing: TEST_PACING });
+  return new RestGateway(client, REPO, { identity: async () => "syllabot[bot]" });
+}
+
+function setUp() {
+  api.emulator.createRepo(REPO);
+  api.emulator.addCommit(REPO, {
+    message: "start",
+    files: { "README.md": "# Me\n", ".syllabot/state.json": '{"n":0}\n' },
+  });
+}
+
+const operations = () => api.emulator.log.map((entry) => `${entry.operationId} ${entry.status}`);
+
+/** A one-file commit adding a line to the file, as the ledger's are. */
+const appendLine = (path: string, line: string) => ({
+  message: `add ${line}`,
+  read: [path],
+  render: (current: ReadonlyMap<string, string | undefined>) => ({
+    [path]: `${current.get(path) ?? ""}${line}\n`,
+  }),
+});
+
+describe("a commit of one file", () => {
+  it("reads it and writes it through the contents API, then writes again without reading", async () => {
+    setUp();
+    const portfolio = gateway();
+    await portfolio.commitFiles(appendLine(".syllabot/state.json", "a"));
+    expect(operations()).toEqual(["repos/get-content 200", "repos/create-or-update-file-contents 200"]);
+    api.emulator.clearLog();
+    await portfolio.commitFiles(appendLine(".syllabot/state.json", "b"));
+    expect(operations()).toEqual(["repos/create-or-update-file-contents 200"]);
+    expect(await portfolio.readFile(".syllabot/state.json")).toBe('{"n":0}\na\nb\n');
+  });
+
+  it("reads again and merges when the file moved since it was last seen, losing nothing", async () => {
+    setUp();
+    const portfolio = gateway();
+    await portfolio.commitFiles(appendLine(".syllabot/state.json", "a"));
+    // Another process (or the learner) writes the file meanwhile.
+    await gateway().commitFiles(appendLine(".syllabot/state.json", "elsewhere"));
+    api.emulator.clearLog();
+    await portfolio.commitFiles(appendLine(".syllabot/state.json", "b"));
+    expect(operations()).toEqual([
+      "repos/create-or-update-file-contents 409",
+      "repos/get-content 200",
+      "repos/create-or-update-file-contents 200",
+    ]);
+    expect(await portfolio.readFile(".syllabot/state.json")).toBe('{"n":0}\na\nelsewhere\nb\n');
+  });
+
+  it("looks at the branch before saying nothing changed, when it only knew the file from before", async () => {
+    setUp();
+    const portfolio = gateway();
+    await portfolio.commitFiles(appendLine(".syllabot/state.json", "a"));
+    api.emulator.clearLog();
+    const unchanged = await portfolio.commitFiles({
+      message: "nothing",
+      read: [".syllabot/state.json"],
+      render: (current) => ({ ".syllabot/state.json": current.get(".syllabot/state.json") ?? "" }),
+    });
+    expect(unchanged).toBeUndefined();
+    expect(operations()).toEqual(["repos/get-content 200"]);
+  });
+
+  it("creates a file that does not exist yet", async () => {
+    setUp();
+    await gateway().commitFiles(appendLine("notes/new.md", "first"));
+    expect(operations()).toEqual(["repos/get-content 404", "repos/create-or-update-file-contents 201"]);
+    expect(await gateway().readFile("notes/new.md")).toBe("first\n");
+  });
+
+  it("gives up at once when GitHub refuses the write of a file that did not move (a protected branch)", async () => {
+    const base = "https://api.github.test";
+    const file = {
+      type: "file",
+      encoding: "base64",
+      size: 4,
+      name: "state.json",
+      path: ".syllabot/state.json",
+    };
+    const sha = gitBlobSha("old\n");
+    nock(base)
+      .get("/repos/octocat/portfolio/contents/.syllabot%2Fstate.json")
+      .times(2)
+      .reply(200, { ...file, sha, content: Buffer.from("old\n").toString("base64") })
+      .put("/repos/octocat/portfolio/contents/.syllabot%2Fstate.json")
+      .reply(409, { message: "Changes must be made through a pull request." });
+    const error = await gateway(base, "ghs_token")
+      .commitFiles(appendLine(".syllabot/state.json", "new"))
+      .catch((caught: unknown) => caught);
+    expect(nock.pendingMocks()).toEqual([]);
+    nock.cleanAll();
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as Error).message).toContain("Changes must be made through a pull request");
+  });
+});
+
+describe("a commit of several files", () => {
+  it("reads no file whose blob it knows: one listing of the head's tree, then the three writes", async () => {
+    setUp();
+    const portfolio = gateway();
+    const refresh = (line: string) => ({
+      message: `refresh ${line}`,
+      read: ["README.md", ".syllabot/state.json"],
+      render: (current: ReadonlyMap<string, string | undefined>) => ({
+        "README.md": `${current.get("README.md")}${line}\n`,
+        ".syllabot/state.json": `${current.get(".syllabot/state.json")}${line}\n`,
+        "pictures/progress.svg": `<svg>${line}</svg>\n`,
+      }),
+    });
+    await portfolio.commitFiles(refresh("one"));
+    api.emulator.clearLog();
+    await portfolio.commitFiles(refresh("two"));
+    // The repository (for its default branch) answers 304 unless its pushed_at moved a second on.
+    expect(operations().map((operation) => operation.replace(/^repos\/get (200|304)$/, "repos/get"))).toEqual(
+      [
+        "repos/get",
+        "git/get-ref 200",
+        "git/get-tree 200",
+        "git/create-tree 201",
+        "git/create-commit 201",
+        "git/update-ref 200",
+      ],
+    );
+    // A file the learner changed meanwhile has a blob it does not know: that one is read.
+    api.emulator.addCommit(REPO, { message: "learner", files: { "README.md": "# Me, edited\n" } });
+    api.emulator.clearLog();
+    await portfolio.commitFiles(refresh("three"));
+    expect(operations().filter((operation) => operation.startsWith("repos/get-content"))).toEqual([
+      "repos/get-content 200",
+    ]);
+    expect(await portfolio.readFile("README.md")).toBe("# Me, edited\nthree\n");
+    expect(await portfolio.readFile(".syllabot/state.json")).toBe('{"n":0}\none\ntwo\nthree\n');
+  });
+});
