@@ -40635,6 +40635,8 @@ const issue = looseObject({
     user: looseObject({ login: string$1() }).nullable().optional(),
     /** Its sub-issues' count; absent where GitHub does not send it. */
     sub_issues_summary: looseObject({ total: number().int() }).optional(),
+    /** How many comments it has; absent where GitHub does not send it. */
+    comments: number().int().optional(),
     /** Its parent's API URL, null for none; absent where GitHub does not send it. */
     parent_issue_url: string$1().nullable().optional(),
 });
@@ -68378,10 +68380,115 @@ function commitEvidence(commit, repo, fallbackTime) {
     };
 }
 
+/** The SHA git gives a blob with this text: equal SHAs, equal files. */
+function gitBlobSha(text) {
+    const bytes = Buffer.from(text, "utf8");
+    return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+/** Bytes of blob text one store keeps; the least recently used go first. */
+const DEFAULT_LIMIT_BYTES = 2 * 1024 * 1024;
+/** A blob larger than this is never kept: one file must not push out all the others. */
+const LARGEST_KEPT_BYTES = 512 * 1024;
+/** Paths whose last known blob one store remembers. */
+const PATH_LIMIT = 500;
+/**
+ * What syllabot last knew of files, so that it need not read them again. A blob's text never
+ * changes, so a tree listing naming a known blob SHA needs no read of that file, however the file
+ * came to be there. And the blob SHA last seen at a path lets a one-file write (the contents API)
+ * go without reading the file first: if the file moved since, GitHub refuses the write (409) and
+ * the caller reads and tries again. Nothing here is trusted to be current; only blob texts are
+ * facts. Bounded in bytes and paths, so a process serving many installations stays small.
+ */
+class KnownFiles {
+    limitBytes;
+    blobs = new Map();
+    paths = new Map();
+    bytes = 0;
+    constructor(limitBytes = DEFAULT_LIMIT_BYTES) {
+        this.limitBytes = limitBytes;
+    }
+    /** The text of the blob with this SHA, when known. */
+    text(sha) {
+        const text = this.blobs.get(sha);
+        if (text === undefined)
+            return undefined;
+        this.blobs.delete(sha);
+        this.blobs.set(sha, text);
+        return text;
+    }
+    /** The blob last seen at `path` in `repo`, with its text, when both are still known. */
+    latest(repo, path) {
+        const sha = this.paths.get(pathKey(repo, path));
+        if (sha === undefined)
+            return undefined;
+        const text = this.text(sha);
+        return text === undefined ? undefined : { sha, text };
+    }
+    /** A file as read or written: its blob's text, and (with a path) that it was last seen there. */
+    learn(text, where, sha = gitBlobSha(text)) {
+        if (where) {
+            const key = pathKey(where.repo, where.path);
+            this.paths.delete(key);
+            this.paths.set(key, sha);
+            if (this.paths.size > PATH_LIMIT)
+                this.paths.delete(this.paths.keys().next().value);
+        }
+        const size = Buffer.byteLength(text, "utf8");
+        if (size > LARGEST_KEPT_BYTES || this.blobs.has(sha))
+            return sha;
+        this.blobs.set(sha, text);
+        this.bytes += size;
+        for (const [oldest, oldText] of this.blobs) {
+            if (this.bytes <= this.limitBytes)
+                break;
+            this.blobs.delete(oldest);
+            this.bytes -= Buffer.byteLength(oldText, "utf8");
+        }
+        return sha;
+    }
+    /** The file at `path` is not what was last seen there (a write was refused, it was deleted). */
+    forget(repo, path) {
+        this.paths.delete(pathKey(repo, path));
+    }
+}
+const pathKey = (repo, path) => `${repo.toLowerCase()}\0${path}`;
+const perClient = new WeakMap();
+/**
+ * The store a client carries (Probot's clients get their installation's, see probot-octokit.ts),
+ * else one kept for that client object.
+ */
+function knownFilesOf(client) {
+    const carried = client.knownFiles;
+    if (carried instanceof KnownFiles)
+        return carried;
+    let store = perClient.get(client);
+    if (!store) {
+        store = new KnownFiles();
+        perClient.set(client, store);
+    }
+    return store;
+}
+
 /** A file's text at a ref (the default branch when absent); see PortfolioGateway.readFile. */
-function readFile(repository, path, ref) {
+async function readFile(repository, path, ref) {
+    return (await readFileVersion(repository, path, ref))?.text;
+}
+/**
+ * A file's text and blob SHA at a ref (the default branch when absent), or undefined when there is
+ * no such file. What is read is remembered (known-files.ts); read at the default branch, as the
+ * version last seen at its path.
+ */
+function readFileVersion(repository, path, ref) {
     const action = `read ${path}${ref ? ` at ${ref.slice(0, 12)}` : ""}`;
-    return github(repository.repo, action, () => readFileText({ repository, action }, path, ref));
+    return github(repository.repo, action, async () => {
+        const version = await readFileText({ repository, action }, path, ref);
+        const known = knownFilesOf(repository.client);
+        if (version)
+            known.learn(version.text, ref ? undefined : { repo: repository.repo, path }, version.sha);
+        else if (!ref)
+            known.forget(repository.repo, path);
+        return version;
+    });
 }
 /**
  * A file's text at `ref` (the default branch when absent), or undefined when there is no such file.
@@ -68408,12 +68515,12 @@ async function readFileText(location, path, ref) {
         const bytes = Buffer.from(data.content, "base64");
         // A size that disagrees with the content means GitHub left some of it out.
         if (bytes.length === data.size)
-            return bytes.toString("utf8");
+            return { text: bytes.toString("utf8"), sha: data.sha };
     }
     else if (data.encoding !== "none") {
         throw unreadable(location, `GitHub sent its content encoded as "${data.encoding}", which syllabot cannot read`);
     }
-    return readBlobText(location, data.sha, data.size);
+    return { text: await readBlobText(location, data.sha, data.size), sha: data.sha };
 }
 function getContent({ repository }, path, ref) {
     return repository.client.rest.repos.getContent({ ...repository.params, path, ...(ref ? { ref } : {}) });
@@ -68455,6 +68562,8 @@ function unreadable(location, why, status, cause) {
 
 /** How often a commit is retried when the branch moved under it. */
 const COMMIT_ATTEMPTS = 5;
+/** The largest file written through the contents API; a larger one goes through the Git Data API. */
+const ONE_FILE_LIMIT = 1024 * 1024;
 /**
  * Files committed to the default branch in one commit (Git Data API), the branch moved only as a
  * fast-forward; when it moved meanwhile, re-read, re-render and try again. No change, no commit.
@@ -68472,41 +68581,123 @@ async function commitFiles(repository, commit) {
         }
     };
     try {
-        return await commitRendered(repository, commit, render);
+        return commit.read.length === 1
+            ? await commitOneFile(repository, commit, render)
+            : await commitRendered(repository, commit, render);
     }
     catch (error) {
         throw refused ? refused.error : error;
     }
 }
+/**
+ * A commit that reads and writes one file goes through the contents API: one request when the
+ * file's blob is known (it was read or written before), two when it must be read first. GitHub
+ * refuses the write (409) when the file moved since; it is then read again and re-rendered.
+ */
+async function commitOneFile(repository, commit, render) {
+    const { client, params, repo } = repository;
+    const path = commit.read[0];
+    const known = knownFilesOf(client);
+    // What the file was when last seen (maybe stale), or what was just read (current).
+    let next = (() => {
+        const seen = known.latest(repo, path);
+        return seen ? { version: seen, fresh: false } : undefined;
+    })();
+    for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+        const { version: current, fresh } = next ?? {
+            version: await readFileVersion(repository, path),
+            fresh: true,
+        };
+        next = undefined;
+        const rendered = render(new Map([[path, current?.text]]));
+        const paths = Object.keys(rendered);
+        const content = rendered[path];
+        // Another file to write, or a file too large for the contents API: the Git Data API's way.
+        if (paths.some((other) => other !== path) ||
+            (content !== undefined && Buffer.byteLength(content) > ONE_FILE_LIMIT))
+            return commitRendered(repository, commit, render);
+        if (content === undefined || content === current?.text) {
+            // Unchanged from what was last seen is not unchanged from the branch: look before saying so.
+            if (!fresh)
+                continue;
+            return undefined;
+        }
+        try {
+            const { data } = await github(repo, `commit ${path}`, () => client.rest.repos.createOrUpdateFileContents({
+                ...params,
+                path,
+                message: commit.message,
+                content: Buffer.from(content, "utf8").toString("base64"),
+                ...(current ? { sha: current.sha } : {}),
+                ...(commit.author ? { author: commit.author } : {}),
+                // A 409 says the file moved: it is read again below rather than the same write resent.
+                request: { retries: 0 },
+            }));
+            known.learn(content, { repo, path }, data.content?.sha ?? undefined);
+            if (data.commit.sha)
+                return { sha: data.commit.sha };
+            throw new GitHubError({
+                status: undefined,
+                repo,
+                action: `commit ${path}`,
+                detail: "GitHub named no commit",
+            });
+        }
+        catch (error) {
+            // 409: the file is not at the SHA sent; 422: it was created or deleted meanwhile; 5xx: the
+            // write may or may not have been done. Each time: read the file again and start over.
+            const status = error.status ?? 0;
+            if (!isStatus(error, 409, 422) && status < 500)
+                throw error;
+            known.forget(repo, path);
+            if (status >= 500)
+                continue;
+            const now = await readFileVersion(repository, path);
+            // A refusal of a write against the file as it is (a protected branch, a rule) will repeat.
+            if (fresh && now?.sha === current?.sha)
+                throw error;
+            next = { version: now, fresh: true };
+        }
+    }
+    throw new GitHubError({
+        status: 409,
+        repo,
+        action: `commit ${path}`,
+        detail: `the file kept changing; gave up after ${COMMIT_ATTEMPTS} attempts`,
+    });
+}
 async function commitRendered(repository, commit, render) {
     const { client, params } = repository;
+    const known = knownFilesOf(client);
     const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
     return github(repository.repo, action, async () => {
         const { data: repo } = await client.rest.repos.get({ ...params });
         const ref = `heads/${repo.default_branch}`;
         for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
             const { data: head } = await client.rest.git.getRef({ ...params, ref });
+            // One listing of the head's tree: a file whose blob is known needs no read, and files not
+            // read are compared by their git blob hash.
+            const tree = await treeBlobs(repository, head.object.sha);
             const current = new Map();
-            for (const path of commit.read)
-                current.set(path, await readFile(repository, path, head.object.sha));
+            for (const path of commit.read) {
+                const sha = tree.blobs.get(path);
+                const text = sha === undefined ? undefined : known.text(sha);
+                current.set(path, text ?? (await readFile(repository, path, head.object.sha)));
+            }
             const rendered = Object.entries(render(current));
-            const { data: parent } = await client.rest.git.getCommit({ ...params, commit_sha: head.object.sha });
-            // Files not read are compared by their git blob hash with the tree's: one listing, no reads.
-            const unread = rendered.filter(([path]) => !current.has(path));
-            const blobs = unread.length > 0 ? await treeBlobs(repository, parent.tree.sha) : new Map();
             const changed = [];
             for (const [path, content] of rendered) {
                 const same = current.has(path)
                     ? current.get(path) === content
-                    : blobs.get(path) === gitBlobSha(content);
+                    : tree.blobs.get(path) === gitBlobSha(content);
                 if (!same)
                     changed.push({ path, content });
             }
             if (changed.length === 0)
                 return undefined;
-            const { data: tree } = await client.rest.git.createTree({
+            const { data: written } = await client.rest.git.createTree({
                 ...params,
-                base_tree: parent.tree.sha,
+                base_tree: tree.sha,
                 tree: changed.map((file) => ({
                     path: file.path,
                     mode: "100644",
@@ -68517,19 +68708,26 @@ async function commitRendered(repository, commit, render) {
             const { data: created } = await client.rest.git.createCommit({
                 ...params,
                 message: commit.message,
-                tree: tree.sha,
+                tree: written.sha,
                 parents: [head.object.sha],
                 ...(commit.author ? { author: commit.author } : {}),
             });
             try {
                 await client.rest.git.updateRef({ ...params, ref, sha: created.sha, force: false });
-                return { sha: created.sha };
             }
             catch (error) {
                 // The branch moved (someone pushed): start again from its new head, never force.
                 if (!isStatus(error, 422, 409))
                     throw error;
+                continue;
             }
+            for (const [path, content] of rendered)
+                known.learn(content, { repo: repository.repo, path });
+            for (const [path, text] of current) {
+                if (text !== undefined && !changed.some((file) => file.path === path))
+                    known.learn(text, { repo: repository.repo, path }, tree.blobs.get(path));
+            }
+            return { sha: created.sha };
         }
         throw new GitHubError({
             status: 422,
@@ -68539,12 +68737,15 @@ async function commitRendered(repository, commit, render) {
         });
     });
 }
-/** Path -> blob SHA of every file in a tree; a tree too large to list at once is read by folder. */
-async function treeBlobs(repository, treeSha, prefix = "") {
+/**
+ * Path -> blob SHA of every file in a tree, given as a tree or a commit SHA (GitHub lists a commit's
+ * tree), and the tree's own SHA; a tree too large to list at once is read by folder.
+ */
+async function treeBlobs(repository, treeish, prefix = "") {
     const { client, params } = repository;
     const { data } = await client.rest.git.getTree({
         ...params,
-        tree_sha: treeSha,
+        tree_sha: treeish,
         ...(prefix === "" ? { recursive: "1" } : {}),
     });
     const blobs = new Map();
@@ -68556,16 +68757,11 @@ async function treeBlobs(repository, treeSha, prefix = "") {
             blobs.set(path, entry.sha);
         // A recursive listing holds every nested file unless truncated; a folder's listing never does.
         else if (entry.type === "tree" && (data.truncated || prefix !== "")) {
-            for (const [inner, sha] of await treeBlobs(repository, entry.sha, `${path}/`))
+            for (const [inner, sha] of (await treeBlobs(repository, entry.sha, `${path}/`)).blobs)
                 blobs.set(inner, sha);
         }
     }
-    return blobs;
-}
-/** The SHA git gives a blob with this text: equal SHAs, equal files. */
-function gitBlobSha(text) {
-    const bytes = Buffer.from(text, "utf8");
-    return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return { sha: data.sha, blobs };
 }
 
 /** How often a create whose outcome was lost is checked and tried again. */
@@ -68961,11 +69157,12 @@ class RestGateway {
     identity() {
         return this.resolveIdentity();
     }
-    async readManagedState(managedLabel) {
+    async readManagedState(managedLabel, kinds = ["milestones", "labels", "issues"]) {
+        const none = Promise.resolve([]);
         const [milestones, labels, issues] = await Promise.all([
-            listMilestones(this.repository),
-            listLabels(this.repository),
-            listIssues(this.repository, managedLabel),
+            kinds.includes("milestones") ? listMilestones(this.repository) : none,
+            kinds.includes("labels") ? listLabels(this.repository) : none,
+            kinds.includes("issues") ? listIssues(this.repository, managedLabel) : none,
         ]);
         const state = { milestones, labels, issues };
         return parseAnswer(this.repository, "read the repository's state", snapshotSchema, state);
@@ -70450,10 +70647,13 @@ function trustedComments(trust, comments) {
 }
 
 /** The reads every use case shares: what syllabot manages, the ledger, the repository's setup. */
-/** Who is trusted, and the managed milestones, labels and issues a trusted author wrote. */
-async function readManaged(gateway, context) {
+/**
+ * Who is trusted, and the managed milestones, labels and issues a trusted author wrote (with
+ * `kinds`, only those listings; the others are empty).
+ */
+async function readManaged(gateway, context, kinds) {
     const trust = await trustFor(gateway, context);
-    return { trust, actual: await readTrustedState(gateway, context, trust) };
+    return { trust, actual: await readTrustedState(gateway, context, trust, kinds) };
 }
 /** The ledger on the default branch (an empty one when there is none). */
 async function readStoredLedger(gateway) {
@@ -70472,8 +70672,8 @@ async function trustFor(gateway, context) {
     });
 }
 /** Milestones, labels, and the managed issues a trusted author opened. */
-async function readTrustedState(gateway, context, trust) {
-    const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed);
+async function readTrustedState(gateway, context, trust, kinds) {
+    const actual = await gateway.readManagedState(labelNames(context.config.labels.prefix).managed, kinds);
     return { ...actual, issues: trustedIssues(trust, actual.issues) };
 }
 /** Every issue a trusted author opened, labelled or not. */
@@ -71156,7 +71356,8 @@ async function previewCommit(gateway, operation) {
  */
 async function refresh(input) {
     const { gateway, context, today } = input;
-    const { actual } = await readManaged(gateway, context);
+    // The README needs the issues and the milestones (the phases' dates), not the labels.
+    const { actual } = await readManaged(gateway, context, ["milestones", "issues"]);
     let rendered;
     const operation = refreshCommit({
         context,
@@ -71597,7 +71798,8 @@ async function track(input) {
         result.ledgerUpdate = record;
     const ledger = recorded && !input.deferLedger ? [ledgerCommit(record)] : [];
     if (claims.some((claim) => claim.keys.length > 0)) {
-        const { trust, actual } = await readManaged(gateway, context);
+        // Closing reads the issues only: milestones and labels are sync's.
+        const { trust, actual } = await readManaged(gateway, context, ["issues"]);
         const issues = new Map();
         for (const issue of actual.issues) {
             const key = keyOf(issue.body);
@@ -71607,8 +71809,10 @@ async function track(input) {
         const comments = new Map();
         for (const key of new Set(claims.flatMap((claim) => claim.keys))) {
             const issue = issues.get(key);
-            if (issue && !comments.has(issue.number))
-                comments.set(issue.number, await readTrustedComments(gateway, issue.number, trust));
+            if (!issue || comments.has(issue.number))
+                continue;
+            // An issue the listing says has no comment has none of syllabot's: nothing to read.
+            comments.set(issue.number, issue.comments === 0 ? [] : await readTrustedComments(gateway, issue.number, trust));
         }
         const planned = planClosings(claims, issues, comments);
         result.operations.push(...planned.operations);
