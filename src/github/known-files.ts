@@ -24,6 +24,7 @@ const PATH_LIMIT = 500;
 export class KnownFiles {
   private readonly blobs = new Map<string, string>();
   private readonly paths = new Map<string, string>();
+  private readonly branches = new Map<string, string>();
   private bytes = 0;
 
   constructor(private readonly limitBytes = DEFAULT_LIMIT_BYTES) {}
@@ -63,6 +64,17 @@ export class KnownFiles {
       this.bytes -= Buffer.byteLength(oldText, "utf8");
     }
     return sha;
+  }
+
+  /** The default branch `repo` had when last seen: a commit's ref, without asking each time. */
+  defaultBranch(repo: string): string | undefined {
+    return this.branches.get(repo.toLowerCase());
+  }
+
+  learnDefaultBranch(repo: string, branch: string | undefined): void {
+    if (branch === undefined) this.branches.delete(repo.toLowerCase());
+    else this.branches.set(repo.toLowerCase(), branch);
+    if (this.branches.size > PATH_LIMIT) this.branches.delete(this.branches.keys().next().value as string);
   }
 
   /** The file at `path` is not what was last seen there (a write was refused, it was deleted). */

@@ -65,6 +65,20 @@ export type ActualIssue = Snapshot["issues"][number];
 
 export const EMPTY_SNAPSHOT: Snapshot = { milestones: [], labels: [], issues: [] };
 
+/**
+ * The milestones the issues are in, as GitHub embeds each in full in an issue it lists: what a
+ * reader that needs no milestone without issues (the README, the calendar) takes instead of
+ * listing the milestones, whose listing changes with every issue closed.
+ */
+export function milestonesOfIssues(issues: readonly ActualIssue[]): ActualMilestone[] {
+  const found = new Map<number, ActualMilestone>();
+  for (const issue of issues) {
+    const parsed = milestone.safeParse(issue.milestone);
+    if (parsed.success && !found.has(parsed.data.number)) found.set(parsed.data.number, parsed.data);
+  }
+  return [...found.values()].sort((a, b) => a.number - b.number);
+}
+
 export function labelNamesOf(issue: ActualIssue): string[] {
   return issue.labels
     .map((entry) => (typeof entry === "string" ? entry : entry.name))

@@ -1,6 +1,7 @@
 import type { Temporal } from "../calendar.js";
 import { type ApplyEvents, applyOperations } from "../github/apply.js";
 import type { PortfolioGateway } from "../github/gateway.js";
+import { milestonesOfIssues } from "../model/actual.js";
 import type { PlanContext } from "../model/context.js";
 import type { CommitFilesOperation } from "../model/operations.js";
 import { installationDate } from "../plan/installation.js";
@@ -44,8 +45,10 @@ export interface RefreshResult {
  */
 export async function refresh(input: RefreshInput): Promise<RefreshResult> {
   const { gateway, context, today } = input;
-  // The README needs the issues and the milestones (the phases' dates), not the labels.
-  const { actual } = await readManaged(gateway, context, ["milestones", "issues"]);
+  // The README and the calendar need the issues and the milestones they are in, which GitHub
+  // embeds in each issue listed: one listing, no labels.
+  const read = await readManaged(gateway, context, ["issues"]);
+  const actual = { ...read.actual, milestones: milestonesOfIssues(read.actual.issues) };
   let rendered: RefreshedFiles | undefined;
   const operation = refreshCommit(
     {

@@ -125,17 +125,14 @@ describe("a commit of several files", () => {
     await portfolio.commitFiles(refresh("one"));
     api.emulator.clearLog();
     await portfolio.commitFiles(refresh("two"));
-    // The repository (for its default branch) answers 304 unless its pushed_at moved a second on.
-    expect(operations().map((operation) => operation.replace(/^repos\/get (200|304)$/, "repos/get"))).toEqual(
-      [
-        "repos/get",
-        "git/get-ref 200",
-        "git/get-tree 200",
-        "git/create-tree 201",
-        "git/create-commit 201",
-        "git/update-ref 200",
-      ],
-    );
+    // The default branch is the one seen before: not asked again.
+    expect(operations()).toEqual([
+      "git/get-ref 200",
+      "git/get-tree 200",
+      "git/create-tree 201",
+      "git/create-commit 201",
+      "git/update-ref 200",
+    ]);
     // A file the learner changed meanwhile has a blob it does not know: that one is read.
     api.emulator.addCommit(REPO, { message: "learner", files: { "README.md": "# Me, edited\n" } });
     api.emulator.clearLog();
@@ -145,5 +142,33 @@ describe("a commit of several files", () => {
     ]);
     expect(await portfolio.readFile("README.md")).toBe("# Me, edited\nthree\n");
     expect(await portfolio.readFile(".syllabot/state.json")).toBe('{"n":0}\none\ntwo\nthree\n');
+  });
+
+  it("finds the default branch again when it was renamed since it was last seen", async () => {
+    setUp();
+    const portfolio = gateway();
+    const files = (line: string) => ({
+      message: line,
+      read: ["README.md", "NOTES.md"],
+      render: () => ({ "README.md": `${line}\n`, "NOTES.md": `${line}\n` }),
+    });
+    await portfolio.commitFiles(files("on main"));
+    const octokit = api.octokit();
+    const params = { owner: "octocat", repo: "portfolio" };
+    const { data: main } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      ...params,
+      ref: "heads/main",
+    });
+    await octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+      ...params,
+      ref: "refs/heads/trunk",
+      sha: main.object.sha,
+    });
+    await octokit.request("PATCH /repos/{owner}/{repo}", { ...params, default_branch: "trunk" });
+    await octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", { ...params, ref: "heads/main" });
+    api.emulator.clearLog();
+    await portfolio.commitFiles(files("on trunk"));
+    expect(operations().slice(0, 3)).toEqual(["git/get-ref 404", "repos/get 200", "git/get-ref 200"]);
+    expect(await portfolio.readFile("NOTES.md")).toBe("on trunk\n");
   });
 });

@@ -201,8 +201,19 @@ export class MemoryGateway implements PortfolioGateway {
     return undefined;
   }
 
-  /** Issues as listed, with GitHub's sub-issue fields when `linkFields`. */
-  private listed(issues: readonly ActualIssue[]): ActualIssue[] {
+  /**
+   * Issues as listed: each with its milestone embedded in full, as GitHub lists them, and with
+   * GitHub's sub-issue fields when `linkFields`.
+   */
+  private listed(stored: readonly ActualIssue[]): ActualIssue[] {
+    const issues = stored.map((issue) => ({
+      ...issue,
+      milestone:
+        issue.milestone === null
+          ? null
+          : (this.milestones.find((milestone) => milestone.number === issue.milestone?.number) ??
+            issue.milestone),
+    }));
     if (!this.linkFields)
       return issues.map(({ sub_issues_summary: _s, parent_issue_url: _p, ...issue }) => issue);
     return issues.map((issue) => {

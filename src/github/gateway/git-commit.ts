@@ -126,10 +126,24 @@ async function commitRendered(
   const known = knownFilesOf(client);
   const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
   return github(repository.repo, action, async () => {
-    const { data: repo } = await client.rest.repos.get({ ...params });
-    const ref = `heads/${repo.default_branch}`;
+    // The default branch as last seen, else asked; a branch renamed since is asked again.
+    const askBranch = async () => {
+      const { data: repo } = await client.rest.repos.get({ ...params });
+      known.learnDefaultBranch(repository.repo, repo.default_branch);
+      return repo.default_branch;
+    };
+    let remembered = known.defaultBranch(repository.repo);
+    let ref = `heads/${remembered ?? (await askBranch())}`;
     for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
-      const { data: head } = await client.rest.git.getRef({ ...params, ref });
+      let head: { object: { sha: string } };
+      try {
+        ({ data: head } = await client.rest.git.getRef({ ...params, ref }));
+      } catch (error) {
+        if (!(remembered && isStatus(error, 404))) throw error;
+        remembered = undefined;
+        ref = `heads/${await askBranch()}`;
+        ({ data: head } = await client.rest.git.getRef({ ...params, ref }));
+      }
       // One listing of the head's tree: a file whose blob is known needs no read, and files not
       // read are compared by their git blob hash.
       const tree = await treeBlobs(repository, head.object.sha);
