@@ -40438,7 +40438,8 @@ const PLAIN_STYLE = {
     dim: String,
     bold: String,
 };
-const SYMBOLS$1 = {
+/** The mark of each kind of operation, in a plan and in an apply's progress lines alike. */
+const OPERATION_SYMBOLS = {
     create: "+",
     update: "~",
     close: "-",
@@ -40458,7 +40459,7 @@ function formatOperations(operations, c = PLAIN_STYLE) {
     const keys = operations.map((operation) => terminalSafe(operation.key));
     const keyWidth = Math.max(0, ...keys.map((key) => key.length));
     return operations.map((operation, index) => {
-        const head = `${SYMBOLS$1[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
+        const head = `${OPERATION_SYMBOLS[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
         return `  ${paint(operation.op)(head)}  ${terminalSafe(operation.title)}${c.dim(detail(operation))}`;
     });
 }
@@ -40650,6 +40651,20 @@ const snapshotSchema = strictObject({
      */
     sub_issues: record(string$1(), array(number().int())).optional(),
 });
+/**
+ * The milestones the issues are in, as GitHub embeds each in full in an issue it lists: what a
+ * reader that needs no milestone without issues (the README, the calendar) takes instead of
+ * listing the milestones, whose listing changes with every issue closed.
+ */
+function milestonesOfIssues(issues) {
+    const found = new Map();
+    for (const issue of issues) {
+        const parsed = milestone.safeParse(issue.milestone);
+        if (parsed.success && !found.has(parsed.data.number))
+            found.set(parsed.data.number, parsed.data);
+    }
+    return [...found.values()].sort((a, b) => a.number - b.number);
+}
 function labelNamesOf(issue) {
     return issue.labels
         .map((entry) => (typeof entry === "string" ? entry : entry.name))
@@ -58780,14 +58795,6 @@ function todayOption(value, timeZone) {
     return localDate(Temporal.Now.instant(), timeZone);
 }
 
-const SYMBOLS = {
-    create: "+",
-    update: "~",
-    close: "-",
-    link: ">",
-    comment: "#",
-    "commit-files": "^",
-};
 /**
  * One line per applied operation, and on a terminal a bar that redraws in place under them
  * (stderr, so that stdout stays a clean log).
@@ -58805,7 +58812,7 @@ function progressReporter(io) {
             const counter = `[${String(index + 1).padStart(String(total).length)}/${total}]`;
             const number = applied.number === undefined ? "" : ` #${applied.number}`;
             clearBar();
-            io.stdout(`${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${terminalSafe(operation.key)}${number}  ${terminalSafe(operation.title)}\n`);
+            io.stdout(`${counter} ${OPERATION_SYMBOLS[operation.op]} ${operation.kind} ${terminalSafe(operation.key)}${number}  ${terminalSafe(operation.title)}\n`);
         },
         done() {
             clearBar();
@@ -68403,6 +68410,7 @@ class KnownFiles {
     limitBytes;
     blobs = new Map();
     paths = new Map();
+    branches = new Map();
     bytes = 0;
     constructor(limitBytes = DEFAULT_LIMIT_BYTES) {
         this.limitBytes = limitBytes;
@@ -68445,6 +68453,18 @@ class KnownFiles {
             this.bytes -= Buffer.byteLength(oldText, "utf8");
         }
         return sha;
+    }
+    /** The default branch `repo` had when last seen: a commit's ref, without asking each time. */
+    defaultBranch(repo) {
+        return this.branches.get(repo.toLowerCase());
+    }
+    learnDefaultBranch(repo, branch) {
+        if (branch === undefined)
+            this.branches.delete(repo.toLowerCase());
+        else
+            this.branches.set(repo.toLowerCase(), branch);
+        if (this.branches.size > PATH_LIMIT)
+            this.branches.delete(this.branches.keys().next().value);
     }
     /** The file at `path` is not what was last seen there (a write was refused, it was deleted). */
     forget(repo, path) {
@@ -68671,10 +68691,26 @@ async function commitRendered(repository, commit, render) {
     const known = knownFilesOf(client);
     const action = `commit ${commit.read.length > 0 ? commit.read.join(", ") : "files"}`;
     return github(repository.repo, action, async () => {
-        const { data: repo } = await client.rest.repos.get({ ...params });
-        const ref = `heads/${repo.default_branch}`;
+        // The default branch as last seen, else asked; a branch renamed since is asked again.
+        const askBranch = async () => {
+            const { data: repo } = await client.rest.repos.get({ ...params });
+            known.learnDefaultBranch(repository.repo, repo.default_branch);
+            return repo.default_branch;
+        };
+        let remembered = known.defaultBranch(repository.repo);
+        let ref = `heads/${remembered ?? (await askBranch())}`;
         for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
-            const { data: head } = await client.rest.git.getRef({ ...params, ref });
+            let head;
+            try {
+                ({ data: head } = await client.rest.git.getRef({ ...params, ref }));
+            }
+            catch (error) {
+                if (!(remembered && isStatus(error, 404)))
+                    throw error;
+                remembered = undefined;
+                ref = `heads/${await askBranch()}`;
+                ({ data: head } = await client.rest.git.getRef({ ...params, ref }));
+            }
             // One listing of the head's tree: a file whose blob is known needs no read, and files not
             // read are compared by their git blob hash.
             const tree = await treeBlobs(repository, head.object.sha);
@@ -71356,8 +71392,10 @@ async function previewCommit(gateway, operation) {
  */
 async function refresh(input) {
     const { gateway, context, today } = input;
-    // The README needs the issues and the milestones (the phases' dates), not the labels.
-    const { actual } = await readManaged(gateway, context, ["milestones", "issues"]);
+    // The README and the calendar need the issues and the milestones they are in, which GitHub
+    // embeds in each issue listed: one listing, no labels.
+    const read = await readManaged(gateway, context, ["issues"]);
+    const actual = { ...read.actual, milestones: milestonesOfIssues(read.actual.issues) };
     let rendered;
     const operation = refreshCommit({
         context,

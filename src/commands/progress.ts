@@ -1,16 +1,9 @@
 import pc from "picocolors";
 import type { AppliedOperation } from "../github/apply.js";
+import { OPERATION_SYMBOLS } from "../plan/format.js";
 import { terminalSafe } from "../text/terminal.js";
 import type { Io } from "./io.js";
 
-const SYMBOLS = {
-  create: "+",
-  update: "~",
-  close: "-",
-  link: ">",
-  comment: "#",
-  "commit-files": "^",
-} as const;
 const BAR_WIDTH = 24;
 
 /**
@@ -31,7 +24,7 @@ export function progressReporter(io: Io) {
       const number = applied.number === undefined ? "" : ` #${applied.number}`;
       clearBar();
       io.stdout(
-        `${counter} ${SYMBOLS[operation.op]} ${operation.kind} ${terminalSafe(operation.key)}${number}  ${terminalSafe(operation.title)}\n`,
+        `${counter} ${OPERATION_SYMBOLS[operation.op]} ${operation.kind} ${terminalSafe(operation.key)}${number}  ${terminalSafe(operation.title)}\n`,
       );
       if (isTerminal && index + 1 < total) {
         const filled = Math.round(((index + 1) / total) * BAR_WIDTH);

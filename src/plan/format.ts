@@ -16,7 +16,8 @@ export const PLAIN_STYLE: PlanStyle = {
   bold: String,
 };
 
-const SYMBOLS: Record<Operation["op"], string> = {
+/** The mark of each kind of operation, in a plan and in an apply's progress lines alike. */
+export const OPERATION_SYMBOLS: Record<Operation["op"], string> = {
   create: "+",
   update: "~",
   close: "-",
@@ -42,7 +43,7 @@ export function formatOperations(operations: readonly Operation[], c: PlanStyle 
   const keys = operations.map((operation) => terminalSafe(operation.key));
   const keyWidth = Math.max(0, ...keys.map((key) => key.length));
   return operations.map((operation, index) => {
-    const head = `${SYMBOLS[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
+    const head = `${OPERATION_SYMBOLS[operation.op]} ${operation.kind.padEnd(9)} ${(keys[index] ?? "").padEnd(keyWidth)}`;
     return `  ${paint(operation.op)(head)}  ${terminalSafe(operation.title)}${c.dim(detail(operation))}`;
   });
 }
