@@ -68585,8 +68585,10 @@ const COMMIT_ATTEMPTS = 5;
 /** The largest file written through the contents API; a larger one goes through the Git Data API. */
 const ONE_FILE_LIMIT = 1024 * 1024;
 /**
- * Files committed to the default branch in one commit (Git Data API), the branch moved only as a
- * fast-forward; when it moved meanwhile, re-read, re-render and try again. No change, no commit.
+ * Files committed to the default branch in one commit, never over a change made meanwhile: one
+ * file through the contents API (which refuses a write against a blob that is no longer there),
+ * several through the Git Data API (the branch moved only as a fast-forward). When the file or the
+ * branch moved, re-read, re-render and try again. No change, no commit.
  */
 async function commitFiles(repository, commit) {
     // What the caller's render throws (a file it will not write over) is its own error, not GitHub's.

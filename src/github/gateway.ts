@@ -123,8 +123,9 @@ export interface PortfolioGateway {
    */
   listPullRequestFiles(number: number, until?: (paths: readonly string[]) => boolean): Promise<string[]>;
   /**
-   * Commit files to the default branch in one commit (Git Data API), updating the branch only as a
-   * fast-forward; when it moved meanwhile, re-read, recompute and retry. No change, no commit.
+   * Commit files to the default branch in one commit (one file: the contents API; several: the Git
+   * Data API), never over a change made meanwhile: when the file or the branch moved, re-read,
+   * recompute and retry. No change, no commit.
    */
   commitFiles(commit: FileCommit): Promise<{ sha: string } | undefined>;
   /** Create a completed check run; annotations beyond GitHub's 50 a request go in follow-up updates. */

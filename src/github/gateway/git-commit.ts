@@ -10,8 +10,10 @@ const COMMIT_ATTEMPTS = 5;
 const ONE_FILE_LIMIT = 1024 * 1024;
 
 /**
- * Files committed to the default branch in one commit (Git Data API), the branch moved only as a
- * fast-forward; when it moved meanwhile, re-read, re-render and try again. No change, no commit.
+ * Files committed to the default branch in one commit, never over a change made meanwhile: one
+ * file through the contents API (which refuses a write against a blob that is no longer there),
+ * several through the Git Data API (the branch moved only as a fast-forward). When the file or the
+ * branch moved, re-read, re-render and try again. No change, no commit.
  */
 export async function commitFiles(
   repository: Repository,
