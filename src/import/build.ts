@@ -304,6 +304,9 @@ function assignProjects(
           to: Math.max(...own.map((w) => w.weeks.to)),
         };
         how = "its own weeks";
+      } else if (draft.offeredIn) {
+        span = draft.offeredIn;
+        how = "the week entry that offers the choice";
       }
     }
     // A sentence naming the project and a week range: "xlsxfmt is scoped to … Weeks 37–40".
@@ -370,7 +373,11 @@ function projectJson(project: PlacedProject, index: number, mark: (path: Path, n
   const title = clip(project.title, 60);
   if (title !== project.title) mark([...path, "title"], "guessed: shortened to 60 characters");
   if (project.weeksNote) mark([...path, "weeks"], project.weeksNote);
-  if (project.choice) mark([...path, "choice"], "guessed: the group is named after its phase");
+  if (project.choice)
+    mark(
+      [...path, "choice"],
+      `guessed: the group is named after ${project.choiceFrom === "week" ? "the week that offers it" : "its phase"}`,
+    );
   if (!project.weeks) mark([...path, "weeks"], TODO);
   const summary = project.summary ?? (project.tagline ? `${stripPeriod(project.tagline)}.` : undefined);
   if (!project.summary) mark([...path, "summary"], project.tagline ? "guessed: the tagline" : TODO);

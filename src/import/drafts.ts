@@ -63,6 +63,10 @@ export interface ProjectDraft {
   concepts: string[];
   study: StudyDraft[];
   choice?: string;
+  /** How the choice group's name was found, for the draft's comment. */
+  choiceFrom?: "phase" | "week";
+  /** The weeks of the week entry that offers the choice ("Weeks 7–8: choose one of"), if one did. */
+  offeredIn?: Span;
   label?: string;
   notes: string[];
 }

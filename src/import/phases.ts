@@ -9,7 +9,7 @@ import { closeSections, info, type RecogniseState, warn } from "./state.js";
 import { spanOf, WEEK_RANGE } from "./text.js";
 import { openBar } from "./tracks.js";
 
-const CHOICE = /\b(?:choose|pick|select)\s+(?:one|1|a single)\b|\bone of the (?:following|options)\b/i;
+export const CHOICE = /\b(?:choose|pick|select)\s+(?:one|1|a single)\b|\bone of the (?:following|options)\b/i;
 export function emptyPhase(number: number, line: number): PhaseDraft {
   return { number, line, study: [], concepts: [], checks: [], notes: [], projectNames: [] };
 }
@@ -37,6 +37,7 @@ export function recognisePhaseHeading(state: RecogniseState, line: Line): boolea
   }
   closeSections(state);
   state.choiceGroup = undefined;
+  state.choiceOffer = undefined;
   const existing = phaseByNumber(state, number);
   const phase = existing ?? emptyPhase(number, line.n);
   state.phase = phase;

@@ -4,6 +4,7 @@
  */
 import type { ProjectDraft } from "./drafts.js";
 import type { Line } from "./lines.js";
+import { CHOICE } from "./phases.js";
 import { headingLike, OPTION_HEADING, PROJECT_HEADING, SPECIFICATION_POINTER } from "./shapes.js";
 import { closeSections, info, type RecogniseState, warn } from "./state.js";
 import { capitalize, escapeRegExp, slugify, stripPeriod, withoutTrailingParenthetical } from "./text.js";
@@ -43,17 +44,29 @@ export function recogniseOption(state: RecogniseState, line: Line): boolean {
   const option = !state.track ? OPTION_HEADING.exec(line.text) : null;
   // A lost bullet does not stop an option line from being its heading.
   if (!option || !headingLike({ ...line, kind: line.kind === "item" ? "text" : line.kind })) return false;
+  const { week } = state;
   closeSections(state);
   const { name, tagline } = splitNameTagline(option[2] ?? "");
-  const group = state.choiceGroup ?? slugify(state.phase?.title ?? "choice");
+  // Options listed under a week entry that offers the choice ("Weeks 7–8: Capstone — choose one
+  // of") are that entry's: its weeks, and the group named by the text before the choice.
+  if (!state.choiceGroup) {
+    const offering = week && CHOICE.test(week.body.join(" ")) ? week : undefined;
+    const named = offering ? choiceName(offering.body.join(" ")) : undefined;
+    state.choiceGroup = slugify(named ?? state.phase?.title ?? "choice");
+    state.choiceOffer = offering ? { weeks: offering.weeks, named: named !== undefined } : undefined;
+    warn(
+      state,
+      line.n,
+      `choice group "${state.choiceGroup}" named after ${named ? "the week that offers it" : "its phase"} (guessed)`,
+    );
+  }
+  const group = state.choiceGroup;
   const project = newProject(state, line, name, tagline);
   state.project = project;
   project.choice = group;
+  project.choiceFrom = state.choiceOffer?.named ? "week" : "phase";
+  if (state.choiceOffer) project.offeredIn = state.choiceOffer.weeks;
   project.label = `Option ${option[1]}`;
-  if (!state.choiceGroup) {
-    state.choiceGroup = group;
-    warn(state, line.n, `choice group "${group}" named after its phase (guessed)`);
-  }
   info(state, line.n, `option "${name}" of choice group "${group}"`);
   return true;
 }
@@ -67,6 +80,13 @@ export function recogniseProjectHeading(state: RecogniseState, line: Line): bool
   state.project = newProject(state, line, name, tagline);
   info(state, line.n, `project "${name}"`);
   return true;
+}
+
+/** What a choice is called by the text before its choice phrase: "Capstone — choose one of" → "Capstone". */
+function choiceName(text: string): string | undefined {
+  const match = CHOICE.exec(text);
+  const before = (match ? text.slice(0, match.index) : "").replace(/[\s:;,—–-]+$/, "").trim();
+  return /[A-Za-z0-9]/.test(before) ? before : undefined;
 }
 
 /** An item of a "Projects:" list: "name — tagline", or an item opening with a name the phase table lists. */

@@ -13,6 +13,7 @@ import type {
   WeekDraft,
 } from "./drafts.js";
 import type { Line } from "./lines.js";
+import type { Span } from "./text.js";
 
 /** The section a label opened: where the items that follow it go. */
 export type Sub =
@@ -57,6 +58,8 @@ export interface RecogniseState {
   header: string[];
   /** The choice group the options read so far belong to; a phase heading ends it. */
   choiceGroup: string | undefined;
+  /** The week entry that offered that choice, if one did, and whether the group is named after it. */
+  choiceOffer: { weeks: Span; named: boolean } | undefined;
 }
 
 export function newState(lines: readonly Line[], knownNames: ReadonlySet<string>): RecogniseState {
@@ -86,6 +89,7 @@ export function newState(lines: readonly Line[], knownNames: ReadonlySet<string>
     table: null,
     header: [],
     choiceGroup: undefined,
+    choiceOffer: undefined,
   };
 }
 

@@ -65,10 +65,20 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/`/g, "")
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 39)
-    .replace(/-+$/g, "");
-  return /^[a-z0-9]/.test(slug) ? slug : `x${slug}`.slice(0, 39);
+    .replace(/^-+|-+$/g, "");
+  const safe = /^[a-z0-9]/.test(slug) ? slug : `x${slug}`;
+  return cutAtWord(safe, SLUG_MAX);
+}
+
+/** The longest id the schema takes (GitHub's longest login, so an id can name an account). */
+const SLUG_MAX = 39;
+
+/** A slug cut to `max` at a hyphen, so that no word is cut in half; mid-word only when one word is most of it. */
+function cutAtWord(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const head = slug.slice(0, max + 1);
+  const hyphen = head.lastIndexOf("-");
+  return (hyphen >= max / 2 ? head.slice(0, hyphen) : head.slice(0, max)).replace(/-+$/g, "");
 }
 
 /** Cut to `max` characters at a word boundary, with an ellipsis. */

@@ -167,3 +167,28 @@ describe("a short course that states no phase", () => {
     });
   });
 });
+
+describe("a Markdown plan whose modules name their weeks, with a choice offered by a week entry", () => {
+  const { curriculum, result } = importValid(fixture("go-backend-8w.md"), "go-backend-8w.md");
+
+  it("ties the options to the weeks that offer them and names their group after that entry", () => {
+    expect(
+      curriculum.projects.map((project) => [
+        project.slug,
+        project.phase,
+        project.weeks,
+        project.choice ?? null,
+      ]),
+    ).toEqual([
+      ["tinyapi", 1, { from: 3, to: 3 }, null],
+      ["shortlink", 2, { from: 7, to: 8 }, "capstone"],
+      ["chatd", 2, { from: 7, to: 8 }, "capstone"],
+    ]);
+    expect(result.findings.map((finding) => finding.message)).toContain(
+      'choice group "capstone" named after the week that offers it (guessed)',
+    );
+    expect(result.yaml).toContain(
+      "choice: capstone # guessed: the group is named after the week that offers it",
+    );
+  });
+});
