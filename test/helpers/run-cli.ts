@@ -1,9 +1,17 @@
 import { main } from "../../src/cli.js";
 
-/** Run the CLI in-process, as a user would from a shell, capturing what it prints. */
-export async function runCli(argv: readonly string[], env: Record<string, string> = {}) {
+/**
+ * Run the CLI in-process, as a user would from a shell, capturing what it prints; with `stdin`,
+ * what the command reads from standard input.
+ */
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string> = {},
+  options: { stdin?: string } = {},
+) {
   let stdout = "";
   let stderr = "";
+  const { stdin } = options;
   const code = await main(argv, {
     stdout: (text) => {
       stdout += text;
@@ -13,6 +21,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     },
     color: false,
     env,
+    ...(stdin === undefined ? {} : { stdin: async () => stdin }),
   });
   return { code, stdout, stderr };
 }

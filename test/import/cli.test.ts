@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const folder = mkdtempSync(join(tmpdir(), "syllabot-import-"));
@@ -11,22 +10,8 @@ const SEED = new URL("./fixtures/rust-learning-program.txt", import.meta.url).pa
 const GIT = new URL("./fixtures/git-basics.md", import.meta.url).pathname;
 
 /** The CLI with a standard input to read. */
-async function withStdin(argv: string[], input: string | undefined) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    color: false,
-    env: {},
-    ...(input === undefined ? {} : { stdin: async () => input }),
-  });
-  return { code, stdout, stderr };
-}
+const withStdin = (argv: string[], input: string | undefined) =>
+  runCli(argv, {}, input === undefined ? {} : { stdin: input });
 
 describe("syllabot import", () => {
   it("prints the draft of a file on stdout and the report on stderr; the draft passes syllabot validate", async () => {
