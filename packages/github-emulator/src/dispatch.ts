@@ -14,7 +14,7 @@ import {
 import type { FaultKind, Faults } from "./faults.js";
 import { type GithubOperation, githubOperation } from "./github-routes.js";
 import { findInstallation, reaches } from "./installations.js";
-import type { RateLimits } from "./limits.js";
+import { anonymousLimits, type RateLimits } from "./limits.js";
 import type { RequestRecord } from "./log.js";
 import { permits } from "./permissions.js";
 import { renameRedirect, routablePath } from "./renames.js";
@@ -128,6 +128,8 @@ interface Handled {
   reply: ApiReply;
   cost: 0 | 1;
   fault: FaultKind | undefined;
+  /** No credential was sent: the answer's `x-ratelimit-*` are an anonymous caller's. */
+  anonymous?: boolean;
 }
 
 type Matched = ReturnType<RouteTable>;
@@ -180,13 +182,16 @@ export class Dispatcher {
     const limit = this.limitFor(matched);
     const handled: Handled = { reply: { status: 500, body: undefined }, cost: 0, fault: undefined };
     try {
-      const { actor, installation } = this.authenticate(
+      const { actor, installation, anonymous } = this.authenticate(
         incoming.headers.authorization,
         record.method,
         matched,
         now,
       );
-      const metered = route?.rateLimited !== false;
+      // Anonymous requests count against the caller's address on GitHub (60 an hour), which the
+      // emulator does not track: they cost nothing here.
+      const metered = route?.rateLimited !== false && !anonymous;
+      if (anonymous) handled.anonymous = true;
       if (metered && limits.enabled && limit.exhausted(now)) {
         throw new ApiError(403, {
           message: `API rate limit exceeded for user ID ${actor.id}.`,
@@ -226,6 +231,7 @@ export class Dispatcher {
         body: parseBody(incoming.bodyText, route),
         actor,
         installation,
+        ...(anonymous ? { anonymous } : {}),
         url: incoming.url,
         // URLs in the answer lead back the way the client came (scheme, host, /api/v3 prefix).
         context: { ...context, urls: new Urls(incoming.base.api, this.parts.webUrl ?? incoming.base.origin) },
@@ -243,7 +249,7 @@ export class Dispatcher {
     incoming: IncomingApiRequest,
     record: RequestRecord,
     matched: Matched,
-    { reply, cost, fault }: Handled,
+    { reply, cost, fault, anonymous }: Handled,
     now: number,
   ): Outcome {
     const { limits, faults } = this.parts;
@@ -268,7 +274,7 @@ export class Dispatcher {
     const format = reply.raw ? (reply.rawFormat ?? "raw") : undefined;
     // GitHub echoes the media type asked for, also when the answer stays JSON (a directory asked raw).
     const asked = mediaTypeOf(incoming.headers.accept);
-    Object.assign(headers, limit.headers(now), {
+    Object.assign(headers, anonymous ? anonymousLimits().core.headers(now) : limit.headers(now), {
       "x-github-request-id": `EMU0:${this.requestCount.toString(16).toUpperCase().padStart(6, "0")}`,
       "x-github-media-type": format
         ? `github.v3; param=${format}`
@@ -305,9 +311,11 @@ export class Dispatcher {
     method: string,
     matched: Matched,
     now: number,
-  ): { actor: UserRecord; installation: InstallationScope | undefined } {
+  ): { actor: UserRecord; installation: InstallationScope | undefined; anonymous?: boolean } {
     const { tokens, context, bot } = this.parts;
     const route = matched?.route;
+    if (route?.auth === "optional" && (header === undefined || header.trim() === ""))
+      return { actor: context.store.user(context.login), installation: undefined, anonymous: true };
     const credential = tokens.identify(header, now);
     if (route?.auth === "app-jwt") {
       if (credential?.kind !== "app") throw apiError(401, "A JSON web token could not be decoded");

@@ -121,3 +121,11 @@ export function rateLimits(options: LimitOptions = {}): RateLimits {
 export const CONTENTS_INLINE_MAX_BYTES = 1024 * 1024;
 /** Neither the contents API nor the blob API serves a file over 100 MiB. */
 export const BLOB_MAX_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The buckets GitHub gives a caller without a credential (per address: 60 core requests an hour,
+ * 10 searches a minute), as fresh: the emulator does not count anonymous requests.
+ */
+export function anonymousLimits(): { core: PrimaryLimit; search: PrimaryLimit } {
+  return { core: new PrimaryLimit("core", 60, 3_600_000), search: new PrimaryLimit("search", 10, 60_000) };
+}

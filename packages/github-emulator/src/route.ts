@@ -30,6 +30,8 @@ export interface ApiRequest {
   body: BodyReader;
   /** The account the token acts as: the user, or the app's bot for an installation token. */
   actor: UserRecord;
+  /** True when no credential was sent (only routes whose `auth` is `optional` get this far without one). */
+  anonymous?: boolean;
   /** For an installation token, the installation it was minted for and its reach; undefined for the emulator's own token. */
   installation: InstallationScope | undefined;
   /** The full request URL, for `Link` headers. */
@@ -71,7 +73,8 @@ export interface ApiReply {
 }
 
 /** Who may call a route: tokens acting as a user or installation, or an app's JWT. */
-export type RouteAuth = "token" | "app-jwt";
+/** `optional`: GitHub answers without a credential too (a wrong one is still refused). */
+export type RouteAuth = "token" | "app-jwt" | "optional";
 
 export interface RouteDefinition {
   method: HttpMethod;

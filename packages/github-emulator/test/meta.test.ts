@@ -104,3 +104,27 @@ describe("GET /rate_limit", () => {
     });
   });
 });
+
+describe("without a credential", () => {
+  it("answers /, /meta and /rate_limit as GitHub does, an anonymous caller's buckets shown, nothing counted", async () => {
+    await api.fetch("/user");
+    for (const path of ["/", "/meta"]) {
+      const response = await api.fetch(path, { auth: null });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-ratelimit-limit")).toBe("60");
+    }
+    const limits = await api.fetch("/rate_limit", { auth: null });
+    expect(limits.status).toBe(200);
+    const body = (await limits.json()) as { resources: Record<string, { limit: number; used: number }> };
+    expect(body.resources.core).toMatchObject({ limit: 60, used: 0, remaining: 60 });
+    expect(body.resources.search).toMatchObject({ limit: 10, used: 0, remaining: 10 });
+    // The token's bucket is untouched by them.
+    const own = (await (await api.fetch("/rate_limit")).json()) as { rate: { used: number } };
+    expect(own.rate.used).toBe(1);
+  });
+
+  it("still refuses a wrong credential there, and a route that needs one without it", async () => {
+    expect((await api.fetch("/meta", { auth: "token ghp_wrong" })).status).toBe(401);
+    expect((await api.fetch("/user", { auth: null })).status).toBe(401);
+  });
+});

@@ -1,4 +1,4 @@
-import type { RateLimits } from "../limits.js";
+import { anonymousLimits, type RateLimits } from "../limits.js";
 import { ok, type RouteDefinition } from "../route.js";
 import type { Urls } from "../urls.js";
 
@@ -96,12 +96,14 @@ export function metaRoutes(limits: RateLimits): RouteDefinition[] {
       method: "GET",
       path: "/",
       operationId: "meta/root",
+      auth: "optional",
       handle: (request) => ok(apiRoot(request.context.urls)),
     },
     {
       method: "GET",
       path: "/meta",
       operationId: "meta/get",
+      auth: "optional",
       handle: () => ok(meta()),
     },
     {
@@ -109,8 +111,17 @@ export function metaRoutes(limits: RateLimits): RouteDefinition[] {
       path: "/rate_limit",
       operationId: "rate-limit/get",
       rateLimited: false,
+      auth: "optional",
       handle: (request) => {
         const now = request.context.store.nowMs();
+        if (request.anonymous) {
+          const anonymous = anonymousLimits();
+          const anonymousCore = anonymous.core.status(now);
+          return ok({
+            resources: { core: anonymousCore, search: anonymous.search.status(now) },
+            rate: anonymousCore,
+          });
+        }
         const core = limits.core.status(now);
         const unmetered = Object.fromEntries(
           Object.entries(UNMETERED).map(([name, { limit, windowSeconds }]) => [
