@@ -9,6 +9,7 @@ import {
   badCredentials,
   notFound,
   PRIMARY_LIMIT_DOCS,
+  requiresAuthentication,
   secondaryRateLimited,
 } from "./errors.js";
 import type { FaultKind, Faults } from "./faults.js";
@@ -314,8 +315,11 @@ export class Dispatcher {
   ): { actor: UserRecord; installation: InstallationScope | undefined; anonymous?: boolean } {
     const { tokens, context, bot } = this.parts;
     const route = matched?.route;
-    if (route?.auth === "optional" && (header === undefined || header.trim() === ""))
-      return { actor: context.store.user(context.login), installation: undefined, anonymous: true };
+    if (header === undefined || header.trim() === "") {
+      if (route?.auth === "optional")
+        return { actor: context.store.user(context.login), installation: undefined, anonymous: true };
+      throw requiresAuthentication();
+    }
     const credential = tokens.identify(header, now);
     if (route?.auth === "app-jwt") {
       if (credential?.kind !== "app") throw apiError(401, "A JSON web token could not be decoded");

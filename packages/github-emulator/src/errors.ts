@@ -32,6 +32,8 @@ export function apiError(status: number, message: string, headers: Record<string
 
 export const notFound = (message = "Not Found") => apiError(404, message);
 export const badCredentials = () => apiError(401, "Bad credentials");
+/** GitHub's 401 when no credential was sent at all (a wrong one is "Bad credentials"). */
+export const requiresAuthentication = () => apiError(401, "Requires authentication");
 export const conflict = (message: string) => apiError(409, message);
 
 /** 422 with GitHub's `errors` list, e.g. `{resource: "Label", code: "already_exists", field: "name"}`. */

@@ -5,16 +5,12 @@ const api = useEmulator(() => ({ login: "octocat" }));
 
 describe("credentials", () => {
   it.each([
-    ["no Authorization header", null],
-    ["a wrong token", "ghs_wrong"],
-  ])("answers %s with GitHub's 401", async (_name, token) => {
+    ["no Authorization header", null, "Requires authentication"],
+    ["a wrong token", "ghs_wrong", "Bad credentials"],
+  ])("answers %s with GitHub's 401", async (_name, token, message) => {
     const response = await api.fetch("/user", { auth: token });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({
-      message: "Bad credentials",
-      documentation_url: DOCS,
-      status: "401",
-    });
+    expect(await response.json()).toEqual({ message, documentation_url: DOCS, status: "401" });
   });
 
   it("accepts the token as `token X` and as `Bearer X`", async () => {
