@@ -316,8 +316,18 @@ export class Dispatcher {
     const { tokens, context, bot } = this.parts;
     const route = matched?.route;
     if (header === undefined || header.trim() === "") {
-      if (route?.auth === "optional")
-        return { actor: context.store.user(context.login), installation: undefined, anonymous: true };
+      const anonymous = {
+        actor: context.store.user(context.login),
+        installation: undefined,
+        anonymous: true,
+      };
+      if (route?.auth === "optional") return anonymous;
+      // Anyone may read a public repository; a private one does not exist for them.
+      const { owner, repo } = matched?.params ?? {};
+      if (method === "GET" && route?.auth !== "app-jwt" && owner !== undefined && repo !== undefined) {
+        if (context.store.findRepo(owner, repo)?.private) throw notFound();
+        return anonymous;
+      }
       throw requiresAuthentication();
     }
     const credential = tokens.identify(header, now);

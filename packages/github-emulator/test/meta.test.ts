@@ -128,3 +128,28 @@ describe("without a credential", () => {
     expect((await api.fetch("/user", { auth: null })).status).toBe(401);
   });
 });
+
+describe("public repositories without a credential", () => {
+  it("are read by anyone, uncounted, a private one not found and any write refused", async () => {
+    api.emulator.createRepo("octocat/open");
+    api.emulator.addIssue("octocat/open", { title: "Week 1" });
+    api.emulator.createRepo("octocat/closed", { private: true });
+    const issues = await api.fetch("/repos/octocat/open/issues", { auth: null });
+    expect(issues.status).toBe(200);
+    expect(((await issues.json()) as { title: string }[]).map((issue) => issue.title)).toEqual(["Week 1"]);
+    expect(issues.headers.get("x-ratelimit-limit")).toBe("60");
+    const repo = (await (await api.fetch("/repos/octocat/open", { auth: null })).json()) as object;
+    expect(repo).toMatchObject({ full_name: "octocat/open", private: false });
+    expect(repo).not.toHaveProperty("permissions");
+    expect((await api.fetch("/repos/octocat/closed", { auth: null })).status).toBe(404);
+    expect((await api.fetch("/repos/octocat/closed/issues", { auth: null })).status).toBe(404);
+    const write = await api.fetch("/repos/octocat/open/issues", {
+      auth: null,
+      method: "POST",
+      json: { title: "spam" },
+    });
+    expect(write.status).toBe(401);
+    expect(((await write.json()) as { message: string }).message).toBe("Requires authentication");
+    expect(api.emulator.log.every((record) => record.rateLimitCost === 0)).toBe(true);
+  });
+});

@@ -217,7 +217,11 @@ export const repoRoutes: RouteDefinition[] = [
     path: "/repos/:owner/:repo",
     operationId: "repos/get",
     handle(request) {
-      return ok(presentRepo(repoOf(request), request.context.store, request.context.urls));
+      const presented = presentRepo(repoOf(request), request.context.store, request.context.urls);
+      if (!request.anonymous) return ok(presented);
+      // What the caller may do, and a clone token, are told only to a caller GitHub knows.
+      const { permissions: _permissions, temp_clone_token: _token, ...shown } = presented;
+      return ok(shown);
     },
   },
   {
