@@ -171,4 +171,32 @@ describe("a commit of several files", () => {
     expect(operations().slice(0, 3)).toEqual(["git/get-ref 404", "repos/get 200", "git/get-ref 200"]);
     expect(await portfolio.readFile("NOTES.md")).toBe("on trunk\n");
   });
+
+  it("gives up at once when the branch refuses an update without having moved (a protection rule)", async () => {
+    const base = "https://api.github.test";
+    const head = "c".repeat(40);
+    const ref = { ref: "refs/heads/main", object: { sha: head, type: "commit" } };
+    nock(base)
+      .get("/repos/octocat/portfolio")
+      .reply(200, { default_branch: "main" })
+      .get("/repos/octocat/portfolio/git/ref/heads%2Fmain")
+      .times(2)
+      .reply(200, ref)
+      .get(`/repos/octocat/portfolio/git/trees/${head}`)
+      .query({ recursive: "1" })
+      .reply(200, { sha: "t".repeat(40), truncated: false, tree: [] })
+      .post("/repos/octocat/portfolio/git/trees")
+      .reply(201, { sha: "u".repeat(40) })
+      .post("/repos/octocat/portfolio/git/commits")
+      .reply(201, { sha: "d".repeat(40) })
+      .patch("/repos/octocat/portfolio/git/refs/heads%2Fmain")
+      .reply(422, { message: "Protected branch update failed for refs/heads/main." });
+    const error = await gateway(base, "ghs_token")
+      .commitFiles({ message: "two files", read: [], render: () => ({ "a.md": "a\n", "b.md": "b\n" }) })
+      .catch((caught: unknown) => caught);
+    expect(nock.pendingMocks()).toEqual([]);
+    nock.cleanAll();
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as Error).message).toContain("Protected branch update failed");
+  });
 });

@@ -136,10 +136,13 @@ async function commitRendered(
     };
     let remembered = known.defaultBranch(repository.repo);
     let ref = `heads/${remembered ?? (await askBranch())}`;
+    // The head read after a refused ref update, to start the next attempt from.
+    let moved: { object: { sha: string } } | undefined;
     for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
       let head: { object: { sha: string } };
       try {
-        ({ data: head } = await client.rest.git.getRef({ ...params, ref }));
+        ({ data: head } = moved ? { data: moved } : await client.rest.git.getRef({ ...params, ref }));
+        moved = undefined;
       } catch (error) {
         if (!(remembered && isStatus(error, 404))) throw error;
         remembered = undefined;
@@ -184,8 +187,11 @@ async function commitRendered(
       try {
         await client.rest.git.updateRef({ ...params, ref, sha: created.sha, force: false });
       } catch (error) {
-        // The branch moved (someone pushed): start again from its new head, never force.
+        // The branch moved (someone pushed): start again from its new head, never force. A branch
+        // that did not move refused for another reason (a protection rule): that will not pass.
         if (!isStatus(error, 422, 409)) throw error;
+        ({ data: moved } = await client.rest.git.getRef({ ...params, ref }));
+        if (moved.object.sha === head.object.sha) throw error;
         continue;
       }
       for (const [path, content] of rendered) known.learn(content, { repo: repository.repo, path });
