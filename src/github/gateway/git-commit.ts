@@ -188,10 +188,12 @@ async function commitRendered(
         await client.rest.git.updateRef({ ...params, ref, sha: created.sha, force: false });
       } catch (error) {
         // The branch moved (someone pushed): start again from its new head, never force. A branch
-        // that did not move refused for another reason (a protection rule): that will not pass.
+        // that did not move refused for another reason: GitHub's transient "Reference update
+        // failed" is tried again, anything else (a protection rule) will not pass and is said now.
         if (!isStatus(error, 422, 409)) throw error;
         ({ data: moved } = await client.rest.git.getRef({ ...params, ref }));
-        if (moved.object.sha === head.object.sha) throw error;
+        if (moved.object.sha === head.object.sha && !/reference update failed/i.test(String(error)))
+          throw error;
         continue;
       }
       for (const [path, content] of rendered) known.learn(content, { repo: repository.repo, path });
