@@ -68701,10 +68701,13 @@ async function commitRendered(repository, commit, render) {
         };
         let remembered = known.defaultBranch(repository.repo);
         let ref = `heads/${remembered ?? (await askBranch())}`;
+        // The head read after a refused ref update, to start the next attempt from.
+        let moved;
         for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
             let head;
             try {
-                ({ data: head } = await client.rest.git.getRef({ ...params, ref }));
+                ({ data: head } = moved ? { data: moved } : await client.rest.git.getRef({ ...params, ref }));
+                moved = undefined;
             }
             catch (error) {
                 if (!(remembered && isStatus(error, 404)))
@@ -68754,8 +68757,13 @@ async function commitRendered(repository, commit, render) {
                 await client.rest.git.updateRef({ ...params, ref, sha: created.sha, force: false });
             }
             catch (error) {
-                // The branch moved (someone pushed): start again from its new head, never force.
+                // The branch moved (someone pushed): start again from its new head, never force. A branch
+                // that did not move refused for another reason: GitHub's transient "Reference update
+                // failed" is tried again, anything else (a protection rule) will not pass and is said now.
                 if (!isStatus(error, 422, 409))
+                    throw error;
+                ({ data: moved } = await client.rest.git.getRef({ ...params, ref }));
+                if (moved.object.sha === head.object.sha && !/reference update failed/i.test(String(error)))
                     throw error;
                 continue;
             }
