@@ -76,6 +76,21 @@ describe("a commit of one file", () => {
     expect(operations()).toEqual(["repos/get-content 200"]);
   });
 
+  it("tries again when GitHub refuses a write that met another one, though the file did not move", async () => {
+    setUp();
+    const portfolio = gateway();
+    api.emulator.faults.next("stale-sha", { operationId: "repos/create-or-update-file-contents" });
+    await portfolio.commitFiles(appendLine(".syllabot/state.json", "a"));
+    expect(operations()).toEqual([
+      "repos/get-content 200",
+      "repos/create-or-update-file-contents 409",
+      // Read again: unchanged, so a 304.
+      "repos/get-content 304",
+      "repos/create-or-update-file-contents 200",
+    ]);
+    expect(await portfolio.readFile(".syllabot/state.json")).toBe('{"n":0}\na\n');
+  });
+
   it("creates a file that does not exist yet", async () => {
     setUp();
     await gateway().commitFiles(appendLine("notes/new.md", "first"));

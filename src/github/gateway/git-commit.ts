@@ -106,8 +106,9 @@ async function commitOneFile(
       known.forget(repo, path);
       if (status >= 500) continue;
       const now = await readFileVersion(repository, path);
-      // A refusal of a write against the file as it is (a protected branch, a rule) will repeat.
-      if (fresh && now?.sha === current?.sha) throw error;
+      // Refused though the file did not move: a protection rule will refuse again; a conflict
+      // with another write to the repository at that moment may pass the next time.
+      if (now?.sha === current?.sha && refusedForGood(error)) throw error;
       next = { version: now, fresh: true };
     }
   }
@@ -188,12 +189,11 @@ async function commitRendered(
         await client.rest.git.updateRef({ ...params, ref, sha: created.sha, force: false });
       } catch (error) {
         // The branch moved (someone pushed): start again from its new head, never force. A branch
-        // that did not move refused for another reason: GitHub's transient "Reference update
-        // failed" is tried again, anything else (a protection rule) will not pass and is said now.
+        // that did not move and a protection rule refusing will not pass: said now. GitHub's
+        // transient "Reference update failed" is tried again.
         if (!isStatus(error, 422, 409)) throw error;
         ({ data: moved } = await client.rest.git.getRef({ ...params, ref }));
-        if (moved.object.sha === head.object.sha && !/reference update failed/i.test(String(error)))
-          throw error;
+        if (moved.object.sha === head.object.sha && refusedForGood(error)) throw error;
         continue;
       }
       for (const [path, content] of rendered) known.learn(content, { repo: repository.repo, path });
@@ -239,4 +239,13 @@ async function treeBlobs(
     }
   }
   return { sha: data.sha, blobs };
+}
+
+/**
+ * A refusal that will repeat whatever is retried: a branch protection or repository rule (GitHub:
+ * "Protected branch update failed", "Changes must be made through a pull request", "Repository
+ * rule violations found"), as opposed to a write that met another one.
+ */
+function refusedForGood(error: unknown): boolean {
+  return /protected branch|pull request|rule violation/i.test(String((error as Error).message ?? error));
 }
