@@ -68675,8 +68675,9 @@ async function commitOneFile(repository, commit, render) {
             if (status >= 500)
                 continue;
             const now = await readFileVersion(repository, path);
-            // A refusal of a write against the file as it is (a protected branch, a rule) will repeat.
-            if (fresh && now?.sha === current?.sha)
+            // Refused though the file did not move: a protection rule will refuse again; a conflict
+            // with another write to the repository at that moment may pass the next time.
+            if (now?.sha === current?.sha && refusedForGood(error))
                 throw error;
             next = { version: now, fresh: true };
         }
@@ -68758,12 +68759,12 @@ async function commitRendered(repository, commit, render) {
             }
             catch (error) {
                 // The branch moved (someone pushed): start again from its new head, never force. A branch
-                // that did not move refused for another reason: GitHub's transient "Reference update
-                // failed" is tried again, anything else (a protection rule) will not pass and is said now.
+                // that did not move and a protection rule refusing will not pass: said now. GitHub's
+                // transient "Reference update failed" is tried again.
                 if (!isStatus(error, 422, 409))
                     throw error;
                 ({ data: moved } = await client.rest.git.getRef({ ...params, ref }));
-                if (moved.object.sha === head.object.sha && !/reference update failed/i.test(String(error)))
+                if (moved.object.sha === head.object.sha && refusedForGood(error))
                     throw error;
                 continue;
             }
@@ -68808,6 +68809,14 @@ async function treeBlobs(repository, treeish, prefix = "") {
         }
     }
     return { sha: data.sha, blobs };
+}
+/**
+ * A refusal that will repeat whatever is retried: a branch protection or repository rule (GitHub:
+ * "Protected branch update failed", "Changes must be made through a pull request", "Repository
+ * rule violations found"), as opposed to a write that met another one.
+ */
+function refusedForGood(error) {
+    return /protected branch|pull request|rule violation/i.test(String(error.message ?? error));
 }
 
 /** How often a create whose outcome was lost is checked and tried again. */
