@@ -68621,10 +68621,8 @@ async function commitOneFile(repository, commit, render) {
     const path = commit.read[0];
     const known = knownFilesOf(client);
     // What the file was when last seen (maybe stale), or what was just read (current).
-    let next = (() => {
-        const seen = known.latest(repo, path);
-        return seen ? { version: seen, fresh: false } : undefined;
-    })();
+    const seen = known.latest(repo, path);
+    let next = seen && { version: seen, fresh: false };
     for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
         const { version: current, fresh } = next ?? {
             version: await readFileVersion(repository, path),

@@ -41,9 +41,10 @@ export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctoki
   // Octokit Probot makes for each event (a 304 costs no rate limit).
   // The most recently served installations only, so that a process serving thousands stays small.
   // Files known by blob SHA likewise (see known-files.ts).
-  const stores = new Map<string, { etags: EtagStore; files: KnownFiles }>();
+  // Named as the plugins read them from the client's options.
+  const stores = new Map<string, { etagStore: EtagStore; knownFiles: KnownFiles }>();
   const storeFor = (installation: string) => {
-    const store = stores.get(installation) ?? { etags: new Map(), files: new KnownFiles() };
+    const store = stores.get(installation) ?? { etagStore: new Map(), knownFiles: new KnownFiles() };
     stores.delete(installation);
     stores.set(installation, store);
     if (stores.size > STORED_INSTALLATIONS) {
@@ -56,11 +57,7 @@ export function probotOctokit(pacing: Partial<Pacing> = {}): typeof ProbotOctoki
   return ProbotOctokit.plugin(etagCache, knownFilesPlugin).defaults(
     (options: { throttle?: ThrottleOptions; auth?: { installationId?: number } }) => ({
       ...options,
-      ...(options.auth?.installationId === undefined
-        ? {}
-        : (({ etags, files }) => ({ etagStore: etags, knownFiles: files }))(
-            storeFor(String(options.auth.installationId)),
-          )),
+      ...(options.auth?.installationId === undefined ? {} : storeFor(String(options.auth.installationId))),
       throttle: {
         ...options.throttle,
         ...(clustered(options.throttle)

@@ -53,10 +53,8 @@ async function commitOneFile(
   const known = knownFilesOf(client);
   type Version = { text: string; sha: string } | undefined;
   // What the file was when last seen (maybe stale), or what was just read (current).
-  let next: { version: Version; fresh: boolean } | undefined = (() => {
-    const seen = known.latest(repo, path);
-    return seen ? { version: seen, fresh: false } : undefined;
-  })();
+  const seen = known.latest(repo, path);
+  let next: { version: Version; fresh: boolean } | undefined = seen && { version: seen, fresh: false };
   for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
     const { version: current, fresh } = next ?? {
       version: await readFileVersion(repository, path),
